@@ -1,0 +1,29 @@
+"""antqa: conversational question answering over one article, with exact citations.
+
+The public surface is re-exported here (and pinned by ``tests/test_exports.py``);
+everything heavy (models, indexes) is loaded lazily by :class:`QAService`.
+"""
+
+from antqa.errors import (
+    AntqaError,
+    IndexCorrupt,
+    IndexMismatch,
+    IndexNotFound,
+    InvalidQuestion,
+    ModelUnavailable,
+)
+from antqa.models import Answer, Citation
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Answer",
+    "AntqaError",
+    "Citation",
+    "IndexCorrupt",
+    "IndexMismatch",
+    "IndexNotFound",
+    "InvalidQuestion",
+    "ModelUnavailable",
+    "__version__",
+]

@@ -1,0 +1,237 @@
+"""The ``antqa`` command line: each command parses, calls the core, prints.
+
+Domain errors become one line on stderr and exit status 1; nothing heavy is imported
+until a command needs it, so ``antqa --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from antqa.config import Settings
+from antqa.errors import AntqaError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from antqa.models import Answer
+    from antqa.service import QAService
+
+app = typer.Typer(
+    name="antqa",
+    help="Ask questions about the article; every answer cites the exact passages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+
+
+def _service(settings: Settings) -> QAService:
+    from antqa.service import QAService
+
+    return QAService.from_settings(settings)
+
+
+@app.command("build-index")
+def build_index(
+    source: Annotated[
+        Path | None, typer.Option(help="Article to index (UTF-8 text). Default: ANTQA_SOURCE.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Index folder to (re)write. Default: ANTQA_INDEX_DIR.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="sentence-transformers model name or path.")
+    ] = None,
+) -> None:
+    """Chunk and embed the article and atomically replace the index."""
+    from antqa.embedding import SentenceTransformerEmbedder
+    from antqa.index import build_index as build
+
+    settings = Settings()
+    console = _console()
+    embedder = SentenceTransformerEmbedder(model or settings.model)
+    with _progress(console) as advance:
+        report = build(
+            source or settings.source,
+            out or settings.index_dir,
+            embedder,
+            max_chars=settings.chunk_max_chars,
+            overlap=settings.chunk_overlap_sentences,
+            progress=advance,
+        )
+    console.print(
+        f"wrote {report.path}: {report.chunks} passages, {report.sentences} sentences, "
+        f"dimension {report.dim}, model {report.model}, {report.seconds:.1f} s"
+    )
+
+
+class _progress:
+    """A rich progress bar on a terminal; silent otherwise. Yields an ``advance(done, total)``."""
+
+    def __init__(self, console: Console) -> None:
+        self._console = console
+        self._bar = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if not self._console.is_terminal:
+            return None
+        from rich.progress import Progress
+
+        self._bar = Progress(console=self._console, transient=True)
+        self._bar.__enter__()
+        task = self._bar.add_task("embedding", total=None)
+
+        def advance(done: int, total: int) -> None:
+            assert self._bar is not None
+            self._bar.update(task, completed=done, total=total)
+
+        return advance
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+
+def print_answer(console: Console, answer: Answer) -> None:
+    """An answer and its numbered citations, readable in a terminal."""
+    from rich.markup import escape
+
+    style = "bold" if answer.answerable else "bold yellow"
+    console.print(f"[{style}]{escape(answer.answer)}[/{style}]")
+    if answer.notice:
+        console.print(f"[dim]{escape(answer.notice)}[/dim]")
+    for c in answer.citations:
+        console.print(
+            f"\n[cyan][{c.n}][/cyan] paragraph {c.paragraph}, chars {c.start}–{c.end} "
+            f"[dim]({c.chunk_id}, score {c.score:.2f})[/dim]"
+        )
+        console.print(f"    “{escape(c.quote)}”")
+
+
+@app.command()
+def ask(
+    question: Annotated[
+        str | None, typer.Argument(help="The question. Omit it for an interactive conversation.")
+    ] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the answer object.")] = False,
+) -> None:
+    """Answer a question from the article, with citations."""
+    service = _service(Settings())
+    console = _console()
+    if question is not None:
+        answer = service.ask(question)
+        if json_output:
+            typer.echo(answer.model_dump_json(indent=2))
+        else:
+            print_answer(console, answer)
+        return
+    _converse(service, console, json_output)
+
+
+def _converse(service: QAService, console: Console, json_output: bool) -> None:
+    """Read questions until end of input; they share one conversation."""
+    conversation_id = None
+    if sys.stdin.isatty():
+        console.print("[dim]Ask about the article; follow-ups are understood. Ctrl-D quits.[/dim]")
+    while True:
+        try:
+            question = input("? " if sys.stdin.isatty() else "")
+        except (EOFError, KeyboardInterrupt):
+            break
+        if question.strip().lower() in {"exit", "quit"}:
+            break
+        if not question.strip():
+            continue
+        try:
+            answer = service.ask(question, conversation_id)
+        except AntqaError as err:
+            _console(stderr=True).print(f"[red]error:[/red] {err}")
+            continue
+        conversation_id = answer.conversation_id
+        if json_output:
+            typer.echo(answer.model_dump_json())
+        else:
+            print_answer(console, answer)
+            console.print()
+
+
+@app.command("eval")
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="JSONL file of the evaluation schema.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score retrieval, answers and refusals on an evaluation file."""
+    from antqa.evaluation import evaluate as run, read_items
+
+    items = read_items(file)
+    service = _service(Settings())
+    report = run(items, service.ask, service.index.article)
+    if json_output:
+        typer.echo(report.model_dump_json(indent=2))
+        return
+    _print_report(_console(), report)
+
+
+def _print_report(console: Console, report) -> None:  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    def fmt(value: float | None) -> str:
+        return "–" if value is None else f"{value:.3f}"
+
+    table = Table(title="antqa eval")
+    columns = ("type", "n", "R@1", "R@3", "R@5", "MRR", "hit", "refuse P", "refuse R", "wrong ref")
+    for column in columns:
+        table.add_column(column, justify="left" if column == "type" else "right")
+    rows = [*report.by_type.items(), ("overall", report.overall)]
+    for name, group in rows:
+        table.add_row(
+            name,
+            str(group.items),
+            *(fmt(group.recall_at[k]) for k in (1, 3, 5)),
+            fmt(group.mrr),
+            fmt(group.answer_hit),
+            fmt(group.refusal_precision),
+            fmt(group.refusal_recall),
+            fmt(group.wrongly_refused),
+        )
+    console.print(table)
+    missing = [r for r in report.items if r.missing_quotes]
+    for result in missing:
+        console.print(f"[yellow]{result.id}: evidence not found in the article[/yellow]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the HTTP API (and the Discord bot when DISCORD_TOKEN is set)."""
+    import uvicorn
+
+    from antqa.api import create_app
+
+    settings = Settings()
+    service = _service(settings)
+    service.warm_up()
+    uvicorn.run(create_app(service), host=host, port=port, log_level="info")
+
+
+def main() -> NoReturn:
+    """Entry point: run the app, turning domain errors into one line and exit status 1."""
+    try:
+        app()
+    except AntqaError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise SystemExit(1) from None
+    raise SystemExit(0)

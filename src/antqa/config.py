@@ -1,0 +1,64 @@
+"""All settings in one typed object, read once from the environment (prefix ``ANTQA_``).
+
+``Settings()`` is built by the entry points (CLI, server, bot) and passed down; nothing
+else reads the environment. The defaults serve the committed index of the bundled article
+with the bundled all-MiniLM-L6-v2 model, fully offline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The repository root when antqa runs from a checkout (``src/antqa/config.py`` -> root).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    """Every knob of antqa. Environment variables are ``ANTQA_<FIELD>`` (case-insensitive)."""
+
+    model_config = SettingsConfigDict(env_prefix="ANTQA_", extra="ignore", frozen=True)
+
+    # --- corpus and index -------------------------------------------------------------
+    index_dir: Path = Field(
+        default=PROJECT_ROOT / "index", description="Where the index is read from."
+    )
+    source: Path = Field(
+        default=PROJECT_ROOT / "corpus" / "ant-financial-crisis-response.txt",
+        description="The article that build-index indexes and that a served index must match.",
+    )
+    model: str = Field(
+        default=DEFAULT_MODEL,
+        description="sentence-transformers model name or path; the default is bundled.",
+    )
+    chunk_max_chars: int = Field(default=700, ge=100, le=1000)
+    chunk_overlap_sentences: int = Field(default=1, ge=0, le=5)
+
+    # --- answering --------------------------------------------------------------------
+    top_k: int = Field(default=5, ge=1, le=20, description="Citations returned per answer.")
+    max_answer_chars: int = Field(default=600, ge=100, le=2000)
+    max_question_chars: int = Field(default=1000, ge=10, le=100_000)
+
+    # --- conversations ----------------------------------------------------------------
+    conversation_max_turns: int = Field(default=8, ge=1)
+    conversation_ttl_seconds: float = Field(default=3600.0, gt=0)
+    max_conversations: int = Field(default=10_000, ge=1)
+
+    # --- adapters ---------------------------------------------------------------------
+    api_key: SecretStr | None = Field(default=None, description="Bearer key for /ask, /metrics.")
+    discord_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DISCORD_TOKEN", "ANTQA_DISCORD_TOKEN"),
+        description="Discord bot token (DISCORD_TOKEN).",
+    )
+
+    @field_validator("api_key", "discord_token", mode="before")
+    @classmethod
+    def _blank_secret_is_unset(cls, value: object) -> object:
+        """An empty ``ANTQA_API_KEY=`` means "no key", not "the empty key"."""
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value

@@ -1,0 +1,56 @@
+"""Domain errors. Every message says what went wrong and what to do about it.
+
+Adapters turn these into a one-line CLI error, an HTTP status or a Discord reply;
+nothing else should escape to a user.
+
+    AntqaError
+    ├── IndexProblem          the index cannot be served as it is
+    │   ├── IndexNotFound     no index where the settings point      -> run antqa build-index
+    │   ├── IndexCorrupt      files unreadable or inconsistent        -> run antqa build-index
+    │   └── IndexMismatch     built for another model or article      -> rebuild, or change settings
+    ├── ModelUnavailable      the embedding model cannot be loaded    -> install / configure a model
+    ├── InvalidQuestion       empty, too long, not text               -> rephrase
+    └── SourceError           the article to index cannot be read     -> check --source
+"""
+
+from __future__ import annotations
+
+
+class AntqaError(Exception):
+    """Base of every error antqa raises on purpose; ``str(err)`` is the user-facing message."""
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__}: {super().__str__()}"
+
+    @property
+    def message(self) -> str:
+        """The message without the class name, for bodies that carry the type separately."""
+        return super().__str__()
+
+
+class IndexProblem(AntqaError):
+    """The index cannot be served as it is; rebuilding fixes it."""
+
+
+class IndexNotFound(IndexProblem):
+    """No index at the configured place."""
+
+
+class IndexCorrupt(IndexProblem):
+    """Index files are missing, unreadable or disagree with each other."""
+
+
+class IndexMismatch(IndexProblem):
+    """The index was built for another model, dimension or article than the one configured."""
+
+
+class ModelUnavailable(AntqaError):
+    """The configured embedding model cannot be loaded (not installed, not found offline)."""
+
+
+class InvalidQuestion(AntqaError):
+    """The question cannot be answered as asked (empty, too long, not text)."""
+
+
+class SourceError(AntqaError):
+    """The article to be indexed cannot be read or is empty."""

@@ -1,0 +1,346 @@
+"""Build, save and load the article index: plain files, no pickle.
+
+Layout of an index folder::
+
+    article.txt       the indexed article, byte for byte (offsets point into it)
+    sentences.jsonl   one sentence per line: id, start, end, paragraph, text
+    chunks.jsonl      one passage per line: id, start, end, paragraph, text, sentence_ids
+    chunks.faiss      passage vectors (inner product over unit vectors = cosine)
+    sentences.faiss   sentence vectors
+    manifest.json     what built it: model, dimension, source sha256, chunker settings, version
+
+A build writes everything into a temporary sibling folder and swaps it in with renames,
+so a build that crashes or is killed never damages the last good index (see
+:func:`swap_into_place` for the one window and how :func:`recover_interrupted_swap` closes it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+from pydantic import BaseModel, ValidationError
+
+from antqa import __version__
+from antqa.chunking import chunk_article
+from antqa.embedding import Embedder
+from antqa.errors import IndexCorrupt, IndexMismatch, IndexNotFound, SourceError
+from antqa.models import Chunk, Sentence
+
+FORMAT_VERSION = 1
+REBUILD = "run antqa build-index"
+ProgressCallback = Callable[[int, int], None]
+
+
+class ChunkerSettings(BaseModel):
+    """How the article was cut; part of the manifest so a rebuild is reproducible."""
+
+    max_chars: int
+    overlap_sentences: int
+
+
+class Manifest(BaseModel):
+    """What an index was built from; checked on every load."""
+
+    format_version: int
+    antqa_version: str
+    model: str
+    dim: int
+    source_name: str
+    source_sha256: str
+    source_chars: int
+    chunker: ChunkerSettings
+    chunks: int
+    sentences: int
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    """Everything retrieval needs, in memory."""
+
+    path: Path
+    manifest: Manifest
+    article: str
+    sentences: list[Sentence]
+    chunks: list[Chunk]
+    chunk_vectors: faiss.Index
+    sentence_vectors: faiss.Index
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What ``build-index`` wrote, for the maintainer."""
+
+    path: Path
+    chunks: int
+    sentences: int
+    dim: int
+    model: str
+    seconds: float
+
+
+def sha256_text(text: str) -> str:
+    """Hex sha256 of the UTF-8 bytes of ``text``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_source(source: Path) -> str:
+    """The article to index, or a :class:`SourceError` that says what is wrong with it."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise SourceError(f"no article at {source} — pass --source FILE") from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{source} is not UTF-8 text — convert it to UTF-8") from exc
+    except OSError as exc:
+        raise SourceError(f"cannot read {source}: {exc.strerror}") from exc
+    if not text.strip():
+        raise SourceError(f"{source} is empty — nothing to index")
+    return text
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _embed_in_batches(
+    embedder: Embedder, texts: Sequence[str], progress: ProgressCallback | None, done: int, total: int
+) -> np.ndarray:
+    batches = []
+    for first in range(0, len(texts), 32):
+        batch = texts[first : first + 32]
+        batches.append(embedder.embed(batch))
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    return np.vstack(batches).astype(np.float32)
+
+
+def _flat_index(vectors: np.ndarray) -> faiss.Index:
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def _write_jsonl(path: Path, rows: Sequence[dict[str, object]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Make the new files durable before they replace the old ones."""
+    for file in folder.iterdir():
+        with file.open("rb") as handle:
+            os.fsync(handle.fileno())
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _previous_path(out: Path) -> Path:
+    return out.with_name(f".{out.name}.previous")
+
+
+def recover_interrupted_swap(out: Path) -> None:
+    """Put back the last good index if a swap was killed between its two renames."""
+    previous = _previous_path(out)
+    if previous.is_dir() and not out.exists():
+        os.rename(previous, out)
+
+
+def swap_into_place(staging: Path, out: Path) -> None:
+    """Replace ``out`` with ``staging`` using renames only.
+
+    Between the two renames ``out`` does not exist; the old index then sits at
+    ``.<name>.previous``, where :func:`load_index` and the next build look for it.
+    """
+    recover_interrupted_swap(out)
+    previous = _previous_path(out)
+    if previous.exists():
+        shutil.rmtree(previous)
+    if out.exists():
+        os.rename(out, previous)
+    os.rename(staging, out)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def build_index(
+    source: Path,
+    out: Path,
+    embedder: Embedder,
+    *,
+    max_chars: int = 700,
+    overlap: int = 1,
+    progress: ProgressCallback | None = None,
+) -> BuildReport:
+    """Chunk and embed ``source`` and atomically replace the index at ``out``."""
+    began = time.perf_counter()
+    article = read_source(source)
+    sentences, chunks = chunk_article(article, max_chars=max_chars, overlap=overlap)
+    total = len(chunks) + len(sentences)
+    chunk_vectors = _embed_in_batches(embedder, [c.text for c in chunks], progress, 0, total)
+    sentence_vectors = _embed_in_batches(
+        embedder, [s.text for s in sentences], progress, len(chunks), total
+    )
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        antqa_version=__version__,
+        model=embedder.name,
+        dim=int(chunk_vectors.shape[1]),
+        source_name=source.name,
+        source_sha256=sha256_text(article),
+        source_chars=len(article),
+        chunker=ChunkerSettings(max_chars=max_chars, overlap_sentences=overlap),
+        chunks=len(chunks),
+        sentences=len(sentences),
+    )
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".antqa-build-", dir=out.parent))
+    try:
+        (staging / "article.txt").write_text(article, encoding="utf-8", newline="")
+        _write_jsonl(staging / "sentences.jsonl", [_sentence_row(s) for s in sentences])
+        _write_jsonl(staging / "chunks.jsonl", [_chunk_row(c) for c in chunks])
+        faiss.write_index(_flat_index(chunk_vectors), str(staging / "chunks.faiss"))
+        faiss.write_index(_flat_index(sentence_vectors), str(staging / "sentences.faiss"))
+        (staging / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n")
+        _fsync_tree(staging)
+        swap_into_place(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildReport(
+        out, len(chunks), len(sentences), manifest.dim, manifest.model, time.perf_counter() - began
+    )
+
+
+def _sentence_row(s: Sentence) -> dict[str, object]:
+    return {"id": s.id, "start": s.start, "end": s.end, "paragraph": s.paragraph, "text": s.text}
+
+
+def _chunk_row(c: Chunk) -> dict[str, object]:
+    return {
+        "id": c.id,
+        "start": c.start,
+        "end": c.end,
+        "paragraph": c.paragraph,
+        "text": c.text,
+        "sentence_ids": list(c.sentence_ids),
+    }
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_manifest(folder: Path) -> Manifest:
+    path = folder / "manifest.json"
+    try:
+        return Manifest.model_validate_json(path.read_bytes())
+    except (ValidationError, ValueError, UnicodeDecodeError) as exc:
+        raise IndexCorrupt(f"{path} is unreadable or incomplete — {REBUILD}") from exc
+
+
+def _read_jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    except FileNotFoundError as exc:
+        raise IndexCorrupt(f"{path} is missing — {REBUILD}") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise IndexCorrupt(f"{path} is corrupt — {REBUILD}") from exc
+
+
+def _read_faiss(path: Path, rows: int, dim: int) -> faiss.Index:
+    if not path.is_file():
+        raise IndexCorrupt(f"{path} is missing — {REBUILD}")
+    try:
+        vectors = faiss.read_index(str(path))
+    except Exception as exc:  # faiss raises RuntimeError subclasses with C++ messages
+        raise IndexCorrupt(f"{path} is corrupt — {REBUILD}") from exc
+    if vectors.ntotal != rows or vectors.d != dim:
+        raise IndexCorrupt(
+            f"{path} holds {vectors.ntotal} vectors of dimension {vectors.d}, expected {rows} "
+            f"of dimension {dim} — {REBUILD}"
+        )
+    return vectors
+
+
+def _located(article: str, rows: list[dict], kind: type, path: Path) -> list:  # type: ignore[type-arg]
+    try:
+        if kind is Chunk:
+            items = [Chunk(**{**r, "sentence_ids": tuple(r["sentence_ids"])}) for r in rows]
+        else:
+            items = [Sentence(**r) for r in rows]
+    except (TypeError, KeyError) as exc:
+        raise IndexCorrupt(f"{path} has malformed rows — {REBUILD}") from exc
+    for item in items:
+        if article[item.start : item.end] != item.text:
+            raise IndexCorrupt(f"{path}: {item.id} does not match article.txt — {REBUILD}")
+    return items
+
+
+def load_index(
+    folder: Path, *, expected_model: str | None = None, expected_source: Path | None = None
+) -> ArticleIndex:
+    """Load and verify the index at ``folder``.
+
+    Raises :class:`IndexNotFound`, :class:`IndexCorrupt` or :class:`IndexMismatch` with a
+    message naming the fix. ``expected_model``/``expected_source`` are what the settings
+    say should be served; ``None`` skips that check.
+    """
+    folder = folder.resolve()
+    if not (folder / "manifest.json").is_file():
+        previous = _previous_path(folder)
+        if (previous / "manifest.json").is_file():
+            folder = previous  # a swap was interrupted: serve the last good index
+        elif folder.is_dir() and any(folder.iterdir()):
+            raise IndexCorrupt(f"{folder} has no manifest.json — {REBUILD}")
+        else:
+            raise IndexNotFound(f"no index at {folder} — {REBUILD}")
+    manifest = _read_manifest(folder)
+    if manifest.format_version != FORMAT_VERSION:
+        raise IndexMismatch(
+            f"the index at {folder} has format {manifest.format_version}, this antqa reads "
+            f"format {FORMAT_VERSION} — {REBUILD}"
+        )
+    try:
+        article = (folder / "article.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IndexCorrupt(f"{folder / 'article.txt'} is missing or unreadable — {REBUILD}") from exc
+    if sha256_text(article) != manifest.source_sha256:
+        raise IndexCorrupt(f"{folder / 'article.txt'} was changed after indexing — {REBUILD}")
+    if expected_model is not None and expected_model != manifest.model:
+        raise IndexMismatch(
+            f"the index at {folder} was built with the model {manifest.model!r} but "
+            f"{expected_model!r} is configured — run antqa build-index --model "
+            f"{expected_model}, or set ANTQA_MODEL={manifest.model}"
+        )
+    if expected_source is not None and expected_source.is_file():
+        if sha256_text(read_source(expected_source)) != manifest.source_sha256:
+            raise IndexMismatch(
+                f"the article {expected_source} changed since the index at {folder} was "
+                f"built — {REBUILD}"
+            )
+    sentences = _located(article, _read_jsonl(folder / "sentences.jsonl"), Sentence, folder)
+    chunks = _located(article, _read_jsonl(folder / "chunks.jsonl"), Chunk, folder)
+    if len(chunks) != manifest.chunks or len(sentences) != manifest.sentences:
+        raise IndexCorrupt(f"{folder} has fewer passages than its manifest lists — {REBUILD}")
+    return ArticleIndex(
+        path=folder,
+        manifest=manifest,
+        article=article,
+        sentences=sentences,
+        chunks=chunks,
+        chunk_vectors=_read_faiss(folder / "chunks.faiss", len(chunks), manifest.dim),
+        sentence_vectors=_read_faiss(folder / "sentences.faiss", len(sentences), manifest.dim),
+    )

@@ -1,0 +1,144 @@
+"""``QAService``: the one entry point every adapter (CLI, HTTP, Discord) calls.
+
+It owns the loaded index, the embedder, the retriever, the answerer and the conversation
+store, validates questions, and turns a question (plus its conversation) into an
+:class:`~antqa.models.Answer`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+from antqa.answering import Answerer
+from antqa.config import Settings
+from antqa.conversation import ConversationStore, Turn, contextualize
+from antqa.embedding import Embedder, SentenceTransformerEmbedder
+from antqa.errors import IndexMismatch, InvalidQuestion
+from antqa.index import ArticleIndex, load_index
+from antqa.models import Answer
+from antqa.retrieval import Retriever
+
+MAX_CONVERSATION_ID_CHARS = 128
+_CONVERSATION_ID = re.compile(r"^[\w.:@-]+$")
+
+
+def clean_question(question: object, max_chars: int) -> str:
+    """The question with control characters removed, or :class:`InvalidQuestion`."""
+    if not isinstance(question, str):
+        raise InvalidQuestion(f"the question must be text, not {type(question).__name__}")
+    cleaned = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in question
+        if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn") or ch in "\u200d"
+    )
+    cleaned = re.sub(r"\s+", " ", cleaned).strip()
+    if not cleaned:
+        raise InvalidQuestion("the question is empty — ask something about the article")
+    if len(cleaned) > max_chars:
+        raise InvalidQuestion(
+            f"the question is {len(cleaned)} characters long; the limit is {max_chars} — "
+            "shorten it"
+        )
+    return cleaned
+
+
+def check_conversation_id(conversation_id: object) -> str | None:
+    """``None`` or a safe conversation id, else :class:`InvalidQuestion`."""
+    if conversation_id is None:
+        return None
+    if (
+        not isinstance(conversation_id, str)
+        or not 0 < len(conversation_id) <= MAX_CONVERSATION_ID_CHARS
+        or not _CONVERSATION_ID.match(conversation_id)
+    ):
+        raise InvalidQuestion(
+            f"conversation_id must be 1–{MAX_CONVERSATION_ID_CHARS} letters, digits or "
+            "'.:@_-' — use the id a previous answer returned, or omit it"
+        )
+    return conversation_id
+
+
+class QAService:
+    """Answers questions about the indexed article, following conversations."""
+
+    def __init__(
+        self,
+        index: ArticleIndex,
+        embedder: Embedder,
+        settings: Settings | None = None,
+        conversations: ConversationStore | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.index = index
+        self.embedder = embedder
+        self.retriever = Retriever(index, embedder)
+        self.answerer = Answerer(index)
+        self.conversations = conversations or ConversationStore(
+            max_turns=self.settings.conversation_max_turns,
+            ttl_seconds=self.settings.conversation_ttl_seconds,
+            max_conversations=self.settings.max_conversations,
+        )
+        self._warm_lock = threading.Lock()
+        self._warm = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> QAService:
+        """Load and verify the configured index; the model loads on :meth:`warm_up` or first use."""
+        settings = settings or Settings()
+        index = load_index(
+            settings.index_dir, expected_model=settings.model, expected_source=settings.source
+        )
+        return cls(index, SentenceTransformerEmbedder(settings.model), settings)
+
+    @property
+    def model_name(self) -> str:
+        return self.embedder.name
+
+    def warm_up(self) -> None:
+        """Load the model now and check that it matches the index's dimension."""
+        with self._warm_lock:
+            if self._warm:
+                return
+            dim = self.embedder.dim
+            if dim != self.index.manifest.dim:
+                raise IndexMismatch(
+                    f"the model {self.embedder.name!r} makes {dim}-dimensional vectors but the "
+                    f"index at {self.index.path} holds {self.index.manifest.dim} — "
+                    "run antqa build-index"
+                )
+            self._warm = True
+
+    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+        """Answer ``question``; pass the returned ``conversation_id`` back for follow-ups."""
+        question = clean_question(question, self.settings.max_question_chars)
+        conversation_id = check_conversation_id(conversation_id)
+        self.warm_up()
+        notice = None
+        history: list[Turn] = []
+        if conversation_id is None:
+            conversation_id = self.conversations.new_id()
+        else:
+            known = self.conversations.history(conversation_id)
+            if known is None:
+                notice = "That conversation was unknown or had expired; a new one was started."
+            history = known or []
+        query = contextualize(question, history)
+        scores = self.retriever.score(query)
+        hits = self.retriever.select(scores, self.settings.top_k)
+        answer = self.answerer.answer(
+            hits, scores, conversation_id=conversation_id, model=self.model_name
+        )
+        self.conversations.record(
+            conversation_id,
+            Turn(
+                question=question,
+                query=query,
+                answer=answer.answer,
+                sentence_ids=tuple(h.best_sentence.id for h in hits if h.best_sentence),
+            ),
+        )
+        if notice:
+            answer = answer.model_copy(update={"notice": notice})
+        return answer
