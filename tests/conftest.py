@@ -1,0 +1,135 @@
+"""Shared fixtures.
+
+- ``HashEmbedder``: a deterministic fake embedder (bag of hashed word stems) so logic tests
+  run in milliseconds; it is lexical on purpose, so retrieval on it is predictable.
+- ``clean_env`` (autouse): no ANTQA_/DISCORD_ variables leak in from the developer's shell.
+- ``real_service``: the committed index with the real bundled model (session-scoped: the
+  model loads once).
+- ``run_cli``: runs the real ``antqa`` entry point in a subprocess against this checkout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from antqa.config import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
+SHARED_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+class HashEmbedder:
+    """Deterministic bag-of-words vectors: texts sharing words are similar."""
+
+    def __init__(self, dim: int = 64, name: str = "test/hash-embedder") -> None:
+        self._dim = dim
+        self._name = name
+        self.calls = 0
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                digest = hashlib.blake2b(word[:6].encode(), digest_size=4).digest()
+                out[row, int.from_bytes(digest, "little") % self._dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see only the settings they set themselves."""
+    for key in list(os.environ):
+        if key.startswith("ANTQA_") or key.startswith("DISCORD_"):
+            monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def article_text() -> str:
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def hash_embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+@pytest.fixture
+def fake_index_dir(tmp_path: Path, hash_embedder: HashEmbedder) -> Path:
+    """The real article indexed with the fake embedder, in a temp folder."""
+    from antqa.index import build_index
+
+    out = tmp_path / "index"
+    build_index(ARTICLE, out, hash_embedder)
+    return out
+
+
+@pytest.fixture
+def fake_service(fake_index_dir: Path, hash_embedder: HashEmbedder):  # type: ignore[no-untyped-def]
+    """A QAService over the real article with the fake embedder (fast)."""
+    from antqa.index import load_index
+    from antqa.service import QAService
+
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name)
+    return QAService(load_index(fake_index_dir), hash_embedder, settings)
+
+
+@pytest.fixture(scope="session")
+def real_service():  # type: ignore[no-untyped-def]
+    """The committed index served with the real bundled model."""
+    from antqa.service import QAService
+
+    service = QAService.from_settings(Settings())
+    service.warm_up()
+    return service
+
+
+def cli_env(**overrides: str) -> dict[str, str]:
+    """Environment for a CLI subprocess: this checkout first on the path, no stray settings."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not (k.startswith("ANTQA_") or k.startswith("DISCORD_"))
+    }
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+    env["HF_HUB_OFFLINE"] = "1"
+    env.update(overrides)
+    return env
+
+
+@pytest.fixture
+def run_cli() -> Iterator:  # type: ignore[type-arg]
+    """``run_cli(*args, env={...}, input=None, timeout=...)`` -> CompletedProcess (text)."""
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None,
+            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "antqa", *args],
+            capture_output=True,
+            text=True,
+            input=input,
+            timeout=timeout,
+            env=cli_env(**(env or {})),
+            cwd=ROOT,
+        )
+
+    yield run
