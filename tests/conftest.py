@@ -120,8 +120,12 @@ def cli_env(**overrides: str) -> dict[str, str]:
 def run_cli() -> Iterator:  # type: ignore[type-arg]
     """``run_cli(*args, env={...}, input=None, timeout=...)`` -> CompletedProcess (text)."""
 
-    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str,
+        env: dict[str, str] | None = None,
+        input: str | None = None,
+        timeout: float = 300,
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "antqa", *args],
             capture_output=True,

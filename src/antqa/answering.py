@@ -13,9 +13,7 @@ from antqa.index import ArticleIndex
 from antqa.models import Answer, Citation, Hit
 from antqa.retrieval import Scores
 
-NOT_COVERED = (
-    "The article doesn't say. The closest passages are listed below in case they help."
-)
+NOT_COVERED = "The article doesn't say. The closest passages are listed below in case they help."
 
 
 @dataclass(frozen=True)

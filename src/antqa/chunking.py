@@ -45,7 +45,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _ends_with_abbreviation(text: str, terminal_start: int) -> bool:
     word = re.search(r"([A-Za-z.]+)$", text[max(0, terminal_start - 6) : terminal_start])
-    return bool(word) and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+    return word is not None and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
 
 
 def _next_visible(text: str, position: int, limit: int) -> str | None:

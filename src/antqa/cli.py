@@ -18,6 +18,7 @@ from antqa.errors import AntqaError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from antqa.evaluation import Report
     from antqa.models import Answer
     from antqa.service import QAService
 
@@ -33,7 +34,9 @@ app = typer.Typer(
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    return Console(
+        stderr=stderr, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120
+    )
 
 
 def _service(settings: Settings) -> QAService:
@@ -83,7 +86,7 @@ class _progress:
         self._console = console
         self._bar = None
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self):
         if not self._console.is_terminal:
             return None
         from rich.progress import Progress
@@ -172,7 +175,8 @@ def evaluate(
     json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Score retrieval, answers and refusals on an evaluation file."""
-    from antqa.evaluation import evaluate as run, read_items
+    from antqa.evaluation import evaluate as run
+    from antqa.evaluation import read_items
 
     items = read_items(file)
     service = _service(Settings())
@@ -183,7 +187,7 @@ def evaluate(
     _print_report(_console(), report)
 
 
-def _print_report(console: Console, report) -> None:  # type: ignore[no-untyped-def]
+def _print_report(console: Console, report: Report) -> None:
     from rich.table import Table
 
     def fmt(value: float | None) -> str:

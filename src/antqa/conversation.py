@@ -88,8 +88,28 @@ class ConversationStore:
 
 
 _REFERRING = frozenset(
-    "he she it they him her his hers its them their theirs this that these those "
-    "there then former latter".split()
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "its",
+        "them",
+        "their",
+        "theirs",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "then",
+        "former",
+        "latter",
+    ]
 )
 _CONTINUING = ("and ", "but ", "so ", "also ", "what about", "how about", "tell me more", "more ")
 

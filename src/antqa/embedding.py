@@ -97,7 +97,9 @@ class SentenceTransformerEmbedder:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # pragma: no cover - dependency of the package
-            raise ModelUnavailable("sentence-transformers is not installed — run make install") from exc
+            raise ModelUnavailable(
+                "sentence-transformers is not installed — run make install"
+            ) from exc
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()  # no "Loading weights" bar in our output

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
 from pydantic import BaseModel, Field, ValidationError
 
 from antqa.errors import AntqaError

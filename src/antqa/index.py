@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import faiss
 import numpy as np
@@ -39,6 +40,7 @@ from antqa.models import Chunk, Sentence
 FORMAT_VERSION = 1
 REBUILD = "run antqa build-index"
 ProgressCallback = Callable[[int, int], None]
+Unit = TypeVar("Unit", Chunk, Sentence)
 
 
 class ChunkerSettings(BaseModel):
@@ -112,7 +114,11 @@ def read_source(source: Path) -> str:
 
 
 def _embed_in_batches(
-    embedder: Embedder, texts: Sequence[str], progress: ProgressCallback | None, done: int, total: int
+    embedder: Embedder,
+    texts: Sequence[str],
+    progress: ProgressCallback | None,
+    done: int,
+    total: int,
 ) -> np.ndarray:
     batches = []
     for first in range(0, len(texts), 32):
@@ -250,7 +256,7 @@ def _read_manifest(folder: Path) -> Manifest:
         raise IndexCorrupt(f"{path} is unreadable or incomplete — {REBUILD}") from exc
 
 
-def _read_jsonl(path: Path) -> list[dict]:  # type: ignore[type-arg]
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     try:
         with path.open(encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
@@ -275,12 +281,20 @@ def _read_faiss(path: Path, rows: int, dim: int) -> faiss.Index:
     return vectors
 
 
-def _located(article: str, rows: list[dict], kind: type, path: Path) -> list:  # type: ignore[type-arg]
+def _chunk(row: dict[str, Any]) -> Chunk:
+    return Chunk(**{**row, "sentence_ids": tuple(row["sentence_ids"])})
+
+
+def _sentence(row: dict[str, Any]) -> Sentence:
+    return Sentence(**row)
+
+
+def _located(
+    article: str, rows: list[dict[str, Any]], make: Callable[[dict[str, Any]], Unit], path: Path
+) -> list[Unit]:
+    """Rows turned into records, each checked to be the exact slice of the article it claims."""
     try:
-        if kind is Chunk:
-            items = [Chunk(**{**r, "sentence_ids": tuple(r["sentence_ids"])}) for r in rows]
-        else:
-            items = [Sentence(**r) for r in rows]
+        items = [make(row) for row in rows]
     except (TypeError, KeyError) as exc:
         raise IndexCorrupt(f"{path} has malformed rows — {REBUILD}") from exc
     for item in items:
@@ -316,7 +330,9 @@ def load_index(
     try:
         article = (folder / "article.txt").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise IndexCorrupt(f"{folder / 'article.txt'} is missing or unreadable — {REBUILD}") from exc
+        raise IndexCorrupt(
+            f"{folder / 'article.txt'} is missing or unreadable — {REBUILD}"
+        ) from exc
     if sha256_text(article) != manifest.source_sha256:
         raise IndexCorrupt(f"{folder / 'article.txt'} was changed after indexing — {REBUILD}")
     if expected_model is not None and expected_model != manifest.model:
@@ -325,14 +341,17 @@ def load_index(
             f"{expected_model!r} is configured — run antqa build-index --model "
             f"{expected_model}, or set ANTQA_MODEL={manifest.model}"
         )
-    if expected_source is not None and expected_source.is_file():
-        if sha256_text(read_source(expected_source)) != manifest.source_sha256:
-            raise IndexMismatch(
-                f"the article {expected_source} changed since the index at {folder} was "
-                f"built — {REBUILD}"
-            )
-    sentences = _located(article, _read_jsonl(folder / "sentences.jsonl"), Sentence, folder)
-    chunks = _located(article, _read_jsonl(folder / "chunks.jsonl"), Chunk, folder)
+    if (
+        expected_source is not None
+        and expected_source.is_file()
+        and sha256_text(read_source(expected_source)) != manifest.source_sha256
+    ):
+        raise IndexMismatch(
+            f"the article {expected_source} changed since the index at {folder} was "
+            f"built — {REBUILD}"
+        )
+    sentences = _located(article, _read_jsonl(folder / "sentences.jsonl"), _sentence, folder)
+    chunks = _located(article, _read_jsonl(folder / "chunks.jsonl"), _chunk, folder)
     if len(chunks) != manifest.chunks or len(sentences) != manifest.sentences:
         raise IndexCorrupt(f"{folder} has fewer passages than its manifest lists — {REBUILD}")
     return ArticleIndex(

@@ -38,8 +38,7 @@ def clean_question(question: object, max_chars: int) -> str:
         raise InvalidQuestion("the question is empty — ask something about the article")
     if len(cleaned) > max_chars:
         raise InvalidQuestion(
-            f"the question is {len(cleaned)} characters long; the limit is {max_chars} — "
-            "shorten it"
+            f"the question is {len(cleaned)} characters long; the limit is {max_chars} — shorten it"
         )
     return cleaned
 

@@ -1,0 +1,159 @@
+"""Building, swapping and loading the index: atomic, verified, with fixes named in errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from antqa.errors import IndexCorrupt, IndexMismatch, IndexNotFound, SourceError
+from antqa.index import build_index, load_index, sha256_text
+from tests.conftest import ARTICLE, HashEmbedder
+
+
+def test_build_writes_a_verifiable_index(fake_index_dir: Path, article_text: str) -> None:
+    index = load_index(fake_index_dir, expected_model="test/hash-embedder", expected_source=ARTICLE)
+    manifest = index.manifest
+    assert manifest.model == "test/hash-embedder"
+    assert manifest.dim == 64
+    assert manifest.source_sha256 == sha256_text(article_text)
+    assert manifest.chunks == len(index.chunks) == index.chunk_vectors.ntotal
+    assert manifest.sentences == len(index.sentences) == index.sentence_vectors.ntotal
+    assert index.article == article_text
+    assert {p.name for p in fake_index_dir.iterdir()} == {
+        "article.txt",
+        "chunks.jsonl",
+        "sentences.jsonl",
+        "chunks.faiss",
+        "sentences.faiss",
+        "manifest.json",
+    }
+
+
+def test_rebuilding_replaces_the_index_and_leaves_no_temporary_folders(
+    fake_index_dir: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("A short article. It has two sentences.", encoding="utf-8")
+    build_index(other, fake_index_dir, HashEmbedder())
+    assert load_index(fake_index_dir).article == other.read_text()
+    assert sorted(p.name for p in fake_index_dir.parent.iterdir()) == ["index", "other.txt"]
+
+
+class ExplodingEmbedder(HashEmbedder):
+    """Fails after a few batches, like a build killed or crashing half way."""
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        if self.calls >= 2:
+            raise RuntimeError("simulated crash while embedding")
+        return super().embed(texts)
+
+
+def test_a_crashed_build_leaves_the_last_good_index(fake_index_dir: Path) -> None:
+    before = (fake_index_dir / "manifest.json").read_bytes()
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        build_index(ARTICLE, fake_index_dir, ExplodingEmbedder())
+    assert (fake_index_dir / "manifest.json").read_bytes() == before
+    assert load_index(fake_index_dir).chunks
+    assert [p.name for p in fake_index_dir.parent.iterdir()] == ["index"]
+
+
+def test_a_swap_interrupted_between_renames_still_serves_and_recovers(
+    fake_index_dir: Path,
+) -> None:
+    previous = fake_index_dir.with_name(".index.previous")
+    fake_index_dir.rename(previous)  # the state right after the first rename of a swap
+    assert load_index(fake_index_dir).chunks  # served from .index.previous
+    build_index(ARTICLE, fake_index_dir, HashEmbedder())
+    assert load_index(fake_index_dir).chunks
+    assert not previous.exists()
+
+
+def test_missing_index_names_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(IndexNotFound, match="no index at .* — run antqa build-index"):
+        load_index(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (lambda d: (d / "manifest.json").write_text("{not json"), "manifest.json .* unreadable"),
+        (lambda d: (d / "manifest.json").unlink(), "has no manifest.json"),
+        (lambda d: (d / "chunks.faiss").write_bytes(b"\x00" * 10), "chunks.faiss is corrupt"),
+        (lambda d: (d / "sentences.faiss").unlink(), "sentences.faiss is missing"),
+        (lambda d: (d / "chunks.jsonl").write_text('{"id": 1}\n'), "malformed rows"),
+        (lambda d: (d / "sentences.jsonl").write_text("\x00garbage"), "corrupt"),
+        (
+            lambda d: (d / "article.txt").write_text("edited", encoding="utf-8"),
+            "article.txt was changed after indexing",
+        ),
+        (
+            lambda d: (d / "chunks.faiss").write_bytes((d / "chunks.faiss").read_bytes()[:200]),
+            "chunks.faiss is corrupt",
+        ),
+    ],
+)
+def test_a_damaged_index_is_refused_with_the_fix(fake_index_dir: Path, damage, expected) -> None:  # type: ignore[no-untyped-def]
+    damage(fake_index_dir)
+    with pytest.raises(IndexCorrupt, match=expected) as caught:
+        load_index(fake_index_dir)
+    assert str(caught.value).endswith("run antqa build-index")
+
+
+def test_passages_that_do_not_match_the_article_are_refused(fake_index_dir: Path) -> None:
+    path = fake_index_dir / "chunks.jsonl"
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    rows[0]["start"] += 1
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with pytest.raises(IndexCorrupt, match="c000 does not match article.txt"):
+        load_index(fake_index_dir)
+
+
+def test_an_index_for_another_model_is_refused(fake_index_dir: Path) -> None:
+    with pytest.raises(IndexMismatch, match="built with the model 'test/hash-embedder'"):
+        load_index(fake_index_dir, expected_model="sentence-transformers/all-MiniLM-L6-v2")
+
+
+def test_an_index_of_another_article_is_refused(fake_index_dir: Path, tmp_path: Path) -> None:
+    edited = tmp_path / "edited.txt"
+    edited.write_text(ARTICLE.read_text(encoding="utf-8") + "\nOne more line.\n")
+    with pytest.raises(IndexMismatch, match="changed since the index .* was built"):
+        load_index(fake_index_dir, expected_source=edited)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "no article at"), (b"   \n", "is empty"), (b"\xff\xfe\xfa", "not UTF-8")],
+)
+def test_unreadable_sources_are_refused(
+    tmp_path: Path, content: bytes | None, expected: str
+) -> None:
+    source = tmp_path / "article.txt"
+    if content is not None:
+        source.write_bytes(content)
+    with pytest.raises(SourceError, match=expected):
+        build_index(source, tmp_path / "index", HashEmbedder())
+    assert not (tmp_path / "index").exists()
+
+
+def test_the_committed_index_is_what_build_index_produces(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Rebuild from the committed article with the real CLI and compare with index/."""
+    committed = Path(__file__).resolve().parents[1] / "index"
+    out = tmp_path / "rebuilt"
+    result = run_cli("build-index", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stdout
+    for name in sorted(
+        p.name for p in committed.iterdir() if p.suffix in {".json", ".jsonl", ".txt"}
+    ):
+        assert (out / name).read_bytes() == (committed / name).read_bytes(), name
+    fresh, kept = load_index(out), load_index(committed)
+    for attribute in ("chunk_vectors", "sentence_vectors"):
+        a, b = getattr(fresh, attribute), getattr(kept, attribute)
+        np.testing.assert_allclose(
+            a.reconstruct_n(0, a.ntotal), b.reconstruct_n(0, b.ntotal), atol=1e-5
+        )
+    shutil.rmtree(out)

@@ -1,0 +1,72 @@
+"""QAService: validation, conversations and the answer contract (fake embedder: fast)."""
+
+from __future__ import annotations
+
+import pytest
+
+from antqa.errors import InvalidQuestion
+from antqa.service import QAService, check_conversation_id, clean_question
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("  Who\tis\nCEO? ", "Who is CEO?"),
+        ("Who\x00 is\x1b CEO?\x7f", "Who is CEO?"),
+        ("谁是CEO？🙂", "谁是CEO？🙂"),
+        ("zero\u200bwidth", "zerowidth"),
+    ],
+)
+def test_questions_are_cleaned_of_control_characters(raw: str, clean: str) -> None:
+    assert clean_question(raw, 1000) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("", "the question is empty"),
+        ("\x00\x01  \n", "the question is empty"),
+        (None, "must be text, not NoneType"),
+        (42, "must be text, not int"),
+        ("x" * 1001, "1001 characters long; the limit is 1000"),
+    ],
+)
+def test_bad_questions_are_refused_with_a_reason(raw: object, message: str) -> None:
+    with pytest.raises(InvalidQuestion, match=message):
+        clean_question(raw, 1000)
+
+
+@pytest.mark.parametrize("bad", ["", "x" * 129, "has space", "new\nline", 12, ["a"]])
+def test_bad_conversation_ids_are_refused(bad: object) -> None:
+    with pytest.raises(InvalidQuestion, match="conversation_id must be"):
+        check_conversation_id(bad)
+
+
+def test_a_new_conversation_id_is_returned_and_follow_ups_share_it(fake_service: QAService) -> None:
+    first = fake_service.ask("Who convened 22 members of the management team?")
+    assert first.notice is None
+    second = fake_service.ask("Why did she do that?", first.conversation_id)
+    assert second.conversation_id == first.conversation_id
+    assert second.notice is None
+    history = fake_service.conversations.history(first.conversation_id)
+    assert history is not None
+    assert [t.question for t in history] == [
+        "Who convened 22 members of the management team?",
+        "Why did she do that?",
+    ]
+
+
+def test_an_unknown_conversation_starts_fresh_and_says_so(fake_service: QAService) -> None:
+    answer = fake_service.ask("Who is Li Zhiguo?", "discord:thread:42")
+    assert answer.conversation_id == "discord:thread:42"
+    assert answer.notice and "new one was started" in answer.notice
+    again = fake_service.ask("And where does he work?", "discord:thread:42")
+    assert again.notice is None
+
+
+def test_conversations_do_not_mix(fake_service: QAService) -> None:
+    a = fake_service.ask("What is Ni Xingjun's nickname?")
+    b = fake_service.ask("Which bank issued a counter-guarantee letter?")
+    assert a.conversation_id != b.conversation_id
+    history_a = fake_service.conversations.history(a.conversation_id)
+    assert history_a is not None and len(history_a) == 1
