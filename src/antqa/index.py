@@ -39,6 +39,7 @@ from antqa.models import Chunk, Sentence
 
 FORMAT_VERSION = 1
 REBUILD = "run antqa build-index"
+STAGING_PREFIX = ".antqa-build-"
 ProgressCallback = Callable[[int, int], None]
 Unit = TypeVar("Unit", Chunk, Sentence)
 
@@ -154,6 +155,24 @@ def _fsync_tree(folder: Path) -> None:
         os.close(descriptor)
 
 
+def _remove_abandoned_staging(parent: Path) -> None:
+    """Delete staging folders of builds that were killed (their process no longer exists)."""
+    for staging in parent.glob(f"{STAGING_PREFIX}*"):
+        pid = staging.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _previous_path(out: Path) -> Path:
     return out.with_name(f".{out.name}.previous")
 
@@ -213,7 +232,8 @@ def build_index(
     )
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".antqa-build-", dir=out.parent))
+    _remove_abandoned_staging(out.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
     try:
         (staging / "article.txt").write_text(article, encoding="utf-8", newline="")
         _write_jsonl(staging / "sentences.jsonl", [_sentence_row(s) for s in sentences])
