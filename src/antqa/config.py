@@ -55,6 +55,22 @@ class Settings(BaseSettings):
         description="Discord bot token (DISCORD_TOKEN).",
     )
 
+    # --- HTTP server --------------------------------------------------------------------
+    max_body_bytes: int = Field(
+        default=16_384,
+        ge=1024,
+        description="Larger request bodies are refused (413) before they are read whole.",
+    )
+    ask_workers: int = Field(
+        default=2, ge=1, le=64, description="Questions answered at once (CPU-bound; ~1 per core)."
+    )
+    ask_max_pending: int = Field(
+        default=32, ge=0, description="Questions allowed to wait for a worker; beyond: 503."
+    )
+    shutdown_grace_seconds: int = Field(
+        default=30, ge=1, description="On SIGTERM, how long in-flight requests may finish."
+    )
+
     @field_validator("api_key", "discord_token", mode="before")
     @classmethod
     def _blank_secret_is_unset(cls, value: object) -> object:

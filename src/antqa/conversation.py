@@ -3,7 +3,8 @@
 A follow-up ("and who replaced her?") is not searchable on its own; it is searched
 together with what the conversation was about. The store keeps at most
 ``max_conversations`` conversations of ``max_turns`` turns, forgets a conversation after
-``ttl_seconds`` idle, and is safe to use from several threads.
+``ttl_seconds`` idle, and is safe to use from several threads; :meth:`ConversationStore.exclusive`
+lets questions in the same conversation take turns.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -49,6 +51,7 @@ class ConversationStore:
         self._clock = clock
         self._conversations: OrderedDict[str, _Conversation] = OrderedDict()
         self._lock = threading.Lock()
+        self._turn_locks: dict[str, tuple[threading.Lock, list[int]]] = {}
 
     @staticmethod
     def new_id() -> str:
@@ -78,6 +81,29 @@ class ConversationStore:
             self._conversations[conversation_id] = conversation
             while len(self._conversations) > self._max_conversations:
                 self._conversations.popitem(last=False)
+
+    @contextmanager
+    def exclusive(self, conversation_id: str | None) -> Iterator[None]:
+        """Hold ``conversation_id`` while one question in it is answered.
+
+        Two questions sent at once in one conversation then take turns: the second sees the
+        first as history, and only one of them can find an unknown id "new". ``None`` (a
+        conversation nobody else knows yet) needs no lock. Unused locks are dropped.
+        """
+        if conversation_id is None:
+            yield
+            return
+        with self._lock:
+            lock, users = self._turn_locks.setdefault(conversation_id, (threading.Lock(), [0]))
+            users[0] += 1
+        try:
+            with lock:
+                yield
+        finally:
+            with self._lock:
+                users[0] -= 1
+                if not users[0]:
+                    del self._turn_locks[conversation_id]
 
     def _expire(self, now: float) -> None:
         while self._conversations:

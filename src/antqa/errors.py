@@ -10,7 +10,8 @@ nothing else should escape to a user.
     │   └── IndexMismatch     built for another model or article      -> rebuild, or change settings
     ├── ModelUnavailable      the embedding model cannot be loaded    -> install / configure a model
     ├── InvalidQuestion       empty, too long, not text               -> rephrase
-    └── SourceError           the article to index cannot be read     -> check --source
+    ├── SourceError           the article to index cannot be read     -> check --source
+    └── Overloaded            too many questions already waiting      -> retry shortly
 """
 
 from __future__ import annotations
@@ -54,3 +55,11 @@ class InvalidQuestion(AntqaError):
 
 class SourceError(AntqaError):
     """The article to be indexed cannot be read or is empty."""
+
+
+class Overloaded(AntqaError):
+    """Too many questions are already running or waiting; ``retry_after`` says when to retry."""
+
+    def __init__(self, message: str, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -110,9 +110,17 @@ class QAService:
             self._warm = True
 
     def ask(self, question: str, conversation_id: str | None = None) -> Answer:
-        """Answer ``question``; pass the returned ``conversation_id`` back for follow-ups."""
+        """Answer ``question``; pass the returned ``conversation_id`` back for follow-ups.
+
+        Safe from several threads; questions in one conversation take turns.
+        """
         question = clean_question(question, self.settings.max_question_chars)
         conversation_id = check_conversation_id(conversation_id)
+        with self.conversations.exclusive(conversation_id):
+            return self._ask(question, conversation_id)
+
+    def _ask(self, question: str, conversation_id: str | None) -> Answer:
+        """:meth:`ask` for a clean question, its conversation held."""
         self.warm_up()
         notice = None
         history: list[Turn] = []
