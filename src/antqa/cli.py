@@ -220,15 +220,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
 ) -> None:
-    """Serve the HTTP API (and the Discord bot when DISCORD_TOKEN is set)."""
-    import uvicorn
+    """Serve the HTTP API (and the Discord bot when DISCORD_TOKEN is set).
 
-    from antqa.api import create_app
+    Loads the index and model before listening; SIGTERM lets requests in flight finish.
+    """
+    from antqa.api import serve as serve_http
 
-    settings = Settings()
-    service = _service(settings)
-    service.warm_up()
-    uvicorn.run(create_app(service), host=host, port=port, log_level="info")
+    serve_http(_service(Settings()), host=host, port=port)
 
 
 def main() -> NoReturn:

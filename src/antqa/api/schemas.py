@@ -1,0 +1,104 @@
+"""Request, error and health bodies of the HTTP API, with the examples OpenAPI shows.
+
+The answer body is :class:`antqa.models.Answer`, returned as-is.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+# Only the shape is checked here; what makes a question acceptable (not empty, not too
+# long, control characters stripped) is decided by QAService alone.
+class AskRequest(BaseModel):
+    """A question, and the conversation it continues (if any)."""
+
+    question: str = Field(description="The question about the article.")
+    conversation_id: str | None = Field(
+        default=None,
+        description="The conversation_id of an earlier answer, for a follow-up; omit or null "
+        "to start a new conversation. An unknown or expired id starts a new one (the answer's "
+        "notice says so).",
+    )
+
+
+class ErrorDetail(BaseModel):
+    type: str = Field(description="Stable machine-readable kind, e.g. invalid_question.")
+    message: str = Field(description="What went wrong and what to do about it.")
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx/5xx body."""
+
+    error: ErrorDetail
+
+
+class Health(BaseModel):
+    status: Literal["ok", "starting"]
+    model: str = Field(description="The embedding model serving the answers.")
+    passages: int = Field(description="Passages in the loaded index.")
+
+
+ASK_EXAMPLES: dict[str, dict[str, Any]] = {
+    "new": {
+        "summary": "A new conversation",
+        "value": {"question": "Who became CEO when Peng Lei stepped down?"},
+    },
+    "follow-up": {
+        "summary": "A follow-up",
+        "value": {
+            "question": "And which role did she move to?",
+            "conversation_id": "b5956578c8304f439ff6521cc5424273",
+        },
+    },
+}
+
+_CITATION_EXAMPLE = {
+    "n": 1,
+    "chunk_id": "c000",
+    "paragraph": 1,
+    "start": 0,
+    "end": 579,
+    "text": "Ant Financial’s crisis response and reflection?\n\nIn October 2016, … the company’s "
+    "top management completed the transition between the old and the new, and Peng Lei "
+    "stepped down from the position of CEO. …",
+    "quote": "In October 2016, … Peng Lei stepped down from the position of CEO. , became the "
+    "company’s chairman,",
+    "quote_start": 49,
+    "quote_end": 346,
+    "score": 0.8678,
+}
+
+ANSWER_EXAMPLES: dict[str, dict[str, Any]] = {
+    "answered": {
+        "summary": "Answered from the article",
+        "value": {
+            "answer": "In October 2016, … Peng Lei stepped down from the position of CEO. , "
+            "became the company’s chairman, [1]",
+            "answerable": True,
+            "citations": [_CITATION_EXAMPLE],
+            "conversation_id": "b5956578c8304f439ff6521cc5424273",
+            "model": "sentence-transformers/all-MiniLM-L6-v2",
+            "notice": None,
+        },
+    },
+    "refused": {
+        "summary": "Not in the article (closest passages still cited)",
+        "value": {
+            "answer": "The article doesn't say. The closest passages are listed below in case "
+            "they help.",
+            "answerable": False,
+            "citations": [{**_CITATION_EXAMPLE, "score": 0.37}],
+            "conversation_id": "0c1d9f6e3b2a4c5d8e7f6a5b4c3d2e1f",
+            "model": "sentence-transformers/all-MiniLM-L6-v2",
+            "notice": None,
+        },
+    },
+}
+
+
+def error_example(type_: str, message: str) -> dict[str, Any]:
+    """An OpenAPI example value of an error body."""
+    return {"value": {"error": {"type": type_, "message": message}}}

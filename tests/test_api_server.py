@@ -1,0 +1,281 @@
+"""The HTTP API over real sockets on 127.0.0.1: bursts, overload, body limits, SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import queue
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from antqa.api import create_app
+from antqa.api.server import build_server, run_with_companions
+from antqa.models import Answer
+from antqa.service import QAService
+from antqa.workers import WorkerPool
+from tests.conftest import ROOT, cli_env
+
+QUESTIONS = [
+    "Who became CEO when Peng Lei stepped down?",
+    "What happened to the financial products on Zhaocaibao in December?",
+    "Why did Alipay's circle feature cause an uproar?",
+    "What is the boiling point of liquid nitrogen?",
+]
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+@contextmanager
+def running(app: FastAPI) -> Iterator[str]:
+    """``app`` served by the production server setup on a free loopback port."""
+    server = build_server(app, "127.0.0.1", 0, grace_seconds=10)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_for(lambda: server.started or not thread.is_alive(), "the server to start")
+    assert server.started
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def url(real_service: QAService) -> Iterator[str]:
+    with running(create_app(real_service)) as base:
+        yield base
+
+
+def post(base: str, question: str, conversation_id: str | None = None) -> httpx.Response:
+    payload = {"question": question, "conversation_id": conversation_id}
+    return httpx.post(f"{base}/ask", json=payload, timeout=60)
+
+
+def test_concurrent_burst_is_answered_without_server_errors(url: str) -> None:
+    jobs = [QUESTIONS[i % len(QUESTIONS)] for i in range(64)]
+    with ThreadPoolExecutor(max_workers=16) as clients:
+        responses = list(clients.map(lambda q: post(url, q), jobs))
+    for question, response in zip(jobs, responses, strict=True):
+        if response.status_code == 503:
+            assert response.headers["retry-after"]
+            continue
+        assert response.status_code == 200, response.text
+        answer = Answer.model_validate(response.json())
+        assert answer.citations
+        if question == QUESTIONS[0]:
+            assert "Jing Xiandong" in " ".join(c.text for c in answer.citations)
+    assert sum(r.status_code == 200 for r in responses) >= 16 + 2, "the backlog absorbs 16"
+    assert post(url, QUESTIONS[0]).status_code == 200
+
+
+def test_concurrent_questions_in_one_conversation_take_turns(url: str) -> None:
+    conversation = f"burst-{time.monotonic_ns()}"
+    with ThreadPoolExecutor(max_workers=8) as clients:
+        responses = list(clients.map(lambda q: post(url, q, conversation), [QUESTIONS[0]] * 8))
+    answers = [Answer.model_validate(r.json()) for r in responses]
+    assert {a.conversation_id for a in answers} == {conversation}
+    notices = [a.notice for a in answers if a.notice]
+    assert len(notices) == 1, "only the first question can find the conversation new"
+
+
+class GatedService:
+    """The real service, but each question waits at a gate the test opens."""
+
+    def __init__(self, service: QAService) -> None:
+        self._service = service
+        self.entered = threading.Semaphore(0)
+        self.gate = threading.Event()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._service, name)
+
+    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+        self.entered.release()
+        self.gate.wait(timeout=60)
+        return self._service.ask(question, conversation_id)
+
+
+def test_overload_is_refused_with_503_and_retry_after(real_service: QAService) -> None:
+    gated = GatedService(real_service)
+    pool = WorkerPool(workers=1, max_pending=1)
+    app = create_app(gated, pool=pool)  # type: ignore[arg-type]
+    with running(app) as base, ThreadPoolExecutor(max_workers=2) as clients:
+        running_one = clients.submit(post, base, QUESTIONS[0])
+        assert gated.entered.acquire(timeout=60), "the first question reached the worker"
+        waiting_one = clients.submit(post, base, QUESTIONS[1])
+        wait_for(lambda: pool.admitted == 2, "the second question to wait")
+
+        refused = post(base, QUESTIONS[2])
+        assert refused.status_code == 503
+        assert refused.headers["retry-after"] == "1"
+        assert refused.json()["error"]["type"] == "overloaded"
+        assert "retry" in refused.json()["error"]["message"]
+
+        gated.gate.set()
+        assert running_one.result(timeout=60).status_code == 200
+        assert waiting_one.result(timeout=60).status_code == 200
+        assert post(base, QUESTIONS[0]).status_code == 200, "serving again once there is room"
+    pool.close()
+
+
+def raw_exchange(base: str, head: bytes, body: bytes = b"") -> tuple[int, dict[str, object]]:
+    """Send ``head`` (and ``body``) on a raw socket and read the response to its end."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(head + body)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    status = int(data.split(b" ", 2)[1])
+    return status, json.loads(data.partition(b"\r\n\r\n")[2])
+
+
+def test_declared_oversized_body_is_refused_before_it_is_sent(url: str) -> None:
+    head = (
+        b"POST /ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 50000000\r\n\r\n"
+    )
+    status, body = raw_exchange(url, head)  # the body never comes; the answer does
+    assert status == 413
+    assert body["error"]["type"] == "body_too_large"
+
+
+def test_streamed_oversized_body_is_refused_before_it_ends(url: str) -> None:
+    head = (
+        b"POST /ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n"
+    )
+    chunk = b"x" * 4096
+    body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(8))  # no last chunk
+    status, answer = raw_exchange(url, head, body)
+    assert status == 413
+    assert "16384 bytes" in answer["error"]["message"]
+
+
+# --- antqa serve, the real command ----------------------------------------------------------
+
+
+@contextmanager
+def antqa_serve() -> Iterator[tuple[subprocess.Popen[str], str, queue.Queue[str]]]:
+    """``antqa serve --port 0`` in a subprocess; yields it, its URL and its log lines."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "antqa", "serve", "--host", "127.0.0.1", "--port", "0"],
+        cwd=ROOT,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stderr is not None
+    reader = threading.Thread(
+        target=lambda: [lines.put(line) for line in process.stderr],  # type: ignore[union-attr]
+        daemon=True,
+    )
+    reader.start()
+    with process:
+        try:
+            started = expect_line(lines, r"running on (http://127\.0\.0\.1:\d+)", timeout=180)
+            yield process, started.group(1), lines
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=30)
+            reader.join(timeout=10)
+
+
+def expect_line(lines: queue.Queue[str], pattern: str, timeout: float) -> re.Match[str]:
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            break
+        seen.append(line)
+        if match := re.search(pattern, line):
+            return match
+    raise AssertionError(f"no log line matching {pattern!r}; got:\n{''.join(seen)}")
+
+
+def test_antqa_serve_finishes_the_request_in_flight_on_sigterm() -> None:
+    with antqa_serve() as (process, base, lines):
+        health = httpx.get(f"{base}/healthz", timeout=30)
+        assert health.status_code == 200, "listening means loaded: ready at the first request"
+
+        payload = json.dumps({"question": "Who became CEO when Peng Lei stepped down?"}).encode()
+        host, port = base.removeprefix("http://").split(":")
+        in_flight = http.client.HTTPConnection(host, int(port), timeout=60)
+        in_flight.putrequest("POST", "/ask")
+        in_flight.putheader("Content-Type", "application/json")
+        in_flight.putheader("Content-Length", str(len(payload)))
+        in_flight.endheaders(payload[:10])  # the request has begun; its body is unfinished
+        # A later round trip means the server's loop has read the request's headers.
+        assert httpx.get(f"{base}/healthz", timeout=30).status_code == 200
+
+        process.send_signal(signal.SIGTERM)
+        expect_line(lines, r"Waiting for connections to close", timeout=30)
+        in_flight.send(payload[10:])
+        response = in_flight.getresponse()
+        assert response.status == 200
+        answer = Answer.model_validate_json(response.read())
+        assert "Jing Xiandong" in " ".join(c.text for c in answer.citations)
+
+        assert process.wait(timeout=60) == 0, "a graceful stop exits with status 0"
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"{base}/healthz", timeout=5)
+
+
+# --- companions: other services sharing the server's process and lifetime ------------------
+
+
+def test_companions_start_once_listening_and_stop_with_the_server(fake_service: QAService) -> None:
+    server = build_server(create_app(fake_service), "127.0.0.1", 0, grace_seconds=5)
+    events: list[str] = []
+
+    async def bot() -> None:
+        events.append(f"started, server listening: {server.started}")
+        try:
+            await asyncio.Event().wait()
+        finally:
+            events.append("closed")
+
+    async def operator() -> None:
+        server.should_exit = True  # what SIGTERM does
+        await asyncio.Event().wait()
+
+    asyncio.run(run_with_companions(server, [bot, operator]))
+    assert events == ["started, server listening: True", "closed"]
+
+
+def test_a_failing_companion_stops_the_server_and_its_error_surfaces(
+    fake_service: QAService,
+) -> None:
+    server = build_server(create_app(fake_service), "127.0.0.1", 0, grace_seconds=5)
+
+    async def broken_bot() -> None:
+        raise RuntimeError("login failed: improper token")
+
+    with pytest.raises(RuntimeError, match="improper token"):
+        asyncio.run(run_with_companions(server, [broken_bot]))
+    assert server.should_exit
