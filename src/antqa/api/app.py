@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 
 from antqa import __version__
-from antqa.api import ask, ops
+from antqa.api import ask, ops, page
 from antqa.api.limits import BodyLimit
 from antqa.api.metrics import Metrics, RequestMetrics
 from antqa.api.problems import CatchAll, install_error_handlers
@@ -22,7 +22,7 @@ from antqa.api.runtime import Runtime
 from antqa.service import QAService
 from antqa.workers import WorkerPool
 
-ROUTERS: tuple[APIRouter, ...] = (ask.router, ops.router)
+ROUTERS: tuple[APIRouter, ...] = (ask.router, ops.router, page.router)
 
 DESCRIPTION = """
 Ask questions about one article; every answer quotes it and cites the exact passages
