@@ -435,6 +435,22 @@ def test_each_error_status_gets_a_clear_message(
         tab.expect(tab.page.locator("#live")).to_contain_text(shown)
 
 
+def test_notice_is_shown_with_the_answer(
+    fake_service: QAService, open_tab: Callable[..., Tab]
+) -> None:
+    notice = "That conversation was unknown or had expired; a new one was started."
+
+    def add_notice(route: Any) -> None:
+        answer = route.fetch().json()
+        route.fulfill(json={**answer, "notice": notice})
+
+    with live_server(create_app(fake_service)) as base:
+        tab = open_tab(base)
+        tab.page.route("**/ask", add_notice)
+        turn = tab.ask("Which bank issued a counter-guarantee letter?")
+        tab.expect(turn.locator(".notice")).to_have_text(notice)
+
+
 @pytest.mark.slow
 def test_api_key_is_asked_for_and_kept_for_the_tab_only(
     real_service: QAService, open_tab: Callable[..., Tab]
