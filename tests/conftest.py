@@ -137,3 +137,62 @@ def run_cli() -> Iterator:  # type: ignore[type-arg]
         )
 
     yield run
+
+
+# --- Discord: the real bot against the fake Discord in tests/fake_discord.py ----------------
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+def discord_session(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """``async with discord_session(service, settings=..., **fake_options) as fake:``
+
+    Starts a FakeDiscord, points discord.py at it, runs the real ``run_discord`` until the
+    bot is connected, yields the fake; on exit stops both and checks that the fake refused
+    nothing (pass ``expect_rejections=True`` to allow refusals).
+    """
+    import asyncio
+    import contextlib
+
+    import discord
+    import yarl
+    from fake_discord import FakeDiscord
+    from pydantic import SecretStr
+
+    from bots.discord_bot import run_discord
+
+    @contextlib.asynccontextmanager
+    async def session(  # type: ignore[no-untyped-def]
+        service, *, settings: Settings | None = None, expect_rejections: bool = False, **options
+    ):
+        fake = FakeDiscord(**options)
+        await fake.start()
+        monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+        gateway = yarl.URL(fake.gateway_url)
+        monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", gateway)
+        settings = (settings or Settings(feedback_db=tmp_path / "feedback.sqlite3")).model_copy(
+            update={"discord_token": SecretStr(fake.token)}
+        )
+        bot = asyncio.create_task(run_discord(service, settings))
+        ready = asyncio.create_task(fake.ready.wait())
+        try:
+            await asyncio.wait({bot, ready}, timeout=60, return_when=asyncio.FIRST_COMPLETED)
+            if bot.done():
+                bot.result()
+                raise AssertionError("the bot stopped before connecting")
+            assert ready.done(), "the bot did not connect within 60 s"
+            yield fake
+        finally:
+            ready.cancel()
+            bot.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await bot
+            await fake.close()
+        if not expect_rejections:
+            assert fake.rejected == [], "the fake Discord refused requests"
+
+    return session

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from antqa.evaluation import Report
+    from antqa.feedback import FeedbackSummary
     from antqa.models import Answer
     from antqa.service import QAService
 
@@ -227,6 +228,71 @@ def serve(
     from antqa.api import serve as serve_http
 
     serve_http(_service(Settings()), host=host, port=port)
+
+
+@app.command("discord")
+def discord_bot() -> None:
+    """Run the Discord bot (token from DISCORD_TOKEN)."""
+    import asyncio
+    import contextlib
+
+    from bots.discord_bot import discord_token, run_discord, setup_logging
+
+    settings = Settings()
+    discord_token(settings)  # a missing token fails here, before anything loads
+    setup_logging(settings)
+    service = _service(settings)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_discord(service, settings))
+
+
+@app.command("feedback")
+def feedback(
+    limit: Annotated[int, typer.Option(help="Passages and questions to list.")] = 10,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Summarise the 👍/👎 votes on Discord answers."""
+    from antqa.feedback import FeedbackStore
+
+    path = Settings().feedback_db
+    if not path.exists():
+        typer.echo(f"No feedback yet: {path} does not exist (votes are kept there).")
+        return
+    summary = FeedbackStore(path).summary(limit=limit)
+    if json_output:
+        typer.echo(summary.model_dump_json(indent=2))
+        return
+    _print_feedback(_console(), summary)
+
+
+def _print_feedback(console: Console, summary: FeedbackSummary) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    console.print(
+        f"{summary.answers} answers recorded, {summary.voted_answers} voted on: "
+        f"👍 {summary.up}  👎 {summary.down}  [dim]({escape(summary.path)})[/dim]"
+    )
+    if not summary.voted_answers:
+        return
+    passages = Table(title="votes by the passage the answer quotes")
+    passages.add_column("passage")
+    passages.add_column("¶", justify="right")
+    passages.add_column("quote", max_width=70, no_wrap=True, overflow="ellipsis")
+    recent = Table(title="recently voted questions")
+    recent.add_column("last vote (UTC)")
+    recent.add_column("question", max_width=70, no_wrap=True, overflow="ellipsis")
+    recent.add_column("answered")
+    for table in (passages, recent):
+        table.add_column("👍", justify="right")
+        table.add_column("👎", justify="right")
+    for p in summary.by_passage:
+        passages.add_row(p.chunk_id, str(p.paragraph), escape(p.quote), str(p.up), str(p.down))
+    for q in summary.recent:
+        when = q.last_vote_at[:16].replace("T", " ")
+        answered = "yes" if q.answerable else "refused"
+        recent.add_row(when, escape(q.question), answered, str(q.up), str(q.down))
+    console.print(passages, recent)
 
 
 def main() -> NoReturn:

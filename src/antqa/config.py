@@ -54,6 +54,16 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("DISCORD_TOKEN", "ANTQA_DISCORD_TOKEN"),
         description="Discord bot token (DISCORD_TOKEN).",
     )
+    discord_rate_limit: int = Field(
+        default=5, ge=1, description="Questions one Discord user may ask per rate window."
+    )
+    discord_rate_window_seconds: float = Field(
+        default=60.0, gt=0, description="The Discord per-user rate window."
+    )
+    feedback_db: Path = Field(
+        default=PROJECT_ROOT / "var" / "feedback.sqlite3",
+        description="SQLite file where 👍/👎 votes on Discord answers are kept.",
+    )
 
     # --- HTTP server --------------------------------------------------------------------
     max_body_bytes: int = Field(

@@ -11,7 +11,9 @@ nothing else should escape to a user.
     ├── ModelUnavailable      the embedding model cannot be loaded    -> install / configure a model
     ├── InvalidQuestion       empty, too long, not text               -> rephrase
     ├── SourceError           the article to index cannot be read     -> check --source
-    └── Overloaded            too many questions already waiting      -> retry shortly
+    ├── Overloaded            too many questions already waiting      -> retry shortly
+    ├── ConfigurationError    a needed setting is missing or refused  -> fix the setting
+    └── ServiceUnreachable    an outside service (Discord) is down    -> check the network
 """
 
 from __future__ import annotations
@@ -63,3 +65,11 @@ class Overloaded(AntqaError):
     def __init__(self, message: str, retry_after: int = 1) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class ConfigurationError(AntqaError):
+    """A setting an adapter needs is missing or was refused (e.g. the Discord token)."""
+
+
+class ServiceUnreachable(AntqaError):
+    """An outside service an adapter needs (Discord) cannot be reached."""

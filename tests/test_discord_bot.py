@@ -1,0 +1,303 @@
+"""The real bot against the fake Discord: what users see for mentions, threads and /ask.
+
+Every session ends by checking that the fake refused nothing (see the ``discord_session``
+fixture), so each test also proves that what the bot sent fits Discord's limits and rules.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TypeVar
+
+import discord
+import pytest
+from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, ROLE_MODS
+
+from antqa.config import Settings
+from antqa.index import load_index
+from antqa.models import Answer
+from antqa.service import QAService
+from bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
+
+pytestmark = pytest.mark.anyio
+T = TypeVar("T")
+
+QUESTION = "Which version of Alipay's wireless app added friends?"
+FOLLOW_UP = "What did it add besides friends?"
+
+
+def mention(text: str) -> str:
+    return f"<@{BOT_ID}> {text}"
+
+
+def at_least(n: int, items: list[T]) -> list[T] | None:
+    """``items`` once there are ``n`` of them (for ``fake.wait_for``)."""
+    return items if len(items) >= n else None
+
+
+def assert_pings_nobody(sent) -> None:  # type: ignore[no-untyped-def]
+    for item in sent:
+        allowed = item.payload.get("allowed_mentions")
+        if item.kind == "callback" and item.callback_type == 5:
+            continue  # a deferral carries no message
+        assert allowed is not None and allowed["parse"] == [], item.payload
+        assert not allowed.get("users") and not allowed.get("roles")
+        assert not allowed.get("replied_user")
+        assert item.pings == []
+
+
+async def test_mention_is_answered_in_a_thread_with_a_cited_embed(
+    fake_service: QAService, discord_session
+) -> None:
+    expected = fake_service.ask(QUESTION, "expected")
+    async with discord_session(fake_service) as fake:
+        asked = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        thread_id = int(asked["id"])
+        [answer] = await fake.wait_for(lambda: fake.sent_to(thread_id))
+
+    [thread] = fake.threads()
+    assert thread["name"] == QUESTION and int(thread["parent_id"]) == CHANNEL_ID
+    embed = answer.embed
+    assert embed["title"] == QUESTION
+    assert embed["description"] == discord.utils.escape_markdown(expected.answer)
+    assert "[1]" in embed["description"]
+    assert [f["name"] for f in embed["fields"]] == [
+        f"[{c.n}] paragraph {c.paragraph}" for c in expected.citations
+    ]
+    assert expected.citations[0].quote in embed["fields"][0]["value"]
+    assert embed["footer"]["text"] == "model: test/hash-embedder"
+    assert [i.split(":")[2] for i in answer.custom_ids] == ["up", "down"]
+    assert_pings_nobody(fake.sent)
+
+
+async def test_follow_up_in_the_thread_needs_no_mention(
+    fake_service: QAService, discord_session
+) -> None:
+    async with discord_session(fake_service) as fake:
+        asked = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        thread_id = int(asked["id"])
+        await fake.wait_for(lambda: fake.sent_to(thread_id))
+        await fake.post_message(FOLLOW_UP, channel_id=thread_id)
+        _, second = await fake.wait_for(lambda: at_least(2, fake.sent_to(thread_id)))
+
+    history = fake_service.conversations.history(f"discord:thread:{thread_id}")
+    assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]
+    assert second.embed["title"] == FOLLOW_UP
+    assert "message_reference" not in second.payload  # in its own thread the bot just answers
+    assert len(fake.threads()) == 1
+
+
+async def test_without_thread_permission_answers_are_replies_and_users_do_not_mix(
+    fake_service: QAService, discord_session
+) -> None:
+    async with discord_session(fake_service, allow_threads=False, expect_rejections=True) as fake:
+        alice = await fake.post_message(mention(QUESTION), author=ALICE, mentions=(BOT_ID,))
+        await fake.wait_for(lambda: fake.sent_to(CHANNEL_ID))
+        bob = await fake.post_message(mention(FOLLOW_UP), author=BOB, mentions=(BOT_ID,))
+        replies = await fake.wait_for(lambda: at_least(2, fake.sent_to(CHANNEL_ID)))
+
+    assert [r.payload["message_reference"]["message_id"] for r in replies] == [
+        int(alice["id"]),
+        int(bob["id"]),
+    ]
+    assert_pings_nobody(replies)  # a reply does not ping its author either
+    assert [status for *_, status, _why in fake.rejected] == [403, 403]  # the thread attempts
+    for user, question in ((ALICE, QUESTION), (BOB, FOLLOW_UP)):
+        history = fake_service.conversations.history(f"discord:channel:{CHANNEL_ID}:user:{user}")
+        assert [turn.question for turn in history] == [question]
+
+
+class GatedService:
+    """A service whose answers wait until the test opens the gate."""
+
+    def __init__(self, service: QAService) -> None:
+        self.service = service
+        self.settings = service.settings
+        self.gate = threading.Event()
+
+    def warm_up(self) -> None:
+        self.service.warm_up()
+
+    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+        assert self.gate.wait(timeout=60), "the test never opened the gate"
+        return self.service.ask(question, conversation_id)
+
+
+async def test_slash_command_is_acknowledged_before_the_answer_is_computed(
+    fake_service: QAService, discord_session
+) -> None:
+    service = GatedService(fake_service)
+    async with discord_session(service) as fake:
+        assert [c["name"] for c in fake.commands] == ["ask"]
+        assert [o["name"] for o in fake.commands[0]["options"]] == ["question"]
+        interaction = await fake.invoke_ask(QUESTION)
+        # the answer cannot be computed yet, so this acknowledgement came first
+        [deferral] = await fake.wait_for(lambda: fake.responses_to(interaction))
+        service.gate.set()
+        _, answer = await fake.wait_for(lambda: at_least(2, fake.responses_to(interaction)))
+
+    assert deferral.callback_type == 5 and not deferral.ephemeral  # "antqa is thinking…"
+    assert answer.kind == "followup"
+    assert answer.embed["title"] == QUESTION and "[1]" in answer.embed["description"]
+    assert len(answer.custom_ids) == 2
+    history = fake_service.conversations.history(f"discord:channel:{CHANNEL_ID}:user:{ALICE}")
+    assert [turn.question for turn in history] == [QUESTION]
+    assert_pings_nobody(fake.sent)
+
+
+@pytest.mark.slow
+async def test_real_model_answers_and_refuses(real_service: QAService, discord_session) -> None:
+    async with discord_session(real_service) as fake:
+        interaction = await fake.invoke_ask("Where was Peng Lei when she apologized?")
+        _, answer = await fake.wait_for(lambda: at_least(2, fake.responses_to(interaction)))
+        asked = await fake.post_message(
+            mention("What is the boiling point of tungsten in kelvin?"), mentions=(BOT_ID,)
+        )
+        [refusal] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
+
+    assert "business trip in the United States" in answer.embed["description"]
+    assert answer.embed["footer"]["text"] == f"model: {real_service.model_name}"
+    assert refusal.embed["description"].startswith("The article doesn't say.")
+    assert refusal.embed["fields"], "the closest passages are still listed"
+
+
+async def test_mentions_inside_the_question_ping_nobody(
+    fake_service: QAService, discord_session
+) -> None:
+    text = f"@everyone <@&{ROLE_MODS}> <@{BOB}> {mention(QUESTION)}"
+    async with discord_session(fake_service) as fake:
+        asked = await fake.post_message(text, mentions=(BOT_ID, BOB), mention_roles=(ROLE_MODS,))
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
+        # a bare mention gets a reply (no thread), which does not ping its author either
+        await fake.post_message(f"<@{BOT_ID}>", author=BOB, mentions=(BOT_ID,))
+        [reply] = await fake.wait_for(lambda: fake.sent_to(CHANNEL_ID))
+
+    assert "[1]" in answer.embed["description"]
+    assert reply.content == "The question is empty — ask something about the article"
+    assert "message_reference" in reply.payload
+    assert_pings_nobody(fake.sent)
+
+
+async def test_the_bots_own_role_counts_as_a_mention(
+    fake_service: QAService, discord_session
+) -> None:
+    async with discord_session(fake_service) as fake:
+        asked = await fake.post_message(f"<@&{ROLE_BOT}> {QUESTION}", mention_roles=(ROLE_BOT,))
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
+    assert answer.embed["title"] == QUESTION
+
+
+async def test_a_2000_character_question_is_refused_politely(
+    fake_service: QAService, discord_session
+) -> None:
+    content = mention("why " * 500)[:2000]
+    async with discord_session(fake_service) as fake:
+        await fake.post_message(content, mentions=(BOT_ID,))
+        [reply] = await fake.wait_for(lambda: fake.sent_to(CHANNEL_ID))
+        interaction = await fake.invoke_ask("why " * 500)
+        [notice] = await fake.wait_for(lambda: fake.responses_to(interaction))
+
+    assert len(content) == 2000
+    assert "the limit is 1000" in reply.content and "shorten it" in reply.content
+    assert fake.threads() == []  # nothing to discuss yet
+    assert notice.ephemeral and "the limit is 1000" in notice.payload["content"]
+    assert_pings_nobody(fake.sent)
+
+
+async def test_a_long_question_within_the_limit_fits_discords_limits(
+    fake_index_dir, hash_embedder, discord_session
+) -> None:
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name, max_question_chars=4000)
+    service = QAService(load_index(fake_index_dir), hash_embedder, settings)
+    question = (QUESTION + " ") * 40
+    async with discord_session(service) as fake:
+        asked = await fake.post_message(mention(question[:1990]), mentions=(BOT_ID,))
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
+
+    [thread] = fake.threads()
+    assert len(thread["name"]) <= 100 and thread["name"].endswith("…")
+    assert len(answer.embed["title"]) <= 256 and answer.embed["title"].endswith("…")
+
+
+async def test_rate_limit_gets_a_polite_notice(
+    fake_service: QAService, discord_session, tmp_path
+) -> None:
+    settings = Settings(feedback_db=tmp_path / "f.sqlite3", discord_rate_limit=2)
+    async with discord_session(
+        fake_service, settings=settings, allow_threads=False, expect_rejections=True
+    ) as fake:
+        for n in (1, 2, 3):
+            await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+            await fake.wait_for(lambda n=n: len(fake.sent_to(CHANNEL_ID)) >= n)
+        interaction = await fake.invoke_ask(QUESTION)
+        [ephemeral] = await fake.wait_for(lambda: fake.responses_to(interaction))
+        await fake.post_message(mention(QUESTION), author=BOB, mentions=(BOT_ID,))
+        sent = await fake.wait_for(lambda: at_least(4, fake.sent_to(CHANNEL_ID)))
+
+    answered, answered_again, notice, bobs = sent
+    assert answered.payload["embeds"]
+    assert answered_again.payload["embeds"]
+    assert notice.content.startswith("You're asking faster than I can keep up")
+    assert len(notice.content) < 200 and not notice.payload.get("embeds")
+    assert ephemeral.ephemeral and ephemeral.payload["content"].startswith("You're asking faster")
+    assert bobs.payload["embeds"], "other users are not limited"
+
+
+class FlakyService:
+    """Fails on the first question, then answers."""
+
+    def __init__(self, service: QAService) -> None:
+        self.service = service
+        self.settings = service.settings
+        self.calls = 0
+
+    def warm_up(self) -> None:
+        self.service.warm_up()
+
+    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+        self.calls += 1
+        if self.calls == 1:
+            raise RuntimeError("the index caught fire")
+        return self.service.ask(question, conversation_id)
+
+
+async def test_a_failing_service_gets_an_apology_and_the_bot_keeps_answering(
+    fake_service: QAService, discord_session, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with discord_session(FlakyService(fake_service)) as fake:
+        first = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        [apology] = await fake.wait_for(lambda: fake.sent_to(int(first["id"])))
+        second = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(second["id"])))
+
+    assert apology.content == APOLOGY
+    assert "[1]" in answer.embed["description"]
+    [failure] = [r for r in caplog.records if r.name == "bots.discord_bot" and r.exc_info]
+    assert failure.levelno == logging.ERROR and "the index caught fire" in caplog.text
+
+
+async def test_messages_from_bots_are_ignored(fake_service: QAService, discord_session) -> None:
+    async with discord_session(fake_service) as fake:
+        await fake.post_message(mention(QUESTION), author=OTHER_BOT, mentions=(BOT_ID,))
+        human = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        await fake.wait_for(lambda: fake.sent_to(int(human["id"])))
+    assert [int(t["id"]) for t in fake.threads()] == [int(human["id"])]
+
+
+async def test_without_the_message_content_intent_mentions_still_work(
+    fake_service: QAService, discord_session, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with discord_session(fake_service, grant_message_content=False) as fake:
+        asked = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        thread_id = int(asked["id"])
+        await fake.wait_for(lambda: fake.sent_to(thread_id))
+        await fake.post_message("and without a mention?", channel_id=thread_id)
+        await fake.post_message(mention(FOLLOW_UP), channel_id=thread_id, mentions=(BOT_ID,))
+        await fake.wait_for(lambda: at_least(2, fake.sent_to(thread_id)))
+
+    content_bit = 1 << 15
+    assert [bool(i & content_bit) for i in fake.identified_intents] == [True, False]
+    assert NO_MESSAGE_CONTENT in caplog.text
+    history = fake_service.conversations.history(f"discord:thread:{thread_id}")
+    assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]

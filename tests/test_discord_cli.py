@@ -1,0 +1,83 @@
+"""``antqa discord``: token problems are one line and a non-zero exit; the token never leaks."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, cli_env
+from fake_discord import BOT_ID, FakeDiscord
+
+from antqa.service import QAService
+
+# Points discord.py in the `antqa discord` subprocess at the fake Discord.
+SITECUSTOMIZE = """
+import os, yarl, discord.http, discord.gateway
+discord.http.Route.BASE = os.environ["FAKE_DISCORD_API"]
+discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(os.environ["FAKE_DISCORD_GATEWAY"])
+"""
+
+
+def test_missing_token_is_one_line_and_exit_1(run_cli) -> None:
+    result = run_cli("discord")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: ConfigurationError: DISCORD_TOKEN is not set — copy the bot token from the "
+        "Discord Developer Portal (your application → Bot → Reset Token) and export DISCORD_TOKEN"
+    ]
+
+
+@pytest.mark.anyio
+async def test_rejected_token_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    fake = FakeDiscord()
+    await fake.start()
+    wrong = "wrong." + fake.token
+    env = cli_env(
+        DISCORD_TOKEN=wrong,
+        FAKE_DISCORD_API=fake.api_base,
+        FAKE_DISCORD_GATEWAY=fake.gateway_url,
+        PYTHONPATH=f"{site}:{ROOT / 'src'}:{ROOT}",
+    )
+    try:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "antqa", "discord",
+            cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    finally:
+        await fake.close()
+
+    stdout, stderr = out.decode(), err.decode()
+    assert process.returncode == 1
+    errors = [line for line in stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: ConfigurationError: Discord rejected the bot token in DISCORD_TOKEN — reset it "
+        "in the Developer Portal (your application → Bot → Reset Token) and export the new one"
+    ]
+    assert "Traceback" not in stderr
+    assert [r[2] for r in fake.rejected] == [401]  # it did ask the (fake) Discord
+    assert wrong not in stdout + stderr and fake.token not in stdout + stderr
+
+
+@pytest.mark.anyio
+async def test_the_token_never_appears_in_logs(
+    fake_service: QAService, discord_session, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    async with discord_session(fake_service) as fake:
+        asked = await fake.post_message(f"<@{BOT_ID}> Who is Peng Lei?", mentions=(BOT_ID,))
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
+        interaction = await fake.click(answer.message, answer.custom_ids[0])
+        await fake.wait_for(lambda: fake.responses_to(interaction))
+        slash = await fake.invoke_ask("Who is Peng Lei?")
+        await fake.wait_for(lambda: len(fake.responses_to(slash)) == 2)
+
+    assert "has connected to Gateway" in caplog.text  # debug logs were captured
+    assert len(caplog.records) > 20
+    assert fake.token not in caplog.text
