@@ -263,6 +263,7 @@ class FakeDiscord:
         self.rejected: list[tuple[str, str, int, str]] = []
         self.commands: list[dict[str, Any]] = []
         self.identified_intents: list[int] = []
+        self.heartbeats = 0
         self.ready = asyncio.Event()
         self._ids = itertools.count(200_000_000_000_000_000)
         self._seq = itertools.count(1)
@@ -353,6 +354,13 @@ class FakeDiscord:
         data = {"custom_id": custom_id, "component_type": 2}
         return await self._interact(3, data, user, int(message["channel_id"]), message=message)
 
+    async def heartbeat(self) -> None:
+        """Ask for a heartbeat now (op 1) and wait until the bot sends it."""
+        before = self.heartbeats
+        assert self._ws is not None, "the bot is not connected"
+        await self._ws.send_json({"op": 1, "d": None})
+        await self.wait_for(lambda: self.heartbeats > before, timeout=10)
+
     def new_interaction(self, channel_id: int = CHANNEL_ID) -> Interaction:
         """An interaction whose acknowledgement window starts now (not dispatched)."""
         interaction = Interaction(
@@ -395,7 +403,9 @@ class FakeDiscord:
                 break
             packet = json.loads(msg.data)
             if packet["op"] == 1:
+                self.heartbeats += 1
                 await ws.send_json({"op": 11})
+                await self._notify()
             elif packet["op"] == 2:
                 await self._identify(ws, packet["d"])
         return ws
@@ -462,9 +472,12 @@ class FakeDiscord:
             response = await handler(request)
         except web.HTTPClientError as err:
             return self._refuse(request, err.status, 0, f"{err.reason} (route unknown to the fake)")
+        await self._notify()
+        return response
+
+    async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
-        return response
 
     def _refuse(self, request: web.Request, status: int, code: int, why: str) -> web.Response:
         self.rejected.append((request.method, request.path, status, why))

@@ -134,6 +134,8 @@ async def test_slash_command_is_acknowledged_before_the_answer_is_computed(
         interaction = await fake.invoke_ask(QUESTION)
         # the answer cannot be computed yet, so this acknowledgement came first
         [deferral] = await fake.wait_for(lambda: fake.responses_to(interaction))
+        # and while the service works, the gateway heartbeat goes on
+        await fake.heartbeat()
         service.gate.set()
         _, answer = await fake.wait_for(lambda: at_least(2, fake.responses_to(interaction)))
 
