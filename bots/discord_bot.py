@@ -1,9 +1,10 @@
 """The Discord adapter: ``/ask``, @mentions and follow-ups in the bot's threads.
 
 Each path only translates: find the question and its conversation, call
-:meth:`QAService.ask` on a worker thread (answering is CPU work; on the event loop it would
-stall the gateway heartbeat), then send the answer as an embed (:mod:`bots.discord_format`)
-with 👍/👎 buttons whose votes go to the :class:`~antqa.feedback.FeedbackStore`.
+:meth:`QAService.ask` on a bounded :class:`~antqa.workers.WorkerPool` thread (answering is
+CPU work; on the event loop it would stall the gateway heartbeat), then send the answer as
+an embed (:mod:`bots.discord_format`) with 👍/👎 buttons whose votes go to the
+:class:`~antqa.feedback.FeedbackStore`.
 
 Conversations: a thread is one conversation (``discord:thread:<id>``); elsewhere each user
 in each channel has their own (``discord:channel:<channel>:user:<user>``), so they never mix.
@@ -32,10 +33,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from antqa.config import Settings
-from antqa.errors import ConfigurationError, InvalidQuestion, ServiceUnreachable
+from antqa.errors import ConfigurationError, InvalidQuestion, Overloaded, ServiceUnreachable
 from antqa.feedback import FeedbackStore, Vote
 from antqa.models import Answer
 from antqa.service import QAService, clean_question
+from antqa.workers import WorkerPool
 from bots.discord_format import answer_embed, notice, thread_name
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,13 @@ def conversation_for(channel_id: int | None, *, in_thread: bool, user_id: int) -
     if channel_id is None:
         return f"discord:user:{user_id}"
     return f"discord:channel:{channel_id}:user:{user_id}"
+
+
+def busy_text(retry_after: float) -> str:
+    return notice(
+        "I'm answering a lot of questions right now — please ask again in "
+        f"{max(1, round(retry_after))} s."
+    )
 
 
 def rate_limited_text(retry_after: float) -> str:
@@ -321,9 +330,12 @@ class Asking(commands.Cog):
         """Ask the service off the event loop (typing in ``working``), send answer or apology."""
         try:
             async with working.typing() if working else contextlib.nullcontext():
-                answer = await asyncio.to_thread(self.bot.service.ask, question, conversation)
+                answer = await self.bot.pool.run(self.bot.service.ask, question, conversation)
         except InvalidQuestion as err:
             await send(content=notice(err.message))
+            return
+        except Overloaded as err:
+            await send(content=busy_text(err.retry_after))
             return
         except Exception:
             log.exception("answering failed (conversation %s)", conversation)
@@ -357,6 +369,7 @@ class AntqaBot(commands.Bot):
         settings: Settings,
         *,
         feedback: FeedbackStore | None = None,
+        pool: WorkerPool | None = None,
         message_content: bool = True,
     ) -> None:
         # the bot never joins voice: silence discord.py's start-up warnings about it
@@ -372,6 +385,8 @@ class AntqaBot(commands.Bot):
         self.service = service
         self.settings = settings
         self._feedback = feedback
+        self._owns_pool = pool is None
+        self.pool = pool or WorkerPool(settings.ask_workers, settings.ask_max_pending)
 
     def feedback_store(self) -> FeedbackStore:
         if self._feedback is None:
@@ -390,6 +405,11 @@ class AntqaBot(commands.Bot):
         except discord.HTTPException:
             log.exception("could not register /ask with Discord; @mentions still work")
 
+    async def close(self) -> None:
+        await super().close()
+        if self._owns_pool:
+            await asyncio.to_thread(self.pool.close)
+
     async def on_ready(self) -> None:
         log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
 
@@ -402,11 +422,20 @@ def create_bot(
     settings: Settings | None = None,
     *,
     feedback: FeedbackStore | None = None,
+    pool: WorkerPool | None = None,
     message_content: bool = True,
 ) -> AntqaBot:
-    """The bot over ``service``, not connected; ``message_content`` requests that intent."""
+    """The bot over ``service``, not connected.
+
+    ``pool`` runs the questions (pass the HTTP server's to share its bounded workers; by
+    default the bot has its own); ``message_content`` requests that privileged intent.
+    """
     return AntqaBot(
-        service, settings or service.settings, feedback=feedback, message_content=message_content
+        service,
+        settings or service.settings,
+        feedback=feedback,
+        pool=pool,
+        message_content=message_content,
     )
 
 
@@ -417,7 +446,9 @@ def discord_token(settings: Settings) -> str:
     return settings.discord_token.get_secret_value().strip()
 
 
-async def run_discord(service: QAService, settings: Settings) -> None:
+async def run_discord(
+    service: QAService, settings: Settings, *, pool: WorkerPool | None = None
+) -> None:
     """Log in and answer until cancelled. Reconnects are discord.py's.
 
     A rejected token is a :class:`ConfigurationError`. If the Message Content intent is not
@@ -426,7 +457,8 @@ async def run_discord(service: QAService, settings: Settings) -> None:
     """
     token = discord_token(settings)
     for message_content in (True, False):
-        async with create_bot(service, settings, message_content=message_content) as bot:
+        bot = create_bot(service, settings, pool=pool, message_content=message_content)
+        async with bot:
             try:
                 await bot.login(token)
             except discord.LoginFailure:
@@ -459,8 +491,9 @@ class RedactSecret(logging.Filter):
 
 
 def setup_logging(settings: Settings, level: int = logging.INFO) -> None:
-    """Log to stderr like discord.py does, with the token redacted from every record."""
-    discord.utils.setup_logging(level=level, root=True)
+    """Log to stderr like discord.py does (no colour codes), the token redacted if ever seen."""
+    plain = logging.Formatter("[{asctime}] [{levelname:<8}] {name}: {message}", style="{")
+    discord.utils.setup_logging(level=level, formatter=plain, root=True)
     redact = RedactSecret(discord_token(settings))
     for handler in logging.getLogger().handlers:
         handler.setLevel(level)  # also for libraries that set their own loggers to DEBUG

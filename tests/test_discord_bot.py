@@ -6,6 +6,7 @@ fixture), so each test also proves that what the bot sent fits Discord's limits 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from typing import TypeVar
@@ -115,11 +116,13 @@ class GatedService:
         self.service = service
         self.settings = service.settings
         self.gate = threading.Event()
+        self.entered = threading.Event()
 
     def warm_up(self) -> None:
         self.service.warm_up()
 
     def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+        self.entered.set()
         assert self.gate.wait(timeout=60), "the test never opened the gate"
         return self.service.ask(question, conversation_id)
 
@@ -303,3 +306,20 @@ async def test_without_the_message_content_intent_mentions_still_work(
     assert NO_MESSAGE_CONTENT in caplog.text
     history = fake_service.conversations.history(f"discord:thread:{thread_id}")
     assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]
+
+
+async def test_when_all_workers_are_busy_the_asker_is_told_to_retry(
+    fake_service: QAService, discord_session, tmp_path
+) -> None:
+    service = GatedService(fake_service)
+    settings = Settings(feedback_db=tmp_path / "f.sqlite3", ask_workers=1, ask_max_pending=0)
+    async with discord_session(service, settings=settings) as fake:
+        first = await fake.post_message(mention(QUESTION), author=ALICE, mentions=(BOT_ID,))
+        assert await asyncio.to_thread(service.entered.wait, 30)  # alice holds the only worker
+        second = await fake.post_message(mention(FOLLOW_UP), author=BOB, mentions=(BOT_ID,))
+        [busy] = await fake.wait_for(lambda: fake.sent_to(int(second["id"])))
+        service.gate.set()
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(first["id"])))
+
+    assert busy.content.startswith("I'm answering a lot of questions right now")
+    assert "[1]" in answer.embed["description"]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
+import socket
 import sys
 from pathlib import Path
 
+import aiohttp
 import pytest
 from conftest import ROOT, cli_env
 from fake_discord import BOT_ID, FakeDiscord
@@ -30,25 +33,33 @@ def test_missing_token_is_one_line_and_exit_1(run_cli) -> None:
     ]
 
 
+async def start_antqa(
+    fake: FakeDiscord, tmp_path: Path, *args: str, token: str
+) -> asyncio.subprocess.Process:
+    """``antqa *args`` in a subprocess whose discord.py talks to ``fake``."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    env = cli_env(
+        DISCORD_TOKEN=token,
+        FAKE_DISCORD_API=fake.api_base,
+        FAKE_DISCORD_GATEWAY=fake.gateway_url,
+        ANTQA_FEEDBACK_DB=str(tmp_path / "feedback.sqlite3"),
+        PYTHONPATH=f"{site}:{ROOT / 'src'}:{ROOT}",
+    )
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "antqa", *args,
+        cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
 @pytest.mark.anyio
 async def test_rejected_token_is_one_line_and_exit_1(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
     fake = FakeDiscord()
     await fake.start()
     wrong = "wrong." + fake.token
-    env = cli_env(
-        DISCORD_TOKEN=wrong,
-        FAKE_DISCORD_API=fake.api_base,
-        FAKE_DISCORD_GATEWAY=fake.gateway_url,
-        PYTHONPATH=f"{site}:{ROOT / 'src'}:{ROOT}",
-    )
     try:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "antqa", "discord",
-            cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+        process = await start_antqa(fake, tmp_path, "discord", token=wrong)
         out, err = await asyncio.wait_for(process.communicate(), timeout=120)
     finally:
         await fake.close()
@@ -81,3 +92,39 @@ async def test_the_token_never_appears_in_logs(
     assert "has connected to Gateway" in caplog.text  # debug logs were captured
     assert len(caplog.records) > 20
     assert fake.token not in caplog.text
+
+
+@pytest.mark.slow
+@pytest.mark.anyio
+async def test_serve_runs_the_bot_in_the_same_process_when_a_token_is_set(
+    tmp_path: Path,
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    fake = FakeDiscord()
+    await fake.start()
+    try:
+        process = await start_antqa(fake, tmp_path, "serve", "--port", str(port), token=fake.token)
+        try:
+            await asyncio.wait_for(fake.ready.wait(), timeout=180)  # loads the real model first
+            async with aiohttp.ClientSession() as http:
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+                    assert response.status == 200
+                asked = await fake.post_message(
+                    f"<@{BOT_ID}> Where was Peng Lei when she apologized?", mentions=(BOT_ID,)
+                )
+                [answer] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
+                body = {"question": "Where was Peng Lei when she apologized?"}
+                async with http.post(f"http://127.0.0.1:{port}/ask", json=body) as response:
+                    assert response.status == 200
+        finally:
+            process.send_signal(signal.SIGTERM)
+            out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    finally:
+        await fake.close()
+
+    assert "business trip in the United States" in answer.embed["description"]
+    assert process.returncode == 0, err.decode()[-2000:]
+    assert fake.token not in out.decode() + err.decode()
+    assert fake.rejected == []

@@ -6,6 +6,7 @@ until a command needs it, so ``antqa --help`` is instant.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -227,7 +228,27 @@ def serve(
     """
     from antqa.api import serve as serve_http
 
-    serve_http(_service(Settings()), host=host, port=port)
+    settings = Settings()
+    if settings.discord_token is None:
+        serve_http(_service(settings), host=host, port=port)
+        return
+    _serve_with_discord(settings, host, port)
+
+
+def _serve_with_discord(settings: Settings, host: str, port: int) -> None:
+    """The HTTP API and the Discord bot in one event loop, on the same bounded workers."""
+    from antqa.api import serve as serve_http
+    from antqa.workers import WorkerPool
+    from bots.discord_bot import run_discord, setup_logging
+
+    setup_logging(settings)
+    service = _service(settings)
+    pool = WorkerPool(settings.ask_workers, settings.ask_max_pending)
+    try:
+        bot = functools.partial(run_discord, service, settings, pool=pool)
+        serve_http(service, host=host, port=port, pool=pool, companions=[bot])
+    finally:
+        pool.close()
 
 
 @app.command("discord")
