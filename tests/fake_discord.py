@@ -213,6 +213,7 @@ class Sent:
     pings: list[str]
     interaction_id: int | None = None
     callback_type: int | None = None
+    at: float = field(default_factory=time.monotonic)  # when the fake received it
 
     @property
     def content(self) -> str:

@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antqa.models import Answer, Citation
-from bots.discord_bot import NO_PINGS, create_bot
+from antqa.service import check_conversation_id
+from bots.discord_bot import NO_PINGS, conversation_for, create_bot
 from bots.discord_format import MAX_EMBED_TOTAL, answer_embed, thread_name, trim
 
 
@@ -115,3 +116,14 @@ def test_the_bot_pings_nobody_by_default(fake_service) -> None:  # type: ignore[
     assert bot.intents.message_content and not bot.intents.members
     assert not create_bot(fake_service, message_content=False).intents.message_content
     assert isinstance(bot, discord.Client) and not bot.is_closed()
+
+
+def test_conversation_ids_are_ones_the_service_accepts() -> None:
+    biggest = 2**64 - 1  # Discord ids are 64-bit snowflakes
+    ids = {
+        conversation_for(biggest, in_thread=True, user_id=biggest),
+        conversation_for(biggest, in_thread=False, user_id=biggest),
+        conversation_for(None, in_thread=False, user_id=biggest),
+    }
+    assert len(ids) == 3
+    assert all(check_conversation_id(i) == i for i in ids)
