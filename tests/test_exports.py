@@ -9,11 +9,16 @@ def test_public_names() -> None:
             "Answer",
             "AntqaError",
             "Citation",
+            "ConfigurationError",
             "IndexCorrupt",
             "IndexMismatch",
             "IndexNotFound",
+            "IndexProblem",
             "InvalidQuestion",
             "ModelUnavailable",
+            "Overloaded",
+            "ServiceUnreachable",
+            "SourceError",
             "__version__",
         ]
     )

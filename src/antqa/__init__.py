@@ -6,11 +6,16 @@ everything heavy (models, indexes) is loaded lazily by :class:`QAService`.
 
 from antqa.errors import (
     AntqaError,
+    ConfigurationError,
     IndexCorrupt,
     IndexMismatch,
     IndexNotFound,
+    IndexProblem,
     InvalidQuestion,
     ModelUnavailable,
+    Overloaded,
+    ServiceUnreachable,
+    SourceError,
 )
 from antqa.models import Answer, Citation
 
@@ -20,10 +25,15 @@ __all__ = [
     "Answer",
     "AntqaError",
     "Citation",
+    "ConfigurationError",
     "IndexCorrupt",
     "IndexMismatch",
     "IndexNotFound",
+    "IndexProblem",
     "InvalidQuestion",
     "ModelUnavailable",
+    "Overloaded",
+    "ServiceUnreachable",
+    "SourceError",
     "__version__",
 ]
