@@ -7,8 +7,10 @@ Invariants (tested, including by property tests):
 - chunks cover every sentence, in order.
 
 Why sentence windows: answers are extracted at sentence level, so passages must be
-made of whole sentences; consecutive windows overlap by a sentence so that a fact
-split across a boundary is still whole in one passage.
+made of whole sentences. By default a window starts at every sentence (each as long as
+``max_chars`` allows), so retrieval can cite a passage centred on the sentence that
+answers, with its context on both sides, instead of one cut at a fixed boundary; a fixed
+``overlap`` gives the classic consecutive windows instead.
 """
 
 from __future__ import annotations
@@ -146,8 +148,12 @@ def chunk_sentences(
 
 
 def chunk_article(
-    text: str, max_chars: int = 700, overlap: int = 1
+    text: str, max_chars: int = 1000, overlap: int | None = None
 ) -> tuple[list[Sentence], list[Chunk]]:
-    """Sentences and passages of an article; sentence units fit half a passage."""
+    """Sentences and passages of an article; sentence units fit half a passage.
+
+    ``overlap=None`` starts a passage at every sentence (sliding windows).
+    """
     sentences = split_sentences(text, max_chars=max(50, max_chars // 2))
-    return sentences, chunk_sentences(text, sentences, max_chars=max_chars, overlap=overlap)
+    shared = len(sentences) if overlap is None else overlap
+    return sentences, chunk_sentences(text, sentences, max_chars=max_chars, overlap=shared)

@@ -34,8 +34,21 @@ class Settings(BaseSettings):
         default=DEFAULT_MODEL,
         description="sentence-transformers model name or path; the default is bundled.",
     )
-    chunk_max_chars: int = Field(default=700, ge=100, le=1000)
-    chunk_overlap_sentences: int = Field(default=1, ge=0, le=5)
+    model_languages: list[str] | None = Field(
+        default=None,
+        description='Languages the model reads, e.g. ["English", "Chinese"] or ["any"]; '
+        "unset: judged from the model name (multilingual models say so).",
+    )
+    chunk_max_chars: int = Field(
+        default=1000, ge=100, le=1000, description="Longest passage (citations must stay short)."
+    )
+    chunk_overlap_sentences: int | None = Field(
+        default=None,
+        ge=0,
+        le=5,
+        description="Sentences consecutive passages share; unset: a passage starts at every "
+        "sentence, so retrieval can centre one on any sentence.",
+    )
 
     # --- answering --------------------------------------------------------------------
     top_k: int = Field(default=5, ge=1, le=20, description="Citations returned per answer.")

@@ -21,7 +21,11 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Turn:
-    """One question and what was answered, as later questions need it."""
+    """One question and what was answered, as later questions need it.
+
+    ``sentence_ids`` are the sentences the answer quoted: a follow-up is most likely
+    answered near them.
+    """
 
     question: str
     query: str
@@ -114,45 +118,77 @@ class ConversationStore:
 
 
 _REFERRING = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "him",
-        "her",
-        "his",
-        "hers",
-        "its",
-        "them",
-        "their",
-        "theirs",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "then",
-        "former",
-        "latter",
-    ]
+    re.findall(
+        r"\w+",
+        "he she it they him her his hers its them their theirs this that these those there "
+        "then former latter such same",
+    )
 )
-_CONTINUING = ("and ", "but ", "so ", "also ", "what about", "how about", "tell me more", "more ")
+_CONTINUING = re.compile(
+    r"^(and|but|so|also|then|what about|how about|what else|why|why not|how so|really)\b"
+    r"|\b(tell me more|go on|more about|more detail|elaborate|after that|before that|"
+    r"what next|what happened next|and then)\b",
+    re.IGNORECASE,
+)
+_MORE_OF_THE_SAME = re.compile(
+    r"^\W*(and\s+)?(tell me more|go on|continue|more|elaborate|what else|and then|"
+    r"what happened (next|then|after that)|what came next|then what)\W*$",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """What to search for a question asked in a conversation.
+
+    ``context`` is what the conversation was about (the previous answer, which is what
+    "it" and "she" usually point at, then the previous question),
+    ``anchors`` the sentences the previous answer quoted, ``strength`` how much the
+    question leans on them (1 for a clear follow-up, less for a question that may just
+    change the subject), and ``continuation`` whether it asks for what comes next rather
+    than anything new ("tell me more").
+    """
+
+    question: str
+    context: str = ""
+    anchors: tuple[int, ...] = ()
+    strength: float = 0.0
+    continuation: bool = False
+
+    @property
+    def query(self) -> str:
+        """A self-contained text to embed: the question, then what it refers back to."""
+        return f"{self.question} {self.context}".strip()
 
 
 def is_follow_up(question: str) -> bool:
     """Whether ``question`` leans on earlier turns (refers back, or continues one)."""
-    lowered = question.lower().strip()
-    words = re.findall(r"[a-z']+", lowered)
+    words = re.findall(r"[a-z']+", question.lower())
     return (
-        lowered.startswith(_CONTINUING)
+        bool(_CONTINUING.search(question.strip()))
         or any(word in _REFERRING for word in words)
         or len(words) <= 3
     )
 
 
-def contextualize(question: str, history: list[Turn]) -> str:
-    """A self-contained search query for ``question`` given the conversation so far."""
-    if not history or not is_follow_up(question):
-        return question
-    return f"{question} {history[-1].question}"
+def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> SearchPlan:
+    """How to search ``question`` given the conversation so far (oldest turn first).
+
+    A clear follow-up is searched together with the previous answer and question, and
+    near the sentences that answer quoted; any other question in a conversation still
+    gets a weak pull toward them (people often drop the subject: "on the business side,
+    what ...?"), which a question that matches elsewhere easily overrides.
+    """
+    if not history:
+        return SearchPlan(question)
+    previous = history[-1]
+    said = _MARKER.sub("", previous.answer) if previous.sentence_ids else ""
+    follow_up = is_follow_up(question)
+    return SearchPlan(
+        question=question,
+        context=f"{said} {previous.question}".strip() if follow_up else "",
+        anchors=previous.sentence_ids,
+        strength=1.0 if follow_up else weak,
+        continuation=bool(_MORE_OF_THE_SAME.match(question)),
+    )

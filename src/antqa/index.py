@@ -48,7 +48,7 @@ class ChunkerSettings(BaseModel):
     """How the article was cut; part of the manifest so a rebuild is reproducible."""
 
     max_chars: int
-    overlap_sentences: int
+    overlap_sentences: int | None  # None: a passage starts at every sentence
 
 
 class Manifest(BaseModel):
@@ -205,8 +205,8 @@ def build_index(
     out: Path,
     embedder: Embedder,
     *,
-    max_chars: int = 700,
-    overlap: int = 1,
+    max_chars: int = 1000,
+    overlap: int | None = None,
     progress: ProgressCallback | None = None,
 ) -> BuildReport:
     """Chunk and embed ``source`` and atomically replace the index at ``out``."""

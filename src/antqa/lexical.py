@@ -1,21 +1,41 @@
-"""BM25 keyword search (bm25s) with English stop words and Snowball stemming.
+"""Keyword evidence (bm25s) with English stop words and Snowball stemming.
 
 Dense embeddings miss exact names, dates and numbers that a reader types ("Version 9.0",
-"22 members"); BM25 catches them. The index is rebuilt from the texts at load time: for
-an article it takes milliseconds, and it keeps the index folder free of derived files.
+"22 members"); keyword matching catches them. Two measures are offered:
+
+- :meth:`LexicalIndex.scores`: classic BM25, for ranking;
+- :meth:`LexicalIndex.coverage`: the IDF-weighted share of the query's words a text holds
+  (BM25 with binary term frequency, divided by what a text holding every query word would
+  score). It is comparable across queries, which BM25 is not, so it can be mixed with
+  cosine similarities and used to judge whether the article mentions what is asked at all.
+
+The index is rebuilt from the texts at load time: for an article it takes milliseconds, and
+it keeps the index folder free of derived files.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 import bm25s
 import numpy as np
 import Stemmer
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+#: Words that carry no topic: function words, and the words people use to ask about a text.
+STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | frozenset(
+    re.findall(
+        r"\w+",
+        "many much also would could us article author text according say says mention "
+        "mentioned mentions describe described tell",
+    )
+)
 
 
 @lru_cache(maxsize=1)
@@ -23,41 +43,82 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
-def _stopwords() -> frozenset[str]:
-    from bm25s.stopwords import STOPWORDS_EN
-
-    return frozenset(STOPWORDS_EN)
-
-
-STOPWORDS = _stopwords()
-
-
 def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed word tokens without English stop words."""
+    """Lower-cased, stemmed word tokens without stop words."""
     words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 
+def _lucene_idf(documents: int, frequency: int) -> float:
+    """The IDF bm25s uses (Lucene's), also defined for words no text holds."""
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
 class LexicalIndex:
-    """BM25 scores of a query against every text of a fixed list."""
+    """Keyword scores of a query against every text of a fixed list."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self._size = len(texts)
-        self._bm25 = bm25s.BM25()
         corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token per doc
+        self._bm25 = bm25s.BM25()
         self._bm25.index(corpus, show_progress=False)
-        self._vocabulary = {token for doc in corpus for token in doc}
+        self._binary = bm25s.BM25(k1=0.0, b=0.0)  # each query word counts its IDF once
+        self._binary.index(corpus, show_progress=False)
+        self._frequency = Counter(token for doc in corpus for token in set(doc))
 
-    def scores(self, query: str) -> np.ndarray:
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def idf(self, token: str) -> float:
+        """How rare ``token`` is among the texts (highest for words no text holds)."""
+        return _lucene_idf(self._size, self._frequency.get(token, 0))
+
+    def known(self, token: str) -> bool:
+        """Whether any text holds ``token``."""
+        return token in self._frequency
+
+    def resembles_known(self, token: str) -> bool:
+        """Whether ``token``, or a form of it, occurs ("chines" for "china").
+
+        Another form shares all but the last two letters of ``token`` (at least four):
+        enough for inflections the stemmer leaves apart, not for unrelated words.
+        """
+        if token in self._frequency:
+            return True
+        prefix = token[: max(4, len(token) - 2)]
+        return len(token) >= 4 and any(known.startswith(prefix) for known in self._frequency)
+
+    def _known_tokens(self, query: str | Sequence[str]) -> list[str]:
+        tokens = tokenize(query) if isinstance(query, str) else list(query)
+        return [t for t in tokens if t in self._frequency]
+
+    def scores(self, query: str | Sequence[str]) -> np.ndarray:
         """Raw BM25 score of ``query`` for each text (zeros when no query word is known)."""
-        tokens = [t for t in tokenize(query) if t in self._vocabulary]
+        tokens = self._known_tokens(query)
         if not tokens:
             return np.zeros(self._size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+
+    def coverage(self, query: str | Sequence[str]) -> np.ndarray:
+        """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""
+        tokens = sorted(set(tokenize(query) if isinstance(query, str) else query))
+        total = sum(self.idf(t) for t in tokens)
+        known = self._known_tokens(tokens)
+        if not known or total <= 0:
+            return np.zeros(self._size, dtype=np.float32)
+        return np.asarray(self._binary.get_scores(known), dtype=np.float32) / total
+
+    def share_in(self, text: str, tokens: Sequence[str]) -> float:
+        """IDF-weighted share of ``tokens`` that ``text`` holds (0–1)."""
+        present = set(tokenize(text))
+        distinct = set(tokens)
+        total = sum(self.idf(t) for t in distinct)
+        return sum(self.idf(t) for t in distinct if t in present) / total if total else 0.0
 
     def known_fraction(self, query: str) -> float:
         """Share of the query's content words that occur anywhere in the texts."""
         tokens = tokenize(query)
         if not tokens:
             return 0.0
-        return sum(t in self._vocabulary for t in tokens) / len(tokens)
+        return sum(t in self._frequency for t in tokens) / len(tokens)

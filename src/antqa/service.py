@@ -11,12 +11,13 @@ import re
 import threading
 import unicodedata
 
-from antqa.answering import Answerer
+from antqa.answering import Answerer, AnswerPolicy
 from antqa.config import Settings
-from antqa.conversation import ConversationStore, Turn, contextualize
+from antqa.conversation import ConversationStore, Turn, plan_search
 from antqa.embedding import Embedder, SentenceTransformerEmbedder
 from antqa.errors import IndexMismatch, InvalidQuestion
 from antqa.index import ArticleIndex, load_index
+from antqa.languages import language_reply, model_languages, unsupported_language
 from antqa.models import Answer
 from antqa.retrieval import Retriever
 
@@ -73,7 +74,12 @@ class QAService:
         self.index = index
         self.embedder = embedder
         self.retriever = Retriever(index, embedder)
-        self.answerer = Answerer(index)
+        self.answerer = Answerer(
+            index,
+            self.retriever.lexicon,
+            AnswerPolicy(max_answer_chars=self.settings.max_answer_chars),
+        )
+        self.languages = model_languages(embedder.name, self.settings.model_languages)
         self.conversations = conversations or ConversationStore(
             max_turns=self.settings.conversation_max_turns,
             ttl_seconds=self.settings.conversation_ttl_seconds,
@@ -131,20 +137,24 @@ class QAService:
             if known is None:
                 notice = "That conversation was unknown or had expired; a new one was started."
             history = known or []
-        query = contextualize(question, history)
-        scores = self.retriever.score(query)
+        plan = plan_search(question, history)
+        scores = self.retriever.score(plan)
         hits = self.retriever.select(scores, self.settings.top_k)
-        answer = self.answerer.answer(
-            hits, scores, conversation_id=conversation_id, model=self.model_name
-        )
+        language = unsupported_language(question, self.languages)
+        if language is not None:
+            reply = language_reply(language, self.model_name, self.languages)
+            answer = self.answerer.refusal(
+                reply, hits, conversation_id=conversation_id, model=self.model_name
+            )
+            quoted: tuple[int, ...] = ()
+        else:
+            answer, composition = self.answerer.answer(
+                plan, hits, scores, conversation_id=conversation_id, model=self.model_name
+            )
+            quoted = composition.sentence_ids
         self.conversations.record(
             conversation_id,
-            Turn(
-                question=question,
-                query=query,
-                answer=answer.answer,
-                sentence_ids=tuple(h.best_sentence.id for h in hits if h.best_sentence),
-            ),
+            Turn(question=question, query=plan.query, answer=answer.answer, sentence_ids=quoted),
         )
         if notice:
             answer = answer.model_copy(update={"notice": notice})

@@ -1,0 +1,196 @@
+"""What a question asks for: its kind of answer, its topic words and the names it uses.
+
+Many questions say plainly what kind of thing answers them: "how many members" wants a
+number of members, "when" a date, "what share" a proportion. Retrieval uses that as a
+small prior, answering prefers sentences that hold it, and when no sentence near the top
+holds it the article most likely does not say (it talks about the topic but never gives
+the figure) — one of the most common ways a question is unanswerable. The names a
+question uses serve the same purpose: a person the article never mentions cannot be
+what it says something about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from antqa.lexical import STOPWORDS, tokenize
+
+
+class AnswerKind(Enum):
+    """The kind of thing the answer has to contain, when a question makes it plain."""
+
+    ANY = "any"
+    COUNT = "count"  # how many members
+    AMOUNT = "amount"  # how much money, revenue, valuation
+    SHARE = "share"  # what share, percentage, rate
+    DURATION = "duration"  # how long
+    AGE = "age"  # how old
+    TIME = "time"  # when, on what date, in which year
+    PLACE = "place"  # which city, in what country
+
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)"
+)
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?)"
+)
+_YEAR = r"(?:1[89]|20)\d\d"
+
+
+def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("".join(parts), flags)
+
+
+#: What in a question names the kind of its answer, tried in this order (the first wins).
+_CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    (AnswerKind.AGE, _pattern(r"\bhow old\b|\b(?:at )?what age\b")),
+    (
+        AnswerKind.PLACE,
+        _pattern(
+            r"\b(?:what|which|in what|in which) (?:city|country|province|state|town|",
+            r"district|region|venue|location|place)\b|",
+            r"\bwhere\b[^?]*\b(?:based|located|headquartered|born)\b",
+        ),
+    ),
+    (AnswerKind.DURATION, _pattern(r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\b")),
+    (
+        AnswerKind.COUNT,
+        _pattern(r"\bhow many\b(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w-]*))?|\bnumber of\b"),
+    ),
+    (
+        AnswerKind.SHARE,
+        _pattern(
+            r"\b(?:what|which|how (?:big|large|high|low))\b[^?]*\b(?:share|percentage|",
+            r"proportion|fraction|percent|rate)\b",
+        ),
+    ),
+    (
+        AnswerKind.AMOUNT,
+        _pattern(
+            r"\bhow much\b|\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
+            r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
+            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine)\b",
+        ),
+    ),
+    (
+        AnswerKind.TIME,
+        _pattern(
+            r"^\W*when (?:did|was|were|is|are|will|does|do|has|had|can|could|would)\b|",
+            r"\band when\b|\bwhen\W*$|\b(?:what|which) (?:date|day|year|month|time of)\b|",
+            r"\bin what year\b|\bsince when\b|\bhow long ago\b",
+        ),
+    ),
+)
+
+#: What in a sentence is that kind of thing (COUNT also checks the thing counted).
+_EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
+    AnswerKind.COUNT: _pattern(rf"\b(?!{_YEAR}\b)\d+(?:[.,]\d+)*\b|\b{_NUMBER_WORD}\b"),
+    AnswerKind.AMOUNT: _pattern(
+        r"[$¥€£]\s?\d|\d\s*(?:%|percent|per cent)|\b(?:yuan|rmb|dollars?|usd|euros?|",
+        r"billions?|millions?|trillions?)\b",
+    ),
+    AnswerKind.SHARE: _pattern(
+        r"\d\s*(?:%|percent|per cent)|\b(?:half|quarter|third|majority|minority)\b|",
+        r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
+    ),
+    AnswerKind.DURATION: _pattern(
+        rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})\s+(?:\w+\s+)?",
+        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
+    ),
+    AnswerKind.AGE: _pattern(r"\b\d+\s*-?\s*years?[- ]old\b|\baged? \d+|\bage of \d+"),
+    AnswerKind.TIME: _pattern(
+        rf"\b{_YEAR}\b|\b{_MONTH}\b|\b(?:last|next|this) (?:year|month|week)\b|\bago\b|",
+        r"\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|",
+        r"saturday|sunday)\b",
+    ),
+    AnswerKind.PLACE: _pattern(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][a-z]", flags=0),
+}
+_DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
+#: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
+_COMPOUND = _pattern(
+    r"\b(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b|",
+    r"\b(?:what|which) (?:two|three)\b",
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as retrieval and answering see it."""
+
+    text: str
+    kind: AnswerKind
+    tokens: tuple[str, ...]
+    names: tuple[str, ...]
+    counted: str | None = None
+    compound: bool = False
+
+
+def answer_kind(text: str) -> tuple[AnswerKind, str | None]:
+    """The kind of answer ``text`` asks for, and for a count the (stemmed) thing counted."""
+    for kind, cue in _CUES:
+        match = cue.search(text)
+        if match is None:
+            continue
+        if kind is not AnswerKind.COUNT:
+            return kind, None
+        noun = match.group(1)
+        counted = tokenize(noun) if noun and noun.lower() not in STOPWORDS else []
+        return kind, counted[0] if counted else None
+    return AnswerKind.ANY, None
+
+
+def _counts(sentence: str, counted: str | None) -> bool:
+    """A number in ``sentence`` (not a year or a date), followed closely by ``counted``."""
+    without_dates = _DATE.sub(" ", sentence)
+    for number in _EVIDENCE[AnswerKind.COUNT].finditer(without_dates):
+        if counted is None:
+            return True
+        following = tokenize(" ".join(without_dates[number.end() :].split()[:4]))
+        if counted in following:
+            return True
+    return False
+
+
+def holds(kind: AnswerKind, sentence: str, counted: str | None = None) -> bool:
+    """Whether ``sentence`` contains the kind of thing ``kind`` asks for."""
+    if kind is AnswerKind.ANY:
+        return True
+    if kind is AnswerKind.COUNT:
+        return _counts(sentence, counted)
+    return bool(_EVIDENCE[kind].search(sentence))
+
+
+def names(text: str) -> tuple[str, ...]:
+    """Stemmed capitalised words that do not open the question: names of people and things.
+
+    A Title Case Question Has None (its small words are capitalised too): there the
+    capitals say nothing about names.
+    """
+    small = [w for w in re.findall(r"[^\W\d_]+", text)[1:] if w.lower() in STOPWORDS]
+    if small and sum(w[0].isupper() for w in small) > len(small) / 2:
+        return ()
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        if match.start() == 0 or match.group().lower() in STOPWORDS:
+            continue
+        found.extend(tokenize(match.group()))
+    return tuple(dict.fromkeys(found))
+
+
+def analyse(text: str) -> Question:
+    """Everything the pipeline wants to know about ``text`` before searching."""
+    kind, counted = answer_kind(text)
+    return Question(
+        text=text,
+        kind=kind,
+        tokens=tuple(tokenize(text)),
+        names=names(text),
+        counted=counted,
+        compound=bool(_COMPOUND.search(text)),
+    )
