@@ -52,6 +52,7 @@ class AnswerPolicy:
     max_answer_chars: int = 600
     candidate_passages: int = 3
     second_margin: float = 0.4
+    next_bonus: float = 0.1
     repeat_penalty: float = 1.0
     own_weight: float = 0.5
     kind_bonus: float = 0.3
@@ -144,11 +145,19 @@ class Answerer:
         values = self._candidates(hits, plan, scores)
         if not values:
             return []
-        ranked = sorted(values, key=lambda s: -values[s])
-        chosen = [ranked[0]]
-        best = values[ranked[0]]
-        for other in ranked[1:2]:
-            close = values[other] >= best - self.policy.second_margin * abs(best)
+        first = max(values, key=lambda s: values[s])
+        best = values[first]
+        # What follows the best sentence often completes it ("... labeled Ant Financial."
+        # -> "This label is called ..."), so it competes with a bonus for second place.
+        seconds = {
+            s: v + self.policy.next_bonus * abs(best) * (s == first + 1)
+            for s, v in values.items()
+            if s != first
+        }
+        chosen = [first]
+        if seconds:
+            other = max(seconds, key=lambda s: seconds[s])
+            close = seconds[other] >= best - self.policy.second_margin * abs(best)
             if close or scores.question.compound:
                 chosen.append(other)
         chosen = self._complete_fragments(chosen)
