@@ -1,0 +1,140 @@
+"""The answer a user reads: concise, quoted, every [n] pointing at the passage it came from.
+
+These run on the fake embedder (fast): what they check is the composition and refusal
+logic, not the model's judgement of meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from antqa.answering import Answerer, AnswerPolicy
+from antqa.config import Settings
+from antqa.conversation import SearchPlan
+from antqa.index import load_index
+from antqa.models import Answer
+from antqa.service import QAService
+
+QUESTIONS = [
+    "Which version of Alipay's wireless app added the social attribute of friends?",
+    "Who convened 22 members of the management team?",
+    "What are the three dos and don'ts at the business level?",
+    "What did Li Zhiguo say about Ant Financial's introspection ability?",
+    "Which bank issued a counter-guarantee letter for the Zhaocaibao products?",
+]
+_MARKED = re.compile(r"(.+?) \[(\d+)\]")
+
+
+def quoted_parts(answer: Answer) -> list[tuple[str, int]]:
+    """(quoted text, marker number) pairs of an answer, ellipses removed."""
+    return [(text.strip().strip("…"), int(n)) for text, n in _MARKED.findall(answer.answer)]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_marker_points_at_a_citation_that_holds_the_quoted_text(
+    fake_service: QAService, question: str
+) -> None:
+    answer = fake_service.ask(question)
+    assert answer.answerable
+    parts = quoted_parts(answer)
+    assert parts, answer.answer
+    numbers = {c.n: c for c in answer.citations}
+    for text, n in parts:
+        assert n in numbers, f"[{n}] points at no citation"
+        for piece in text.split("…"):
+            assert piece.strip() in numbers[n].text, f"[{n}] does not hold {piece!r}"
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_the_answer_is_short_and_each_quote_lies_inside_its_passage(
+    fake_service: QAService, question: str
+) -> None:
+    answer = fake_service.ask(question)
+    article = fake_service.index.article
+    assert len(answer.answer) <= 600
+    assert len(quoted_parts(answer)) <= 3  # one or two sentences (plus a line it completes)
+    for citation in answer.citations:
+        assert citation.end - citation.start <= 1000
+        assert article[citation.quote_start : citation.quote_end] == citation.quote
+        assert citation.start <= citation.quote_start < citation.quote_end <= citation.end
+
+
+def test_a_factoid_is_answered_with_the_sentence_that_says_it(fake_service: QAService) -> None:
+    answer = fake_service.ask(QUESTIONS[0])
+    assert "Version 9.0 of the wireless APP" in answer.answer
+    assert "Version 9.0" in answer.citations[0].quote
+
+
+def test_a_long_sentence_is_cut_to_the_clauses_that_answer(fake_service: QAService) -> None:
+    index = fake_service.index
+    answerer = Answerer(index, fake_service.retriever.lexicon, AnswerPolicy(max_answer_chars=200))
+    question = "Which product image has Ant Financial always promoted to the outside world?"
+    scores = fake_service.retriever.score(question)
+    hits = fake_service.retriever.select(scores, 5)
+    answer, composition = answerer.answer(
+        SearchPlan(question), hits, scores, conversation_id="c", model="m"
+    )
+    assert len(answer.answer) <= 200
+    assert '"little luck" product image' in answer.answer
+    assert "…" in answer.answer  # said plainly that the sentence was cut
+    longest = max(len(index.sentences[s].text) for s in composition.sentence_ids)
+    assert longest > 200
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("What did Jack Ma say about the circle incident?", "it never mentions Jack Ma"),
+        (
+            "How much money did investors lose on the defaulted products?",
+            "none of its passages on this gives an amount",
+        ),
+        ("How many users does Alipay have?", "gives a number"),
+    ],
+)
+def test_a_refusal_says_so_plainly_and_keeps_the_closest_passages(
+    fake_service: QAService, question: str, why: str
+) -> None:
+    answer = fake_service.ask(question)
+    assert not answer.answerable
+    assert answer.answer.startswith("The article doesn't say")
+    assert why in answer.answer
+    assert "[" not in answer.answer  # no marker: nothing is quoted as an answer
+    assert len(answer.citations) == 5
+
+
+def test_a_chinese_question_gets_the_language_reply(fake_service: QAService) -> None:
+    answer = fake_service.ask("彭蕾在蚂蚁金服工作了几年？")
+    assert not answer.answerable
+    assert "looks like Chinese" in answer.answer
+    assert "only handles English" in answer.answer
+    assert "ANTQA_MODEL=" in answer.answer and "antqa build-index --model" in answer.answer
+    assert answer.citations
+
+
+def test_with_a_multilingual_model_declared_chinese_is_searched_like_any_question(
+    fake_index_dir, hash_embedder
+) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name, model_languages=["any"])
+    service = QAService(load_index(fake_index_dir), hash_embedder, settings)
+    answer = service.ask("彭蕾在蚂蚁金服工作了几年？")
+    assert "looks like Chinese" not in answer.answer
+    assert answer.citations
+
+
+def test_the_conversation_remembers_which_sentences_the_answer_quoted(
+    fake_service: QAService,
+) -> None:
+    answer = fake_service.ask(QUESTIONS[1])
+    history = fake_service.conversations.history(answer.conversation_id)
+    assert history is not None
+    quoted = [fake_service.index.sentences[s].text for s in history[-1].sentence_ids]
+    assert quoted and all(text in answer.answer for text in quoted)
+
+
+def test_a_refusal_leaves_nothing_for_a_follow_up_to_lean_on(fake_service: QAService) -> None:
+    answer = fake_service.ask("What did Jack Ma say about the circle incident?")
+    history = fake_service.conversations.history(answer.conversation_id)
+    assert history is not None and history[-1].sentence_ids == ()

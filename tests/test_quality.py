@@ -1,0 +1,113 @@
+"""Answer quality with the real bundled model, on questions written for these tests.
+
+The development set (../shared/eval/dev.jsonl) is for tuning; these questions and
+tests/data/extra_eval.jsonl ask about other facts of the article, in other words, so
+they check that the method generalises rather than that it remembers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from antqa.evaluation import evaluate, read_items
+from antqa.service import QAService
+
+pytestmark = pytest.mark.slow
+EXTRA_EVAL = Path(__file__).parent / "data" / "extra_eval.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("How many years did Peng Lei spend at Ant Financial?", "During the six years"),
+        ("Who is publishing You Xi's book about Ant Financial?", "CITIC Press"),
+        ("Where did Peng Lei present the executives' review method?", "Hupan University"),
+        ("What does escrow-style payment give people trading online?", "builds trust"),
+        ("Which incident showed Alipay's wish to be social?", "Jingyefu incident"),
+        ("Whose view is it that Internet finance is a tangled matter?", "Ni Xingjun"),
+        ("Which insurer honoured its guarantee despite heavy pressure?", "fulfilled its guarantee"),
+    ],
+)
+def test_answerable_questions_quote_the_sentence_that_answers(
+    real_service: QAService, question: str, quote: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answerable, answer.answer
+    assert quote in answer.answer
+    assert any(quote in c.quote for c in answer.citations[:3])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Jack Ma say about the circle incident?",
+        "What was Ant Financial's total profit in 2016?",
+        "How many users does Alipay have?",
+        "In what year was Ant Financial founded?",
+        "What interest rate did Yu'e Bao offer?",
+        "How do I bake sourdough bread?",
+        "What did the China Banking Regulatory Commission say about Zhaocaibao?",
+    ],
+)
+def test_questions_the_article_does_not_answer_are_refused(
+    real_service: QAService, question: str
+) -> None:
+    answer = real_service.ask(question)
+    assert not answer.answerable, answer.answer
+    assert answer.answer.startswith("The article doesn't say")
+    assert answer.citations, "the closest passages are still listed"
+
+
+def test_a_follow_up_is_resolved_through_its_conversation(real_service: QAService) -> None:
+    first = real_service.ask("Who became Ant Financial's chairman in October 2016?")
+    assert "chairman" in first.answer
+    second = real_service.ask(
+        "How many years had she been with the company?", first.conversation_id
+    )
+    assert second.answerable
+    assert "six years" in second.answer
+
+
+def test_tell_me_more_continues_where_the_answer_stopped(real_service: QAService) -> None:
+    first = real_service.ask("What is the review method of Ant's senior executives called?")
+    assert "self-mutilation first, then shooting" in first.answer
+    more = real_service.ask("Tell me more", first.conversation_id)
+    assert "Self-harm is when you analyze yourself" in more.answer
+
+
+def test_a_change_of_subject_in_a_conversation_is_answered_on_its_own(
+    real_service: QAService,
+) -> None:
+    first = real_service.ask("Who is Li Zhiguo?")
+    other = real_service.ask(
+        "What did Ma Huateng say at the 2016 WeChat Pay annual meeting?", first.conversation_id
+    )
+    assert "WeChat Pay’s share of the offline payment market exceeded Alipay" in other.answer
+
+
+def test_a_chinese_question_gets_the_language_reply(real_service: QAService) -> None:
+    answer = real_service.ask("彭蕾在蚂蚁金服工作了几年？")
+    assert not answer.answerable
+    assert "looks like Chinese" in answer.answer and "English" in answer.answer
+    assert "ANTQA_MODEL=" in answer.answer and "antqa build-index --model" in answer.answer
+
+
+def test_the_extra_evaluation_set_stays_above_its_measured_floor(real_service: QAService) -> None:
+    """Floors a little under what was measured (R@1 .82, R@3 .96, hit .82, 4/6 refused)."""
+    report = evaluate(read_items(EXTRA_EVAL), real_service.ask, real_service.index.article)
+    english = [r for r in report.items if r.type != "chinese"]
+    answerable = [r for r in english if r.answerable]
+    unanswerable = [r for r in english if not r.answerable]
+
+    def share(flags: list[bool]) -> float:
+        return sum(flags) / len(flags)
+
+    assert share([r.found_at == 1 for r in answerable]) >= 0.75
+    assert share([r.found_at is not None and r.found_at <= 3 for r in answerable]) >= 0.9
+    assert share([r.answer_hit for r in answerable]) >= 0.75
+    assert sum(r.refused for r in unanswerable) >= 4
+    assert share([r.refused for r in answerable]) <= 0.05
+    follow_ups = [r for r in answerable if r.type == "followup"]
+    assert share([r.found_at is not None and r.found_at <= 3 for r in follow_ups]) >= 0.9

@@ -1,0 +1,64 @@
+"""Retrieval on the fake embedder: passages centred on the evidence, distinct, near follow-ups."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from antqa.conversation import SearchPlan
+from antqa.lexical import LexicalIndex
+from antqa.service import QAService
+
+
+def test_coverage_is_the_idf_weighted_share_of_the_query_words() -> None:
+    lexicon = LexicalIndex(["red apples", "green apples", "red pears", "blue sky"])
+    coverage = lexicon.coverage("red apples")
+    assert coverage[0] == 1.0
+    assert 0 < coverage[1] < 1 and 0 < coverage[2] < 1
+    assert coverage[3] == 0.0
+    mixed = lexicon.coverage("apples sky")
+    assert mixed[3] > mixed[1] > 0  # the rarer word weighs more
+
+
+def test_a_word_is_known_in_another_form_but_not_by_a_loose_prefix() -> None:
+    lexicon = LexicalIndex(["China and its banks", "regular communication"])
+    assert lexicon.resembles_known("chines")  # Chinese ~ China
+    assert not lexicon.resembles_known("regulatori")
+    assert not lexicon.resembles_known("commiss")
+
+
+def test_passages_are_short_distinct_and_centred_on_their_sentence(
+    fake_service: QAService,
+) -> None:
+    hits = fake_service.retriever.search("What did Peng Lei apologize for on a business trip?", 5)
+    assert len(hits) == 5
+    seen: set[int] = set()
+    for hit in hits:
+        sentence = hit.best_sentence
+        assert sentence is not None
+        assert hit.chunk.end - hit.chunk.start <= 1000
+        assert hit.chunk.start <= sentence.start and sentence.end <= hit.chunk.end
+        assert sentence.id not in seen, "a later passage repeats an earlier one's sentence"
+        seen.update(hit.chunk.sentence_ids)
+    first = hits[0]
+    assert first.best_sentence is not None
+    assert first.chunk.start < first.best_sentence.start  # context before ...
+    assert first.best_sentence.end < first.chunk.end  # ... and after
+
+
+def test_tell_me_more_looks_right_after_the_previous_answer(fake_service: QAService) -> None:
+    anchor = 60
+    scores = fake_service.retriever.score(
+        SearchPlan("Tell me more", context="", anchors=(anchor,), strength=1.0, continuation=True)
+    )
+    best = int(np.argmax(scores.relevance))
+    assert anchor < best <= anchor + 2
+
+
+def test_a_follow_up_prefers_sentences_near_the_previous_answer(fake_service: QAService) -> None:
+    retriever = fake_service.retriever
+    alone = retriever.score("Who serves as the squad leader?")
+    near = retriever.score(
+        SearchPlan("Who serves as the squad leader?", anchors=(20,), strength=1.0)
+    )
+    gain = near.relevance - alone.relevance
+    assert gain[20] > gain[24] > gain[40] >= 0
