@@ -64,7 +64,7 @@ class AnswerPolicy:
 
 @dataclass(frozen=True)
 class Composition:
-    """The answer text and the sentences it quotes (the next follow-up looks near them)."""
+    """The answer text and the sentences it quotes, the best first (a follow-up looks near it)."""
 
     text: str
     sentence_ids: tuple[int, ...]
@@ -141,7 +141,7 @@ class Answerer:
         return values
 
     def choose(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> list[Sentence]:
-        """The one or two sentences that answer, in article order."""
+        """The one or two sentences that answer, the best first."""
         values = self._candidates(hits, plan, scores)
         if not values:
             return []
@@ -161,7 +161,7 @@ class Answerer:
             if close or scores.question.compound:
                 chosen.append(other)
         chosen = self._complete_fragments(chosen)
-        return [self.index.sentences[s] for s in sorted(set(chosen))]
+        return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
 
     def _complete_fragments(self, chosen: list[int]) -> list[int]:
         """A unit cut at a line break ("Peng Lei also asked") is joined to what follows."""
@@ -254,7 +254,7 @@ class Answerer:
         quoted = self.choose(hits, plan, scores) if reason is None else []
         citations = self.citations(hits, quoted)
         if quoted:
-            text = self.compose(quoted, citations, scores)
+            text = self.compose(sorted(quoted, key=lambda s: s.start), citations, scores)
         else:
             text = NOT_COVERED.format(reason=reason or "")
         composition = Composition(text, tuple(s.id for s in quoted))

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 class Turn:
     """One question and what was answered, as later questions need it.
 
-    ``sentence_ids`` are the sentences the answer quoted: a follow-up is most likely
-    answered near them.
+    ``sentence_ids`` are the sentences the answer quoted, the main one first: a follow-up
+    is most likely answered near them.
     """
 
     question: str
@@ -143,8 +143,8 @@ class SearchPlan:
     """What to search for a question asked in a conversation.
 
     ``context`` is what the conversation was about (the previous answer, which is what
-    "it" and "she" usually point at, then the previous question),
-    ``anchors`` the sentences the previous answer quoted, ``strength`` how much the
+    "it" and "she" usually point at, then the previous question), ``anchors`` the
+    sentences the previous answer quoted (its main one first), ``strength`` how much the
     question leans on them (1 for a clear follow-up, less for a question that may just
     change the subject), and ``continuation`` whether it asks for what comes next rather
     than anything new ("tell me more").

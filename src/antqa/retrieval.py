@@ -147,24 +147,21 @@ class Retriever:
     def _nearness(self, plan: SearchPlan) -> np.ndarray:
         """A prior toward the sentences around the previous answer (for follow-ups).
 
-        It decays with the distance in sentences, more slowly forward (what happened next)
-        than backward; a request to continue wants what follows, not the same again.
+        It is centred on the previous answer's main sentence and decays with the distance
+        in sentences, more slowly forward (what happened next) than backward; a request to
+        continue wants what follows the previous answer, not the same again.
         """
         prior = np.zeros(len(self.index.sentences), dtype=np.float32)
         if not plan.anchors or plan.strength <= 0:
             return prior
-        positions = np.arange(len(prior))
         w = self.weights
-        for anchor in plan.anchors:
-            offset = positions - anchor
-            reach = np.where(offset >= 0, 1.0, w.backward) * np.exp(
-                -np.abs(offset) / w.nearness_reach
-            )
-            if plan.continuation:
-                reach = np.where(offset > 0, reach, -1.0)
-            prior = np.maximum(prior, reach) if anchor != plan.anchors[0] else reach
+        anchor = max(plan.anchors) if plan.continuation else plan.anchors[0]
+        offset = np.arange(len(prior)) - anchor
+        reach = np.where(offset >= 0, 1.0, w.backward) * np.exp(-np.abs(offset) / w.nearness_reach)
+        if plan.continuation:
+            reach = np.where(offset > 0, reach, -1.0)
         weight = w.continuation_nearness if plan.continuation else w.nearness
-        return (plan.strength * weight * prior).astype(np.float32)
+        return (plan.strength * weight * reach).astype(np.float32)
 
     def _shift_from_headings(self, relevance: np.ndarray) -> np.ndarray:
         """A question the article asks itself is answered by the sentences after it."""
