@@ -172,9 +172,8 @@ class Answerer:
                 completed.append(s + 1)
         return completed
 
-    def _fit(self, sentence: Sentence, scores: Scores, budget: int) -> str:
-        """The sentence, or its clauses that best match the question when it is long."""
-        limit = min(budget, self.policy.long_sentence_chars)
+    def _fit(self, sentence: Sentence, scores: Scores, limit: int) -> str:
+        """The sentence, or its clauses that best match the question when it is too long."""
         if len(sentence.text) <= limit:
             return sentence.text
         clauses = _CLAUSE_BREAK.split(sentence.text)
@@ -211,7 +210,11 @@ class Answerer:
             budget = self.policy.max_answer_chars - used - len(marker) - 1
             if budget < 40:
                 break
-            text = self._fit(sentence, scores, budget)
+            # A sentence alone may use the whole answer; next to others a long one is cut.
+            alone = len(sentences) == 1
+            text = self._fit(
+                sentence, scores, budget if alone else min(budget, self.policy.long_sentence_chars)
+            )
             parts.append(f"{text}{marker}")
             used += len(parts[-1]) + 1
         return " ".join(parts)

@@ -209,8 +209,8 @@ class Retriever:
                 continue
             windows = self._windows[anchor]
             best = max(windows, key=lambda c: self._window_value(c, relevance, anchor, covered))
-            value = self._window_value(best, relevance, anchor, covered)
-            hits.append(Hit(best, value, self.index.sentences[anchor]))
+            # The score shown is the anchor's relevance: it falls with the rank.
+            hits.append(Hit(best, float(relevance[anchor]), self.index.sentences[anchor]))
             covered.update(best.sentence_ids)
         return hits
 
