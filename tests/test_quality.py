@@ -48,6 +48,7 @@ def test_answerable_questions_quote_the_sentence_that_answers(
         "In what year was Ant Financial founded?",
         "What interest rate did Yu'e Bao offer?",
         "How do I bake sourdough bread?",
+        "What is the weather like today?",
         "What did the China Banking Regulatory Commission say about Zhaocaibao?",
     ],
 )

@@ -59,7 +59,8 @@ class AnswerPolicy:
     long_sentence_chars: int = 300
     kind_depth: int = 6
     kind_passages: int = 2
-    unrelated_similarity: float = 0.4
+    unrelated_similarity: float = 0.3
+    unknown_words_similarity: float = 0.4
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,10 @@ class Answerer:
             return f" — it never mentions {_named(question.text, missing[0])}"
         follow_up = plan.strength >= 1.0
         unknown_words = question.tokens and not any(map(self.lexicon.known, question.tokens))
-        if (
-            unknown_words
-            and not follow_up
-            and float(scores.dense.max(initial=0.0)) < self.policy.unrelated_similarity
+        closest = float(scores.dense.max(initial=0.0))
+        if not follow_up and (
+            closest < self.policy.unrelated_similarity
+            or (unknown_words and closest < self.policy.unknown_words_similarity)
         ):
             return " anything about that"
         if self._kind_applies(scores) and not self.holders(hits, scores):
@@ -305,6 +306,9 @@ def _adjacent(sentences: list[Sentence]) -> bool:
 def _named(text: str, stem: str) -> str:
     """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
     for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text):
-        if stem in tokenize(match.group()):
-            return match.group().removesuffix("'s").removesuffix("’s")
+        words = match.group().split()
+        while words and not tokenize(words[0]):  # "Is Python" -> "Python"
+            words.pop(0)
+        if stem in tokenize(" ".join(words)):
+            return " ".join(words).removesuffix("'s").removesuffix("’s")
     return stem
