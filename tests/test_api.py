@@ -167,13 +167,15 @@ def test_unknown_route_and_wrong_method_answer_json(client: TestClient) -> None:
     assert "use POST" in error_of(wrong)["message"]
 
 
-def test_healthz_reports_ready_with_the_loaded_index(client: TestClient) -> None:
+def test_healthz_reports_ready_with_the_loaded_index(
+    client: TestClient, real_service: QAService
+) -> None:
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
         "model": "sentence-transformers/all-MiniLM-L6-v2",
-        "passages": 37,
+        "passages": len(real_service.index.chunks),
     }
 
 
@@ -196,7 +198,9 @@ def metric(text: str, name: str, **labels: str) -> float:
     raise AssertionError(f"no sample {name}{{{wanted}}}")
 
 
-def test_metrics_count_requests_answers_and_index_size(client: TestClient) -> None:
+def test_metrics_count_requests_answers_and_index_size(
+    client: TestClient, real_service: QAService
+) -> None:
     before = client.get("/metrics").text
     ask(client, QUESTION)
     ask(client, "What is the boiling point of liquid nitrogen?")
@@ -218,8 +222,8 @@ def test_metrics_count_requests_answers_and_index_size(client: TestClient) -> No
     assert grew("antqa_answers_total", outcome="answered") == 1
     assert grew("antqa_answers_total", outcome="refused") == 1
     assert grew("antqa_http_request_duration_seconds_count", method="POST", path="/ask") == 3
-    assert metric(after, "antqa_index_passages") == 37
-    assert metric(after, "antqa_index_sentences") == 170
+    assert metric(after, "antqa_index_passages") == len(real_service.index.chunks)
+    assert metric(after, "antqa_index_sentences") == len(real_service.index.sentences)
     assert metric(after, "antqa_asks_in_progress") == 0
 
 

@@ -15,7 +15,6 @@ refused only on that evidence, because a wrong refusal fails the user too.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -200,15 +199,18 @@ class Answerer:
         return f"{prefix}{text}{suffix}"
 
     def compose(self, sentences: list[Sentence], citations: list[Citation], scores: Scores) -> str:
-        """The quoted sentences, each followed by the marker of the citation that holds it."""
-        parts: list[str] = []
+        """The quoted sentences in article order, each run of them marked once.
+
+        A run is the consecutive sentences one citation holds; its marker follows it:
+        "S1 S2 [1] S3 [2]".
+        """
+        parts: list[tuple[str, int]] = []
         used = 0
         for sentence in sentences:
             number = _citing(sentence, citations)
             if number is None:
                 continue
-            marker = f" [{number}]"
-            budget = self.policy.max_answer_chars - used - len(marker) - 1
+            budget = self.policy.max_answer_chars - used - len(f" [{number}]") - 1
             if budget < 40:
                 break
             # A sentence alone may use the whole answer; next to others a long one is cut.
@@ -216,9 +218,12 @@ class Answerer:
             text = self._fit(
                 sentence, scores, budget if alone else min(budget, self.policy.long_sentence_chars)
             )
-            parts.append(f"{text}{marker}")
-            used += len(parts[-1]) + 1
-        return " ".join(parts)
+            parts.append((text, number))
+            used += len(text) + len(f" [{number}]") + 1
+        return " ".join(
+            f"{text} [{number}]" if following is None or following[1] != number else text
+            for (text, number), following in zip(parts, [*parts[1:], None], strict=True)
+        )
 
     # ------------------------------------------------------------------ the answer
 
@@ -291,16 +296,13 @@ def _citing(sentence: Sentence, citations: list[Citation]) -> int | None:
 
 
 def _quote_span(hit: Hit, inside: list[Sentence]) -> tuple[int, int]:
-    """The answer's sentences in this passage, else the sentence the passage was chosen for."""
+    """The answer's sentences in this passage (from the first to the last), else the
+    sentence the passage was chosen for."""
     if inside:
-        return inside[0].start, inside[-1].end if _adjacent(inside) else inside[0].end
+        return min(s.start for s in inside), max(s.end for s in inside)
     if hit.best_sentence is not None:
         return hit.best_sentence.start, hit.best_sentence.end
     return hit.chunk.start, hit.chunk.end
-
-
-def _adjacent(sentences: list[Sentence]) -> bool:
-    return all(b.id == a.id + 1 for a, b in itertools.pairwise(sentences))
 
 
 def _named(text: str, stem: str) -> str:
