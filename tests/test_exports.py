@@ -10,6 +10,7 @@ def test_public_names() -> None:
             "AntqaError",
             "Citation",
             "ConfigurationError",
+            "ExportUnsupported",
             "IndexCorrupt",
             "IndexMismatch",
             "IndexNotFound",

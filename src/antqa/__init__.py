@@ -7,6 +7,7 @@ everything heavy (models, indexes) is loaded lazily by :class:`QAService`.
 from antqa.errors import (
     AntqaError,
     ConfigurationError,
+    ExportUnsupported,
     IndexCorrupt,
     IndexMismatch,
     IndexNotFound,
@@ -26,6 +27,7 @@ __all__ = [
     "AntqaError",
     "Citation",
     "ConfigurationError",
+    "ExportUnsupported",
     "IndexCorrupt",
     "IndexMismatch",
     "IndexNotFound",

@@ -59,26 +59,65 @@ def build_index(
         str | None, typer.Option(help="sentence-transformers model name or path.")
     ] = None,
 ) -> None:
-    """Chunk and embed the article and atomically replace the index."""
-    from antqa.embedding import SentenceTransformerEmbedder
+    """Chunk and embed the article and atomically replace the index.
+
+    Unless ANTQA_EMBEDDING_BACKEND=torch, the model is also exported to ONNX (int8) into
+    the index, checked against the model, and used to embed the passages.
+    """
+    import tempfile
+
+    from antqa.embedding import Embedder, SentenceTransformerEmbedder
     from antqa.index import build_index as build
 
     settings = Settings()
     console = _console()
-    embedder = SentenceTransformerEmbedder(model or settings.model)
-    with _progress(console) as advance:
-        report = build(
-            source or settings.source,
-            out or settings.index_dir,
-            embedder,
-            max_chars=settings.chunk_max_chars,
-            overlap=settings.chunk_overlap_sentences,
-            progress=advance,
+    name = model or settings.model
+    source, out = source or settings.source, (out or settings.index_dir).resolve()
+    with tempfile.TemporaryDirectory(prefix="antqa-export-") as scratch:
+        export = _export(settings, name, source, Path(scratch), console)
+        embedder: Embedder = (
+            export.embedder(name, settings.embedding_threads)
+            if export
+            else SentenceTransformerEmbedder(name)
         )
+        with _progress(console) as advance:
+            report = build(
+                source,
+                out,
+                embedder,
+                max_chars=settings.chunk_max_chars,
+                overlap=settings.chunk_overlap_sentences,
+                progress=advance,
+                export=export,
+            )
     console.print(
         f"wrote {report.path}: {report.chunks} passages, {report.sentences} sentences, "
         f"dimension {report.dim}, model {report.model}, {report.seconds:.1f} s"
     )
+
+
+def _export(settings: Settings, name: str, source: Path, folder: Path, console: Console):  # type: ignore[no-untyped-def]
+    """The ONNX export for the index, or None (torch forced, or auto and not exportable)."""
+    if settings.embedding_backend == "torch":
+        return None
+    from antqa.errors import ExportUnsupported
+    from antqa.onnx_export import export_for_article
+
+    try:
+        export = export_for_article(
+            name, source, folder, settings.chunk_max_chars, settings.chunk_overlap_sentences
+        )
+    except ExportUnsupported as err:
+        if settings.embedding_backend == "onnx":
+            raise
+        console.print(f"note: no fast path — {err.message}")
+        return None
+    record = export.record
+    console.print(
+        f"exported {name} to ONNX int8: cosine to the model min {record.cosine_min:.3f}, "
+        f"mean {record.cosine_mean:.4f} over {record.checked_texts} texts of the article"
+    )
+    return export
 
 
 class _progress:

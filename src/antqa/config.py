@@ -8,6 +8,7 @@ with the bundled all-MiniLM-L6-v2 model, fully offline.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -48,6 +49,17 @@ class Settings(BaseSettings):
         le=5,
         description="Sentences consecutive passages share; unset: a passage starts at every "
         "sentence, so retrieval can centre one on any sentence.",
+    )
+    embedding_backend: Literal["auto", "onnx", "torch"] = Field(
+        default="auto",
+        description="auto: the index's ONNX export of the model when it holds one, else "
+        "sentence-transformers (torch); onnx/torch force one.",
+    )
+    embedding_threads: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="onnxruntime intra-op threads per query embedding.",
     )
 
     # --- answering --------------------------------------------------------------------

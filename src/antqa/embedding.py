@@ -11,15 +11,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from antqa.config import DEFAULT_MODEL
-from antqa.errors import ModelUnavailable
+from antqa.errors import IndexMismatch, ModelUnavailable
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
+
+    from antqa.config import Settings
+    from antqa.index import ArticleIndex
 
 
 @runtime_checkable
@@ -74,9 +77,17 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model, loaded lazily and thread-safely on first use."""
 
-    def __init__(self, model_name: str = DEFAULT_MODEL, batch_size: int = 32) -> None:
+    backend = "torch"
+
+    def __init__(
+        self,
+        model_name: str = DEFAULT_MODEL,
+        batch_size: int = 32,
+        model_kwargs: dict[str, Any] | None = None,
+    ) -> None:
         self._name = model_name
         self._batch_size = batch_size
+        self._model_kwargs = model_kwargs  # passed to transformers' from_pretrained
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
 
@@ -104,7 +115,9 @@ class SentenceTransformerEmbedder:
 
         transformers_logging.disable_progress_bar()  # no "Loading weights" bar in our output
         try:
-            return SentenceTransformer(location, device="cpu", local_files_only=True)
+            return SentenceTransformer(
+                location, device="cpu", local_files_only=True, model_kwargs=self._model_kwargs
+            )
         except Exception as exc:
             raise ModelUnavailable(
                 f"cannot load the embedding model {self._name!r} ({type(exc).__name__}: {exc}); "
@@ -132,3 +145,24 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return normalize_rows(vectors)
+
+
+def choose_embedder(settings: Settings, index: ArticleIndex) -> Embedder:
+    """The embedder that serves ``index``: its ONNX export when it holds one, else torch.
+
+    ``ANTQA_EMBEDDING_BACKEND`` forces one: ``torch`` always works (any model), ``onnx``
+    requires the index to hold an export of the configured model.
+    """
+    export = index.manifest.onnx
+    backend = settings.embedding_backend
+    if backend == "torch" or (backend == "auto" and export is None):
+        return SentenceTransformerEmbedder(settings.model)
+    if export is None:
+        raise IndexMismatch(
+            f"ANTQA_EMBEDDING_BACKEND=onnx but the index at {index.path} holds no ONNX export "
+            f"of {index.manifest.model!r} — run antqa build-index, or unset "
+            "ANTQA_EMBEDDING_BACKEND"
+        )
+    from antqa.onnx_embedding import OnnxEmbedder
+
+    return OnnxEmbedder(index.path, export, index.manifest.model, settings.embedding_threads)

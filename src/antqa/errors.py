@@ -9,6 +9,7 @@ nothing else should escape to a user.
     │   ├── IndexCorrupt      files unreadable or inconsistent        -> run antqa build-index
     │   └── IndexMismatch     built for another model or article      -> rebuild, or change settings
     ├── ModelUnavailable      the embedding model cannot be loaded    -> install / configure a model
+    │   └── ExportUnsupported no fast (ONNX) export of this model     -> serve it with torch
     ├── InvalidQuestion       empty, too long, not text               -> rephrase
     ├── SourceError           the article to index cannot be read     -> check --source
     ├── Overloaded            too many questions already waiting      -> retry shortly
@@ -73,3 +74,7 @@ class ConfigurationError(AntqaError):
 
 class ServiceUnreachable(AntqaError):
     """An outside service an adapter needs (Discord) cannot be reached."""
+
+
+class ExportUnsupported(ModelUnavailable):
+    """The configured model cannot be exported to the fast ONNX path (or fails its check)."""

@@ -7,7 +7,10 @@ Layout of an index folder::
     chunks.jsonl      one passage per line: id, start, end, paragraph, text, sentence_ids
     chunks.faiss      passage vectors (inner product over unit vectors = cosine)
     sentences.faiss   sentence vectors
-    manifest.json     what built it: model, dimension, source sha256, chunker settings, version
+    model.onnx        the model exported for the fast path (optional; see antqa.onnx_export)
+    tokenizer.json    its tokenizer (with model.onnx)
+    manifest.json     what built it: model, dimension, source sha256, chunker settings, version,
+                      the ONNX export's sha256 and checks
 
 A build writes everything into a temporary sibling folder and swaps it in with renames,
 so a build that crashes or is killed never damages the last good index (see
@@ -25,7 +28,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import faiss
 import numpy as np
@@ -36,6 +39,10 @@ from antqa.chunking import chunk_article
 from antqa.embedding import Embedder
 from antqa.errors import IndexCorrupt, IndexMismatch, IndexNotFound, SourceError
 from antqa.models import Chunk, Sentence
+from antqa.onnx_embedding import OnnxExport
+
+if TYPE_CHECKING:
+    from antqa.onnx_export import ExportedModel
 
 FORMAT_VERSION = 1
 REBUILD = "run antqa build-index"
@@ -64,6 +71,10 @@ class Manifest(BaseModel):
     chunker: ChunkerSettings
     chunks: int
     sentences: int
+    vectors_backend: str | None = None
+    """Which embedding backend computed the stored vectors ("onnx", "torch")."""
+    onnx: OnnxExport | None = None
+    """The fast export of ``model`` stored with the index, if any."""
 
 
 @dataclass(frozen=True)
@@ -208,8 +219,13 @@ def build_index(
     max_chars: int = 1000,
     overlap: int | None = None,
     progress: ProgressCallback | None = None,
+    export: ExportedModel | None = None,
 ) -> BuildReport:
-    """Chunk and embed ``source`` and atomically replace the index at ``out``."""
+    """Chunk and embed ``source`` and atomically replace the index at ``out``.
+
+    ``export`` (an ONNX export of the same model) is stored with the index so that
+    serving can use it instead of loading the model with torch.
+    """
     began = time.perf_counter()
     article = read_source(source)
     sentences, chunks = chunk_article(article, max_chars=max_chars, overlap=overlap)
@@ -229,6 +245,8 @@ def build_index(
         chunker=ChunkerSettings(max_chars=max_chars, overlap_sentences=overlap),
         chunks=len(chunks),
         sentences=len(sentences),
+        vectors_backend=getattr(embedder, "backend", None),
+        onnx=export.record if export else None,
     )
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -240,6 +258,9 @@ def build_index(
         _write_jsonl(staging / "chunks.jsonl", [_chunk_row(c) for c in chunks])
         faiss.write_index(_flat_index(chunk_vectors), str(staging / "chunks.faiss"))
         faiss.write_index(_flat_index(sentence_vectors), str(staging / "sentences.faiss"))
+        if export is not None:
+            for file in (export.record.file, export.record.tokenizer_file):
+                shutil.copyfile(export.folder / file, staging / file)
         (staging / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n")
         _fsync_tree(staging)
         swap_into_place(staging, out)

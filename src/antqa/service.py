@@ -14,7 +14,7 @@ import unicodedata
 from antqa.answering import Answerer, AnswerPolicy
 from antqa.config import Settings
 from antqa.conversation import ConversationStore, Turn, plan_search
-from antqa.embedding import Embedder, SentenceTransformerEmbedder
+from antqa.embedding import Embedder, choose_embedder
 from antqa.errors import IndexMismatch, InvalidQuestion
 from antqa.index import ArticleIndex, load_index
 from antqa.languages import language_reply, model_languages, unsupported_language
@@ -90,23 +90,28 @@ class QAService:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> QAService:
-        """Load and verify the configured index; the model loads on :meth:`warm_up` or first use."""
+        """Load and verify the configured index; the model loads on :meth:`warm_up` or first use.
+
+        The embedder is the index's ONNX export of the model when it holds one (no torch
+        import), else sentence-transformers; ``ANTQA_EMBEDDING_BACKEND`` forces either.
+        """
         settings = settings or Settings()
         index = load_index(
             settings.index_dir, expected_model=settings.model, expected_source=settings.source
         )
-        return cls(index, SentenceTransformerEmbedder(settings.model), settings)
+        return cls(index, choose_embedder(settings, index), settings)
 
     @property
     def model_name(self) -> str:
         return self.embedder.name
 
     def warm_up(self) -> None:
-        """Load the model now and check that it matches the index's dimension."""
+        """Load the model now (one real embedding: it also warms the runtime's buffers)
+        and check that it matches the index's dimension."""
         with self._warm_lock:
             if self._warm:
                 return
-            dim = self.embedder.dim
+            dim = int(self.embedder.embed(["warm-up"]).shape[1])
             if dim != self.index.manifest.dim:
                 raise IndexMismatch(
                     f"the model {self.embedder.name!r} makes {dim}-dimensional vectors but the "
