@@ -38,6 +38,10 @@ lint: install
 	$(BIN)/ruff format --check src bots tests benchmarks
 	$(BIN)/mypy src
 
+bench: install
+	PYTHONPATH=src:. $(BIN)/python benchmarks/embedding.py
+	PYTHONPATH=src:. $(BIN)/python benchmarks/compare.py
+
 eval: install
 	$(BIN)/antqa eval ../shared/eval/dev.jsonl
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from antqa.evaluation import Report
     from antqa.feedback import FeedbackSummary
     from antqa.models import Answer
+    from antqa.onnx_export import ExportedModel
     from antqa.service import QAService
 
 app = typer.Typer(
@@ -96,7 +97,9 @@ def build_index(
     )
 
 
-def _export(settings: Settings, name: str, source: Path, folder: Path, console: Console):  # type: ignore[no-untyped-def]
+def _export(
+    settings: Settings, name: str, source: Path, folder: Path, console: Console
+) -> ExportedModel | None:
     """The ONNX export for the index, or None (torch forced, or auto and not exportable)."""
     if settings.embedding_backend == "torch":
         return None

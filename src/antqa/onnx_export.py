@@ -102,30 +102,28 @@ def export_onnx(
     transformer = _plain_mean_pooling_transformer(reference, model_name)
     tokenizer = transformer.tokenizer
     input_names = list(tokenizer.model_input_names)
+    config = transformer.auto_model.config
+    max_length = int(reference.max_seq_length or config.max_position_embeddings)
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as work:
         fp32 = Path(work) / "fp32.onnx"
         optimised = Path(work) / "optimised.onnx"
         _export_fp32(transformer.auto_model, tokenizer, input_names, fp32)
-        config = transformer.auto_model.config
         _optimise(fp32, optimised, config.num_attention_heads, config.hidden_size)
         if quantize:
             smoothed, quantized = Path(work) / "smoothed.onnx", Path(work) / "quantized.onnx"
-            calibration = [
-                _feeds(tokenizer, input_names, text, reference.max_seq_length)
-                for text in check_texts
-            ]
+            calibration = [_feeds(tokenizer, input_names, text, max_length) for text in check_texts]
             _smooth(optimised, smoothed, calibration, config.intermediate_size)
             _quantize(smoothed, quantized)
             _store_matrices_as_int8(quantized, folder / ONNX_FILE)
         else:
             optimised.replace(folder / ONNX_FILE)
-    _save_tokenizer(tokenizer, folder / TOKENIZER_FILE, reference.max_seq_length)
+    _save_tokenizer(tokenizer, folder / TOKENIZER_FILE, max_length)
     record = OnnxExport(
         sha256=sha256_file(folder / ONNX_FILE),
         tokenizer_sha256=sha256_file(folder / TOKENIZER_FILE),
         input_names=input_names,
-        max_seq_length=reference.max_seq_length,
+        max_seq_length=max_length,
         dim=reference_embedder.dim,
         recipe=RECIPE if quantize else FP32_RECIPE,
         cosine_min=0.0,
@@ -160,7 +158,7 @@ def export_for_article(
 
 def _plain_mean_pooling_transformer(model: SentenceTransformer, name: str) -> Any:
     """The model's Transformer module if the model is Transformer -> mean Pooling [-> Normalize]."""
-    modules = list(model)
+    modules: list[Any] = list(model)
     kinds = [type(m).__name__ for m in modules]
     pooling = modules[1].get_config_dict() if len(modules) > 1 else {}
     modes = {k for k, v in pooling.items() if k.startswith("pooling_mode_") and v is True}
