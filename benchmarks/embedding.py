@@ -78,8 +78,9 @@ def latency_table(rounds: int, index_dir: Path) -> tuple[OnnxEmbedder, OnnxEmbed
     assert index.manifest.onnx is not None, f"{index_dir} holds no ONNX export"
     name = index.manifest.model
     torch_model = SentenceTransformerEmbedder(name)
-    scratch = Path(tempfile.mkdtemp(prefix="antqa-bench-"))
-    fp32 = export_onnx(name, scratch, [s.text for s in index.sentences[:20]], quantize=False)
+    scratch = tempfile.TemporaryDirectory(prefix="antqa-bench-")
+    texts = [s.text for s in index.sentences[:20]]
+    fp32 = export_onnx(name, Path(scratch.name), texts, quantize=False)
     variants: dict[str, Callable[[], object]] = {}
     onnx: dict[tuple[str, int], OnnxEmbedder] = {}
     for threads in (1, 2):
@@ -91,7 +92,8 @@ def latency_table(rounds: int, index_dir: Path) -> tuple[OnnxEmbedder, OnnxEmbed
         variants[f"int8/{threads}"] = lambda e=int8: e.embed([QUERY])
     tokenizer = onnx["int8", 1]._get().tokenizer
     variants["tokenize"] = lambda: tokenizer.encode(QUERY)
-    medians = median_ms(variants, rounds)
+    with scratch:
+        medians = median_ms(variants, rounds)
     tokens = len(tokenizer.encode(QUERY).ids)
     print(f"\nOne query ({tokens} tokens), median of {rounds} interleaved calls, ms")
     print(f"{'path':<50} {'1 thread':>9} {'2 threads':>9}")

@@ -65,16 +65,16 @@ def build_index(
     Unless ANTQA_EMBEDDING_BACKEND=torch, the model is also exported to ONNX (int8) into
     the index, checked against the model, and used to embed the passages.
     """
-    import tempfile
 
     from antqa.embedding import Embedder, SentenceTransformerEmbedder
     from antqa.index import build_index as build
+    from antqa.index import build_scratch
 
     settings = Settings()
     console = _console()
     name = model or settings.model
     source, out = source or settings.source, (out or settings.index_dir).resolve()
-    with tempfile.TemporaryDirectory(prefix="antqa-export-") as scratch:
+    with build_scratch(out.parent) as scratch:
         export = _export(settings, name, source, Path(scratch), console)
         embedder: Embedder = (
             export.embedder(name, settings.embedding_threads)

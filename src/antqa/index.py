@@ -174,6 +174,16 @@ def _remove_abandoned_staging(parent: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def build_scratch(parent: Path) -> tempfile.TemporaryDirectory[str]:
+    """A temporary folder beside the index for build work (the ONNX export).
+
+    Named like a staging folder, so if this process is killed the next build removes it.
+    """
+    parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_staging(parent)
+    return tempfile.TemporaryDirectory(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=parent)
+
+
 def _process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
