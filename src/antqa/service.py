@@ -80,11 +80,13 @@ class QAService:
             AnswerPolicy(max_answer_chars=self.settings.max_answer_chars),
         )
         self.languages = model_languages(embedder.name, self.settings.model_languages)
-        self.conversations = conversations or ConversationStore(
-            max_turns=self.settings.conversation_max_turns,
-            ttl_seconds=self.settings.conversation_ttl_seconds,
-            max_conversations=self.settings.max_conversations,
-        )
+        if conversations is None:  # not `or`: an empty store has length 0, so it is falsy
+            conversations = ConversationStore(
+                max_turns=self.settings.conversation_max_turns,
+                ttl_seconds=self.settings.conversation_ttl_seconds,
+                max_conversations=self.settings.max_conversations,
+            )
+        self.conversations = conversations
         self._warm_lock = threading.Lock()
         self._warm = False
 
