@@ -5,8 +5,8 @@
         server.rss_bytes()                       # the server's resident memory
         assert server.stop() == 0                # SIGTERM, then its exit status
 
-Everything the server writes to stderr (its log) is kept in ``server.log``, and
-:meth:`ServedProcess.expect` waits for a line. ``command`` replaces the default
+Everything the server writes (stderr and stdout: its log and the access log) is kept in
+``server.log``, and :meth:`ServedProcess.expect` waits for a line. ``command`` replaces the default
 ``python -m antqa serve ...`` (e.g. a script that injects a fault before calling the CLI).
 """
 
@@ -47,7 +47,7 @@ class ServedProcess:
                 line = self._lines.get(timeout=left)
             except queue.Empty:
                 break
-            if line is None:  # the process closed its stderr: it has ended
+            if line is None:  # the process closed its output: it has ended
                 break
             seen.append(line)
             if match := re.search(pattern, line):
@@ -69,8 +69,8 @@ class ServedProcess:
         return self.process.wait(timeout=timeout)
 
     def _read(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
             self.log.append(line)
             self._lines.put(line)
         self._lines.put(None)
@@ -88,8 +88,8 @@ def served(
         cwd=ROOT,
         env=dict(env),
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
     server = ServedProcess(process)

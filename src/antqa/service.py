@@ -22,7 +22,9 @@ from antqa.models import Answer
 from antqa.retrieval import Retriever
 
 MAX_CONVERSATION_ID_CHARS = 128
-_CONVERSATION_ID = re.compile(r"^[\w.:@-]+$")
+#: What a conversation id may be; the HTTP API publishes the same pattern in its schema.
+CONVERSATION_ID_PATTERN = rf"^[A-Za-z0-9_.:@-]{{1,{MAX_CONVERSATION_ID_CHARS}}}$"
+_CONVERSATION_ID = re.compile(CONVERSATION_ID_PATTERN)
 
 
 def clean_question(question: object, max_chars: int) -> str:
@@ -48,13 +50,9 @@ def check_conversation_id(conversation_id: object) -> str | None:
     """``None`` or a safe conversation id, else :class:`InvalidQuestion`."""
     if conversation_id is None:
         return None
-    if (
-        not isinstance(conversation_id, str)
-        or not 0 < len(conversation_id) <= MAX_CONVERSATION_ID_CHARS
-        or not _CONVERSATION_ID.match(conversation_id)
-    ):
+    if not isinstance(conversation_id, str) or not _CONVERSATION_ID.fullmatch(conversation_id):
         raise InvalidQuestion(
-            f"conversation_id must be 1–{MAX_CONVERSATION_ID_CHARS} letters, digits or "
+            f"conversation_id must be 1–{MAX_CONVERSATION_ID_CHARS} ASCII letters, digits or "
             "'.:@_-' — use the id a previous answer returned, or omit it"
         )
     return conversation_id
