@@ -303,14 +303,21 @@ def _parse_row(reader: TypeAdapter[Unit], line: bytes, path: Path, number: int) 
 
 
 def _read_faiss(path: Path, rows: int, dim: int) -> faiss.Index:
-    if not path.is_file():
-        raise IndexCorrupt(f"{path} is missing — {REBUILD}")
     try:
-        # Mapped, not read: faiss allocates whatever length a file declares before reading
-        # it, so one corrupt length field could claim gigabytes; against a mapping the
-        # length is checked first. The copy then lives in memory, independent of the file.
-        mapped = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC)
-        vectors = faiss.deserialize_index(faiss.serialize_index(mapped))
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise IndexCorrupt(f"{path} is missing — {REBUILD}") from exc
+    except OSError as exc:
+        raise IndexCorrupt(f"{path} is unreadable ({exc.strerror}) — {REBUILD}") from exc
+    # A flat index ends with its float count and the floats; faiss allocates whatever count
+    # a file declares before reading, so a corrupt count could claim gigabytes: check it
+    # against the manifest (and the file's real size) first.
+    floats = rows * dim
+    count_at = len(data) - 4 * floats - 8
+    if count_at < 0 or int.from_bytes(data[count_at : count_at + 8], "little") != floats:
+        raise IndexCorrupt(f"{path} is corrupt (not {rows} vectors of dimension {dim}) — {REBUILD}")
+    try:
+        vectors = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
     except Exception as exc:  # faiss raises RuntimeError subclasses with C++ messages
         raise IndexCorrupt(f"{path} is corrupt — {REBUILD}") from exc
     if vectors.ntotal != rows or vectors.d != dim:
