@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 
 from antqa.config import DEFAULT_MODEL, Settings
 from antqa.errors import IndexCorrupt, IndexProblem
+from antqa.feedback import FeedbackStore
 from antqa.index import build_index, load_index
 from antqa.service import QAService
 from benchmarks.serve_process import SERVE_ARGS, served
@@ -384,3 +386,113 @@ def test_a_failure_while_answering_costs_one_request_and_the_server_goes_on() ->
     log = "".join(server.log)
     assert log.count("unexpected error serving POST /ask") == 6, "each bug logged once"
     assert log.count("RuntimeError: simulated bug") == 6, "with its traceback, for the operator"
+
+
+# --- the feedback store survives a kill mid-write --------------------------------------------
+
+#: Records answers and votes in a loop (at most 300), printing each one once committed. At
+#: write transaction ``hold`` (argv[2]) it prints "holding <n> answer|vote" with the rows
+#: written but the COMMIT not yet run, and waits there to be killed.
+FEEDBACK_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from contextlib import contextmanager
+    from pathlib import Path
+    from antqa.feedback import FeedbackStore
+    from antqa.models import Answer, Citation
+
+    path, hold, first = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    store = FeedbackStore(path)
+    opened = FeedbackStore._transaction
+    count = 0
+
+    @contextmanager
+    def transaction(self):
+        global count
+        with opened(self) as db:
+            yield db
+            count += 1
+            if count == hold:
+                print(f"holding {n} {'answer' if count % 2 else 'vote'}", flush=True)
+                time.sleep(60)
+
+    FeedbackStore._transaction = transaction
+    quote = "the sentence that answers " * 20
+    citations = [
+        Citation(n=i, chunk_id=f"c{i:03d}", paragraph=i, start=0, end=10, text="t" * 10,
+                 quote=quote, quote_start=0, quote_end=10, score=0.5)
+        for i in range(1, 41)
+    ]
+    for n in range(first, first + 300):
+        answer = Answer(answer="An answer [1].", answerable=True, citations=citations,
+                        conversation_id="c", model="m")
+        answer_id = store.record_answer(f"question {n}", answer, source="test")
+        print(f"answer {n} {answer_id}", flush=True)
+        store.record_vote(answer_id, f"user-{n}", "up" if n % 2 else "down")
+        print(f"vote {n} {answer_id}", flush=True)
+    """
+)
+
+
+def _write_feedback_until_killed(path: Path, first: int, hold: int, lines: int) -> list[str]:
+    """Run the writer, SIGKILL it once it holds a transaction open (``hold``) or after
+    ``lines`` lines; the lines it printed."""
+    writer = subprocess.Popen(
+        [sys.executable, "-c", FEEDBACK_WRITER, str(path), str(hold), str(first)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=cli_env(),
+    )
+    assert writer.stdout is not None
+    printed: list[str] = []
+    for line in writer.stdout:
+        printed.append(line)
+        if line.startswith("holding") or len(printed) == lines:
+            break
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    writer.stdout.close()
+    return printed
+
+
+def test_feedback_survives_sigkill_mid_write_without_losing_committed_votes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "feedback.sqlite3"
+    answers: dict[int, str] = {}  # reported committed: question number -> answer id
+    votes: set[int] = set()
+    held: list[tuple[int, str]] = []
+    # kill inside the n-th write transaction (rows written, COMMIT not run), or after n lines
+    plan = [(7, 0), (0, 25), (40, 0), (0, 3), (2, 0), (0, 60)]
+    for run, (hold, lines) in enumerate(plan):
+        for line in _write_feedback_until_killed(path, 1000 * run, hold, lines):
+            word, n, *rest = line.split()
+            if word == "holding":
+                held.append((int(n), rest[0]))
+            elif word == "answer":
+                answers[int(n)] = rest[0]
+            else:
+                votes.add(int(n))
+
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            stored = dict(db.execute("SELECT question, id FROM answers").fetchall())
+            voted = {a for (a,) in db.execute("SELECT answer_id FROM votes").fetchall()}
+            partial = db.execute(
+                "SELECT COUNT(*) FROM answers a WHERE (SELECT COUNT(*) FROM citations c"
+                " WHERE c.answer_id = a.id) != 40"
+            ).fetchone()[0]
+        assert all(stored.get(f"question {n}") == i for n, i in answers.items()), "lost"
+        assert {answers[n] for n in votes} <= voted, "a committed vote was lost"
+        assert partial == 0, "an answer was stored without all its citations"
+        for n, step in held:  # what was killed before its COMMIT is not there at all
+            if step == "answer":
+                assert f"question {n}" not in stored
+            else:
+                assert stored[f"question {n}"] not in voted
+
+    assert len(held) == 3, "three kills landed inside an open write transaction"
+    assert len(answers) > 50
+    store = FeedbackStore(path)  # and the store opens and writes as before
+    assert store.summary().answers >= len(answers)
