@@ -6,6 +6,7 @@
 - ``real_service``: the committed index with the real bundled model (session-scoped: the
   model loads once).
 - ``run_cli``: runs the real ``antqa`` entry point in a subprocess against this checkout.
+- ``FAULTY_SERVE``: ``antqa serve`` with two questions that fail inside the service.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -101,6 +103,31 @@ def real_service():  # type: ignore[no-untyped-def]
     service = QAService.from_settings(Settings())
     service.warm_up()
     return service
+
+
+#: ``antqa serve``, except that two questions fail inside the service: one like a bug
+#: would, one with a domain error (the index going bad under it).
+FAULTY_SERVE = textwrap.dedent(
+    """
+    import sys
+    from antqa.errors import IndexCorrupt
+    from antqa.service import QAService
+
+    answer = QAService.ask
+
+    def ask(self, question, conversation_id=None):
+        if "trigger a bug" in question:
+            raise RuntimeError("simulated bug in /srv/antqa/internals.py line 42")
+        if "trigger a bad index" in question:
+            raise IndexCorrupt("chunks.faiss went missing — run antqa build-index")
+        return answer(self, question, conversation_id)
+
+    QAService.ask = ask
+    from antqa.cli import main
+    sys.argv[0] = "antqa"
+    main()
+    """
+)
 
 
 def cli_env(**overrides: str) -> dict[str, str]:

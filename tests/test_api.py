@@ -127,6 +127,16 @@ BAD_REQUESTS = {
         "conversation_id must be",
     ),
     "body-too-large": ({"json": {"question": "x" * 20_000}}, 413, "16384 bytes"),
+    "conversation-trailing-newline": (
+        {"json": {"question": "who?", "conversation_id": "abc\n"}},
+        422,
+        "conversation_id must be",
+    ),
+    "conversation-not-ascii": (
+        {"json": {"question": "who?", "conversation_id": "café"}},
+        422,
+        "ASCII letters",
+    ),
 }
 
 

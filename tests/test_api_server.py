@@ -5,12 +5,8 @@ from __future__ import annotations
 import asyncio
 import http.client
 import json
-import queue
-import re
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,7 +22,8 @@ from antqa.api.server import build_server, run_with_companions
 from antqa.models import Answer
 from antqa.service import QAService
 from antqa.workers import WorkerPool
-from tests.conftest import ROOT, cli_env
+from benchmarks.serve_process import served
+from tests.conftest import cli_env
 
 QUESTIONS = [
     "Who became CEO when Peng Lei stepped down?",
@@ -175,51 +172,9 @@ def test_streamed_oversized_body_is_refused_before_it_ends(url: str) -> None:
 # --- antqa serve, the real command ----------------------------------------------------------
 
 
-@contextmanager
-def antqa_serve() -> Iterator[tuple[subprocess.Popen[str], str, queue.Queue[str]]]:
-    """``antqa serve --port 0`` in a subprocess; yields it, its URL and its log lines."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "antqa", "serve", "--host", "127.0.0.1", "--port", "0"],
-        cwd=ROOT,
-        env=cli_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    assert process.stderr is not None
-    reader = threading.Thread(
-        target=lambda: [lines.put(line) for line in process.stderr],  # type: ignore[union-attr]
-        daemon=True,
-    )
-    reader.start()
-    with process:
-        try:
-            started = expect_line(lines, r"running on (http://127\.0\.0\.1:\d+)", timeout=180)
-            yield process, started.group(1), lines
-        finally:
-            if process.poll() is None:
-                process.kill()
-            process.wait(timeout=30)
-            reader.join(timeout=10)
-
-
-def expect_line(lines: queue.Queue[str], pattern: str, timeout: float) -> re.Match[str]:
-    deadline = time.monotonic() + timeout
-    seen = []
-    while time.monotonic() < deadline:
-        try:
-            line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            break
-        seen.append(line)
-        if match := re.search(pattern, line):
-            return match
-    raise AssertionError(f"no log line matching {pattern!r}; got:\n{''.join(seen)}")
-
-
 def test_antqa_serve_finishes_the_request_in_flight_on_sigterm() -> None:
-    with antqa_serve() as (process, base, lines):
+    with served(cli_env()) as server:
+        base = server.url
         health = httpx.get(f"{base}/healthz", timeout=30)
         assert health.status_code == 200, "listening means loaded: ready at the first request"
 
@@ -233,15 +188,15 @@ def test_antqa_serve_finishes_the_request_in_flight_on_sigterm() -> None:
         # A later round trip means the server's loop has read the request's headers.
         assert httpx.get(f"{base}/healthz", timeout=30).status_code == 200
 
-        process.send_signal(signal.SIGTERM)
-        expect_line(lines, r"Waiting for connections to close", timeout=30)
+        server.process.send_signal(signal.SIGTERM)
+        server.expect(r"Waiting for connections to close", timeout=30)
         in_flight.send(payload[10:])
         response = in_flight.getresponse()
         assert response.status == 200
         answer = Answer.model_validate_json(response.read())
         assert "Jing Xiandong" in " ".join(c.text for c in answer.citations)
 
-        assert process.wait(timeout=60) == 0, "a graceful stop exits with status 0"
+        assert server.process.wait(timeout=60) == 0, "a graceful stop exits with status 0"
         with pytest.raises(httpx.ConnectError):
             httpx.get(f"{base}/healthz", timeout=5)
 

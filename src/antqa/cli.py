@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from antqa.config import Settings
+from antqa.config import Settings, settings_problem
 from antqa.errors import AntqaError
 
 if TYPE_CHECKING:
@@ -360,9 +360,16 @@ def _print_feedback(console: Console, summary: FeedbackSummary) -> None:
 
 def main() -> NoReturn:
     """Entry point: run the app, turning domain errors into one line and exit status 1."""
+    from pydantic import ValidationError
+
     try:
         app()
     except AntqaError as err:
         typer.echo(f"error: {err}", err=True)
+        raise SystemExit(1) from None
+    except ValidationError as err:  # Settings() refused the environment
+        if err.title != Settings.__name__:
+            raise
+        typer.echo(f"error: {settings_problem(err)}", err=True)
         raise SystemExit(1) from None
     raise SystemExit(0)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from antqa.errors import ConfigurationError
 
 #: The repository root when antqa runs from a checkout (``src/antqa/config.py`` -> root).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -113,3 +115,14 @@ class Settings(BaseSettings):
         if isinstance(value, str) and not value.strip():
             return None
         return value
+
+
+def settings_problem(err: ValidationError) -> ConfigurationError:
+    """What :class:`Settings` refused, as one line naming the variables (never their values:
+    one of them may be a secret)."""
+    parts = []
+    for error in err.errors(include_input=False, include_url=False):
+        field = str(error["loc"][0]) if error["loc"] else "?"
+        variable = field if field.isupper() else f"ANTQA_{field.upper()}"
+        parts.append(f"{variable}: {error['msg']}")
+    return ConfigurationError(f"{'; '.join(parts)} — fix or unset it")

@@ -69,7 +69,7 @@ class Overloaded(AntqaError):
 
 
 class ConfigurationError(AntqaError):
-    """A setting an adapter needs is missing or was refused (e.g. the Discord token)."""
+    """A setting is missing or was refused (``ANTQA_TOP_K=abc``, a rejected Discord token)."""
 
 
 class ServiceUnreachable(AntqaError):

@@ -28,11 +28,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import faiss
 import numpy as np
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from antqa import __version__
 from antqa.chunking import chunk_article
@@ -303,25 +303,52 @@ def _read_manifest(folder: Path) -> Manifest:
     path = folder / "manifest.json"
     try:
         return Manifest.model_validate_json(path.read_bytes())
-    except (ValidationError, ValueError, UnicodeDecodeError) as exc:
+    except (ValidationError, ValueError, UnicodeDecodeError, OSError) as exc:
         raise IndexCorrupt(f"{path} is unreadable or incomplete — {REBUILD}") from exc
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+def _read_rows(path: Path, kind: type[Unit]) -> list[Unit]:
+    """Each line of a JSONL file as a ``kind`` record, every field's type checked strictly.
+
+    A row with a string offset or a missing field is refused here, at start-up, rather
+    than failing every question that happens to retrieve it.
+    """
+    reader = TypeAdapter(kind)
     try:
-        with path.open(encoding="utf-8") as handle:
-            return [json.loads(line) for line in handle if line.strip()]
+        with path.open("rb") as handle:
+            lines = [(n, line) for n, line in enumerate(handle, start=1) if line.strip()]
     except FileNotFoundError as exc:
         raise IndexCorrupt(f"{path} is missing — {REBUILD}") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise IndexCorrupt(f"{path} is corrupt — {REBUILD}") from exc
+    except OSError as exc:
+        raise IndexCorrupt(f"{path} is unreadable ({exc.strerror}) — {REBUILD}") from exc
+    return [_parse_row(reader, line, path, number) for number, line in lines]
+
+
+def _parse_row(reader: TypeAdapter[Unit], line: bytes, path: Path, number: int) -> Unit:
+    try:
+        return reader.validate_json(line, strict=True)
+    except ValidationError as exc:
+        not_json = exc.errors()[0]["type"] == "json_invalid"
+        problem = "is corrupt" if not_json else "has malformed rows"
+        raise IndexCorrupt(f"{path} {problem} (line {number}) — {REBUILD}") from exc
 
 
 def _read_faiss(path: Path, rows: int, dim: int) -> faiss.Index:
-    if not path.is_file():
-        raise IndexCorrupt(f"{path} is missing — {REBUILD}")
     try:
-        vectors = faiss.read_index(str(path))
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise IndexCorrupt(f"{path} is missing — {REBUILD}") from exc
+    except OSError as exc:
+        raise IndexCorrupt(f"{path} is unreadable ({exc.strerror}) — {REBUILD}") from exc
+    # A flat index ends with its float count and the floats; faiss allocates whatever count
+    # a file declares before reading, so a corrupt count could claim gigabytes: check it
+    # against the manifest (and the file's real size) first.
+    floats = rows * dim
+    count_at = len(data) - 4 * floats - 8
+    if count_at < 0 or int.from_bytes(data[count_at : count_at + 8], "little") != floats:
+        raise IndexCorrupt(f"{path} is corrupt (not {rows} vectors of dimension {dim}) — {REBUILD}")
+    try:
+        vectors = faiss.deserialize_index(np.frombuffer(data, dtype=np.uint8))
     except Exception as exc:  # faiss raises RuntimeError subclasses with C++ messages
         raise IndexCorrupt(f"{path} is corrupt — {REBUILD}") from exc
     if vectors.ntotal != rows or vectors.d != dim:
@@ -332,26 +359,34 @@ def _read_faiss(path: Path, rows: int, dim: int) -> faiss.Index:
     return vectors
 
 
-def _chunk(row: dict[str, Any]) -> Chunk:
-    return Chunk(**{**row, "sentence_ids": tuple(row["sentence_ids"])})
-
-
-def _sentence(row: dict[str, Any]) -> Sentence:
-    return Sentence(**row)
-
-
-def _located(
-    article: str, rows: list[dict[str, Any]], make: Callable[[dict[str, Any]], Unit], path: Path
-) -> list[Unit]:
-    """Rows turned into records, each checked to be the exact slice of the article it claims."""
-    try:
-        items = [make(row) for row in rows]
-    except (TypeError, KeyError) as exc:
-        raise IndexCorrupt(f"{path} has malformed rows — {REBUILD}") from exc
+def _check_located(article: str, items: list[Unit], folder: Path) -> None:
+    """Each record must be the exact slice of the article it claims to be."""
     for item in items:
-        if article[item.start : item.end] != item.text:
-            raise IndexCorrupt(f"{path}: {item.id} does not match article.txt — {REBUILD}")
-    return items
+        if not 0 <= item.start <= item.end or article[item.start : item.end] != item.text:
+            raise IndexCorrupt(f"{folder}: {item.id} does not match article.txt — {REBUILD}")
+
+
+def _check_links(sentences: list[Sentence], chunks: list[Chunk], folder: Path) -> None:
+    """Sentence ids are positions (vectors are found by them); passages name real ones."""
+    if any(sentence.id != position for position, sentence in enumerate(sentences)):
+        raise IndexCorrupt(f"{folder}: sentences.jsonl is out of order — {REBUILD}")
+    for chunk in chunks:
+        if not chunk.sentence_ids or not all(
+            0 <= sid < len(sentences) for sid in chunk.sentence_ids
+        ):
+            raise IndexCorrupt(f"{folder}: {chunk.id} lists unknown sentences — {REBUILD}")
+
+
+def _served_folder(folder: Path) -> Path:
+    """``folder``, or the last good index if a swap into it was interrupted."""
+    if (folder / "manifest.json").is_file():
+        return folder
+    previous = _previous_path(folder)
+    if (previous / "manifest.json").is_file():
+        return previous
+    if folder.is_dir() and any(folder.iterdir()):
+        raise IndexCorrupt(f"{folder} has no manifest.json — {REBUILD}")
+    raise IndexNotFound(f"no index at {folder} — {REBUILD}")
 
 
 def load_index(
@@ -363,15 +398,13 @@ def load_index(
     message naming the fix. ``expected_model``/``expected_source`` are what the settings
     say should be served; ``None`` skips that check.
     """
-    folder = folder.resolve()
-    if not (folder / "manifest.json").is_file():
-        previous = _previous_path(folder)
-        if (previous / "manifest.json").is_file():
-            folder = previous  # a swap was interrupted: serve the last good index
-        elif folder.is_dir() and any(folder.iterdir()):
-            raise IndexCorrupt(f"{folder} has no manifest.json — {REBUILD}")
-        else:
-            raise IndexNotFound(f"no index at {folder} — {REBUILD}")
+    try:
+        folder = _served_folder(folder.resolve())
+    except OSError as exc:  # a name too long, a folder we may not list, ...
+        raise IndexNotFound(
+            f"cannot read an index at {folder} ({exc.strerror}) — point ANTQA_INDEX_DIR at an "
+            f"index folder, or {REBUILD}"
+        ) from exc
     manifest = _read_manifest(folder)
     if manifest.format_version != FORMAT_VERSION:
         raise IndexMismatch(
@@ -401,8 +434,11 @@ def load_index(
             f"the article {expected_source} changed since the index at {folder} was "
             f"built — {REBUILD}"
         )
-    sentences = _located(article, _read_jsonl(folder / "sentences.jsonl"), _sentence, folder)
-    chunks = _located(article, _read_jsonl(folder / "chunks.jsonl"), _chunk, folder)
+    sentences = _read_rows(folder / "sentences.jsonl", Sentence)
+    chunks = _read_rows(folder / "chunks.jsonl", Chunk)
+    _check_located(article, sentences, folder)
+    _check_located(article, chunks, folder)
+    _check_links(sentences, chunks, folder)
     if len(chunks) != manifest.chunks or len(sentences) != manifest.sentences:
         raise IndexCorrupt(f"{folder} has fewer passages than its manifest lists — {REBUILD}")
     return ArticleIndex(

@@ -22,7 +22,9 @@ from antqa.models import Answer
 from antqa.retrieval import Retriever
 
 MAX_CONVERSATION_ID_CHARS = 128
-_CONVERSATION_ID = re.compile(r"^[\w.:@-]+$")
+#: What a conversation id may be; the HTTP API publishes the same pattern in its schema.
+CONVERSATION_ID_PATTERN = rf"^[A-Za-z0-9_.:@-]{{1,{MAX_CONVERSATION_ID_CHARS}}}$"
+_CONVERSATION_ID = re.compile(CONVERSATION_ID_PATTERN)
 
 
 def clean_question(question: object, max_chars: int) -> str:
@@ -48,13 +50,9 @@ def check_conversation_id(conversation_id: object) -> str | None:
     """``None`` or a safe conversation id, else :class:`InvalidQuestion`."""
     if conversation_id is None:
         return None
-    if (
-        not isinstance(conversation_id, str)
-        or not 0 < len(conversation_id) <= MAX_CONVERSATION_ID_CHARS
-        or not _CONVERSATION_ID.match(conversation_id)
-    ):
+    if not isinstance(conversation_id, str) or not _CONVERSATION_ID.fullmatch(conversation_id):
         raise InvalidQuestion(
-            f"conversation_id must be 1–{MAX_CONVERSATION_ID_CHARS} letters, digits or "
+            f"conversation_id must be 1–{MAX_CONVERSATION_ID_CHARS} ASCII letters, digits or "
             "'.:@_-' — use the id a previous answer returned, or omit it"
         )
     return conversation_id
@@ -80,11 +78,13 @@ class QAService:
             AnswerPolicy(max_answer_chars=self.settings.max_answer_chars),
         )
         self.languages = model_languages(embedder.name, self.settings.model_languages)
-        self.conversations = conversations or ConversationStore(
-            max_turns=self.settings.conversation_max_turns,
-            ttl_seconds=self.settings.conversation_ttl_seconds,
-            max_conversations=self.settings.max_conversations,
-        )
+        if conversations is None:  # not `or`: an empty store has length 0, so it is falsy
+            conversations = ConversationStore(
+                max_turns=self.settings.conversation_max_turns,
+                ttl_seconds=self.settings.conversation_ttl_seconds,
+                max_conversations=self.settings.max_conversations,
+            )
+        self.conversations = conversations
         self._warm_lock = threading.Lock()
         self._warm = False
 

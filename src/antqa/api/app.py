@@ -15,6 +15,7 @@ from fastapi import APIRouter, FastAPI
 
 from antqa import __version__
 from antqa.api import ask, ops, page
+from antqa.api.auth import document_optional_key
 from antqa.api.limits import BodyLimit
 from antqa.api.metrics import Metrics, RequestMetrics
 from antqa.api.problems import CatchAll, install_error_handlers
@@ -75,6 +76,8 @@ def create_app(service: QAService, *, pool: WorkerPool | None = None) -> FastAPI
         lifespan=lifespan,
     )
     app.state.runtime = runtime
+    if settings.api_key is None:
+        document_optional_key(app)
     install_error_handlers(app)
     # Outermost last: metrics see every response, including a 413 or a crash's 500.
     app.add_middleware(CatchAll)

@@ -8,9 +8,9 @@ leak how much of a guess was right, and the key is never logged or echoed.
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, FastAPI
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from antqa.api.problems import RequestProblem
@@ -47,3 +47,22 @@ def require_api_key(
             "the API key is not valid — check the key you were given",
             challenge,
         )
+
+
+def document_optional_key(app: FastAPI) -> None:
+    """Without ``ANTQA_API_KEY`` the protected routes are open: say so in the OpenAPI schema.
+
+    FastAPI lists the bearer scheme as required wherever the dependency is used; an added
+    empty requirement (``{}``) is OpenAPI for "or no credentials at all".
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for operations in generate()["paths"].values():
+                for operation in operations.values():
+                    if "security" in operation:
+                        operation["security"].append({})
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -8,7 +8,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from antqa.api.auth import require_api_key
 from antqa.api.runtime import RuntimeDep
-from antqa.api.schemas import Health
+from antqa.api.schemas import ErrorBody, Health
 
 router = APIRouter(tags=["operations"])
 
@@ -35,7 +35,10 @@ async def healthz(runtime: RuntimeDep) -> JSONResponse:
     summary="Prometheus metrics",
     dependencies=[Depends(require_api_key)],
     response_class=Response,
-    responses={200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Text exposition."}},
+    responses={
+        200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Text exposition."},
+        401: {"model": ErrorBody, "description": "An API key is configured and missing here."},
+    },
 )
 async def metrics(runtime: RuntimeDep) -> Response:
     """Request counts by route and status, latency, answered/refused, index size."""

@@ -9,18 +9,25 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from antqa.service import CONVERSATION_ID_PATTERN
+
 
 # Only the shape is checked here; what makes a question acceptable (not empty, not too
 # long, control characters stripped) is decided by QAService alone.
 class AskRequest(BaseModel):
     """A question, and the conversation it continues (if any)."""
 
-    question: str = Field(description="The question about the article.")
+    question: str = Field(
+        description="The question about the article (control characters are dropped; empty "
+        "or over the server's ANTQA_MAX_QUESTION_CHARS after that: 422).",
+        json_schema_extra={"minLength": 1},
+    )
     conversation_id: str | None = Field(
         default=None,
         description="The conversation_id of an earlier answer, for a follow-up; omit or null "
         "to start a new conversation. An unknown or expired id starts a new one (the answer's "
         "notice says so).",
+        json_schema_extra={"pattern": CONVERSATION_ID_PATTERN},
     )
 
 
