@@ -90,6 +90,7 @@ def variants() -> list[Variant]:
             lambda: replaced(answering.LexicalIndex, "resembles_known", no_name_check),
         ),
         ("- second sentence", {}, {"second_margin": -10.0, "next_bonus": 0.0}, nothing),
+        ("- short follower of the best sentence", {}, {"follower_chars": 0}, nothing),
         ("- follow-up repeat penalty", {}, {"repeat_penalty": 0.0}, nothing),
         (
             "- nearness to previous answer",

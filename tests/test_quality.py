@@ -61,6 +61,14 @@ def test_questions_the_article_does_not_answer_are_refused(
     assert answer.citations, "the closest passages are still listed"
 
 
+def test_a_short_sentence_that_completes_the_best_one_is_quoted_with_it(
+    real_service: QAService,
+) -> None:
+    answer = real_service.ask("What did the internal discussions at Ant Financial touch on?")
+    assert "This discussion touches on strategy, values, and business priorities." in answer.answer
+    assert len(answer.answer) <= 600
+
+
 def test_a_follow_up_is_resolved_through_its_conversation(real_service: QAService) -> None:
     first = real_service.ask("Who became Ant Financial's chairman in October 2016?")
     assert "chairman" in first.answer

@@ -4,7 +4,8 @@ The answer is extractive: it quotes the article, so it cannot say anything the a
 does not. It is the best sentence of the top passages, plus a second one when that is
 nearly as good (or the question asks two things), in article order, each followed by a
 ``[n]`` marker pointing at the citation whose passage contains it; a very long sentence
-is cut down to the clauses that answer.
+is cut down to the clauses that answer. A short sentence right after the best one is
+quoted too when it fits uncut, because it often completes it.
 
 Refusing is decided from signals that do not depend on the exact scale of the embedding
 model's similarities: a name the article never mentions, a question none of whose words
@@ -56,6 +57,7 @@ class AnswerPolicy:
     own_weight: float = 0.5
     kind_bonus: float = 0.3
     long_sentence_chars: int = 300
+    follower_chars: int = 80
     kind_depth: int = 6
     kind_passages: int = 2
     unrelated_similarity: float = 0.3
@@ -160,8 +162,25 @@ class Answerer:
             close = seconds[other] >= best - self.policy.second_margin * abs(best)
             if close or scores.question.compound:
                 chosen.append(other)
-        chosen = self._complete_fragments(chosen)
+        chosen = self._complete_fragments(self._add_short_follower(chosen))
         return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
+
+    def _add_short_follower(self, chosen: list[int]) -> list[int]:
+        """A short sentence right after the best one usually completes it ("... the strategy
+        meeting." -> "Only then did X come into existence."), so it is quoted too when it
+        costs no cut: the answer stays within its length and no long sentence is trimmed.
+        """
+        follower = chosen[0] + 1
+        sentences = self.index.sentences
+        if follower >= len(sentences) or follower in chosen:
+            return chosen
+        if len(sentences[follower].text) > self.policy.follower_chars:
+            return chosen
+        texts = [sentences[s].text for s in (*chosen, follower)]
+        fits = sum(len(t) + 5 for t in texts) <= self.policy.max_answer_chars
+        if not fits or max(map(len, texts)) > self.policy.long_sentence_chars:
+            return chosen
+        return [*chosen, follower]
 
     def _complete_fragments(self, chosen: list[int]) -> list[int]:
         """A unit cut at a line break ("Peng Lei also asked") is joined to what follows."""
