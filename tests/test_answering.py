@@ -157,3 +157,36 @@ def test_sentences_from_one_passage_share_one_marker(fake_service: QAService) ->
     assert text.count("[1]") == 1 and text.count("[2]") == 1
     assert text.index(second.text) < text.index("[1]") < text.index(elsewhere.text)
     assert citations[0].quote_start == first.start and citations[0].quote_end == second.end
+
+
+def _answerer_over(text: str, tmp_path) -> Answerer:  # type: ignore[no-untyped-def]
+    from antqa.index import build_index
+    from tests.conftest import HashEmbedder
+
+    source = tmp_path / "article.txt"
+    source.write_text(text, encoding="utf-8")
+    embedder = HashEmbedder()
+    build_index(source, tmp_path / "index", embedder)
+    return QAService(load_index(tmp_path / "index"), embedder).answerer
+
+
+def test_a_line_cut_sentence_is_completed_but_a_caption_is_not(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(
+        "The board met in May and the chair asked\n\nthe team to write down its rules.\n\n"
+        "Chairman Lin and CEO Wu\n\nPeople who know Lin admire her patience.\n",
+        tmp_path,
+    )
+    cut, rest, caption, unrelated = range(4)
+    assert answerer._complete_fragments([cut]) == [cut, rest]
+    assert answerer._complete_fragments([caption]) == [caption]
+    assert unrelated not in answerer._complete_fragments([caption])
+
+
+def test_a_short_follower_comes_from_the_same_paragraph_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(
+        "In 2010 the company held a strategy meeting. Only then did quick pay appear.\n\n"
+        "A caption line\n\nAnother paragraph starts here.\n",
+        tmp_path,
+    )
+    assert answerer._add_short_follower([0]) == [0, 1]
+    assert answerer._add_short_follower([1]) == [1]  # the next unit is a new paragraph

@@ -174,6 +174,8 @@ class Answerer:
         sentences = self.index.sentences
         if follower >= len(sentences) or follower in chosen:
             return chosen
+        if sentences[follower].paragraph != sentences[chosen[0]].paragraph:
+            return chosen  # a caption or a new paragraph does not complete the sentence
         if len(sentences[follower].text) > self.policy.follower_chars:
             return chosen
         texts = [sentences[s].text for s in (*chosen, follower)]
@@ -183,11 +185,19 @@ class Answerer:
         return [*chosen, follower]
 
     def _complete_fragments(self, chosen: list[int]) -> list[int]:
-        """A unit cut at a line break ("Peng Lei also asked") is joined to what follows."""
+        """A unit cut at a line break ("Peng Lei also asked") is joined to what follows.
+
+        Only when what follows goes on in lower case: a heading or caption without a full
+        stop is followed by a new sentence, not by its own continuation.
+        """
+        sentences = self.index.sentences
         completed = list(chosen)
         for s in chosen:
-            text = self.index.sentences[s].text
-            if not _TERMINAL.search(text) and s + 1 < len(self.index.sentences):
+            if (
+                not _TERMINAL.search(sentences[s].text)
+                and s + 1 < len(sentences)
+                and sentences[s + 1].text[:1].islower()
+            ):
                 completed.append(s + 1)
         return completed
 
