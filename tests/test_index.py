@@ -33,6 +33,10 @@ def test_build_writes_a_verifiable_index(fake_index_dir: Path, article_text: str
     }
 
 
+def test_a_built_index_is_readable_by_other_users(fake_index_dir: Path) -> None:
+    assert fake_index_dir.stat().st_mode & 0o777 == 0o755
+
+
 def test_rebuilding_replaces_the_index_and_leaves_no_temporary_folders(
     fake_index_dir: Path, tmp_path: Path
 ) -> None:

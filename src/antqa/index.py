@@ -262,6 +262,7 @@ def build_index(
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_staging(out.parent)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the index is read by whoever serves it
     try:
         (staging / "article.txt").write_text(article, encoding="utf-8", newline="")
         _write_jsonl(staging / "sentences.jsonl", [_sentence_row(s) for s in sentences])
