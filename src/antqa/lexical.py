@@ -1,13 +1,11 @@
 """Keyword evidence (bm25s) with English stop words and Snowball stemming.
 
 Dense embeddings miss exact names, dates and numbers that a reader types ("Version 9.0",
-"22 members"); keyword matching catches them. Two measures are offered:
-
-- :meth:`LexicalIndex.scores`: classic BM25, for ranking;
-- :meth:`LexicalIndex.coverage`: the IDF-weighted share of the query's words a text holds
-  (BM25 with binary term frequency, divided by what a text holding every query word would
-  score). It is comparable across queries, which BM25 is not, so it can be mixed with
-  cosine similarities and used to judge whether the article mentions what is asked at all.
+"22 members"); keyword matching catches them. The measure is
+:meth:`LexicalIndex.coverage`: the IDF-weighted share of the query's words a text holds
+(BM25 with binary term frequency, divided by what a text holding every query word would
+score). Unlike raw BM25 it is comparable across queries, so it can be mixed with cosine
+similarities and used to judge whether the article mentions what is asked at all.
 
 The index is rebuilt from the texts at load time: for an article it takes milliseconds, and
 it keeps the index folder free of derived files.
@@ -60,15 +58,9 @@ class LexicalIndex:
     def __init__(self, texts: Sequence[str]) -> None:
         self._size = len(texts)
         corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token per doc
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(corpus, show_progress=False)
         self._binary = bm25s.BM25(k1=0.0, b=0.0)  # each query word counts its IDF once
         self._binary.index(corpus, show_progress=False)
         self._frequency = Counter(token for doc in corpus for token in set(doc))
-
-    @property
-    def size(self) -> int:
-        return self._size
 
     def idf(self, token: str) -> float:
         """How rare ``token`` is among the texts (highest for words no text holds)."""
@@ -89,22 +81,11 @@ class LexicalIndex:
         prefix = token[: max(4, len(token) - 2)]
         return len(token) >= 4 and any(known.startswith(prefix) for known in self._frequency)
 
-    def _known_tokens(self, query: str | Sequence[str]) -> list[str]:
-        tokens = tokenize(query) if isinstance(query, str) else list(query)
-        return [t for t in tokens if t in self._frequency]
-
-    def scores(self, query: str | Sequence[str]) -> np.ndarray:
-        """Raw BM25 score of ``query`` for each text (zeros when no query word is known)."""
-        tokens = self._known_tokens(query)
-        if not tokens:
-            return np.zeros(self._size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
-
     def coverage(self, query: str | Sequence[str]) -> np.ndarray:
         """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""
         tokens = sorted(set(tokenize(query) if isinstance(query, str) else query))
         total = sum(self.idf(t) for t in tokens)
-        known = self._known_tokens(tokens)
+        known = [t for t in tokens if t in self._frequency]
         if not known or total <= 0:
             return np.zeros(self._size, dtype=np.float32)
         return np.asarray(self._binary.get_scores(known), dtype=np.float32) / total
@@ -115,10 +96,3 @@ class LexicalIndex:
         distinct = set(tokens)
         total = sum(self.idf(t) for t in distinct)
         return sum(self.idf(t) for t in distinct if t in present) / total if total else 0.0
-
-    def known_fraction(self, query: str) -> float:
-        """Share of the query's content words that occur anywhere in the texts."""
-        tokens = tokenize(query)
-        if not tokens:
-            return 0.0
-        return sum(t in self._frequency for t in tokens) / len(tokens)
