@@ -290,20 +290,20 @@ class Answerer:
         """The answer object for these hits, and what it quoted."""
         reason = self.doubt(plan, hits, scores) if hits else " anything about that"
         quoted = self.choose(hits, plan, scores) if reason is None else []
-        citations = self.citations(hits, quoted)
-        if quoted:
-            text = self.compose(sorted(quoted, key=lambda s: s.start), citations, scores)
-        else:
+        if not quoted:
             text = NOT_COVERED.format(reason=reason or "")
-        composition = Composition(text, tuple(s.id for s in quoted))
+            refused = self.refusal(text, hits, conversation_id=conversation_id, model=model)
+            return refused, Composition(text, ())
+        citations = self.citations(hits, quoted)
+        text = self.compose(sorted(quoted, key=lambda s: s.start), citations, scores)
         answer = Answer(
             answer=text,
-            answerable=bool(quoted),
+            answerable=True,
             citations=citations,
             conversation_id=conversation_id,
             model=model,
         )
-        return answer, composition
+        return answer, Composition(text, tuple(s.id for s in quoted))
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
         """An ``answerable: false`` answer with ``text``, still listing the closest passages."""
