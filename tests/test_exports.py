@@ -19,6 +19,7 @@ def test_public_names() -> None:
             "ModelUnavailable",
             "Overloaded",
             "ServiceUnreachable",
+            "ShortAnswer",
             "SourceError",
             "__version__",
         ]

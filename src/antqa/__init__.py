@@ -18,7 +18,7 @@ from antqa.errors import (
     ServiceUnreachable,
     SourceError,
 )
-from antqa.models import Answer, Citation
+from antqa.models import Answer, Citation, ShortAnswer
 
 __version__ = "0.1.0"
 
@@ -36,6 +36,7 @@ __all__ = [
     "ModelUnavailable",
     "Overloaded",
     "ServiceUnreachable",
+    "ShortAnswer",
     "SourceError",
     "__version__",
 ]

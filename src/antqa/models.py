@@ -59,12 +59,32 @@ class Citation(BaseModel):
     quote_start: int = Field(description="Character offset of the quote in the article.")
     quote_end: int = Field(description="Character offset where the quote ends (exclusive).")
     score: float = Field(description="Relevance score of the passage (higher is better).")
+    cited: bool = Field(
+        default=True,
+        description="True when the answer text uses this passage (it has an [n] marker in "
+        "the answer); false for related reading the answer does not use.",
+    )
+
+
+class ShortAnswer(BaseModel):
+    """The name, date, number, place or short phrase that answers, located in the article."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The short answer, exactly article[start:end].")
+    start: int = Field(description="Character offset where it starts in the article.")
+    end: int = Field(description="Character offset where it ends (exclusive).")
 
 
 class Answer(BaseModel):
     """What antqa says to a question: a concise extractive answer and its citations."""
 
     answer: str = Field(description="The answer, with [n] markers pointing at citations.")
+    short_answer: ShortAnswer | None = Field(
+        default=None,
+        description="The short span that answers (a name, date, number, place), given only "
+        "when confident; null otherwise.",
+    )
     answerable: bool = Field(description="False when the article does not answer the question.")
     citations: list[Citation] = Field(default_factory=list)
     conversation_id: str = Field(description="Pass it back to ask a follow-up.")
