@@ -57,6 +57,11 @@ class HashEmbedder:
         return out / np.maximum(norms, 1e-12)
 
 
+#: The shared services serve tests that are each one client asking dozens of questions at
+#: once, so fair use is off for them; tests/test_ratelimit.py tests the limit itself.
+ONE_BUSY_CLIENT = {"ask_rate_per_minute": 0}
+
+
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see only the settings they set themselves."""
@@ -91,7 +96,7 @@ def fake_service(fake_index_dir: Path, hash_embedder: HashEmbedder):  # type: ig
     from antqa.index import load_index
     from antqa.service import QAService
 
-    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name)
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name, **ONE_BUSY_CLIENT)
     return QAService(load_index(fake_index_dir), hash_embedder, settings)
 
 
@@ -100,7 +105,7 @@ def real_service():  # type: ignore[no-untyped-def]
     """The committed index served with the real bundled model."""
     from antqa.service import QAService
 
-    service = QAService.from_settings(Settings())
+    service = QAService.from_settings(Settings(**ONE_BUSY_CLIENT))
     service.warm_up()
     return service
 
@@ -139,6 +144,7 @@ def cli_env(**overrides: str) -> dict[str, str]:
     }
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
     env["HF_HUB_OFFLINE"] = "1"
+    env["ANTQA_ASK_RATE_PER_MINUTE"] = "0"  # one test client asks many questions at once
     env.update(overrides)
     return env
 
