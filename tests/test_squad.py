@@ -212,3 +212,57 @@ def test_a_jsonl_file_is_about_the_served_article(tmp_path: Path) -> None:
     path.write_text('{"id": "a", "type": "factoid", "question": "q?", "evidence": ["x"]}\n')
     (article,) = read_eval_file(path)
     assert article.text is None and article.items[0].evidence_kind == "quotes"
+
+
+DATA = Path(__file__).parent / "data"
+OWN_SQUAD = DATA / "squad-own.json"
+RAILWAY = DATA / "elsmere-valley-railway.txt"
+FOLLOWUPS = DATA / "followups-elsmere.jsonl"
+
+
+def test_our_own_sets_are_consistent_and_mostly_answerable() -> None:
+    articles = read_squad(OWN_SQUAD)
+    assert len(articles) == 3
+    for article in articles:
+        words = len(article.text.split())
+        unanswerable = sum(q.impossible for q in article.questions)
+        assert 600 <= words <= 1200 and 25 <= len(article.questions) <= 40
+        assert 0.35 <= unanswerable / len(article.questions) <= 0.45
+        assert len({q.id for q in article.questions}) == len(article.questions)
+        for question in article.questions:
+            for gold in question.answers:
+                assert article.text[gold.start : gold.end] == gold.text
+    assert RAILWAY.read_text(encoding="utf-8").rstrip("\n") == articles[0].text
+    (followups,) = read_eval_file(FOLLOWUPS, RAILWAY)
+    for item in followups.items:
+        assert followups.text is not None
+        for quote in item.evidence + [e for turn in item.history for e in turn.evidence]:
+            assert quote in followups.text, (item.id, quote)
+
+
+def test_a_jsonl_file_about_another_article_is_asked_of_that_article(
+    fake_service,  # type: ignore[no-untyped-def]
+) -> None:
+    report = evaluate_file(FOLLOWUPS, fake_service, article_file=RAILWAY)
+    assert report.overall.items == 11 and not any(r.missing_quotes for r in report.items)
+    assert report.overall.recall_at[5] > 0.5  # served article's passages would find nothing
+
+
+def test_article_is_refused_with_a_squad_file() -> None:
+    from antqa.evaluation import EvalFileError
+
+    with pytest.raises(EvalFileError, match="drop --article"):
+        read_eval_file(OWN_SQUAD, RAILWAY)
+
+
+@pytest.mark.slow
+def test_eval_of_a_squad_file_ends_with_the_key_figures(run_cli) -> None:  # type: ignore[no-untyped-def]
+    result = run_cli("eval", str(OWN_SQUAD), timeout=120)
+    assert result.returncode == 0, result.stderr
+    tail = result.stdout.splitlines()[-6:]
+    assert tail[0] == "overall: 114 questions, 68 answerable, 46 unanswerable"
+    labels = ("overall:", "retrieval:", "answers:", "refused:", "short answer EM/F1", "short")
+    assert [line.startswith(label) for line, label in zip(tail, labels, strict=True)] == [True] * 6
+    recall_at_5 = float(tail[1].split("R@5 ")[1].split()[0])
+    assert recall_at_5 >= 0.9  # the real model finds nearly every answer in five passages
+    assert "Tarrow fever outbreak" in result.stdout  # the per-article table

@@ -224,10 +224,14 @@ def evaluate(
         typer.Argument(help="Our JSONL evaluation file, or a SQuAD 2.0 JSON file."),
     ],
     json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    article: Annotated[
+        Path | None,
+        typer.Option(help="For a JSONL file about another article: that article (UTF-8 text)."),
+    ] = None,
 ) -> None:
     """Score retrieval, answers, short answers and refusals on an evaluation file.
 
-    A SQuAD 2.0 file's articles are each indexed in a temporary folder first.
+    A SQuAD 2.0 file's articles (or --article) are each indexed in a temporary folder first.
     """
     from antqa.evaluation import evaluate_file
 
@@ -237,7 +241,7 @@ def evaluate(
         if article.text is not None:
             err.print(f"[dim]indexing and asking {article.title} ({number}/{total})…[/dim]")
 
-    report = evaluate_file(file, _service(Settings()), on_article=announce)
+    report = evaluate_file(file, _service(Settings()), announce, article)
     if json_output:
         typer.echo(report.model_dump_json(indent=2))
         return
@@ -249,15 +253,17 @@ def _fmt(value: float | None, digits: int = 3) -> str:
 
 
 def _score_table(title: str, rows: list[tuple[str, GroupScore]]) -> Table:
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=title)
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0, 0, 1))
+    table.add_column("", max_width=24, no_wrap=True, overflow="ellipsis")
     columns = (
-        *("", "n", "R@1", "R@3", "R@5", "MRR", "hit", "ref P", "ref R", "wrong ref"),
-        *("chars", "SA given", "SA EM", "SA F1"),
+        *("n", "R@1", "R@3", "R@5", "MRR", "hit", "ref P", "ref R", "ref'd"),
+        *("chars", "SA %", "SA EM", "SA F1"),
     )
     for column in columns:
-        table.add_column(column, justify="right" if column else "left", no_wrap=not column)
+        table.add_column(column, justify="right", min_width=5, no_wrap=True)
     for name, group in rows:
         table.add_row(
             name,

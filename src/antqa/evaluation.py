@@ -1,8 +1,9 @@
 """Scoring evaluation files against a ``QAService``.
 
 Two formats: our JSONL (schema: ``shared/eval/README.md``; questions about the served
-article) and SQuAD 2.0 JSON (:mod:`antqa.squad`; each article is indexed in a temporary
-folder with the served index's embedder and answered by its own ``QAService``).
+article, or about another article given as a text file) and SQuAD 2.0 JSON
+(:mod:`antqa.squad`). An article other than the served one is indexed in a temporary
+folder with the served index's embedder and answered by its own ``QAService``.
 
 Metrics, per question type and overall:
 
@@ -211,9 +212,10 @@ def squad_items(article: SquadArticle) -> list[EvalItem]:
     ]
 
 
-def read_eval_file(path: Path) -> list[EvalArticle]:
-    """A SQuAD 2.0 file (each article with its text) or one of our JSONL files (about the
-    served article); :class:`EvalFileError` says what is wrong with it."""
+def read_eval_file(path: Path, article: Path | None = None) -> list[EvalArticle]:
+    """A SQuAD 2.0 file (each article with its text) or one of our JSONL files (about
+    ``article``, or the served article when None); :class:`EvalFileError` says what is
+    wrong with it."""
     text = _read_text(path)
     try:
         document = json.loads(text)
@@ -223,7 +225,11 @@ def read_eval_file(path: Path) -> list[EvalArticle]:
         items = _items_from_jsonl(text, path)
         if not items:
             raise EvalFileError(f"{path} has no items")
-        return [EvalArticle(title=path.stem, text=None, items=items)]
+        if article is None:
+            return [EvalArticle(title=path.stem, text=None, items=items)]
+        return [EvalArticle(title=article.stem, text=_read_text(article), items=items)]
+    if article is not None:
+        raise EvalFileError(f"{path} is a SQuAD file, which holds its articles — drop --article")
     try:
         articles = read_squad(path)
     except SquadFormatError as exc:
@@ -424,17 +430,18 @@ def evaluate_file(
     path: Path,
     served: QAService,
     on_article: Callable[[EvalArticle, int, int], None] | None = None,
+    article_file: Path | None = None,
 ) -> Report:
     """Score an evaluation file of either format (see :func:`read_eval_file`).
 
-    Our files are asked of ``served``. Each SQuAD article is indexed in a temporary folder
-    by the index build with ``served``'s embedder (the served index's int8 ONNX export when
-    it holds one: no export per article), and answered by a service of its own with
-    ``served``'s settings.
+    Our files are asked of ``served``, or about ``article_file`` when given. Any other
+    article (SQuAD's, or ``article_file``) is indexed in a temporary folder by the index build with
+    ``served``'s embedder (the served index's int8 ONNX export when it holds one: no export
+    per article), and answered by a service of its own with ``served``'s settings.
     """
     from antqa.service import QAService
 
-    articles = read_eval_file(path)
+    articles = read_eval_file(path, article_file)
     results: list[ItemResult] = []
     for number, article in enumerate(articles, start=1):
         if on_article:
