@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 
 from antqa.config import Settings
+from antqa.models import Citation
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
@@ -60,6 +61,22 @@ class HashEmbedder:
 #: The shared services serve tests that are each one client asking dozens of questions at
 #: once, so fair use is off for them; tests/test_ratelimit.py tests the limit itself.
 ONE_BUSY_CLIENT = {"ask_rate_per_minute": 0}
+
+
+def make_citation(article: str, n: int, start: int, end: int) -> Citation:
+    """A citation of ``article[start:end]`` that quotes the whole passage."""
+    return Citation(
+        n=n,
+        chunk_id=f"c{n}",
+        paragraph=1,
+        start=start,
+        end=end,
+        text=article[start:end],
+        quote=article[start:end],
+        quote_start=start,
+        quote_end=end,
+        score=1.0,
+    )
 
 
 @pytest.fixture(autouse=True)
