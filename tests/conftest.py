@@ -213,7 +213,7 @@ def discord_session(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: i
     from fake_discord import FakeDiscord
     from pydantic import SecretStr
 
-    from bots.discord_bot import run_discord
+    from antqa.bots.discord_bot import run_discord
 
     @contextlib.asynccontextmanager
     async def session(  # type: ignore[no-untyped-def]

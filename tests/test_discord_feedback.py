@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fake_discord import ALICE, BOB, BOT_ID
 
+from antqa.bots.discord_bot import THANKS, UNKNOWN_ANSWER
 from antqa.errors import ConfigurationError
 from antqa.feedback import FeedbackStore
 from antqa.service import QAService
-from bots.discord_bot import THANKS, UNKNOWN_ANSWER
 
 QUESTION = "Which version of Alipay's wireless app added friends?"
 

@@ -341,7 +341,7 @@ def serve(
     settings = Settings()
     with_bot = settings.discord_token is not None
     if with_bot:
-        from bots.discord_bot import run_discord, setup_logging
+        from antqa.bots.discord_bot import run_discord, setup_logging
 
         setup_logging(settings)
     service = _service(settings)
@@ -357,7 +357,7 @@ def discord_bot() -> None:
     import asyncio
     import contextlib
 
-    from bots.discord_bot import discord_token, run_discord, setup_logging
+    from antqa.bots.discord_bot import discord_token, run_discord, setup_logging
 
     settings = Settings()
     discord_token(settings)  # a missing token fails here, before anything loads
