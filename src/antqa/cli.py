@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from antqa.api.server import Companion
     from antqa.evaluation import EvalArticle, GroupScore, Report
     from antqa.feedback import FeedbackSummary
     from antqa.models import Answer
@@ -341,14 +342,25 @@ def serve(
     settings = Settings()
     with_bot = settings.discord_token is not None
     if with_bot:
-        from antqa.bots.discord_bot import run_discord, setup_logging
+        from antqa.bots.discord_bot import setup_logging
 
         setup_logging(settings)
     service = _service(settings)
-    # the bot shares the server's event loop and the service's worker pool
-    companions = [functools.partial(run_discord, service, settings)] if with_bot else []
+    companions = [_discord_companion(service, settings)] if with_bot else []
     with contextlib.closing(service):
         serve_http(service, host=host, port=port, companions=companions)
+
+
+def _discord_companion(service: QAService, settings: Settings) -> Companion:
+    """The bot in the server's event loop, on the service's worker pool; its state goes
+    to /healthz. Discord down or the token rejected: the bot is off, HTTP goes on."""
+    from antqa.api.server import Companion
+    from antqa.bots.connection import BotStatus
+    from antqa.bots.discord_bot import run_discord
+
+    status = BotStatus()
+    run = functools.partial(run_discord, service, settings, status=status)
+    return Companion(name="discord", run=run, state=status)
 
 
 @app.command("discord")

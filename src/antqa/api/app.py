@@ -10,7 +10,7 @@ one pool every adapter in the process shares.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -40,8 +40,14 @@ questions waiting (see `Retry-After`), 500 our fault (logged).
 """
 
 
-def create_app(service: QAService) -> FastAPI:
-    """The app over ``service`` (settings come from ``service.settings``)."""
+def create_app(
+    service: QAService, *, states: Mapping[str, Callable[[], str]] | None = None
+) -> FastAPI:
+    """The app over ``service`` (settings come from ``service.settings``).
+
+    ``states`` are the other parts of the process (``{"discord": bot state}``), reported by
+    ``/healthz`` under their names.
+    """
     settings = service.settings
     metrics = Metrics(
         passages=len(service.index.chunks),
@@ -50,7 +56,9 @@ def create_app(service: QAService) -> FastAPI:
         asks_in_progress=lambda: service.workers.admitted,
         conversations=lambda: len(service.conversations),
     )
-    runtime = Runtime(service=service, metrics=metrics, limiter=rate_limiter(settings))
+    runtime = Runtime(
+        service=service, metrics=metrics, limiter=rate_limiter(settings), states=dict(states or {})
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

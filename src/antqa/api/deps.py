@@ -24,7 +24,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -43,6 +44,8 @@ class Runtime:
     service: QAService
     metrics: Metrics
     limiter: RateLimiter
+    #: The other parts of the process by name (the Discord bot), each reporting its state.
+    states: dict[str, Callable[[], str]] = field(default_factory=dict)
     #: True once the index and model are loaded (set by the app's start-up).
     ready: bool = False
 

@@ -13,7 +13,8 @@ Nobody is ever pinged: ``AllowedMentions.none()`` is the bot's default and is pa
 send, so a question containing ``@everyone`` or a role mention stays silent.
 
 ``create_bot(service)`` builds the bot without connecting (tests and embedding);
-``run_discord(service, settings)`` logs in and runs it until cancelled.
+``run_discord(service, settings)`` logs in and runs it until cancelled, trying again while
+Discord cannot be reached (:mod:`antqa.bots.connection`), so an outage never ends it.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from antqa.bots.connection import Backoff, BotStatus
 from antqa.bots.discord_format import answer_embed, notice, thread_name
 from antqa.config import Settings
-from antqa.errors import ConfigurationError, InvalidQuestion, Overloaded, ServiceUnreachable
+from antqa.errors import AntqaError, ConfigurationError, InvalidQuestion, Overloaded
 from antqa.feedback import FeedbackStore, Vote
 from antqa.models import Answer
 from antqa.service import QAService, clean_question
@@ -63,6 +65,8 @@ REJECTED_TOKEN = (
     "Discord rejected the bot token in DISCORD_TOKEN — reset it in the Developer Portal "
     "(your application → Bot → Reset Token) and export the new one"
 )
+#: The gateway's close code for a token it does not accept.
+GATEWAY_AUTHENTICATION_FAILED = 4004
 NO_MESSAGE_CONTENT = (
     "The Message Content intent is not enabled for this application, so only @mentions and "
     "/ask are answered (follow-ups in threads need a mention). To enable it: Discord "
@@ -370,6 +374,7 @@ class AntqaBot(commands.Bot):
         *,
         feedback: FeedbackStore | None = None,
         message_content: bool = True,
+        status: BotStatus | None = None,
     ) -> None:
         # the bot never joins voice: silence discord.py's start-up warnings about it
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -383,6 +388,7 @@ class AntqaBot(commands.Bot):
         )
         self.service = service
         self.settings = settings
+        self.connection_status = status if status is not None else BotStatus()
         self._feedback = feedback
 
     def feedback_store(self) -> FeedbackStore:
@@ -403,7 +409,18 @@ class AntqaBot(commands.Bot):
             log.exception("could not register /ask with Discord; @mentions still work")
 
     async def on_ready(self) -> None:
+        self.connection_status.connected()
         log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
+
+    async def on_resumed(self) -> None:
+        self.connection_status.connected()
+        log.info("reconnected to Discord")
+
+    async def on_disconnect(self) -> None:
+        """The connection dropped; discord.py is reconnecting (with its own backoff)."""
+        if self.connection_status() == "connected":
+            log.warning("lost the connection to Discord; reconnecting")
+        self.connection_status.connecting()
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: the :class:`Asking` cog listens to messages itself."""
@@ -415,6 +432,7 @@ def create_bot(
     *,
     feedback: FeedbackStore | None = None,
     message_content: bool = True,
+    status: BotStatus | None = None,
 ) -> AntqaBot:
     """The bot over ``service``, not connected; ``message_content`` requests that privileged
     intent. Questions run on the service's worker pool, shared with the HTTP app."""
@@ -423,6 +441,7 @@ def create_bot(
         settings or service.settings,
         feedback=feedback,
         message_content=message_content,
+        status=status,
     )
 
 
@@ -433,32 +452,70 @@ def discord_token(settings: Settings) -> str:
     return settings.discord_token.get_secret_value().strip()
 
 
-async def run_discord(service: QAService, settings: Settings) -> None:
-    """Log in and answer until cancelled. Reconnects are discord.py's.
+async def run_discord(
+    service: QAService,
+    settings: Settings,
+    *,
+    status: BotStatus | None = None,
+    backoff: Backoff | None = None,
+) -> None:
+    """Log in and answer until cancelled, keeping ``status`` (for ``/healthz``) up to date.
 
-    A rejected token is a :class:`ConfigurationError`. If the Message Content intent is not
-    enabled for the application, Discord closes the connection (4014); the bot then
-    reconnects without it and answers mentions and /ask only.
+    Discord out of reach at start-up (offline, DNS, its 5xx): tried again after
+    ``backoff``'s next delay, for as long as this runs; a connection that drops later is
+    discord.py's to restore. A rejected token is a :class:`ConfigurationError` (status
+    ``off``). If the Message Content intent is not enabled for the application, Discord
+    closes the connection (4014); the bot then reconnects without it and answers mentions
+    and /ask only.
     """
+    status = status if status is not None else BotStatus()
+    try:
+        await _run(service, settings, status, backoff or Backoff())
+    except AntqaError as err:
+        status.off(err.message)
+        raise
+    except Exception as err:
+        status.off(f"stopped by an unexpected error ({type(err).__name__}) — see the log")
+        raise
+    status.off("closed")
+
+
+#: What "Discord cannot be reached right now" looks like from discord.py and aiohttp.
+UNREACHABLE = (
+    aiohttp.ClientError,
+    TimeoutError,
+    discord.GatewayNotFound,
+    discord.DiscordServerError,
+)
+
+
+async def _run(service: QAService, settings: Settings, status: BotStatus, backoff: Backoff) -> None:
     token = discord_token(settings)
-    for message_content in (True, False):
-        bot = create_bot(service, settings, message_content=message_content)
-        async with bot:
-            try:
+    message_content = True
+    while True:
+        status.connecting()
+        bot = create_bot(service, settings, message_content=message_content, status=status)
+        try:
+            async with bot:
                 await bot.login(token)
-            except discord.LoginFailure:
-                raise ConfigurationError(REJECTED_TOKEN) from None
-            except (aiohttp.ClientError, OSError) as err:
-                raise ServiceUnreachable(
-                    f"cannot reach Discord ({err}) — check the network and try again"
-                ) from None
-            try:
+                backoff.reset()
                 await bot.connect()
-                return
-            except discord.PrivilegedIntentsRequired:
-                if not message_content:
-                    raise
-                log.warning(NO_MESSAGE_CONTENT)
+            return
+        except discord.LoginFailure:
+            raise ConfigurationError(REJECTED_TOKEN) from None
+        except discord.PrivilegedIntentsRequired:
+            if not message_content:
+                raise
+            log.warning(NO_MESSAGE_CONTENT)
+            message_content = False
+        except discord.ConnectionClosed as err:
+            if err.code == GATEWAY_AUTHENTICATION_FAILED:
+                raise ConfigurationError(REJECTED_TOKEN) from None
+            raise
+        except UNREACHABLE as err:
+            delay = backoff.next_delay()
+            log.warning("cannot reach Discord (%s) — trying again in %.1f s", err, delay)
+            await asyncio.sleep(delay)
 
 
 class RedactSecret(logging.Filter):
