@@ -130,6 +130,23 @@ def test_feedback_command_without_votes_says_so(run_cli, tmp_path: Path) -> None
     assert not db.exists()
 
 
+def test_feedback_json_without_a_database_is_still_json(run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "none.sqlite3"
+    result = run_cli("feedback", "--json", env={"ANTQA_FEEDBACK_DB": str(db)})
+    assert result.returncode == 0
+    summary = json.loads(result.stdout)
+    assert summary == {
+        "path": str(db),
+        "answers": 0,
+        "voted_answers": 0,
+        "up": 0,
+        "down": 0,
+        "by_passage": [],
+        "recent": [],
+    }
+    assert not db.exists(), "asking for a summary creates no database"
+
+
 def test_an_unwritable_feedback_path_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")

@@ -385,17 +385,16 @@ def feedback(
     json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Summarise the 👍/👎 votes on Discord answers."""
-    from antqa.feedback import FeedbackStore
+    from antqa.feedback import FeedbackStore, FeedbackSummary
 
     path = Settings().feedback_db
-    if not path.exists():
+    summary = FeedbackStore(path).summary(limit=limit) if path.exists() else None
+    if json_output:  # always JSON, even before the first vote: scripts parse it
+        typer.echo((summary or FeedbackSummary.empty(path)).model_dump_json(indent=2))
+    elif summary is None:
         typer.echo(f"No feedback yet: {path} does not exist (votes are kept there).")
-        return
-    summary = FeedbackStore(path).summary(limit=limit)
-    if json_output:
-        typer.echo(summary.model_dump_json(indent=2))
-        return
-    _print_feedback(_console(), summary)
+    else:
+        _print_feedback(_console(), summary)
 
 
 def _print_feedback(console: Console, summary: FeedbackSummary) -> None:
