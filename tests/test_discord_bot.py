@@ -17,9 +17,10 @@ from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, RO
 
 from antqa.config import Settings
 from antqa.index import load_index
-from antqa.models import Answer, ShortAnswer
+from antqa.models import Answer
 from antqa.service import QAService
 from bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
+from tests.conftest import contract_answer
 
 pytestmark = pytest.mark.anyio
 T = TypeVar("T")
@@ -323,25 +324,6 @@ async def test_when_all_workers_are_busy_the_asker_is_told_to_retry(
 
     assert busy.content.startswith("I'm answering a lot of questions right now")
     assert "[1]" in answer.embed["description"]
-
-
-def contract_answer(service: QAService, question: str, answerable: bool = True) -> Answer:
-    """The service's real answer to ``question``, with the first word of its first quote as
-    the short answer and every other citation marked as related reading (a refusal: all)."""
-    real = service.ask(question)
-    first = real.citations[0]
-    word = first.quote.split()[0]
-    short = ShortAnswer(text=word, start=first.quote_start, end=first.quote_start + len(word))
-    return real.model_copy(
-        update={
-            "answerable": answerable,
-            "short_answer": short if answerable else None,
-            "citations": [
-                c.model_copy(update={"cited": answerable and c is first}) for c in real.citations
-            ],
-            "answer": f"{first.quote} [1]" if answerable else "The article doesn't say.",
-        }
-    )
 
 
 async def test_the_embed_leads_with_the_bold_short_answer_and_lists_related_reading_apart(
