@@ -351,29 +351,21 @@ def serve(
 
     Loads the index and model before listening; SIGTERM lets requests in flight finish.
     """
+    import contextlib
+
     from antqa.api import serve as serve_http
 
     settings = Settings()
-    if settings.discord_token is None:
-        serve_http(_service(settings), host=host, port=port)
-        return
-    _serve_with_discord(settings, host, port)
+    with_bot = settings.discord_token is not None
+    if with_bot:
+        from bots.discord_bot import run_discord, setup_logging
 
-
-def _serve_with_discord(settings: Settings, host: str, port: int) -> None:
-    """The HTTP API and the Discord bot in one event loop, on the same bounded workers."""
-    from antqa.api import serve as serve_http
-    from antqa.workers import WorkerPool
-    from bots.discord_bot import run_discord, setup_logging
-
-    setup_logging(settings)
+        setup_logging(settings)
     service = _service(settings)
-    pool = WorkerPool(settings.ask_workers, settings.ask_max_pending)
-    try:
-        bot = functools.partial(run_discord, service, settings, pool=pool)
-        serve_http(service, host=host, port=port, pool=pool, companions=[bot])
-    finally:
-        pool.close()
+    # the bot shares the server's event loop and the service's worker pool
+    companions = [functools.partial(run_discord, service, settings)] if with_bot else []
+    with contextlib.closing(service):
+        serve_http(service, host=host, port=port, companions=companions)
 
 
 @app.command("discord")
@@ -388,7 +380,7 @@ def discord_bot() -> None:
     discord_token(settings)  # a missing token fails here, before anything loads
     setup_logging(settings)
     service = _service(settings)
-    with contextlib.suppress(KeyboardInterrupt):
+    with contextlib.closing(service), contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_discord(service, settings))
 
 
