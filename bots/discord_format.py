@@ -98,10 +98,8 @@ def answer_embed(answer: Answer, question: str) -> discord.Embed:
     )
     # title + description + footer stay under 6,000 on their own (256 + 4,096 + 512)
     embed.set_footer(text=trim(f"model: {answer.model}", FOOTER_CHARS))
-    cited = [c for c in answer.citations if answer.answerable and c.cited][: MAX_FIELDS - 1]
-    related = _related_reading(
-        [c for c in answer.citations if not answer.answerable or not c.cited]
-    )
+    cited = answer.cited[: MAX_FIELDS - 1]
+    related = _related_reading(answer.related_reading)
     if cited:
         # share what is left of the 6,000 characters between the citations
         room = MAX_EMBED_TOTAL - len(embed) - len(RELATED_READING) - len(related)

@@ -238,6 +238,12 @@ def test_answer_links_each_marker_to_its_passage_with_the_quote_highlighted(
     tab.expect(turn.locator(".answer-label")).to_have_text("Answer")
     tab.expect(turn.locator(".answer-text")).to_have_text(expected.answer)
     tab.expect(tab.page.locator("#live")).to_have_text(re.compile(r"^Answer: "))
+    short = turn.locator(".short-answer strong")
+    if expected.short_answer is None:
+        tab.expect(short).to_have_count(0)
+        tab.expect(turn.locator(".answer")).not_to_contain_text("null")
+    else:
+        tab.expect(short).to_have_text(expected.short_answer.text)
 
     first = expected.citations[0]
     passage = turn.locator(".passage").filter(has=tab.page.locator(".passage-n", has_text="[1]"))

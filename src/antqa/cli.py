@@ -168,14 +168,12 @@ def print_answer(console: Console, answer: Answer) -> None:
         console.print(escape(answer.answer), style="bold")
     if answer.notice:
         console.print(f"[dim]{escape(answer.notice)}[/dim]")
-    cited = [c for c in answer.citations if answer.answerable and c.cited]
-    related = [c for c in answer.citations if c not in cited]
-    for c in cited:
+    for c in answer.cited:
         console.print(f"\n[cyan][{c.n}][/cyan] {_where(c)}")
         console.print(f"    “{escape(c.quote)}”")
-    if related:
+    if answer.related_reading:
         console.print("\n[bold]Related reading[/bold] [dim](not used by the answer)[/dim]")
-    for c in related:
+    for c in answer.related_reading:
         console.print(f"  – {_where(c)}")
         console.print(f"    [dim]“{escape(c.quote)}”[/dim]")
 

@@ -397,11 +397,9 @@
       class: answerable ? "answer" : "answer refusal",
       "aria-labelledby": labelId,
     });
-    card.append(
-      el("h3", { class: "answer-label", id: labelId }, answerable ? "Answer" : "Not in the article"),
-      short && el("p", { class: "short-answer" }, el("strong", {}, short)),
-      el("p", { class: "answer-text" }, ...answerNodes(answer.answer, citations, turn)),
-    );
+    card.append(el("h3", { class: "answer-label", id: labelId }, answerable ? "Answer" : "Not in the article"));
+    if (short) card.append(el("p", { class: "short-answer" }, el("strong", {}, short)));
+    card.append(el("p", { class: "answer-text" }, ...answerNodes(answer.answer, citations, turn)));
     if (answer.notice) card.append(el("p", { class: "notice" }, answer.notice));
 
     // Citations the answer uses are numbered; the rest (all of a refusal's) are related reading.
