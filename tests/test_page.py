@@ -582,4 +582,5 @@ def test_short_answer_comes_first_in_bold_and_related_reading_stands_apart(
     related.locator("summary").click()
     tab.expect(related.locator(".passage")).to_have_count(len(answered.citations) - 1)
     tab.expect(related.locator(".passage-n")).to_have_count(0)
+    tab.expect(related.locator(".passage-head").first).not_to_contain_text("false")
     tab.expect(related.locator("ul.passages")).to_have_count(1)

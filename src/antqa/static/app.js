@@ -363,7 +363,7 @@
       el(
         "p",
         { class: "passage-head", id: `${id}-head` },
-        numbered && el("span", { class: "passage-n" }, `[${citation.n}]`),
+        numbered ? el("span", { class: "passage-n" }, `[${citation.n}]`) : null,
         el("span", { class: "passage-where" }, where),
         highlight && el("span", { class: "passage-highlight" }, highlight),
         el("span", { class: "passage-offsets" }, `characters ${citation.start}–${citation.end}`),
