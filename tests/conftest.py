@@ -5,6 +5,8 @@
 - ``clean_env`` (autouse): no ANTQA_/DISCORD_ variables leak in from the developer's shell.
 - ``real_service``: the committed index with the real bundled model (session-scoped: the
   model loads once).
+- ``make_citation`` / ``contract_answer``: answers built by hand for adapter tests (a short
+  answer, related reading) until the answer step fills those fields itself.
 - ``run_cli``: runs the real ``antqa`` entry point in a subprocess against this checkout.
 - ``FAULTY_SERVE``: ``antqa serve`` with two questions that fail inside the service.
 """
@@ -19,12 +21,16 @@ import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
 
 from antqa.config import Settings
-from antqa.models import Citation
+from antqa.models import Answer, Citation, ShortAnswer
+
+if TYPE_CHECKING:
+    from antqa.service import QAService
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
@@ -76,6 +82,25 @@ def make_citation(article: str, n: int, start: int, end: int) -> Citation:
         quote_start=start,
         quote_end=end,
         score=1.0,
+    )
+
+
+def contract_answer(service: QAService, question: str, answerable: bool = True) -> Answer:
+    """The service's real answer to ``question``, with the first word of its first quote as
+    the short answer and every other citation marked as related reading (a refusal: all)."""
+    real = service.ask(question)
+    first = real.citations[0]
+    word = first.quote.split()[0]
+    short = ShortAnswer(text=word, start=first.quote_start, end=first.quote_start + len(word))
+    return real.model_copy(
+        update={
+            "answerable": answerable,
+            "short_answer": short if answerable else None,
+            "citations": [
+                c.model_copy(update={"cited": answerable and c is first}) for c in real.citations
+            ],
+            "answer": f"{first.quote} [1]" if answerable else "The article doesn't say.",
+        }
     )
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from antqa.api.server import Companion
     from antqa.evaluation import EvalArticle, GroupScore, Report
     from antqa.feedback import FeedbackSummary
-    from antqa.models import Answer
+    from antqa.models import Answer, Citation
     from antqa.onnx_export import ExportedModel
     from antqa.service import QAService
 
@@ -156,19 +156,34 @@ class _progress:
 
 
 def print_answer(console: Console, answer: Answer) -> None:
-    """An answer and its numbered citations, readable in a terminal."""
+    """The short answer in bold first, then the answer, its numbered citations, and the
+    passages it does not use (a refusal's are all of them) as unnumbered related reading."""
     from rich.markup import escape
 
-    style = "bold" if answer.answerable else "bold yellow"
-    console.print(f"[{style}]{escape(answer.answer)}[/{style}]")
+    if not answer.answerable:
+        console.print(escape(answer.answer), style="bold yellow")
+    elif answer.short_answer:
+        console.print(escape(answer.short_answer.text), style="bold")
+        console.print(escape(answer.answer))
+    else:
+        console.print(escape(answer.answer), style="bold")
     if answer.notice:
         console.print(f"[dim]{escape(answer.notice)}[/dim]")
-    for c in answer.citations:
-        console.print(
-            f"\n[cyan][{c.n}][/cyan] paragraph {c.paragraph}, chars {c.start}–{c.end} "
-            f"[dim]({c.chunk_id}, score {c.score:.2f})[/dim]"
-        )
+    for c in answer.cited:
+        console.print(f"\n[cyan][{c.n}][/cyan] {_where(c)}")
         console.print(f"    “{escape(c.quote)}”")
+    if answer.related_reading:
+        console.print("\n[bold]Related reading[/bold] [dim](not used by the answer)[/dim]")
+    for c in answer.related_reading:
+        console.print(f"  – {_where(c)}")
+        console.print(f"    [dim]“{escape(c.quote)}”[/dim]")
+
+
+def _where(c: Citation) -> str:
+    return (
+        f"paragraph {c.paragraph}, chars {c.start}–{c.end} "
+        f"[dim]({c.chunk_id}, score {c.score:.2f})[/dim]"
+    )
 
 
 @app.command()
