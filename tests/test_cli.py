@@ -77,7 +77,8 @@ def test_a_missing_index_is_one_line_error_without_traceback(run_cli, tmp_path: 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"error: IndexNotFound: no index at {tmp_path / 'none'} — run antqa build-index"
+        f"error: IndexNotFound: no index at {tmp_path / 'none'} — run antqa build-index, "
+        "or point ANTQA_INDEX_DIR at an index folder"
     ]
 
 
@@ -158,3 +159,11 @@ def test_eval_rejects_a_malformed_file_naming_the_line(run_cli, tmp_path: Path) 
     result = run_cli("eval", str(path))
     assert result.returncode == 1
     assert f"{path}:2 is not a valid item" in result.stderr
+
+
+def test_version_prints_the_package_version(run_cli) -> None:  # type: ignore[no-untyped-def]
+    from antqa import __version__
+
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"antqa {__version__}"

@@ -6,6 +6,9 @@ signal the listening socket closes at once, requests already in flight get
 ``shutdown_grace_seconds`` to finish, and :func:`serve` returns normally, so the process
 exits with status 0.
 
+SIGHUP reloads the index in place (:mod:`antqa.reloading`): questions in flight finish on
+the old one, and a bad new index is refused in the log while the old keeps serving.
+
 ``companions`` are coroutines that share the server's event loop and lifetime (the
 Discord bot): started once the server listens, cancelled when it stops. When one ends or
 fails the server stops too, and a failure is raised after the graceful stop.
@@ -26,6 +29,7 @@ from fastapi import FastAPI
 from uvicorn.config import LOGGING_CONFIG
 
 from antqa.api.app import create_app
+from antqa.reloading import reload_on_sighup
 from antqa.service import QAService
 from antqa.workers import WorkerPool
 
@@ -93,8 +97,13 @@ def serve(
     try:
         app = create_app(service, pool=workers)
         server = build_server(app, host, port, settings.shutdown_grace_seconds)
+
+        async def main() -> None:
+            reload_on_sighup(service)  # kill -HUP: reload the index without a restart
+            await run_with_companions(server, companions)
+
         with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
-            runner.run(run_with_companions(server, companions))
+            runner.run(main())
     finally:
         if pool is None:
             workers.close()
