@@ -31,7 +31,6 @@ from uvicorn.config import LOGGING_CONFIG
 from antqa.api.app import create_app
 from antqa.reloading import reload_on_sighup
 from antqa.service import QAService
-from antqa.workers import WorkerPool
 
 Companion = Callable[[], Awaitable[None]]
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -84,29 +83,22 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     *,
-    pool: WorkerPool | None = None,
     companions: Sequence[Companion] = (),
 ) -> None:
     """Serve the HTTP API over ``service`` until SIGTERM/SIGINT; see the module docstring.
 
-    ``pool`` (closed by the caller) lets a companion answer on the same bounded workers.
+    The caller closes ``service`` (and with it the worker pool) afterwards.
     """
     service.warm_up()
-    settings = service.settings
-    workers = pool or WorkerPool(settings.ask_workers, settings.ask_max_pending)
-    try:
-        app = create_app(service, pool=workers)
-        server = build_server(app, host, port, settings.shutdown_grace_seconds)
+    app = create_app(service)
+    server = build_server(app, host, port, service.settings.shutdown_grace_seconds)
 
-        async def main() -> None:
-            reload_on_sighup(service)  # kill -HUP: reload the index without a restart
-            await run_with_companions(server, companions)
+    async def main() -> None:
+        reload_on_sighup(service)  # kill -HUP: reload the index without a restart
+        await run_with_companions(server, companions)
 
-        with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
-            runner.run(main())
-    finally:
-        if pool is None:
-            workers.close()
+    with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
+        runner.run(main())
 
 
 async def run_with_companions(server: uvicorn.Server, companions: Sequence[Companion]) -> None:

@@ -31,7 +31,7 @@ The recipe, and why (figures from ``benchmarks/embedding.py`` and the export's o
    0.9953 on check.txt.
 5. The float matrices left (the word embeddings) are *stored* as int8 with a scale per
    row behind ``DequantizeLinear``; onnxruntime folds them back to fp32 when the session
-   starts (see :class:`~antqa.onnx_embedding.OnnxEmbedder`), so they cost no latency.
+   starts (see :class:`~antqa.embedding.onnx_backend.OnnxEmbedder`), so they cost no latency.
    This takes the file to 23 MB, small enough to commit inside ``index/``.
 6. The result is checked against the reference model on ``check.txt`` (held out from the
    calibration); an export below :data:`MIN_COSINE` on any of its texts (or below
