@@ -125,7 +125,7 @@ def hash_embedder() -> HashEmbedder:
 @pytest.fixture
 def fake_index_dir(tmp_path: Path, hash_embedder: HashEmbedder) -> Path:
     """The real article indexed with the fake embedder, in a temp folder."""
-    from antqa.index import build_index
+    from antqa.build import build_index
 
     out = tmp_path / "index"
     build_index(ARTICLE, out, hash_embedder)

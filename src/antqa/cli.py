@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -22,10 +23,10 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from antqa.api.server import Companion
+    from antqa.build import BuildReport
     from antqa.evaluation import EvalArticle, GroupScore, Report
     from antqa.feedback import FeedbackSummary
     from antqa.models import Answer, Citation
-    from antqa.onnx_export import ExportedModel
     from antqa.service import QAService
 
 app = typer.Typer(
@@ -51,6 +52,20 @@ def _service(settings: Settings) -> QAService:
     return QAService.from_settings(settings)
 
 
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", is_eager=True)
+    ] = False,
+) -> None:
+    """Ask questions about the article; every answer cites the exact passages."""
+    if version:
+        from antqa import __version__
+
+        typer.echo(f"antqa {__version__}")
+        raise typer.Exit()
+
+
 @app.command("build-index")
 def build_index(
     source: Annotated[
@@ -60,98 +75,102 @@ def build_index(
         Path | None, typer.Option(help="Index folder to (re)write. Default: ANTQA_INDEX_DIR.")
     ] = None,
     model: Annotated[
-        str | None, typer.Option(help="sentence-transformers model name or path.")
+        str | None,
+        typer.Option(help="sentence-transformers model name or path (a new one needs torch)."),
     ] = None,
+    reuse: Annotated[
+        bool,
+        typer.Option(
+            help="Reuse the model export and the vectors of unchanged text from the index "
+            "being replaced (or the served one); --no-reuse exports and embeds all again."
+        ),
+    ] = True,
 ) -> None:
     """Chunk and embed the article and atomically replace the index.
 
-    Unless ANTQA_EMBEDDING_BACKEND=torch, the model is also exported to ONNX (int8) into
-    the index, checked against the model, and used to embed the passages.
+    The model's int8 ONNX export is made once per model and reused; only sentences and
+    passages whose text changed are embedded again.
     """
-
-    from antqa.embedding import Embedder, SentenceTransformerEmbedder
-    from antqa.index import build_index as build
-    from antqa.index import build_scratch
+    from antqa.build import BuildRequest, run_build
 
     began = time.perf_counter()
     settings = Settings()
     console = _console()
-    name = model or settings.model
-    source, out = source or settings.source, (out or settings.index_dir).resolve()
-    with build_scratch(out.parent) as scratch:
-        export = _export(settings, name, source, Path(scratch), console)
-        embedder: Embedder = (
-            export.embedder(name, settings.embedding_threads)
-            if export
-            else SentenceTransformerEmbedder(name)
+    request = BuildRequest(
+        source=source or settings.source,
+        out=(out or settings.index_dir).resolve(),
+        model=model or settings.model,
+        reuse=reuse,
+    )
+    with _stages(console) as (stage, advance):
+        report = run_build(
+            request,
+            settings,
+            stage=stage,
+            progress=advance,
+            note=lambda text: console.print(f"note: {text}"),
         )
-        with _progress(console) as advance:
-            report = build(
-                source,
-                out,
-                embedder,
-                max_chars=settings.chunk_max_chars,
-                overlap=settings.chunk_overlap_sentences,
-                progress=advance,
-                export=export,
-            )
+    _print_build(console, report, time.perf_counter() - began)
+
+
+def _print_build(console: Console, report: BuildReport, seconds: float) -> None:
+    model = {"exported": "exported now", "reused": "export reused", "none": "no ONNX export"}
     console.print(
         f"wrote {report.path}: {report.chunks} passages, {report.sentences} sentences, "
-        f"dimension {report.dim}, model {report.model}, {time.perf_counter() - began:.1f} s "
-        f"({report.seconds:.1f} s chunking and embedding)"
+        f"dimension {report.dim}, model {report.model} ({model.get(report.export, '')}); "
+        f"embedded {report.embedded} texts, reused {report.reused}; {seconds:.1f} s"
     )
 
 
-def _export(
-    settings: Settings, name: str, source: Path, folder: Path, console: Console
-) -> ExportedModel | None:
-    """The ONNX export for the index, or None (torch forced, or auto and not exportable)."""
-    if settings.embedding_backend == "torch":
-        return None
-    from antqa.errors import ExportUnsupported
-    from antqa.onnx_export import export_for_article
-
-    try:
-        export = export_for_article(
-            name, source, folder, settings.chunk_max_chars, settings.chunk_overlap_sentences
-        )
-    except ExportUnsupported as err:
-        if settings.embedding_backend == "onnx":
-            raise
-        console.print(f"note: no fast path — {err.message}")
-        return None
-    record = export.record
-    console.print(
-        f"exported {name} to ONNX int8: cosine to the model min {record.cosine_min:.3f}, "
-        f"mean {record.cosine_mean:.4f} over {record.checked_texts} texts of the article"
-    )
-    return export
-
-
-class _progress:
-    """A rich progress bar on a terminal; silent otherwise. Yields an ``advance(done, total)``."""
+class _stages:
+    """On a terminal, a rich spinner per build stage and a bar while embedding; silent
+    otherwise. Yields ``(stage(description), advance(done, total))``."""
 
     def __init__(self, console: Console) -> None:
         self._console = console
-        self._bar = None
+        self._bar: Any = None
+        self._task: Any = None
 
-    def __enter__(self):
+    def __enter__(self) -> tuple[Callable[[str], None], Callable[[int, int], None]]:
         if not self._console.is_terminal:
-            return None
-        from rich.progress import Progress
+            return (lambda _description: None), (lambda _done, _total: None)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
-        self._bar = Progress(console=self._console, transient=True)
+        self._bar = Progress(
+            SpinnerColumn(finished_text="[green]✓[/green]"),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self._console,
+        )
         self._bar.__enter__()
-        task = self._bar.add_task("embedding", total=None)
+        return self._stage, self._advance
 
-        def advance(done: int, total: int) -> None:
-            assert self._bar is not None
-            self._bar.update(task, completed=done, total=total)
+    def _stage(self, description: str) -> None:
+        self._finish()
+        self._task = self._bar.add_task(description, total=None)
 
-        return advance
+    def _advance(self, done: int, total: int) -> None:
+        if self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
+
+    def _finish(self) -> None:
+        if self._task is not None:
+            task = self._bar.tasks[self._task]
+            total = task.total or 1
+            self._bar.update(self._task, total=total, completed=total)
 
     def __exit__(self, *exc_info: object) -> None:
         if self._bar is not None:
+            self._finish()
             self._bar.__exit__(None, None, None)
 
 
@@ -385,13 +404,19 @@ def discord_bot() -> None:
     import contextlib
 
     from antqa.bots.discord_bot import discord_token, run_discord, setup_logging
+    from antqa.reloading import reload_on_sighup
 
     settings = Settings()
     discord_token(settings)  # a missing token fails here, before anything loads
     setup_logging(settings)
     service = _service(settings)
+
+    async def bot() -> None:
+        reload_on_sighup(service)  # kill -HUP: reload the index without a restart
+        await run_discord(service, settings)
+
     with contextlib.closing(service), contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_discord(service, settings))
+        asyncio.run(bot())
 
 
 @app.command("feedback")

@@ -11,6 +11,9 @@ the process exits with status 0.
 started once the server listens, cancelled when it stops, their state reported by
 ``/healthz``. A companion that fails is logged and the server goes on: no part takes
 another down.
+
+SIGHUP reloads the index in place (:mod:`antqa.reloading`): questions in flight finish on
+the old one, and a bad new index is refused in the log while the old keeps serving.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from uvicorn.config import LOGGING_CONFIG
 
 from antqa.api.app import create_app
 from antqa.errors import AntqaError, ConfigurationError
+from antqa.reloading import reload_on_sighup
 from antqa.service import QAService
 
 logger = logging.getLogger("antqa.api")
@@ -125,8 +129,13 @@ def serve(
     app = create_app(service, states={c.name: c.state for c in companions})
     server = build_server(app, host, port, service.settings.shutdown_grace_seconds)
     sock = listen(host, port)
+
+    async def main() -> None:
+        reload_on_sighup(service)  # kill -HUP: reload the index without a restart
+        await run_with_companions(server, companions, sock)
+
     with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
-        runner.run(run_with_companions(server, companions, sock))
+        runner.run(main())
 
 
 async def run_with_companions(
