@@ -6,6 +6,9 @@ signal the listening socket closes at once, requests already in flight get
 ``shutdown_grace_seconds`` to finish, and :func:`serve` returns normally, so the process
 exits with status 0.
 
+:func:`serve_workers` runs several worker processes on one port instead (uvicorn's
+supervisor; each worker builds its own service through :func:`app_from_environment`).
+
 ``companions`` are coroutines that share the server's event loop and lifetime (the
 Discord bot): started once the server listens, cancelled when it stops. When one ends or
 fails the server stops too, and a failure is raised after the graceful stop.
@@ -26,6 +29,7 @@ from fastapi import FastAPI
 from uvicorn.config import LOGGING_CONFIG
 
 from antqa.api.app import create_app
+from antqa.config import Settings
 from antqa.service import QAService
 from antqa.workers import WorkerPool
 
@@ -98,6 +102,34 @@ def serve(
     finally:
         if pool is None:
             workers.close()
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of :func:`serve_workers` (uvicorn calls it by name).
+
+    Each worker reads the settings and loads the index itself; what they share is the
+    conversation store (SQLite file or Redis), so a follow-up may land on any of them.
+    """
+    return create_app(QAService.from_settings(Settings()))
+
+
+def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Serve with ``workers`` processes on ``host:port`` until SIGTERM/SIGINT.
+
+    uvicorn's supervisor binds the port, starts the workers (each calls
+    :func:`app_from_environment`) and restarts one that dies.
+    """
+    uvicorn.run(
+        f"{__name__}:{app_from_environment.__name__}",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        lifespan="on",
+        log_config=log_config(),
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        server_header=False,
+    )
 
 
 async def run_with_companions(server: uvicorn.Server, companions: Sequence[Companion]) -> None:
