@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import discord
 import pytest
+from pydantic import SecretStr
 from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, ROLE_MODS
 
 from antqa.config import Settings
@@ -331,3 +332,30 @@ async def test_when_all_workers_are_busy_the_asker_is_told_to_retry(
 
     assert busy.content.startswith("I'm answering a lot of questions right now")
     assert "[1]" in answer.embed["description"]
+
+
+@pytest.mark.parametrize("store", ["sqlite", "redis"])
+async def test_a_follow_up_in_an_old_thread_keeps_its_context_after_a_bot_restart(
+    fake_service: QAService, discord_session, store: str, request: pytest.FixtureRequest
+) -> None:
+    url = request.getfixturevalue("redis_url") if store == "redis" else None
+    update = {"redis_url": SecretStr(url)} if url else {}
+    settings = fake_service.settings.model_copy(update=update)
+
+    def new_process() -> QAService:  # what a restarted bot builds: nothing kept in memory
+        return QAService(fake_service.index, fake_service.embedder, settings)
+
+    before = new_process()
+    async with discord_session(before) as fake:
+        asked = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        thread_id = int(asked["id"])
+        await fake.wait_for(lambda: fake.sent_to(thread_id))
+    after = new_process()
+    async with discord_session(after, existing_threads=fake.threads()) as restarted:
+        await restarted.post_message(FOLLOW_UP, channel_id=thread_id)
+        [answer] = await restarted.wait_for(lambda: restarted.sent_to(thread_id))
+
+    assert answer.embed["title"] == FOLLOW_UP
+    assert "not available" not in str(answer.payload), "no lost-context notice"
+    history = place_history(after, f"discord:thread:{thread_id}")
+    assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]
