@@ -13,8 +13,8 @@ from typing import TypeVar
 
 import discord
 import pytest
-from pydantic import SecretStr
 from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, ROLE_MODS
+from pydantic import SecretStr
 
 from antqa.config import Settings
 from antqa.conversation import Turn
