@@ -359,3 +359,35 @@ async def test_a_follow_up_in_an_old_thread_keeps_its_context_after_a_bot_restar
     assert "not available" not in str(answer.payload), "no lost-context notice"
     history = place_history(after, f"discord:thread:{thread_id}")
     assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]
+
+
+def test_sharding_is_set_by_settings(fake_service: QAService) -> None:
+    from bots.discord_bot import create_bot
+
+    unsharded = create_bot(fake_service)
+    assert not isinstance(unsharded, discord.AutoShardedClient)
+    settings = Settings(discord_shard_count=4, discord_shard_ids=[2, 3])
+    sharded = create_bot(fake_service, settings)
+    assert isinstance(sharded, discord.AutoShardedClient)
+    assert (sharded.shard_count, sharded.shard_ids) == (4, [2, 3])
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"ANTQA_DISCORD_SHARD_IDS": "[0]"}, "needs ANTQA_DISCORD_SHARD_COUNT"),
+        ({"ANTQA_DISCORD_SHARD_COUNT": "2", "ANTQA_DISCORD_SHARD_IDS": "[2]"}, "between 0 and 1"),
+    ],
+)
+def test_shard_settings_that_cannot_work_are_refused(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: str
+) -> None:
+    from pydantic import ValidationError
+
+    from antqa.config import settings_problem
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ValidationError) as refused:
+        Settings()
+    assert expected in str(settings_problem(refused.value))

@@ -190,6 +190,22 @@ def test_questions_in_one_conversation_take_turns_across_threads(make_store: Sto
     )
 
 
+def test_inside_a_hold_a_read_sees_the_turns_recorded_before_it(make_store: StoreFactory) -> None:
+    store = make_store()
+    store.record("c", turn("first"))
+    with store.exclusive("c"):
+        assert [t.question for t in store.history("c") or []] == ["first"]
+        store.record("c", turn("second"))
+        assert [t.question for t in store.history("c") or []] == ["first", "second"]
+        assert [t.question for t in store.history("c") or []] == ["first", "second"]
+        store.record("c", turn("third"))
+    assert [t.question for t in store.history("c") or []] == ["first", "second", "third"]
+    with store.exclusive("new"):
+        assert store.history("new") is None
+        store.record("new", turn("only"))
+    assert [t.question for t in store.history("new") or []] == ["only"]
+
+
 def test_a_place_leads_to_its_conversation(make_store: StoreFactory) -> None:
     store = make_store()
     assert store.alias("discord:thread:1") is None

@@ -8,10 +8,13 @@ Keys (under ``prefix``, ``antqa:`` by default):
   (least recently used out) and to count them;
 - ``place:<place>``: the conversation id of an adapter's place (a Discord thread), with the
   same TTL;
-- ``lock:<key>``: redis-py's :class:`~redis.lock.Lock` (a token with an expiry), so
-  questions in one conversation take turns across replicas.
+- ``lock:<key>``: a turn lock (a random token, ``SET NX`` with an expiry, deleted only by
+  its holder), so questions in one conversation take turns across replicas.
 
 Recording a turn is one Lua script, so the bounds hold whatever the replicas do at once.
+An ask costs two round trips: taking the lock also reads the history (pipelined), and the
+turn is written in the same round trip that lets the lock go (redis-py's ``Lock`` would
+need four).
 The scripts name keys they compute themselves: this needs one Redis (or a primary with
 replicas), not Redis Cluster.
 
@@ -22,14 +25,18 @@ service recovers when Redis comes back, without a restart.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import redis
-from redis.exceptions import LockError, RedisError
+from redis.exceptions import NoScriptError, RedisError
 
 from antqa.conversation import Turn
 from antqa.errors import ConfigurationError, StateUnavailable
@@ -88,6 +95,30 @@ return redis.call('ZCOUNT', index, cutoff, '+inf')
 """
 
 
+# KEYS: the lock. ARGV: the holder's token. Deletes the lock only if it is still ours.
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+_SHA = {script: hashlib.sha1(script.encode()).hexdigest() for script in (_RECORD, _RELEASE)}
+
+
+@dataclass
+class _Hold:
+    """One held turn lock, what was read when it was taken, and the turns to write at the end."""
+
+    lock: str
+    token: str
+    key: str
+    touched: float | None = None
+    turns: list[bytes] = field(default_factory=list)
+    pending: list[list[str | float]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class RedisConversationStore:
     """Recent turns per conversation id in one Redis shared by every replica."""
 
@@ -107,9 +138,9 @@ class RedisConversationStore:
         self._clock = clock
         self._prefix = prefix
         self._index = f"{prefix}conversations"
-        self._record = client.register_script(_RECORD)
         self._count = client.register_script(_COUNT)
         self._turns = KeyedLocks()
+        self._local = threading.local()
 
     @classmethod
     def from_url(cls, url: str, **options: Any) -> RedisConversationStore:
@@ -134,11 +165,20 @@ class RedisConversationStore:
         return int(count)
 
     def history(self, conversation_id: str) -> list[Turn] | None:
-        with self._failures():
-            pipe = self._redis.pipeline(transaction=False)
-            pipe.zscore(self._index, conversation_id)
-            pipe.lrange(self._key(conversation_id), 0, -1)
-            touched, turns = pipe.execute()
+        hold = self._holds().get(conversation_id)
+        if hold is not None and not hold.pending:  # read when the hold was taken: still true
+            touched, turns = hold.touched, hold.turns
+        else:
+            if hold is not None:  # turns recorded in this hold go first
+                self._run_scripts([(_RECORD, [self._index], args) for args in hold.pending])
+                hold.pending.clear()
+            with self._failures():
+                pipe = self._redis.pipeline(transaction=False)
+                pipe.zscore(self._index, conversation_id)
+                pipe.lrange(self._key(conversation_id), 0, -1)
+                touched, turns = pipe.execute()
+            if hold is not None:
+                hold.touched, hold.turns = touched, turns
         if touched is None or touched < self._clock() - self._ttl or not turns:
             return None
         return [load_turn(turn) for turn in turns]
@@ -154,29 +194,75 @@ class RedisConversationStore:
             self._max_conversations,
             EXPIRE_BATCH,
         ]
-        with self._failures():
-            self._record(keys=[self._index], args=args)
+        hold = self._holds().get(conversation_id)
+        if hold is not None:  # written when the hold ends, in the same round trip as the release
+            hold.pending.append(args)
+            return
+        self._run_scripts([(_RECORD, [self._index], args)])
 
     @contextmanager
     def exclusive(self, key: str) -> Iterator[None]:
         with self._turns.hold(key):
-            lock = self._redis.lock(
-                f"{self._prefix}lock:{key}",
-                timeout=LOCK_LEASE_SECONDS,
-                sleep=LOCK_POLL_SECONDS,
-                thread_local=False,
-            )
-            with self._failures():
-                lock.acquire()
+            hold = self._acquire(key)
+            self._holds()[key] = hold
+            failed = True
             try:
                 yield
+                failed = False
             finally:
+                del self._holds()[key]
+                self._finish(hold, failed)
+
+    def _acquire(self, key: str) -> _Hold:
+        """Take ``key``'s lock, reading its history in the same round trip."""
+        hold = _Hold(f"{self._prefix}lock:{key}", uuid.uuid4().hex, key)
+        while True:
+            with self._failures():
+                pipe = self._redis.pipeline(transaction=False)
+                pipe.set(hold.lock, hold.token, nx=True, px=int(LOCK_LEASE_SECONDS * 1000))
+                pipe.zscore(self._index, key)
+                pipe.lrange(self._key(key), 0, -1)
+                taken, hold.touched, hold.turns = pipe.execute()
+            if taken:
+                return hold
+            time.sleep(LOCK_POLL_SECONDS)
+
+    def _finish(self, hold: _Hold, failed: bool) -> None:
+        """Write the turns recorded while holding, and let go, in one round trip."""
+        try:
+            self._run_scripts(
+                [
+                    *((_RECORD, [self._index], args) for args in hold.pending),
+                    (_RELEASE, [hold.lock], [hold.token]),
+                ]
+            )
+        except StateUnavailable as err:
+            if hold.pending and not failed:
+                raise
+            log.warning("could not release the turn lock on %s (its lease frees it): %s", hold, err)
+
+    def _holds(self) -> dict[str, _Hold]:
+        """The keys this thread holds (``exclusive`` nests: a place, then its conversation)."""
+        holds: dict[str, _Hold] | None = getattr(self._local, "holds", None)
+        if holds is None:
+            holds = self._local.holds = {}
+        return holds
+
+    def _run_scripts(self, calls: list[tuple[str, list[str], list[str | float]]]) -> None:
+        """Run Lua scripts in one pipeline by their SHA, loading them once if Redis lost them."""
+        for attempt in (1, 2):
+            with self._failures():
+                pipe = self._redis.pipeline(transaction=False)
+                for script, keys, args in calls:
+                    pipe.evalsha(_SHA[script], len(keys), *keys, *args)
                 try:
-                    lock.release()
-                except LockError:  # the lease ran out first: another replica may hold it now
-                    log.warning("a turn lock on %s expired before it was released", key)
-                except RedisError as err:  # Redis went away: the lease frees it
-                    log.warning("could not release the turn lock on %s: %s", key, err)
+                    pipe.execute()
+                    return
+                except NoScriptError:
+                    if attempt == 2:
+                        raise
+                    for script in _SHA:
+                        self._redis.script_load(script)
 
     def alias(self, place: str) -> str | None:
         with self._failures():
