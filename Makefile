@@ -45,7 +45,7 @@ serve: install
 lint: install
 	$(BIN)/ruff check src bots tests benchmarks
 	$(BIN)/ruff format --check src bots tests benchmarks
-	$(BIN)/mypy src
+	$(BIN)/mypy src bots
 
 bench: install
 	PYTHONPATH=src:. $(BIN)/python benchmarks/embedding.py

@@ -356,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "HF_HUB_OFFLINE": "1",
             "ANTQA_MAX_CONVERSATIONS": str(args.max_conversations),
             "ANTQA_STATE_DIR": folder,
+            "ANTQA_ASK_RATE_PER_MINUTE": "0",  # every simulated client shares one address
         }
         redis_memory = no_redis
         if args.redis:

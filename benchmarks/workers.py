@@ -45,6 +45,7 @@ def measure(workers: int, clients: int, seconds: float, state_dir: str) -> Run:
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
         "HF_HUB_OFFLINE": "1",
         "ANTQA_STATE_DIR": state_dir,
+        "ANTQA_ASK_RATE_PER_MINUTE": "0",  # every simulated client shares one address
     }
     command = [sys.executable, "-m", "antqa", *SERVE_ARGS, "--workers", str(workers)]
     with served(env, command) as server:

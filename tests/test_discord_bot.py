@@ -16,12 +16,13 @@ import pytest
 from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, ROLE_MODS
 from pydantic import SecretStr
 
+from antqa.bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
 from antqa.config import Settings
 from antqa.conversation import Turn
 from antqa.index import load_index
 from antqa.models import Answer
 from antqa.service import QAService
-from bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
+from tests.conftest import contract_answer
 
 pytestmark = pytest.mark.anyio
 T = TypeVar("T")
@@ -124,6 +125,7 @@ class GatedService:
     def __init__(self, service: QAService) -> None:
         self.service = service
         self.settings = service.settings
+        self.workers = service.workers
         self.gate = threading.Event()
         self.entered = threading.Event()
 
@@ -264,6 +266,7 @@ class FlakyService:
     def __init__(self, service: QAService) -> None:
         self.service = service
         self.settings = service.settings
+        self.workers = service.workers
         self.calls = 0
 
     def warm_up(self) -> None:
@@ -287,7 +290,7 @@ async def test_a_failing_service_gets_an_apology_and_the_bot_keeps_answering(
 
     assert apology.content == APOLOGY
     assert "[1]" in answer.embed["description"]
-    [failure] = [r for r in caplog.records if r.name == "bots.discord_bot" and r.exc_info]
+    [failure] = [r for r in caplog.records if r.name == "antqa.bots.discord_bot" and r.exc_info]
     assert failure.levelno == logging.ERROR and "the index caught fire" in caplog.text
 
 
@@ -320,8 +323,8 @@ async def test_without_the_message_content_intent_mentions_still_work(
 async def test_when_all_workers_are_busy_the_asker_is_told_to_retry(
     fake_service: QAService, discord_session, tmp_path
 ) -> None:
-    service = GatedService(fake_service)
     settings = Settings(feedback_db=tmp_path / "f.sqlite3", ask_workers=1, ask_max_pending=0)
+    service = GatedService(QAService(fake_service.index, fake_service.embedder, settings))
     async with discord_session(service, settings=settings) as fake:
         first = await fake.post_message(mention(QUESTION), author=ALICE, mentions=(BOT_ID,))
         assert await asyncio.to_thread(service.entered.wait, 30)  # alice holds the only worker
@@ -362,7 +365,7 @@ async def test_a_follow_up_in_an_old_thread_keeps_its_context_after_a_bot_restar
 
 
 def test_sharding_is_set_by_settings(fake_service: QAService) -> None:
-    from bots.discord_bot import create_bot
+    from antqa.bots.discord_bot import create_bot
 
     unsharded = create_bot(fake_service)
     assert not isinstance(unsharded, discord.AutoShardedClient)
@@ -391,3 +394,26 @@ def test_shard_settings_that_cannot_work_are_refused(
     with pytest.raises(ValidationError) as refused:
         Settings()
     assert expected in str(settings_problem(refused.value))
+async def test_the_embed_leads_with_the_bold_short_answer_and_lists_related_reading_apart(
+    fake_service: QAService, discord_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answered = contract_answer(fake_service, QUESTION)
+    refused = contract_answer(fake_service, QUESTION, answerable=False)
+    replies = iter([answered, refused])
+    monkeypatch.setattr(fake_service, "ask", lambda question, conversation_id=None: next(replies))
+    async with discord_session(fake_service) as fake:
+        first = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(first["id"])))
+        second = await fake.post_message(mention(FOLLOW_UP), mentions=(BOT_ID,))
+        [refusal] = await fake.wait_for(lambda: fake.sent_to(int(second["id"])))
+
+    assert answered.short_answer is not None
+    short = discord.utils.escape_markdown(answered.short_answer.text)
+    assert answer.embed["description"].startswith(f"**{short}**\n\n")
+    names = [f["name"] for f in answer.embed["fields"]]
+    assert names == [f"[1] paragraph {answered.citations[0].paragraph}", "Related reading"]
+    related = answer.embed["fields"][1]["value"].splitlines()
+    assert len(related) == len(answered.citations) - 1
+    assert not any(line.startswith("[") for line in related)  # not numbered like citations
+    assert [f["name"] for f in refusal.embed["fields"]] == ["Related reading"]
+    assert not refusal.embed["description"].startswith("**")

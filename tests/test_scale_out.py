@@ -76,12 +76,16 @@ def assert_none_lost(answers: list[Answer]) -> None:
 
 @pytest.fixture
 def sqlite_env(tmp_path: Path) -> dict[str, str]:
-    return cli_env(ANTQA_STATE_DIR=str(tmp_path / "state"))
+    return cli_env(ANTQA_STATE_DIR=str(tmp_path / "state"), ANTQA_ASK_RATE_PER_MINUTE="0")
 
 
 @pytest.fixture
 def redis_env(tmp_path: Path, redis_url: str) -> dict[str, str]:
-    return cli_env(ANTQA_STATE_DIR=str(tmp_path / "unused"), ANTQA_REDIS_URL=redis_url)
+    return cli_env(
+        ANTQA_STATE_DIR=str(tmp_path / "unused"),
+        ANTQA_REDIS_URL=redis_url,
+        ANTQA_ASK_RATE_PER_MINUTE="0",  # the test's clients all come from one address
+    )
 
 
 def test_two_workers_on_one_port_lose_no_follow_up(sqlite_env: dict[str, str]) -> None:

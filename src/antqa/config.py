@@ -137,6 +137,18 @@ class Settings(BaseSettings):
     ask_max_pending: int = Field(
         default=32, ge=0, description="Questions allowed to wait for a worker; beyond: 503."
     )
+    # A person asks a question every several seconds; 60 a minute leaves a script room
+    # while one client can no longer keep the 2 workers busy alone, and a burst of 10 stays
+    # well under what the workers plus their queue hold (ask_workers + ask_max_pending).
+    ask_rate_per_minute: int = Field(
+        default=60,
+        ge=0,
+        description="Questions one client (its API key, else its address) may ask per minute "
+        "on POST /ask, sustained; beyond: 429. 0: no limit. Shared via ANTQA_REDIS_URL.",
+    )
+    ask_rate_burst: int = Field(
+        default=10, ge=1, description="Questions a client may ask at once before the pace applies."
+    )
     shutdown_grace_seconds: int = Field(
         default=30, ge=1, description="On SIGTERM, how long in-flight requests may finish."
     )

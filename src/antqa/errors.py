@@ -15,6 +15,7 @@ nothing else should escape to a user.
     ├── SourceError           the article to index cannot be read     -> check --source
     ├── TryLater              a temporary shortage; ``retry_after``   -> retry shortly
     │   ├── Overloaded        too many questions already waiting
+    │   ├── RateLimited       one client asked faster than its limit
     │   └── StateUnavailable  the conversation store (Redis) is down
     ├── ConfigurationError    a needed setting is missing or refused  -> fix the setting
     └── ServiceUnreachable    an outside service (Discord) is down    -> check the network
@@ -78,6 +79,10 @@ class TryLater(AntqaError):
 
 class Overloaded(TryLater):
     """Too many questions are already running or waiting."""
+
+
+class RateLimited(TryLater):
+    """One client (an API key, else an address) asked faster than its fair share."""
 
 
 class StateUnavailable(TryLater):

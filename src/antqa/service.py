@@ -21,6 +21,7 @@ from antqa.languages import language_reply, model_languages, unsupported_languag
 from antqa.models import Answer
 from antqa.retrieval import Retriever
 from antqa.state import ConversationStore, new_conversation_id, open_store
+from antqa.workers import WorkerPool
 
 MAX_CONVERSATION_ID_CHARS = 128
 #: What a conversation id may be; the HTTP API publishes the same pattern in its schema.
@@ -88,6 +89,9 @@ class QAService:
         if conversations is None:  # not `or`: an empty store has length 0, so it is falsy
             conversations = open_store(self.settings)
         self.conversations: ConversationStore = conversations
+        #: The one bounded pool every async adapter in the process runs ``ask`` on (the
+        #: HTTP app and the Discord bot share it); closed by :meth:`close`.
+        self.workers = WorkerPool(self.settings.ask_workers, self.settings.ask_max_pending)
         self._warm_lock = threading.Lock()
         self._warm = False
 
@@ -103,6 +107,12 @@ class QAService:
             settings.index_dir, expected_model=settings.model, expected_source=settings.source
         )
         return cls(index, choose_embedder(settings, index), settings)
+
+    def close(self) -> None:
+        """Let the questions already admitted to :attr:`workers` finish, then stop its threads
+        and release the conversation store's connections."""
+        self.workers.close()
+        self.conversations.close()
 
     @property
     def model_name(self) -> str:

@@ -2,28 +2,28 @@
 
 Nothing happens at import. The app loads the index and model at start-up (its lifespan),
 so ``/healthz`` turns 200 before the first question rather than after it. Routes live in
-routers (:data:`ROUTERS`); a new page or endpoint is one more router.
+routers (:data:`antqa.api.routes.ROUTERS`); a new page or endpoint is one more router.
+Questions run on the service's own bounded worker pool (:attr:`QAService.workers`), the
+one pool every adapter in the process shares.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 
 from antqa import __version__
-from antqa.api import ask, ops, page
-from antqa.api.auth import document_optional_key
-from antqa.api.limits import BodyLimit
-from antqa.api.metrics import Metrics, RequestMetrics
-from antqa.api.problems import CatchAll, install_error_handlers
-from antqa.api.runtime import Runtime
+from antqa.api.deps import Runtime
+from antqa.api.errors import install_error_handlers
+from antqa.api.metrics import Metrics
+from antqa.api.middleware import BodyLimit, CatchAll, RequestMetrics
+from antqa.api.routes import ROUTERS
+from antqa.ratelimit import rate_limiter
 from antqa.service import QAService
-from antqa.workers import WorkerPool
-
-ROUTERS: tuple[APIRouter, ...] = (ask.router, ops.router, page.router)
 
 DESCRIPTION = """
 Ask questions about one article; every answer quotes it and cites the exact passages
@@ -32,31 +32,33 @@ Ask questions about one article; every answer quotes it and cites the exact pass
 **Errors** are JSON: `{"error": {"type": "...", "message": "..."}}` — 400 body not UTF-8
 JSON, 401 API key missing or wrong, 404/405 no such route or method, 413 body too large,
 415 not JSON, 422 not a question object or the question cannot be asked as it is (empty,
-too long), 503 too many questions waiting (see `Retry-After`), 500 our fault (logged).
+too long), 429 this client asked faster than its limit (see `Retry-After`), 503 too many
+questions waiting (see `Retry-After`), 500 our fault (logged).
 
 **API key**: when the server sets `ANTQA_API_KEY`, `/ask` and `/metrics` need
 `Authorization: Bearer <key>`; `/healthz` stays open.
 """
 
 
-def create_app(service: QAService, *, pool: WorkerPool | None = None) -> FastAPI:
+def create_app(
+    service: QAService, *, states: Mapping[str, Callable[[], str]] | None = None
+) -> FastAPI:
     """The app over ``service`` (settings come from ``service.settings``).
 
-    ``pool`` runs the questions; pass one to share it with another adapter in the same
-    process (the caller then closes it). Without one, the app makes its own and closes it
-    at shutdown.
+    ``states`` are the other parts of the process (``{"discord": bot state}``), reported by
+    ``/healthz`` under their names.
     """
     settings = service.settings
-    owns_pool = pool is None
-    workers = pool or WorkerPool(settings.ask_workers, settings.ask_max_pending)
     metrics = Metrics(
         passages=len(service.index.chunks),
         sentences=len(service.index.sentences),
         article_chars=len(service.index.article),
-        asks_in_progress=lambda: workers.admitted,
+        asks_in_progress=lambda: service.workers.admitted,
         conversations=lambda: len(service.conversations),
     )
-    runtime = Runtime(service=service, pool=workers, metrics=metrics)
+    runtime = Runtime(
+        service=service, metrics=metrics, limiter=rate_limiter(settings), states=dict(states or {})
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -66,8 +68,7 @@ def create_app(service: QAService, *, pool: WorkerPool | None = None) -> FastAPI
             yield
         finally:
             runtime.ready = False
-            if owns_pool:
-                await asyncio.to_thread(workers.close)
+            runtime.limiter.close()
 
     app = FastAPI(
         title="antqa",
@@ -86,3 +87,22 @@ def create_app(service: QAService, *, pool: WorkerPool | None = None) -> FastAPI
     for router in ROUTERS:
         app.include_router(router)
     return app
+
+
+def document_optional_key(app: FastAPI) -> None:
+    """Without ``ANTQA_API_KEY`` the protected routes are open: say so in the OpenAPI schema.
+
+    FastAPI lists the bearer scheme as required wherever the dependency is used; an added
+    empty requirement (``{}``) is OpenAPI for "or no credentials at all".
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for operations in generate()["paths"].values():
+                for operation in operations.values():
+                    if "security" in operation:
+                        operation["security"].append({})
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]

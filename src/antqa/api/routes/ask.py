@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 
-from antqa.api.auth import require_api_key
-from antqa.api.body import read_ask_request
-from antqa.api.runtime import RuntimeDep
+from antqa.api.deps import ASK_GUARDS, AskBody, RuntimeDep
 from antqa.api.schemas import ANSWER_EXAMPLES, ASK_EXAMPLES, AskRequest, ErrorBody, error_example
 from antqa.models import Answer
 
@@ -64,6 +62,14 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
             "invalid_request", '"question" must be a string, not a number — send …'
         ),
     ),
+    429: _errors(
+        "This client asked faster than its limit; retry after the Retry-After header's seconds.",
+        rate_limited=error_example(
+            "rate_limited",
+            "too many questions from this client: the limit is 60 a minute (up to 10 at "
+            "once) — retry in 1 s",
+        ),
+    ),
     503: _errors(
         "Too many questions are waiting; retry after the Retry-After header's seconds.",
         overloaded=error_example(
@@ -77,7 +83,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     "/ask",
     response_model=Answer,
     summary="Ask the article a question",
-    dependencies=[Depends(require_api_key)],
+    dependencies=ASK_GUARDS,
     responses=RESPONSES,
     openapi_extra={
         "requestBody": {
@@ -91,13 +97,13 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         }
     },
 )
-async def ask(request: Request, runtime: RuntimeDep) -> Answer:
+async def ask(body: AskBody, runtime: RuntimeDep) -> Answer:
     """Answer from the article with exact citations (character offsets into the article).
 
     Pass the returned `conversation_id` back to ask a follow-up. An unknown or expired id
     starts a new conversation and the answer's `notice` says so.
     """
-    body = await read_ask_request(request)
-    answer = await runtime.pool.run(runtime.service.ask, body.question, body.conversation_id)
+    service = runtime.service
+    answer = await service.workers.run(service.ask, body.question, body.conversation_id)
     runtime.metrics.count_answer(answer)
     return answer
