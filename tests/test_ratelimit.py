@@ -236,6 +236,19 @@ def test_over_the_limit_ask_gets_429_with_retry_after(fake_service: QAService) -
         assert 'status="429"' in client.get("/metrics").text
 
 
+def test_this_machines_own_clients_are_not_limited_unless_asked(fake_service: QAService) -> None:
+    """Loopback is the operator's (a benchmark, an evaluation, a local proxy that forwards the
+    real client): exempt by default, limited once the exemption is emptied."""
+    for exempt, expected in (([], [200, 200, 429]), (None, [200, 200, 200, 200])):
+        settings = {} if exempt is None else {"ask_rate_exempt": exempt}
+        app = create_app(limited(fake_service, **settings))
+        with TestClient(app, client=("127.0.0.1", 50000)) as local:
+            statuses = [local.post("/ask", json=QUESTION).status_code for _ in expected]
+        assert statuses == expected, exempt
+    with TestClient(create_app(limited(fake_service)), client=("::1", 50000)) as local6:
+        assert [local6.post("/ask", json=QUESTION).status_code for _ in range(3)] == [200] * 3
+
+
 def test_with_an_api_key_the_key_is_the_client(fake_service: QAService) -> None:
     service = limited(fake_service, api_key="k-one")
     with TestClient(create_app(service)) as client:
