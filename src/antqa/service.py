@@ -98,6 +98,8 @@ def choose_embedder(
         )
     else:
         chosen = OnnxEmbedder(index.path, export, index.manifest.model, settings.embedding_threads)
+    if current is not None and vectors_id(current) == vectors_id(chosen):
+        return current  # the same model, loaded already (torch forced over ONNX vectors)
     return chosen
 
 
