@@ -394,6 +394,8 @@ def test_shard_settings_that_cannot_work_are_refused(
     with pytest.raises(ValidationError) as refused:
         Settings()
     assert expected in str(settings_problem(refused.value))
+
+
 async def test_the_embed_leads_with_the_bold_short_answer_and_lists_related_reading_apart(
     fake_service: QAService, discord_session, monkeypatch: pytest.MonkeyPatch
 ) -> None:

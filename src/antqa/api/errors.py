@@ -23,8 +23,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-    (RateLimited, 429),
-    (Overloaded, 503),
+from antqa.errors import (
+    AntqaError,
+    IndexProblem,
+    InvalidConversationId,
+    InvalidQuestion,
+    ModelUnavailable,
+    Overloaded,
+    RateLimited,
     TryLater,
 )
 
