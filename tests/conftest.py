@@ -64,6 +64,11 @@ class HashEmbedder:
         return out / np.maximum(norms, 1e-12)
 
 
+#: The shared services serve tests that are each one client asking dozens of questions at
+#: once, so fair use is off for them; tests/test_ratelimit.py tests the limit itself.
+ONE_BUSY_CLIENT = {"ask_rate_per_minute": 0}
+
+
 def make_citation(article: str, n: int, start: int, end: int) -> Citation:
     """A citation of ``article[start:end]`` that quotes the whole passage."""
     return Citation(
@@ -120,7 +125,7 @@ def hash_embedder() -> HashEmbedder:
 @pytest.fixture
 def fake_index_dir(tmp_path: Path, hash_embedder: HashEmbedder) -> Path:
     """The real article indexed with the fake embedder, in a temp folder."""
-    from antqa.index import build_index
+    from antqa.build import build_index
 
     out = tmp_path / "index"
     build_index(ARTICLE, out, hash_embedder)
@@ -133,7 +138,7 @@ def fake_service(fake_index_dir: Path, hash_embedder: HashEmbedder):  # type: ig
     from antqa.index import load_index
     from antqa.service import QAService
 
-    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name)
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name, **ONE_BUSY_CLIENT)
     return QAService(load_index(fake_index_dir), hash_embedder, settings)
 
 
@@ -142,7 +147,7 @@ def real_service():  # type: ignore[no-untyped-def]
     """The committed index served with the real bundled model."""
     from antqa.service import QAService
 
-    service = QAService.from_settings(Settings())
+    service = QAService.from_settings(Settings(**ONE_BUSY_CLIENT))
     service.warm_up()
     return service
 
@@ -181,6 +186,7 @@ def cli_env(**overrides: str) -> dict[str, str]:
     }
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
     env["HF_HUB_OFFLINE"] = "1"
+    env["ANTQA_ASK_RATE_PER_MINUTE"] = "0"  # one test client asks many questions at once
     env.update(overrides)
     return env
 
@@ -232,7 +238,7 @@ def discord_session(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: i
     from fake_discord import FakeDiscord
     from pydantic import SecretStr
 
-    from bots.discord_bot import run_discord
+    from antqa.bots.discord_bot import run_discord
 
     @contextlib.asynccontextmanager
     async def session(  # type: ignore[no-untyped-def]

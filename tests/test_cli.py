@@ -77,7 +77,8 @@ def test_a_missing_index_is_one_line_error_without_traceback(run_cli, tmp_path: 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"error: IndexNotFound: no index at {tmp_path / 'none'} — run antqa build-index"
+        f"error: IndexNotFound: no index at {tmp_path / 'none'} — run antqa build-index, "
+        "or point ANTQA_INDEX_DIR at an index folder"
     ]
 
 
@@ -209,3 +210,11 @@ def test_printed_answer_leads_with_the_bold_short_answer_and_separates_related_r
     lines = console.export_text().splitlines()
     assert "Related reading (not used by the answer)" in lines
     assert not any(line.startswith("[1]") for line in lines)  # a refusal cites nothing
+
+
+def test_version_prints_the_package_version(run_cli) -> None:  # type: ignore[no-untyped-def]
+    from antqa import __version__
+
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"antqa {__version__}"

@@ -15,11 +15,11 @@ import discord
 import pytest
 from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, ROLE_MODS
 
+from antqa.bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
 from antqa.config import Settings
 from antqa.index import load_index
 from antqa.models import Answer
 from antqa.service import QAService
-from bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
 from tests.conftest import contract_answer
 
 pytestmark = pytest.mark.anyio
@@ -281,7 +281,7 @@ async def test_a_failing_service_gets_an_apology_and_the_bot_keeps_answering(
 
     assert apology.content == APOLOGY
     assert "[1]" in answer.embed["description"]
-    [failure] = [r for r in caplog.records if r.name == "bots.discord_bot" and r.exc_info]
+    [failure] = [r for r in caplog.records if r.name == "antqa.bots.discord_bot" and r.exc_info]
     assert failure.levelno == logging.ERROR and "the index caught fire" in caplog.text
 
 

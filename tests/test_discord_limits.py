@@ -11,10 +11,10 @@ from fake_discord import CHANNEL_ID, FakeDiscord, message_problems
 from hypothesis import given
 from hypothesis import strategies as st
 
+from antqa.bots.discord_bot import NO_PINGS, conversation_for, create_bot
+from antqa.bots.discord_format import MAX_EMBED_TOTAL, answer_embed, thread_name, trim
 from antqa.models import Answer, Citation
 from antqa.service import check_conversation_id
-from bots.discord_bot import NO_PINGS, conversation_for, create_bot
-from bots.discord_format import MAX_EMBED_TOTAL, answer_embed, thread_name, trim
 
 
 @pytest.mark.anyio

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from antqa.service import CONVERSATION_ID_PATTERN
 
@@ -43,9 +43,23 @@ class ErrorBody(BaseModel):
 
 
 class Health(BaseModel):
+    """The HTTP API's readiness, and the state of the other parts of the process.
+
+    ``status`` is about answering over HTTP only: a Discord bot that is off does not make
+    the API unhealthy (it says why in ``discord``).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
     status: Literal["ok", "starting"]
     model: str = Field(description="The embedding model serving the answers.")
     passages: int = Field(description="Passages in the loaded index.")
+    discord: str | None = Field(
+        default=None,
+        description="The Discord bot in this process: connected; connecting (with why, while "
+        "Discord cannot be reached); off: <reason>. null: this process runs no bot.",
+        examples=["connected", "off: Discord rejected the bot token in DISCORD_TOKEN — …"],
+    )
 
 
 ASK_EXAMPLES: dict[str, dict[str, Any]] = {
