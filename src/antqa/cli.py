@@ -276,7 +276,9 @@ def evaluate(
         if article.text is not None:
             err.print(f"[dim]indexing and asking {article.title} ({number}/{total})…[/dim]")
 
-    report = evaluate_file(file, _service(Settings()), announce, article)
+    # an evaluation's conversations are throwaway: never in the served store
+    settings = Settings(conversation_store="memory")
+    report = evaluate_file(file, _service(settings), announce, article)
     if json_output:
         typer.echo(report.model_dump_json(indent=2))
         return
