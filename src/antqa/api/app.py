@@ -50,9 +50,9 @@ def create_app(
     """
     settings = service.settings
     metrics = Metrics(
-        passages=len(service.index.chunks),
-        sentences=len(service.index.sentences),
-        article_chars=len(service.index.article),
+        passages=lambda: len(service.index.chunks),
+        sentences=lambda: len(service.index.sentences),
+        article_chars=lambda: len(service.index.article),
         asks_in_progress=lambda: service.workers.admitted,
         conversations=lambda: len(service.conversations),
     )
