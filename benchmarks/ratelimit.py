@@ -2,59 +2,36 @@
 
     PYTHONPATH=src:. .venv/bin/python benchmarks/ratelimit.py [--rounds 5000]
 
-Starts a throwaway ``redis-server`` on a free loopback port (Debian's package). Each round
-takes once from each limiter, in turn, for one of 1,000 clients under a limit no one
-reaches (so every take does the full read-and-write); the table shows p50 and p99 in
-microseconds.
+Starts a throwaway ``redis-server`` on a free loopback port
+(:mod:`benchmarks.redis_process`). Each round takes once from each limiter, in turn, for
+one of 1,000 clients under a limit no one reaches (so every take does the full
+read-and-write); the table shows p50 and p99 in microseconds.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
-import socket
 import statistics
-import subprocess
 import tempfile
 import time
-
-import redis
+from pathlib import Path
 
 from antqa.ratelimit import MemoryRateLimiter, Rate, RateLimiter, RedisRateLimiter
+from benchmarks.redis_process import redis_binary, redis_server
 
 #: A limit no client of the benchmark reaches: every take is counted, none refused.
 UNREACHED = Rate(per_minute=10**9, burst=10**9)
 CLIENTS = 1000
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=5000)
     args = parser.parse_args()
-    binary = shutil.which("redis-server")
-    if binary is None:
+    if redis_binary() is None:
         raise SystemExit("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    with (
-        tempfile.TemporaryDirectory() as folder,
-        subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder],
-            stdout=subprocess.DEVNULL,
-        ) as server,
-    ):
-        url = f"redis://127.0.0.1:{port}/0"
-        for _ in range(200):
-            try:
-                redis.Redis.from_url(url).ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
+    with tempfile.TemporaryDirectory() as folder, redis_server(Path(folder)) as server:
+        url = server.url
         limiters: dict[str, RateLimiter] = {
             "memory": MemoryRateLimiter(UNREACHED),
             "redis": RedisRateLimiter.from_url(UNREACHED, url),
@@ -66,7 +43,6 @@ def main() -> None:
                 started = time.perf_counter()
                 limiter.take(client)
                 timings[name].append((time.perf_counter() - started) * 1e6)
-        server.terminate()
     print(f"| limiter | p50 µs | p99 µs |  ({args.rounds} takes each, interleaved)")
     print("| --- | --- | --- |")
     for name, values in timings.items():

@@ -1,17 +1,13 @@
 """Fair use on ``POST /ask``: the limiter in memory and in a real Redis, and the 429 it maps to.
 
-The same behaviour tests run against both implementations. The Redis ones need Debian's
-``redis-server`` (``make test`` installs it): without it they skip, except under CI, where
-they fail.
+The same behaviour tests run against both implementations. The Redis ones use the
+session's real ``redis-server`` (the ``redis_url`` fixture, emptied for each test): without
+it they skip, except under CI, where they fail.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import socket
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 
@@ -31,56 +27,11 @@ from antqa.ratelimit import (
     rate_limiter,
 )
 from antqa.service import QAService
+from benchmarks.redis_process import free_port
 
 #: 600 a minute = one every 0.1 s, 3 at once: fast enough to wait out in a test.
 QUICK = Rate(per_minute=600, burst=3)
 QUESTION = {"question": "Who became CEO when Peng Lei stepped down?"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real redis-server on a free loopback port for this module."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        reason = "redis-server is not installed — run make test (it installs it) or apt-get"
-        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
-            pytest.fail(f"CI is set but the Redis tests cannot run: {reason}")
-        pytest.skip(reason)
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    args = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", folder]
-    with subprocess.Popen(
-        [str(arg) for arg in args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    ) as server:
-        url = f"redis://127.0.0.1:{port}/0"
-        client = redis.Redis.from_url(url)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                assert time.monotonic() < deadline, "redis-server did not start within 30 s"
-                time.sleep(0.05)
-        try:
-            yield url
-        finally:
-            client.close()
-            server.terminate()
-
-
-@pytest.fixture
-def empty_redis(redis_url: str) -> str:
-    """The module's Redis, emptied: each test starts with no counts."""
-    with redis.Redis.from_url(redis_url) as client:
-        client.flushdb()
-    return redis_url
 
 
 @pytest.fixture(params=["memory", "redis"])
@@ -92,7 +43,7 @@ def make_limiter(request: pytest.FixtureRequest) -> Iterator[Callable[[Rate], Ra
         if request.param == "memory":
             limiter: RateLimiter = MemoryRateLimiter(rate)
         else:
-            url = request.getfixturevalue("empty_redis")
+            url = request.getfixturevalue("redis_url")
             limiter = RedisRateLimiter.from_url(rate, url)
         made.append(limiter)
         return limiter
@@ -179,9 +130,9 @@ def test_in_memory_limiter_remembers_a_bounded_number_of_clients() -> None:
     limiter.take("b")  # forgotten, so forgiven
 
 
-def test_replicas_sharing_redis_share_each_clients_limit(empty_redis: str) -> None:
+def test_replicas_sharing_redis_share_each_clients_limit(redis_url: str) -> None:
     rate = Rate(per_minute=1, burst=2)
-    first, second = (RedisRateLimiter.from_url(rate, empty_redis) for _ in range(2))
+    first, second = (RedisRateLimiter.from_url(rate, redis_url) for _ in range(2))
     first.take("alice")
     second.take("alice")
     refused = refusal(first, "alice")
@@ -190,10 +141,10 @@ def test_replicas_sharing_redis_share_each_clients_limit(empty_redis: str) -> No
     second.close()
 
 
-def test_redis_forgets_a_client_once_its_whole_burst_is_back(empty_redis: str) -> None:
-    limiter = RedisRateLimiter.from_url(Rate(per_minute=60, burst=5), empty_redis)
+def test_redis_forgets_a_client_once_its_whole_burst_is_back(redis_url: str) -> None:
+    limiter = RedisRateLimiter.from_url(Rate(per_minute=60, burst=5), redis_url)
     limiter.take("alice")
-    with redis.Redis.from_url(empty_redis) as client:
+    with redis.Redis.from_url(redis_url) as client:
         [key] = client.keys("antqa:rate:*")
         assert 0 < client.pttl(key) <= 1000, "kept only until the one question is paid off"
     limiter.close()
@@ -281,9 +232,9 @@ def test_without_an_api_key_made_up_keys_do_not_dodge_the_limit(fake_service: QA
 
 
 def test_two_apps_sharing_redis_limit_a_client_together(
-    fake_service: QAService, empty_redis: str
+    fake_service: QAService, redis_url: str
 ) -> None:
-    service = limited(fake_service, redis_url=empty_redis)
+    service = limited(fake_service, redis_url=redis_url)
     with TestClient(create_app(service)) as one, TestClient(create_app(service)) as two:
         assert one.post("/ask", json=QUESTION).status_code == 200
         assert two.post("/ask", json=QUESTION).status_code == 200
