@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from antqa.config import Settings, settings_problem
-from antqa.errors import AntqaError
+from antqa.errors import AntqaError, ConfigurationError
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from antqa.api.server import Companion
     from antqa.build import BuildReport
     from antqa.evaluation import EvalArticle, GroupScore, Report
     from antqa.feedback import FeedbackSummary
-    from antqa.models import Answer
+    from antqa.models import Answer, Citation
     from antqa.service import QAService
 
 app = typer.Typer(
@@ -174,19 +175,34 @@ class _stages:
 
 
 def print_answer(console: Console, answer: Answer) -> None:
-    """An answer and its numbered citations, readable in a terminal."""
+    """The short answer in bold first, then the answer, its numbered citations, and the
+    passages it does not use (a refusal's are all of them) as unnumbered related reading."""
     from rich.markup import escape
 
-    style = "bold" if answer.answerable else "bold yellow"
-    console.print(f"[{style}]{escape(answer.answer)}[/{style}]")
+    if not answer.answerable:
+        console.print(escape(answer.answer), style="bold yellow")
+    elif answer.short_answer:
+        console.print(escape(answer.short_answer.text), style="bold")
+        console.print(escape(answer.answer))
+    else:
+        console.print(escape(answer.answer), style="bold")
     if answer.notice:
         console.print(f"[dim]{escape(answer.notice)}[/dim]")
-    for c in answer.citations:
-        console.print(
-            f"\n[cyan][{c.n}][/cyan] paragraph {c.paragraph}, chars {c.start}–{c.end} "
-            f"[dim]({c.chunk_id}, score {c.score:.2f})[/dim]"
-        )
+    for c in answer.cited:
+        console.print(f"\n[cyan][{c.n}][/cyan] {_where(c)}")
         console.print(f"    “{escape(c.quote)}”")
+    if answer.related_reading:
+        console.print("\n[bold]Related reading[/bold] [dim](not used by the answer)[/dim]")
+    for c in answer.related_reading:
+        console.print(f"  – {_where(c)}")
+        console.print(f"    [dim]“{escape(c.quote)}”[/dim]")
+
+
+def _where(c: Citation) -> str:
+    return (
+        f"paragraph {c.paragraph}, chars {c.start}–{c.end} "
+        f"[dim]({c.chunk_id}, score {c.score:.2f})[/dim]"
+    )
 
 
 @app.command()
@@ -348,6 +364,15 @@ def summary_lines(report: Report) -> list[str]:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Worker processes sharing the port (each loads the model). Above 1, "
+            "conversations need the SQLite or Redis store, and the Discord bot runs as its "
+            "own process (antqa discord).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (and the Discord bot when DISCORD_TOKEN is set).
 
@@ -358,16 +383,52 @@ def serve(
     from antqa.api import serve as serve_http
 
     settings = Settings()
+    if workers > 1:
+        _serve_workers(settings, host, port, workers)
+        return
     with_bot = settings.discord_token is not None
     if with_bot:
-        from bots.discord_bot import run_discord, setup_logging
+        from antqa.bots.discord_bot import setup_logging
 
         setup_logging(settings)
     service = _service(settings)
-    # the bot shares the server's event loop and the service's worker pool
-    companions = [functools.partial(run_discord, service, settings)] if with_bot else []
+    companions = [_discord_companion(service, settings)] if with_bot else []
     with contextlib.closing(service):
         serve_http(service, host=host, port=port, companions=companions)
+
+
+def _discord_companion(service: QAService, settings: Settings) -> Companion:
+    """The bot in the server's event loop, on the service's worker pool; its state goes
+    to /healthz. Discord down or the token rejected: the bot is off, HTTP goes on."""
+    from antqa.api.server import Companion
+    from antqa.bots.connection import BotStatus
+    from antqa.bots.discord_bot import run_discord
+
+    status = BotStatus()
+    run = functools.partial(run_discord, service, settings, status=status)
+    return Companion(name="discord", run=run, state=status)
+
+
+def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Several worker processes on one port; what would break across them fails here."""
+    from antqa.api.server import serve_workers
+    from antqa.index import load_index
+    from antqa.state import open_store
+
+    if settings.discord_token is not None:
+        raise ConfigurationError(
+            "--workers runs several HTTP processes and the Discord bot must run once — unset "
+            "DISCORD_TOKEN for antqa serve and run the bot as its own process: antqa discord"
+        )
+    if settings.conversation_store == "memory":
+        raise ConfigurationError(
+            "ANTQA_CONVERSATION_STORE=memory keeps conversations in one process, so "
+            "follow-ups would be lost between workers — unset it (SQLite) or set ANTQA_REDIS_URL"
+        )
+    # fail in one line before binding the port, not once per worker
+    load_index(settings.index_dir, expected_model=settings.model, expected_source=settings.source)
+    open_store(settings).close()
+    serve_workers(settings, host, port, workers)
 
 
 @app.command("discord")
@@ -376,8 +437,8 @@ def discord_bot() -> None:
     import asyncio
     import contextlib
 
+    from antqa.bots.discord_bot import discord_token, run_discord, setup_logging
     from antqa.reloading import reload_on_sighup
-    from bots.discord_bot import discord_token, run_discord, setup_logging
 
     settings = Settings()
     discord_token(settings)  # a missing token fails here, before anything loads
@@ -398,17 +459,16 @@ def feedback(
     json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Summarise the 👍/👎 votes on Discord answers."""
-    from antqa.feedback import FeedbackStore
+    from antqa.feedback import FeedbackStore, FeedbackSummary
 
     path = Settings().feedback_db
-    if not path.exists():
+    summary = FeedbackStore(path).summary(limit=limit) if path.exists() else None
+    if json_output:  # always JSON, even before the first vote: scripts parse it
+        typer.echo((summary or FeedbackSummary.empty(path)).model_dump_json(indent=2))
+    elif summary is None:
         typer.echo(f"No feedback yet: {path} does not exist (votes are kept there).")
-        return
-    summary = FeedbackStore(path).summary(limit=limit)
-    if json_output:
-        typer.echo(summary.model_dump_json(indent=2))
-        return
-    _print_feedback(_console(), summary)
+    else:
+        _print_feedback(_console(), summary)
 
 
 def _print_feedback(console: Console, summary: FeedbackSummary) -> None:
