@@ -7,12 +7,14 @@ with the bundled all-MiniLM-L6-v2 model, fully offline.
 
 from __future__ import annotations
 
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Literal
 
 from pydantic import (
     AliasChoices,
     Field,
+    IPvAnyNetwork,
     SecretStr,
     ValidationError,
     field_validator,
@@ -25,6 +27,13 @@ from antqa.errors import ConfigurationError
 #: The repository root when antqa runs from a checkout (``src/antqa/config.py`` -> root).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+#: This machine's own addresses, the default of ``Settings.ask_rate_exempt``.
+LOOPBACK: tuple[IPv4Network | IPv6Network, ...] = (
+    IPv4Network("127.0.0.0/8"),
+    IPv6Network("::1/128"),
+)
 
 
 class Settings(BaseSettings):
@@ -148,6 +157,15 @@ class Settings(BaseSettings):
     )
     ask_rate_burst: int = Field(
         default=10, ge=1, description="Questions a client may ask at once before the pace applies."
+    )
+    # This machine's own clients are the operator's: a health check, a benchmark, an
+    # evaluation run, or a reverse proxy on the same host (uvicorn then reads the real client
+    # from X-Forwarded-For, which is what gets limited). Limiting them would refuse the
+    # operator's scripts, not protect the service from other people.
+    ask_rate_exempt: list[IPvAnyNetwork] = Field(
+        default_factory=lambda: list(LOOPBACK),
+        description="Client networks the per-client limit does not apply to when clients are "
+        "told apart by address (no API key); JSON list, e.g. '[]' to limit loopback too.",
     )
     shutdown_grace_seconds: int = Field(
         default=30, ge=1, description="On SIGTERM, how long in-flight requests may finish."

@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 RECALL_KS = (1, 3, 5)
 MAX_PASSAGE_CHARS = 1000
 MAX_ANSWER_CHARS = 600
-_MARKER = re.compile(r"\s*\[\d+\]")
+_MARKER = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 Span = tuple[int, int]
 

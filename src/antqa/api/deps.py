@@ -24,8 +24,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -96,16 +97,38 @@ def limit_asks(request: Request, runtime: RuntimeDep, credentials: Credentials) 
     A plain ``def``: FastAPI runs it on a thread, so a Redis round trip never blocks the
     event loop.
     """
-    keyed = runtime.service.settings.api_key is not None
-    runtime.limiter.take(client_of(request, credentials, keyed=keyed))
+    settings = runtime.service.settings
+    client = client_of(
+        request, credentials, keyed=settings.api_key is not None, exempt=settings.ask_rate_exempt
+    )
+    if client is not None:
+        runtime.limiter.take(client)
 
 
-def client_of(request: Request, credentials: Credentials, *, keyed: bool) -> str:
+def client_of(
+    request: Request,
+    credentials: Credentials,
+    *,
+    keyed: bool,
+    exempt: Sequence[IPv4Network | IPv6Network] = (),
+) -> str | None:
     """Who is asking, for the rate limit: a digest of the API key (the key itself never
-    leaves the process), else the peer address."""
+    leaves the process), else the peer address; ``None`` for an address in ``exempt``."""
     if keyed and credentials is not None:
         return "key:" + hashlib.sha256(credentials.credentials.encode("utf-8")).hexdigest()[:32]
-    return "addr:" + (request.client.host if request.client else "unknown")
+    host = request.client.host if request.client else "unknown"
+    if _within(host, exempt):
+        return None
+    return "addr:" + host
+
+
+def _within(host: str, networks: Sequence[IPv4Network | IPv6Network]) -> bool:
+    """Whether ``host`` is an IP address inside one of ``networks``."""
+    try:
+        address = ip_address(host)
+    except ValueError:  # not an address (a test client's name, a Unix socket)
+        return False
+    return any(address in network for network in networks)
 
 
 #: ``dependencies=API_KEY`` on a route: the key is checked before anything else.
