@@ -147,8 +147,16 @@ def app_from_environment() -> FastAPI:
 
     Each worker reads the settings and loads the index itself; what they share is the
     conversation store (SQLite file or Redis), so a follow-up may land on any of them.
+    ``kill -HUP`` of the supervisor replaces the workers one by one, each new one loading
+    the index again; a new worker that cannot load it says why in one line and exits, and
+    the supervisor keeps the old workers serving.
     """
-    return create_app(QAService.from_settings(Settings()))
+    try:
+        service = QAService.from_settings(Settings())
+    except AntqaError as err:
+        logger.error("worker not started, the running workers keep serving: %s", err)
+        raise SystemExit(1) from None
+    return create_app(service)
 
 
 def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
