@@ -152,8 +152,7 @@ def test_sentences_from_one_passage_share_one_marker(fake_service: QAService) ->
         if s not in hits[0].chunk.sentence_ids
     )
     answerer = fake_service.answerer
-    citations = answerer.citations(hits, [first, second, elsewhere])
-    text = answerer.compose([first, second, elsewhere], citations, scores)
+    text, citations = answerer.cite(hits, [first, second, elsewhere], scores)
     assert text.count("[1]") == 1 and text.count("[2]") == 1
     assert text.index(second.text) < text.index("[1]") < text.index(elsewhere.text)
     assert citations[0].quote_start == first.start and citations[0].quote_end == second.end
