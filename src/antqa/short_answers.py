@@ -171,6 +171,9 @@ class SpanPolicy:
     max_words: int = 6
     #: A candidate this many words or more from every shared question word is not trusted.
     max_distance: int = 12
+    #: The winner must pull this many times harder than the runner-up: two names about
+    #: as close to the question's words are a guess, and a wrong short answer misleads.
+    margin: float = 1.3
 
 
 def target(question: Question) -> Target | None:
@@ -231,9 +234,14 @@ def _word_positions(text: str) -> list[tuple[int, str]]:
 class ShortAnswerFinder:
     """Finds the short answer in the answer's sentences, or decides to give none."""
 
-    def __init__(self, lexicon: LexicalIndex, policy: SpanPolicy | None = None) -> None:
+    def __init__(
+        self, lexicon: LexicalIndex, article: str, policy: SpanPolicy | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.policy = policy or SpanPolicy()
+        #: Words the article also writes in lower case: a capital there only opens a
+        #: sentence ("Soon", "May"), it does not make a name.
+        self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer inside ``sentences`` (the best first), when confident."""
@@ -250,37 +258,57 @@ class ShortAnswerFinder:
                 return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
         return None
 
+    def _is_name(self, kind: Target, text: str, start: int, end: int) -> bool:
+        """Whether the capitalised run ``text[start:end]`` can be a name of ``kind``.
+
+        Not a word the article also writes in lower case, not a single word that qualifies
+        the next one ("Turkish forces", "Norman mercenary"), and for a person not a place
+        ("of England", "in Syria").
+        """
+        words = text[start:end].split()
+        if words[0].lower() in self.common or not tokenize(text[start:end]):
+            return False
+        if len(words) == 1 and re.match(r"\s+[a-z]", text[end:]):
+            return False
+        return kind is Target.PLACE or not _PLACE_BEFORE.search(text[:start])
+
     def _best_span(self, kind: Target, text: str, asked: set[str]) -> tuple[int, int] | None:
-        """The candidate nearest (in words) to the question's words the sentence shares."""
+        """The candidate closest (in content words) to the question's words the sentence
+        shares, each word weighted by its rarity."""
         words = _word_positions(text)
         shared = [i for i, (_, token) in enumerate(words) if token in asked]
         if not shared:
             return None
-        best: tuple[float, tuple[int, int]] | None = None
+        pulls: list[tuple[float, tuple[int, int]]] = []
         for start, end in _candidates(kind, text):
             tokens = tokenize(text[start:end])
             if tokens and sum(t in asked for t in tokens) * 2 >= len(tokens):
                 continue  # mostly the question's own words
-            if not tokens and kind in (Target.NAME, Target.PLACE):
-                continue  # "The", "In": a capitalised small word
+            if kind in (Target.NAME, Target.PLACE) and not self._is_name(kind, text, start, end):
+                continue
             if len(text[start:end].split()) > self.policy.max_words:
                 continue
             inside = [i for i, (offset, _) in enumerate(words) if start <= offset < end]
             first = inside[0] if inside else _index_at(words, start)
-            last = inside[-1] if inside else first
-            distance = (
-                min(
-                    (first - i if i < first else i - last) for i in shared if not first <= i <= last
-                )
-                if any(not first <= i <= last for i in shared)
-                else 0
-            )
-            if distance > self.policy.max_distance:
+            last = inside[-1] if inside else first - 1
+            nearest: dict[str, int] = {}
+            for i in shared:
+                if not first <= i <= last:
+                    gap = first - i if i < first else i - last
+                    nearest[words[i][1]] = min(gap, nearest.get(words[i][1], gap))
+            if not nearest or min(nearest.values()) > self.policy.max_distance:
                 continue
-            cost = distance + 0.01 * start / max(1, len(text))
-            if best is None or cost < best[0]:
-                best = (cost, (start, end))
-        return None if best is None else best[1]
+            # Each question word the sentence shares pulls toward the spans near it, the
+            # rarer words harder: the answer sits where the question's words gather.
+            pull = sum(self.lexicon.idf(t) / (1 + gap) for t, gap in nearest.items())
+            pulls.append((pull, (start, end)))
+        pulls.sort(key=lambda p: -p[0])
+        if not pulls:
+            return None
+        rivals = [p for p, span in pulls[1:] if text[slice(*span)] != text[slice(*pulls[0][1])]]
+        if rivals and pulls[0][0] < self.policy.margin * rivals[0]:
+            return None
+        return pulls[0][1]
 
 
 def _index_at(words: list[tuple[int, str]], offset: int) -> int:
