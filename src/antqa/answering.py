@@ -237,7 +237,7 @@ class Answerer:
             at = keep.start - sentence.start
             offsets = [sentence.text.find(c) for c in clauses]
             holding = max(i for i, o in enumerate(offsets) if o <= at)
-            weights[holding] += 1.0
+            weights[holding] += 2.0  # above any share (at most 1): this clause first
         best = max(range(len(clauses)), key=lambda i: weights[i])
         first = last = best
         while True:
