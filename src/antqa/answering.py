@@ -152,7 +152,7 @@ class Answerer:
         if plan.strength >= 1.0:  # a follow-up wants something new, not the last answer again
             for s in plan.anchors:
                 if s in values:
-                    values[s] -= self.policy.repeat_penalty * (2 if plan.continuation else 1)
+                    values[s] -= self._repeat_penalty(s, plan)
         if self._kind_applies(scores):
             holders = self.holders(hits, scores)
             return {s: v for s, v in values.items() if s in holders} or values
@@ -160,6 +160,17 @@ class Answerer:
             for s in values:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
+
+    def _repeat_penalty(self, sentence: int, plan: SearchPlan) -> float:
+        """How much a sentence the previous answer quoted is held back in a follow-up.
+
+        Only a sentence the previous answer showed whole: when it was cut, the words left
+        out may be just what the follow-up asks for ("... and who replaced her?" after an
+        answer cut before "Jing Xiandong succeeded him").
+        """
+        if self.index.sentences[sentence].text not in plan.context:
+            return 0.0
+        return self.policy.repeat_penalty * (2 if plan.continuation else 1)
 
     def choose(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> list[Sentence]:
         """The one or two sentences that answer, the best first."""
@@ -176,6 +187,10 @@ class Answerer:
             if s != first
         }
         chosen = [first]
+        if len(self.index.sentences[first].text) > self.policy.long_sentence_chars:
+            # A long best sentence is quoted whole rather than cut to make room for a
+            # second: the cut would be made blind and may drop the answering words.
+            seconds = {}
         if seconds:
             other = max(seconds, key=lambda s: seconds[s])
             close = seconds[other] >= best - self.policy.second_margin * abs(best)

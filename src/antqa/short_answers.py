@@ -56,7 +56,8 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         rf"(?:\s+\d{{3,4}})?|(?:early |late |mid-?)?{_MONTH}(?:\s+(?:of\s+)?\d{{3,4}})?|"
         rf"(?:the\s+)?(?:early |late |mid-?)?{_ORDINAL}(?:\s+(?:and|or|to)\s+{_ORDINAL})?"
         rf"\s+(?:century|centuries|millennium)(?:\s+(?:BC|AD|BCE|CE))?|"
-        r"(?:the\s+)?\d{3,4}s|\d{3,4}(?:\s*(?:–|-|to)\s*\d{2,4})?(?:\s+(?:BC|AD|BCE|CE))?)\b"
+        r"(?:the\s+)?\d{3,4}s|(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
+        r"(?:\s+(?:BC|AD|BCE|CE))?)\b"
     ),
     Target.NUMBER: re.compile(rf"\b{_NUMBER}\b", re.IGNORECASE),
     Target.AMOUNT: re.compile(
