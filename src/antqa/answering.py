@@ -61,6 +61,8 @@ class AnswerPolicy:
     kind_bonus: float = 0.3
     long_sentence_chars: int = 300
     follower_chars: int = 80
+    #: How many sentences back a "why" answer looks for the cause (within the paragraph).
+    cause_reach: int = 4
     kind_depth: int = 6
     kind_passages: int = 2
     unrelated_similarity: float = 0.3
@@ -196,8 +198,27 @@ class Answerer:
             close = seconds[other] >= best - self.policy.second_margin * abs(best)
             if close or scores.question.compound:
                 chosen.append(other)
+        chosen = self._add_cause(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
+
+    def _add_cause(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "why", the cause when the best sentence only restates what happened.
+
+        The sentence that best matches "why did she apologize?" is usually the one that
+        says she apologized; the cause is told before it ("... which caused a stir."), so
+        the nearest earlier sentence of the paragraph that gives a cause is quoted too.
+        """
+        first = chosen[0]
+        if scores.question.kind is not AnswerKind.REASON or scores.held[first]:
+            return chosen
+        sentences = self.index.sentences
+        for s in range(first - 1, max(-1, first - 1 - self.policy.cause_reach), -1):
+            if sentences[s].paragraph != sentences[first].paragraph:
+                break
+            if scores.held[s]:
+                return [first, s]
+        return chosen
 
     def _add_short_follower(self, chosen: list[int]) -> list[int]:
         """A short sentence right after the best one usually completes it ("... the strategy
