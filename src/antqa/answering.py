@@ -61,7 +61,7 @@ class AnswerPolicy:
     kind_bonus: float = 0.3
     long_sentence_chars: int = 300
     follower_chars: int = 80
-    #: How many sentences back a "why" answer looks for the cause (within the paragraph).
+    #: How many sentences away a "why" answer looks for the cause (within the paragraph).
     cause_reach: int = 4
     kind_depth: int = 6
     kind_passages: int = 2
@@ -206,18 +206,22 @@ class Answerer:
         """For "why", the cause when the best sentence only restates what happened.
 
         The sentence that best matches "why did she apologize?" is usually the one that
-        says she apologized; the cause is told before it ("... which caused a stir."), so
-        the nearest earlier sentence of the paragraph that gives a cause is quoted too.
+        says she apologized; the cause is told next to it ("... which caused a stir.",
+        "The inquiry found ... because ..."), so the nearest sentence of the paragraph
+        that gives a cause is quoted too (the earlier one when two are as near).
         """
         first = chosen[0]
         if scores.question.kind is not AnswerKind.REASON or scores.held[first]:
             return chosen
         sentences = self.index.sentences
-        for s in range(first - 1, max(-1, first - 1 - self.policy.cause_reach), -1):
-            if sentences[s].paragraph != sentences[first].paragraph:
-                break
-            if scores.held[s]:
-                return [first, s]
+        for step in range(1, self.policy.cause_reach + 1):
+            for s in (first - step, first + step):
+                if (
+                    0 <= s < len(sentences)
+                    and sentences[s].paragraph == sentences[first].paragraph
+                    and scores.held[s]
+                ):
+                    return [first, s]
         return chosen
 
     def _add_short_follower(self, chosen: list[int]) -> list[int]:

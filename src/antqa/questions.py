@@ -42,6 +42,10 @@ _NUMBER_WORD = (
     r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?)"
 )
 _YEAR = r"(?:1[89]|20)\d\d"
+_MONEY = (
+    r"(?:money|cost|pay|paid|spen[dt]|price|worth|earn|raise|lo(?:se|st)|charge|fund|"
+    r"budget|salar|revenue|sell|sold|buy|bought|invest|dollar|yuan|euro|pound|fine|valu)"
+)
 
 
 def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -63,7 +67,9 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.COUNT,
         _pattern(
-            r"\bhow many\b(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}))?|",
+            # "how much" asks for money only with a word of money; else for a quantity
+            rf"\bhow (?:many|much(?![^?]*\b{_MONEY}))\b",
+            r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}))?|",
             r"\bnumber of\b",
         ),
     ),
