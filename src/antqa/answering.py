@@ -176,6 +176,9 @@ class Answerer:
 
     def choose(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> list[Sentence]:
         """The one or two sentences that answer, the best first."""
+        following = self._continuation(hits, plan)
+        if following is not None:
+            return [self.index.sentences[s] for s in self._add_short_follower([following])]
         values = self._candidates(hits, plan, scores)
         if not values:
             return []
@@ -201,6 +204,20 @@ class Answerer:
         chosen = self._add_cause(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
+
+    def _continuation(self, hits: list[Hit], plan: SearchPlan) -> int | None:
+        """For "tell me more" / "what happened next": the sentence after the last answer.
+
+        Such a request asks to read on, not for the sentence that best matches its few
+        words ("what happened" matches any sentence saying "happened").
+        """
+        if not plan.continuation or not plan.anchors:
+            return None
+        following = max(plan.anchors) + 1
+        while following in self.captions:
+            following += 1
+        cited = {s for hit in hits for s in hit.chunk.sentence_ids}
+        return following if following in cited else None
 
     def _add_cause(self, chosen: list[int], scores: Scores) -> list[int]:
         """For "why", the cause when the best sentence only restates what happened.
