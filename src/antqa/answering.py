@@ -52,14 +52,22 @@ class AnswerPolicy:
 
     max_answer_chars: int = 600
     candidate_passages: int = 3
-    #: A second sentence only when nearly as good as the best: at 0.4 answers ran long
-    #: (Normans median 266 chars); 0.1 gives 192 with hit .885 -> .896 (dev: one item less).
-    second_margin: float = 0.1
+    #: A second sentence only when nearly as good as the best, and the two short enough
+    #: (``pair_chars``): at 0.4 with no length bound answers ran long (Normans median 303
+    #: chars); 0.2 and 300 chars give 193 (Normans), 174 (squad-own) with dev and extra
+    #: hits as at 0.4 (see benchmarks/quality_ablation.py --answers).
+    second_margin: float = 0.2
     next_bonus: float = 0.1
     repeat_penalty: float = 1.0
     own_weight: float = 0.5
     kind_bonus: float = 0.3
     long_sentence_chars: int = 300
+    #: A best sentence longer than this is quoted alone and whole, not cut to make room
+    #: for a second (the README's "who replaced her?" lost "Jing Xiandong succeeded him").
+    whole_best_chars: int = 300
+    #: Two sentences are quoted together only up to this many characters: a second long
+    #: sentence adds more reading than answer (median answers on other articles <= 200).
+    pair_chars: int = 300
     follower_chars: int = 80
     #: How many sentences away a "why" answer looks for the cause (within the paragraph).
     cause_reach: int = 4
@@ -192,14 +200,15 @@ class Answerer:
             if s != first
         }
         chosen = [first]
-        if len(self.index.sentences[first].text) > self.policy.long_sentence_chars:
+        if len(self.index.sentences[first].text) > self.policy.whole_best_chars:
             # A long best sentence is quoted whole rather than cut to make room for a
             # second: the cut would be made blind and may drop the answering words.
             seconds = {}
         if seconds:
             other = max(seconds, key=lambda s: seconds[s])
             close = seconds[other] >= best - self.policy.second_margin * abs(best)
-            if close or scores.question.compound:
+            pair = len(self.index.sentences[first].text) + len(self.index.sentences[other].text)
+            if (close and pair <= self.policy.pair_chars) or scores.question.compound:
                 chosen.append(other)
         chosen = self._add_cause(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
