@@ -149,6 +149,12 @@ def answer_variants() -> list[Variant]:
         ("- long best sentence quoted whole", {}, {"whole_best_chars": 10_000}, nothing),
         ("- cause next to a why-answer", {}, {"cause_reach": 0}, nothing),
         (
+            "- refuse a number the passages never write",
+            {},
+            {},
+            lambda: replaced(Answerer, "_unmatched_number", lambda self, q, hits: None),
+        ),
+        (
             "- captions never quoted",
             {},
             {},

@@ -272,3 +272,11 @@ def test_a_cut_keeps_the_clause_holding_the_short_answer(fake_service: QAService
     cut = answerer._fit(long, scores, 120, keep)
     assert len(cut) < len(long.text)
     assert keep.text in cut
+
+
+def test_a_number_the_passages_never_write_is_a_refusal(fake_service: QAService) -> None:
+    answer = fake_service.ask("Who stepped down as CEO of Ant Financial in 1999?")
+    assert not answer.answerable
+    assert "mentions 1999" in answer.answer
+    kept = fake_service.ask("Who stepped down as CEO of Ant Financial in October 2016?")
+    assert kept.answerable, kept.answer

@@ -44,6 +44,8 @@ _KIND_NOUN = {
 _TERMINAL = re.compile(r"[.!?…。！？][”’\"')\]]*$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;,:])\s+")
 _ELLIPSIS = "…"
+#: A number in a question, with what may follow it ("1100s", "10th"); the digits are matched.
+_QUESTION_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?=(?P<suffix>(?:st|nd|rd|th|'?s)?))")
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,21 @@ class Answerer:
             or (unknown_words and closest < self.policy.unknown_words_similarity)
         ):
             return " anything about that"
+        unmatched = self._unmatched_number(question.text, hits)
+        if unmatched is not None:
+            return f" — none of its passages on this mentions {unmatched}"
         if self._kind_applies(scores) and not self.holders(hits, scores):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
+        return None
+
+    def _unmatched_number(self, question: str, hits: list[Hit]) -> str | None:
+        """A number the question gives ("in 1107", "the 10th century") that the passages
+        the answer would come from never write: like a name the article never mentions,
+        it says the question is about something else (often a changed date)."""
+        near = " ".join(hit.chunk.text for hit in hits[: self.policy.candidate_passages])
+        for number in _QUESTION_NUMBER.finditer(question):
+            if not re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
+                return number.group(0) + number.group("suffix")
         return None
 
     @staticmethod
