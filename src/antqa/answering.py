@@ -44,8 +44,11 @@ _KIND_NOUN = {
 _TERMINAL = re.compile(r"[.!?…。！？][”’\"')\]]*$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;,:])\s+")
 _ELLIPSIS = "…"
-#: A number in a question, with what may follow it ("1100s", "10th"); the digits are matched.
-_QUESTION_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?=(?P<suffix>(?:st|nd|rd|th|'?s)?))")
+#: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
+#: with what may follow it; the digits are matched. Not an id ("<@&1000000000000030>").
+_QUESTION_NUMBER = re.compile(
+    r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)(?=(?P<suffix>(?:st|nd|rd|th|'?s)?))"
+)
 
 
 @dataclass(frozen=True)
