@@ -30,9 +30,10 @@ from pathlib import Path
 from antqa import answering, conversation, short_answers
 from antqa import service as service_module
 from antqa.answering import Answerer, AnswerPolicy
+from antqa.build import build_index
 from antqa.config import PROJECT_ROOT, Settings
 from antqa.evaluation import GroupScore, aggregate, evaluate, evaluate_file, read_items
-from antqa.index import build_index, load_index
+from antqa.index import load_index
 from antqa.retrieval import FusionWeights
 from antqa.service import QAService
 from antqa.short_answers import ShortAnswerFinder, SpanPolicy

@@ -5,8 +5,12 @@
 - ``clean_env`` (autouse): no ANTQA_/DISCORD_ variables leak in from the developer's shell.
 - ``real_service``: the committed index with the real bundled model (session-scoped: the
   model loads once).
+- ``make_citation`` / ``contract_answer``: answers built by hand for adapter tests (a short
+  answer, related reading) until the answer step fills those fields itself.
 - ``run_cli``: runs the real ``antqa`` entry point in a subprocess against this checkout.
 - ``FAULTY_SERVE``: ``antqa serve`` with two questions that fail inside the service.
+- ``redis_process`` / ``redis_url``: a real ``redis-server`` for the session, emptied for each
+  test; without the binary the tests that need it skip, except under CI, where they fail.
 """
 
 from __future__ import annotations
@@ -19,12 +23,19 @@ import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
 
 from antqa.config import Settings
-from antqa.models import Citation
+from antqa.models import Answer, Citation, ShortAnswer
+
+if TYPE_CHECKING:
+    from antqa.service import QAService
+
+if TYPE_CHECKING:
+    from benchmarks.redis_process import RedisProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
@@ -58,6 +69,11 @@ class HashEmbedder:
         return out / np.maximum(norms, 1e-12)
 
 
+#: The shared services serve tests that are each one client asking dozens of questions at
+#: once, so fair use is off for them; tests/test_ratelimit.py tests the limit itself.
+ONE_BUSY_CLIENT = {"ask_rate_per_minute": 0}
+
+
 def make_citation(article: str, n: int, start: int, end: int) -> Citation:
     """A citation of ``article[start:end]`` that quotes the whole passage."""
     return Citation(
@@ -74,12 +90,59 @@ def make_citation(article: str, n: int, start: int, end: int) -> Citation:
     )
 
 
+def contract_answer(service: QAService, question: str, answerable: bool = True) -> Answer:
+    """The service's real answer to ``question``, with the first word of its first quote as
+    the short answer and every other citation marked as related reading (a refusal: all)."""
+    real = service.ask(question)
+    first = real.citations[0]
+    word = first.quote.split()[0]
+    short = ShortAnswer(text=word, start=first.quote_start, end=first.quote_start + len(word))
+    return real.model_copy(
+        update={
+            "answerable": answerable,
+            "short_answer": short if answerable else None,
+            "citations": [
+                c.model_copy(update={"cited": answerable and c is first}) for c in real.citations
+            ],
+            "answer": f"{first.quote} [1]" if answerable else "The article doesn't say.",
+        }
+    )
+
+
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see only the settings they set themselves."""
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests see only the settings they set themselves; conversations go to a temp folder."""
     for key in list(os.environ):
         if key.startswith("ANTQA_") or key.startswith("DISCORD_"):
             monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("ANTQA_STATE_DIR", str(tmp_path / "state"))
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+@pytest.fixture(scope="session")
+def redis_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisProcess]:
+    """One real redis-server for the whole session (Debian's package; ``make test`` installs it)."""
+    from benchmarks.redis_process import redis_binary, redis_server
+
+    if redis_binary() is None:
+        reason = "redis-server is not installed — run make test (it installs it) or apt-get"
+        if in_ci():
+            pytest.fail(f"CI is set but the Redis tests cannot run: {reason}")
+        pytest.skip(reason)
+    with redis_server(tmp_path_factory.mktemp("redis")) as server:
+        yield server
+
+
+@pytest.fixture
+def redis_url(redis_process: RedisProcess) -> str:
+    """The session's Redis, emptied: each test starts with no conversations."""
+    if redis_process.process is None:  # a test stopped it and failed before restarting it
+        redis_process.start()
+    redis_process.flush()
+    return redis_process.url
 
 
 @pytest.fixture
@@ -95,7 +158,7 @@ def hash_embedder() -> HashEmbedder:
 @pytest.fixture
 def fake_index_dir(tmp_path: Path, hash_embedder: HashEmbedder) -> Path:
     """The real article indexed with the fake embedder, in a temp folder."""
-    from antqa.index import build_index
+    from antqa.build import build_index
 
     out = tmp_path / "index"
     build_index(ARTICLE, out, hash_embedder)
@@ -108,7 +171,7 @@ def fake_service(fake_index_dir: Path, hash_embedder: HashEmbedder):  # type: ig
     from antqa.index import load_index
     from antqa.service import QAService
 
-    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name)
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name, **ONE_BUSY_CLIENT)
     return QAService(load_index(fake_index_dir), hash_embedder, settings)
 
 
@@ -117,7 +180,7 @@ def real_service():  # type: ignore[no-untyped-def]
     """The committed index served with the real bundled model."""
     from antqa.service import QAService
 
-    service = QAService.from_settings(Settings())
+    service = QAService.from_settings(Settings(**ONE_BUSY_CLIENT))
     service.warm_up()
     return service
 
@@ -148,14 +211,16 @@ FAULTY_SERVE = textwrap.dedent(
 
 
 def cli_env(**overrides: str) -> dict[str, str]:
-    """Environment for a CLI subprocess: this checkout first on the path, no stray settings."""
+    """Environment for a CLI subprocess: this checkout first on the path, no stray settings
+    (but the test's own state folder, so no test writes conversations into the checkout)."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if not (k.startswith("ANTQA_") or k.startswith("DISCORD_"))
+        if not (k.startswith("ANTQA_") or k.startswith("DISCORD_")) or k == "ANTQA_STATE_DIR"
     }
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
     env["HF_HUB_OFFLINE"] = "1"
+    env["ANTQA_ASK_RATE_PER_MINUTE"] = "0"  # one test client asks many questions at once
     env.update(overrides)
     return env
 
@@ -207,7 +272,7 @@ def discord_session(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: i
     from fake_discord import FakeDiscord
     from pydantic import SecretStr
 
-    from bots.discord_bot import run_discord
+    from antqa.bots.discord_bot import run_discord
 
     @contextlib.asynccontextmanager
     async def session(  # type: ignore[no-untyped-def]

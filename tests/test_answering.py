@@ -165,7 +165,7 @@ def answerer_embedder(answerer: Answerer):  # type: ignore[no-untyped-def]
 
 
 def _answerer_over(text: str, tmp_path) -> Answerer:  # type: ignore[no-untyped-def]
-    from antqa.index import build_index
+    from antqa.build import build_index
     from tests.conftest import HashEmbedder
 
     source = tmp_path / "article.txt"

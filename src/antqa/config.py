@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from antqa.errors import ConfigurationError
@@ -73,6 +80,21 @@ class Settings(BaseSettings):
     conversation_max_turns: int = Field(default=8, ge=1)
     conversation_ttl_seconds: float = Field(default=3600.0, gt=0)
     max_conversations: int = Field(default=10_000, ge=1)
+    conversation_store: Literal["auto", "sqlite", "redis", "memory"] = Field(
+        default="auto",
+        description="Where conversations live. auto: Redis when ANTQA_REDIS_URL is set, else "
+        "SQLite under ANTQA_STATE_DIR; memory: this process only (lost at restart).",
+    )
+    state_dir: Path = Field(
+        default=PROJECT_ROOT / "var",
+        description="Folder of the SQLite conversation store (conversations.sqlite3); the "
+        "worker processes of one machine share it, and it survives restarts.",
+    )
+    redis_url: SecretStr | None = Field(
+        default=None,
+        description="redis://[:password@]host:port/db — conversations (and Discord threads) "
+        "shared by replicas on several machines. One Redis, not a cluster.",
+    )
 
     # --- adapters ---------------------------------------------------------------------
     api_key: SecretStr | None = Field(default=None, description="Bearer key for /ask, /metrics.")
@@ -86,6 +108,17 @@ class Settings(BaseSettings):
     )
     discord_rate_window_seconds: float = Field(
         default=60.0, gt=0, description="The Discord per-user rate window."
+    )
+    discord_shard_count: int | None = Field(
+        default=None,
+        ge=1,
+        description="Shards across all bot processes (discord.py AutoShardedClient); unset: "
+        "one unsharded connection.",
+    )
+    discord_shard_ids: list[int] | None = Field(
+        default=None,
+        description="The shards this bot process runs, e.g. [0, 1]; unset: all of "
+        "ANTQA_DISCORD_SHARD_COUNT.",
     )
     feedback_db: Path = Field(
         default=PROJECT_ROOT / "var" / "feedback.sqlite3",
@@ -104,11 +137,33 @@ class Settings(BaseSettings):
     ask_max_pending: int = Field(
         default=32, ge=0, description="Questions allowed to wait for a worker; beyond: 503."
     )
+    # A person asks a question every several seconds; 60 a minute leaves a script room
+    # while one client can no longer keep the 2 workers busy alone, and a burst of 10 stays
+    # well under what the workers plus their queue hold (ask_workers + ask_max_pending).
+    ask_rate_per_minute: int = Field(
+        default=60,
+        ge=0,
+        description="Questions one client (its API key, else its address) may ask per minute "
+        "on POST /ask, sustained; beyond: 429. 0: no limit. Shared via ANTQA_REDIS_URL.",
+    )
+    ask_rate_burst: int = Field(
+        default=10, ge=1, description="Questions a client may ask at once before the pace applies."
+    )
     shutdown_grace_seconds: int = Field(
         default=30, ge=1, description="On SIGTERM, how long in-flight requests may finish."
     )
 
-    @field_validator("api_key", "discord_token", mode="before")
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        """Shard ids only mean something against a count, and each must be below it."""
+        ids, count = self.discord_shard_ids, self.discord_shard_count
+        if ids is not None and count is None:
+            raise ValueError("ANTQA_DISCORD_SHARD_IDS needs ANTQA_DISCORD_SHARD_COUNT")
+        if ids is not None and count is not None and not all(0 <= i < count for i in ids):
+            raise ValueError(f"every shard id must be between 0 and {count - 1}")
+        return self
+
+    @field_validator("api_key", "discord_token", "redis_url", mode="before")
     @classmethod
     def _blank_secret_is_unset(cls, value: object) -> object:
         """An empty ``ANTQA_API_KEY=`` means "no key", not "the empty key"."""
@@ -122,7 +177,10 @@ def settings_problem(err: ValidationError) -> ConfigurationError:
     one of them may be a secret)."""
     parts = []
     for error in err.errors(include_input=False, include_url=False):
-        field = str(error["loc"][0]) if error["loc"] else "?"
+        if not error["loc"]:  # a rule across fields names its variables itself
+            parts.append(str(error["msg"]).removeprefix("Value error, "))
+            continue
+        field = str(error["loc"][0])
         variable = field if field.isupper() else f"ANTQA_{field.upper()}"
         parts.append(f"{variable}: {error['msg']}")
     return ConfigurationError(f"{'; '.join(parts)} — fix or unset it")

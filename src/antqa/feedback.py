@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from antqa.errors import ConfigurationError
 from antqa.models import Answer
+from antqa.sqlitedb import write_transaction
 
 Vote = Literal["up", "down"]
 
@@ -92,6 +93,13 @@ class FeedbackSummary(BaseModel):
     by_passage: list[PassageTally]
     recent: list[QuestionTally]
 
+    @classmethod
+    def empty(cls, path: Path) -> FeedbackSummary:
+        """The summary before anything was recorded (no vote file yet; none is created)."""
+        return cls(
+            path=str(path), answers=0, voted_answers=0, up=0, down=0, by_passage=[], recent=[]
+        )
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
@@ -130,14 +138,8 @@ class FeedbackStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+        with self._connect() as db, write_transaction(db):
+            yield db
 
     def hash_user(self, user_id: object) -> str:
         """The salted SHA-256 of a user id; the id itself is never stored."""
