@@ -37,7 +37,8 @@ from antqa.index import load_index
 from antqa.retrieval import FusionWeights
 from antqa.service import QAService
 from antqa.short_answers import ShortAnswerFinder, SpanPolicy
-from benchmarks.answer_path import CachedEmbedder
+from antqa.state.memory import MemoryConversationStore
+from benchmarks.answer_path import CachedEmbedder, cached_service
 
 FILES = {
     "dev": PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl",
@@ -183,7 +184,7 @@ def no_short(self, question, sentences):  # type: ignore[no-untyped-def]
 def answer_row(label: str, service: QAService) -> list[str]:
     cells = [label]
     for path in ANSWER_FILES.values():
-        service.conversations._conversations.clear()
+        service.conversations = MemoryConversationStore()
         group = evaluate_file(path, service).overall
         unanswerable = group.items - group.answerable
         refused = round((group.refusal_recall or 0) * unanswerable)
@@ -222,7 +223,7 @@ def answer_ablation(service: QAService) -> None:
 def scores_by_type(service: QAService) -> dict[str, dict[str, GroupScore]]:
     out = {}
     for name, path in FILES.items():
-        service.conversations._conversations.clear()  # each run starts with no conversations
+        service.conversations = MemoryConversationStore()  # each run starts with none
         report = evaluate(read_items(path), service.ask, service.index.article)
         groups = dict(report.by_type)
         groups["english"] = aggregate([r for r in report.items if r.type != "chinese"])
@@ -254,10 +255,9 @@ def main() -> None:
     parser.add_argument("--skip-index", action="store_true", help="Skip the 700/1 rebuild.")
     parser.add_argument("--answers", action="store_true", help="Ablate the answer step.")
     args = parser.parse_args()
-    service = QAService.from_settings(Settings())
-    service.warm_up()
-    cached = CachedEmbedder(service.embedder)
-    service.embedder = service.retriever.embedder = cached
+    service = cached_service(Settings())
+    cached = service.embedder
+    assert isinstance(cached, CachedEmbedder)
     if args.answers:
         answer_ablation(service)
         return
@@ -278,7 +278,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             out = Path(folder) / "index"
             build_index(Settings().source, out, cached.inner, max_chars=700, overlap=1)
-            old = QAService(load_index(out), cached, Settings(index_dir=out))
+            old = QAService(
+                load_index(out), cached, Settings(index_dir=out), MemoryConversationStore()
+            )
             print("| " + " | ".join(row("windows 700/overlap 1", scores_by_type(old))) + " |")
 
 
