@@ -133,7 +133,7 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.PLACE: _pattern(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][a-z]", flags=0),
     AnswerKind.REASON: _pattern(
         r"\b(?:because|due to|owing to|as a result|result(?:ed)? (?:of|from)|caused|led to|",
-        r"so that|in order to|reasons?|since|thanks to|after)\b",
+        r"so that|in order to|reasons?|thanks to)\b",
     ),
     AnswerKind.MANNER: _pattern(
         r"\bby (?:\w+ing|means of)\b|\bthrough\b|\busing\b|\bvia\b|\bmethod\b|\bway\b"
