@@ -24,6 +24,7 @@ from antqa.config import PROJECT_ROOT, Settings
 from antqa.embedding import Embedder
 from antqa.evaluation import read_items
 from antqa.service import QAService
+from antqa.state.memory import MemoryConversationStore
 
 DEFAULT_FILES = (
     PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl",
@@ -53,6 +54,18 @@ class CachedEmbedder:
         return np.vstack([self.cache[text] for text in texts])
 
 
+def cached_service(settings: Settings) -> QAService:
+    """The configured index served through a :class:`CachedEmbedder` of its model, with
+    conversations in memory (a benchmark leaves no files behind)."""
+    loaded = QAService.from_settings(settings)
+    loaded.warm_up()
+    service = QAService(
+        loaded.index, CachedEmbedder(loaded.embedder), settings, MemoryConversationStore()
+    )
+    loaded.close()
+    return service
+
+
 def conversations(files: list[Path]) -> list[list[str]]:
     """Each item's questions in the order they are asked (history first)."""
     return [
@@ -72,10 +85,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
 
-    service = QAService.from_settings(Settings())
-    service.warm_up()
-    cached = CachedEmbedder(service.embedder)
-    service.embedder = service.retriever.embedder = cached
+    service = cached_service(Settings())
+    cached = service.embedder
+    assert isinstance(cached, CachedEmbedder)
     asked = conversations(args.files)
 
     def ask_all() -> list[float]:

@@ -8,6 +8,12 @@ Each row switches one part off in the final pipeline (weights set to zero, or th
 function replaced for the run) and scores the development set and
 tests/data/extra_eval.jsonl per question type. "windows 700/overlap 1" rebuilds the index
 in a temporary folder with the earlier chunking (consecutive 700-character passages).
+
+``--answers`` scores the answer step instead, on this article (development, extra and
+answer sets) and on other articles (the shared SQuAD 2.0 Normans file and
+tests/data/squad-own.json, each indexed in a temporary folder): R@1, answer hit,
+unanswerables refused, answerables refused, median answer length, and the short answer's
+given-rate and exact match when given, one row per part of the answer step switched off.
 """
 
 from __future__ import annotations
@@ -15,27 +21,37 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import functools
 import inspect
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from antqa import answering, conversation
+from antqa import answering, conversation, short_answers
 from antqa import service as service_module
 from antqa.answering import Answerer, AnswerPolicy
 from antqa.build import build_index
 from antqa.config import PROJECT_ROOT, Settings
-from antqa.evaluation import GroupScore, aggregate, evaluate, read_items
+from antqa.evaluation import GroupScore, aggregate, evaluate, evaluate_file, read_items
 from antqa.index import load_index
 from antqa.retrieval import FusionWeights
 from antqa.service import QAService
-from benchmarks.answer_path import CachedEmbedder
+from antqa.short_answers import ShortAnswerFinder, SpanPolicy
+from antqa.state.memory import MemoryConversationStore
+from benchmarks.answer_path import CachedEmbedder, cached_service
 
 FILES = {
     "dev": PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl",
     "extra": PROJECT_ROOT / "tests" / "data" / "extra_eval.jsonl",
 }
 TYPES = ("factoid", "paraphrase", "multi_hop", "followup", "unanswerable", "english")
+ANSWER_FILES = {
+    "dev": FILES["dev"],
+    "extra": FILES["extra"],
+    "answers": PROJECT_ROOT / "tests" / "data" / "answer_eval.jsonl",
+    "Normans": PROJECT_ROOT.parent / "shared" / "eval" / "squad-v2-normans.json",
+    "squad-own": PROJECT_ROOT / "tests" / "data" / "squad-own.json",
+}
 
 
 @contextlib.contextmanager
@@ -114,10 +130,100 @@ def variants() -> list[Variant]:
     ]
 
 
+def old_repeat_penalty(self, sentence: int, plan) -> float:  # type: ignore[no-untyped-def]
+    """Before: every sentence the last answer quoted was held back, shown whole or cut."""
+    return self.policy.repeat_penalty * (2 if plan.continuation else 1)
+
+
+def answer_variants() -> list[Variant]:
+    """(label, retrieval weights, answer policy, extra patch) per row of ``--answers``."""
+    nothing = contextlib.nullcontext
+    return [
+        ("final", {}, {}, nothing),
+        ("- short answers", {}, {}, lambda: replaced(ShortAnswerFinder, "find", no_short)),
+        ("- short-answer margin (1.3 -> 1.0)", {}, {"span.margin": 1.0}, nothing),
+        (
+            "- second sentence only if close and short (0.2/300 -> 0.4/any)",
+            {},
+            {"second_margin": 0.4, "pair_chars": 100_000},
+            nothing,
+        ),
+        ("- long best sentence quoted whole", {}, {"whole_best_chars": 10_000}, nothing),
+        ("- cause next to a why-answer", {}, {"cause_reach": 0}, nothing),
+        (
+            "- refuse a number the passages never write",
+            {},
+            {},
+            lambda: replaced(Answerer, "_unmatched_number", lambda self, q, hits: None),
+        ),
+        (
+            "- captions never quoted",
+            {},
+            {},
+            lambda: replaced(answering, "_captions", lambda sentences: set()),
+        ),
+        (
+            "- hold back only sentences shown whole",
+            {},
+            {},
+            lambda: replaced(Answerer, "_repeat_penalty", old_repeat_penalty),
+        ),
+        (
+            "- read on for 'tell me more'",
+            {},
+            {},
+            lambda: replaced(Answerer, "_continuation", lambda self, hits, plan: None),
+        ),
+    ]
+
+
+def no_short(self, question, sentences):  # type: ignore[no-untyped-def]
+    return None
+
+
+def answer_row(label: str, service: QAService) -> list[str]:
+    cells = [label]
+    for path in ANSWER_FILES.values():
+        service.conversations = MemoryConversationStore()
+        group = evaluate_file(path, service).overall
+        unanswerable = group.items - group.answerable
+        refused = round((group.refusal_recall or 0) * unanswerable)
+        cells.append(
+            f"{group.recall_at[1]:.2f} h{group.answer_hit:.2f} u{refused}/{unanswerable}"
+            f" w{group.wrongly_refused or 0:.2f} {group.median_answer_chars or 0:.0f}c"
+            f" sa{group.short_given or 0:.2f}/{group.short_exact_given or 0:.2f}"
+        )
+    return cells
+
+
+def answer_ablation(service: QAService) -> None:
+    """The ``--answers`` table (see the module docstring)."""
+    header = ["variant", *ANSWER_FILES]
+    print("cells: R@1, hit, unanswerables refused, answerables refused, median chars,")
+    print("short answer given / exact when given\n")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    base_weights, base_policy = FusionWeights(), AnswerPolicy()
+    for label, weights, policy, patch in answer_variants():
+        service.retriever.weights = dataclasses.replace(base_weights, **weights)
+        answer = {k: v for k, v in policy.items() if not k.startswith("span.")}
+        span = {k[5:]: v for k, v in policy.items() if k.startswith("span.")}
+        service.answerer.policy = dataclasses.replace(base_policy, **answer)
+        service.answerer.short.policy = dataclasses.replace(SpanPolicy(), **span)
+        # the other articles' services are made by evaluate_file: patch what they build
+        policies = (
+            replaced(service_module, "AnswerPolicy", functools.partial(AnswerPolicy, **answer)),
+            replaced(short_answers, "SpanPolicy", functools.partial(SpanPolicy, **span)),
+        )
+        with patch(), policies[0], policies[1]:
+            print("| " + " | ".join(answer_row(label, service)) + " |", flush=True)
+    service.retriever.weights, service.answerer.policy = base_weights, base_policy
+
+
 def scores_by_type(service: QAService) -> dict[str, dict[str, GroupScore]]:
     out = {}
     for name, path in FILES.items():
-        service.conversations._conversations.clear()  # each run starts with no conversations
+        service.conversations = MemoryConversationStore()  # each run starts with none
         report = evaluate(read_items(path), service.ask, service.index.article)
         groups = dict(report.by_type)
         groups["english"] = aggregate([r for r in report.items if r.type != "chinese"])
@@ -147,11 +253,14 @@ def row(label: str, result: dict[str, dict[str, GroupScore]]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-index", action="store_true", help="Skip the 700/1 rebuild.")
+    parser.add_argument("--answers", action="store_true", help="Ablate the answer step.")
     args = parser.parse_args()
-    service = QAService.from_settings(Settings())
-    service.warm_up()
-    cached = CachedEmbedder(service.embedder)
-    service.embedder = service.retriever.embedder = cached
+    service = cached_service(Settings())
+    cached = service.embedder
+    assert isinstance(cached, CachedEmbedder)
+    if args.answers:
+        answer_ablation(service)
+        return
 
     header = ["variant"] + [f"{n} {t}" for n in FILES for t in TYPES]
     print("| " + " | ".join(header) + " |")
@@ -169,7 +278,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             out = Path(folder) / "index"
             build_index(Settings().source, out, cached.inner, max_chars=700, overlap=1)
-            old = QAService(load_index(out), cached, Settings(index_dir=out))
+            old = QAService(
+                load_index(out), cached, Settings(index_dir=out), MemoryConversationStore()
+            )
             print("| " + " | ".join(row("windows 700/overlap 1", scores_by_type(old))) + " |")
 
 

@@ -14,7 +14,7 @@ from antqa.answering import Answerer, AnswerPolicy
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
-from antqa.models import Answer
+from antqa.models import Answer, ShortAnswer
 from antqa.service import QAService
 
 QUESTIONS = [
@@ -152,11 +152,16 @@ def test_sentences_from_one_passage_share_one_marker(fake_service: QAService) ->
         if s not in hits[0].chunk.sentence_ids
     )
     answerer = fake_service.answerer
-    citations = answerer.citations(hits, [first, second, elsewhere])
-    text = answerer.compose([first, second, elsewhere], citations, scores)
+    text, citations = answerer.cite(hits, [first, second, elsewhere], scores)
     assert text.count("[1]") == 1 and text.count("[2]") == 1
     assert text.index(second.text) < text.index("[1]") < text.index(elsewhere.text)
     assert citations[0].quote_start == first.start and citations[0].quote_end == second.end
+
+
+def answerer_embedder(answerer: Answerer):  # type: ignore[no-untyped-def]
+    from tests.conftest import HashEmbedder
+
+    return HashEmbedder()
 
 
 def _answerer_over(text: str, tmp_path) -> Answerer:  # type: ignore[no-untyped-def]
@@ -190,3 +195,88 @@ def test_a_short_follower_comes_from_the_same_paragraph_only(tmp_path) -> None: 
     )
     assert answerer._add_short_follower([0]) == [0, 1]
     assert answerer._add_short_follower([1]) == [1]  # the next unit is a new paragraph
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_citations_are_numbered_by_first_use_and_the_rest_are_not_cited(
+    fake_service: QAService, question: str
+) -> None:
+    answer = fake_service.ask(question)
+    used = [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
+    assert used == sorted(set(used)) and used[0] == 1  # [1] first, then [2], each once
+    cited = [c.n for c in answer.citations if c.cited]
+    assert cited == list(range(1, len(set(used)) + 1))  # exactly the markers used, first
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert all(not c.cited for c in answer.citations[len(cited) :])
+
+
+@pytest.mark.parametrize("question", [*QUESTIONS, "What did Jack Ma say about the incident?"])
+def test_no_quote_twice_and_each_paragraph_holds_its_quote(
+    fake_service: QAService, question: str
+) -> None:
+    answer = fake_service.ask(question)
+    spans = [(c.quote_start, c.quote_end) for c in answer.citations]
+    assert len(set(spans)) == len(spans), "a quote appears twice"
+    by_id = fake_service.index.sentences
+    for citation in answer.citations:
+        holding = next(s for s in by_id if s.start <= citation.quote_start < s.end)
+        assert citation.paragraph == holding.paragraph
+
+
+def test_a_refusal_presents_its_passages_as_related_reading_only(
+    fake_service: QAService,
+) -> None:
+    answer = fake_service.ask("What did Jack Ma say about the circle incident?")
+    assert not answer.answerable
+    assert answer.citations and not any(c.cited for c in answer.citations)
+    assert answer.short_answer is None
+
+
+def test_the_short_answer_is_located_exactly_in_the_article_and_the_answer(
+    fake_service: QAService,
+) -> None:
+    answer = fake_service.ask(
+        "How many management team members did Peng Lei convene after the circle incident?"
+    )
+    assert answer.answerable, answer.answer  # the counted noun may come later ("members of")
+    short = answer.short_answer
+    assert short is not None and short.text == "22"
+    assert fake_service.index.article[short.start : short.end] == short.text
+    assert short.text in answer.answer
+
+
+def test_a_caption_is_never_quoted_in_an_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(
+        "In 2016 the chairman Lin handed the company to Wu, who became its chief.\n\n"
+        "Chairman Lin and chief Wu at the ceremony\n\n"
+        "Lin thanked her staff. Wu promised growth.\n",
+        tmp_path,
+    )
+    caption = 1
+    assert answerer.captions == {caption}
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    for question in ("Who became the chief after Lin?", "What did chief Wu promise?"):
+        answer = service.ask(question)
+        assert "at the ceremony" not in answer.answer, answer.answer
+
+
+def test_a_cut_keeps_the_clause_holding_the_short_answer(fake_service: QAService) -> None:
+    answerer = fake_service.answerer
+    long = max(fake_service.index.sentences, key=lambda s: len(s.text))
+    words = list(re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", long.text))
+    last = words[-1]
+    keep = ShortAnswer(
+        text=last.group(), start=long.start + last.start(), end=long.start + last.end()
+    )
+    scores = fake_service.retriever.score(long.text[:40])
+    cut = answerer._fit(long, scores, 120, keep)
+    assert len(cut) < len(long.text)
+    assert keep.text in cut
+
+
+def test_a_number_the_passages_never_write_is_a_refusal(fake_service: QAService) -> None:
+    answer = fake_service.ask("Who stepped down as CEO of Ant Financial in 1999?")
+    assert not answer.answerable
+    assert "mentions 1999" in answer.answer
+    kept = fake_service.ask("Who stepped down as CEO of Ant Financial in October 2016?")
+    assert kept.answerable, kept.answer

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from antqa.evaluation import evaluate, read_items
+from antqa.evaluation import evaluate, evaluate_file, read_items
 from antqa.service import QAService
 
 pytestmark = pytest.mark.slow
 EXTRA_EVAL = Path(__file__).parent / "data" / "extra_eval.jsonl"
+ANSWER_EVAL = Path(__file__).parent / "data" / "answer_eval.jsonl"
+SQUAD_OWN = Path(__file__).parent / "data" / "squad-own.json"
 
 
 @pytest.mark.parametrize(
@@ -104,7 +106,7 @@ def test_a_chinese_question_gets_the_language_reply(real_service: QAService) -> 
 
 
 def test_the_extra_evaluation_set_stays_above_its_measured_floor(real_service: QAService) -> None:
-    """Floors a little under what was measured (R@1 .82, R@3 .96, hit .82, 4/6 refused)."""
+    """Floors a little under what was measured (R@1 .82, R@3 1.0, hit .82, 4/6 refused)."""
     report = evaluate(read_items(EXTRA_EVAL), real_service.ask, real_service.index.article)
     english = [r for r in report.items if r.type != "chinese"]
     answerable = [r for r in english if r.answerable]
@@ -120,3 +122,69 @@ def test_the_extra_evaluation_set_stays_above_its_measured_floor(real_service: Q
     assert share([r.refused for r in answerable]) <= 0.05
     follow_ups = [r for r in answerable if r.type == "followup"]
     assert share([r.found_at is not None and r.found_at <= 3 for r in follow_ups]) >= 0.9
+
+
+def test_the_answer_set_stays_above_its_measured_floor(real_service: QAService) -> None:
+    """Questions by kind (who, when, how many, why, follow-ups): measured R@1 .93, hit .93,
+    3/4 refused, none wrongly; floors a little under."""
+    report = evaluate(read_items(ANSWER_EVAL), real_service.ask, real_service.index.article)
+    answerable = [r for r in report.items if r.answerable]
+    unanswerable = [r for r in report.items if not r.answerable]
+    assert sum(r.found_at == 1 for r in answerable) / len(answerable) >= 0.85
+    assert sum(r.answer_hit for r in answerable) / len(answerable) >= 0.85
+    assert sum(r.refused for r in unanswerable) >= 3
+    assert not any(r.refused for r in answerable)
+
+
+def test_short_answers_on_other_articles_are_given_often_and_mostly_exact(
+    real_service: QAService,
+) -> None:
+    """Three articles the method was not written for (SQuAD format): measured given to .43
+    of the answerable questions, exact when given .83, median answer 168 characters."""
+    overall = evaluate_file(SQUAD_OWN, real_service).overall
+    assert overall.short_given is not None and overall.short_given >= 0.35
+    assert overall.short_exact_given is not None and overall.short_exact_given >= 0.7
+    assert overall.median_answer_chars is not None and overall.median_answer_chars <= 200
+    assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.05
+
+
+@pytest.mark.parametrize(
+    ("turns", "wanted"),
+    [
+        (["Who became CEO when Peng Lei stepped down?"], "Jing Xiandong succeeded him"),
+        (
+            ["Who became CEO when Peng Lei stepped down?", "And which role did she move to?"],
+            "chairman",
+        ),
+        (
+            [
+                "Who became CEO when Peng Lei stepped down?",
+                "And which role did she move to?",
+                "and who replaced her?",
+            ],
+            "Jing Xiandong succeeded him",
+        ),
+        (
+            ["How many management team members did Peng Lei convene after the circle incident?"],
+            "22 members",
+        ),
+        (["Why did Peng Lei apologize in November 2016?"], "caused great controversy"),
+    ],
+)
+def test_the_readme_conversation_is_answered(
+    real_service: QAService, turns: list[str], wanted: str
+) -> None:
+    conversation = None
+    for question in turns:
+        answer = real_service.ask(question, conversation)
+        conversation = answer.conversation_id
+    assert answer.answerable, answer.answer
+    assert wanted in answer.answer
+    assert "Chairman Peng Lei and CEO Jing Xiandong" not in answer.answer  # the photo caption
+
+
+def test_the_new_ceo_is_the_short_answer(real_service: QAService) -> None:
+    answer = real_service.ask("Who became CEO when Peng Lei stepped down?")
+    assert answer.short_answer is not None and answer.short_answer.text == "Jing Xiandong"
+    article = real_service.index.article
+    assert article[answer.short_answer.start : answer.short_answer.end] == "Jing Xiandong"

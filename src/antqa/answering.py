@@ -24,9 +24,10 @@ import numpy as np
 from antqa.conversation import SearchPlan
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
-from antqa.models import Answer, Citation, Hit, Sentence
+from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
 from antqa.questions import AnswerKind
 from antqa.retrieval import Scores
+from antqa.short_answers import ShortAnswerFinder
 
 NOT_COVERED = (
     "The article doesn't say{reason}. The closest passages are listed below in case they help."
@@ -43,6 +44,11 @@ _KIND_NOUN = {
 _TERMINAL = re.compile(r"[.!?…。！？][”’\"')\]]*$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;,:])\s+")
 _ELLIPSIS = "…"
+#: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
+#: with what may follow it; the digits are matched. Not an id ("<@&1000000000000030>").
+_QUESTION_NUMBER = re.compile(
+    r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)(?=(?P<suffix>(?:st|nd|rd|th|'?s)?))"
+)
 
 
 @dataclass(frozen=True)
@@ -51,17 +57,38 @@ class AnswerPolicy:
 
     max_answer_chars: int = 600
     candidate_passages: int = 3
-    second_margin: float = 0.4
+    #: A second sentence only when nearly as good as the best, and the two short enough
+    #: (``pair_chars``): at 0.4 with no length bound answers ran long (Normans median 303
+    #: chars); 0.2 and 300 chars give 193 (Normans), 174 (squad-own) with dev and extra
+    #: hits as at 0.4 (see benchmarks/quality_ablation.py --answers).
+    second_margin: float = 0.2
     next_bonus: float = 0.1
     repeat_penalty: float = 1.0
     own_weight: float = 0.5
     kind_bonus: float = 0.3
     long_sentence_chars: int = 300
+    #: A best sentence longer than this is quoted alone and whole, not cut to make room
+    #: for a second (the README's "who replaced her?" lost "Jing Xiandong succeeded him").
+    whole_best_chars: int = 300
+    #: Two sentences are quoted together only up to this many characters: a second long
+    #: sentence adds more reading than answer (median answers on other articles <= 200).
+    pair_chars: int = 300
     follower_chars: int = 80
+    #: How many sentences away a "why" answer looks for the cause (within the paragraph).
+    cause_reach: int = 4
     kind_depth: int = 6
     kind_passages: int = 2
     unrelated_similarity: float = 0.3
     unknown_words_similarity: float = 0.4
+
+
+@dataclass(frozen=True)
+class Part:
+    """One quoted sentence as the answer reads it (maybe cut), and the hit citing it."""
+
+    text: str
+    hit: int
+    sentence: Sentence
 
 
 @dataclass(frozen=True)
@@ -81,6 +108,8 @@ class Answerer:
         self.index = index
         self.lexicon = lexicon
         self.policy = policy or AnswerPolicy()
+        self.short = ShortAnswerFinder(lexicon, index.article)
+        self.captions = _captions(index.sentences)
 
     # ------------------------------------------------------------------ refusing
 
@@ -101,14 +130,31 @@ class Answerer:
             or (unknown_words and closest < self.policy.unknown_words_similarity)
         ):
             return " anything about that"
+        unmatched = self._unmatched_number(question.text, hits)
+        if unmatched is not None:
+            return f" — none of its passages on this mentions {unmatched}"
         if self._kind_applies(scores) and not self.holders(hits, scores):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
         return None
 
+    def _unmatched_number(self, question: str, hits: list[Hit]) -> str | None:
+        """A number the question gives ("in 1107", "the 10th century") that the passages
+        the answer would come from never write: like a name the article never mentions,
+        it says the question is about something else (often a changed date)."""
+        near = " ".join(hit.chunk.text for hit in hits[: self.policy.candidate_passages])
+        for number in _QUESTION_NUMBER.finditer(question):
+            if not re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
+                return number.group(0) + number.group("suffix")
+        return None
+
     @staticmethod
     def _kind_applies(scores: Scores) -> bool:
-        """The answer must hold the kind asked for (a question asking two things may not)."""
-        return scores.question.kind is not AnswerKind.ANY and not scores.question.compound
+        """The answer must hold the kind asked for (a question asking two things may not).
+
+        Only for kinds a sentence plainly holds or not (a number, a date): a cause or a
+        method can be told in too many ways to refuse for want of "because".
+        """
+        return scores.question.kind in _KIND_NOUN and not scores.question.compound
 
     def holders(self, hits: list[Hit], scores: Scores) -> set[int]:
         """Sentences near the top that hold the kind of answer asked for.
@@ -125,6 +171,7 @@ class Answerer:
     def _candidates(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> dict[int, float]:
         """Answer score of every sentence of the top passages."""
         ids = {s for hit in hits[: self.policy.candidate_passages] for s in hit.chunk.sentence_ids}
+        ids = ids - self.captions or ids  # a caption or heading labels; it does not answer
         own = self.policy.own_weight
         values = {
             s: float(scores.relevance[s] + own * (scores.dense[s] + scores.coverage[s]))
@@ -133,7 +180,7 @@ class Answerer:
         if plan.strength >= 1.0:  # a follow-up wants something new, not the last answer again
             for s in plan.anchors:
                 if s in values:
-                    values[s] -= self.policy.repeat_penalty * (2 if plan.continuation else 1)
+                    values[s] -= self._repeat_penalty(s, plan)
         if self._kind_applies(scores):
             holders = self.holders(hits, scores)
             return {s: v for s, v in values.items() if s in holders} or values
@@ -142,8 +189,22 @@ class Answerer:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
 
+    def _repeat_penalty(self, sentence: int, plan: SearchPlan) -> float:
+        """How much a sentence the previous answer quoted is held back in a follow-up.
+
+        Only a sentence the previous answer showed whole: when it was cut, the words left
+        out may be just what the follow-up asks for ("... and who replaced her?" after an
+        answer cut before "Jing Xiandong succeeded him").
+        """
+        if self.index.sentences[sentence].text not in plan.context:
+            return 0.0
+        return self.policy.repeat_penalty * (2 if plan.continuation else 1)
+
     def choose(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> list[Sentence]:
         """The one or two sentences that answer, the best first."""
+        following = self._continuation(hits, plan)
+        if following is not None:
+            return [self.index.sentences[s] for s in self._add_short_follower([following])]
         values = self._candidates(hits, plan, scores)
         if not values:
             return []
@@ -157,13 +218,55 @@ class Answerer:
             if s != first
         }
         chosen = [first]
+        if len(self.index.sentences[first].text) > self.policy.whole_best_chars:
+            # A long best sentence is quoted whole rather than cut to make room for a
+            # second: the cut would be made blind and may drop the answering words.
+            seconds = {}
         if seconds:
             other = max(seconds, key=lambda s: seconds[s])
             close = seconds[other] >= best - self.policy.second_margin * abs(best)
-            if close or scores.question.compound:
+            pair = len(self.index.sentences[first].text) + len(self.index.sentences[other].text)
+            if (close and pair <= self.policy.pair_chars) or scores.question.compound:
                 chosen.append(other)
+        chosen = self._add_cause(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
+
+    def _continuation(self, hits: list[Hit], plan: SearchPlan) -> int | None:
+        """For "tell me more" / "what happened next": the sentence after the last answer.
+
+        Such a request asks to read on, not for the sentence that best matches its few
+        words ("what happened" matches any sentence saying "happened").
+        """
+        if not plan.continuation or not plan.anchors:
+            return None
+        following = max(plan.anchors) + 1
+        while following in self.captions:
+            following += 1
+        cited = {s for hit in hits for s in hit.chunk.sentence_ids}
+        return following if following in cited else None
+
+    def _add_cause(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "why", the cause when the best sentence only restates what happened.
+
+        The sentence that best matches "why did she apologize?" is usually the one that
+        says she apologized; the cause is told next to it ("... which caused a stir.",
+        "The inquiry found ... because ..."), so the nearest sentence of the paragraph
+        that gives a cause is quoted too (the earlier one when two are as near).
+        """
+        first = chosen[0]
+        if scores.question.kind is not AnswerKind.REASON or scores.held[first]:
+            return chosen
+        sentences = self.index.sentences
+        for step in range(1, self.policy.cause_reach + 1):
+            for s in (first - step, first + step):
+                if (
+                    0 <= s < len(sentences)
+                    and sentences[s].paragraph == sentences[first].paragraph
+                    and scores.held[s]
+                ):
+                    return [first, s]
+        return chosen
 
     def _add_short_follower(self, chosen: list[int]) -> list[int]:
         """A short sentence right after the best one usually completes it ("... the strategy
@@ -201,13 +304,24 @@ class Answerer:
                 completed.append(s + 1)
         return completed
 
-    def _fit(self, sentence: Sentence, scores: Scores, limit: int) -> str:
-        """The sentence, or its clauses that best match the question when it is too long."""
+    def _fit(
+        self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None = None
+    ) -> str:
+        """The sentence, or its clauses that best match the question when it is too long.
+
+        The clause holding the short answer (``keep``) is the one kept first, so a cut
+        never removes the answering words.
+        """
         if len(sentence.text) <= limit:
             return sentence.text
         clauses = _CLAUSE_BREAK.split(sentence.text)
         tokens = scores.question.tokens
         weights = [self.lexicon.share_in(clause, tokens) for clause in clauses]
+        if keep is not None and sentence.start <= keep.start < sentence.end:
+            at = keep.start - sentence.start
+            offsets = [sentence.text.find(c) for c in clauses]
+            holding = max(i for i, o in enumerate(offsets) if o <= at)
+            weights[holding] += 2.0  # above any share (at most 1): this clause first
         best = max(range(len(clauses)), key=lambda i: weights[i])
         first = last = best
         while True:
@@ -227,46 +341,55 @@ class Answerer:
         suffix = _ELLIPSIS if last < len(clauses) - 1 or not sentence.text.endswith(text) else ""
         return f"{prefix}{text}{suffix}"
 
-    def compose(self, sentences: list[Sentence], citations: list[Citation], scores: Scores) -> str:
-        """The quoted sentences in article order, each run of them marked once.
+    def compose(
+        self,
+        sentences: list[Sentence],
+        holders: list[int],
+        scores: Scores,
+        keep: ShortAnswer | None = None,
+    ) -> list[Part]:
+        """The quoted sentences as parts, in the order they will be read.
 
-        A run is the consecutive sentences one citation holds; its marker follows it:
-        "S1 S2 [1] S3 [2]".
+        ``holders`` gives, per sentence, the hit whose passage cites it. Sentences are
+        grouped by that passage, the best-ranked passage first (so the first marker is the
+        passage retrieval trusts most), each group in article order: "S1 S2 [1] S3 [2]".
         """
-        parts: list[tuple[str, int]] = []
+        ordered = sorted(zip(sentences, holders, strict=True), key=lambda p: (p[1], p[0].start))
+        parts: list[Part] = []
         used = 0
-        for sentence in sentences:
-            number = _citing(sentence, citations)
-            if number is None:
-                continue
-            budget = self.policy.max_answer_chars - used - len(f" [{number}]") - 1
+        for sentence, hit in ordered:
+            budget = self.policy.max_answer_chars - used - len(" [9]") - 1
             if budget < 40:
                 break
             # A sentence alone may use the whole answer; next to others a long one is cut.
-            alone = len(sentences) == 1
-            text = self._fit(
-                sentence, scores, budget if alone else min(budget, self.policy.long_sentence_chars)
-            )
-            parts.append((text, number))
-            used += len(text) + len(f" [{number}]") + 1
-        return " ".join(
-            f"{text} [{number}]" if following is None or following[1] != number else text
-            for (text, number), following in zip(parts, [*parts[1:], None], strict=True)
-        )
+            alone = len(ordered) == 1
+            limit = budget if alone else min(budget, self.policy.long_sentence_chars)
+            text = self._fit(sentence, scores, limit, keep)
+            parts.append(Part(text, hit, sentence))
+            used += len(text) + len(" [9]") + 1
+        return parts
 
     # ------------------------------------------------------------------ the answer
 
-    def citations(self, hits: list[Hit], quoted: list[Sentence]) -> list[Citation]:
-        """Numbered citations, one per hit, quoting the answer's sentences they hold."""
+    def citations(
+        self, hits: list[Hit], quoted: dict[int, list[Sentence]], order: list[int]
+    ) -> list[Citation]:
+        """The cited passages numbered in order of first use, then the others, not cited.
+
+        ``quoted`` maps a hit to the answer's sentences its passage quotes; ``order`` lists
+        the hits in the order the answer first uses them. A passage the answer does not
+        use quotes the sentence it was retrieved for, marked ``cited: false``.
+        """
+        ranked = order + [h for h in range(len(hits)) if h not in order]
         citations = []
-        for n, hit in enumerate(hits, start=1):
-            inside = [s for s in quoted if hit.chunk.start <= s.start and s.end <= hit.chunk.end]
+        for n, h in enumerate(ranked, start=1):
+            hit, inside = hits[h], quoted.get(h, [])
             quote_start, quote_end = _quote_span(hit, inside)
             citations.append(
                 Citation(
                     n=n,
                     chunk_id=hit.chunk.id,
-                    paragraph=hit.chunk.paragraph,
+                    paragraph=self._paragraph_at(quote_start, hit),
                     start=hit.chunk.start,
                     end=hit.chunk.end,
                     text=hit.chunk.text,
@@ -274,9 +397,18 @@ class Answerer:
                     quote_start=quote_start,
                     quote_end=quote_end,
                     score=round(hit.score, 4),
+                    cited=h in order,
                 )
             )
         return citations
+
+    def _paragraph_at(self, offset: int, hit: Hit) -> int:
+        """The paragraph holding the character at ``offset`` (the quote, not the passage)."""
+        for s in hit.chunk.sentence_ids:
+            sentence = self.index.sentences[s]
+            if sentence.start <= offset < sentence.end:
+                return sentence.paragraph
+        return hit.chunk.paragraph
 
     def answer(
         self,
@@ -289,15 +421,19 @@ class Answerer:
     ) -> tuple[Answer, Composition]:
         """The answer object for these hits, and what it quoted."""
         reason = self.doubt(plan, hits, scores) if hits else " anything about that"
-        quoted = self.choose(hits, plan, scores) if reason is None else []
+        chosen = self.choose(hits, plan, scores) if reason is None else []
+        quoted = [s for s in chosen if _holder(s, hits) is not None]
         if not quoted:
             text = NOT_COVERED.format(reason=reason or "")
             refused = self.refusal(text, hits, conversation_id=conversation_id, model=model)
             return refused, Composition(text, ())
-        citations = self.citations(hits, quoted)
-        text = self.compose(sorted(quoted, key=lambda s: s.start), citations, scores)
+        short = self.short.find(scores.question, quoted)
+        text, citations = self.cite(hits, quoted, scores, short)
+        if short is not None and short.text not in text:
+            short = None  # cut out after all: the answer must show its short answer
         answer = Answer(
             answer=text,
+            short_answer=short,
             answerable=True,
             citations=citations,
             conversation_id=conversation_id,
@@ -305,22 +441,73 @@ class Answerer:
         )
         return answer, Composition(text, tuple(s.id for s in quoted))
 
+    def cite(
+        self,
+        hits: list[Hit],
+        quoted: list[Sentence],
+        scores: Scores,
+        keep: ShortAnswer | None = None,
+    ) -> tuple[str, list[Citation]]:
+        """The answer text quoting ``quoted`` (the best first) with ``[n]`` markers, and
+        the citations: the ones it uses numbered in order of first use, then the rest."""
+        holders = [_holder(s, hits) for s in quoted]
+        parts = self.compose(
+            [s for s, h in zip(quoted, holders, strict=True) if h is not None],
+            [h for h in holders if h is not None],
+            scores,
+            keep,
+        )
+        order = list(dict.fromkeys(part.hit for part in parts))
+        number = {hit: n for n, hit in enumerate(order, start=1)}
+        text = " ".join(
+            part.text
+            if following is not None and following.hit == part.hit
+            else f"{part.text} [{number[part.hit]}]"
+            for part, following in zip(parts, [*parts[1:], None], strict=True)
+        )
+        by_hit: dict[int, list[Sentence]] = {}
+        for part in parts:
+            by_hit.setdefault(part.hit, []).append(part.sentence)
+        return text, self.citations(hits, by_hit, order)
+
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
-        """An ``answerable: false`` answer with ``text``, still listing the closest passages."""
+        """An ``answerable: false`` answer with ``text``; the closest passages are listed as
+        related reading (``cited: false``), since the answer cites nothing."""
         return Answer(
             answer=text,
             answerable=False,
-            citations=self.citations(hits, []),
+            citations=self.citations(hits, {}, []),
             conversation_id=conversation_id,
             model=model,
         )
 
 
-def _citing(sentence: Sentence, citations: list[Citation]) -> int | None:
-    """The number of the first citation whose passage holds ``sentence``."""
-    for citation in citations:
-        if citation.start <= sentence.start and sentence.end <= citation.end:
-            return citation.n
+def _captions(sentences: list[Sentence]) -> set[int]:
+    """Sentences that are a whole paragraph without a full stop: headings and captions.
+
+    Not a line cut mid-sentence ("Peng Lei also asked" / "the team to ..."), which goes on
+    in lower case in the next paragraph.
+    """
+    return {
+        s.id
+        for s in sentences
+        if (s.id == 0 or sentences[s.id - 1].paragraph != s.paragraph)
+        and not _TERMINAL.search(s.text)
+        and (
+            s.id + 1 == len(sentences)
+            or (
+                sentences[s.id + 1].paragraph != s.paragraph
+                and not sentences[s.id + 1].text[:1].islower()
+            )
+        )
+    }
+
+
+def _holder(sentence: Sentence, hits: list[Hit]) -> int | None:
+    """The first (best-ranked) hit whose passage holds ``sentence``."""
+    for h, hit in enumerate(hits):
+        if hit.chunk.start <= sentence.start and sentence.end <= hit.chunk.end:
+            return h
     return None
 
 

@@ -29,6 +29,8 @@ class AnswerKind(Enum):
     AGE = "age"  # how old
     TIME = "time"  # when, on what date, in which year
     PLACE = "place"  # which city, in what country
+    REASON = "reason"  # why, what caused
+    MANNER = "manner"  # how did they (not how many / much / long)
 
 
 _MONTH = (
@@ -40,6 +42,10 @@ _NUMBER_WORD = (
     r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?)"
 )
 _YEAR = r"(?:1[89]|20)\d\d"
+_MONEY = (
+    r"(?:money|cost|pay|paid|spen[dt]|price|worth|earn|raise|lo(?:se|st)|charge|fund|"
+    r"budget|salar|revenue|sell|sold|buy|bought|invest|dollar|yuan|euro|pound|fine|valu)"
+)
 
 
 def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -60,7 +66,12 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (AnswerKind.DURATION, _pattern(r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\b")),
     (
         AnswerKind.COUNT,
-        _pattern(r"\bhow many\b(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w-]*))?|\bnumber of\b"),
+        _pattern(
+            # "how much" asks for money only with a word of money; else for a quantity
+            rf"\bhow (?:many|much(?![^?]*\b{_MONEY}))\b",
+            r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}))?|",
+            r"\bnumber of\b",
+        ),
     ),
     (
         AnswerKind.SHARE,
@@ -85,6 +96,14 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"\bin what year\b|\bsince when\b|\bhow long ago\b",
         ),
     ),
+    (
+        AnswerKind.REASON,
+        _pattern(r"^\W*(?:and\s+)?why\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b"),
+    ),
+    (
+        AnswerKind.MANNER,
+        _pattern(r"^\W*(?:and\s+)?how (?:did|does|do|was|were|is|are|can|could|has|have)\b"),
+    ),
 )
 
 #: What in a sentence is that kind of thing (COUNT also checks the thing counted).
@@ -105,10 +124,20 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.AGE: _pattern(r"\b\d+\s*-?\s*years?[- ]old\b|\baged? \d+|\bage of \d+"),
     AnswerKind.TIME: _pattern(
         rf"\b{_YEAR}\b|\b{_MONTH}\b|\b(?:last|next|this) (?:year|month|week)\b|\bago\b|",
+        # any year (911, the 1050s) and centuries, for articles about other times
+        r"(?<![\d,.])\b\d{3,4}s?\b(?![,.]\d)|\b\d+(?:st|nd|rd|th)\b(?:\W+\w+){0,3}?\W+",
+        r"(?:century|centuries|millennium)\b|\b(?:century|centuries|decade)\b|",
         r"\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|",
         r"saturday|sunday)\b",
     ),
     AnswerKind.PLACE: _pattern(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][a-z]", flags=0),
+    AnswerKind.REASON: _pattern(
+        r"\b(?:because|due to|owing to|as a result|result(?:ed)? (?:of|from)|caused|led to|",
+        r"so that|in order to|reasons?|thanks to)\b",
+    ),
+    AnswerKind.MANNER: _pattern(
+        r"\bby (?:\w+ing|means of)\b|\bthrough\b|\busing\b|\bvia\b|\bmethod\b|\bway\b"
+    ),
 }
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
@@ -127,37 +156,48 @@ class Question:
     kind: AnswerKind
     tokens: tuple[str, ...]
     names: tuple[str, ...]
-    counted: str | None = None
+    counted: tuple[str, ...] = ()
     compound: bool = False
 
 
-def answer_kind(text: str) -> tuple[AnswerKind, str | None]:
-    """The kind of answer ``text`` asks for, and for a count the (stemmed) thing counted."""
+def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
+    """The kind of answer ``text`` asks for, and for a count the (stemmed) words that may
+    name the thing counted.
+
+    The thing counted is one of the up to three words after "how many", up to the first
+    function word: "how many management team members did ..." counts members, but a
+    sentence may say "22 members of the management team" or "a team of 22", so any of
+    them counts.
+    """
     for kind, cue in _CUES:
         match = cue.search(text)
         if match is None:
             continue
-        if kind is not AnswerKind.COUNT:
-            return kind, None
-        noun = match.group(1)
-        counted = tokenize(noun) if noun and noun.lower() not in STOPWORDS else []
-        return kind, counted[0] if counted else None
-    return AnswerKind.ANY, None
+        if kind is not AnswerKind.COUNT or not match.group(1):
+            return kind, ()
+        words = []
+        for word in match.group(1).split():
+            if word.lower() in STOPWORDS:
+                break
+            words.append(word)
+        return kind, tuple(dict.fromkeys(tokenize(" ".join(words))))
+    return AnswerKind.ANY, ()
 
 
-def _counts(sentence: str, counted: str | None) -> bool:
-    """A number in ``sentence`` (not a year or a date), followed closely by ``counted``."""
+def _counts(sentence: str, counted: tuple[str, ...]) -> bool:
+    """A number in ``sentence`` (not a year or a date), followed closely by one of
+    ``counted`` (any number when it is empty)."""
     without_dates = _DATE.sub(" ", sentence)
     for number in _EVIDENCE[AnswerKind.COUNT].finditer(without_dates):
-        if counted is None:
+        if not counted:
             return True
         following = tokenize(" ".join(without_dates[number.end() :].split()[:4]))
-        if counted in following:
+        if any(word in following for word in counted):
             return True
     return False
 
 
-def holds(kind: AnswerKind, sentence: str, counted: str | None = None) -> bool:
+def holds(kind: AnswerKind, sentence: str, counted: tuple[str, ...] = ()) -> bool:
     """Whether ``sentence`` contains the kind of thing ``kind`` asks for."""
     if kind is AnswerKind.ANY:
         return True

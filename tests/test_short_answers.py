@@ -1,0 +1,77 @@
+"""The short answer: a span of the answering sentence, of the kind the question asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from antqa.lexical import LexicalIndex
+from antqa.models import Sentence
+from antqa.questions import analyse
+from antqa.short_answers import ShortAnswerFinder, Target, target
+
+ARTICLE = (
+    "The duchy was founded in 911 when Rollo signed a treaty with King Charles III. "
+    "Soon the settlers adopted the language of their hosts. "
+    "In 1066 William the Conqueror defeated King Harold II at the battle of Hastings. "
+    "The army of Robert had 30,000 men when it landed in Albania."
+)
+
+
+def sentences() -> list[Sentence]:
+    out, start = [], 0
+    for number, text in enumerate(ARTICLE.split(". ")):
+        text = text if text.endswith(".") else text + "."
+        start = ARTICLE.index(text, start)
+        out.append(Sentence(number, start, start + len(text), 1, text))
+    return out
+
+
+@pytest.fixture(scope="module")
+def finder() -> ShortAnswerFinder:
+    return ShortAnswerFinder(LexicalIndex([s.text for s in sentences()]), ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who signed the treaty?", Target.NAME),
+        ("When was the duchy founded?", Target.TIME),
+        ("How many men did Robert have?", Target.NUMBER),
+        ("What century did they arrive?", Target.TIME),
+        ("Which river bounded the duchy?", Target.NAME),
+        ("Where did the army land?", Target.PLACE),
+        ("What did the settlers adopt?", None),
+        ("Why did they leave?", None),
+    ],
+)
+def test_the_question_says_what_kind_of_short_answer_it_wants(
+    question: str, kind: Target | None
+) -> None:
+    assert target(analyse(question)) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was the duchy founded?", "911"),
+        ("Who did Rollo sign the treaty with?", "King Charles III"),
+        ("Who defeated King Harold II at Hastings?", "William the Conqueror"),
+        ("How many men did Robert's army have?", "30,000"),
+        ("In what year was the battle of Hastings?", "1066"),
+    ],
+)
+def test_the_short_answer_is_the_span_near_the_question_words_not_the_question_words(
+    finder: ShortAnswerFinder, question: str, expected: str
+) -> None:
+    found = finder.find(analyse(question), sentences())
+    assert found is not None and found.text == expected
+    assert ARTICLE[found.start : found.end] == expected
+
+
+def test_a_capital_that_only_opens_a_sentence_is_no_name(finder: ShortAnswerFinder) -> None:
+    # "Soon" only opens its sentence: one capitalised word running into lower case is no name.
+    assert finder.find(analyse("Who adopted the language of their hosts?"), sentences()) is None
+
+
+def test_an_open_question_gets_no_short_answer(finder: ShortAnswerFinder) -> None:
+    assert finder.find(analyse("What did the settlers adopt?"), sentences()) is None
