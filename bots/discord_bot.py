@@ -1,7 +1,7 @@
 """The Discord adapter: ``/ask``, @mentions and follow-ups in the bot's threads.
 
 Each path only translates: find the question and its conversation, call
-:meth:`QAService.ask` on a bounded :class:`~antqa.workers.WorkerPool` thread (answering is
+:meth:`QAService.ask` on the service's bounded worker pool (answering is
 CPU work; on the event loop it would stall the gateway heartbeat), then send the answer as
 an embed (:mod:`bots.discord_format`) with 👍/👎 buttons whose votes go to the
 :class:`~antqa.feedback.FeedbackStore`.
@@ -37,7 +37,6 @@ from antqa.errors import ConfigurationError, InvalidQuestion, Overloaded, Servic
 from antqa.feedback import FeedbackStore, Vote
 from antqa.models import Answer
 from antqa.service import QAService, clean_question
-from antqa.workers import WorkerPool
 from bots.discord_format import answer_embed, notice, thread_name
 
 log = logging.getLogger(__name__)
@@ -328,9 +327,10 @@ class Asking(commands.Cog):
         working: discord.abc.Messageable | None = None,
     ) -> None:
         """Ask the service off the event loop (typing in ``working``), send answer or apology."""
+        service = self.bot.service
         try:
             async with working.typing() if working else contextlib.nullcontext():
-                answer = await self.bot.pool.run(self.bot.service.ask, question, conversation)
+                answer = await service.workers.run(service.ask, question, conversation)
         except InvalidQuestion as err:
             await send(content=notice(err.message))
             return
@@ -369,7 +369,6 @@ class AntqaBot(commands.Bot):
         settings: Settings,
         *,
         feedback: FeedbackStore | None = None,
-        pool: WorkerPool | None = None,
         message_content: bool = True,
     ) -> None:
         # the bot never joins voice: silence discord.py's start-up warnings about it
@@ -385,8 +384,6 @@ class AntqaBot(commands.Bot):
         self.service = service
         self.settings = settings
         self._feedback = feedback
-        self._owns_pool = pool is None
-        self.pool = pool or WorkerPool(settings.ask_workers, settings.ask_max_pending)
 
     def feedback_store(self) -> FeedbackStore:
         if self._feedback is None:
@@ -405,11 +402,6 @@ class AntqaBot(commands.Bot):
         except discord.HTTPException:
             log.exception("could not register /ask with Discord; @mentions still work")
 
-    async def close(self) -> None:
-        await super().close()
-        if self._owns_pool:
-            await asyncio.to_thread(self.pool.close)
-
     async def on_ready(self) -> None:
         log.info("connected as %s to %d server(s)", self.user, len(self.guilds))
 
@@ -422,19 +414,14 @@ def create_bot(
     settings: Settings | None = None,
     *,
     feedback: FeedbackStore | None = None,
-    pool: WorkerPool | None = None,
     message_content: bool = True,
 ) -> AntqaBot:
-    """The bot over ``service``, not connected.
-
-    ``pool`` runs the questions (pass the HTTP server's to share its bounded workers; by
-    default the bot has its own); ``message_content`` requests that privileged intent.
-    """
+    """The bot over ``service``, not connected; ``message_content`` requests that privileged
+    intent. Questions run on the service's worker pool, shared with the HTTP app."""
     return AntqaBot(
         service,
         settings or service.settings,
         feedback=feedback,
-        pool=pool,
         message_content=message_content,
     )
 
@@ -446,9 +433,7 @@ def discord_token(settings: Settings) -> str:
     return settings.discord_token.get_secret_value().strip()
 
 
-async def run_discord(
-    service: QAService, settings: Settings, *, pool: WorkerPool | None = None
-) -> None:
+async def run_discord(service: QAService, settings: Settings) -> None:
     """Log in and answer until cancelled. Reconnects are discord.py's.
 
     A rejected token is a :class:`ConfigurationError`. If the Message Content intent is not
@@ -457,7 +442,7 @@ async def run_discord(
     """
     token = discord_token(settings)
     for message_content in (True, False):
-        bot = create_bot(service, settings, pool=pool, message_content=message_content)
+        bot = create_bot(service, settings, message_content=message_content)
         async with bot:
             try:
                 await bot.login(token)

@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 
 from antqa.config import Settings
+from antqa.models import Citation
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
@@ -55,6 +56,22 @@ class HashEmbedder:
                 out[row, int.from_bytes(digest, "little") % self._dim] += 1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-12)
+
+
+def make_citation(article: str, n: int, start: int, end: int) -> Citation:
+    """A citation of ``article[start:end]`` that quotes the whole passage."""
+    return Citation(
+        n=n,
+        chunk_id=f"c{n}",
+        paragraph=1,
+        start=start,
+        end=end,
+        text=article[start:end],
+        quote=article[start:end],
+        quote_start=start,
+        quote_end=end,
+        score=1.0,
+    )
 
 
 @pytest.fixture(autouse=True)

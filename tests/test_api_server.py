@@ -19,9 +19,9 @@ from fastapi import FastAPI
 
 from antqa.api import create_app
 from antqa.api.server import build_server, run_with_companions
+from antqa.config import Settings
 from antqa.models import Answer
 from antqa.service import QAService
-from antqa.workers import WorkerPool
 from benchmarks.serve_process import served
 from tests.conftest import cli_env
 
@@ -113,9 +113,10 @@ class GatedService:
 
 
 def test_overload_is_refused_with_503_and_retry_after(real_service: QAService) -> None:
-    gated = GatedService(real_service)
-    pool = WorkerPool(workers=1, max_pending=1)
-    app = create_app(gated, pool=pool)  # type: ignore[arg-type]
+    one_worker = Settings(ask_workers=1, ask_max_pending=1)
+    gated = GatedService(QAService(real_service.index, real_service.embedder, one_worker))
+    pool = gated.workers
+    app = create_app(gated)  # type: ignore[arg-type]
     with running(app) as base, ThreadPoolExecutor(max_workers=2) as clients:
         running_one = clients.submit(post, base, QUESTIONS[0])
         assert gated.entered.acquire(timeout=60), "the first question reached the worker"

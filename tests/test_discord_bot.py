@@ -115,6 +115,7 @@ class GatedService:
     def __init__(self, service: QAService) -> None:
         self.service = service
         self.settings = service.settings
+        self.workers = service.workers
         self.gate = threading.Event()
         self.entered = threading.Event()
 
@@ -255,6 +256,7 @@ class FlakyService:
     def __init__(self, service: QAService) -> None:
         self.service = service
         self.settings = service.settings
+        self.workers = service.workers
         self.calls = 0
 
     def warm_up(self) -> None:
@@ -311,8 +313,8 @@ async def test_without_the_message_content_intent_mentions_still_work(
 async def test_when_all_workers_are_busy_the_asker_is_told_to_retry(
     fake_service: QAService, discord_session, tmp_path
 ) -> None:
-    service = GatedService(fake_service)
     settings = Settings(feedback_db=tmp_path / "f.sqlite3", ask_workers=1, ask_max_pending=0)
+    service = GatedService(QAService(fake_service.index, fake_service.embedder, settings))
     async with discord_session(service, settings=settings) as fake:
         first = await fake.post_message(mention(QUESTION), author=ALICE, mentions=(BOT_ID,))
         assert await asyncio.to_thread(service.entered.wait, 30)  # alice holds the only worker

@@ -6,23 +6,13 @@ import pytest
 
 from antqa.evaluation import EvalItem, aggregate, answer_hits, quote_found, score_item
 from antqa.models import Answer, Citation
+from tests.conftest import make_citation
 
 ARTICLE = "Alpha one. Beta two three four. Gamma five six. Delta seven eight nine ten."
 
 
 def cite(n: int, start: int, end: int) -> Citation:
-    return Citation(
-        n=n,
-        chunk_id=f"c{n}",
-        paragraph=1,
-        start=start,
-        end=end,
-        text=ARTICLE[start:end],
-        quote=ARTICLE[start:end],
-        quote_start=start,
-        quote_end=end,
-        score=1.0,
-    )
+    return make_citation(ARTICLE, n, start, end)
 
 
 def answer(text: str, citations: list[Citation], answerable: bool = True) -> Answer:

@@ -26,7 +26,6 @@ from antqa.api import create_app
 from antqa.config import Settings
 from antqa.errors import InvalidQuestion
 from antqa.service import QAService, check_conversation_id, clean_question
-from antqa.workers import WorkerPool
 
 KEY = "fuzzing-key-7c1e"
 EXAMPLES = {GenerationMode.POSITIVE: 60, GenerationMode.NEGATIVE: 60}
@@ -38,10 +37,8 @@ def api(request: pytest.FixtureRequest, real_service: QAService) -> Iterator[tup
     service = real_service
     if request.param == "keyed":
         service = QAService(real_service.index, real_service.embedder, Settings(api_key=KEY))
-    pool = WorkerPool(workers=2, max_pending=32)  # ours: the client starts and stops the app
-    app = create_app(service, pool=pool)
+    app = create_app(service)
     yield request.param, schemathesis.openapi.from_asgi("/openapi.json", app)
-    pool.close()
 
 
 def expected_status(case: schemathesis.Case, keyed: bool) -> int | None:

@@ -29,7 +29,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from antqa.api import create_app
-from antqa.api.page import ASSETS, STATIC_DIR, article_title, render_page
+from antqa.api.routes.page import ASSETS, STATIC_DIR, article_title, render_page
 from antqa.config import Settings
 from antqa.service import QAService
 

@@ -19,8 +19,9 @@ from antqa.errors import AntqaError
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
-    from antqa.evaluation import Report
+    from antqa.evaluation import EvalArticle, GroupScore, Report
     from antqa.feedback import FeedbackSummary
     from antqa.models import Answer
     from antqa.onnx_export import ExportedModel
@@ -218,48 +219,110 @@ def _converse(service: QAService, console: Console, json_output: bool) -> None:
 
 @app.command("eval")
 def evaluate(
-    file: Annotated[Path, typer.Argument(help="JSONL file of the evaluation schema.")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="Our JSONL evaluation file, or a SQuAD 2.0 JSON file."),
+    ],
     json_output: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    article: Annotated[
+        Path | None,
+        typer.Option(help="For a JSONL file about another article: that article (UTF-8 text)."),
+    ] = None,
 ) -> None:
-    """Score retrieval, answers and refusals on an evaluation file."""
-    from antqa.evaluation import evaluate as run
-    from antqa.evaluation import read_items
+    """Score retrieval, answers, short answers and refusals on an evaluation file.
 
-    items = read_items(file)
-    service = _service(Settings())
-    report = run(items, service.ask, service.index.article)
+    A SQuAD 2.0 file's articles (or --article) are each indexed in a temporary folder first.
+    """
+    from antqa.evaluation import evaluate_file
+
+    err = _console(stderr=True)
+
+    def announce(article: EvalArticle, number: int, total: int) -> None:
+        if article.text is not None:
+            err.print(f"[dim]indexing and asking {article.title} ({number}/{total})…[/dim]")
+
+    report = evaluate_file(file, _service(Settings()), announce, article)
     if json_output:
         typer.echo(report.model_dump_json(indent=2))
         return
     _print_report(_console(), report)
 
 
-def _print_report(console: Console, report: Report) -> None:
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _score_table(title: str, rows: list[tuple[str, GroupScore]]) -> Table:
+    from rich import box
     from rich.table import Table
 
-    def fmt(value: float | None) -> str:
-        return "–" if value is None else f"{value:.3f}"
-
-    table = Table(title="antqa eval")
-    columns = ("type", "n", "R@1", "R@3", "R@5", "MRR", "hit", "refuse P", "refuse R", "wrong ref")
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0, 0, 1))
+    table.add_column("", max_width=24, no_wrap=True, overflow="ellipsis")
+    columns = (
+        *("n", "R@1", "R@3", "R@5", "MRR", "hit", "ref P", "ref R", "ref'd"),
+        *("chars", "SA %", "SA EM", "SA F1"),
+    )
     for column in columns:
-        table.add_column(column, justify="left" if column == "type" else "right")
-    rows = [*report.by_type.items(), ("overall", report.overall)]
+        table.add_column(column, justify="right", min_width=5, no_wrap=True)
     for name, group in rows:
         table.add_row(
             name,
             str(group.items),
-            *(fmt(group.recall_at[k]) for k in (1, 3, 5)),
-            fmt(group.mrr),
-            fmt(group.answer_hit),
-            fmt(group.refusal_precision),
-            fmt(group.refusal_recall),
-            fmt(group.wrongly_refused),
+            *(_fmt(group.recall_at[k]) for k in (1, 3, 5)),
+            _fmt(group.mrr),
+            _fmt(group.answer_hit),
+            _fmt(group.refusal_precision),
+            _fmt(group.refusal_recall),
+            _fmt(group.wrongly_refused),
+            _fmt(group.median_answer_chars, 0),
+            _fmt(group.short_given),
+            _fmt(group.short_exact),
+            _fmt(group.short_f1),
         )
-    console.print(table)
-    missing = [r for r in report.items if r.missing_quotes]
-    for result in missing:
-        console.print(f"[yellow]{result.id}: evidence not found in the article[/yellow]")
+    return table
+
+
+def _print_report(console: Console, report: Report) -> None:
+    """The per-type table, then the key figures in the last lines (what a log tail shows)."""
+    from rich.markup import escape
+
+    console.print(
+        _score_table(
+            "antqa eval, by question type", [*report.by_type.items(), ("overall", report.overall)]
+        )
+    )
+    if report.by_article:
+        console.print(_score_table("by article", list(report.by_article.items())))
+    for result in report.items:
+        if result.missing_quotes:
+            console.print(
+                f"[yellow]{escape(result.id)}: evidence not found in the article[/yellow]"
+            )
+    for line in summary_lines(report):
+        console.print(escape(line))
+
+
+def summary_lines(report: Report) -> list[str]:
+    """The key figures in six lines."""
+    o, has, no = report.overall, report.has_answer, report.no_answer
+    refused_no = round((o.refusal_recall or 0) * (o.items - o.answerable))
+    refused_has = round((o.wrongly_refused or 0) * o.answerable)
+    return [
+        f"overall: {o.items} questions, {o.answerable} answerable, "
+        f"{o.items - o.answerable} unanswerable",
+        f"retrieval: R@1 {_fmt(o.recall_at[1])}  R@3 {_fmt(o.recall_at[3])}  "
+        f"R@5 {_fmt(o.recall_at[5])}  MRR {_fmt(o.mrr)}",
+        f"answers: hit {_fmt(o.answer_hit)}  median length {_fmt(o.median_answer_chars, 0)} chars",
+        f"refused: unanswerable {refused_no}/{o.items - o.answerable} "
+        f"({_fmt(o.refusal_recall)}), answerable {refused_has}/{o.answerable} "
+        f"({_fmt(o.wrongly_refused)}); refusal precision {_fmt(o.refusal_precision)}",
+        f"short answer EM/F1 (SQuAD): all {_fmt(o.short_exact)}/{_fmt(o.short_f1)}  "
+        f"HasAns {_fmt(has.short_exact if has else None)}/"
+        f"{_fmt(has.short_f1 if has else None)}  "
+        f"NoAns {_fmt(no.short_exact if no else None)}/{_fmt(no.short_f1 if no else None)}",
+        f"short answer given to {_fmt(o.short_given)} of answerable; when given EM "
+        f"{_fmt(o.short_exact_given)} F1 {_fmt(o.short_f1_given)}",
+    ]
 
 
 @app.command()
@@ -271,29 +334,21 @@ def serve(
 
     Loads the index and model before listening; SIGTERM lets requests in flight finish.
     """
+    import contextlib
+
     from antqa.api import serve as serve_http
 
     settings = Settings()
-    if settings.discord_token is None:
-        serve_http(_service(settings), host=host, port=port)
-        return
-    _serve_with_discord(settings, host, port)
+    with_bot = settings.discord_token is not None
+    if with_bot:
+        from bots.discord_bot import run_discord, setup_logging
 
-
-def _serve_with_discord(settings: Settings, host: str, port: int) -> None:
-    """The HTTP API and the Discord bot in one event loop, on the same bounded workers."""
-    from antqa.api import serve as serve_http
-    from antqa.workers import WorkerPool
-    from bots.discord_bot import run_discord, setup_logging
-
-    setup_logging(settings)
+        setup_logging(settings)
     service = _service(settings)
-    pool = WorkerPool(settings.ask_workers, settings.ask_max_pending)
-    try:
-        bot = functools.partial(run_discord, service, settings, pool=pool)
-        serve_http(service, host=host, port=port, pool=pool, companions=[bot])
-    finally:
-        pool.close()
+    # the bot shares the server's event loop and the service's worker pool
+    companions = [functools.partial(run_discord, service, settings)] if with_bot else []
+    with contextlib.closing(service):
+        serve_http(service, host=host, port=port, companions=companions)
 
 
 @app.command("discord")
@@ -308,7 +363,7 @@ def discord_bot() -> None:
     discord_token(settings)  # a missing token fails here, before anything loads
     setup_logging(settings)
     service = _service(settings)
-    with contextlib.suppress(KeyboardInterrupt):
+    with contextlib.closing(service), contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_discord(service, settings))
 
 

@@ -20,6 +20,7 @@ from antqa.index import ArticleIndex, load_index
 from antqa.languages import language_reply, model_languages, unsupported_language
 from antqa.models import Answer
 from antqa.retrieval import Retriever
+from antqa.workers import WorkerPool
 
 MAX_CONVERSATION_ID_CHARS = 128
 #: What a conversation id may be; the HTTP API publishes the same pattern in its schema.
@@ -90,6 +91,9 @@ class QAService:
                 max_conversations=self.settings.max_conversations,
             )
         self.conversations = conversations
+        #: The one bounded pool every async adapter in the process runs ``ask`` on (the
+        #: HTTP app and the Discord bot share it); closed by :meth:`close`.
+        self.workers = WorkerPool(self.settings.ask_workers, self.settings.ask_max_pending)
         self._warm_lock = threading.Lock()
         self._warm = False
 
@@ -105,6 +109,10 @@ class QAService:
             settings.index_dir, expected_model=settings.model, expected_source=settings.source
         )
         return cls(index, choose_embedder(settings, index), settings)
+
+    def close(self) -> None:
+        """Let the questions already admitted to :attr:`workers` finish, then stop its threads."""
+        self.workers.close()
 
     @property
     def model_name(self) -> str:

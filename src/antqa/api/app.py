@@ -2,7 +2,9 @@
 
 Nothing happens at import. The app loads the index and model at start-up (its lifespan),
 so ``/healthz`` turns 200 before the first question rather than after it. Routes live in
-routers (:data:`ROUTERS`); a new page or endpoint is one more router.
+routers (:data:`antqa.api.routes.ROUTERS`); a new page or endpoint is one more router.
+Questions run on the service's own bounded worker pool (:attr:`QAService.workers`), the
+one pool every adapter in the process shares.
 """
 
 from __future__ import annotations
@@ -10,20 +12,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 
 from antqa import __version__
-from antqa.api import ask, ops, page
-from antqa.api.auth import document_optional_key
-from antqa.api.limits import BodyLimit
-from antqa.api.metrics import Metrics, RequestMetrics
-from antqa.api.problems import CatchAll, install_error_handlers
-from antqa.api.runtime import Runtime
+from antqa.api.deps import Runtime
+from antqa.api.errors import install_error_handlers
+from antqa.api.metrics import Metrics
+from antqa.api.middleware import BodyLimit, CatchAll, RequestMetrics
+from antqa.api.routes import ROUTERS
 from antqa.service import QAService
-from antqa.workers import WorkerPool
-
-ROUTERS: tuple[APIRouter, ...] = (ask.router, ops.router, page.router)
 
 DESCRIPTION = """
 Ask questions about one article; every answer quotes it and cites the exact passages
@@ -39,24 +38,17 @@ too long), 503 too many questions waiting (see `Retry-After`), 500 our fault (lo
 """
 
 
-def create_app(service: QAService, *, pool: WorkerPool | None = None) -> FastAPI:
-    """The app over ``service`` (settings come from ``service.settings``).
-
-    ``pool`` runs the questions; pass one to share it with another adapter in the same
-    process (the caller then closes it). Without one, the app makes its own and closes it
-    at shutdown.
-    """
+def create_app(service: QAService) -> FastAPI:
+    """The app over ``service`` (settings come from ``service.settings``)."""
     settings = service.settings
-    owns_pool = pool is None
-    workers = pool or WorkerPool(settings.ask_workers, settings.ask_max_pending)
     metrics = Metrics(
         passages=len(service.index.chunks),
         sentences=len(service.index.sentences),
         article_chars=len(service.index.article),
-        asks_in_progress=lambda: workers.admitted,
+        asks_in_progress=lambda: service.workers.admitted,
         conversations=lambda: len(service.conversations),
     )
-    runtime = Runtime(service=service, pool=workers, metrics=metrics)
+    runtime = Runtime(service=service, metrics=metrics)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -66,8 +58,6 @@ def create_app(service: QAService, *, pool: WorkerPool | None = None) -> FastAPI
             yield
         finally:
             runtime.ready = False
-            if owns_pool:
-                await asyncio.to_thread(workers.close)
 
     app = FastAPI(
         title="antqa",
@@ -86,3 +76,22 @@ def create_app(service: QAService, *, pool: WorkerPool | None = None) -> FastAPI
     for router in ROUTERS:
         app.include_router(router)
     return app
+
+
+def document_optional_key(app: FastAPI) -> None:
+    """Without ``ANTQA_API_KEY`` the protected routes are open: say so in the OpenAPI schema.
+
+    FastAPI lists the bearer scheme as required wherever the dependency is used; an added
+    empty requirement (``{}``) is OpenAPI for "or no credentials at all".
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for operations in generate()["paths"].values():
+                for operation in operations.values():
+                    if "security" in operation:
+                        operation["security"].append({})
+        return app.openapi_schema or {}
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,5 +1,7 @@
 """Prometheus metrics of one app, on its own registry (two apps never mix counts).
 
+Requests are counted by :class:`antqa.api.middleware.RequestMetrics`; answers by the ask route.
+
     antqa_http_requests_total{method,path,status}     requests answered
     antqa_http_request_duration_seconds{method,path}  latency histogram
     antqa_answers_total{outcome="answered"|"refused"} what the article could answer
@@ -13,18 +15,14 @@ scanner probing random URLs cannot grow the label set without bound.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from starlette.types import ASGIApp, Receive, Scope, Send
 
-from antqa.api.watch import ResponseWatch
 from antqa.models import Answer
 
 #: Latency buckets in seconds: answers take milliseconds; queueing can take seconds.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 class Metrics:
@@ -82,27 +80,3 @@ class Metrics:
     def exposition(self) -> bytes:
         """The text format Prometheus scrapes."""
         return generate_latest(self.registry)
-
-
-class RequestMetrics:
-    """ASGI middleware counting every HTTP response by route and status, and timing it."""
-
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
-        self.app = app
-        self.metrics = metrics
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        watch = ResponseWatch(send)
-        try:
-            await self.app(scope, receive, watch)
-        finally:
-            route = scope.get("route")
-            path = getattr(route, "path", None) or "unmatched"
-            method = scope["method"] if scope["method"] in _METHODS else "OTHER"
-            status = watch.status or 500  # failed before answering: the client sees a failure
-            self.metrics.requests.labels(method, path, str(status)).inc()
-            self.metrics.latency.labels(method, path).observe(time.perf_counter() - started)

@@ -27,7 +27,6 @@ from uvicorn.config import LOGGING_CONFIG
 
 from antqa.api.app import create_app
 from antqa.service import QAService
-from antqa.workers import WorkerPool
 
 Companion = Callable[[], Awaitable[None]]
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -80,24 +79,17 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     *,
-    pool: WorkerPool | None = None,
     companions: Sequence[Companion] = (),
 ) -> None:
     """Serve the HTTP API over ``service`` until SIGTERM/SIGINT; see the module docstring.
 
-    ``pool`` (closed by the caller) lets a companion answer on the same bounded workers.
+    The caller closes ``service`` (and with it the worker pool) afterwards.
     """
     service.warm_up()
-    settings = service.settings
-    workers = pool or WorkerPool(settings.ask_workers, settings.ask_max_pending)
-    try:
-        app = create_app(service, pool=workers)
-        server = build_server(app, host, port, settings.shutdown_grace_seconds)
-        with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
-            runner.run(run_with_companions(server, companions))
-    finally:
-        if pool is None:
-            workers.close()
+    app = create_app(service)
+    server = build_server(app, host, port, service.settings.shutdown_grace_seconds)
+    with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
+        runner.run(run_with_companions(server, companions))
 
 
 async def run_with_companions(server: uvicorn.Server, companions: Sequence[Companion]) -> None:

@@ -7,7 +7,7 @@
 - :class:`RequestProblem` is what this adapter itself refuses (bad body, missing key);
 - Starlette's own errors (404, 405) and FastAPI validation errors get the same shape;
 - anything else is logged with its traceback and answered 500 without internals
-  (:class:`CatchAll`).
+  (:class:`antqa.api.middleware.CatchAll`, with :func:`internal_error`).
 """
 
 from __future__ import annotations
@@ -22,9 +22,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
 
-from antqa.api.watch import ResponseWatch
 from antqa.errors import AntqaError, IndexProblem, InvalidQuestion, ModelUnavailable, Overloaded
 
 logger = logging.getLogger("antqa.api")
@@ -52,6 +50,19 @@ class RequestProblem(Exception):
         self.type = type_
         self.message = message
         self.headers = dict(headers or {})
+
+
+class BodyTooLarge(RequestProblem):
+    """The body is over ``ANTQA_MAX_BODY_BYTES`` (raised while it streams in)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            413,
+            "body_too_large",
+            f"the request body is over the limit of {limit} bytes — send only the question "
+            "and conversation_id",
+            {"Connection": "close"},
+        )
 
 
 def error_response(
@@ -107,7 +118,7 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _request_problem(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestProblem)
-    return error_response(exc.status, exc.type, exc.message, exc.headers)
+    return problem_response(exc)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -138,31 +149,16 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
 
 
-class CatchAll:
-    """ASGI middleware: an unexpected exception is logged once and answered 500 in JSON.
+def problem_response(problem: RequestProblem) -> JSONResponse:
+    """A :class:`RequestProblem` in the one error body shape."""
+    return error_response(problem.status, problem.type, problem.message, problem.headers)
 
-    Starlette's own last-resort handler re-raises after answering, so the server logs
-    the traceback a second time; this one logs it once, with the request line.
-    """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        watch = ResponseWatch(send)
-        try:
-            await self.app(scope, receive, watch)
-        except Exception:
-            logger.exception("unexpected error serving %s %s", scope["method"], scope["path"])
-            if watch.status is not None:  # too late for an error body; the server drops it
-                raise
-            response = error_response(
-                500,
-                "internal_error",
-                "something went wrong on our side and was logged — try again; if it keeps "
-                "happening, tell the operator",
-            )
-            await response(scope, receive, send)
+def internal_error() -> JSONResponse:
+    """The 500 answered for an unexpected exception: no internals, what to do."""
+    return error_response(
+        500,
+        "internal_error",
+        "something went wrong on our side and was logged — try again; if it keeps "
+        "happening, tell the operator",
+    )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from antqa.api.auth import require_api_key
-from antqa.api.runtime import RuntimeDep
+from antqa.api.deps import API_KEY, RuntimeDep
 from antqa.api.schemas import ErrorBody, Health
 
 router = APIRouter(tags=["operations"])
@@ -33,7 +32,7 @@ async def healthz(runtime: RuntimeDep) -> JSONResponse:
 @router.get(
     "/metrics",
     summary="Prometheus metrics",
-    dependencies=[Depends(require_api_key)],
+    dependencies=API_KEY,
     response_class=Response,
     responses={
         200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Text exposition."},

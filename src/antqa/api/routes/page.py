@@ -17,10 +17,10 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 
-from antqa.api.runtime import RuntimeDep
+from antqa.api.deps import RuntimeDep
 from antqa.chunking import paragraphs
 
-STATIC_DIR = Path(__file__).parents[1] / "static"
+STATIC_DIR = Path(__file__).parents[2] / "static"
 
 #: The page's files besides index.html, with their media types; nothing else is served.
 ASSETS = {

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 
-from antqa.api.auth import require_api_key
-from antqa.api.body import read_ask_request
-from antqa.api.runtime import RuntimeDep
+from antqa.api.deps import API_KEY, AskBody, RuntimeDep
 from antqa.api.schemas import ANSWER_EXAMPLES, ASK_EXAMPLES, AskRequest, ErrorBody, error_example
 from antqa.models import Answer
 
@@ -77,7 +75,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     "/ask",
     response_model=Answer,
     summary="Ask the article a question",
-    dependencies=[Depends(require_api_key)],
+    dependencies=API_KEY,
     responses=RESPONSES,
     openapi_extra={
         "requestBody": {
@@ -91,13 +89,13 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         }
     },
 )
-async def ask(request: Request, runtime: RuntimeDep) -> Answer:
+async def ask(body: AskBody, runtime: RuntimeDep) -> Answer:
     """Answer from the article with exact citations (character offsets into the article).
 
     Pass the returned `conversation_id` back to ask a follow-up. An unknown or expired id
     starts a new conversation and the answer's `notice` says so.
     """
-    body = await read_ask_request(request)
-    answer = await runtime.pool.run(runtime.service.ask, body.question, body.conversation_id)
+    service = runtime.service
+    answer = await service.workers.run(service.ask, body.question, body.conversation_id)
     runtime.metrics.count_answer(answer)
     return answer

@@ -1,0 +1,147 @@
+"""The routes' dependencies, as ``Annotated`` aliases (``RuntimeDep``, ``AskBody``) and
+the ``API_KEY`` route dependency.
+
+- :class:`Runtime` is what the routes share: the service, the metrics, readiness. One per
+  app, kept on ``app.state``, so nothing is global and two apps in one process (tests)
+  never share state. The worker pool is the service's (:attr:`QAService.workers`).
+- The optional API key: with ``ANTQA_API_KEY`` set, protected routes need
+  ``Authorization: Bearer <key>``. The comparison is constant-time
+  (:func:`hmac.compare_digest`) so response timing does not leak how much of a guess was
+  right, and the key is never logged or echoed.
+- The ``POST /ask`` body is parsed here rather than by FastAPI's automatic body handling
+  so that (1) the API key is checked before any of the body is read (route dependencies
+  run first), and (2) each way a body can be wrong gets its own message. The size limit
+  is enforced underneath, while the body is received (:class:`~antqa.api.middleware.BodyLimit`).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
+
+from antqa.api.errors import ASK_BODY_EXAMPLE, RequestProblem, explain_validation, json_kind
+from antqa.api.metrics import Metrics
+from antqa.api.schemas import AskRequest
+from antqa.service import QAService
+
+
+@dataclass
+class Runtime:
+    service: QAService
+    metrics: Metrics
+    #: True once the index and model are loaded (set by the app's start-up).
+    ready: bool = False
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="Needed on /ask and /metrics when the server sets ANTQA_API_KEY.",
+)
+
+
+def require_api_key(
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Let the request through if no key is configured or the right one is presented."""
+    key = runtime.service.settings.api_key
+    if key is None:
+        return
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if credentials is None:
+        raise RequestProblem(
+            401,
+            "unauthorized",
+            "this server needs an API key — send the header Authorization: Bearer <key>",
+            challenge,
+        )
+    if not hmac.compare_digest(
+        credentials.credentials.encode("utf-8"), key.get_secret_value().encode("utf-8")
+    ):
+        raise RequestProblem(
+            401,
+            "unauthorized",
+            "the API key is not valid — check the key you were given",
+            challenge,
+        )
+
+
+#: ``dependencies=API_KEY`` on a route: the key is checked before anything else.
+API_KEY = [Depends(require_api_key)]
+
+
+def is_json_media_type(content_type: str) -> bool:
+    """``application/json`` or any ``application/*+json``, parameters ignored."""
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json")
+    )
+
+
+async def read_ask_request(request: Request) -> AskRequest:
+    """The body as an :class:`AskRequest`, or a :class:`RequestProblem` saying how to fix it.
+
+    A missing Content-Type is tolerated (the body must still be JSON); a different one
+    (a form, plain text) is refused with 415.
+    """
+    content_type = request.headers.get("content-type")
+    if content_type and not is_json_media_type(content_type):
+        raise RequestProblem(
+            415,
+            "unsupported_media_type",
+            f"the body is {content_type.split(';', 1)[0]}, but /ask takes JSON — send "
+            f"{ASK_BODY_EXAMPLE} with Content-Type: application/json",
+        )
+    data = _parse_json(await request.body())
+    if not isinstance(data, dict):
+        raise RequestProblem(
+            422,
+            "invalid_request",
+            f"the body is {json_kind(data)}, not a JSON object — send {ASK_BODY_EXAMPLE}",
+        )
+    try:
+        return AskRequest.model_validate(data, strict=True)
+    except ValidationError as exc:
+        raise RequestProblem(422, "invalid_request", explain_validation(exc.errors())) from None
+
+
+AskBody = Annotated[AskRequest, Depends(read_ask_request)]
+
+
+def _parse_json(raw: bytes) -> object:
+    if not raw.strip():
+        raise RequestProblem(400, "invalid_json", f"the body is empty — send {ASK_BODY_EXAMPLE}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RequestProblem(
+            400,
+            "invalid_json",
+            f"the body is not UTF-8 (byte {exc.start} is invalid) — encode the JSON as UTF-8",
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RequestProblem(
+            400,
+            "invalid_json",
+            f"the body is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+            f" — send {ASK_BODY_EXAMPLE}",
+        ) from None
+    except RecursionError:
+        raise RequestProblem(
+            400, "invalid_json", f"the JSON is nested too deeply — send {ASK_BODY_EXAMPLE}"
+        ) from None
