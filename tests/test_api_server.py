@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import http.client
 import json
 import signal
@@ -18,7 +19,7 @@ import pytest
 from fastapi import FastAPI
 
 from antqa.api import create_app
-from antqa.api.server import build_server, run_with_companions
+from antqa.api.server import build_server, run_with_companions, serve
 from antqa.config import Settings
 from antqa.models import Answer
 from antqa.service import QAService
@@ -235,3 +236,19 @@ def test_a_failing_companion_stops_the_server_and_its_error_surfaces(
     with pytest.raises(RuntimeError, match="improper token"):
         asyncio.run(run_with_companions(server, [broken_bot]))
     assert server.should_exit
+
+
+def test_what_serve_has_loaded_is_frozen_out_of_the_cyclic_collector(
+    fake_service: QAService,
+) -> None:
+    before = gc.get_freeze_count()
+    frozen: list[int] = []
+
+    async def probe() -> None:  # a companion that ends at once: the server stops with it
+        frozen.append(gc.get_freeze_count())
+
+    try:
+        serve(fake_service, "127.0.0.1", 0, companions=[probe])
+    finally:
+        gc.unfreeze()  # this test process goes on collecting as before
+    assert frozen and frozen[0] > before

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
+import gc
 import signal
 import threading
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -87,6 +88,10 @@ def serve(
     """
     service.warm_up()
     app = create_app(service)
+    # Everything loaded by now (index, model session, app) lives as long as the process:
+    # frozen, it is left out of the cyclic collector's full passes, which otherwise walk it
+    # all every few thousand requests (measured: pauses of 0.1-0.6 s, the worst tail latency).
+    gc.freeze()
     server = build_server(app, host, port, service.settings.shutdown_grace_seconds)
     with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
         runner.run(run_with_companions(server, companions))
