@@ -9,11 +9,12 @@ the development questions (``../shared/eval/dev.jsonl``) each made distinct by a
 
 - in process, interleaved question by question: the embedding alone (the floor) and
   ``QAService.ask``, with wall time and CPU time per call;
-- ``antqa serve`` and the naive endpoint (``benchmarks/naive_endpoint.py``) as subprocesses,
-  one at a time, the order alternating between rounds, loaded by wrk (``benchmarks/wrk.py``:
-  the Python generator costs as much CPU per request as the server): p50 and p99 at one
-  client, requests/s at 16, the server's CPU time per request at 16 (from /proc) and its
-  resident memory after the load.
+- ``antqa serve``, the naive endpoint (``benchmarks/naive_endpoint.py``) and ``antqa serve``
+  with the answer stubbed (``benchmarks/stub_answer_server.py``: the HTTP stack alone) as
+  subprocesses, one at a time, the order alternating between rounds, loaded by wrk
+  (``benchmarks/wrk.py``: the Python generator costs as much CPU per request as the
+  server): p50 and p99 at one client, requests/s at 16, the server's CPU time per request
+  at 16 (from /proc) and its resident memory after the load.
 
 Then it prints the table of each figure (median over rounds, with the range) and the
 targets of issue 14, each a ratio taken within a round (medians of per-round ratios), so
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,10 +35,14 @@ from pathlib import Path
 
 from antqa.config import PROJECT_ROOT, Settings
 from antqa.service import QAService
-from benchmarks.compare import SERVERS, Run, measure
+from benchmarks.compare import ROOT, SERVERS, Run, Server, measure
 from benchmarks.wrk import run_wrk, wrk_path
 
 DEFAULT_QUESTIONS = PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl"
+#: ``antqa serve`` with the answer stubbed: what the HTTP stack alone costs.
+STUB = Server(
+    "stub", (sys.executable, str(ROOT / "benchmarks" / "stub_answer_server.py"), "--port")
+)
 #: Distinct variants per question and run: more than wrk can send in a run at either load.
 VARIANTS = 400
 #: Distinct variants per question in process, per path and round (~250 calls per path).
@@ -113,7 +119,8 @@ def one_round(
         "ask CPU": timings["ask"].cpu_ms,
     }
     load = partial(wrk_distinct, seconds=seconds, base=base)
-    for server in SERVERS if round_no % 2 == 0 else SERVERS[::-1]:
+    servers = (*SERVERS, STUB)
+    for server in servers if round_no % 2 == 0 else servers[::-1]:
         served = measure(server, load)
         figures |= {
             f"{server.name} p50": served["p50 at 1 client, ms"],
@@ -132,6 +139,7 @@ ROWS: tuple[tuple[str, Callable[[dict[str, float]], float], tuple[str, float] | 
     ("QAService.ask in process, p50 ms", lambda f: f["ask p50"], None),
     ("POST /ask, 1 client (wrk), p50 ms", lambda f: f["antqa p50"], None),
     ("naive endpoint, 1 client (wrk), p50 ms", lambda f: f["naive p50"], None),
+    ("POST /ask, answer stubbed (the HTTP stack), p50 ms", lambda f: f["stub p50"], None),
     ("ask / floor, p50", lambda f: f["ask p50"] / f["embed p50"], None),
     ("POST /ask / floor, p50", lambda f: f["antqa p50"] / f["embed p50"], ("<=", 1.3)),
     ("naive / POST /ask, p50 at 1 client", lambda f: f["naive p50"] / f["antqa p50"], (">=", 4)),
@@ -140,6 +148,7 @@ ROWS: tuple[tuple[str, Callable[[dict[str, float]], float], tuple[str, float] | 
     ("QAService.ask CPU per question, ms", lambda f: f["ask CPU"], None),
     ("antqa server CPU per request at 16, ms", lambda f: f["antqa CPU"], None),
     ("naive server CPU per request at 16, ms", lambda f: f["naive CPU"], None),
+    ("stubbed server CPU per request at 16, ms", lambda f: f["stub CPU"], None),
     ("antqa server CPU / embedding CPU", lambda f: f["antqa CPU"] / f["embed CPU"], ("<=", 1.3)),
     ("antqa requests/s at 16 clients", lambda f: f["antqa rps16"], None),
     ("naive requests/s at 16 clients", lambda f: f["naive rps16"], None),
@@ -151,8 +160,8 @@ ROWS: tuple[tuple[str, Callable[[dict[str, float]], float], tuple[str, float] | 
 
 def print_table(rounds: list[dict[str, float]]) -> None:
     print(f"\nmedian of {len(rounds)} rounds (range); ratios are taken within each round")
-    print(f"| {'':<42} | {'median':>8} | {'range':>15} | {'target':>12} |")
-    print(f"|{'-' * 44}|{'-' * 9}:|{'-' * 16}:|{'-' * 13}:|")
+    print(f"| {'':<50} | {'median':>8} | {'range':>15} | {'target':>12} |")
+    print(f"|{'-' * 52}|{'-' * 9}:|{'-' * 16}:|{'-' * 13}:|")
     for label, value, target in ROWS:
         values = [value(figures) for figures in rounds]
         middle = statistics.median(values)
@@ -163,8 +172,8 @@ def print_table(rounds: list[dict[str, float]]) -> None:
             comparison, bound = target
             met = middle <= bound if comparison == "<=" else middle >= bound
             verdict = f"{comparison} {bound:g} {'met' if met else 'NOT'}"
-        print(f"| {label:<42} | {middle:>8.2f} | {spread:>15} | {verdict:>12} |")
-    for name in ("antqa", "naive"):
+        print(f"| {label:<50} | {middle:>8.2f} | {spread:>15} | {verdict:>12} |")
+    for name in ("antqa", "naive", "stub"):
         failed = sum(figures[f"{name} failed"] for figures in rounds)
         print(f"{name}: {'every response 2xx' if not failed else f'{failed:.0f} FAILED'}")
 
