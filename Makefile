@@ -2,21 +2,33 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Two flavours of .venv, one stamp each: the runtime (serve: no torch, no test tools) and
+# everything (test, lint: torch, the export extra, the test tools). Installing everything
+# also stamps the runtime, so `make test` then `make serve` installs nothing twice.
+RUNTIME_STAMP := $(VENV)/.installed-runtime
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser test serve lint eval bench clean
+.PHONY: install runtime browser test serve lint eval bench clean
 
 install: $(STAMP)
+
+runtime: $(RUNTIME_STAMP)
+
+$(RUNTIME_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME_STAMP)
 
 # torch first, pinned: 2.13.0 is the local CPU wheel; an unpinned torch pulls GBs of CUDA packages.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet "torch==2.13.0"
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,export]"
+	touch $(STAMP) $(RUNTIME_STAMP)
 
 test: install browser
 	$(BIN)/python -m pytest
@@ -30,19 +42,21 @@ browser:
 		|| (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) \
 		|| echo "could not install chromium: the browser tests will skip (or fail under CI)"
 
-serve: install
+serve: runtime
 	$(BIN)/antqa serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src bots tests benchmarks
 	$(BIN)/ruff format --check src bots tests benchmarks
-	$(BIN)/mypy src
+	$(BIN)/mypy src bots
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e ".[dev,export,bench]"
 	PYTHONPATH=src:. $(BIN)/python benchmarks/embedding.py
 	PYTHONPATH=src:. $(BIN)/python benchmarks/compare.py
+	PYTHONPATH=src:. $(BIN)/python benchmarks/build.py
 
-eval: install
+eval: runtime
 	$(BIN)/antqa eval ../shared/eval/dev.jsonl
 
 clean:

@@ -24,9 +24,9 @@ import yarl  # noqa: E402
 from fake_discord import FakeDiscord  # noqa: E402
 from pydantic import SecretStr  # noqa: E402
 
+from antqa.bots.discord_bot import run_discord  # noqa: E402
 from antqa.config import Settings  # noqa: E402
 from antqa.service import QAService  # noqa: E402
-from bots.discord_bot import run_discord  # noqa: E402
 
 QUESTIONS = (
     "Where was Peng Lei when she apologized?",

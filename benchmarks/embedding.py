@@ -23,10 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from antqa.config import Settings
-from antqa.embedding import SentenceTransformerEmbedder
+from antqa.embedding.export import export_onnx
+from antqa.embedding.onnx_backend import OnnxEmbedder, mean_pool
+from antqa.embedding.torch_backend import SentenceTransformerEmbedder
 from antqa.index import load_index
-from antqa.onnx_embedding import OnnxEmbedder, mean_pool
-from antqa.onnx_export import export_onnx
 
 QUERY = "Who became the chief executive of Ant Financial when Peng Lei stepped down?"
 BATCH = (
@@ -79,8 +79,7 @@ def latency_table(rounds: int, index_dir: Path) -> tuple[OnnxEmbedder, OnnxEmbed
     name = index.manifest.model
     torch_model = SentenceTransformerEmbedder(name)
     scratch = tempfile.TemporaryDirectory(prefix="antqa-bench-")
-    texts = [s.text for s in index.sentences[:20]]
-    fp32 = export_onnx(name, Path(scratch.name), texts, quantize=False)
+    fp32 = export_onnx(name, Path(scratch.name), quantize=False)
     variants: dict[str, Callable[[], object]] = {}
     onnx: dict[tuple[str, int], OnnxEmbedder] = {}
     for threads in (1, 2):

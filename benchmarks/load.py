@@ -1,6 +1,7 @@
 """A small, loopback-only load generator for ``POST /ask``: latency percentiles and throughput.
 
-As a script (start ``antqa serve`` first)::
+As a script (start ``ANTQA_ASK_RATE_PER_MINUTE=0 antqa serve`` first: every client of the
+load shares one address, so fair use would refuse most of it)::
 
     python benchmarks/load.py --url http://127.0.0.1:8000 --clients 1 16 --requests 200
 

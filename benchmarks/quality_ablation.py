@@ -23,9 +23,10 @@ from pathlib import Path
 from antqa import answering, conversation
 from antqa import service as service_module
 from antqa.answering import Answerer, AnswerPolicy
+from antqa.build import build_index
 from antqa.config import PROJECT_ROOT, Settings
 from antqa.evaluation import GroupScore, aggregate, evaluate, read_items
-from antqa.index import build_index, load_index
+from antqa.index import load_index
 from antqa.retrieval import FusionWeights
 from antqa.service import QAService
 from benchmarks.answer_path import CachedEmbedder

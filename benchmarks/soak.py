@@ -231,6 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
         "HF_HUB_OFFLINE": "1",
         "ANTQA_MAX_CONVERSATIONS": str(args.max_conversations),
+        "ANTQA_ASK_RATE_PER_MINUTE": "0",  # every simulated client shares one address
     }
     settings = Settings()
     capacity = settings.ask_workers + settings.ask_max_pending

@@ -5,6 +5,8 @@
 - ``clean_env`` (autouse): no ANTQA_/DISCORD_ variables leak in from the developer's shell.
 - ``real_service``: the committed index with the real bundled model (session-scoped: the
   model loads once).
+- ``make_citation`` / ``contract_answer``: answers built by hand for adapter tests (a short
+  answer, related reading) until the answer step fills those fields itself.
 - ``run_cli``: runs the real ``antqa`` entry point in a subprocess against this checkout.
 - ``FAULTY_SERVE``: ``antqa serve`` with two questions that fail inside the service.
 """
@@ -19,12 +21,16 @@ import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
 
 from antqa.config import Settings
-from antqa.models import Citation
+from antqa.models import Answer, Citation, ShortAnswer
+
+if TYPE_CHECKING:
+    from antqa.service import QAService
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
@@ -58,6 +64,11 @@ class HashEmbedder:
         return out / np.maximum(norms, 1e-12)
 
 
+#: The shared services serve tests that are each one client asking dozens of questions at
+#: once, so fair use is off for them; tests/test_ratelimit.py tests the limit itself.
+ONE_BUSY_CLIENT = {"ask_rate_per_minute": 0}
+
+
 def make_citation(article: str, n: int, start: int, end: int) -> Citation:
     """A citation of ``article[start:end]`` that quotes the whole passage."""
     return Citation(
@@ -71,6 +82,25 @@ def make_citation(article: str, n: int, start: int, end: int) -> Citation:
         quote_start=start,
         quote_end=end,
         score=1.0,
+    )
+
+
+def contract_answer(service: QAService, question: str, answerable: bool = True) -> Answer:
+    """The service's real answer to ``question``, with the first word of its first quote as
+    the short answer and every other citation marked as related reading (a refusal: all)."""
+    real = service.ask(question)
+    first = real.citations[0]
+    word = first.quote.split()[0]
+    short = ShortAnswer(text=word, start=first.quote_start, end=first.quote_start + len(word))
+    return real.model_copy(
+        update={
+            "answerable": answerable,
+            "short_answer": short if answerable else None,
+            "citations": [
+                c.model_copy(update={"cited": answerable and c is first}) for c in real.citations
+            ],
+            "answer": f"{first.quote} [1]" if answerable else "The article doesn't say.",
+        }
     )
 
 
@@ -95,7 +125,7 @@ def hash_embedder() -> HashEmbedder:
 @pytest.fixture
 def fake_index_dir(tmp_path: Path, hash_embedder: HashEmbedder) -> Path:
     """The real article indexed with the fake embedder, in a temp folder."""
-    from antqa.index import build_index
+    from antqa.build import build_index
 
     out = tmp_path / "index"
     build_index(ARTICLE, out, hash_embedder)
@@ -108,7 +138,7 @@ def fake_service(fake_index_dir: Path, hash_embedder: HashEmbedder):  # type: ig
     from antqa.index import load_index
     from antqa.service import QAService
 
-    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name)
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name, **ONE_BUSY_CLIENT)
     return QAService(load_index(fake_index_dir), hash_embedder, settings)
 
 
@@ -117,7 +147,7 @@ def real_service():  # type: ignore[no-untyped-def]
     """The committed index served with the real bundled model."""
     from antqa.service import QAService
 
-    service = QAService.from_settings(Settings())
+    service = QAService.from_settings(Settings(**ONE_BUSY_CLIENT))
     service.warm_up()
     return service
 
@@ -156,6 +186,7 @@ def cli_env(**overrides: str) -> dict[str, str]:
     }
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
     env["HF_HUB_OFFLINE"] = "1"
+    env["ANTQA_ASK_RATE_PER_MINUTE"] = "0"  # one test client asks many questions at once
     env.update(overrides)
     return env
 
@@ -207,7 +238,7 @@ def discord_session(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: i
     from fake_discord import FakeDiscord
     from pydantic import SecretStr
 
-    from bots.discord_bot import run_discord
+    from antqa.bots.discord_bot import run_discord
 
     @contextlib.asynccontextmanager
     async def session(  # type: ignore[no-untyped-def]

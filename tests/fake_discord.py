@@ -258,6 +258,8 @@ class FakeDiscord:
     ack_window: float = ACK_WINDOW_SECONDS
     #: threads that already exist (e.g. started before a restart); GUILD_CREATE lists them
     existing_threads: list[dict[str, Any]] = field(default_factory=list)
+    #: the loopback port to listen on (0: any free one); kept across close() and start()
+    port: int = 0
 
     def __post_init__(self) -> None:
         self.sent: list[Sent] = []
@@ -299,17 +301,20 @@ class FakeDiscord:
         r.add_post(api + "/webhooks/{app}/{token}", self._followup)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
-        port = self._runner.addresses[0][1]
-        self.api_base = f"http://127.0.0.1:{port}/api/v10"
-        self.gateway_url = f"ws://127.0.0.1:{port}/gateway"
+        self.port = self._runner.addresses[0][1]
+        self.api_base = f"http://127.0.0.1:{self.port}/api/v10"
+        self.gateway_url = f"ws://127.0.0.1:{self.port}/gateway"
 
     async def close(self) -> None:
+        """Stop answering (a restart: ``start()`` again listens on the same port)."""
         if self._ws is not None:
             await self._ws.close()
+            self._ws = None
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
 
     # --- what the test does -----------------------------------------------------------
 
@@ -409,6 +414,9 @@ class FakeDiscord:
                 await self._notify()
             elif packet["op"] == 2:
                 await self._identify(ws, packet["d"])
+            elif packet["op"] == 6:  # RESUME after a dropped connection: the session goes on
+                self._ws = ws
+                await self.dispatch("RESUMED", {})
         return ws
 
     async def _identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:

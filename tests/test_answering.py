@@ -160,7 +160,7 @@ def test_sentences_from_one_passage_share_one_marker(fake_service: QAService) ->
 
 
 def _answerer_over(text: str, tmp_path) -> Answerer:  # type: ignore[no-untyped-def]
-    from antqa.index import build_index
+    from antqa.build import build_index
     from tests.conftest import HashEmbedder
 
     source = tmp_path / "article.txt"

@@ -190,6 +190,7 @@ def test_healthz_reports_ready_with_the_loaded_index(
         "status": "ok",
         "model": "sentence-transformers/all-MiniLM-L6-v2",
         "passages": len(real_service.index.chunks),
+        "discord": None,  # this process runs no bot
     }
 
 

@@ -6,6 +6,8 @@ import asyncio
 import gc
 import http.client
 import json
+import logging
+import os
 import signal
 import socket
 import threading
@@ -19,7 +21,7 @@ import pytest
 from fastapi import FastAPI
 
 from antqa.api import create_app
-from antqa.api.server import build_server, run_with_companions, serve
+from antqa.api.server import Companion, build_server, run_with_companions, serve
 from antqa.config import Settings
 from antqa.models import Answer
 from antqa.service import QAService
@@ -203,6 +205,19 @@ def test_antqa_serve_finishes_the_request_in_flight_on_sigterm() -> None:
             httpx.get(f"{base}/healthz", timeout=5)
 
 
+def test_antqa_serve_on_a_busy_port_says_so_in_one_line(run_cli) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), timeout=300)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: ConfigurationError: port {port} is in use — stop the other server or pass --port"
+    )
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 # --- companions: other services sharing the server's process and lifetime ------------------
 
 
@@ -221,21 +236,42 @@ def test_companions_start_once_listening_and_stop_with_the_server(fake_service: 
         server.should_exit = True  # what SIGTERM does
         await asyncio.Event().wait()
 
-    asyncio.run(run_with_companions(server, [bot, operator]))
+    companions = [
+        Companion(name=name, run=run, state=lambda: "?")
+        for name, run in (("bot", bot), ("operator", operator))
+    ]
+    asyncio.run(run_with_companions(server, companions))
     assert events == ["started, server listening: True", "closed"]
 
 
-def test_a_failing_companion_stops_the_server_and_its_error_surfaces(
-    fake_service: QAService,
+def test_a_failing_companion_is_logged_and_the_server_keeps_serving(
+    fake_service: QAService, caplog: pytest.LogCaptureFixture
 ) -> None:
     server = build_server(create_app(fake_service), "127.0.0.1", 0, grace_seconds=5)
 
     async def broken_bot() -> None:
         raise RuntimeError("login failed: improper token")
 
-    with pytest.raises(RuntimeError, match="improper token"):
-        asyncio.run(run_with_companions(server, [broken_bot]))
-    assert server.should_exit
+    async def client() -> None:
+        await asyncio.sleep(0.2)  # the bot has failed by now
+        port = server.servers[0].sockets[0].getsockname()[1]
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
+            assert (await http.get("/healthz")).status_code == 200
+        server.should_exit = True
+        await asyncio.Event().wait()
+
+    companions = [
+        Companion(name="bot", run=broken_bot, state=lambda: "off"),
+        Companion(name="client", run=client, state=lambda: "?"),
+    ]
+    logging.getLogger("antqa").addHandler(caplog.handler)  # the server's config: no propagation
+    try:
+        asyncio.run(run_with_companions(server, companions))
+    finally:
+        logging.getLogger("antqa").removeHandler(caplog.handler)
+    [failure] = [r for r in caplog.records if r.name == "antqa.api" and r.exc_info]
+    assert failure.getMessage() == "bot is off: unexpected error — the HTTP API keeps serving"
+    assert "improper token" in str(failure.exc_info[1])
 
 
 def test_what_serve_has_loaded_is_frozen_out_of_the_cyclic_collector(
@@ -244,11 +280,12 @@ def test_what_serve_has_loaded_is_frozen_out_of_the_cyclic_collector(
     before = gc.get_freeze_count()
     frozen: list[int] = []
 
-    async def probe() -> None:  # a companion that ends at once: the server stops with it
+    async def probe() -> None:  # looks once the server listens, then stops it as SIGTERM does
         frozen.append(gc.get_freeze_count())
+        os.kill(os.getpid(), signal.SIGTERM)
 
     try:
-        serve(fake_service, "127.0.0.1", 0, companions=[probe])
+        serve(fake_service, "127.0.0.1", 0, companions=[Companion("probe", probe, lambda: "on")])
     finally:
         gc.unfreeze()  # this test process goes on collecting as before
     assert frozen and frozen[0] > before

@@ -77,7 +77,8 @@ def test_a_missing_index_is_one_line_error_without_traceback(run_cli, tmp_path: 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"error: IndexNotFound: no index at {tmp_path / 'none'} — run antqa build-index"
+        f"error: IndexNotFound: no index at {tmp_path / 'none'} — run antqa build-index, "
+        "or point ANTQA_INDEX_DIR at an index folder"
     ]
 
 
@@ -158,3 +159,62 @@ def test_eval_rejects_a_malformed_file_naming_the_line(run_cli, tmp_path: Path) 
     result = run_cli("eval", str(path))
     assert result.returncode == 1
     assert f"{path}:2 is not a valid item" in result.stderr
+
+
+def _contract_answers() -> tuple:  # type: ignore[type-arg]
+    """An answer with a short answer and one related passage, and a refusal."""
+    from antqa.models import Answer, ShortAnswer
+    from tests.conftest import make_citation
+
+    article = ARTICLE.read_text(encoding="utf-8")
+    used = make_citation(article, 1, 49, 400)
+    related = make_citation(article, 2, 1470, 1600).model_copy(update={"cited": False})
+    answered = Answer(
+        answer="Jing Xiandong became the new CEO [1].",
+        short_answer=ShortAnswer(text="Jing Xiandong", start=0, end=13),
+        answerable=True,
+        citations=[used, related],
+        conversation_id="c",
+        model="m",
+    )
+    refusal = Answer(
+        answer="The article doesn't say.",
+        answerable=False,
+        citations=[used.model_copy(update={"cited": False})],
+        conversation_id="c",
+        model="m",
+    )
+    return answered, refusal, related
+
+
+def test_printed_answer_leads_with_the_bold_short_answer_and_separates_related_reading() -> None:
+    from rich.console import Console
+
+    from antqa.cli import print_answer
+
+    answered, refusal, related = _contract_answers()
+    console = Console(record=True, width=200, force_terminal=True, color_system="standard")
+    print_answer(console, answered)
+    styled = console.export_text(styles=True, clear=False)
+    lines = console.export_text().splitlines()
+    assert lines[0] == "Jing Xiandong"
+    assert "\x1b[1mJing Xiandong" in styled  # bold
+    assert lines[1] == "Jing Xiandong became the new CEO [1]."
+    assert any(line.startswith("[1] paragraph") for line in lines)
+    reading = lines.index("Related reading (not used by the answer)")
+    assert not any(line.startswith("[2]") for line in lines)  # not numbered like a citation
+    assert any(related.quote[:20] in line for line in lines[reading:])
+
+    console = Console(record=True, width=200)
+    print_answer(console, refusal)
+    lines = console.export_text().splitlines()
+    assert "Related reading (not used by the answer)" in lines
+    assert not any(line.startswith("[1]") for line in lines)  # a refusal cites nothing
+
+
+def test_version_prints_the_package_version(run_cli) -> None:  # type: ignore[no-untyped-def]
+    from antqa import __version__
+
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"antqa {__version__}"

@@ -15,11 +15,12 @@ import discord
 import pytest
 from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, ROLE_MODS
 
+from antqa.bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
 from antqa.config import Settings
 from antqa.index import load_index
 from antqa.models import Answer
 from antqa.service import QAService
-from bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
+from tests.conftest import contract_answer
 
 pytestmark = pytest.mark.anyio
 T = TypeVar("T")
@@ -280,7 +281,7 @@ async def test_a_failing_service_gets_an_apology_and_the_bot_keeps_answering(
 
     assert apology.content == APOLOGY
     assert "[1]" in answer.embed["description"]
-    [failure] = [r for r in caplog.records if r.name == "bots.discord_bot" and r.exc_info]
+    [failure] = [r for r in caplog.records if r.name == "antqa.bots.discord_bot" and r.exc_info]
     assert failure.levelno == logging.ERROR and "the index caught fire" in caplog.text
 
 
@@ -325,3 +326,28 @@ async def test_when_all_workers_are_busy_the_asker_is_told_to_retry(
 
     assert busy.content.startswith("I'm answering a lot of questions right now")
     assert "[1]" in answer.embed["description"]
+
+
+async def test_the_embed_leads_with_the_bold_short_answer_and_lists_related_reading_apart(
+    fake_service: QAService, discord_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answered = contract_answer(fake_service, QUESTION)
+    refused = contract_answer(fake_service, QUESTION, answerable=False)
+    replies = iter([answered, refused])
+    monkeypatch.setattr(fake_service, "ask", lambda question, conversation_id=None: next(replies))
+    async with discord_session(fake_service) as fake:
+        first = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        [answer] = await fake.wait_for(lambda: fake.sent_to(int(first["id"])))
+        second = await fake.post_message(mention(FOLLOW_UP), mentions=(BOT_ID,))
+        [refusal] = await fake.wait_for(lambda: fake.sent_to(int(second["id"])))
+
+    assert answered.short_answer is not None
+    short = discord.utils.escape_markdown(answered.short_answer.text)
+    assert answer.embed["description"].startswith(f"**{short}**\n\n")
+    names = [f["name"] for f in answer.embed["fields"]]
+    assert names == [f"[1] paragraph {answered.citations[0].paragraph}", "Related reading"]
+    related = answer.embed["fields"][1]["value"].splitlines()
+    assert len(related) == len(answered.citations) - 1
+    assert not any(line.startswith("[") for line in related)  # not numbered like citations
+    assert [f["name"] for f in refusal.embed["fields"]] == ["Related reading"]
+    assert not refusal.embed["description"].startswith("**")

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import socket
 import sys
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
 from conftest import ROOT, cli_env
 from fake_discord import BOT_ID, FakeDiscord
 
+from antqa.bots.discord_bot import REJECTED_TOKEN
 from antqa.service import QAService
 
 # Points discord.py in the `antqa discord` subprocess at the fake Discord.
@@ -94,37 +99,99 @@ async def test_the_token_never_appears_in_logs(
     assert fake.token not in caplog.text
 
 
+@dataclass
+class Served:
+    """``antqa serve`` with a bot token, as a subprocess: its port, then its output."""
+
+    port: int
+    process: asyncio.subprocess.Process
+    out: str = ""
+    err: str = ""
+
+
+@contextlib.asynccontextmanager
+async def antqa_serve(fake: FakeDiscord, tmp_path: Path, token: str) -> AsyncIterator[Served]:
+    """Run ``antqa serve`` against ``fake``; SIGTERM it on the way out and keep its output."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = await start_antqa(fake, tmp_path, "serve", "--port", str(port), token=token)
+    served = Served(port, process)
+    try:
+        yield served
+    finally:
+        process.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+        served.out, served.err = out.decode(), err.decode()
+
+
+async def ask_over_http(port: int) -> None:
+    async with aiohttp.ClientSession() as http:
+        body = {"question": "Where was Peng Lei when she apologized?"}
+        async with http.post(f"http://127.0.0.1:{port}/ask", json=body) as response:
+            assert response.status == 200
+
+
 @pytest.mark.slow
 @pytest.mark.anyio
 async def test_serve_runs_the_bot_in_the_same_process_when_a_token_is_set(
     tmp_path: Path,
 ) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     fake = FakeDiscord()
     await fake.start()
     try:
-        process = await start_antqa(fake, tmp_path, "serve", "--port", str(port), token=fake.token)
-        try:
+        async with antqa_serve(fake, tmp_path, fake.token) as served:
             await asyncio.wait_for(fake.ready.wait(), timeout=180)  # loads the real model first
-            async with aiohttp.ClientSession() as http:
-                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
-                    assert response.status == 200
-                asked = await fake.post_message(
-                    f"<@{BOT_ID}> Where was Peng Lei when she apologized?", mentions=(BOT_ID,)
-                )
-                [answer] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
-                body = {"question": "Where was Peng Lei when she apologized?"}
-                async with http.post(f"http://127.0.0.1:{port}/ask", json=body) as response:
-                    assert response.status == 200
-        finally:
-            process.send_signal(signal.SIGTERM)
-            out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+            health = await wait_for_health(served.port, lambda body: body["discord"] == "connected")
+            asked = await fake.post_message(
+                f"<@{BOT_ID}> Where was Peng Lei when she apologized?", mentions=(BOT_ID,)
+            )
+            [answer] = await fake.wait_for(lambda: fake.sent_to(int(asked["id"])))
+            await ask_over_http(served.port)
     finally:
         await fake.close()
 
+    assert health["status"] == "ok"
     assert "business trip in the United States" in answer.embed["description"]
-    assert process.returncode == 0, err.decode()[-2000:]
-    assert fake.token not in out.decode() + err.decode()
+    assert served.process.returncode == 0, served.err[-2000:]
+    assert fake.token not in served.out + served.err
     assert fake.rejected == []
+
+
+@pytest.mark.slow
+@pytest.mark.anyio
+async def test_serve_with_a_rejected_token_keeps_http_up_and_says_why(tmp_path: Path) -> None:
+    fake = FakeDiscord()
+    await fake.start()
+    wrong = "wrong." + fake.token
+    try:
+        async with antqa_serve(fake, tmp_path, wrong) as served:
+            health = await wait_for_health(
+                served.port, lambda body: body["discord"].startswith("off")
+            )
+            await ask_over_http(served.port)
+    finally:
+        await fake.close()
+
+    assert health["status"] == "ok"
+    assert health["discord"] == f"off: {REJECTED_TOKEN}"
+    assert f"discord is off: {REJECTED_TOKEN} — the HTTP API keeps serving" in served.err
+    assert "Traceback" not in served.err
+    assert served.process.returncode == 0, served.err[-2000:]
+    assert wrong not in served.out + served.err
+
+
+async def wait_for_health(
+    port: int, ready: Callable[[dict[str, Any]], bool], timeout: float = 300
+) -> dict[str, Any]:
+    """/healthz's body once it is 200 and ``ready`` (the server loads the real model first)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    async with aiohttp.ClientSession() as http:
+        while True:
+            with contextlib.suppress(aiohttp.ClientError):
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+                    body: dict[str, Any] = await response.json()
+                    if response.status == 200 and ready(body):
+                        return body
+            assert asyncio.get_running_loop().time() < deadline, "not healthy in time"
+            await asyncio.sleep(0.2)

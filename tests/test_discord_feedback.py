@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fake_discord import ALICE, BOB, BOT_ID
 
+from antqa.bots.discord_bot import THANKS, UNKNOWN_ANSWER
 from antqa.errors import ConfigurationError
 from antqa.feedback import FeedbackStore
 from antqa.service import QAService
-from bots.discord_bot import THANKS, UNKNOWN_ANSWER
 
 QUESTION = "Which version of Alipay's wireless app added friends?"
 
@@ -128,6 +128,23 @@ def test_feedback_command_without_votes_says_so(run_cli, tmp_path: Path) -> None
     assert result.returncode == 0
     assert "No feedback yet" in result.stdout
     assert not db.exists()
+
+
+def test_feedback_json_without_a_database_is_still_json(run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "none.sqlite3"
+    result = run_cli("feedback", "--json", env={"ANTQA_FEEDBACK_DB": str(db)})
+    assert result.returncode == 0
+    summary = json.loads(result.stdout)
+    assert summary == {
+        "path": str(db),
+        "answers": 0,
+        "voted_answers": 0,
+        "up": 0,
+        "down": 0,
+        "by_passage": [],
+        "recent": [],
+    }
+    assert not db.exists(), "asking for a summary creates no database"
 
 
 def test_an_unwritable_feedback_path_is_a_clear_error(tmp_path: Path) -> None:

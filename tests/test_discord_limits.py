@@ -11,10 +11,10 @@ from fake_discord import CHANNEL_ID, FakeDiscord, message_problems
 from hypothesis import given
 from hypothesis import strategies as st
 
+from antqa.bots.discord_bot import NO_PINGS, conversation_for, create_bot
+from antqa.bots.discord_format import MAX_EMBED_TOTAL, answer_embed, thread_name, trim
 from antqa.models import Answer, Citation
 from antqa.service import check_conversation_id
-from bots.discord_bot import NO_PINGS, conversation_for, create_bot
-from bots.discord_format import MAX_EMBED_TOTAL, answer_embed, thread_name, trim
 
 
 @pytest.mark.anyio
@@ -127,3 +127,29 @@ def test_conversation_ids_are_ones_the_service_accepts() -> None:
     }
     assert len(ids) == 3
     assert all(check_conversation_id(i) == i for i in ids)
+
+
+def test_an_answer_with_a_long_short_answer_and_much_related_reading_fits() -> None:
+    from antqa.models import ShortAnswer
+
+    words = "the *article* says_so " * 400
+    citations = [
+        citation(n, words[: 900 + n]).model_copy(update={"cited": n <= 3}) for n in range(1, 31)
+    ]
+    answer = Answer(
+        answer=words[:5000] + " [1]",
+        short_answer=ShortAnswer(text=words[:3000], start=0, end=3000),
+        answerable=True,
+        citations=citations,
+        conversation_id="x",
+        model="m",
+    )
+    embed = answer_embed(answer, "q " * 3000)
+    assert message_problems({"embeds": [embed.to_dict()]}) == []
+    assert [f.name for f in embed.fields] == [
+        "[1] paragraph 1",
+        "[2] paragraph 2",
+        "[3] paragraph 3",
+        "Related reading",
+    ]
+    assert embed.description is not None and embed.description.startswith("**the \\*article\\*")

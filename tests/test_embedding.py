@@ -5,7 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from antqa.embedding import SentenceTransformerEmbedder, bundled_model_path, resolve_model_location
+from antqa.embedding.torch_backend import (
+    SentenceTransformerEmbedder,
+    bundled_model_path,
+    resolve_model_location,
+)
 from antqa.errors import ModelUnavailable
 
 

@@ -24,10 +24,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from antqa.build import build_index
 from antqa.config import DEFAULT_MODEL, Settings
 from antqa.errors import IndexCorrupt, IndexProblem
 from antqa.feedback import FeedbackStore
-from antqa.index import build_index, load_index
+from antqa.index import load_index
 from antqa.service import QAService
 from benchmarks.serve_process import SERVE_ARGS, served
 from tests.conftest import ARTICLE, FAULTY_SERVE, ROOT, HashEmbedder, cli_env
@@ -38,7 +39,7 @@ SLOW_BUILD = textwrap.dedent(
     from pathlib import Path
     sys.path[:0] = [{root!r}, {src!r}]
     from tests.conftest import HashEmbedder
-    from antqa.index import build_index
+    from antqa.build import build_index
 
     class Slow(HashEmbedder):
         def embed(self, texts):
@@ -82,7 +83,8 @@ def test_sigkill_during_build_keeps_the_previous_index(
     build_index(ARTICLE, out, HashEmbedder())
     manifest_before = (out / "manifest.json").read_bytes()
     other = tmp_path / "other.txt"
-    other.write_text("Another article. " * 400, encoding="utf-8")
+    # distinct sentences: a build embeds each distinct text once
+    other.write_text(" ".join(f"Sentence {n} of another article." for n in range(400)))
 
     _kill_after_lines(_start_slow_build(other, out), lines_before_kill)
 
@@ -298,7 +300,7 @@ SERVE_REFUSALS: dict[str, tuple[Callable[[Path], dict[str, str]], str]] = {
     ),
     "garbled-passages": (
         lambda t: {"ANTQA_INDEX_DIR": str(_damaged_copy(t, _garble_offsets))},
-        "chunks.jsonl has malformed rows (line 4)",
+        "chunks.jsonl is corrupt (its sha256",
     ),
     "edited-index-article": (
         lambda t: {
@@ -306,7 +308,7 @@ SERVE_REFUSALS: dict[str, tuple[Callable[[Path], dict[str, str]], str]] = {
                 _damaged_copy(t, lambda d: (d / "article.txt").write_text("An edited article."))
             )
         },
-        "article.txt was changed after indexing",
+        "article.txt is corrupt (its sha256",
     ),
     "edited-source-article": (
         lambda t: {"ANTQA_SOURCE": str(_edited_article(t))},

@@ -9,9 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from antqa.build import build_index
 from antqa.errors import IndexCorrupt, IndexMismatch, IndexNotFound, SourceError
-from antqa.index import build_index, load_index, sha256_text
-from tests.conftest import ARTICLE, HashEmbedder
+from antqa.hashing import sha256_file, sha256_text
+from antqa.index import load_index
+from tests.conftest import ARTICLE, ROOT, HashEmbedder
+
+COMMITTED = ROOT / "index"
 
 
 def test_build_writes_a_verifiable_index(fake_index_dir: Path, article_text: str) -> None:
@@ -76,6 +80,49 @@ def test_a_swap_interrupted_between_renames_still_serves_and_recovers(
     assert not previous.exists()
 
 
+def rehashed(folder: Path, name: str, data: bytes) -> None:
+    """Write ``data`` into ``name`` and its sha256 into the manifest: a consistent index
+    whose content is wrong, to reach the checks behind the checksums."""
+    (folder / name).write_bytes(data)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["files"][name] = sha256_file(folder / name)
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+def _flip_middle_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_a_flipped_byte_in_any_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Every file of the committed index (the model too) is pinned by its sha256."""
+    pristine = tmp_path / "pristine"
+    shutil.copytree(COMMITTED, pristine)
+    names = sorted(p.name for p in pristine.iterdir() if p.name != "manifest.json")
+    assert {"model.onnx", "tokenizer.json", "sentences.faiss", "chunks.faiss"} <= set(names)
+    for name in names:
+        damaged = tmp_path / name
+        shutil.copytree(pristine, damaged)
+        _flip_middle_byte(damaged / name)
+        with pytest.raises(IndexCorrupt) as caught:
+            load_index(damaged)
+        message = str(caught.value)
+        assert f"{name} is corrupt (its sha256" in message and "\n" not in message
+        assert message.endswith("run antqa build-index")
+
+
+def test_vectors_that_are_not_finite_are_refused(fake_index_dir: Path) -> None:
+    index = load_index(fake_index_dir)
+    data = bytearray((fake_index_dir / "sentences.faiss").read_bytes())
+    floats = index.manifest.sentences * index.manifest.dim
+    at = len(data) - 4 * floats + 4 * 7  # the 8th value of the first vector
+    data[at : at + 4] = np.float32(np.nan).tobytes()
+    rehashed(fake_index_dir, "sentences.faiss", bytes(data))
+    with pytest.raises(IndexCorrupt, match=r"sentences\.faiss holds values that are not finite"):
+        load_index(fake_index_dir)
+
+
 def test_missing_index_names_the_fix(tmp_path: Path) -> None:
     with pytest.raises(IndexNotFound, match="no index at .* — run antqa build-index"):
         load_index(tmp_path / "nowhere")
@@ -88,10 +135,11 @@ def test_missing_index_names_the_fix(tmp_path: Path) -> None:
         (lambda d: (d / "manifest.json").unlink(), "has no manifest.json"),
         (lambda d: (d / "chunks.faiss").write_bytes(b"\x00" * 10), "chunks.faiss is corrupt"),
         (lambda d: (d / "sentences.faiss").unlink(), "sentences.faiss is missing"),
-        (lambda d: (d / "chunks.jsonl").write_text('{"id": 1}\n'), "malformed rows"),
-        (lambda d: (d / "sentences.jsonl").write_text("\x00garbage"), "corrupt"),
+        (lambda d: (d / "chunks.jsonl").write_text('{"id": 1}\n'), "chunks.jsonl is corrupt"),
+        (lambda d: rehashed(d, "chunks.jsonl", b'{"id": 1}\n'), "malformed rows"),
+        (lambda d: rehashed(d, "sentences.jsonl", b"\x00garbage"), "sentences.jsonl is corrupt"),
         (
-            lambda d: (d / "article.txt").write_text("edited", encoding="utf-8"),
+            lambda d: rehashed(d, "article.txt", b"edited"),
             "article.txt was changed after indexing",
         ),
         (
@@ -111,7 +159,7 @@ def test_passages_that_do_not_match_the_article_are_refused(fake_index_dir: Path
     path = fake_index_dir / "chunks.jsonl"
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     rows[0]["start"] += 1
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    rehashed(fake_index_dir, "chunks.jsonl", "".join(json.dumps(r) + "\n" for r in rows).encode())
     with pytest.raises(IndexCorrupt, match="c000 does not match article.txt"):
         load_index(fake_index_dir)
 
@@ -144,15 +192,14 @@ def test_unreadable_sources_are_refused(
 
 
 def test_the_committed_index_is_what_build_index_produces(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Rebuild from the committed article with the real CLI and compare with index/."""
-    committed = Path(__file__).resolve().parents[1] / "index"
+    """Rebuild cold (a new export, every text embedded) with the real CLI and compare with
+    index/: the export is reproducible, so every file but the vectors is byte-identical."""
+    committed = COMMITTED
     out = tmp_path / "rebuilt"
-    result = run_cli("build-index", "--out", str(out))
+    result = run_cli("build-index", "--out", str(out), "--no-reuse")
     assert result.returncode == 0, result.stderr
-    assert "wrote" in result.stdout
-    for name in sorted(
-        p.name for p in committed.iterdir() if p.suffix in {".json", ".jsonl", ".txt"}
-    ):
+    assert "exported now" in result.stdout and "reused 0;" in result.stdout
+    for name in sorted(p.name for p in committed.iterdir() if p.suffix != ".faiss"):
         assert (out / name).read_bytes() == (committed / name).read_bytes(), name
     fresh, kept = load_index(out), load_index(committed)
     for attribute in ("chunk_vectors", "sentence_vectors"):

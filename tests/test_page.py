@@ -32,6 +32,7 @@ from antqa.api import create_app
 from antqa.api.routes.page import ASSETS, STATIC_DIR, article_title, render_page
 from antqa.config import Settings
 from antqa.service import QAService
+from tests.conftest import contract_answer
 
 QUESTION = "Who became CEO when Peng Lei stepped down?"
 FOLLOW_UP = "Who did he succeed?"
@@ -48,6 +49,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DESKTOP = {"width": 1100, "height": 900}
+#: Set it (to anything) to have test_screenshot retake the README's docs/page.png.
+UPDATE_SCREENSHOT = "UPDATE_DOCS_SCREENSHOT"
 PHONE = {"width": 375, "height": 740}
 
 
@@ -235,6 +238,12 @@ def test_answer_links_each_marker_to_its_passage_with_the_quote_highlighted(
     tab.expect(turn.locator(".answer-label")).to_have_text("Answer")
     tab.expect(turn.locator(".answer-text")).to_have_text(expected.answer)
     tab.expect(tab.page.locator("#live")).to_have_text(re.compile(r"^Answer: "))
+    short = turn.locator(".short-answer strong")
+    if expected.short_answer is None:
+        tab.expect(short).to_have_count(0)
+        tab.expect(turn.locator(".answer")).not_to_contain_text("null")
+    else:
+        tab.expect(short).to_have_text(expected.short_answer.text)
 
     first = expected.citations[0]
     passage = turn.locator(".passage").filter(has=tab.page.locator(".passage-n", has_text="[1]"))
@@ -247,10 +256,15 @@ def test_answer_links_each_marker_to_its_passage_with_the_quote_highlighted(
         f"characters {first.start}–{first.end}"
     )
 
-    # Every citation is listed; the uncited ones are folded away but one click opens them.
-    more = turn.locator("details.more-passages")
+    # Every citation is listed: the cited ones numbered, the others folded away as related
+    # reading (unnumbered), which one click opens.
+    cited = [c for c in expected.citations if c.cited]
+    related = [c for c in expected.citations if not c.cited]
     tab.expect(turn.locator(".passage")).to_have_count(len(expected.citations))
-    more.locator("summary").click()
+    tab.expect(turn.locator(".passage-n")).to_have_count(len(cited))
+    tab.expect(turn.locator("details.related-reading .passage")).to_have_count(len(related))
+    if related:
+        turn.locator("details.related-reading summary").click()
     for citation in expected.citations:
         shown = tab.page.locator(f"#t1-passage-{citation.n}")
         tab.expect(shown.locator("mark")).to_have_text(citation.quote)
@@ -325,7 +339,10 @@ def test_refusal_looks_like_a_refusal_and_text_stays_text(
     turn = tab.ask(OFF_TOPIC)
     tab.expect(turn.locator(".answer")).to_have_class(re.compile(r"\brefusal\b"))
     tab.expect(turn.locator(".answer-label")).to_have_text("Not in the article")
-    tab.expect(turn.locator("details.more-passages summary")).to_contain_text("closest")
+    summary = turn.locator("details.related-reading summary")
+    tab.expect(summary).to_contain_text(re.compile(r"^Related reading · the \d+ passages? closest"))
+    tab.expect(turn.locator(".passage-n")).to_have_count(0)  # related reading is not cited
+    tab.expect(turn.locator(".short-answer")).to_have_count(0)
     tab.expect(tab.page.locator("#live")).to_have_text(re.compile(r"^Not in the article"))
 
     hostile = '<img src=x onerror="document.title=1"> <b>bold</b> [1] what?'
@@ -504,7 +521,7 @@ def test_phone_layout_has_no_horizontal_scroll(
     tab = open_tab(url, viewport=PHONE)
     tab.ask(QUESTION)
     tab.ask(FOLLOW_UP)
-    for details in tab.page.locator("details.more-passages").all():
+    for details in tab.page.locator("details.related-reading").all():
         details.locator("summary").click()
     widths = tab.page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
@@ -528,3 +545,42 @@ def test_screenshot(url: str, open_tab: Callable[..., Tab], tmp_path: Path) -> N
     shot = tmp_path / "page.png"
     tab.page.screenshot(path=shot, full_page=True)
     assert shot.stat().st_size > 10_000
+    if os.environ.get(UPDATE_SCREENSHOT):
+        shutil.copyfile(shot, Path(__file__).resolve().parents[1] / "docs" / "page.png")
+
+
+@pytest.mark.slow
+def test_short_answer_comes_first_in_bold_and_related_reading_stands_apart(
+    fake_service: QAService, open_tab: Callable[..., Tab], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answered = contract_answer(fake_service, QUESTION)
+    assert answered.short_answer is not None and len(answered.citations) > 2
+    monkeypatch.setattr(fake_service, "ask", lambda question, conversation_id=None: answered)
+    with live_server(create_app(fake_service)) as base:
+        tab = open_tab(base)
+        turn = tab.ask(QUESTION)
+
+    card = turn.locator(".answer")
+    short = card.locator(".short-answer strong")
+    tab.expect(short).to_have_text(answered.short_answer.text)
+    weight = short.evaluate("node => getComputedStyle(node).fontWeight")
+    assert int(weight) >= 700, "the short answer is bold"
+    # first: above the answer sentence
+    short_box, text_box = short.bounding_box(), card.locator(".answer-text").bounding_box()
+    assert short_box is not None and text_box is not None and short_box["y"] < text_box["y"]
+    tab.expect(tab.page.locator("#live")).to_have_text(
+        re.compile(rf"^Answer: {re.escape(answered.short_answer.text)}\. ")
+    )
+
+    # The one cited passage is numbered; the others are related reading, apart and unnumbered.
+    tab.expect(card.locator(".passages-heading")).to_have_text("Cited passage")
+    tab.expect(card.locator(".passage-n")).to_have_text(["[1]"])
+    related = card.locator("details.related-reading")
+    tab.expect(related.locator("summary")).to_have_text(
+        f"Related reading · {len(answered.citations) - 1} passages the answer does not use"
+    )
+    related.locator("summary").click()
+    tab.expect(related.locator(".passage")).to_have_count(len(answered.citations) - 1)
+    tab.expect(related.locator(".passage-n")).to_have_count(0)
+    tab.expect(related.locator(".passage-head").first).not_to_contain_text("false")
+    tab.expect(related.locator("ul.passages")).to_have_count(1)

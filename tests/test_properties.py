@@ -9,9 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from antqa.build import build_index
 from antqa.config import Settings
 from antqa.errors import InvalidQuestion
-from antqa.index import build_index, load_index
+from antqa.index import load_index
 from antqa.models import Answer
 from antqa.service import QAService
 from tests.conftest import ARTICLE, HashEmbedder

@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,10 +22,11 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from antqa.api.server import Companion
+    from antqa.build import BuildReport
     from antqa.evaluation import EvalArticle, GroupScore, Report
     from antqa.feedback import FeedbackSummary
-    from antqa.models import Answer
-    from antqa.onnx_export import ExportedModel
+    from antqa.models import Answer, Citation
     from antqa.service import QAService
 
 app = typer.Typer(
@@ -50,6 +52,20 @@ def _service(settings: Settings) -> QAService:
     return QAService.from_settings(settings)
 
 
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", is_eager=True)
+    ] = False,
+) -> None:
+    """Ask questions about the article; every answer cites the exact passages."""
+    if version:
+        from antqa import __version__
+
+        typer.echo(f"antqa {__version__}")
+        raise typer.Exit()
+
+
 @app.command("build-index")
 def build_index(
     source: Annotated[
@@ -59,115 +75,134 @@ def build_index(
         Path | None, typer.Option(help="Index folder to (re)write. Default: ANTQA_INDEX_DIR.")
     ] = None,
     model: Annotated[
-        str | None, typer.Option(help="sentence-transformers model name or path.")
+        str | None,
+        typer.Option(help="sentence-transformers model name or path (a new one needs torch)."),
     ] = None,
+    reuse: Annotated[
+        bool,
+        typer.Option(
+            help="Reuse the model export and the vectors of unchanged text from the index "
+            "being replaced (or the served one); --no-reuse exports and embeds all again."
+        ),
+    ] = True,
 ) -> None:
     """Chunk and embed the article and atomically replace the index.
 
-    Unless ANTQA_EMBEDDING_BACKEND=torch, the model is also exported to ONNX (int8) into
-    the index, checked against the model, and used to embed the passages.
+    The model's int8 ONNX export is made once per model and reused; only sentences and
+    passages whose text changed are embedded again.
     """
-
-    from antqa.embedding import Embedder, SentenceTransformerEmbedder
-    from antqa.index import build_index as build
-    from antqa.index import build_scratch
+    from antqa.build import BuildRequest, run_build
 
     began = time.perf_counter()
     settings = Settings()
     console = _console()
-    name = model or settings.model
-    source, out = source or settings.source, (out or settings.index_dir).resolve()
-    with build_scratch(out.parent) as scratch:
-        export = _export(settings, name, source, Path(scratch), console)
-        embedder: Embedder = (
-            export.embedder(name, settings.embedding_threads)
-            if export
-            else SentenceTransformerEmbedder(name)
+    request = BuildRequest(
+        source=source or settings.source,
+        out=(out or settings.index_dir).resolve(),
+        model=model or settings.model,
+        reuse=reuse,
+    )
+    with _stages(console) as (stage, advance):
+        report = run_build(
+            request,
+            settings,
+            stage=stage,
+            progress=advance,
+            note=lambda text: console.print(f"note: {text}"),
         )
-        with _progress(console) as advance:
-            report = build(
-                source,
-                out,
-                embedder,
-                max_chars=settings.chunk_max_chars,
-                overlap=settings.chunk_overlap_sentences,
-                progress=advance,
-                export=export,
-            )
+    _print_build(console, report, time.perf_counter() - began)
+
+
+def _print_build(console: Console, report: BuildReport, seconds: float) -> None:
+    model = {"exported": "exported now", "reused": "export reused", "none": "no ONNX export"}
     console.print(
         f"wrote {report.path}: {report.chunks} passages, {report.sentences} sentences, "
-        f"dimension {report.dim}, model {report.model}, {time.perf_counter() - began:.1f} s "
-        f"({report.seconds:.1f} s chunking and embedding)"
+        f"dimension {report.dim}, model {report.model} ({model.get(report.export, '')}); "
+        f"embedded {report.embedded} texts, reused {report.reused}; {seconds:.1f} s"
     )
 
 
-def _export(
-    settings: Settings, name: str, source: Path, folder: Path, console: Console
-) -> ExportedModel | None:
-    """The ONNX export for the index, or None (torch forced, or auto and not exportable)."""
-    if settings.embedding_backend == "torch":
-        return None
-    from antqa.errors import ExportUnsupported
-    from antqa.onnx_export import export_for_article
-
-    try:
-        export = export_for_article(
-            name, source, folder, settings.chunk_max_chars, settings.chunk_overlap_sentences
-        )
-    except ExportUnsupported as err:
-        if settings.embedding_backend == "onnx":
-            raise
-        console.print(f"note: no fast path — {err.message}")
-        return None
-    record = export.record
-    console.print(
-        f"exported {name} to ONNX int8: cosine to the model min {record.cosine_min:.3f}, "
-        f"mean {record.cosine_mean:.4f} over {record.checked_texts} texts of the article"
-    )
-    return export
-
-
-class _progress:
-    """A rich progress bar on a terminal; silent otherwise. Yields an ``advance(done, total)``."""
+class _stages:
+    """On a terminal, a rich spinner per build stage and a bar while embedding; silent
+    otherwise. Yields ``(stage(description), advance(done, total))``."""
 
     def __init__(self, console: Console) -> None:
         self._console = console
-        self._bar = None
+        self._bar: Any = None
+        self._task: Any = None
 
-    def __enter__(self):
+    def __enter__(self) -> tuple[Callable[[str], None], Callable[[int, int], None]]:
         if not self._console.is_terminal:
-            return None
-        from rich.progress import Progress
+            return (lambda _description: None), (lambda _done, _total: None)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
-        self._bar = Progress(console=self._console, transient=True)
+        self._bar = Progress(
+            SpinnerColumn(finished_text="[green]✓[/green]"),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self._console,
+        )
         self._bar.__enter__()
-        task = self._bar.add_task("embedding", total=None)
+        return self._stage, self._advance
 
-        def advance(done: int, total: int) -> None:
-            assert self._bar is not None
-            self._bar.update(task, completed=done, total=total)
+    def _stage(self, description: str) -> None:
+        self._finish()
+        self._task = self._bar.add_task(description, total=None)
 
-        return advance
+    def _advance(self, done: int, total: int) -> None:
+        if self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
+
+    def _finish(self) -> None:
+        if self._task is not None:
+            task = self._bar.tasks[self._task]
+            total = task.total or 1
+            self._bar.update(self._task, total=total, completed=total)
 
     def __exit__(self, *exc_info: object) -> None:
         if self._bar is not None:
+            self._finish()
             self._bar.__exit__(None, None, None)
 
 
 def print_answer(console: Console, answer: Answer) -> None:
-    """An answer and its numbered citations, readable in a terminal."""
+    """The short answer in bold first, then the answer, its numbered citations, and the
+    passages it does not use (a refusal's are all of them) as unnumbered related reading."""
     from rich.markup import escape
 
-    style = "bold" if answer.answerable else "bold yellow"
-    console.print(f"[{style}]{escape(answer.answer)}[/{style}]")
+    if not answer.answerable:
+        console.print(escape(answer.answer), style="bold yellow")
+    elif answer.short_answer:
+        console.print(escape(answer.short_answer.text), style="bold")
+        console.print(escape(answer.answer))
+    else:
+        console.print(escape(answer.answer), style="bold")
     if answer.notice:
         console.print(f"[dim]{escape(answer.notice)}[/dim]")
-    for c in answer.citations:
-        console.print(
-            f"\n[cyan][{c.n}][/cyan] paragraph {c.paragraph}, chars {c.start}–{c.end} "
-            f"[dim]({c.chunk_id}, score {c.score:.2f})[/dim]"
-        )
+    for c in answer.cited:
+        console.print(f"\n[cyan][{c.n}][/cyan] {_where(c)}")
         console.print(f"    “{escape(c.quote)}”")
+    if answer.related_reading:
+        console.print("\n[bold]Related reading[/bold] [dim](not used by the answer)[/dim]")
+    for c in answer.related_reading:
+        console.print(f"  – {_where(c)}")
+        console.print(f"    [dim]“{escape(c.quote)}”[/dim]")
+
+
+def _where(c: Citation) -> str:
+    return (
+        f"paragraph {c.paragraph}, chars {c.start}–{c.end} "
+        f"[dim]({c.chunk_id}, score {c.score:.2f})[/dim]"
+    )
 
 
 @app.command()
@@ -341,14 +376,25 @@ def serve(
     settings = Settings()
     with_bot = settings.discord_token is not None
     if with_bot:
-        from bots.discord_bot import run_discord, setup_logging
+        from antqa.bots.discord_bot import setup_logging
 
         setup_logging(settings)
     service = _service(settings)
-    # the bot shares the server's event loop and the service's worker pool
-    companions = [functools.partial(run_discord, service, settings)] if with_bot else []
+    companions = [_discord_companion(service, settings)] if with_bot else []
     with contextlib.closing(service):
         serve_http(service, host=host, port=port, companions=companions)
+
+
+def _discord_companion(service: QAService, settings: Settings) -> Companion:
+    """The bot in the server's event loop, on the service's worker pool; its state goes
+    to /healthz. Discord down or the token rejected: the bot is off, HTTP goes on."""
+    from antqa.api.server import Companion
+    from antqa.bots.connection import BotStatus
+    from antqa.bots.discord_bot import run_discord
+
+    status = BotStatus()
+    run = functools.partial(run_discord, service, settings, status=status)
+    return Companion(name="discord", run=run, state=status)
 
 
 @app.command("discord")
@@ -357,14 +403,20 @@ def discord_bot() -> None:
     import asyncio
     import contextlib
 
-    from bots.discord_bot import discord_token, run_discord, setup_logging
+    from antqa.bots.discord_bot import discord_token, run_discord, setup_logging
+    from antqa.reloading import reload_on_sighup
 
     settings = Settings()
     discord_token(settings)  # a missing token fails here, before anything loads
     setup_logging(settings)
     service = _service(settings)
+
+    async def bot() -> None:
+        reload_on_sighup(service)  # kill -HUP: reload the index without a restart
+        await run_discord(service, settings)
+
     with contextlib.closing(service), contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_discord(service, settings))
+        asyncio.run(bot())
 
 
 @app.command("feedback")
@@ -373,17 +425,16 @@ def feedback(
     json_output: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Summarise the 👍/👎 votes on Discord answers."""
-    from antqa.feedback import FeedbackStore
+    from antqa.feedback import FeedbackStore, FeedbackSummary
 
     path = Settings().feedback_db
-    if not path.exists():
+    summary = FeedbackStore(path).summary(limit=limit) if path.exists() else None
+    if json_output:  # always JSON, even before the first vote: scripts parse it
+        typer.echo((summary or FeedbackSummary.empty(path)).model_dump_json(indent=2))
+    elif summary is None:
         typer.echo(f"No feedback yet: {path} does not exist (votes are kept there).")
-        return
-    summary = FeedbackStore(path).summary(limit=limit)
-    if json_output:
-        typer.echo(summary.model_dump_json(indent=2))
-        return
-    _print_feedback(_console(), summary)
+    else:
+        _print_feedback(_console(), summary)
 
 
 def _print_feedback(console: Console, summary: FeedbackSummary) -> None:

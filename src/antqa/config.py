@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     conversation_max_turns: int = Field(default=8, ge=1)
     conversation_ttl_seconds: float = Field(default=3600.0, gt=0)
     max_conversations: int = Field(default=10_000, ge=1)
+    redis_url: SecretStr | None = Field(
+        default=None,
+        description="redis://[:password@]host:port/db — conversations (and Discord threads) "
+        "shared by replicas on several machines. One Redis, not a cluster.",
+    )
 
     # --- adapters ---------------------------------------------------------------------
     api_key: SecretStr | None = Field(default=None, description="Bearer key for /ask, /metrics.")
@@ -104,11 +109,23 @@ class Settings(BaseSettings):
     ask_max_pending: int = Field(
         default=32, ge=0, description="Questions allowed to wait for a worker; beyond: 503."
     )
+    # A person asks a question every several seconds; 60 a minute leaves a script room
+    # while one client can no longer keep the 2 workers busy alone, and a burst of 10 stays
+    # well under what the workers plus their queue hold (ask_workers + ask_max_pending).
+    ask_rate_per_minute: int = Field(
+        default=60,
+        ge=0,
+        description="Questions one client (its API key, else its address) may ask per minute "
+        "on POST /ask, sustained; beyond: 429. 0: no limit. Shared via ANTQA_REDIS_URL.",
+    )
+    ask_rate_burst: int = Field(
+        default=10, ge=1, description="Questions a client may ask at once before the pace applies."
+    )
     shutdown_grace_seconds: int = Field(
         default=30, ge=1, description="On SIGTERM, how long in-flight requests may finish."
     )
 
-    @field_validator("api_key", "discord_token", mode="before")
+    @field_validator("api_key", "discord_token", "redis_url", mode="before")
     @classmethod
     def _blank_secret_is_unset(cls, value: object) -> object:
         """An empty ``ANTQA_API_KEY=`` means "no key", not "the empty key"."""

@@ -24,13 +24,15 @@ class Turn:
     """One question and what was answered, as later questions need it.
 
     ``sentence_ids`` are the sentences the answer quoted, the main one first: a follow-up
-    is most likely answered near them.
+    is most likely answered near them; they hold only in the index of ``article_sha256``.
     """
 
     question: str
     query: str
     answer: str
     sentence_ids: tuple[int, ...]
+    article_sha256: str = ""
+    """The article the ``sentence_ids`` point into (an index reload may replace it)."""
 
 
 @dataclass

@@ -12,7 +12,9 @@ nothing else should escape to a user.
     │   └── ExportUnsupported no fast (ONNX) export of this model     -> serve it with torch
     ├── InvalidQuestion       empty, too long, not text               -> rephrase
     ├── SourceError           the article to index cannot be read     -> check --source
-    ├── Overloaded            too many questions already waiting      -> retry shortly
+    ├── TryLater              a temporary shortage; ``retry_after``   -> retry shortly
+    │   ├── Overloaded        too many questions already waiting
+    │   └── RateLimited       one client asked faster than its limit
     ├── ConfigurationError    a needed setting is missing or refused  -> fix the setting
     └── ServiceUnreachable    an outside service (Discord) is down    -> check the network
 """
@@ -60,12 +62,20 @@ class SourceError(AntqaError):
     """The article to be indexed cannot be read or is empty."""
 
 
-class Overloaded(AntqaError):
-    """Too many questions are already running or waiting; ``retry_after`` says when to retry."""
+class TryLater(AntqaError):
+    """Something is short for a moment; ``retry_after`` (seconds) says when to retry."""
 
     def __init__(self, message: str, retry_after: int = 1) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class Overloaded(TryLater):
+    """Too many questions are already running or waiting."""
+
+
+class RateLimited(TryLater):
+    """One client (an API key, else an address) asked faster than its fair share."""
 
 
 class ConfigurationError(AntqaError):

@@ -458,7 +458,8 @@ def evaluate_file(
 
 def index_article(text: str, folder: Path, embedder: Embedder, settings: Settings) -> ArticleIndex:
     """``text`` indexed into ``folder`` with the project's build, and loaded."""
-    from antqa.index import build_index, load_index
+    from antqa.build import build_index
+    from antqa.index import load_index
 
     source = folder / "article.txt"
     source.write_text(text, encoding="utf-8", newline="")

@@ -92,6 +92,13 @@ class FeedbackSummary(BaseModel):
     by_passage: list[PassageTally]
     recent: list[QuestionTally]
 
+    @classmethod
+    def empty(cls, path: Path) -> FeedbackSummary:
+        """The summary before anything was recorded (no vote file yet; none is created)."""
+        return cls(
+            path=str(path), answers=0, voted_answers=0, up=0, down=0, by_passage=[], recent=[]
+        )
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")

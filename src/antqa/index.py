@@ -1,4 +1,4 @@
-"""Build, save and load the article index: plain files, no pickle.
+"""The index format: plain files, no pickle; loaded verified, written atomically.
 
 Layout of an index folder::
 
@@ -7,47 +7,48 @@ Layout of an index folder::
     chunks.jsonl      one passage per line: id, start, end, paragraph, text, sentence_ids
     chunks.faiss      passage vectors (inner product over unit vectors = cosine)
     sentences.faiss   sentence vectors
-    model.onnx        the model exported for the fast path (optional; see antqa.onnx_export)
+    model.onnx        the model's ONNX export (optional; see antqa.embedding.export)
     tokenizer.json    its tokenizer (with model.onnx)
-    manifest.json     what built it: model, dimension, source sha256, chunker settings, version,
-                      the ONNX export's sha256 and checks
+    manifest.json     what built it (model, source sha256, chunker settings, version, the
+                      export's record) and the sha256 of every other file
 
-A build writes everything into a temporary sibling folder and swaps it in with renames,
+:func:`load_index` refuses, in one line naming the fix, any file whose sha256 differs from
+the manifest's, vectors that are not finite, and records that disagree with the article.
+:func:`write_index` writes into a temporary sibling folder and swaps it in with renames,
 so a build that crashes or is killed never damages the last good index (see
-:func:`swap_into_place` for the one window and how :func:`recover_interrupted_swap` closes it).
+:func:`swap_into_place` for the one window and how :func:`recover_interrupted_swap` closes
+it). What goes into an index is decided by the build pipeline, :mod:`antqa.build`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import tempfile
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import faiss
 import numpy as np
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from antqa import __version__
-from antqa.chunking import chunk_article
-from antqa.embedding import Embedder
+from antqa.embedding.onnx_backend import OnnxExport
 from antqa.errors import IndexCorrupt, IndexMismatch, IndexNotFound, SourceError
+from antqa.hashing import sha256_file, sha256_text
 from antqa.models import Chunk, Sentence
-from antqa.onnx_embedding import OnnxExport
 
-if TYPE_CHECKING:
-    from antqa.onnx_export import ExportedModel
-
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: the manifest holds the sha256 of every file, and vectors carry ``vectors_id``."""
 REBUILD = "run antqa build-index"
 STAGING_PREFIX = ".antqa-build-"
-ProgressCallback = Callable[[int, int], None]
+MANIFEST = "manifest.json"
+ARTICLE = "article.txt"
+SENTENCES, CHUNKS = "sentences.jsonl", "chunks.jsonl"
+SENTENCE_VECTORS, CHUNK_VECTORS = "sentences.faiss", "chunks.faiss"
+REQUIRED_FILES = (ARTICLE, SENTENCES, CHUNKS, SENTENCE_VECTORS, CHUNK_VECTORS)
 Unit = TypeVar("Unit", Chunk, Sentence)
 
 
@@ -73,8 +74,13 @@ class Manifest(BaseModel):
     sentences: int
     vectors_backend: str | None = None
     """Which embedding backend computed the stored vectors ("onnx", "torch")."""
+    vectors_id: str = ""
+    """The exact embedder variant of the vectors (see ``antqa.embedding.vectors_id``); a
+    build reuses a stored vector only for the same text and the same id."""
     onnx: OnnxExport | None = None
     """The fast export of ``model`` stored with the index, if any."""
+    files: dict[str, str] = {}
+    """sha256 of every file of the index but this manifest, checked at every load."""
 
 
 @dataclass(frozen=True)
@@ -88,23 +94,6 @@ class ArticleIndex:
     chunks: list[Chunk]
     chunk_vectors: faiss.Index
     sentence_vectors: faiss.Index
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    """What ``build-index`` wrote, for the maintainer."""
-
-    path: Path
-    chunks: int
-    sentences: int
-    dim: int
-    model: str
-    seconds: float
-
-
-def sha256_text(text: str) -> str:
-    """Hex sha256 of the UTF-8 bytes of ``text``."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_source(source: Path) -> str:
@@ -123,23 +112,6 @@ def read_source(source: Path) -> str:
 
 
 # --------------------------------------------------------------------------- building
-
-
-def _embed_in_batches(
-    embedder: Embedder,
-    texts: Sequence[str],
-    progress: ProgressCallback | None,
-    done: int,
-    total: int,
-) -> np.ndarray:
-    batches = []
-    for first in range(0, len(texts), 32):
-        batch = texts[first : first + 32]
-        batches.append(embedder.embed(batch))
-        done += len(batch)
-        if progress:
-            progress(done, total)
-    return np.vstack(batches).astype(np.float32)
 
 
 def _flat_index(vectors: np.ndarray) -> faiss.Index:
@@ -221,65 +193,43 @@ def swap_into_place(staging: Path, out: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def build_index(
-    source: Path,
-    out: Path,
-    embedder: Embedder,
-    *,
-    max_chars: int = 1000,
-    overlap: int | None = None,
-    progress: ProgressCallback | None = None,
-    export: ExportedModel | None = None,
-) -> BuildReport:
-    """Chunk and embed ``source`` and atomically replace the index at ``out``.
+@dataclass(frozen=True)
+class IndexContents:
+    """What :func:`write_index` writes: the article, its units and their vectors."""
 
-    ``export`` (an ONNX export of the same model) is stored with the index so that
-    serving can use it instead of loading the model with torch.
-    """
-    began = time.perf_counter()
-    article = read_source(source)
-    sentences, chunks = chunk_article(article, max_chars=max_chars, overlap=overlap)
-    total = len(chunks) + len(sentences)
-    chunk_vectors = _embed_in_batches(embedder, [c.text for c in chunks], progress, 0, total)
-    sentence_vectors = _embed_in_batches(
-        embedder, [s.text for s in sentences], progress, len(chunks), total
-    )
-    manifest = Manifest(
-        format_version=FORMAT_VERSION,
-        antqa_version=__version__,
-        model=embedder.name,
-        dim=int(chunk_vectors.shape[1]),
-        source_name=source.name,
-        source_sha256=sha256_text(article),
-        source_chars=len(article),
-        chunker=ChunkerSettings(max_chars=max_chars, overlap_sentences=overlap),
-        chunks=len(chunks),
-        sentences=len(sentences),
-        vectors_backend=getattr(embedder, "backend", None),
-        onnx=export.record if export else None,
-    )
+    article: str
+    sentences: Sequence[Sentence]
+    chunks: Sequence[Chunk]
+    sentence_vectors: np.ndarray
+    chunk_vectors: np.ndarray
+
+
+def write_index(
+    out: Path, contents: IndexContents, manifest: Manifest, copies: Mapping[str, Path]
+) -> None:
+    """Write ``contents`` (and ``copies``: file name -> file to copy, the model export)
+    with ``manifest`` into a staging folder, sha256 of every file recorded, and swap it
+    atomically into ``out``."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_staging(out.parent)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; the index is read by whoever serves it
     try:
-        (staging / "article.txt").write_text(article, encoding="utf-8", newline="")
-        _write_jsonl(staging / "sentences.jsonl", [_sentence_row(s) for s in sentences])
-        _write_jsonl(staging / "chunks.jsonl", [_chunk_row(c) for c in chunks])
-        faiss.write_index(_flat_index(chunk_vectors), str(staging / "chunks.faiss"))
-        faiss.write_index(_flat_index(sentence_vectors), str(staging / "sentences.faiss"))
-        if export is not None:
-            for file in (export.record.file, export.record.tokenizer_file):
-                shutil.copyfile(export.folder / file, staging / file)
-        (staging / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n")
+        (staging / ARTICLE).write_text(contents.article, encoding="utf-8", newline="")
+        _write_jsonl(staging / SENTENCES, [_sentence_row(s) for s in contents.sentences])
+        _write_jsonl(staging / CHUNKS, [_chunk_row(c) for c in contents.chunks])
+        faiss.write_index(_flat_index(contents.chunk_vectors), str(staging / CHUNK_VECTORS))
+        faiss.write_index(_flat_index(contents.sentence_vectors), str(staging / SENTENCE_VECTORS))
+        for name, file in copies.items():
+            shutil.copyfile(file, staging / name)
+        hashes = {p.name: sha256_file(p) for p in sorted(staging.iterdir())}
+        manifest = manifest.model_copy(update={"files": hashes})
+        (staging / MANIFEST).write_text(manifest.model_dump_json(indent=2) + "\n")
         _fsync_tree(staging)
         swap_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildReport(
-        out, len(chunks), len(sentences), manifest.dim, manifest.model, time.perf_counter() - began
-    )
 
 
 def _sentence_row(s: Sentence) -> dict[str, object]:
@@ -301,7 +251,7 @@ def _chunk_row(c: Chunk) -> dict[str, object]:
 
 
 def _read_manifest(folder: Path) -> Manifest:
-    path = folder / "manifest.json"
+    path = folder / MANIFEST
     try:
         return Manifest.model_validate_json(path.read_bytes())
     except (ValidationError, ValueError, UnicodeDecodeError, OSError) as exc:
@@ -357,7 +307,36 @@ def _read_faiss(path: Path, rows: int, dim: int) -> faiss.Index:
             f"{path} holds {vectors.ntotal} vectors of dimension {vectors.d}, expected {rows} "
             f"of dimension {dim} — {REBUILD}"
         )
+    if not np.isfinite(
+        np.frombuffer(data, dtype=np.float32, count=floats, offset=count_at + 8)
+    ).all():
+        raise IndexCorrupt(f"{path} holds values that are not finite (NaN or inf) — {REBUILD}")
     return vectors
+
+
+def _verify_files(folder: Path, manifest: Manifest) -> None:
+    """Every file the index needs is listed in the manifest and has the listed sha256."""
+    needed = set(REQUIRED_FILES)
+    if manifest.onnx is not None:
+        needed |= {manifest.onnx.file, manifest.onnx.tokenizer_file}
+    unlisted = sorted(needed - manifest.files.keys())
+    if unlisted:
+        raise IndexCorrupt(
+            f"{folder / MANIFEST} lists no sha256 for {', '.join(unlisted)} — {REBUILD}"
+        )
+    for name, expected in sorted(manifest.files.items()):
+        path = folder / name
+        try:
+            actual = sha256_file(path)
+        except FileNotFoundError as exc:
+            raise IndexCorrupt(f"{path} is missing — {REBUILD}") from exc
+        except OSError as exc:
+            raise IndexCorrupt(f"{path} is unreadable ({exc.strerror}) — {REBUILD}") from exc
+        if actual != expected:
+            raise IndexCorrupt(
+                f"{path} is corrupt (its sha256 is not the one in {MANIFEST}: damaged or "
+                f"edited) — {REBUILD}"
+            )
 
 
 def _check_located(article: str, items: list[Unit], folder: Path) -> None:
@@ -387,7 +366,9 @@ def _served_folder(folder: Path) -> Path:
         return previous
     if folder.is_dir() and any(folder.iterdir()):
         raise IndexCorrupt(f"{folder} has no manifest.json — {REBUILD}")
-    raise IndexNotFound(f"no index at {folder} — {REBUILD}")
+    raise IndexNotFound(
+        f"no index at {folder} — {REBUILD}, or point ANTQA_INDEX_DIR at an index folder"
+    )
 
 
 def load_index(
@@ -412,6 +393,7 @@ def load_index(
             f"the index at {folder} has format {manifest.format_version}, this antqa reads "
             f"format {FORMAT_VERSION} — {REBUILD}"
         )
+    _verify_files(folder, manifest)
     try:
         article = (folder / "article.txt").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -94,3 +94,14 @@ class Answer(BaseModel):
         description="Something the asker should know, e.g. that an unknown conversation "
         "id started a new conversation.",
     )
+
+    @property
+    def cited(self) -> list[Citation]:
+        """The citations the answer uses (none for a refusal), in marker order."""
+        return [c for c in self.citations if self.answerable and c.cited]
+
+    @property
+    def related_reading(self) -> list[Citation]:
+        """The passages shown apart, unnumbered: those the answer does not use, and all of
+        a refusal's (a refusal cites nothing)."""
+        return [c for c in self.citations if not (self.answerable and c.cited)]

@@ -1,20 +1,28 @@
 """``QAService``: the one entry point every adapter (CLI, HTTP, Discord) calls.
 
-It owns the loaded index, the embedder, the retriever, the answerer and the conversation
-store, validates questions, and turns a question (plus its conversation) into an
-:class:`~antqa.models.Answer`.
+It owns the loaded index with what serves it (embedder, retriever, answerer) and the
+conversation store, validates questions, and turns a question (plus its conversation) into
+an :class:`~antqa.models.Answer`. It is the composition root: it chooses the embedder.
+
+:meth:`QAService.reload` loads the index again, checks it and swaps it in atomically:
+a question takes the served index once, when it starts, so questions in flight finish on
+the old one, and a bad new index is refused while the old keeps serving.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import unicodedata
+from dataclasses import dataclass
 
 from antqa.answering import Answerer, AnswerPolicy
 from antqa.config import Settings
 from antqa.conversation import ConversationStore, Turn, plan_search
-from antqa.embedding import Embedder, choose_embedder
+from antqa.embedding import Embedder, vectors_id
+from antqa.embedding.onnx_backend import OnnxEmbedder
+from antqa.embedding.torch_backend import SentenceTransformerEmbedder
 from antqa.errors import IndexMismatch, InvalidQuestion
 from antqa.index import ArticleIndex, load_index
 from antqa.languages import language_reply, model_languages, unsupported_language
@@ -64,6 +72,59 @@ def check_conversation_id(conversation_id: object) -> str | None:
     return conversation_id
 
 
+def choose_embedder(
+    settings: Settings, index: ArticleIndex, current: Embedder | None = None
+) -> Embedder:
+    """The embedder that serves ``index``: its ONNX export when it holds one, else torch.
+
+    ``ANTQA_EMBEDDING_BACKEND`` forces one: ``torch`` always works (any model, with the
+    ``[export]`` extra), ``onnx`` requires the index to hold an export of the model.
+    ``current`` (the embedder serving now) is kept when it computed the index's vectors,
+    so a reload after an article edit does not load the model again.
+    """
+    if current is not None and vectors_id(current) == index.manifest.vectors_id:
+        return current
+    export = index.manifest.onnx
+    backend = settings.embedding_backend
+    if backend == "torch" or (backend == "auto" and export is None):
+        chosen: Embedder = SentenceTransformerEmbedder(settings.model)
+    elif export is None:
+        raise IndexMismatch(
+            f"ANTQA_EMBEDDING_BACKEND=onnx but the index at {index.path} holds no ONNX export "
+            f"of {index.manifest.model!r} — run antqa build-index, or unset "
+            "ANTQA_EMBEDDING_BACKEND"
+        )
+    else:
+        chosen = OnnxEmbedder(index.path, export, index.manifest.model, settings.embedding_threads)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Serving:
+    """One loaded index and what serves it; replaced whole by :meth:`QAService.reload`."""
+
+    index: ArticleIndex
+    embedder: Embedder
+    retriever: Retriever
+    answerer: Answerer
+
+    @classmethod
+    def over(cls, index: ArticleIndex, embedder: Embedder, settings: Settings) -> Serving:
+        retriever = Retriever(index, embedder)
+        policy = AnswerPolicy(max_answer_chars=settings.max_answer_chars)
+        return cls(index, embedder, retriever, Answerer(index, retriever.lexicon, policy))
+
+    def check(self) -> None:
+        """Embed once (loading the model, warming its buffers) and check the dimension."""
+        dim = int(self.embedder.embed(["warm-up"]).shape[1])
+        if dim != self.index.manifest.dim:
+            raise IndexMismatch(
+                f"the model {self.embedder.name!r} makes {dim}-dimensional vectors but the "
+                f"index at {self.index.path} holds {self.index.manifest.dim} — "
+                "run antqa build-index"
+            )
+
+
 class QAService:
     """Answers questions about the indexed article, following conversations."""
 
@@ -75,15 +136,9 @@ class QAService:
         conversations: ConversationStore | None = None,
     ) -> None:
         self.settings = settings or Settings()
-        self.index = index
-        self.embedder = embedder
-        self.retriever = Retriever(index, embedder)
-        self.answerer = Answerer(
-            index,
-            self.retriever.lexicon,
-            AnswerPolicy(max_answer_chars=self.settings.max_answer_chars),
-        )
+        self._serving = Serving.over(index, embedder, self.settings)
         self.languages = model_languages(embedder.name, self.settings.model_languages)
+        self._reload_lock = threading.Lock()
         if conversations is None:  # not `or`: an empty store has length 0, so it is falsy
             conversations = ConversationStore(
                 max_turns=self.settings.conversation_max_turns,
@@ -115,6 +170,23 @@ class QAService:
         self.workers.close()
 
     @property
+    def index(self) -> ArticleIndex:
+        """The index served now (a question in flight keeps the one it started with)."""
+        return self._serving.index
+
+    @property
+    def embedder(self) -> Embedder:
+        return self._serving.embedder
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._serving.retriever
+
+    @property
+    def answerer(self) -> Answerer:
+        return self._serving.answerer
+
+    @property
     def model_name(self) -> str:
         return self.embedder.name
 
@@ -124,14 +196,24 @@ class QAService:
         with self._warm_lock:
             if self._warm:
                 return
-            dim = int(self.embedder.embed(["warm-up"]).shape[1])
-            if dim != self.index.manifest.dim:
-                raise IndexMismatch(
-                    f"the model {self.embedder.name!r} makes {dim}-dimensional vectors but the "
-                    f"index at {self.index.path} holds {self.index.manifest.dim} — "
-                    "run antqa build-index"
-                )
+            self._serving.check()
             self._warm = True
+
+    def reload(self) -> ArticleIndex:
+        """Load the configured index again, check it, and swap it in atomically.
+
+        Raises the :class:`~antqa.errors.IndexProblem` (or model error) of a bad new index;
+        the old one then keeps serving. Reloads run one at a time.
+        """
+        with self._reload_lock:
+            settings = self.settings
+            index = load_index(
+                settings.index_dir, expected_model=settings.model, expected_source=settings.source
+            )
+            serving = Serving.over(index, choose_embedder(settings, index, self.embedder), settings)
+            serving.check()
+            self._serving = serving  # one reference assignment: atomic for every thread
+            return index
 
     def ask(self, question: str, conversation_id: str | None = None) -> Answer:
         """Answer ``question``; pass the returned ``conversation_id`` back for follow-ups.
@@ -146,6 +228,8 @@ class QAService:
     def _ask(self, question: str, conversation_id: str | None) -> Answer:
         """:meth:`ask` for a clean question, its conversation held."""
         self.warm_up()
+        serving = self._serving  # this question's index, even if a reload swaps it meanwhile
+        article = serving.index.manifest.source_sha256
         notice = None
         history: list[Turn] = []
         if conversation_id is None:
@@ -154,26 +238,40 @@ class QAService:
             known = self.conversations.history(conversation_id)
             if known is None:
                 notice = "That conversation was unknown or had expired; a new one was started."
-            history = known or []
+            history = [_anchored_in(turn, article) for turn in known or []]
         plan = plan_search(question, history)
-        scores = self.retriever.score(plan)
-        hits = self.retriever.select(scores, self.settings.top_k)
+        scores = serving.retriever.score(plan)
+        hits = serving.retriever.select(scores, self.settings.top_k)
         language = unsupported_language(question, self.languages)
         if language is not None:
             reply = language_reply(language, self.model_name, self.languages)
-            answer = self.answerer.refusal(
+            answer = serving.answerer.refusal(
                 reply, hits, conversation_id=conversation_id, model=self.model_name
             )
             quoted: tuple[int, ...] = ()
         else:
-            answer, composition = self.answerer.answer(
+            answer, composition = serving.answerer.answer(
                 plan, hits, scores, conversation_id=conversation_id, model=self.model_name
             )
             quoted = composition.sentence_ids
         self.conversations.record(
             conversation_id,
-            Turn(question=question, query=plan.query, answer=answer.answer, sentence_ids=quoted),
+            Turn(
+                question=question,
+                query=plan.query,
+                answer=answer.answer,
+                sentence_ids=quoted,
+                article_sha256=article,
+            ),
         )
         if notice:
             answer = answer.model_copy(update={"notice": notice})
         return answer
+
+
+def _anchored_in(turn: Turn, article_sha256: str) -> Turn:
+    """``turn``, without its sentence anchors if they point into another article's index
+    (a reload replaced it): a follow-up then searches afresh rather than be misled."""
+    if turn.article_sha256 == article_sha256:
+        return turn
+    return dataclasses.replace(turn, sentence_ids=())

@@ -10,7 +10,7 @@ one pool every adapter in the process shares.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -22,6 +22,7 @@ from antqa.api.errors import install_error_handlers
 from antqa.api.metrics import Metrics
 from antqa.api.middleware import BodyLimit, CatchAll, RequestMetrics
 from antqa.api.routes import ROUTERS
+from antqa.ratelimit import rate_limiter
 from antqa.service import QAService
 
 DESCRIPTION = """
@@ -31,24 +32,33 @@ Ask questions about one article; every answer quotes it and cites the exact pass
 **Errors** are JSON: `{"error": {"type": "...", "message": "..."}}` — 400 body not UTF-8
 JSON, 401 API key missing or wrong, 404/405 no such route or method, 413 body too large,
 415 not JSON, 422 not a question object or the question cannot be asked as it is (empty,
-too long), 503 too many questions waiting (see `Retry-After`), 500 our fault (logged).
+too long), 429 this client asked faster than its limit (see `Retry-After`), 503 too many
+questions waiting (see `Retry-After`), 500 our fault (logged).
 
 **API key**: when the server sets `ANTQA_API_KEY`, `/ask` and `/metrics` need
 `Authorization: Bearer <key>`; `/healthz` stays open.
 """
 
 
-def create_app(service: QAService) -> FastAPI:
-    """The app over ``service`` (settings come from ``service.settings``)."""
+def create_app(
+    service: QAService, *, states: Mapping[str, Callable[[], str]] | None = None
+) -> FastAPI:
+    """The app over ``service`` (settings come from ``service.settings``).
+
+    ``states`` are the other parts of the process (``{"discord": bot state}``), reported by
+    ``/healthz`` under their names.
+    """
     settings = service.settings
     metrics = Metrics(
-        passages=len(service.index.chunks),
-        sentences=len(service.index.sentences),
-        article_chars=len(service.index.article),
+        passages=lambda: len(service.index.chunks),
+        sentences=lambda: len(service.index.sentences),
+        article_chars=lambda: len(service.index.article),
         asks_in_progress=lambda: service.workers.admitted,
         conversations=lambda: len(service.conversations),
     )
-    runtime = Runtime(service=service, metrics=metrics)
+    runtime = Runtime(
+        service=service, metrics=metrics, limiter=rate_limiter(settings), states=dict(states or {})
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -58,6 +68,7 @@ def create_app(service: QAService) -> FastAPI:
             yield
         finally:
             runtime.ready = False
+            runtime.limiter.close()
 
     app = FastAPI(
         title="antqa",

@@ -1,17 +1,22 @@
 """The routes' dependencies, as ``Annotated`` aliases (``RuntimeDep``, ``AskBody``) and
-the ``API_KEY`` route dependency.
+the route guards ``API_KEY`` and ``ASK_GUARDS``.
 
-- :class:`Runtime` is what the routes share: the service, the metrics, readiness. One per
-  app, kept on ``app.state``, so nothing is global and two apps in one process (tests)
-  never share state. The worker pool is the service's (:attr:`QAService.workers`).
+- :class:`Runtime` is what the routes share: the service, the metrics, the rate limiter,
+  readiness. One per app, kept on ``app.state``, so nothing is global and two apps in one
+  process (tests) never share state. The worker pool is the service's
+  (:attr:`QAService.workers`).
 - The optional API key: with ``ANTQA_API_KEY`` set, protected routes need
   ``Authorization: Bearer <key>``. The comparison is constant-time
   (:func:`hmac.compare_digest`) so response timing does not leak how much of a guess was
   right, and the key is never logged or echoed.
-- Every dependency is ``async def``, though none awaits anything but the body: FastAPI
-  runs a plain ``def`` dependency on a worker thread, one hop there and back per
-  dependency per request, which cost more CPU (~0.5 ms per ``POST /ask``) than the whole
-  HTTP stack does without it.
+- Every dependency is ``async def``: FastAPI runs a plain ``def`` dependency on a worker
+  thread, one hop there and back per dependency per request, which cost more CPU (~0.5 ms
+  per ``POST /ask``) than the whole HTTP stack does without it. The one that may block
+  (the rate limit kept in Redis) hops to a thread itself, and only then.
+- Fair use: each question counts against its client's limit
+  (:mod:`antqa.ratelimit`). The client is the API key when the server has one (behind a
+  proxy every address is the proxy's), else the peer address. Without a configured key a
+  presented one is ignored, so a client cannot dodge its limit by inventing keys.
 - The ``POST /ask`` body is parsed here rather than by FastAPI's automatic body handling
   so that (1) the API key is checked before any of the body is read (route dependencies
   run first), and (2) each way a body can be wrong gets its own message. The size limit
@@ -20,18 +25,23 @@ the ``API_KEY`` route dependency.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from antqa.api.errors import ASK_BODY_EXAMPLE, RequestProblem, explain_validation, json_kind
 from antqa.api.metrics import Metrics
 from antqa.api.schemas import AskRequest
+from antqa.ratelimit import RateLimiter
 from antqa.service import QAService
 
 
@@ -39,6 +49,9 @@ from antqa.service import QAService
 class Runtime:
     service: QAService
     metrics: Metrics
+    limiter: RateLimiter
+    #: The other parts of the process by name (the Discord bot), each reporting its state.
+    states: dict[str, Callable[[], str]] = field(default_factory=dict)
     #: True once the index and model are loaded (set by the app's start-up).
     ready: bool = False
 
@@ -56,10 +69,10 @@ _bearer = HTTPBearer(
 )
 
 
-async def require_api_key(
-    runtime: RuntimeDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> None:
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+async def require_api_key(runtime: RuntimeDep, credentials: Credentials) -> None:
     """Let the request through if no key is configured or the right one is presented."""
     key = runtime.service.settings.api_key
     if key is None:
@@ -83,8 +96,32 @@ async def require_api_key(
         )
 
 
+async def limit_asks(request: Request, runtime: RuntimeDep, credentials: Credentials) -> None:
+    """Count this question against its client's limit, or refuse it (429).
+
+    A limiter that waits on the network (Redis) is called on a thread, so the round trip
+    never blocks the event loop; the in-memory one takes microseconds and is called here.
+    """
+    keyed = runtime.service.settings.api_key is not None
+    take = functools.partial(runtime.limiter.take, client_of(request, credentials, keyed=keyed))
+    if runtime.limiter.waits_on_io:
+        await run_in_threadpool(take)
+    else:
+        take()
+
+
+def client_of(request: Request, credentials: Credentials, *, keyed: bool) -> str:
+    """Who is asking, for the rate limit: a digest of the API key (the key itself never
+    leaves the process), else the peer address."""
+    if keyed and credentials is not None:
+        return "key:" + hashlib.sha256(credentials.credentials.encode("utf-8")).hexdigest()[:32]
+    return "addr:" + (request.client.host if request.client else "unknown")
+
+
 #: ``dependencies=API_KEY`` on a route: the key is checked before anything else.
 API_KEY = [Depends(require_api_key)]
+#: The guards of ``POST /ask``, in order: the key, then the client's fair share.
+ASK_GUARDS = [*API_KEY, Depends(limit_asks)]
 
 
 def is_json_media_type(content_type: str) -> bool:

@@ -23,7 +23,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from antqa.errors import AntqaError, IndexProblem, InvalidQuestion, ModelUnavailable, Overloaded
+from antqa.errors import (
+    AntqaError,
+    IndexProblem,
+    InvalidQuestion,
+    ModelUnavailable,
+    Overloaded,
+    RateLimited,
+    TryLater,
+)
 
 logger = logging.getLogger("antqa.api")
 
@@ -33,6 +41,7 @@ ASK_BODY_EXAMPLE = '{"question": "Who became CEO?", "conversation_id": null}'
 #: HTTP status of each domain error; the first matching class wins, anything else is 500.
 STATUS_BY_ERROR: tuple[tuple[type[AntqaError], int], ...] = (
     (InvalidQuestion, 422),
+    (RateLimited, 429),
     (Overloaded, 503),
     (IndexProblem, 503),
     (ModelUnavailable, 503),
@@ -110,8 +119,8 @@ def explain_validation(errors: Sequence[Mapping[str, Any]]) -> str:
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AntqaError)
     status = next((code for kind, code in STATUS_BY_ERROR if isinstance(exc, kind)), 500)
-    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, Overloaded) else None
-    if status >= 500 and not isinstance(exc, Overloaded):
+    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TryLater) else None
+    if status >= 500 and not isinstance(exc, TryLater):
         logger.error("%s %s failed: %s", request.method, request.url.path, exc)
     return error_response(status, error_type(exc), exc.message, headers)
 

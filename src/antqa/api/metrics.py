@@ -5,7 +5,7 @@ Requests are counted by :class:`antqa.api.middleware.RequestMetrics`; answers by
     antqa_http_requests_total{method,path,status}     requests answered
     antqa_http_request_duration_seconds{method,path}  latency histogram
     antqa_answers_total{outcome="answered"|"refused"} what the article could answer
-    antqa_index_passages / _sentences / _article_chars  the loaded index
+    antqa_index_passages / _sentences / _article_chars  the served index (after a reload too)
     antqa_asks_in_progress                             questions running or waiting
     antqa_conversations                                conversations in memory
 
@@ -31,9 +31,9 @@ class Metrics:
     def __init__(
         self,
         *,
-        passages: int,
-        sentences: int,
-        article_chars: int,
+        passages: Callable[[], float],
+        sentences: Callable[[], float],
+        article_chars: Callable[[], float],
         asks_in_progress: Callable[[], float],
         conversations: Callable[[], float],
     ) -> None:
@@ -64,7 +64,7 @@ class Metrics:
             ("antqa_index_sentences", "Sentences in the loaded index.", sentences),
             ("antqa_index_article_chars", "Characters of the indexed article.", article_chars),
         ):
-            Gauge(name, text, registry=self.registry).set(value)
+            Gauge(name, text, registry=self.registry).set_function(value)
         Gauge(
             "antqa_asks_in_progress",
             "Questions being answered or waiting for a worker.",

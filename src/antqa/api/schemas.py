@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from antqa.service import CONVERSATION_ID_PATTERN
 
@@ -43,9 +43,23 @@ class ErrorBody(BaseModel):
 
 
 class Health(BaseModel):
+    """The HTTP API's readiness, and the state of the other parts of the process.
+
+    ``status`` is about answering over HTTP only: a Discord bot that is off does not make
+    the API unhealthy (it says why in ``discord``).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
     status: Literal["ok", "starting"]
     model: str = Field(description="The embedding model serving the answers.")
     passages: int = Field(description="Passages in the loaded index.")
+    discord: str | None = Field(
+        default=None,
+        description="The Discord bot in this process: connected; connecting (with why, while "
+        "Discord cannot be reached); off: <reason>. null: this process runs no bot.",
+        examples=["connected", "off: Discord rejected the bot token in DISCORD_TOKEN — …"],
+    )
 
 
 ASK_EXAMPLES: dict[str, dict[str, Any]] = {
@@ -64,40 +78,58 @@ ASK_EXAMPLES: dict[str, dict[str, Any]] = {
 
 _CITATION_EXAMPLE = {
     "n": 1,
-    "chunk_id": "c000",
-    "paragraph": 1,
-    "start": 0,
-    "end": 579,
-    "text": "Ant Financial’s crisis response and reflection?\n\nIn October 2016, … the company’s "
-    "top management completed the transition between the old and the new, and Peng Lei "
-    "stepped down from the position of CEO. …",
-    "quote": "In October 2016, … Peng Lei stepped down from the position of CEO. , became the "
-    "company’s chairman,",
+    "chunk_id": "c001",
+    "paragraph": 2,
+    "start": 49,
+    "end": 1037,
+    "text": "In October 2016, … the company’s top management completed the transition "
+    "between the old and the new, and Peng Lei stepped down from the position of CEO. , "
+    "became the company’s chairman, and Jing Xiandong succeeded him … as the company’s "
+    "new CEO. …",
+    "quote": "In October 2016, … Peng Lei stepped down from the position of CEO. , became "
+    "the company’s chairman, and Jing Xiandong succeeded him … as the company’s new CEO. …",
     "quote_start": 49,
-    "quote_end": 346,
-    "score": 0.8678,
+    "quote_end": 900,
+    "score": 2.7611,
+    "cited": True,
+}
+_RELATED_EXAMPLE = {
+    **_CITATION_EXAMPLE,
+    "n": 2,
+    "chunk_id": "c012",
+    "paragraph": 4,
+    "start": 1470,
+    "end": 2420,
+    "text": "… Peng Lei also asked …",
+    "quote": "Peng Lei also asked",
+    "quote_start": 2401,
+    "quote_end": 2420,
+    "score": 1.5719,
+    "cited": False,
 }
 
 ANSWER_EXAMPLES: dict[str, dict[str, Any]] = {
     "answered": {
-        "summary": "Answered from the article",
+        "summary": "Answered from the article, with a short answer and related reading",
         "value": {
             "answer": "In October 2016, … Peng Lei stepped down from the position of CEO. , "
-            "became the company’s chairman, [1]",
+            "became the company’s chairman, and Jing Xiandong succeeded him … [1]",
+            "short_answer": {"text": "Jing Xiandong", "start": 351, "end": 364},
             "answerable": True,
-            "citations": [_CITATION_EXAMPLE],
+            "citations": [_CITATION_EXAMPLE, _RELATED_EXAMPLE],
             "conversation_id": "b5956578c8304f439ff6521cc5424273",
             "model": "sentence-transformers/all-MiniLM-L6-v2",
             "notice": None,
         },
     },
     "refused": {
-        "summary": "Not in the article (closest passages still cited)",
+        "summary": "Not in the article (the closest passages as related reading)",
         "value": {
             "answer": "The article doesn't say. The closest passages are listed below in case "
             "they help.",
+            "short_answer": None,
             "answerable": False,
-            "citations": [{**_CITATION_EXAMPLE, "score": 0.37}],
+            "citations": [{**_RELATED_EXAMPLE, "n": 1, "score": 0.37}],
             "conversation_id": "0c1d9f6e3b2a4c5d8e7f6a5b4c3d2e1f",
             "model": "sentence-transformers/all-MiniLM-L6-v2",
             "notice": None,

@@ -1,14 +1,19 @@
 """Running the app: uvicorn driven from code, stopped gracefully.
 
 :func:`serve` loads the index and model first (a bad index or model fails here with its
-own message, before the port is bound), then serves until SIGTERM or SIGINT. On the
-signal the listening socket closes at once, requests already in flight get
-``shutdown_grace_seconds`` to finish, and :func:`serve` returns normally, so the process
-exits with status 0.
+own message, before the port is bound), binds the port (one that is taken is a one-line
+:class:`~antqa.errors.ConfigurationError`, not uvicorn's traceback), then serves until
+SIGTERM or SIGINT. On the signal the listening socket closes at once, requests already in
+flight get ``shutdown_grace_seconds`` to finish, and :func:`serve` returns normally, so
+the process exits with status 0.
 
-``companions`` are coroutines that share the server's event loop and lifetime (the
-Discord bot): started once the server listens, cancelled when it stops. When one ends or
-fails the server stops too, and a failure is raised after the graceful stop.
+:class:`Companion` services (the Discord bot) share the server's event loop and lifetime:
+started once the server listens, cancelled when it stops, their state reported by
+``/healthz``. A companion that fails is logged and the server goes on: no part takes
+another down.
+
+SIGHUP reloads the index in place (:mod:`antqa.reloading`): questions in flight finish on
+the old one, and a bad new index is refused in the log while the old keeps serving.
 """
 
 from __future__ import annotations
@@ -16,10 +21,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import copy
+import errno
+import functools
 import gc
+import logging
 import signal
+import socket
 import threading
 from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import uvicorn
@@ -27,10 +37,24 @@ from fastapi import FastAPI
 from uvicorn.config import LOGGING_CONFIG
 
 from antqa.api.app import create_app
+from antqa.errors import AntqaError, ConfigurationError
+from antqa.reloading import reload_on_sighup
 from antqa.service import QAService
 
-Companion = Callable[[], Awaitable[None]]
+logger = logging.getLogger("antqa.api")
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@dataclass(frozen=True)
+class Companion:
+    """A service sharing the HTTP server's process and event loop (the Discord bot)."""
+
+    #: Its field in ``/healthz``.
+    name: str
+    #: Runs it until cancelled; returning or raising ends only the companion.
+    run: Callable[[], Awaitable[None]]
+    #: Its state right now, e.g. ``connected`` or ``off: <reason>``.
+    state: Callable[[], str]
 
 
 class GracefulServer(uvicorn.Server):
@@ -75,6 +99,22 @@ def build_server(app: FastAPI, host: str, port: int, grace_seconds: int) -> Grac
     return GracefulServer(config)
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port``, or one line saying why there cannot be one."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            raise ConfigurationError(
+                f"port {port} is in use — stop the other server or pass --port"
+            ) from None
+        raise ConfigurationError(
+            f"cannot listen on {host}:{port} ({err.strerror or err}) — pass another --host "
+            "or --port"
+        ) from None
+
+
 def serve(
     service: QAService,
     host: str = "127.0.0.1",
@@ -87,31 +127,57 @@ def serve(
     The caller closes ``service`` (and with it the worker pool) afterwards.
     """
     service.warm_up()
-    app = create_app(service)
+    app = create_app(service, states={c.name: c.state for c in companions})
     # Everything loaded by now (index, model session, app) lives as long as the process:
     # frozen, it is left out of the cyclic collector's full passes, which otherwise walk it
     # all every few thousand requests (measured: pauses of 0.1-0.6 s, the worst tail latency).
     gc.freeze()
     server = build_server(app, host, port, service.settings.shutdown_grace_seconds)
+    sock = listen(host, port)
+
+    async def main() -> None:
+        reload_on_sighup(service)  # kill -HUP: reload the index without a restart
+        await run_with_companions(server, companions, sock)
+
     with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
-        runner.run(run_with_companions(server, companions))
+        runner.run(main())
 
 
-async def run_with_companions(server: uvicorn.Server, companions: Sequence[Companion]) -> None:
-    """Run ``server``; start ``companions`` once it listens and stop them when it stops."""
-    serving = asyncio.create_task(server.serve())
+async def run_with_companions(
+    server: uvicorn.Server, companions: Sequence[Companion], sock: socket.socket | None = None
+) -> None:
+    """Run ``server`` (on ``sock`` if given); start ``companions`` once it listens and
+    cancel them when it stops. A companion that ends early is logged, nothing more."""
+    serving = asyncio.create_task(server.serve(sockets=[sock] if sock else None))
     while not server.started and not serving.done():
         await asyncio.sleep(0.05)
-    tasks = [asyncio.ensure_future(start()) for start in companions if server.started]
+    if server.started and sock is not None:  # uvicorn logs this only when it binds itself
+        host, port = sock.getsockname()[:2]
+        url = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+        logger.info("antqa running on %s (Press CTRL+C to quit)", url)
+    tasks = {
+        asyncio.ensure_future(companion.run()): companion.name
+        for companion in companions
+        if server.started
+    }
+    for task, name in tasks.items():
+        task.add_done_callback(functools.partial(_report_end, name))
     try:
-        if tasks:
-            await asyncio.wait([serving, *tasks], return_when=asyncio.FIRST_COMPLETED)
-            server.should_exit = True
         await serving
     finally:
         for task in tasks:
             task.cancel()
-        results = await asyncio.gather(*tasks, return_exceptions=True)
-    failures = [result for result in results if isinstance(result, Exception)]
-    if failures:
-        raise failures[0]
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _report_end(name: str, task: asyncio.Future[None]) -> None:
+    """Log why a companion stopped while the server goes on (not when it was cancelled)."""
+    if task.cancelled():
+        return
+    err = task.exception()
+    if err is None:
+        logger.warning("%s stopped; the HTTP API keeps serving", name)
+    elif isinstance(err, AntqaError):
+        logger.error("%s is off: %s — the HTTP API keeps serving", name, err.message)
+    else:
+        logger.error("%s is off: unexpected error — the HTTP API keeps serving", name, exc_info=err)

@@ -1,5 +1,6 @@
-// antqa's page: asks POST /ask, shows each answer with its [n] markers linked to the cited
-// passages. All text from the server or the user goes in through textContent / text nodes,
+// antqa's page: asks POST /ask, shows each answer (its short answer first, in bold) with its
+// [n] markers linked to the cited passages, and the passages it does not use apart, unnumbered,
+// as related reading. All text from the server or the user goes in through textContent / text nodes,
 // never as HTML. The API key (only asked for after a 401) lives in sessionStorage: this tab only.
 "use strict";
 
@@ -286,7 +287,7 @@
   }
 
   /** The answer text as nodes: every known [n] marker becomes a link to passage n. */
-  function answerNodes(text, citations, turn, cited) {
+  function answerNodes(text, citations, turn) {
     const known = new Map(citations.map((citation) => [citation.n, citation]));
     const nodes = [];
     let position = 0;
@@ -296,7 +297,6 @@
       nodes.push(text.slice(position, match.index));
       numbers.forEach((n, i) => {
         if (i > 0) nodes.push(" ");
-        cited.add(n);
         nodes.push(
           el(
             "a",
@@ -345,7 +345,8 @@
     return [`Paragraphs ${citation.paragraph}–${last}`, `highlight in paragraph ${quoteParagraph(citation)}`];
   }
 
-  function passageItem(citation, turn) {
+  /** A passage with the quote highlighted; numbered "[n]" when the answer cites it. */
+  function passageItem(citation, turn, numbered) {
     const id = passageId(turn, citation.n);
     const text = citation.text || "";
     const span = quoteSpan(citation);
@@ -362,7 +363,7 @@
       el(
         "p",
         { class: "passage-head", id: `${id}-head` },
-        el("span", { class: "passage-n" }, `[${citation.n}]`),
+        numbered ? el("span", { class: "passage-n" }, `[${citation.n}]`) : null,
         el("span", { class: "passage-where" }, where),
         highlight && el("span", { class: "passage-highlight" }, highlight),
         el("span", { class: "passage-offsets" }, `characters ${citation.start}–${citation.end}`),
@@ -371,39 +372,57 @@
     );
   }
 
-  function passageList(citations, turn) {
-    return el("ol", { class: "passages" }, ...citations.map((citation) => passageItem(citation, turn)));
+  function passageList(citations, turn, numbered) {
+    return el(
+      numbered ? "ol" : "ul",
+      { class: "passages" },
+      ...citations.map((citation) => passageItem(citation, turn, numbered)),
+    );
+  }
+
+  /** The short answer's text when the answer gives one (a name, a date, a number). */
+  function shortAnswer(answer) {
+    const short = answer.short_answer;
+    return answer.answerable !== false && short && typeof short.text === "string" && short.text.trim()
+      ? short.text
+      : null;
   }
 
   function answerCard(answer, turn) {
     const citations = Array.isArray(answer.citations) ? answer.citations : [];
-    const cited = new Set();
     const answerable = answer.answerable !== false;
+    const short = shortAnswer(answer);
     const labelId = `t${turn}-answer-label`;
     const card = el("section", {
       class: answerable ? "answer" : "answer refusal",
       "aria-labelledby": labelId,
     });
-    card.append(
-      el("h3", { class: "answer-label", id: labelId }, answerable ? "Answer" : "Not in the article"),
-      el("p", { class: "answer-text" }, ...answerNodes(answer.answer, citations, turn, cited)),
-    );
+    card.append(el("h3", { class: "answer-label", id: labelId }, answerable ? "Answer" : "Not in the article"));
+    if (short) card.append(el("p", { class: "short-answer" }, el("strong", {}, short)));
+    card.append(el("p", { class: "answer-text" }, ...answerNodes(answer.answer, citations, turn)));
     if (answer.notice) card.append(el("p", { class: "notice" }, answer.notice));
 
-    const shown = citations.filter((citation) => cited.has(citation.n));
-    const others = citations.filter((citation) => !cited.has(citation.n));
-    if (shown.length) {
+    // Citations the answer uses are numbered; the rest (all of a refusal's) are related reading.
+    const cited = citations.filter((citation) => answerable && citation.cited !== false);
+    const related = citations.filter((citation) => !cited.includes(citation));
+    if (cited.length) {
       card.append(
-        el("p", { class: "passages-heading" }, shown.length === 1 ? "Cited passage" : "Cited passages"),
-        passageList(shown, turn),
+        el("p", { class: "passages-heading" }, cited.length === 1 ? "Cited passage" : "Cited passages"),
+        passageList(cited, turn, true),
       );
     }
-    if (others.length) {
+    if (related.length) {
+      const count = `${related.length} ${related.length === 1 ? "passage" : "passages"}`;
       const summary = answerable
-        ? `${others.length} more ${others.length === 1 ? "passage" : "passages"} that came close`
-        : `The ${others.length} closest ${others.length === 1 ? "passage" : "passages"} (none answers the question)`;
+        ? `Related reading · ${count} the answer does not use`
+        : `Related reading · the ${count} closest to the question (none answers it)`;
       card.append(
-        el("details", { class: "more-passages" }, el("summary", {}, summary), passageList(others, turn)),
+        el(
+          "details",
+          { class: "related-reading" },
+          el("summary", {}, summary),
+          passageList(related, turn, false),
+        ),
       );
     }
     return card;
@@ -436,7 +455,9 @@
     const card = answerCard(answer, started.turn);
     started.item.replaceChild(card, started.item.lastElementChild);
     const spoken = answer.answer.replace(MARKER, "").trim();
-    announce(answer.answerable === false ? `Not in the article. ${spoken}` : `Answer: ${spoken}`);
+    const short = shortAnswer(answer);
+    const said = short ? `${short}. ${spoken}` : spoken;
+    announce(answer.answerable === false ? `Not in the article. ${spoken}` : `Answer: ${said}`);
     card.scrollIntoView({ block: "nearest", behavior: prefersReducedMotion() ? "auto" : "smooth" });
   }
 

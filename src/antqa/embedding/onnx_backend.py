@@ -1,8 +1,9 @@
 """The fast embedding path: an ONNX export of the model, run by onnxruntime.
 
-``build-index`` exports the configured sentence-transformers model (see
-:mod:`antqa.onnx_export`) into the index folder; serving it needs only onnxruntime,
-``tokenizers`` and numpy — no torch, which is most of a cold start and most of the memory.
+The export (:mod:`antqa.embedding.export`, made once per model) lives in the index folder;
+running it needs only onnxruntime, ``tokenizers`` and numpy — no torch, which is most of a
+cold start and most of the memory. Its files are verified with the rest of the index when
+the index loads (:func:`antqa.index.load_index`).
 
 Each text is run on its own, without padding: the export is dynamically quantized to
 int8, which scales activations per tensor, so padding a text into a batch with longer
@@ -12,7 +13,6 @@ whatever it is embedded with (a query embeds alone anyway).
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from antqa.embedding import normalize_rows
-from antqa.errors import IndexCorrupt, ModelUnavailable
+from antqa.embedding.base import normalize_rows
+from antqa.errors import ModelUnavailable
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession
@@ -32,14 +32,6 @@ if TYPE_CHECKING:
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 OUTPUT = "token_embeddings"
-MIN_MEAN_COSINE = 0.995
-"""The least mean cosine to the reference model over the checked texts (build-time check).
-
-The quality bar: with int8 it sits at 0.9956-0.9963 on the article whatever the details."""
-MIN_COSINE = 0.97
-"""The least cosine any checked text may have. A broken export scores 0.2-0.9; a sound int8
-one 0.97-0.985 on its worst text, a few short sentences whose exact figure moves with any
-detail of the recipe, so a tighter floor would only make rebuilds flaky."""
 
 
 class OnnxExport(BaseModel):
@@ -58,15 +50,6 @@ class OnnxExport(BaseModel):
     checked_texts: int
 
 
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def mean_pool(token_embeddings: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
     """Average of the real tokens' vectors per row, as sentence-transformers' mean pooling."""
     mask = attention_mask[..., None].astype(np.float32)
@@ -81,7 +64,7 @@ class _Loaded:
 
 
 class OnnxEmbedder:
-    """The index's ONNX export of the model; loaded lazily, checksums verified on load."""
+    """The index's ONNX export of the model; loaded lazily on first use."""
 
     backend = "onnx"
 
@@ -101,32 +84,26 @@ class OnnxEmbedder:
     def dim(self) -> int:
         return self._export.dim
 
+    @property
+    def vectors_id(self) -> str:
+        """Vectors are reused across builds only from this exact export (its sha256)."""
+        return f"onnx:{self._export.sha256}"
+
     def _get(self) -> _Loaded:
         with self._lock:
             if self._loaded is None:
                 self._loaded = self._load()
             return self._loaded
 
-    def _verified(self, file: str, expected: str) -> Path:
-        path = self._folder / file
-        actual = sha256_file(path) if path.is_file() else None
-        if actual != expected:
-            state = "is missing" if actual is None else "does not match manifest.json's checksum"
-            raise IndexCorrupt(
-                f"{path} {state} — run antqa build-index, or set ANTQA_EMBEDDING_BACKEND=torch"
-            )
-        return path
-
     def _load(self) -> _Loaded:
-        model_path = self._verified(self._export.file, self._export.sha256)
-        tokenizer_path = self._verified(self._export.tokenizer_file, self._export.tokenizer_sha256)
+        model_path = self._folder / self._export.file
+        tokenizer_path = self._folder / self._export.tokenizer_file
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - dependencies of the package
             raise ModelUnavailable(
-                "onnxruntime or tokenizers is not installed — run make install, or set "
-                "ANTQA_EMBEDDING_BACKEND=torch"
+                "onnxruntime or tokenizers is not installed — pip install antqa (or make install)"
             ) from exc
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
         tokenizer.no_padding()
@@ -135,7 +112,7 @@ class OnnxEmbedder:
         options.intra_op_num_threads = self._threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3  # warnings about unused initialisers are noise here
-        # Fold the int8-stored matrices back to fp32 once, at load (see antqa.onnx_export);
+        # Fold the int8-stored matrices back to fp32 once, at load (see antqa.embedding.export);
         # by default onnxruntime keeps DequantizeLinear nodes and would run them per query.
         options.add_session_config_entry("session.disable_quant_qdq", "1")
         session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])

@@ -27,6 +27,9 @@ QUOTE_CHARS = 300
 FOOTER_CHARS = 512
 #: Quotes are never trimmed below this to fit more citations; later citations are dropped.
 MIN_QUOTE_CHARS = 80
+#: A related-reading quote is a pointer, not evidence: one short line each.
+RELATED_QUOTE_CHARS = 160
+RELATED_READING = "Related reading"
 
 ANSWERED = discord.Colour.blurple()
 NOT_COVERED = discord.Colour.light_grey()
@@ -61,26 +64,51 @@ def _citation_field(citation: Citation, quote_chars: int) -> tuple[str, str]:
     return name, f"“{quote}”"
 
 
-def answer_embed(answer: Answer, question: str) -> discord.Embed:
-    """The answer with its ``[n]`` markers, the numbered citations, the model in the footer."""
+def _related_reading(citations: list[Citation]) -> str:
+    """One unnumbered line per passage the answer does not use, within a field's limit."""
+    lines: list[str] = []
+    for citation in citations:
+        quote = trim(discord.utils.escape_markdown(citation.quote), RELATED_QUOTE_CHARS - 2)
+        line = f"paragraph {citation.paragraph}: “{quote}”"
+        if len("\n".join([*lines, line])) > MAX_FIELD_VALUE:
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _description(answer: Answer) -> str:
+    """The short answer in bold first (when there is one), then the answer, then the notice."""
     description = discord.utils.escape_markdown(answer.answer)
+    if answer.answerable and answer.short_answer:
+        short = trim(discord.utils.escape_markdown(answer.short_answer.text), MAX_TITLE)
+        description = f"**{short}**\n\n{description}"
     if answer.notice:
         description += f"\n\n*{discord.utils.escape_markdown(answer.notice)}*"
+    return trim(description, MAX_DESCRIPTION)
+
+
+def answer_embed(answer: Answer, question: str) -> discord.Embed:
+    """The bold short answer and the answer with its ``[n]`` markers, the numbered
+    citations, the passages it does not use as one unnumbered "Related reading" field (a
+    refusal's passages are all related reading), and the model in the footer."""
     embed = discord.Embed(
         title=trim(question, MAX_TITLE),
-        description=trim(description, MAX_DESCRIPTION),
+        description=_description(answer),
         colour=ANSWERED if answer.answerable else NOT_COVERED,
     )
     # title + description + footer stay under 6,000 on their own (256 + 4,096 + 512)
     embed.set_footer(text=trim(f"model: {answer.model}", FOOTER_CHARS))
-    citations = answer.citations[:MAX_FIELDS]
-    if citations:
+    cited = answer.cited[: MAX_FIELDS - 1]
+    related = _related_reading(answer.related_reading)
+    if cited:
         # share what is left of the 6,000 characters between the citations
-        room = MAX_EMBED_TOTAL - len(embed)
-        quote_chars = min(QUOTE_CHARS, room // len(citations) - len("[25] paragraph 999"))
-        for citation in citations:
+        room = MAX_EMBED_TOTAL - len(embed) - len(RELATED_READING) - len(related)
+        quote_chars = min(QUOTE_CHARS, room // len(cited) - len("[25] paragraph 999"))
+        for citation in cited:
             name, value = _citation_field(citation, max(quote_chars, MIN_QUOTE_CHARS))
             embed.add_field(name=name, value=value, inline=False)
-        while len(embed) > MAX_EMBED_TOTAL and embed.fields:
-            embed.remove_field(-1)
+    if related:
+        embed.add_field(name=RELATED_READING, value=related, inline=False)
+    while len(embed) > MAX_EMBED_TOTAL and embed.fields:
+        embed.remove_field(-1)
     return embed
