@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install runtime browser test serve lint eval bench clean
+.PHONY: install runtime browser redis test serve lint eval bench clean
 
 install: $(STAMP)
 
@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev,export]"
 	touch $(STAMP) $(RUNTIME_STAMP)
 
-test: install browser
+test: install browser redis
 	$(BIN)/python -m pytest
 
 # The page's tests drive Debian's Chromium (Playwright's own browser download cannot work
@@ -41,6 +41,15 @@ browser:
 		|| [ "$$(id -u)" != 0 ] \
 		|| (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) \
 		|| echo "could not install chromium: the browser tests will skip (or fail under CI)"
+
+# The Redis store's tests run a real redis-server (Debian's package), started by a fixture
+# on a free port. Installed when missing, as chromium is; without it those tests skip,
+# except under CI (CI=true), where they fail.
+redis:
+	@command -v redis-server >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 \
+		|| [ "$$(id -u)" != 0 ] \
+		|| (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server) \
+		|| echo "could not install redis-server: the Redis tests will skip (or fail under CI)"
 
 serve: runtime
 	$(BIN)/antqa serve --host $(HOST) --port $(PORT)

@@ -12,6 +12,8 @@ Everything the server writes (stderr and stdout: its log and the access log) is 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import queue
 import re
 import signal
@@ -91,6 +93,7 @@ def served(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # its own process group: worker processes go with it
     )
     server = ServedProcess(process)
     reader = threading.Thread(target=server._read, daemon=True)
@@ -100,7 +103,7 @@ def served(
             server.url = server.expect(_LISTENING, timeout=ready_timeout).group(1)
             yield server
         finally:
-            if process.poll() is None:
-                process.kill()
+            with contextlib.suppress(ProcessLookupError):  # the server and any workers
+                os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=30)
             reader.join(timeout=10)

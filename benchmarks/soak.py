@@ -1,8 +1,9 @@
-"""Soak: thousands of distinct questions at 32 concurrent clients, round after round, against a
-real ``antqa serve`` child process on loopback; errors, latency and the server's memory per round.
+"""Soak: thousands of distinct questions at 32 concurrent clients, round after round, against
+real ``antqa serve`` child processes on loopback; errors, latency, lost follow-ups and memory.
 
     python -m benchmarks.soak                                  # 5 rounds × 2000 questions
     python -m benchmarks.soak --rounds 8 --requests 3000 --clients 32 --max-conversations 1000
+    python -m benchmarks.soak --replicas 2 --redis             # two replicas sharing one Redis
 
 (from the repository root; the server runs this checkout's code).
 
@@ -22,23 +23,40 @@ The run passes (exit status 0) when:
   Round 1 fills the conversation store up to its bound (``--max-conversations``, given to
   the server as ``ANTQA_MAX_CONVERSATIONS``); from then on nothing may grow.
 
+- **no lost follow-ups**: during each round, ``--follow-ups`` conversations are started on
+  one replica and continued on the next; a follow-up whose answer carries a notice or
+  another conversation id lost its context.
+
+``--replicas N`` starts N servers sharing one conversation store (SQLite in a temp folder,
+or with ``--redis`` a redis-server started on a free port, as ``ANTQA_REDIS_URL``); the
+clients are split between them, RSS is their sum, and with Redis its ``used_memory`` must
+stay flat too.
+
 Bounded: ``rounds × requests`` questions, and ``--max-seconds`` per round. Loopback only.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import os
 import random
 import re
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
+import redis
 
 from benchmarks.load import LoadResult, run_load
+from benchmarks.redis_process import RedisProcess, redis_server
 from benchmarks.serve_process import ROOT, ServedProcess, served
 
 ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
@@ -121,12 +139,18 @@ def distinct_questions(article: str, n: int, seed: int = 0) -> list[str]:
     return questions[:n]
 
 
+FOLLOW_UP = "And what happened after that?"
+
+
 @dataclass(frozen=True)
 class Round:
     number: int
     load: LoadResult
     rss_bytes: int
     conversations: float
+    follow_ups: int = 0
+    lost: int = 0
+    redis_bytes: int = 0
 
     @property
     def shed(self) -> int:
@@ -146,25 +170,97 @@ def conversations_in_memory(url: str) -> float:
     return float(found.group(1)) if found else float("nan")
 
 
+def follow_ups_lost(urls: Sequence[str], questions: Sequence[str]) -> int:
+    """Start a conversation on one server and follow it up on the next; how many lost it."""
+    lost = 0
+    with httpx.Client(timeout=120) as client:
+        for n, question in enumerate(questions):
+            first = client.post(f"{urls[n % len(urls)]}/ask", json={"question": question})
+            if first.status_code != 200:
+                lost += 1
+                continue
+            conversation = first.json()["conversation_id"]
+            body = {"question": FOLLOW_UP, "conversation_id": conversation}
+            again = client.post(f"{urls[(n + 1) % len(urls)]}/ask", json=body)
+            answer = again.json() if again.status_code == 200 else {}
+            lost += (
+                answer.get("notice") is not None or answer.get("conversation_id") != conversation
+            )
+    return lost
+
+
+def no_redis() -> int:
+    return 0
+
+
+def used_memory(client: redis.Redis) -> int:
+    """What Redis holds (``INFO memory``'s ``used_memory``), in bytes."""
+    return int(client.info("memory")["used_memory"])
+
+
+def redis_client(server: RedisProcess) -> redis.Redis:
+    return redis.Redis.from_url(server.url)
+
+
+def merged(results: Sequence[LoadResult]) -> LoadResult:
+    """Several simultaneous runs (one per replica) as one."""
+    statuses: Counter[int] = Counter()
+    for result in results:
+        statuses.update(result.statuses)
+    return LoadResult(
+        clients=sum(r.clients for r in results),
+        requests=sum(r.requests for r in results),
+        seconds=max(r.seconds for r in results),
+        statuses=dict(statuses),
+        failures=sum(r.failures for r in results),
+        latencies_ms=tuple(ms for r in results for ms in r.latencies_ms),
+    )
+
+
 def soak(
-    server: ServedProcess,
+    servers: Sequence[ServedProcess],
     questions: Sequence[str],
     rounds: int,
     requests: int,
     clients: int,
     max_seconds: float,
+    follow_ups: int = 0,
+    redis_memory: Callable[[], int] = lambda: 0,
 ) -> list[Round]:
-    """Run the rounds, each on its own slice of ``questions``, printing a line per round."""
-    run_load(server.url, 1, 5, questions=questions[-5:], warmup=0)  # first-request costs
+    """Run the rounds, each on its own slice of ``questions``, printing a line per round.
+
+    The clients are split between ``servers``; ``follow_ups`` conversations per round are
+    started on one server and continued on the next, while the load runs.
+    """
+    urls = [server.url for server in servers]
+    for url in urls:
+        run_load(url, 1, 5, questions=questions[-5:], warmup=0)  # first-request costs
     results = []
-    for number in range(1, rounds + 1):
-        part = questions[(number - 1) * requests : number * requests]
-        load = run_load(
-            server.url, clients, requests, questions=part, warmup=0, max_seconds=max_seconds
-        )
-        result = Round(number, load, server.rss_bytes(), conversations_in_memory(server.url))
-        results.append(result)
-        print(format_round(result), flush=True)
+    shares = [clients // len(urls) + (n < clients % len(urls)) for n in range(len(urls))]
+    with ThreadPoolExecutor(max_workers=len(urls) + 1) as threads:
+        for number in range(1, rounds + 1):
+            part = questions[(number - 1) * requests : number * requests]
+            checked = part[:follow_ups]
+            lost = threads.submit(follow_ups_lost, urls, checked)
+            loads = [
+                threads.submit(
+                    run_load, url, share, requests // len(urls), questions=part[n::len(urls)],
+                    warmup=0, max_seconds=max_seconds,
+                )
+                for n, (url, share) in enumerate(zip(urls, shares, strict=True))
+            ]  # fmt: skip
+            load = merged([future.result() for future in loads])
+            result = Round(
+                number,
+                load,
+                sum(server.rss_bytes() for server in servers),
+                conversations_in_memory(urls[0]),
+                len(checked),
+                lost.result(),
+                redis_memory(),
+            )
+            results.append(result)
+            print(format_round(result), flush=True)
     return results
 
 
@@ -173,13 +269,15 @@ def format_round(r: Round) -> str:
     return (
         f"{r.number:>5} {r.load.requests:>8} {r.load.ok:>6} {r.shed:>5} {r.other_errors:>6} "
         f"{r.load.p50_ms:>8.1f} {r.load.p99_ms:>8.1f} {tail:>7.1f} {r.load.rps:>7.1f} "
-        f"{r.rss_bytes / 2**20:>8.1f} {r.conversations:>7.0f}"
+        f"{r.rss_bytes / 2**20:>8.1f} {r.conversations:>7.0f} {r.lost:>4}/{r.follow_ups:<4} "
+        f"{r.redis_bytes / 2**20:>8.1f}"
     )
 
 
 HEADER = (
     f"{'round':>5} {'requests':>8} {'200':>6} {'503':>5} {'errors':>6} {'p50 ms':>8} "
-    f"{'p99 ms':>8} {'p99/p50':>7} {'req/s':>7} {'RSS MB':>8} {'convs':>7}"
+    f"{'p99 ms':>8} {'p99/p50':>7} {'req/s':>7} {'RSS MB':>8} {'convs':>7} {'lost':>9} "
+    f"{'redis MB':>8}"
 )
 
 
@@ -193,7 +291,16 @@ def verdicts(results: Sequence[Round], capacity: int, clients: int) -> list[tupl
     growth = results[-1].rss_bytes - base.rss_bytes
     allowed = max(RSS_TOLERANCE * base.rss_bytes, RSS_SLACK_BYTES)
     complete = all(r.load.requests == len(r.load.latencies_ms) + r.load.failures for r in results)
+    lost, checked = sum(r.lost for r in results), sum(r.follow_ups for r in results)
+    redis_growth = results[-1].redis_bytes - base.redis_bytes
+    redis_allowed = max(RSS_TOLERANCE * base.redis_bytes, RSS_SLACK_BYTES)
     return [
+        (lost == 0, f"lost follow-ups: {lost} of {checked}"),
+        (
+            redis_growth <= redis_allowed,
+            f"Redis memory round {base.number} → {results[-1].number}: "
+            f"{redis_growth / 2**20:+.1f} MB (limit {redis_allowed / 2**20:.1f} MB)",
+        ),
         (
             errors == 0,
             f"errors: {errors} (503 shed: {shed}; {clients} clients vs capacity {capacity}: "
@@ -219,40 +326,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--max-seconds", type=float, default=600.0, help="per round")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--replicas", type=int, default=1, help="servers sharing one store")
+    parser.add_argument("--redis", action="store_true", help="share a redis-server, not SQLite")
+    parser.add_argument("--follow-ups", type=int, default=50, help="checked per round")
     args = parser.parse_args(argv)
-    if args.rounds < 1 or args.requests < 1 or args.clients < 1:
-        parser.error("rounds, requests and clients must be at least 1")
+    if args.rounds < 1 or args.requests < 1 or args.clients < 1 or args.replicas < 1:
+        parser.error("rounds, requests, clients and replicas must be at least 1")
 
     sys.path.insert(0, str(ROOT / "src"))  # this checkout's settings, as the server reads them
     from antqa.config import Settings
 
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
-        "HF_HUB_OFFLINE": "1",
-        "ANTQA_MAX_CONVERSATIONS": str(args.max_conversations),
-        "ANTQA_ASK_RATE_PER_MINUTE": "0",  # every simulated client shares one address
-    }
     settings = Settings()
-    capacity = settings.ask_workers + settings.ask_max_pending
+    capacity = (settings.ask_workers + settings.ask_max_pending) * args.replicas
     questions = distinct_questions(
         ARTICLE.read_text(encoding="utf-8"), args.rounds * args.requests + 5, args.seed
     )
+    store = "Redis" if args.redis else "SQLite"
     print(
-        f"antqa serve, {args.rounds} rounds × {args.requests} distinct questions, "
-        f"{args.clients} clients, ANTQA_MAX_CONVERSATIONS={args.max_conversations}, "
-        f"workers {settings.ask_workers} + backlog {settings.ask_max_pending}"
+        f"antqa serve ×{args.replicas} ({store} store), {args.rounds} rounds × "
+        f"{args.requests} distinct questions, {args.clients} clients, "
+        f"ANTQA_MAX_CONVERSATIONS={args.max_conversations}, "
+        f"workers {settings.ask_workers} + backlog {settings.ask_max_pending} per replica"
     )
-    with served(env) as server:
-        print(
-            f"server {server.url}, pid {server.process.pid}, RSS at start "
-            f"{server.rss_bytes() / 2**20:.1f} MB"
-        )
+    with ExitStack() as stack:
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="antqa-soak-"))
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
+            "HF_HUB_OFFLINE": "1",
+            "ANTQA_MAX_CONVERSATIONS": str(args.max_conversations),
+            "ANTQA_STATE_DIR": folder,
+            "ANTQA_ASK_RATE_PER_MINUTE": "0",  # every simulated client shares one address
+        }
+        redis_memory = no_redis
+        if args.redis:
+            shared = stack.enter_context(redis_server(Path(folder) / "redis"))
+            env["ANTQA_REDIS_URL"] = shared.url
+            redis_memory = functools.partial(used_memory, stack.enter_context(redis_client(shared)))
+        servers = [stack.enter_context(served(env)) for _ in range(args.replicas)]
+        for server in servers:
+            print(
+                f"server {server.url}, pid {server.process.pid}, RSS at start "
+                f"{server.rss_bytes() / 2**20:.1f} MB"
+            )
         print(HEADER)
         results = soak(
-            server, questions, args.rounds, args.requests, args.clients, args.max_seconds
+            servers,
+            questions,
+            args.rounds,
+            args.requests,
+            args.clients,
+            args.max_seconds,
+            args.follow_ups,
+            redis_memory,
         )
-        stopped = server.stop()
+        stopped = max(server.stop() for server in servers)
     checks = [*verdicts(results, capacity, args.clients), (stopped == 0, f"exit status {stopped}")]
     for ok, text in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")

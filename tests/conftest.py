@@ -9,6 +9,8 @@
   answer, related reading) until the answer step fills those fields itself.
 - ``run_cli``: runs the real ``antqa`` entry point in a subprocess against this checkout.
 - ``FAULTY_SERVE``: ``antqa serve`` with two questions that fail inside the service.
+- ``redis_process`` / ``redis_url``: a real ``redis-server`` for the session, emptied for each
+  test; without the binary the tests that need it skip, except under CI, where they fail.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from antqa.models import Answer, Citation, ShortAnswer
 
 if TYPE_CHECKING:
     from antqa.service import QAService
+
+if TYPE_CHECKING:
+    from benchmarks.redis_process import RedisProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "corpus" / "ant-financial-crisis-response.txt"
@@ -105,11 +110,39 @@ def contract_answer(service: QAService, question: str, answerable: bool = True) 
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see only the settings they set themselves."""
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests see only the settings they set themselves; conversations go to a temp folder."""
     for key in list(os.environ):
         if key.startswith("ANTQA_") or key.startswith("DISCORD_"):
             monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("ANTQA_STATE_DIR", str(tmp_path / "state"))
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+@pytest.fixture(scope="session")
+def redis_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisProcess]:
+    """One real redis-server for the whole session (Debian's package; ``make test`` installs it)."""
+    from benchmarks.redis_process import redis_binary, redis_server
+
+    if redis_binary() is None:
+        reason = "redis-server is not installed — run make test (it installs it) or apt-get"
+        if in_ci():
+            pytest.fail(f"CI is set but the Redis tests cannot run: {reason}")
+        pytest.skip(reason)
+    with redis_server(tmp_path_factory.mktemp("redis")) as server:
+        yield server
+
+
+@pytest.fixture
+def redis_url(redis_process: RedisProcess) -> str:
+    """The session's Redis, emptied: each test starts with no conversations."""
+    if redis_process.process is None:  # a test stopped it and failed before restarting it
+        redis_process.start()
+    redis_process.flush()
+    return redis_process.url
 
 
 @pytest.fixture
@@ -178,11 +211,12 @@ FAULTY_SERVE = textwrap.dedent(
 
 
 def cli_env(**overrides: str) -> dict[str, str]:
-    """Environment for a CLI subprocess: this checkout first on the path, no stray settings."""
+    """Environment for a CLI subprocess: this checkout first on the path, no stray settings
+    (but the test's own state folder, so no test writes conversations into the checkout)."""
     env = {
         k: v
         for k, v in os.environ.items()
-        if not (k.startswith("ANTQA_") or k.startswith("DISCORD_"))
+        if not (k.startswith("ANTQA_") or k.startswith("DISCORD_")) or k == "ANTQA_STATE_DIR"
     }
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
     env["HF_HUB_OFFLINE"] = "1"

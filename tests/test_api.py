@@ -75,10 +75,17 @@ def test_follow_up_continues_the_conversation(client: TestClient) -> None:
 
 def test_unknown_conversation_id_starts_a_new_conversation(client: TestClient) -> None:
     answer = ask(client, QUESTION, "not-a-conversation-we-know")
-    assert answer.answerable
-    assert answer.notice and "new" in answer.notice
+    assert answer.answerable, "answered as a fresh question"
+    assert answer.conversation_id != "not-a-conversation-we-know", "the server issues ids"
+    assert answer.notice and "ask the full question again" in answer.notice
     again = ask(client, "And what did she become?", answer.conversation_id)
-    assert again.notice is None, "the id is known from now on"
+    assert again.notice is None, "the issued id is known from now on"
+
+
+def test_a_malformed_conversation_id_has_its_own_error_type(client: TestClient) -> None:
+    response = client.post("/ask", json={"question": QUESTION, "conversation_id": "../etc"})
+    assert response.status_code == 422
+    assert response.json()["error"]["type"] == "invalid_conversation_id"
 
 
 @pytest.mark.parametrize(

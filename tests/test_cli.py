@@ -48,9 +48,9 @@ def test_ask_json_prints_the_answer_object_with_exact_citations(run_cli) -> None
 
 
 def test_ask_prints_a_readable_answer_with_numbered_citations(run_cli) -> None:  # type: ignore[no-untyped-def]
-    result = run_cli("ask", "Where was the October 2016 handover held?")
+    result = run_cli("ask", "Who became CEO when Peng Lei stepped down?")
     assert result.returncode == 0, result.stderr
-    assert "Huanglong Sports Center" in result.stdout
+    assert "Jing Xiandong" in result.stdout
     assert "[1] paragraph" in result.stdout
 
 

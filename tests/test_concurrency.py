@@ -91,13 +91,13 @@ class SlowEmbedder:
         return self.inner.embed(texts)
 
 
-def test_questions_in_one_new_conversation_take_turns(fake_service: QAService) -> None:
-    service = QAService(
-        fake_service.index, SlowEmbedder(fake_service.embedder), fake_service.settings
-    )
+def test_questions_in_one_conversation_take_turns(fake_service: QAService) -> None:
+    settings = fake_service.settings.model_copy(update={"conversation_max_turns": 20})
+    service = QAService(fake_service.index, SlowEmbedder(fake_service.embedder), settings)
     question = "Which version of Alipay's wireless app added friends?"
+    shared = service.ask(question).conversation_id
     with ThreadPoolExecutor(max_workers=8) as threads:
-        answers = list(threads.map(lambda _: service.ask(question, "shared"), range(8)))
-    assert sum(answer.notice is not None for answer in answers) == 1, "only the first is new"
-    history = service.conversations.history("shared")
-    assert history is not None and len(history) == 8
+        answers = list(threads.map(lambda _: service.ask(question, shared), range(8)))
+    assert all(a.notice is None and a.conversation_id == shared for a in answers)
+    history = service.conversations.history(shared)
+    assert history is not None and len(history) == 9, "no turn overwrote another"

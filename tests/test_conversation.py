@@ -1,84 +1,14 @@
-"""Conversations: bounded, expiring, isolated; follow-ups searched through earlier turns."""
+"""Follow-ups searched through earlier turns (the stores' rules: ``tests/test_state.py``)."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
-from antqa.conversation import ConversationStore, Turn, is_follow_up, plan_search
+from antqa.conversation import Turn, is_follow_up, plan_search
 
 
 def turn(question: str, answer: str = "An answer. [1]", ids: tuple[int, ...] = (7,)) -> Turn:
     return Turn(question=question, query=question, answer=answer, sentence_ids=ids)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_only_the_latest_turns_are_kept() -> None:
-    store = ConversationStore(max_turns=3)
-    for n in range(10):
-        store.record("a", turn(f"question {n}"))
-    history = store.history("a")
-    assert history is not None
-    assert [t.question for t in history] == ["question 7", "question 8", "question 9"]
-
-
-def test_an_idle_conversation_expires_and_an_active_one_does_not() -> None:
-    clock = Clock()
-    store = ConversationStore(ttl_seconds=60, clock=clock)
-    store.record("idle", turn("q"))
-    store.record("active", turn("q"))
-    for _ in range(3):
-        clock.now += 40
-        store.record("active", turn("again"))
-    assert store.history("idle") is None
-    assert store.history("active") is not None
-    assert len(store) == 1
-
-
-def test_the_least_recently_used_conversation_makes_room() -> None:
-    store = ConversationStore(max_conversations=2)
-    store.record("a", turn("q"))
-    store.record("b", turn("q"))
-    store.record("a", turn("q again"))
-    store.record("c", turn("q"))
-    assert store.history("b") is None
-    assert store.history("a") is not None and store.history("c") is not None
-    assert len(store) == 2
-
-
-def test_conversations_never_mix() -> None:
-    store = ConversationStore()
-    store.record("a", turn("about the chairman"))
-    store.record("b", turn("about the default"))
-    assert [t.question for t in store.history("a") or []] == ["about the chairman"]
-    assert [t.question for t in store.history("b") or []] == ["about the default"]
-    assert store.history("c") is None
-
-
-def test_concurrent_turns_are_all_recorded_within_the_bounds() -> None:
-    store = ConversationStore(max_turns=1000)
-
-    def ask(conversation: str) -> None:
-        for n in range(200):
-            store.record(conversation, turn(f"{conversation}{n}"))
-
-    threads = [threading.Thread(target=ask, args=(name,)) for name in "abcd"]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    for name in "abcd":
-        history = store.history(name)
-        assert history is not None and len(history) == 200
-        assert all(t.question.startswith(name) for t in history)
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,11 @@ from typing import TypeVar
 import discord
 import pytest
 from fake_discord import ALICE, BOB, BOT_ID, CHANNEL_ID, OTHER_BOT, ROLE_BOT, ROLE_MODS
+from pydantic import SecretStr
 
 from antqa.bots.discord_bot import APOLOGY, NO_MESSAGE_CONTENT
 from antqa.config import Settings
+from antqa.conversation import Turn
 from antqa.index import load_index
 from antqa.models import Answer
 from antqa.service import QAService
@@ -27,6 +29,13 @@ T = TypeVar("T")
 
 QUESTION = "Which version of Alipay's wireless app added friends?"
 FOLLOW_UP = "What did it add besides friends?"
+
+
+def place_history(service: QAService, place: str) -> list[Turn]:
+    """The turns of the conversation a Discord place (thread, user in a channel) leads to."""
+    conversation_id = service.conversations.alias(place)
+    assert conversation_id is not None, f"{place} has no conversation"
+    return service.conversations.history(conversation_id) or []
 
 
 def mention(text: str) -> str:
@@ -52,7 +61,7 @@ def assert_pings_nobody(sent) -> None:  # type: ignore[no-untyped-def]
 async def test_mention_is_answered_in_a_thread_with_a_cited_embed(
     fake_service: QAService, discord_session
 ) -> None:
-    expected = fake_service.ask(QUESTION, "expected")
+    expected = fake_service.ask(QUESTION)
     async with discord_session(fake_service) as fake:
         asked = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
         thread_id = int(asked["id"])
@@ -83,7 +92,7 @@ async def test_follow_up_in_the_thread_needs_no_mention(
         await fake.post_message(FOLLOW_UP, channel_id=thread_id)
         _, second = await fake.wait_for(lambda: at_least(2, fake.sent_to(thread_id)))
 
-    history = fake_service.conversations.history(f"discord:thread:{thread_id}")
+    history = place_history(fake_service, f"discord:thread:{thread_id}")
     assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]
     assert second.embed["title"] == FOLLOW_UP
     assert "message_reference" not in second.payload  # in its own thread the bot just answers
@@ -106,7 +115,7 @@ async def test_without_thread_permission_answers_are_replies_and_users_do_not_mi
     assert_pings_nobody(replies)  # a reply does not ping its author either
     assert [status for *_, status, _why in fake.rejected] == [403, 403]  # the thread attempts
     for user, question in ((ALICE, QUESTION), (BOB, FOLLOW_UP)):
-        history = fake_service.conversations.history(f"discord:channel:{CHANNEL_ID}:user:{user}")
+        history = place_history(fake_service, f"discord:channel:{CHANNEL_ID}:user:{user}")
         assert [turn.question for turn in history] == [question]
 
 
@@ -123,10 +132,10 @@ class GatedService:
     def warm_up(self) -> None:
         self.service.warm_up()
 
-    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+    def ask_at(self, place: str, question: str) -> Answer:
         self.entered.set()
         assert self.gate.wait(timeout=60), "the test never opened the gate"
-        return self.service.ask(question, conversation_id)
+        return self.service.ask_at(place, question)
 
 
 async def test_slash_command_is_acknowledged_before_the_answer_is_computed(
@@ -148,7 +157,7 @@ async def test_slash_command_is_acknowledged_before_the_answer_is_computed(
     assert answer.kind == "followup"
     assert answer.embed["title"] == QUESTION and "[1]" in answer.embed["description"]
     assert len(answer.custom_ids) == 2
-    history = fake_service.conversations.history(f"discord:channel:{CHANNEL_ID}:user:{ALICE}")
+    history = place_history(fake_service, f"discord:channel:{CHANNEL_ID}:user:{ALICE}")
     assert [turn.question for turn in history] == [QUESTION]
     assert_pings_nobody(fake.sent)
 
@@ -263,11 +272,11 @@ class FlakyService:
     def warm_up(self) -> None:
         self.service.warm_up()
 
-    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+    def ask_at(self, place: str, question: str) -> Answer:
         self.calls += 1
         if self.calls == 1:
             raise RuntimeError("the index caught fire")
-        return self.service.ask(question, conversation_id)
+        return self.service.ask_at(place, question)
 
 
 async def test_a_failing_service_gets_an_apology_and_the_bot_keeps_answering(
@@ -307,7 +316,7 @@ async def test_without_the_message_content_intent_mentions_still_work(
     content_bit = 1 << 15
     assert [bool(i & content_bit) for i in fake.identified_intents] == [True, False]
     assert NO_MESSAGE_CONTENT in caplog.text
-    history = fake_service.conversations.history(f"discord:thread:{thread_id}")
+    history = place_history(fake_service, f"discord:thread:{thread_id}")
     assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]
 
 
@@ -326,6 +335,65 @@ async def test_when_all_workers_are_busy_the_asker_is_told_to_retry(
 
     assert busy.content.startswith("I'm answering a lot of questions right now")
     assert "[1]" in answer.embed["description"]
+
+
+@pytest.mark.parametrize("store", ["sqlite", "redis"])
+async def test_a_follow_up_in_an_old_thread_keeps_its_context_after_a_bot_restart(
+    fake_service: QAService, discord_session, store: str, request: pytest.FixtureRequest
+) -> None:
+    url = request.getfixturevalue("redis_url") if store == "redis" else None
+    update = {"redis_url": SecretStr(url)} if url else {}
+    settings = fake_service.settings.model_copy(update=update)
+
+    def new_process() -> QAService:  # what a restarted bot builds: nothing kept in memory
+        return QAService(fake_service.index, fake_service.embedder, settings)
+
+    before = new_process()
+    async with discord_session(before) as fake:
+        asked = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
+        thread_id = int(asked["id"])
+        await fake.wait_for(lambda: fake.sent_to(thread_id))
+    after = new_process()
+    async with discord_session(after, existing_threads=fake.threads()) as restarted:
+        await restarted.post_message(FOLLOW_UP, channel_id=thread_id)
+        [answer] = await restarted.wait_for(lambda: restarted.sent_to(thread_id))
+
+    assert answer.embed["title"] == FOLLOW_UP
+    assert "not available" not in str(answer.payload), "no lost-context notice"
+    history = place_history(after, f"discord:thread:{thread_id}")
+    assert [turn.question for turn in history] == [QUESTION, FOLLOW_UP]
+
+
+def test_sharding_is_set_by_settings(fake_service: QAService) -> None:
+    from antqa.bots.discord_bot import create_bot
+
+    unsharded = create_bot(fake_service)
+    assert not isinstance(unsharded, discord.AutoShardedClient)
+    settings = Settings(discord_shard_count=4, discord_shard_ids=[2, 3])
+    sharded = create_bot(fake_service, settings)
+    assert isinstance(sharded, discord.AutoShardedClient)
+    assert (sharded.shard_count, sharded.shard_ids) == (4, [2, 3])
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"ANTQA_DISCORD_SHARD_IDS": "[0]"}, "needs ANTQA_DISCORD_SHARD_COUNT"),
+        ({"ANTQA_DISCORD_SHARD_COUNT": "2", "ANTQA_DISCORD_SHARD_IDS": "[2]"}, "between 0 and 1"),
+    ],
+)
+def test_shard_settings_that_cannot_work_are_refused(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: str
+) -> None:
+    from pydantic import ValidationError
+
+    from antqa.config import settings_problem
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    with pytest.raises(ValidationError) as refused:
+        Settings()
+    assert expected in str(settings_problem(refused.value))
 
 
 async def test_the_embed_leads_with_the_bold_short_answer_and_lists_related_reading_apart(

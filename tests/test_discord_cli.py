@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shutil
 import signal
 import socket
 import sys
@@ -39,9 +40,10 @@ def test_missing_token_is_one_line_and_exit_1(run_cli) -> None:
 
 
 async def start_antqa(
-    fake: FakeDiscord, tmp_path: Path, *args: str, token: str
+    fake: FakeDiscord, tmp_path: Path, *args: str, token: str, **settings: str
 ) -> asyncio.subprocess.Process:
-    """``antqa *args`` in a subprocess whose discord.py talks to ``fake``."""
+    """``antqa *args`` in a subprocess whose discord.py talks to ``fake`` (``settings``:
+    more environment variables)."""
     site = tmp_path / "site"
     site.mkdir(exist_ok=True)
     (site / "sitecustomize.py").write_text(SITECUSTOMIZE)
@@ -51,6 +53,7 @@ async def start_antqa(
         FAKE_DISCORD_GATEWAY=fake.gateway_url,
         ANTQA_FEEDBACK_DB=str(tmp_path / "feedback.sqlite3"),
         PYTHONPATH=f"{site}:{ROOT / 'src'}:{ROOT}",
+        **settings,
     )
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "antqa", *args,
@@ -195,3 +198,44 @@ async def wait_for_health(
                         return body
             assert asyncio.get_running_loop().time() < deadline, "not healthy in time"
             await asyncio.sleep(0.2)
+
+
+@pytest.mark.anyio
+async def test_sighup_reloads_the_index_of_antqa_discord(tmp_path: Path) -> None:
+    """The bot alone reloads a rebuilt index on SIGHUP: the edit is answered in Discord."""
+    from test_build import NEW_QUESTION, edited_article
+
+    index, source = tmp_path / "index", tmp_path / "article.txt"
+    shutil.copytree(ROOT / "index", index)
+    shutil.copyfile(ROOT / "corpus" / "ant-financial-crisis-response.txt", source)
+    fake = FakeDiscord()
+    await fake.start()
+    try:
+        process = await start_antqa(
+            fake, tmp_path, "discord", token=fake.token,
+            ANTQA_INDEX_DIR=str(index), ANTQA_SOURCE=str(source),
+        )  # fmt: skip
+        try:
+            await asyncio.wait_for(fake.ready.wait(), timeout=180)
+            edited_article(tmp_path)  # rewrites article.txt, the configured source
+            build = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "antqa", "build-index",
+                cwd=ROOT, env=cli_env(ANTQA_INDEX_DIR=str(index), ANTQA_SOURCE=str(source)),
+            )  # fmt: skip
+            assert await asyncio.wait_for(build.wait(), timeout=300) == 0
+            process.send_signal(signal.SIGHUP)
+            answer = ""
+            for _ in range(60):  # the reload runs in the background: ask until it is in
+                asked = await fake.post_message(f"<@{BOT_ID}> {NEW_QUESTION}", mentions=(BOT_ID,))
+                [reply] = await fake.wait_for(lambda a=asked: fake.sent_to(int(a["id"])))
+                answer = reply.embed["description"]
+                if "brass ship's bell" in answer:
+                    break
+                await asyncio.sleep(1)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    finally:
+        await fake.close()
+    assert "brass ship's bell" in answer
+    assert "index reloaded" in err.decode()

@@ -49,7 +49,7 @@ async def test_votes_are_recorded_with_the_question_and_citations(
     assert (summary.answers, summary.up, summary.down) == (1, 1, 1)
     [recent] = summary.recent
     assert recent.question == QUESTION and recent.answerable
-    expected = fake_service.ask(QUESTION, "expected")
+    expected = fake_service.ask(QUESTION)
     [passage] = summary.by_passage  # only the passage the answer quotes
     assert passage.chunk_id == expected.citations[0].chunk_id
     assert (passage.up, passage.down) == (1, 1)

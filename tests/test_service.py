@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from antqa.errors import InvalidQuestion
-from antqa.service import QAService, check_conversation_id, clean_question
+from antqa.errors import InvalidConversationId, InvalidQuestion
+from antqa.service import CONTEXT_LOST, QAService, check_conversation_id, clean_question
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,7 @@ def test_bad_questions_are_refused_with_a_reason(raw: object, message: str) -> N
 
 @pytest.mark.parametrize("bad", ["", "x" * 129, "has space", "new\nline", 12, ["a"]])
 def test_bad_conversation_ids_are_refused(bad: object) -> None:
-    with pytest.raises(InvalidQuestion, match="conversation_id must be"):
+    with pytest.raises(InvalidConversationId, match="conversation_id must be"):
         check_conversation_id(bad)
 
 
@@ -58,11 +58,29 @@ def test_a_new_conversation_id_is_returned_and_follow_ups_share_it(fake_service:
 
 
 def test_an_unknown_conversation_starts_fresh_and_says_so(fake_service: QAService) -> None:
-    answer = fake_service.ask("Who is Li Zhiguo?", "discord:thread:42")
-    assert answer.conversation_id == "discord:thread:42"
-    assert answer.notice and "new one was started" in answer.notice
-    again = fake_service.ask("And where does he work?", "discord:thread:42")
-    assert again.notice is None
+    answer = fake_service.ask("Who is Li Zhiguo?", "my-own-id")
+    assert answer.conversation_id != "my-own-id", "a client cannot choose an id"
+    assert len(answer.conversation_id) == 32
+    assert answer.notice == CONTEXT_LOST and "ask the full question again" in answer.notice
+    assert answer.answerable, "answered as a fresh question, not refused"
+    assert fake_service.conversations.history("my-own-id") is None
+    again = fake_service.ask("And where does he work?", "my-own-id")
+    assert again.notice == CONTEXT_LOST and again.conversation_id != answer.conversation_id
+    follow_up = fake_service.ask("And where does he work?", answer.conversation_id)
+    assert follow_up.notice is None and follow_up.conversation_id == answer.conversation_id
+
+
+def test_a_place_keeps_its_conversation_across_a_restart(fake_service: QAService) -> None:
+    first = fake_service.ask_at("discord:thread:42", "Who is Li Zhiguo?")
+    assert first.notice is None
+    restarted = QAService(fake_service.index, fake_service.embedder, fake_service.settings)
+    again = restarted.ask_at("discord:thread:42", "And where does he work?")
+    assert again.notice is None and again.conversation_id == first.conversation_id
+    history = restarted.conversations.history(first.conversation_id)
+    assert [t.question for t in history or []] == [
+        "Who is Li Zhiguo?",
+        "And where does he work?",
+    ]
 
 
 def test_conversations_do_not_mix(fake_service: QAService) -> None:

@@ -140,6 +140,7 @@ def build_index(
     progress: ProgressCallback | None = None,
     export: ExportedModel | None = None,
     cache: VectorCache | None = None,
+    stage: StageCallback | None = None,
 ) -> BuildReport:
     """Chunk ``source``, embed what ``cache`` does not hold, and atomically replace ``out``.
 
@@ -173,6 +174,8 @@ def build_index(
         chunk_vectors=vectors[: len(chunks)],
         sentence_vectors=vectors[len(chunks) :],
     )
+    if stage:
+        stage("writing the index")
     copies = {}
     if export is not None:
         copies = {name: export.folder / name for name in export.files}
@@ -263,6 +266,7 @@ def run_build(
             progress=progress,
             export=export,
             cache=cache,
+            stage=stage,
         )
     outcome = "none" if export is None else ("exported" if exported else "reused")
     return replace(report, export=outcome)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from antqa.config import Settings, settings_problem
-from antqa.errors import AntqaError
+from antqa.errors import AntqaError, ConfigurationError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -276,7 +276,9 @@ def evaluate(
         if article.text is not None:
             err.print(f"[dim]indexing and asking {article.title} ({number}/{total})…[/dim]")
 
-    report = evaluate_file(file, _service(Settings()), announce, article)
+    # an evaluation's conversations are throwaway: never in the served store
+    settings = Settings(conversation_store="memory")
+    report = evaluate_file(file, _service(settings), announce, article)
     if json_output:
         typer.echo(report.model_dump_json(indent=2))
         return
@@ -364,6 +366,15 @@ def summary_lines(report: Report) -> list[str]:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Worker processes sharing the port (each loads the model). Above 1, "
+            "conversations need the SQLite or Redis store, and the Discord bot runs as its "
+            "own process (antqa discord).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (and the Discord bot when DISCORD_TOKEN is set).
 
@@ -374,6 +385,9 @@ def serve(
     from antqa.api import serve as serve_http
 
     settings = Settings()
+    if workers > 1:
+        _serve_workers(settings, host, port, workers)
+        return
     with_bot = settings.discord_token is not None
     if with_bot:
         from antqa.bots.discord_bot import setup_logging
@@ -395,6 +409,28 @@ def _discord_companion(service: QAService, settings: Settings) -> Companion:
     status = BotStatus()
     run = functools.partial(run_discord, service, settings, status=status)
     return Companion(name="discord", run=run, state=status)
+
+
+def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Several worker processes on one port; what would break across them fails here."""
+    from antqa.api.server import serve_workers
+    from antqa.index import load_index
+    from antqa.state import open_store
+
+    if settings.discord_token is not None:
+        raise ConfigurationError(
+            "--workers runs several HTTP processes and the Discord bot must run once — unset "
+            "DISCORD_TOKEN for antqa serve and run the bot as its own process: antqa discord"
+        )
+    if settings.conversation_store == "memory":
+        raise ConfigurationError(
+            "ANTQA_CONVERSATION_STORE=memory keeps conversations in one process, so "
+            "follow-ups would be lost between workers — unset it (SQLite) or set ANTQA_REDIS_URL"
+        )
+    # fail in one line before binding the port, not once per worker
+    load_index(settings.index_dir, expected_model=settings.model, expected_source=settings.source)
+    open_store(settings).close()
+    serve_workers(settings, host, port, workers)
 
 
 @app.command("discord")

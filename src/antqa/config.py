@@ -7,10 +7,19 @@ with the bundled all-MiniLM-L6-v2 model, fully offline.
 
 from __future__ import annotations
 
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    IPvAnyNetwork,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from antqa.errors import ConfigurationError
@@ -18,6 +27,13 @@ from antqa.errors import ConfigurationError
 #: The repository root when antqa runs from a checkout (``src/antqa/config.py`` -> root).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+#: This machine's own addresses, the default of ``Settings.ask_rate_exempt``.
+LOOPBACK: tuple[IPv4Network | IPv6Network, ...] = (
+    IPv4Network("127.0.0.0/8"),
+    IPv6Network("::1/128"),
+)
 
 
 class Settings(BaseSettings):
@@ -73,6 +89,16 @@ class Settings(BaseSettings):
     conversation_max_turns: int = Field(default=8, ge=1)
     conversation_ttl_seconds: float = Field(default=3600.0, gt=0)
     max_conversations: int = Field(default=10_000, ge=1)
+    conversation_store: Literal["auto", "sqlite", "redis", "memory"] = Field(
+        default="auto",
+        description="Where conversations live. auto: Redis when ANTQA_REDIS_URL is set, else "
+        "SQLite under ANTQA_STATE_DIR; memory: this process only (lost at restart).",
+    )
+    state_dir: Path = Field(
+        default=PROJECT_ROOT / "var",
+        description="Folder of the SQLite conversation store (conversations.sqlite3); the "
+        "worker processes of one machine share it, and it survives restarts.",
+    )
     redis_url: SecretStr | None = Field(
         default=None,
         description="redis://[:password@]host:port/db — conversations (and Discord threads) "
@@ -91,6 +117,17 @@ class Settings(BaseSettings):
     )
     discord_rate_window_seconds: float = Field(
         default=60.0, gt=0, description="The Discord per-user rate window."
+    )
+    discord_shard_count: int | None = Field(
+        default=None,
+        ge=1,
+        description="Shards across all bot processes (discord.py AutoShardedClient); unset: "
+        "one unsharded connection.",
+    )
+    discord_shard_ids: list[int] | None = Field(
+        default=None,
+        description="The shards this bot process runs, e.g. [0, 1]; unset: all of "
+        "ANTQA_DISCORD_SHARD_COUNT.",
     )
     feedback_db: Path = Field(
         default=PROJECT_ROOT / "var" / "feedback.sqlite3",
@@ -121,9 +158,28 @@ class Settings(BaseSettings):
     ask_rate_burst: int = Field(
         default=10, ge=1, description="Questions a client may ask at once before the pace applies."
     )
+    # This machine's own clients are the operator's: a health check, a benchmark, an
+    # evaluation run, or a reverse proxy on the same host (uvicorn then reads the real client
+    # from X-Forwarded-For, which is what gets limited). Limiting them would refuse the
+    # operator's scripts, not protect the service from other people.
+    ask_rate_exempt: list[IPvAnyNetwork] = Field(
+        default_factory=lambda: list(LOOPBACK),
+        description="Client networks the per-client limit does not apply to when clients are "
+        "told apart by address (no API key); JSON list, e.g. '[]' to limit loopback too.",
+    )
     shutdown_grace_seconds: int = Field(
         default=30, ge=1, description="On SIGTERM, how long in-flight requests may finish."
     )
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        """Shard ids only mean something against a count, and each must be below it."""
+        ids, count = self.discord_shard_ids, self.discord_shard_count
+        if ids is not None and count is None:
+            raise ValueError("ANTQA_DISCORD_SHARD_IDS needs ANTQA_DISCORD_SHARD_COUNT")
+        if ids is not None and count is not None and not all(0 <= i < count for i in ids):
+            raise ValueError(f"every shard id must be between 0 and {count - 1}")
+        return self
 
     @field_validator("api_key", "discord_token", "redis_url", mode="before")
     @classmethod
@@ -139,7 +195,10 @@ def settings_problem(err: ValidationError) -> ConfigurationError:
     one of them may be a secret)."""
     parts = []
     for error in err.errors(include_input=False, include_url=False):
-        field = str(error["loc"][0]) if error["loc"] else "?"
+        if not error["loc"]:  # a rule across fields names its variables itself
+            parts.append(str(error["msg"]).removeprefix("Value error, "))
+            continue
+        field = str(error["loc"][0])
         variable = field if field.isupper() else f"ANTQA_{field.upper()}"
         parts.append(f"{variable}: {error['msg']}")
     return ConfigurationError(f"{'; '.join(parts)} — fix or unset it")

@@ -11,10 +11,12 @@ nothing else should escape to a user.
     ├── ModelUnavailable      the embedding model cannot be loaded    -> install / configure a model
     │   └── ExportUnsupported no fast (ONNX) export of this model     -> serve it with torch
     ├── InvalidQuestion       empty, too long, not text               -> rephrase
+    ├── InvalidConversationId not an id the server could have issued  -> send it back as given
     ├── SourceError           the article to index cannot be read     -> check --source
     ├── TryLater              a temporary shortage; ``retry_after``   -> retry shortly
     │   ├── Overloaded        too many questions already waiting
-    │   └── RateLimited       one client asked faster than its limit
+    │   ├── RateLimited       one client asked faster than its limit
+    │   └── StateUnavailable  the conversation store (Redis) is down
     ├── ConfigurationError    a needed setting is missing or refused  -> fix the setting
     └── ServiceUnreachable    an outside service (Discord) is down    -> check the network
 """
@@ -62,6 +64,11 @@ class SourceError(AntqaError):
     """The article to be indexed cannot be read or is empty."""
 
 
+class InvalidConversationId(AntqaError):
+    """A ``conversation_id`` that is not shaped like one the server issues (wrong type,
+    characters or length): a client bug, not a lost conversation."""
+
+
 class TryLater(AntqaError):
     """Something is short for a moment; ``retry_after`` (seconds) says when to retry."""
 
@@ -76,6 +83,13 @@ class Overloaded(TryLater):
 
 class RateLimited(TryLater):
     """One client (an API key, else an address) asked faster than its fair share."""
+
+
+class StateUnavailable(TryLater):
+    """The conversation store cannot be reached (Redis down, the SQLite file unwritable).
+
+    Questions that need a conversation fail with this until it is back; nothing restarts.
+    """
 
 
 class ConfigurationError(AntqaError):

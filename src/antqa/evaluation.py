@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 RECALL_KS = (1, 3, 5)
 MAX_PASSAGE_CHARS = 1000
 MAX_ANSWER_CHARS = 600
-_MARKER = re.compile(r"\s*\[\d+\]")
+_MARKER = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 Span = tuple[int, int]
 
@@ -435,13 +435,15 @@ def evaluate_file(
     """Score an evaluation file of either format (see :func:`read_eval_file`).
 
     Our files are asked of ``served``, or about ``article_file`` when given. Any other
-    article (SQuAD's, or ``article_file``) is indexed in a temporary folder by the index build with
-    ``served``'s embedder (the served index's int8 ONNX export when it holds one: no export
-    per article), and answered by a service of its own with ``served``'s settings.
+    article (SQuAD's, or ``article_file``) is indexed in a temporary folder by the index
+    build with ``served``'s embedder (the served index's int8 ONNX export when it holds one:
+    no export per article), and answered by a service of its own with ``served``'s
+    settings, its conversations kept in memory (they are thrown away with it).
     """
     from antqa.service import QAService
 
     articles = read_eval_file(path, article_file)
+    settings = served.settings.model_copy(update={"conversation_store": "memory"})
     results: list[ItemResult] = []
     for number, article in enumerate(articles, start=1):
         if on_article:
@@ -450,9 +452,12 @@ def evaluate_file(
             results += ask_items(article.items, served.ask, served.index.article)
             continue
         with tempfile.TemporaryDirectory(prefix="antqa-eval-") as folder:
-            index = index_article(article.text, Path(folder), served.embedder, served.settings)
-            service = QAService(index, served.embedder, served.settings)
-            results += ask_items(article.items, service.ask, article.text, article.title)
+            index = index_article(article.text, Path(folder), served.embedder, settings)
+            service = QAService(index, served.embedder, settings)
+            try:
+                results += ask_items(article.items, service.ask, article.text, article.title)
+            finally:
+                service.close()
     return make_report(results)
 
 

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from antqa.errors import ConfigurationError
 from antqa.models import Answer
+from antqa.sqlitedb import write_transaction
 
 Vote = Literal["up", "down"]
 
@@ -137,14 +138,8 @@ class FeedbackStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+        with self._connect() as db, write_transaction(db):
+            yield db
 
     def hash_user(self, user_id: object) -> str:
         """The salted SHA-256 of a user id; the id itself is never stored."""

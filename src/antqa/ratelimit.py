@@ -12,9 +12,9 @@ Two implementations of one interface (:class:`RateLimiter`):
   clients are remembered (the least recently seen is forgotten first);
 - :class:`RedisRateLimiter`: shared by every replica that uses one Redis
   (``ANTQA_REDIS_URL``); one Lua script reads and moves a client's timestamp atomically,
-  on Redis's clock, so replicas with skewed clocks still agree. When Redis cannot be
-  reached the limit is not applied (logged once per outage): fair use is a protection,
-  and it must not turn a Redis outage into refusing every question.
+  on Redis's clock, so replicas with skewed clocks still agree. When Redis fails (down,
+  unreachable) the limit is not applied (logged once per outage): fair use is a
+  protection, and it must not turn a Redis outage into refusing every question.
 
 :func:`rate_limiter` picks one from the settings. What a "client" is (an API key, an
 address) is the adapter's to say; here it is an opaque string.
@@ -59,7 +59,8 @@ local wait = tat + interval - burst * interval - now
 if wait > 0 then
   return tostring(wait)
 end
-redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', math.ceil((tat + interval - now) * 1000))
+local keep = math.max(1, math.ceil((tat + interval - now) * 1000))
+redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', keep)
 return tostring(wait)
 """
 
@@ -176,14 +177,14 @@ class RedisRateLimiter:
         except RedisError as err:
             if not self._unreachable:
                 log.warning(
-                    "the rate limit is not applied: Redis cannot be reached (%s); "
-                    "questions are let through until it is back",
+                    "the rate limit is not applied: Redis failed (%s); "
+                    "questions are let through until it answers again",
                     err,
                 )
             self._unreachable = True
             return
         if self._unreachable:
-            log.info("Redis is back: the rate limit applies again")
+            log.info("Redis answers again: the rate limit applies again")
             self._unreachable = False
         if wait > 0:
             raise self.rate.refusal(wait)

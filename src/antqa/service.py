@@ -19,15 +19,16 @@ from dataclasses import dataclass
 
 from antqa.answering import Answerer, AnswerPolicy
 from antqa.config import Settings
-from antqa.conversation import ConversationStore, Turn, plan_search
+from antqa.conversation import Turn, plan_search
 from antqa.embedding import Embedder, vectors_id
 from antqa.embedding.onnx_backend import OnnxEmbedder
 from antqa.embedding.torch_backend import SentenceTransformerEmbedder
-from antqa.errors import IndexMismatch, InvalidQuestion
+from antqa.errors import IndexMismatch, InvalidConversationId, InvalidQuestion
 from antqa.index import ArticleIndex, load_index
 from antqa.languages import language_reply, model_languages, unsupported_language
 from antqa.models import Answer
 from antqa.retrieval import Retriever
+from antqa.state import ConversationStore, new_conversation_id, open_store
 from antqa.workers import WorkerPool
 
 MAX_CONVERSATION_ID_CHARS = 128
@@ -36,6 +37,12 @@ CONVERSATION_ID_PATTERN = rf"^[A-Za-z0-9_.:@-]{{1,{MAX_CONVERSATION_ID_CHARS}}}$
 _CONVERSATION_ID = re.compile(CONVERSATION_ID_PATTERN)
 #: The ASCII control characters (category Cc), each to a space: what cleaning does to ASCII.
 _ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
+#: The notice on an answer to a follow-up whose conversation the server does not have.
+CONTEXT_LOST = (
+    "That conversation is not available any more (unknown, expired or lost), so this was "
+    "answered as a new question without the earlier context — if it misses what you meant, "
+    "ask the full question again. Use the new conversation_id from here on."
+)
 
 
 def clean_question(question: object, max_chars: int) -> str:
@@ -61,11 +68,11 @@ def clean_question(question: object, max_chars: int) -> str:
 
 
 def check_conversation_id(conversation_id: object) -> str | None:
-    """``None`` or a safe conversation id, else :class:`InvalidQuestion`."""
+    """``None`` or a safe conversation id, else :class:`InvalidConversationId`."""
     if conversation_id is None:
         return None
     if not isinstance(conversation_id, str) or not _CONVERSATION_ID.fullmatch(conversation_id):
-        raise InvalidQuestion(
+        raise InvalidConversationId(
             f"conversation_id must be 1–{MAX_CONVERSATION_ID_CHARS} ASCII letters, digits or "
             "'.:@_-' — use the id a previous answer returned, or omit it"
         )
@@ -96,6 +103,8 @@ def choose_embedder(
         )
     else:
         chosen = OnnxEmbedder(index.path, export, index.manifest.model, settings.embedding_threads)
+    if current is not None and vectors_id(current) == vectors_id(chosen):
+        return current  # the same model, loaded already (torch forced over ONNX vectors)
     return chosen
 
 
@@ -140,12 +149,8 @@ class QAService:
         self.languages = model_languages(embedder.name, self.settings.model_languages)
         self._reload_lock = threading.Lock()
         if conversations is None:  # not `or`: an empty store has length 0, so it is falsy
-            conversations = ConversationStore(
-                max_turns=self.settings.conversation_max_turns,
-                ttl_seconds=self.settings.conversation_ttl_seconds,
-                max_conversations=self.settings.max_conversations,
-            )
-        self.conversations = conversations
+            conversations = open_store(self.settings)
+        self.conversations: ConversationStore = conversations
         #: The one bounded pool every async adapter in the process runs ``ask`` on (the
         #: HTTP app and the Discord bot share it); closed by :meth:`close`.
         self.workers = WorkerPool(self.settings.ask_workers, self.settings.ask_max_pending)
@@ -166,8 +171,10 @@ class QAService:
         return cls(index, choose_embedder(settings, index), settings)
 
     def close(self) -> None:
-        """Let the questions already admitted to :attr:`workers` finish, then stop its threads."""
+        """Let the questions already admitted to :attr:`workers` finish, then stop its threads
+        and release the conversation store's connections."""
         self.workers.close()
+        self.conversations.close()
 
     @property
     def index(self) -> ArticleIndex:
@@ -218,12 +225,28 @@ class QAService:
     def ask(self, question: str, conversation_id: str | None = None) -> Answer:
         """Answer ``question``; pass the returned ``conversation_id`` back for follow-ups.
 
-        Safe from several threads; questions in one conversation take turns.
+        Ids are the server's: an id it does not know (never issued, expired, lost) is not
+        adopted; the question is answered as a new one under a fresh id, with a notice.
+        Safe from several threads and processes; questions in one conversation take turns.
         """
         question = clean_question(question, self.settings.max_question_chars)
         conversation_id = check_conversation_id(conversation_id)
+        if conversation_id is None:  # a new conversation: nobody else can know its id yet
+            return self._ask(question, None)
         with self.conversations.exclusive(conversation_id):
             return self._ask(question, conversation_id)
+
+    def ask_at(self, place: str, question: str) -> Answer:
+        """Answer ``question`` in the conversation that happens at ``place``.
+
+        For adapters whose conversations belong to a place rather than to an id the asker
+        keeps (a Discord thread): the store maps the place to the conversation's id, so a
+        follow-up there continues it after a restart, on any process.
+        """
+        with self.conversations.exclusive(f"place:{place}"):
+            answer = self.ask(question, self.conversations.alias(place))
+            self.conversations.bind(place, answer.conversation_id)
+        return answer
 
     def _ask(self, question: str, conversation_id: str | None) -> Answer:
         """:meth:`ask` for a clean question, its conversation held."""
@@ -231,14 +254,12 @@ class QAService:
         serving = self._serving  # this question's index, even if a reload swaps it meanwhile
         article = serving.index.manifest.source_sha256
         notice = None
-        history: list[Turn] = []
-        if conversation_id is None:
-            conversation_id = self.conversations.new_id()
-        else:
-            known = self.conversations.history(conversation_id)
-            if known is None:
-                notice = "That conversation was unknown or had expired; a new one was started."
-            history = [_anchored_in(turn, article) for turn in known or []]
+        known = None if conversation_id is None else self.conversations.history(conversation_id)
+        if known is None and conversation_id is not None:
+            notice = CONTEXT_LOST
+        if known is None or conversation_id is None:
+            conversation_id = new_conversation_id()
+        history = [_anchored_in(turn, article) for turn in known or []]
         plan = plan_search(question, history)
         scores = serving.retriever.score(plan)
         hits = serving.retriever.select(scores, self.settings.top_k)

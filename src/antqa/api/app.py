@@ -32,8 +32,9 @@ Ask questions about one article; every answer quotes it and cites the exact pass
 **Errors** are JSON: `{"error": {"type": "...", "message": "..."}}` — 400 body not UTF-8
 JSON, 401 API key missing or wrong, 404/405 no such route or method, 413 body too large,
 415 not JSON, 422 not a question object or the question cannot be asked as it is (empty,
-too long), 429 this client asked faster than its limit (see `Retry-After`), 503 too many
-questions waiting (see `Retry-After`), 500 our fault (logged).
+too long) or a malformed `conversation_id`, 429 this client asked faster than its limit (see
+`Retry-After`), 503 too many questions waiting or the conversation store unreachable (see
+`Retry-After`), 500 our fault (logged).
 
 **API key**: when the server sets `ANTQA_API_KEY`, `/ask` and `/metrics` need
 `Authorization: Bearer <key>`; `/healthz` stays open.

@@ -29,8 +29,9 @@ import functools
 import hashlib
 import hmac
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -102,20 +103,43 @@ async def limit_asks(request: Request, runtime: RuntimeDep, credentials: Credent
     A limiter that waits on the network (Redis) is called on a thread, so the round trip
     never blocks the event loop; the in-memory one takes microseconds and is called here.
     """
-    keyed = runtime.service.settings.api_key is not None
-    take = functools.partial(runtime.limiter.take, client_of(request, credentials, keyed=keyed))
+    settings = runtime.service.settings
+    client = client_of(
+        request, credentials, keyed=settings.api_key is not None, exempt=settings.ask_rate_exempt
+    )
+    if client is None:
+        return
+    take = functools.partial(runtime.limiter.take, client)
     if runtime.limiter.waits_on_io:
         await run_in_threadpool(take)
     else:
         take()
 
 
-def client_of(request: Request, credentials: Credentials, *, keyed: bool) -> str:
+def client_of(
+    request: Request,
+    credentials: Credentials,
+    *,
+    keyed: bool,
+    exempt: Sequence[IPv4Network | IPv6Network] = (),
+) -> str | None:
     """Who is asking, for the rate limit: a digest of the API key (the key itself never
-    leaves the process), else the peer address."""
+    leaves the process), else the peer address; ``None`` for an address in ``exempt``."""
     if keyed and credentials is not None:
         return "key:" + hashlib.sha256(credentials.credentials.encode("utf-8")).hexdigest()[:32]
-    return "addr:" + (request.client.host if request.client else "unknown")
+    host = request.client.host if request.client else "unknown"
+    if _within(host, exempt):
+        return None
+    return "addr:" + host
+
+
+def _within(host: str, networks: Sequence[IPv4Network | IPv6Network]) -> bool:
+    """Whether ``host`` is an IP address inside one of ``networks``."""
+    try:
+        address = ip_address(host)
+    except ValueError:  # not an address (a test client's name, a Unix socket)
+        return False
+    return any(address in network for network in networks)
 
 
 #: ``dependencies=API_KEY`` on a route: the key is checked before anything else.

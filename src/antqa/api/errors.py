@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException
 from antqa.errors import (
     AntqaError,
     IndexProblem,
+    InvalidConversationId,
     InvalidQuestion,
     ModelUnavailable,
     Overloaded,
@@ -41,8 +42,9 @@ ASK_BODY_EXAMPLE = '{"question": "Who became CEO?", "conversation_id": null}'
 #: HTTP status of each domain error; the first matching class wins, anything else is 500.
 STATUS_BY_ERROR: tuple[tuple[type[AntqaError], int], ...] = (
     (InvalidQuestion, 422),
+    (InvalidConversationId, 422),
     (RateLimited, 429),
-    (Overloaded, 503),
+    (TryLater, 503),
     (IndexProblem, 503),
     (ModelUnavailable, 503),
 )
@@ -120,7 +122,7 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AntqaError)
     status = next((code for kind, code in STATUS_BY_ERROR if isinstance(exc, kind)), 500)
     headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, TryLater) else None
-    if status >= 500 and not isinstance(exc, TryLater):
+    if status >= 500 and not isinstance(exc, Overloaded):
         logger.error("%s %s failed: %s", request.method, request.url.path, exc)
     return error_response(status, error_type(exc), exc.message, headers)
 

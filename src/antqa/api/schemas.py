@@ -25,8 +25,8 @@ class AskRequest(BaseModel):
     conversation_id: str | None = Field(
         default=None,
         description="The conversation_id of an earlier answer, for a follow-up; omit or null "
-        "to start a new conversation. An unknown or expired id starts a new one (the answer's "
-        "notice says so).",
+        "to start a new conversation. Ids are issued by the server: an unknown or expired one "
+        "gets a fresh id and the answer's notice says so; a malformed one is 422.",
         json_schema_extra={"pattern": CONVERSATION_ID_PATTERN},
     )
 

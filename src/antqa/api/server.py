@@ -7,6 +7,9 @@ SIGTERM or SIGINT. On the signal the listening socket closes at once, requests a
 flight get ``shutdown_grace_seconds`` to finish, and :func:`serve` returns normally, so
 the process exits with status 0.
 
+:func:`serve_workers` runs several worker processes on one port instead (uvicorn's
+supervisor; each worker builds its own service through :func:`app_from_environment`).
+
 :class:`Companion` services (the Discord bot) share the server's event loop and lifetime:
 started once the server listens, cancelled when it stops, their state reported by
 ``/healthz``. A companion that fails is logged and the server goes on: no part takes
@@ -37,6 +40,7 @@ from fastapi import FastAPI
 from uvicorn.config import LOGGING_CONFIG
 
 from antqa.api.app import create_app
+from antqa.config import Settings
 from antqa.errors import AntqaError, ConfigurationError
 from antqa.reloading import reload_on_sighup
 from antqa.service import QAService
@@ -141,6 +145,36 @@ def serve(
 
     with asyncio.Runner(loop_factory=server.config.get_loop_factory()) as runner:
         runner.run(main())
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of :func:`serve_workers` (uvicorn calls it by name).
+
+    Each worker reads the settings and loads the index itself; what they share is the
+    conversation store (SQLite file or Redis), so a follow-up may land on any of them.
+    """
+    return create_app(QAService.from_settings(Settings()))
+
+
+def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
+    """Serve with ``workers`` processes on ``host:port`` until SIGTERM/SIGINT.
+
+    uvicorn's supervisor binds the port, starts the workers (each calls
+    :func:`app_from_environment`) and restarts one that dies. A port already taken is
+    found first, and said in one line.
+    """
+    listen(host, port).close()
+    uvicorn.run(
+        f"{__name__}:{app_from_environment.__name__}",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        lifespan="on",
+        log_config=log_config(),
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        server_header=False,
+    )
 
 
 async def run_with_companions(

@@ -6,8 +6,15 @@ CPU work; on the event loop it would stall the gateway heartbeat), then send the
 an embed (:mod:`bots.discord_format`) with 👍/👎 buttons whose votes go to the
 :class:`~antqa.feedback.FeedbackStore`.
 
-Conversations: a thread is one conversation (``discord:thread:<id>``); elsewhere each user
-in each channel has their own (``discord:channel:<channel>:user:<user>``), so they never mix.
+Conversations: a thread is one conversation (the place ``discord:thread:<id>``); elsewhere
+each user in each channel has their own (``discord:channel:<channel>:user:<user>``), so they
+never mix. The service keeps which conversation each place leads to in the conversation
+store (:meth:`QAService.ask_at`), so a follow-up in an old thread keeps its context after
+the bot restarts, and any bot process (or shard) can answer it.
+
+Sharding: with ``ANTQA_DISCORD_SHARD_COUNT`` (and optionally ``ANTQA_DISCORD_SHARD_IDS``)
+the bot is discord.py's ``AutoShardedBot`` running those shards; several processes with
+disjoint shard ids then split the servers between them.
 
 Nobody is ever pinged: ``AllowedMentions.none()`` is the bot's default and is passed on every
 send, so a question containing ``@everyone`` or a role mention stays silent.
@@ -36,7 +43,13 @@ from discord.ext import commands
 from antqa.bots.connection import Backoff, BotStatus
 from antqa.bots.discord_format import answer_embed, notice, thread_name
 from antqa.config import Settings
-from antqa.errors import AntqaError, ConfigurationError, InvalidQuestion, Overloaded
+from antqa.errors import (
+    AntqaError,
+    ConfigurationError,
+    InvalidQuestion,
+    Overloaded,
+    StateUnavailable,
+)
 from antqa.feedback import FeedbackStore, Vote
 from antqa.models import Answer
 from antqa.service import QAService, clean_question
@@ -87,6 +100,13 @@ def conversation_for(channel_id: int | None, *, in_thread: bool, user_id: int) -
 def busy_text(retry_after: float) -> str:
     return notice(
         "I'm answering a lot of questions right now — please ask again in "
+        f"{max(1, round(retry_after))} s."
+    )
+
+
+def forgetful_text(retry_after: float) -> str:
+    return notice(
+        "I can't reach my memory of our conversations right now — please ask again in "
         f"{max(1, round(retry_after))} s."
     )
 
@@ -330,16 +350,24 @@ class Asking(commands.Cog):
         continues: bool,
         working: discord.abc.Messageable | None = None,
     ) -> None:
-        """Ask the service off the event loop (typing in ``working``), send answer or apology."""
+        """Ask the service off the event loop (typing in ``working``), send answer or apology.
+
+        ``conversation`` is the place (:func:`conversation_for`); the service finds its
+        conversation in the store.
+        """
         service = self.bot.service
         try:
             async with working.typing() if working else contextlib.nullcontext():
-                answer = await service.workers.run(service.ask, question, conversation)
+                answer = await service.workers.run(service.ask_at, conversation, question)
         except InvalidQuestion as err:
             await send(content=notice(err.message))
             return
         except Overloaded as err:
             await send(content=busy_text(err.retry_after))
+            return
+        except StateUnavailable as err:
+            log.warning("answering in %s: %s", conversation, err)
+            await send(content=forgetful_text(err.retry_after))
             return
         except Exception:
             log.exception("answering failed (conversation %s)", conversation)
@@ -385,6 +413,7 @@ class AntqaBot(commands.Bot):
             intents=intents,
             allowed_mentions=NO_PINGS,
             help_command=None,
+            **sharding(settings),
         )
         self.service = service
         self.settings = settings
@@ -426,6 +455,17 @@ class AntqaBot(commands.Bot):
         """No prefix commands: the :class:`Asking` cog listens to messages itself."""
 
 
+class ShardedAntqaBot(AntqaBot, commands.AutoShardedBot):
+    """The bot over several gateway connections (shards) in one process."""
+
+
+def sharding(settings: Settings) -> dict[str, Any]:
+    """discord.py's shard options from the settings; none when the bot is not sharded."""
+    if settings.discord_shard_count is None:
+        return {}
+    return {"shard_count": settings.discord_shard_count, "shard_ids": settings.discord_shard_ids}
+
+
 def create_bot(
     service: QAService,
     settings: Settings | None = None,
@@ -436,9 +476,11 @@ def create_bot(
 ) -> AntqaBot:
     """The bot over ``service``, not connected; ``message_content`` requests that privileged
     intent. Questions run on the service's worker pool, shared with the HTTP app."""
-    return AntqaBot(
+    settings = settings or service.settings
+    bot_class = AntqaBot if settings.discord_shard_count is None else ShardedAntqaBot
+    return bot_class(
         service,
-        settings or service.settings,
+        settings,
         feedback=feedback,
         message_content=message_content,
         status=status,

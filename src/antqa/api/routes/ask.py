@@ -61,6 +61,11 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         not_a_string=error_example(
             "invalid_request", '"question" must be a string, not a number — send …'
         ),
+        bad_conversation_id=error_example(
+            "invalid_conversation_id",
+            "conversation_id must be 1–128 ASCII letters, digits or '.:@_-' — use the id a "
+            "previous answer returned, or omit it",
+        ),
     ),
     429: _errors(
         "This client asked faster than its limit; retry after the Retry-After header's seconds.",
@@ -71,9 +76,15 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         ),
     ),
     503: _errors(
-        "Too many questions are waiting; retry after the Retry-After header's seconds.",
+        "Too many questions are waiting, or the conversation store cannot be reached; retry "
+        "after the Retry-After header's seconds.",
         overloaded=error_example(
             "overloaded", "34 questions are already being answered or waiting — retry in 1 s"
+        ),
+        state_unavailable=error_example(
+            "state_unavailable",
+            "the conversation store (Redis) cannot be reached (…) — retry in 2 s; if it "
+            "persists, check ANTQA_REDIS_URL and that Redis is running",
         ),
     ),
 }
@@ -100,8 +111,9 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
 async def ask(body: AskBody, runtime: RuntimeDep) -> Answer:
     """Answer from the article with exact citations (character offsets into the article).
 
-    Pass the returned `conversation_id` back to ask a follow-up. An unknown or expired id
-    starts a new conversation and the answer's `notice` says so.
+    Pass the returned `conversation_id` back to ask a follow-up. Ids are the server's: an
+    unknown or expired one is not adopted; the question is answered as a new one under a
+    fresh id, and the answer's `notice` says to ask the full question again.
     """
     service = runtime.service
     answer = await service.workers.run(service.ask, body.question, body.conversation_id)
