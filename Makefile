@@ -63,6 +63,7 @@ bench: install
 	$(BIN)/python -m pip install --quiet -e ".[dev,export,bench]"
 	PYTHONPATH=src:. $(BIN)/python benchmarks/embedding.py
 	PYTHONPATH=src:. $(BIN)/python benchmarks/compare.py
+	PYTHONPATH=src:. $(BIN)/python benchmarks/serving_floor.py
 	PYTHONPATH=src:. $(BIN)/python benchmarks/build.py
 
 eval: runtime

@@ -144,7 +144,8 @@ def measure(server: Server, load: Load) -> dict[str, float]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for_first_answer(url, process, limit=120)
+        # importing torch (the naive endpoint) can take minutes on a busy machine
+        wait_for_first_answer(url, process, limit=300)
         cold = time.perf_counter() - began
         for question in QUESTIONS[:5]:  # warm-up, not counted
             httpx.post(f"{url}/ask", json={"question": question}, timeout=30)

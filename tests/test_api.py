@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import re
 from collections.abc import Iterator
 
 import pytest
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from antqa.api import create_app
+from antqa.api.routes import ROUTERS
 from antqa.config import Settings
 from antqa.models import Answer
 from antqa.service import QAService
@@ -350,3 +354,22 @@ def test_unexpected_failure_is_logged_and_answered_500_without_internals(
     logged = [r for r in caplog.records if r.exc_info]
     assert logged and "faiss exploded" in str(logged[0].exc_info[1])
     assert "POST /ask" in logged[0].getMessage()
+
+
+def _dependencies(dependant: Dependant) -> Iterator[Dependant]:
+    for sub in dependant.dependencies:
+        yield sub
+        yield from _dependencies(sub)
+
+
+def test_every_dependency_runs_on_the_event_loop() -> None:
+    """FastAPI runs a plain ``def`` dependency on a worker thread: a hop per request, each way."""
+    routes = [route for router in ROUTERS for route in router.routes if isinstance(route, APIRoute)]
+    assert any(route.path == "/ask" for route in routes)
+    for route in routes:
+        for dependency in _dependencies(route.dependant):
+            call = dependency.call
+            is_async = inspect.iscoroutinefunction(call) or (  # a function, or an object such
+                inspect.iscoroutinefunction(type(call).__call__)  # as HTTPBearer() that is called
+            )
+            assert is_async, f"{route.path}: {call!r} is not async"

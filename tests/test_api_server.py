@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import http.client
 import json
 import logging
+import os
 import signal
 import socket
 import threading
@@ -19,7 +21,7 @@ import pytest
 from fastapi import FastAPI
 
 from antqa.api import create_app
-from antqa.api.server import Companion, build_server, run_with_companions
+from antqa.api.server import Companion, build_server, run_with_companions, serve
 from antqa.config import Settings
 from antqa.models import Answer
 from antqa.service import QAService
@@ -269,3 +271,20 @@ def test_a_failing_companion_is_logged_and_the_server_keeps_serving(
     [failure] = [r for r in caplog.records if r.name == "antqa.api" and r.exc_info]
     assert failure.getMessage() == "bot is off: unexpected error — the HTTP API keeps serving"
     assert "improper token" in str(failure.exc_info[1])
+
+
+def test_what_serve_has_loaded_is_frozen_out_of_the_cyclic_collector(
+    fake_service: QAService,
+) -> None:
+    before = gc.get_freeze_count()
+    frozen: list[int] = []
+
+    async def probe() -> None:  # looks once the server listens, then stops it as SIGTERM does
+        frozen.append(gc.get_freeze_count())
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    try:
+        serve(fake_service, "127.0.0.1", 0, companions=[Companion("probe", probe, lambda: "on")])
+    finally:
+        gc.unfreeze()  # this test process goes on collecting as before
+    assert frozen and frozen[0] > before

@@ -24,6 +24,7 @@ from antqa.languages import (
         ("Кто стал генеральным директором?", "Russian"),
         ("Who became CEO in October 2016?", None),
         ("Qui est devenu PDG ?", None),
+        ("Où était Peng Lei à l’époque ?", None),
         ("What does 蚂蚁金服 mean in the article title?", None),
         ("2016?", None),
     ],

@@ -13,6 +13,7 @@ from antqa.service import CONTEXT_LOST, QAService, check_conversation_id, clean_
     [
         ("  Who\tis\nCEO? ", "Who is CEO?"),
         ("Who\x00 is\x1b CEO?\x7f", "Who is CEO?"),
+        ("Who’s\x00 CEO?\u2028", "Who’s CEO?"),  # not ASCII: the general path
         ("谁是CEO？🙂", "谁是CEO？🙂"),
         ("zero\u200bwidth", "zerowidth"),
     ],

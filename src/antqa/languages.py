@@ -67,8 +67,9 @@ def question_language(question: str) -> str | None:
     ``None`` for Latin-script text (English and its neighbours, which the lexical and
     dense signals handle) and for text without letters.
     """
-    scripts = Counter(_script(ch) for ch in question if ch.isalpha())
-    letters = sum(scripts.values())
+    letters = sum(ch.isalpha() for ch in question)
+    # ASCII letters are all Latin: only the others need their (slow) Unicode name looked up.
+    scripts = Counter(_script(ch) for ch in question if ch.isalpha() and not ch.isascii())
     if not letters:
         return None
     script, count = max(

@@ -90,6 +90,9 @@ class Rate:
 class RateLimiter(Protocol):
     """Counts questions per client."""
 
+    #: True when :meth:`take` waits on the network: async callers then call it on a thread.
+    waits_on_io: bool
+
     def take(self, client: str) -> None:
         """Count one question of ``client``, or raise :class:`RateLimited` (not counted)."""
 
@@ -100,6 +103,8 @@ class RateLimiter(Protocol):
 class NoRateLimit:
     """Every question is let through (``ANTQA_ASK_RATE_PER_MINUTE=0``)."""
 
+    waits_on_io = False
+
     def take(self, client: str) -> None:
         return None
 
@@ -109,6 +114,8 @@ class NoRateLimit:
 
 class MemoryRateLimiter:
     """The limit in this process's memory (one process, or tests)."""
+
+    waits_on_io = False
 
     def __init__(
         self,
@@ -142,6 +149,8 @@ class MemoryRateLimiter:
 
 class RedisRateLimiter:
     """The limit in Redis, shared by every replica that uses it."""
+
+    waits_on_io = True
 
     def __init__(self, rate: Rate, client: redis.Redis) -> None:
         self.rate = rate

@@ -35,6 +35,8 @@ MAX_CONVERSATION_ID_CHARS = 128
 #: What a conversation id may be; the HTTP API publishes the same pattern in its schema.
 CONVERSATION_ID_PATTERN = rf"^[A-Za-z0-9_.:@-]{{1,{MAX_CONVERSATION_ID_CHARS}}}$"
 _CONVERSATION_ID = re.compile(CONVERSATION_ID_PATTERN)
+#: The ASCII control characters (category Cc), each to a space: what cleaning does to ASCII.
+_ASCII_CONTROLS = {code: " " for code in (*range(0x20), 0x7F)}
 #: The notice on an answer to a follow-up whose conversation the server does not have.
 CONTEXT_LOST = (
     "That conversation is not available any more (unknown, expired or lost), so this was "
@@ -47,11 +49,14 @@ def clean_question(question: object, max_chars: int) -> str:
     """The question with control characters removed, or :class:`InvalidQuestion`."""
     if not isinstance(question, str):
         raise InvalidQuestion(f"the question must be text, not {type(question).__name__}")
-    cleaned = "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
-        for ch in question
-        if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn") or ch in "\u200d"
-    )
+    if question.isascii():  # most questions: only control characters to replace, no lookups
+        cleaned = question.translate(_ASCII_CONTROLS)
+    else:
+        cleaned = "".join(
+            " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+            for ch in question
+            if unicodedata.category(ch) not in ("Cf", "Cs", "Co", "Cn") or ch in "\u200d"
+        )
     cleaned = re.sub(r"\s+", " ", cleaned).strip()
     if not cleaned:
         raise InvalidQuestion("the question is empty — ask something about the article")

@@ -26,6 +26,7 @@ import contextlib
 import copy
 import errno
 import functools
+import gc
 import logging
 import signal
 import socket
@@ -131,6 +132,10 @@ def serve(
     """
     service.warm_up()
     app = create_app(service, states={c.name: c.state for c in companions})
+    # Everything loaded by now (index, model session, app) lives as long as the process:
+    # frozen, it is left out of the cyclic collector's full passes, which otherwise walk it
+    # all every few thousand requests (measured: pauses of 0.1-0.6 s, the worst tail latency).
+    gc.freeze()
     server = build_server(app, host, port, service.settings.shutdown_grace_seconds)
     sock = listen(host, port)
 
