@@ -122,10 +122,13 @@ class Answerer:
         missing = [n for n in question.names if not self.lexicon.resembles_known(n)]
         if missing:
             return f" — it never mentions {_named(question.text, missing[0])}"
+        # A question that names something the article does name (a person, a month, a
+        # place) is about the article however loosely its wording matches any sentence.
+        named_here = bool(question.names)
         follow_up = plan.strength >= 1.0
         unknown_words = question.tokens and not any(map(self.lexicon.known, question.tokens))
         closest = float(scores.dense.max(initial=0.0))
-        if not follow_up and (
+        if not (follow_up or named_here) and (
             closest < self.policy.unrelated_similarity
             or (unknown_words and closest < self.policy.unknown_words_similarity)
         ):
