@@ -51,7 +51,9 @@ class Citation(BaseModel):
 
     n: int = Field(description="The marker number used in the answer text, e.g. [1].")
     chunk_id: str = Field(description="Stable id of the passage in the index.")
-    paragraph: int = Field(description="1-based paragraph number in the article.")
+    paragraph: int = Field(
+        description="1-based number of the article's paragraph that holds the quote."
+    )
     start: int = Field(description="Character offset where the passage starts in the article.")
     end: int = Field(description="Character offset where the passage ends (exclusive).")
     text: str = Field(description="The passage, exactly article[start:end].")

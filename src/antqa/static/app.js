@@ -303,7 +303,7 @@
             {
               class: "cite",
               href: `#${passageId(turn, n)}`,
-              "aria-label": `Passage ${n}, paragraph ${quoteParagraph(known.get(n))}`,
+              "aria-label": `Passage ${n}, paragraph ${known.get(n).paragraph}`,
             },
             `[${n}]`,
           ),
@@ -331,18 +331,15 @@
     return found >= 0 ? [found, found + citation.quote.length] : null;
   }
 
-  /** The paragraph of the answering sentence (the passage may start in an earlier one). */
-  function quoteParagraph(citation) {
-    const span = quoteSpan(citation);
-    const before = span ? citation.text.slice(0, span[0]) : "";
-    return citation.paragraph + paragraphBreaks(before);
-  }
-
-  /** "Paragraph 4", or "Paragraphs 4–6" and where the highlight is when a passage spans several. */
+  /** "Paragraph 4", or "Paragraphs 4–6" and where the highlight is when a passage spans
+   * several. `citation.paragraph` is the quote's paragraph; the passage may start earlier. */
   function paragraphLabels(citation) {
-    const last = citation.paragraph + paragraphBreaks(citation.text || "");
-    if (last === citation.paragraph) return [`Paragraph ${citation.paragraph}`, null];
-    return [`Paragraphs ${citation.paragraph}–${last}`, `highlight in paragraph ${quoteParagraph(citation)}`];
+    const text = citation.text || "";
+    const span = quoteSpan(citation);
+    const first = citation.paragraph - paragraphBreaks(span ? text.slice(0, span[0]) : "");
+    const last = first + paragraphBreaks(text);
+    if (last === first) return [`Paragraph ${first}`, null];
+    return [`Paragraphs ${first}–${last}`, `highlight in paragraph ${citation.paragraph}`];
   }
 
   /** A passage with the quote highlighted; numbered "[n]" when the answer cites it. */
