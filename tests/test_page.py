@@ -250,7 +250,9 @@ def test_answer_links_each_marker_to_its_passage_with_the_quote_highlighted(
     tab.expect(passage.locator("mark")).to_have_text(first.quote)
     tab.expect(passage.locator(".passage-text")).to_have_text(first.text)
     tab.expect(passage.locator(".passage-head")).to_contain_text(
-        re.compile(rf"\]Paragraph {first.paragraph}(?!\d)|highlight in paragraph {first.paragraph}(?!\d)")
+        re.compile(
+            rf"\]Paragraph {first.paragraph}(?!\d)|highlight in paragraph {first.paragraph}(?!\d)"
+        )
     )
     tab.expect(passage.locator(".passage-head")).to_contain_text(
         f"characters {first.start}–{first.end}"
