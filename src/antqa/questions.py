@@ -33,10 +33,13 @@ class AnswerKind(Enum):
     MANNER = "manner"  # how did they (not how many / much / long)
 
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december)"
-)
+#: The month names as English writes them (capitalised); the question patterns here ignore
+#: case, the short-answer spans (:mod:`antqa.short_answers`) do not ("may" is no month).
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+_MONTH = f"(?:{'|'.join(MONTH_NAMES)})"
 _NUMBER_WORD = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?)"

@@ -19,7 +19,7 @@ from enum import Enum
 
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
-from antqa.questions import AnswerKind, Question
+from antqa.questions import MONTH_NAMES, AnswerKind, Question
 
 
 class Target(Enum):
@@ -44,10 +44,7 @@ _NUMBER = (
     rf"(?:\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?|"
     rf"(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)"
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
+_MONTH = f"(?:{'|'.join(MONTH_NAMES)})"  # case-sensitive here: "may" is no month
 _ORDINAL = r"\d+(?:st|nd|rd|th)"
 #: Spans of each kind, as they are written in an English text.
 _SPANS: dict[Target, re.Pattern[str]] = {
