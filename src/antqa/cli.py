@@ -414,7 +414,7 @@ def _discord_companion(service: QAService, settings: Settings) -> Companion:
 def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
     """Several worker processes on one port; what would break across them fails here."""
     from antqa.api.server import serve_workers
-    from antqa.index import load_index
+    from antqa.service import load_configured_index
     from antqa.state import open_store
 
     if settings.discord_token is not None:
@@ -428,7 +428,7 @@ def _serve_workers(settings: Settings, host: str, port: int, workers: int) -> No
             "follow-ups would be lost between workers — unset it (SQLite) or set ANTQA_REDIS_URL"
         )
     # fail in one line before binding the port, not once per worker
-    load_index(settings.index_dir, expected_model=settings.model, expected_source=settings.source)
+    load_configured_index(settings)
     open_store(settings).close()
     serve_workers(settings, host, port, workers)
 

@@ -108,6 +108,13 @@ def choose_embedder(
     return chosen
 
 
+def load_configured_index(settings: Settings) -> ArticleIndex:
+    """The index ``settings`` point at, verified against their model and article."""
+    return load_index(
+        settings.index_dir, expected_model=settings.model, expected_source=settings.source
+    )
+
+
 @dataclass(frozen=True)
 class Serving:
     """One loaded index and what serves it; replaced whole by :meth:`QAService.reload`."""
@@ -165,9 +172,7 @@ class QAService:
         import), else sentence-transformers; ``ANTQA_EMBEDDING_BACKEND`` forces either.
         """
         settings = settings or Settings()
-        index = load_index(
-            settings.index_dir, expected_model=settings.model, expected_source=settings.source
-        )
+        index = load_configured_index(settings)
         return cls(index, choose_embedder(settings, index), settings)
 
     def close(self) -> None:
@@ -214,9 +219,7 @@ class QAService:
         """
         with self._reload_lock:
             settings = self.settings
-            index = load_index(
-                settings.index_dir, expected_model=settings.model, expected_source=settings.source
-            )
+            index = load_configured_index(settings)
             serving = Serving.over(index, choose_embedder(settings, index, self.embedder), settings)
             serving.check()
             self._serving = serving  # one reference assignment: atomic for every thread
