@@ -26,6 +26,7 @@ from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
 from antqa.questions import AnswerKind
+from antqa.refusals import periods, time_conflict, vague_time_alone
 from antqa.retrieval import Scores
 from antqa.short_answers import ShortAnswerFinder
 
@@ -80,6 +81,9 @@ class AnswerPolicy:
     kind_passages: int = 2
     unrelated_similarity: float = 0.3
     unknown_words_similarity: float = 0.4
+    #: A word with a lower IDF is held by more than about a quarter of the sentences (the
+    #: article's subject, "Normans"): sharing it ties a question to no sentence in particular.
+    topic_idf: float = 1.4
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,36 @@ class Answerer:
             return f" — none of its passages on this mentions {unmatched}"
         if self._kind_applies(scores) and not self.holders(hits, scores):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
-        return None
+        return self._other_time(plan, hits, scores)
+
+    def _other_time(self, plan: SearchPlan, hits: list[Hit], scores: Scores) -> str | None:
+        """The sentences that would answer are about another time than the one the question
+        pins (see :mod:`antqa.refusals`): dated only at other times, or tied to it by
+        nothing but a century or decade the question names."""
+        question = scores.question
+        if not periods(question.text):
+            return None  # most questions pin no time: nothing to choose twice
+        chosen = self.choose(hits, plan, scores)
+        conflict = time_conflict(question.text, " ".join(s.text for s in chosen))
+        if conflict is not None:
+            asked, dated = conflict
+            return f" — what it says on this is dated {dated.text}, not {asked.text}"
+        if not chosen:
+            return None
+        near = set(tokenize(self._surroundings(chosen)))
+        rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
+        alone = vague_time_alone(question.text, near, set(rare))
+        return None if alone is None else f" — what it tells of {alone} is about other things"
+
+    def _surroundings(self, chosen: list[Sentence]) -> str:
+        """The chosen sentences with the sentence before and after each (same paragraph)."""
+        sentences = self.index.sentences
+        return " ".join(
+            sentences[s].text
+            for c in chosen
+            for s in range(max(0, c.id - 1), min(len(sentences), c.id + 2))
+            if sentences[s].paragraph == c.paragraph
+        )
 
     def _unmatched_number(self, question: str, hits: list[Hit]) -> str | None:
         """A number the question gives ("in 1107", "the 10th century") that the passages

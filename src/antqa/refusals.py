@@ -1,0 +1,127 @@
+"""Signals that a question which looks answerable is about something the article does not say.
+
+Questions written to look answerable often keep the article's words and change one fact:
+the time ("Who invaded Scotland in the 10th century?" where the article says 1072). The
+sentence that best matches such a question is then about the right event at another time.
+A question that pins a time (a year, a decade, a century) is answered by a sentence that
+is dated in that time or not dated at all; one dated only at other times says the
+article tells of another moment, not of the one asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from antqa.lexical import tokenize
+
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
+#: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
+_CENTURIES = re.compile(
+    rf"\b{_ORDINAL}(?:\s*(?:,|and|or|to|-|–)\s*(?:the\s+)?{_ORDINAL})?\s+centur(?:y|ies)\b",
+    re.IGNORECASE,
+)
+#: "between 1000 and 1300", "from 1402 to 1405", "1402–1405".
+_YEAR_RANGE = re.compile(
+    r"\b(?:between\s+|from\s+)?(\d{3,4})\s*(?:and|to|-|–|until)\s*(\d{3,4})\b(?![,.]\d)",
+    re.IGNORECASE,
+)
+#: "1100s", "1000's", "1050s": a decade, or a century when it ends in "00s".
+_DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
+#: A four-digit year (1000-2099), not part of a larger number ("30,000", "1.5").
+_YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]?\d)")
+#: A three-digit year needs a preposition before it ("in 911") and no noun counted after
+#: it ("in 300 ships" counts ships).
+_SHORT_YEAR = re.compile(
+    r"\b(?:in|of|from|until|since|by|around|about|before|after)\s+(\d{3})\b"
+    r"(?![,.]?\d)(?!\s+[a-z]{3,}(?<!and)(?<!the)(?<!when)(?<!with)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """Years ``first``..``last`` (inclusive) and how the text wrote them."""
+
+    first: int
+    last: int
+    text: str
+
+    def meets(self, other: Period) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+
+def _century(number: str, text: str) -> Period:
+    """The Nth century, leniently: "the 10th century" covers 900 to 1000."""
+    n = int(number)
+    return Period((n - 1) * 100, n * 100, text)
+
+
+def periods(text: str) -> list[Period]:
+    """The times ``text`` pins: centuries, decades, year ranges and single years."""
+    found: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(match: re.Match[str]) -> bool:
+        return not any(a < match.end() and match.start() < b for a, b in taken)
+
+    for match in _CENTURIES.finditer(text):
+        found.append(_century(match.group(1), f"the {match.group()}"))
+        if match.group(2):
+            found.append(_century(match.group(2), f"the {match.group()}"))
+        taken.append(match.span())
+    for match in _YEAR_RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if free(match) and 100 <= first <= last <= 2100:
+            found.append(Period(first, last, match.group().strip()))
+            taken.append(match.span())
+    for match in _DECADE.finditer(text):
+        if free(match):
+            start = int(match.group(1)) * 10
+            width = 100 if start % 100 == 0 else 10
+            found.append(Period(start, start + width - 1, f"the {match.group()}"))
+            taken.append(match.span())
+    for pattern in (_YEAR, _SHORT_YEAR):
+        for match in pattern.finditer(text):
+            if free(match):
+                year = int(match.group(1))
+                found.append(Period(year, year, match.group(1)))
+                taken.append(match.span())
+    return found
+
+
+def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | None:
+    """The century or decade the question names, when it is all that ties the question to
+    the sentences that would answer: none of the question's other ``rare`` words (stemmed
+    tokens, the ones not found everywhere in the article) is ``near`` (the tokens of those
+    sentences and their neighbours).
+
+    A century is wide enough to be named in sentences about many things: "Who did the
+    Normans besiege in the 11th century?" matches whatever the article says happened then.
+    A year is not, and a question without other rare words ("What happened in the 1880s?")
+    asks for no more than the time.
+    """
+    spans = [m.span() for m in _CENTURIES.finditer(question)]
+    spans += [m.span() for m in _DECADE.finditer(question)]
+    if not spans:
+        return None
+    rest = question
+    for start, end in spans:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    topic = [t for t in tokenize(rest) if t in rare]
+    if not topic or any(t in near for t in topic):
+        return None
+    start, end = spans[0]
+    return f"the {question[start:end]}"
+
+
+def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
+    """A time the question pins and one the sentence gives, when the sentence is dated
+    (at least once) and never within any time the question pins; else ``None``."""
+    asked = periods(question)
+    if not asked:
+        return None
+    dated = periods(sentence)
+    if not dated or any(a.meets(d) for a in asked for d in dated):
+        return None
+    return asked[0], dated[0]
