@@ -26,7 +26,7 @@ from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
 from antqa.questions import AnswerKind
-from antqa.refusals import periods, time_conflict, vague_time_alone
+from antqa.refusals import in_century_written, periods, time_conflict, vague_time_alone
 from antqa.retrieval import Scores
 from antqa.short_answers import ShortAnswerFinder
 
@@ -179,6 +179,8 @@ class Answerer:
         it says the question is about something else (often a changed date)."""
         near = " ".join(hit.chunk.text for hit in hits[: self.policy.candidate_passages])
         for number in _QUESTION_NUMBER.finditer(question):
+            if in_century_written(question, number.start(), near):
+                continue  # "the 11th century", written "from 1068 to 1104"
             if not re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
                 return number.group(0) + number.group("suffix")
         return None

@@ -41,78 +41,88 @@ _SHORT_YEAR = re.compile(
 
 @dataclass(frozen=True)
 class Period:
-    """Years ``first``..``last`` (inclusive) and how the text wrote them."""
+    """Years ``first``..``last`` (inclusive), where the text pins them and how it wrote them.
+
+    ``century`` marks a century ("the 10th century"): wide enough that many sentences of
+    a history fall in it, and written as years ("in 1072") as often as by its name.
+    """
 
     first: int
     last: int
     text: str
+    start: int
+    end: int
+    century: bool = False
 
     def meets(self, other: Period) -> bool:
         return self.first <= other.last and other.first <= self.last
 
 
-def _century(number: str, text: str) -> Period:
-    """The Nth century, leniently: "the 10th century" covers 900 to 1000."""
-    n = int(number)
-    return Period((n - 1) * 100, n * 100, text)
-
-
 def periods(text: str) -> list[Period]:
     """The times ``text`` pins: centuries, decades, year ranges and single years."""
     found: list[Period] = []
-    taken: list[tuple[int, int]] = []
 
     def free(match: re.Match[str]) -> bool:
-        return not any(a < match.end() and match.start() < b for a, b in taken)
+        return not any(p.start < match.end() and match.start() < p.end for p in found)
 
     for match in _CENTURIES.finditer(text):
-        found.append(_century(match.group(1), f"the {match.group()}"))
-        if match.group(2):
-            found.append(_century(match.group(2), f"the {match.group()}"))
-        taken.append(match.span())
+        for number in filter(None, (match.group(1), match.group(2))):
+            n = int(number)  # as people use it: "the 10th century" is 900 to 999
+            found.append(Period((n - 1) * 100, n * 100 - 1, f"the {match.group()}", *match.span(), True))
     for match in _YEAR_RANGE.finditer(text):
         first, last = int(match.group(1)), int(match.group(2))
         if free(match) and 100 <= first <= last <= 2100:
-            found.append(Period(first, last, match.group().strip()))
-            taken.append(match.span())
+            found.append(Period(first, last, match.group().strip(), *match.span()))
     for match in _DECADE.finditer(text):
         if free(match):
             start = int(match.group(1)) * 10
             width = 100 if start % 100 == 0 else 10
-            found.append(Period(start, start + width - 1, f"the {match.group()}"))
-            taken.append(match.span())
+            found.append(Period(start, start + width - 1, f"the {match.group()}", *match.span()))
     for pattern in (_YEAR, _SHORT_YEAR):
         for match in pattern.finditer(text):
             if free(match):
                 year = int(match.group(1))
-                found.append(Period(year, year, match.group(1)))
-                taken.append(match.span())
+                found.append(Period(year, year, match.group(1), *match.span(1)))
     return found
+
+
+def in_century_written(question: str, at: int, text: str) -> bool:
+    """Whether the question's character ``at`` is in a century it names that ``text``
+    gives as a year or a name ("the 11th century" and "from 1068 to 1104")."""
+    asked = [p for p in periods(question) if p.century and p.start <= at < p.end]
+    return bool(asked) and any(a.meets(d) for a in asked for d in periods(text))
 
 
 def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | None:
     """The century or decade the question names, when it is all that ties the question to
     the sentences that would answer: none of the question's other ``rare`` words (stemmed
     tokens, the ones not found everywhere in the article) is ``near`` (the tokens of those
-    sentences and their neighbours).
+    sentences and their neighbours), in any form ("build" and "built").
 
     A century is wide enough to be named in sentences about many things: "Who did the
     Normans besiege in the 11th century?" matches whatever the article says happened then.
     A year is not, and a question without other rare words ("What happened in the 1880s?")
     asks for no more than the time.
     """
-    spans = [m.span() for m in _CENTURIES.finditer(question)]
-    spans += [m.span() for m in _DECADE.finditer(question)]
-    if not spans:
+    vague = [p for p in periods(question) if p.century or p.text.startswith("the ")]
+    if not vague:
         return None
     rest = question
-    for start, end in spans:
-        rest = rest[:start] + " " * (end - start) + rest[end:]
+    for p in vague:
+        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
     topic = [t for t in tokenize(rest) if t in rare]
-    if not topic or any(t in near for t in topic):
+    if not topic or any(_resembles(t, near) for t in topic):
         return None
-    start, end = spans[0]
-    return f"the {question[start:end]}"
+    return vague[0].text
+
+
+def _resembles(token: str, tokens: set[str]) -> bool:
+    """``token`` or another form of it (all but its last two letters, at least four, the
+    same: "build" and "built", which the stemmer leaves apart) is among ``tokens``."""
+    if token in tokens:
+        return True
+    prefix = token[: max(4, len(token) - 2)]
+    return len(token) >= 4 and any(t.startswith(prefix) for t in tokens)
 
 
 def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
