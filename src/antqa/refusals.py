@@ -68,7 +68,8 @@ def periods(text: str) -> list[Period]:
     for match in _CENTURIES.finditer(text):
         for number in filter(None, (match.group(1), match.group(2))):
             n = int(number)  # as people use it: "the 10th century" is 900 to 999
-            found.append(Period((n - 1) * 100, n * 100 - 1, f"the {match.group()}", *match.span(), True))
+            label = f"the {match.group()}"
+            found.append(Period((n - 1) * 100, n * 100 - 1, label, *match.span(), century=True))
     for match in _YEAR_RANGE.finditer(text):
         first, last = int(match.group(1)), int(match.group(2))
         if free(match) and 100 <= first <= last <= 2100:
