@@ -280,3 +280,48 @@ def test_a_number_the_passages_never_write_is_a_refusal(fake_service: QAService)
     assert "mentions 1999" in answer.answer
     kept = fake_service.ask("Who stepped down as CEO of Ant Financial in October 2016?")
     assert kept.answerable, kept.answer
+
+
+HISTORY = (
+    "The monks came to Marrick in 868 and built a wooden church in the 10th century. "
+    "Raiders from the sea sacked the abbey in 991.\n\n"
+    "Abbot Hereward ruled the abbey from 1068 to 1104 and drained the marshes. "
+    "The stone bridge over the river was finished in 1185.\n\n"
+    "A canal reached Marrick in 1798, and a paper mill opened there in 1861.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        # the sentence that answers is dated, but never in the time asked about
+        ("Who sacked the abbey in the 12th century?", "is dated the 10th century, not the 12th"),
+        # only the century ties the question to a sentence, which says nothing of fighting
+        ("Who did the monks fight in the 10th century?", "of the 10th century is about other"),
+        # a century the passages neither name nor give a year of
+        ("Who ruled the abbey in the 13th century?", "mentions 13th"),
+    ],
+)
+def test_a_question_pinned_to_another_time_is_refused(tmp_path, question: str, why: str) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(HISTORY, tmp_path)
+    answer = QAService(answerer.index, answerer_embedder(answerer)).ask(question)
+    assert not answer.answerable, answer.answer
+    assert why in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Who sacked the abbey in the 10th century?", "Raiders from the sea"),  # 991
+        ("What did the monks build in the 10th century?", "a wooden church"),  # built
+        ("Which abbot ruled the abbey in the 11th century?", "Abbot Hereward"),  # 1068-1104
+        ("What reached Marrick in the 18th century?", "A canal"),  # 1798
+    ],
+)
+def test_a_question_pinned_to_the_time_the_article_gives_is_answered(
+    tmp_path, question: str, quoted: str
+) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(HISTORY, tmp_path)
+    answer = QAService(answerer.index, answerer_embedder(answerer)).ask(question)
+    assert answer.answerable, answer.answer
+    assert quoted in answer.answer

@@ -1,0 +1,55 @@
+"""The times a question or sentence pins, and when they say the question is about another."""
+
+from __future__ import annotations
+
+import pytest
+
+from antqa.refusals import in_century_written, periods, time_conflict, vague_time_alone
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Who invaded Scotland in the 10th century?", [(900, 999)]),
+        ("in the 10th and 11th centuries", [(900, 999), (1000, 1099)]),
+        ("What Norman law was developed between 1000 and 1300?", [(1000, 1300)]),
+        ("a golden age in the 1100s", [(1100, 1199)]),
+        ("Hervé in the 1050s", [(1050, 1059)]),
+        ("The duchy began in 911 as a fiefdom.", [(911, 911)]),
+        ("In April 1191 Richard left Messina.", [(1191, 1191)]),
+        # counts, not years
+        ("an army of 30,000 men in 300 ships", []),
+        ("How many men did the army of 2,400 navvies face?", []),
+    ],
+)
+def test_periods_read_centuries_decades_ranges_and_years(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    assert [(p.first, p.last) for p in periods(text)] == spans
+
+
+def test_a_sentence_dated_only_at_other_times_conflicts() -> None:
+    question = "Who invaded Scotland in the 10th century?"
+    conflict = time_conflict(question, "William invaded Scotland in 1072.")
+    assert conflict is not None and conflict[1].text == "1072"
+    assert time_conflict(question, "In 934, an army invaded Scotland.") is None
+    assert time_conflict(question, "An army invaded Scotland.") is None  # undated: no evidence
+    # adjacent centuries do not overlap
+    assert time_conflict("in the 16th century", "In the 17th century they sided with it.")
+
+
+def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:
+    question = "Who did the Normans besiege in the 11th century?"
+    near = {"norman", "10th", "11th", "centuri", "gave", "name", "normandi"}
+    assert vague_time_alone(question, near, rare={"besieg"}) == "the 11th century"
+    assert vague_time_alone(question, near | {"besieged"}, rare={"besieg"}) is None
+    assert vague_time_alone("What happened in the 11th century?", near, rare=set()) is None
+    assert vague_time_alone("Who besieged Bari in 1071?", near, rare={"besieg"}) is None
+
+
+def test_a_century_is_written_by_a_year_in_it() -> None:
+    question = "Who ruled the abbey in the 11th century?"
+    at = question.index("11th")
+    assert in_century_written(question, at, "He ruled it from 1068 to 1104.")
+    assert not in_century_written(question, at, "He ruled it from 1168 to 1194.")
+    assert not in_century_written("Who ruled it in 1107?", 19, "He ruled it from 1068 to 1104.")
