@@ -325,3 +325,17 @@ def test_a_question_pinned_to_the_time_the_article_gives_is_answered(
     answer = QAService(answerer.index, answerer_embedder(answerer)).ask(question)
     assert answer.answerable, answer.answer
     assert quoted in answer.answer
+
+
+def test_a_name_typed_without_its_accents_is_one_the_article_mentions(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(
+        "The abbey of Fécamp was a centre of music and learning.\n\n"
+        "Its monks copied books for the dukes.\n",
+        tmp_path,
+    )
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    answer = service.ask("What was the abbey of Fecamp a centre of?")
+    assert answer.answerable, answer.answer
+    assert "music and learning" in answer.answer
+    refused = service.ask("What was the abbey of Fontenay a centre of?")
+    assert "it never mentions Fontenay" in refused.answer

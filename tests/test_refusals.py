@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from antqa.refusals import in_century_written, periods, time_conflict, vague_time_alone
+from antqa.refusals import (
+    FoldedWords,
+    fold,
+    in_century_written,
+    periods,
+    time_conflict,
+    vague_time_alone,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,3 +60,10 @@ def test_a_century_is_written_by_a_year_in_it() -> None:
     assert in_century_written(question, at, "He ruled it from 1068 to 1104.")
     assert not in_century_written(question, at, "He ruled it from 1168 to 1194.")
     assert not in_century_written("Who ruled it in 1107?", 19, "He ruled it from 1068 to 1104.")
+
+
+def test_folded_words_match_a_name_typed_without_accents() -> None:
+    words = FoldedWords(["fécamp", "hervé", "abbey"])
+    assert words.resemble("fecamp") and words.resemble("herv")
+    assert not words.resemble("fontenay")
+    assert fold("jumièges") == "jumieges"

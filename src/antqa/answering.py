@@ -26,7 +26,13 @@ from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
 from antqa.questions import AnswerKind
-from antqa.refusals import in_century_written, periods, time_conflict, vague_time_alone
+from antqa.refusals import (
+    FoldedWords,
+    in_century_written,
+    periods,
+    time_conflict,
+    vague_time_alone,
+)
 from antqa.retrieval import Scores
 from antqa.short_answers import ShortAnswerFinder
 
@@ -114,6 +120,7 @@ class Answerer:
         self.policy = policy or AnswerPolicy()
         self.short = ShortAnswerFinder(lexicon, index.article)
         self.captions = _captions(index.sentences)
+        self.words = FoldedWords(t for s in index.sentences for t in tokenize(s.text))
 
     # ------------------------------------------------------------------ refusing
 
@@ -123,7 +130,11 @@ class Answerer:
         The wording completes "The article doesn't say…".
         """
         question = scores.question
-        missing = [n for n in question.names if not self.lexicon.resembles_known(n)]
+        missing = [
+            n
+            for n in question.names
+            if not self.lexicon.resembles_known(n) and not self.words.resemble(n)
+        ]
         if missing:
             return f" — it never mentions {_named(question.text, missing[0])}"
         # A question that names something the article does name (a person, a month, a

@@ -11,6 +11,8 @@ article tells of another moment, not of the one asked about.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from antqa.lexical import tokenize
@@ -136,3 +138,22 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     if not dated or any(a.meets(d) for a in asked for d in dated):
         return None
     return asked[0], dated[0]
+
+
+def fold(token: str) -> str:
+    """``token`` without accents ("hervé" -> "herve"): people type foreign names plainly."""
+    if token.isascii():
+        return token
+    return "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
+
+
+class FoldedWords:
+    """The article's word tokens without accents, to recognise a name typed without them
+    ("Herve" for "Hervé", "Fecamp" for "Fécamp") as one the article mentions."""
+
+    def __init__(self, tokens: Iterable[str]) -> None:
+        self._tokens = {fold(t) for t in tokens}
+
+    def resemble(self, token: str) -> bool:
+        """Whether ``token``, accents aside, or a form of it is among the article's words."""
+        return _resembles(fold(token), self._tokens)
