@@ -339,3 +339,27 @@ def test_a_name_typed_without_its_accents_is_one_the_article_mentions(tmp_path) 
     assert "music and learning" in answer.answer
     refused = service.ask("What was the abbey of Fontenay a centre of?")
     assert "it never mentions Fontenay" in refused.answer
+
+
+NAMED = (
+    "The Normans settled in England after 1066. Norman barons built stone keeps. "
+    "In the Hundred Years' War the Norman aristocracy often called themselves English. "
+    "Norman lords held land on both sides of the sea.\n\n"
+    "Norman art survives in Sicily as mosaics. Norman churches have round arches. "
+    "The French kings took Normandy in 1204. Norman law lived on in the Channel Islands.\n\n"
+    "Norman castles stand in Wales. Norman abbeys kept chronicles.\n\n"
+    "Monks copied books. The plague killed eleven of the monks in 1349.\n"
+)
+
+
+def test_a_name_the_answering_paragraph_never_mentions_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(NAMED, tmp_path)
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    swapped = service.ask("Who called themselves French in the Hundred Years' War?")
+    assert not swapped.answerable, swapped.answer
+    assert "where it tells of this, it never mentions French" in swapped.answer
+    kept = service.ask("Who called themselves English in the Hundred Years' War?")
+    assert kept.answerable and "Norman aristocracy" in kept.answer, kept.answer
+    # the article's subject ("Norman" in most sentences) may go unnamed in a paragraph
+    subject = service.ask("What killed eleven of the Normans' monks?")
+    assert subject.answerable and "plague" in subject.answer, subject.answer

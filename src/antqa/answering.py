@@ -25,7 +25,7 @@ from antqa.conversation import SearchPlan
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
-from antqa.questions import AnswerKind
+from antqa.questions import AnswerKind, Question
 from antqa.refusals import (
     FoldedWords,
     in_century_written,
@@ -90,6 +90,9 @@ class AnswerPolicy:
     #: A word with a lower IDF is held by more than about a quarter of the sentences (the
     #: article's subject, "Normans"): sharing it ties a question to no sentence in particular.
     topic_idf: float = 1.4
+    #: A name with a lower IDF is held by more than about one sentence in ten: what the
+    #: article is about ("Marrick" in a town's history), which a paragraph may call "it".
+    subject_idf: float = 1.8
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,10 @@ class Answerer:
         self.short = ShortAnswerFinder(lexicon, index.article)
         self.captions = _captions(index.sentences)
         self.words = FoldedWords(t for s in index.sentences for t in tokenize(s.text))
+        by_paragraph: dict[int, list[str]] = {}
+        for sentence in index.sentences:
+            by_paragraph.setdefault(sentence.paragraph, []).extend(tokenize(sentence.text))
+        self.paragraph_words = {p: FoldedWords(words) for p, words in by_paragraph.items()}
 
     # ------------------------------------------------------------------ refusing
 
@@ -153,22 +160,42 @@ class Answerer:
             return f" — none of its passages on this mentions {unmatched}"
         if self._kind_applies(scores) and not self.holders(hits, scores):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
-        return self._other_time(plan, hits, scores)
+        return self._beside_the_answer(plan, hits, scores)
 
-    def _other_time(self, plan: SearchPlan, hits: list[Hit], scores: Scores) -> str | None:
-        """The sentences that would answer are about another time than the one the question
-        pins (see :mod:`antqa.refusals`): dated only at other times, or tied to it by
-        nothing but a century or decade the question names."""
+    def _beside_the_answer(self, plan: SearchPlan, hits: list[Hit], scores: Scores) -> str | None:
+        """Why the sentences that would answer are about something else than the question,
+        though the article mentions everything it names: they are about another time
+        (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
         question = scores.question
-        if not periods(question.text):
-            return None  # most questions pin no time: nothing to choose twice
+        if not (question.names or periods(question.text)):
+            return None  # nothing to check: no need to choose twice
         chosen = self.choose(hits, plan, scores)
+        if not chosen:
+            return None
+        return self._other_time(question, chosen) or self._unnamed(question, chosen)
+
+    def _unnamed(self, question: Question, chosen: list[Sentence]) -> str | None:
+        """A name the question gives that the paragraphs of the answer never mention:
+        "Who identified themselves as French during the Hundred Years War?" answered from
+        a paragraph where they called themselves English. A question names what its
+        answer is told with, so a paragraph without it tells of something else."""
+        paragraphs = {s.paragraph for s in chosen}
+        for name in question.names:
+            if self.lexicon.idf(name) < self.policy.subject_idf:
+                continue  # what the article is about: a paragraph may call it "it"
+            if not any(self.paragraph_words[p].resemble(name) for p in paragraphs):
+                return f" — where it tells of this, it never mentions {_named(question.text, name)}"
+        return None
+
+    def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
+        """The sentences that would answer are dated only at other times than the question
+        pins, or tied to it by nothing but a century or decade it names."""
+        if not periods(question.text):
+            return None
         conflict = time_conflict(question.text, " ".join(s.text for s in chosen))
         if conflict is not None:
             asked, dated = conflict
             return f" — what it says on this is dated {dated.text}, not {asked.text}"
-        if not chosen:
-            return None
         near = set(tokenize(self._surroundings(chosen)))
         rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
         alone = vague_time_alone(question.text, near, set(rare))
@@ -577,5 +604,5 @@ def _named(text: str, stem: str) -> str:
         while words and not tokenize(words[0]):  # "Is Python" -> "Python"
             words.pop(0)
         if stem in tokenize(" ".join(words)):
-            return " ".join(words).removesuffix("'s").removesuffix("’s")
+            return " ".join(words).removesuffix("'s").removesuffix("’s").rstrip("'’")
     return stem
