@@ -35,9 +35,8 @@ _YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]?\d)")
 #: A three-digit year needs a preposition before it ("in 911") and no noun counted after
 #: it ("in 300 ships" counts ships).
 _SHORT_YEAR = re.compile(
-    r"\b(?:in|of|from|until|since|by|around|about|before|after)\s+(\d{3})\b"
-    r"(?![,.]?\d)(?!\s+[a-z]{3,}(?<!and)(?<!the)(?<!when)(?<!with)\b)",
-    re.IGNORECASE,
+    r"\b(?i:in|of|from|until|since|by|around|about|before|after)\s+(\d{3})\b"
+    r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
 )
 
 
