@@ -10,10 +10,11 @@ tests/data/extra_eval.jsonl per question type. "windows 700/overlap 1" rebuilds 
 in a temporary folder with the earlier chunking (consecutive 700-character passages).
 
 ``--answers`` scores the answer step instead, on this article (development, extra and
-answer sets) and on other articles (the shared SQuAD 2.0 Normans file and
-tests/data/squad-own.json, each indexed in a temporary folder): R@1, answer hit,
-unanswerables refused, answerables refused, median answer length, and the short answer's
-given-rate and exact match when given, one row per part of the answer step switched off.
+answer sets) and on other articles (the shared SQuAD 2.0 Normans file,
+tests/data/squad-own.json and squad-own-history.json, each indexed in a temporary
+folder): R@1, answer hit, unanswerables refused, answerables refused, median answer
+length, and the short answer's given-rate and exact match when given, one row per part of
+the answer step switched off.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ ANSWER_FILES = {
     "answers": PROJECT_ROOT / "tests" / "data" / "answer_eval.jsonl",
     "Normans": PROJECT_ROOT.parent / "shared" / "eval" / "squad-v2-normans.json",
     "squad-own": PROJECT_ROOT / "tests" / "data" / "squad-own.json",
+    "own-history": PROJECT_ROOT / "tests" / "data" / "squad-own-history.json",
 }
 
 
@@ -155,6 +157,18 @@ def answer_variants() -> list[Variant]:
             {},
             {},
             lambda: replaced(Answerer, "_unmatched_number", lambda self, q, hits: None),
+        ),
+        (
+            "- refuse a time the answer is not about",
+            {},
+            {},
+            lambda: replaced(Answerer, "_other_time", lambda self, question, chosen: None),
+        ),
+        (
+            "- refuse a name the answer's paragraph never mentions",
+            {},
+            {},
+            lambda: replaced(Answerer, "_unnamed", lambda self, question, chosen: None),
         ),
         (
             "- captions never quoted",
