@@ -9,8 +9,8 @@ function replaced for the run) and scores the development set and
 tests/data/extra_eval.jsonl per question type. "windows 700/overlap 1" rebuilds the index
 in a temporary folder with the earlier chunking (consecutive 700-character passages).
 
-``--answers`` scores the answer step instead, on this article (development, extra and
-answer sets) and on other articles (the shared SQuAD 2.0 Normans file,
+``--answers`` scores the answer step instead, on this article (development, extra,
+answer and refusal sets) and on other articles (the shared SQuAD 2.0 Normans file,
 tests/data/squad-own.json and squad-own-history.json, each indexed in a temporary
 folder): R@1, answer hit, unanswerables refused, answerables refused, median answer
 length, and the short answer's given-rate and exact match when given, one row per part of
@@ -50,6 +50,7 @@ ANSWER_FILES = {
     "dev": FILES["dev"],
     "extra": FILES["extra"],
     "answers": PROJECT_ROOT / "tests" / "data" / "answer_eval.jsonl",
+    "refusals": PROJECT_ROOT / "tests" / "data" / "refusals_eval.jsonl",
     "Normans": PROJECT_ROOT.parent / "shared" / "eval" / "squad-v2-normans.json",
     "squad-own": PROJECT_ROOT / "tests" / "data" / "squad-own.json",
     "own-history": PROJECT_ROOT / "tests" / "data" / "squad-own-history.json",
