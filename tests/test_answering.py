@@ -348,7 +348,8 @@ NAMED = (
     "Norman art survives in Sicily as mosaics. Norman churches have round arches. "
     "The French kings took Normandy in 1204. Norman law lived on in the Channel Islands.\n\n"
     "Norman castles stand in Wales. Norman abbeys kept chronicles.\n\n"
-    "Monks copied books. The plague killed eleven of the monks in 1349.\n"
+    "Monks copied books. The plague killed eleven of the monks in 1349.\n\n"
+    "Bethencourt took the Canary Islands. Henry III of Castile made him their king.\n"
 )
 
 
@@ -363,3 +364,8 @@ def test_a_name_the_answering_paragraph_never_mentions_is_refused(tmp_path) -> N
     # the article's subject ("Norman" in most sentences) may go unnamed in a paragraph
     subject = service.ask("What killed eleven of the Normans' monks?")
     assert subject.answerable and "plague" in subject.answer, subject.answer
+    # a regnal number is part of the name
+    other = service.ask("What did Henry II of Castile make Bethencourt?")
+    assert "it never mentions Henry II" in other.answer, other.answer
+    same = service.ask("What did Henry III of Castile make Bethencourt?")
+    assert same.answerable and "their king" in same.answer, same.answer

@@ -8,6 +8,7 @@ from antqa.refusals import (
     FoldedWords,
     fold,
     in_century_written,
+    numbered_names,
     periods,
     time_conflict,
     vague_time_alone,
@@ -67,3 +68,11 @@ def test_folded_words_match_a_name_typed_without_accents() -> None:
     assert words.resemble("fecamp") and words.resemble("herv")
     assert not words.resemble("fontenay")
     assert fold("jumièges") == "jumieges"
+
+
+def test_a_regnal_number_is_part_of_the_name() -> None:
+    [(written, pattern)] = numbered_names("What title did Henry II take in the islands?")
+    assert written == "Henry II"
+    assert pattern.search("vassal to Henry II of England")
+    assert not pattern.search("vassal to Henry III of Castile")
+    assert numbered_names("Could I ask what Should I do?") == []

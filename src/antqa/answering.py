@@ -29,6 +29,7 @@ from antqa.questions import AnswerKind, Question
 from antqa.refusals import (
     FoldedWords,
     in_century_written,
+    numbered_names,
     periods,
     time_conflict,
     vague_time_alone,
@@ -128,6 +129,10 @@ class Answerer:
         for sentence in index.sentences:
             by_paragraph.setdefault(sentence.paragraph, []).extend(tokenize(sentence.text))
         self.paragraph_words = {p: FoldedWords(words) for p, words in by_paragraph.items()}
+        self.paragraph_text: dict[int, str] = {}
+        for sentence in index.sentences:
+            joined = self.paragraph_text.get(sentence.paragraph, "")
+            self.paragraph_text[sentence.paragraph] = f"{joined} {sentence.text}"
 
     # ------------------------------------------------------------------ refusing
 
@@ -185,6 +190,9 @@ class Answerer:
                 continue  # what the article is about: a paragraph may call it "it"
             if not any(self.paragraph_words[p].resemble(name) for p in paragraphs):
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"
+        for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
+            if not any(pattern.search(self.paragraph_text[p]) for p in paragraphs):
+                return f" — where it tells of this, it never mentions {written}"
         return None
 
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:

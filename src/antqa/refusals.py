@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from antqa.lexical import tokenize
+from antqa.lexical import STOPWORDS, tokenize
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -38,6 +38,10 @@ _SHORT_YEAR = re.compile(
     r"\b(?i:in|of|from|until|since|by|around|about|before|after)\s+(\d{3})\b"
     r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
 )
+
+
+#: A name with a regnal number: "Henry II", "Charles III", "Alexander I".
+_NUMBERED = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s+(I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b")
 
 
 @dataclass(frozen=True)
@@ -156,3 +160,14 @@ class FoldedWords:
     def resemble(self, token: str) -> bool:
         """Whether ``token``, accents aside, or a form of it is among the article's words."""
         return _resembles(fold(token), self._tokens)
+
+
+def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The names with a regnal number the question gives ("Henry II"), each with the
+    pattern that finds it written (not "Henry III"): the number is the name, and a question
+    swapping it asks about someone else."""
+    return [
+        (match.group(), re.compile(rf"\b{re.escape(match.group(1))}\s+{match.group(2)}\b"))
+        for match in _NUMBERED.finditer(question)
+        if match.start() > 0 and match.group(1).lower() not in STOPWORDS
+    ]
