@@ -94,6 +94,9 @@ class AnswerPolicy:
     #: A name with a lower IDF is held by more than about one sentence in ten: what the
     #: article is about ("Marrick" in a town's history), which a paragraph may call "it".
     subject_idf: float = 1.8
+    #: A name is looked for in the answer's paragraphs and this many sentences either side:
+    #: an article whose paragraphs are single lines still names things nearby.
+    name_reach: int = 1
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class Answerer:
         for sentence in index.sentences:
             by_paragraph.setdefault(sentence.paragraph, []).extend(tokenize(sentence.text))
         self.paragraph_words = {p: FoldedWords(words) for p, words in by_paragraph.items()}
+        self.sentence_words = [FoldedWords(tokenize(s.text)) for s in index.sentences]
         self.paragraph_text: dict[int, str] = {}
         for sentence in index.sentences:
             joined = self.paragraph_text.get(sentence.paragraph, "")
@@ -172,8 +176,8 @@ class Answerer:
         though the article mentions everything it names: they are about another time
         (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
         question = scores.question
-        if not (question.names or periods(question.text)):
-            return None  # nothing to check: no need to choose twice
+        if plan.continuation or not (question.names or periods(question.text)):
+            return None  # reading on, or nothing to check: no need to choose twice
         chosen = self.choose(hits, plan, scores)
         if not chosen:
             return None
@@ -185,10 +189,18 @@ class Answerer:
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
         paragraphs = {s.paragraph for s in chosen}
+        reach = self.policy.name_reach  # paragraphs of one sentence each need a wider view
+        around = {
+            i
+            for s in chosen
+            for i in range(max(0, s.id - reach), min(len(self.sentence_words), s.id + reach + 1))
+        }
         for name in question.names:
             if self.lexicon.idf(name) < self.policy.subject_idf:
                 continue  # what the article is about: a paragraph may call it "it"
-            if not any(self.paragraph_words[p].resemble(name) for p in paragraphs):
+            if not any(self.paragraph_words[p].resemble(name) for p in paragraphs) and not any(
+                self.sentence_words[i].resemble(name) for i in around
+            ):
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not any(pattern.search(self.paragraph_text[p]) for p in paragraphs):
