@@ -12,6 +12,7 @@ from antqa.questions import AnswerKind, analyse, holds
     [
         ("How many members did she convene?", AnswerKind.COUNT, ("member",)),
         ("How many of the staff cried?", AnswerKind.COUNT, ("staff", "cri")),
+        ("How many of Marrick's monks died?", AnswerKind.COUNT, ("monk", "die")),  # not owner
         (
             "How many management team members did she convene?",
             AnswerKind.COUNT,

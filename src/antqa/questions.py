@@ -72,7 +72,7 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         _pattern(
             # "how much" asks for money only with a word of money; else for a quantity
             rf"\bhow (?:many|much(?![^?]*\b{_MONEY}))\b",
-            r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}))?|",
+            r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}))?|",
             r"\bnumber of\b",
         ),
     ),
@@ -182,7 +182,8 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
         for word in match.group(1).split():
             if word.lower() in STOPWORDS:
                 break
-            words.append(word)
+            if not word.endswith(("'s", "’s")):  # "of Marrick's monks": the owner, not counted
+                words.append(word)
         return kind, tuple(dict.fromkeys(tokenize(" ".join(words))))
     return AnswerKind.ANY, ()
 
