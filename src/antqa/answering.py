@@ -9,9 +9,11 @@ quoted too when it fits uncut, because it often completes it.
 
 Refusing is decided from signals that do not depend on the exact scale of the embedding
 model's similarities: a name the article never mentions, a question none of whose words
-the article uses, or a question that asks for a kind of thing (a number, a date, a
-share) that none of the best sentences holds. A question the article does answer is
-refused only on that evidence, because a wrong refusal fails the user too.
+the article uses, a question that asks for a kind of thing (a number, a date, a share)
+that none of the best sentences holds, or sentences that would answer but are about
+another time or never name, in their paragraph, what the question names
+(:mod:`antqa.refusals`). A question the article does answer is refused only on that
+evidence, because a wrong refusal fails the user too.
 """
 
 from __future__ import annotations
