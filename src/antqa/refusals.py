@@ -6,6 +6,12 @@ sentence that best matches such a question is then about the right event at anot
 A question that pins a time (a year, a decade, a century) is answered by a sentence that
 is dated in that time or not dated at all; one dated only at other times says the
 article tells of another moment, not of the one asked about.
+
+Or they change a name ("as French" where the article says "as English", "Henry II" for
+"Henry III"): the answer's paragraph then never names what the question names. Names are
+compared without accents and in any form (:class:`FoldedWords`), since people type
+"Herve" for "Hervé". The checks themselves live in :meth:`antqa.answering.Answerer.doubt`,
+which knows the sentences that would answer; this module reads times and words.
 """
 
 from __future__ import annotations
