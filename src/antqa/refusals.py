@@ -46,6 +46,11 @@ _SHORT_YEAR = re.compile(
 )
 
 
+#: Words that ask only that something happened ("What took place in the 12th century?"):
+#: they tie a question to no sentence in particular.
+_EVENT_WORDS = frozenset(
+    tokenize("happen happened occur occurred take took taken place event go went")
+)
 #: A name with a regnal number: "Henry II", "Charles III", "Alexander I".
 _NUMBERED = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s+(I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b")
 
@@ -113,8 +118,8 @@ def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | Non
 
     A century is wide enough to be named in sentences about many things: "Who did the
     Normans besiege in the 11th century?" matches whatever the article says happened then.
-    A year is not, and a question without other rare words ("What happened in the 1880s?")
-    asks for no more than the time.
+    A year is not, and a question without other rare words ("What happened in the 1880s?":
+    words that only ask that something happened do not count) asks for no more than the time.
     """
     vague = [p for p in periods(question) if p.century or p.text.startswith("the ")]
     if not vague:
@@ -122,7 +127,7 @@ def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | Non
     rest = question
     for p in vague:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
-    topic = [t for t in tokenize(rest) if t in rare]
+    topic = [t for t in tokenize(rest) if t in rare and t not in _EVENT_WORDS]
     if not topic or any(_resembles(t, near) for t in topic):
         return None
     return vague[0].text
