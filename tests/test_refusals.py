@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from antqa.models import Sentence
 from antqa.refusals import (
+    ArticleWords,
     FoldedWords,
     fold,
     in_century_written,
@@ -79,3 +81,18 @@ def test_a_regnal_number_is_part_of_the_name() -> None:
     assert pattern.search("vassal to Henry II of England")
     assert not pattern.search("vassal to Henry III of Castile")
     assert numbered_names("Could I ask what Should I do?") == []
+
+
+def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> None:
+    texts = [(0, "The Normans called themselves English."), (0, "They held ports."),
+             (1, "Rouen was their capital."), (2, "The French took Rouen in 1204.")]  # fmt: skip
+    sentences, start = [], 0
+    for n, (paragraph, text) in enumerate(texts):
+        sentences.append(Sentence(n, start, start + len(text), paragraph, text))
+        start += len(text) + 2
+    words = ArticleWords(sentences)
+    assert words.everywhere.resemble("french")
+    assert words.beside("english", [sentences[1]], reach=0)  # same paragraph
+    assert not words.beside("french", [sentences[1]], reach=1)
+    assert words.beside("french", [sentences[2]], reach=1)  # the next sentence
+    assert not words.beside("french", [sentences[2]], reach=0)

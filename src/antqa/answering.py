@@ -29,7 +29,7 @@ from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
 from antqa.questions import AnswerKind, Question
 from antqa.refusals import (
-    FoldedWords,
+    ArticleWords,
     in_century_written,
     numbered_names,
     periods,
@@ -129,16 +129,7 @@ class Answerer:
         self.policy = policy or AnswerPolicy()
         self.short = ShortAnswerFinder(lexicon, index.article)
         self.captions = _captions(index.sentences)
-        self.words = FoldedWords(t for s in index.sentences for t in tokenize(s.text))
-        by_paragraph: dict[int, list[str]] = {}
-        for sentence in index.sentences:
-            by_paragraph.setdefault(sentence.paragraph, []).extend(tokenize(sentence.text))
-        self.paragraph_words = {p: FoldedWords(words) for p, words in by_paragraph.items()}
-        self.sentence_words = [FoldedWords(tokenize(s.text)) for s in index.sentences]
-        self.paragraph_text: dict[int, str] = {}
-        for sentence in index.sentences:
-            joined = self.paragraph_text.get(sentence.paragraph, "")
-            self.paragraph_text[sentence.paragraph] = f"{joined} {sentence.text}"
+        self.words = ArticleWords(index.sentences)
 
     # ------------------------------------------------------------------ refusing
 
@@ -151,7 +142,7 @@ class Answerer:
         missing = [
             n
             for n in question.names
-            if not self.lexicon.resembles_known(n) and not self.words.resemble(n)
+            if not self.lexicon.resembles_known(n) and not self.words.everywhere.resemble(n)
         ]
         if missing:
             return f" — it never mentions {_named(question.text, missing[0])}"
@@ -190,22 +181,13 @@ class Answerer:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
-        paragraphs = {s.paragraph for s in chosen}
-        reach = self.policy.name_reach  # paragraphs of one sentence each need a wider view
-        around = {
-            i
-            for s in chosen
-            for i in range(max(0, s.id - reach), min(len(self.sentence_words), s.id + reach + 1))
-        }
         for name in question.names:
             if self.lexicon.idf(name) < self.policy.subject_idf:
                 continue  # what the article is about: a paragraph may call it "it"
-            if not any(self.paragraph_words[p].resemble(name) for p in paragraphs) and not any(
-                self.sentence_words[i].resemble(name) for i in around
-            ):
+            if not self.words.beside(name, chosen, self.policy.name_reach):
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
-            if not any(pattern.search(self.paragraph_text[p]) for p in paragraphs):
+            if not self.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
         return None
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, tokenize
+from antqa.models import Sentence
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -162,15 +163,48 @@ def fold(token: str) -> str:
 
 
 class FoldedWords:
-    """The article's word tokens without accents, to recognise a name typed without them
-    ("Herve" for "Hervé", "Fecamp" for "Fécamp") as one the article mentions."""
+    """Word tokens without accents, to recognise a name typed without them ("Herve" for
+    "Hervé", "Fecamp" for "Fécamp") as one the text mentions."""
 
     def __init__(self, tokens: Iterable[str]) -> None:
         self._tokens = {fold(t) for t in tokens}
 
     def resemble(self, token: str) -> bool:
-        """Whether ``token``, accents aside, or a form of it is among the article's words."""
+        """Whether ``token``, accents aside, or a form of it is among the words."""
         return _resembles(fold(token), self._tokens)
+
+
+class ArticleWords:
+    """The article's words as the name checks read them: in the whole article, in each
+    paragraph and in each sentence (accents folded), and each paragraph's text."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        tokens = [tokenize(s.text) for s in sentences]
+        self.everywhere = FoldedWords(t for words in tokens for t in words)
+        self._sentences = [FoldedWords(words) for words in tokens]
+        by_paragraph: dict[int, list[str]] = {}
+        texts: dict[int, list[str]] = {}
+        for sentence, words in zip(sentences, tokens, strict=True):
+            by_paragraph.setdefault(sentence.paragraph, []).extend(words)
+            texts.setdefault(sentence.paragraph, []).append(sentence.text)
+        self._paragraphs = {p: FoldedWords(words) for p, words in by_paragraph.items()}
+        self._texts = {p: " ".join(parts) for p, parts in texts.items()}
+
+    def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
+        """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
+        within ``reach`` sentences of one."""
+        if any(self._paragraphs[s.paragraph].resemble(name) for s in chosen):
+            return True
+        last = len(self._sentences) - 1
+        return any(
+            self._sentences[i].resemble(name)
+            for s in chosen
+            for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
+        )
+
+    def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
+        """Whether the paragraph of a chosen sentence writes ``pattern``."""
+        return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
 
 
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
