@@ -280,3 +280,39 @@ def test_a_number_the_passages_never_write_is_a_refusal(fake_service: QAService)
     assert "mentions 1999" in answer.answer
     kept = fake_service.ask("Who stepped down as CEO of Ant Financial in October 2016?")
     assert kept.answerable, kept.answer
+
+
+def _asked_over(text: str, question: str, tmp_path):  # type: ignore[no-untyped-def]
+    """An answerer over ``text``, and the scores and passages of ``question`` there."""
+    answerer = _answerer_over(text, tmp_path)
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    scores = service.retriever.score(question)
+    return answerer, scores, service.retriever.select(scores, 5)
+
+
+def test_a_best_sentence_without_the_name_asked_for_is_completed_by_one_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tapestry = "The famous tapestry is not a tapestry but a work of embroidery. "
+    answerer, scores, _ = _asked_over(
+        f"{tapestry}It was commissioned by Odo, the bishop.\n", "Who commissioned it?", tmp_path
+    )
+    describing, naming, best = 0, 1, 2.0
+    near = {naming: best * (1 - answerer.policy.kind_margin / 2)}
+    far = {naming: best * (1 - answerer.policy.kind_margin * 2)}
+    assert answerer._completing(describing, best, near, scores) == [naming]
+    assert answerer._completing(describing, best, far, scores) == []  # too far behind
+    # the best sentence names who: nothing to complete
+    assert answerer._completing(naming, best, {describing: best}, scores) == []
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    open_question = service.retriever.score("What is the tapestry made of?")
+    assert answerer._completing(describing, best, near, open_question) == []
+
+
+def test_a_count_need_not_name_the_thing_counted_but_one_that_does_is_preferred(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ill = "In August 312 people fell ill, and 41 of them were admitted to the hospital. "
+    question = "How many patients were admitted to the hospital?"
+    answerer, scores, hits = _asked_over(f"{ill}Two elderly patients died.\n", question, tmp_path)
+    admitted, died = 0, 1
+    assert answerer.holders(hits, scores) == {died}  # "41 of them" names no patients
+    kept = answerer._holding({admitted: 1.0, died: 1.0}, hits, scores)
+    assert set(kept) == {admitted, died}
+    assert kept[died] == 1.0 + answerer.policy.kind_bonus
