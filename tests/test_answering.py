@@ -316,3 +316,19 @@ def test_a_count_need_not_name_the_thing_counted_but_one_that_does_is_preferred(
     kept = answerer._holding({admitted: 1.0, died: 1.0}, hits, scores)
     assert set(kept) == {admitted, died}
     assert kept[died] == 1.0 + answerer.policy.kind_bonus
+
+
+def test_the_next_sentence_holding_the_words_the_best_lacks_is_quoted_second(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    overrun = "The line cost far more than planned, the overrun being spent at the gorge. "
+    answerer, scores, _ = _asked_over(
+        f"{overrun}To pay for it, the company issued shares. The gorge is deep.\n",
+        "How did the company pay for the overrun?",
+        tmp_path,
+    )
+    best_one, paying, unrelated = 0, 1, 2
+    near = (1 - answerer.policy.next_margin / 2) * 2.0
+    assert answerer._next_with_missing_words(best_one, 2.0, {paying: near}, scores) == [paying]
+    far = (1 - answerer.policy.next_margin * 2) * 2.0
+    assert answerer._next_with_missing_words(best_one, 2.0, {paying: far}, scores) == []
+    # the sentence after "To pay for it ..." holds none of the words it lacks
+    assert answerer._next_with_missing_words(paying, 2.0, {unrelated: 2.0}, scores) == []
