@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -41,9 +42,16 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def _unaccented(text: str) -> str:
+    """``text`` without accents ("fiancée" -> "fiancee"): people type names without them."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed word tokens without stop words."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    """Lower-cased, stemmed word tokens without stop words (or accents)."""
+    text = text.lower() if text.isascii() else _unaccented(text.lower())
+    words = [w for w in _TOKEN.findall(text) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 
