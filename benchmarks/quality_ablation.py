@@ -151,6 +151,7 @@ def answer_variants() -> list[Variant]:
         ("- long best sentence quoted whole", {}, {"whole_best_chars": 10_000}, nothing),
         ("- second sentence for what is asked (0.3 -> 0)", {}, {"kind_margin": 0.0}, nothing),
         ("- next sentence with the words the best lacks", {}, {"next_share": 2.0}, nothing),
+        ("- a clear short answer's sentence cut (250)", {}, {"clear_cut_chars": 10_000}, nothing),
         (
             "- clear short answer quoted alone",
             {},

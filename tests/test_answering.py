@@ -332,3 +332,23 @@ def test_the_next_sentence_holding_the_words_the_best_lacks_is_quoted_second(tmp
     assert answerer._next_with_missing_words(best_one, 2.0, {paying: far}, scores) == []
     # the sentence after "To pay for it ..." holds none of the words it lacks
     assert answerer._next_with_missing_words(paying, 2.0, {unrelated: 2.0}, scores) == []
+
+
+def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it(
+    fake_service: QAService,
+) -> None:
+    answerer = fake_service.answerer
+    long = max(fake_service.index.sentences, key=lambda s: len(s.text))
+    assert len(long.text) > answerer.policy.clear_cut_chars
+    last = list(re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", long.text))[-1]
+    start = long.start + last.start()
+    keep = ShortAnswer(text=last.group(), start=start, end=start + len(last.group()))
+    single = fake_service.retriever.score("Who " + long.text[:40])
+    (part,) = answerer.compose([long], [0], single, keep)
+    assert len(part.text) <= answerer.policy.clear_cut_chars and keep.text in part.text
+    (whole,) = answerer.compose([long], [0], single, None)  # no short answer: no cut
+    assert whole.text == long.text
+    # a question asking two things may need the rest of the sentence
+    two = fake_service.retriever.score("Who stepped down, and which role did she take?")
+    assert two.question.compound
+    assert answerer.compose([long], [0], two, keep)[0].text == long.text
