@@ -116,3 +116,22 @@ def test_a_person_after_of_or_behind_a_title_is_a_name_and_a_place_is_not(
         units.append(Sentence(number, start, start + len(text), 1, text))
     found = finder.find(analyse(question), units)
     assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "strict", "ending"),
+    [
+        # too loose to pick the short answer by, enough to prefer a sentence holding a name
+        ("What was the Norman religion?", None, Target.NAME),
+        ("What is the capital city?", None, Target.PLACE),
+        ("What religion were the Normans?", Target.NAME, Target.NAME),
+        ("What was the gradient of the bank?", None, None),  # it asks for no bank
+        ("What was the settlers' language like?", None, None),
+    ],
+)
+def test_the_noun_a_what_was_the_question_ends_on_says_what_it_wants(
+    question: str, strict: Target | None, ending: Target | None
+) -> None:
+    asked = analyse(question)
+    assert target(asked) is strict
+    assert target(asked, ending=True) is ending

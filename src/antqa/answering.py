@@ -304,7 +304,7 @@ class Answerer:
         not and it is not far behind (``kind_margin``): quoted second whatever its length,
         since without it the answer does not answer ("Who commissioned the Tapestry?":
         "... the Bayeux Tapestry, which is not a tapestry" + "It was commissioned by Odo")."""
-        if target(scores.question) is None or self._offers(first, scores):
+        if target(scores.question, ending=True) is None or self._offers(first, scores):
             return []
         offering = {s: v for s, v in seconds.items() if self._offers(s, scores)}
         if not offering:

@@ -87,6 +87,11 @@ _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
 
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
 _WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
+_WHAT_IS_THE = re.compile(
+    r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|a|an)\s+"
+    r"(?:(?!(?:of|in|on|at|for|to|by|from|with|and)\b)[\w'’-]+\s+){0,3}?([a-z]+)\s*\?*\s*$",
+    re.I,
+)
 _TIME_NOUNS = frozenset(
     [
         "year",
@@ -178,8 +183,13 @@ class SpanPolicy:
     margin: float = 1.3
 
 
-def target(question: Question) -> Target | None:
-    """The kind of short answer ``question`` asks for, or ``None`` if it asks for more."""
+def target(question: Question, ending: bool = False) -> Target | None:
+    """The kind of short answer ``question`` asks for, or ``None`` if it asks for more.
+
+    With ``ending``, also the kind the noun a "what was the ...?" question ends on wants
+    ("What was the Norman religion?": a name): enough to prefer a sentence holding one,
+    too loose to pick the short answer from it (that sentence names other things too).
+    """
     if question.kind in _TARGET_OF_KIND:
         return _TARGET_OF_KIND[question.kind]
     text = question.text
@@ -187,9 +197,10 @@ def target(question: Question) -> Target | None:
         return Target.NAME
     match = _WHICH_NOUN.search(text)
     if match and re.match(r"^\W*(?:\w+\s+){0,3}?(?:what|which)\b", text, re.I):
-        kind = _noun_target(match.group(1).lower())
-        if kind is not None:
-            return kind
+        for word in (match.group(1), *(_asked_noun(text) if ending else [])):
+            kind = _noun_target(word.lower())
+            if kind is not None:
+                return kind
     if re.match(r"^\W*where\b", text, re.I):
         return Target.PLACE
     return None
@@ -205,6 +216,13 @@ def _noun_target(word: str) -> Target | None:
     if noun in _NAMED_NOUNS or word in _NAMED_NOUNS:
         return Target.NAME
     return None
+
+
+def _asked_noun(text: str) -> list[str]:
+    """The noun a "what is/was the ...?" question ends on ("What was the Norman
+    religion?" -> "religion")."""
+    match = _WHAT_IS_THE.search(text)
+    return [match.group(1)] if match else []
 
 
 def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
@@ -300,7 +318,7 @@ class ShortAnswerFinder:
         ("Who commissioned the Tapestry?": the sentence naming who, not the one that only
         describes the Tapestry).
         """
-        kind = target(question)
+        kind = target(question, ending=True)
         return kind is not None and bool(self._pulls(kind, text, set(question.tokens)))
 
     def _without_place(self, text: str, start: int, end: int) -> int:
