@@ -14,8 +14,10 @@ none.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
@@ -249,14 +251,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _word_positions(text: str) -> list[tuple[int, str]]:
-    """(character offset, stemmed token) of each content word of ``text``."""
+@lru_cache(maxsize=4096)
+def _word_positions(text: str) -> tuple[tuple[int, str], ...]:
+    """(character offset, stemmed token) of each content word of ``text`` (remembered:
+    the answer step asks about the same sentences of the article again and again)."""
     out = []
     for match in re.finditer(r"[^\W_]+", text):
         tokens = tokenize(match.group())
         if tokens:
             out.append((match.start(), tokens[0]))
-    return out
+    return tuple(out)
 
 
 class ShortAnswerFinder:
@@ -378,7 +382,7 @@ class ShortAnswerFinder:
         return pulls
 
 
-def _index_at(words: list[tuple[int, str]], offset: int) -> int:
+def _index_at(words: Sequence[tuple[int, str]], offset: int) -> int:
     """The index of the first content word at or after ``offset``."""
     for i, (position, _) in enumerate(words):
         if position >= offset:
