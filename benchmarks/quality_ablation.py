@@ -152,6 +152,21 @@ def answer_variants() -> list[Variant]:
             nothing,
         ),
         ("- long best sentence quoted whole", {}, {"whole_best_chars": 10_000}, nothing),
+        ("- second sentence for what is asked (0.3 -> 0)", {}, {"kind_margin": 0.0}, nothing),
+        ("- next sentence with the words the best lacks", {}, {"next_share": 2.0}, nothing),
+        ("- a clear short answer's sentence cut (250)", {}, {"clear_cut_chars": 10_000}, nothing),
+        (
+            "- clear short answer quoted alone",
+            {},
+            {},
+            lambda: replaced(Answerer, "_clearly_answers", lambda self, s, scores: False),
+        ),
+        (
+            "- a count's sentence may leave the thing counted unnamed",
+            {},
+            {},
+            lambda: replaced(Answerer, "_holding", strict_holding),
+        ),
         ("- cause next to a why-answer", {}, {"cause_reach": 0}, nothing),
         (
             "- refuse a number the passages never write",
@@ -190,6 +205,12 @@ def answer_variants() -> list[Variant]:
             lambda: replaced(Answerer, "_continuation", lambda self, hits, plan: None),
         ),
     ]
+
+
+def strict_holding(self, values, hits, scores):  # type: ignore[no-untyped-def]
+    """Before: only the sentences naming the thing counted answered a count."""
+    holders = self.holders(hits, scores)
+    return {s: v for s, v in values.items() if s in holders} or values
 
 
 def no_short(self, question, sentences):  # type: ignore[no-untyped-def]

@@ -369,3 +369,75 @@ def test_a_name_the_answering_paragraph_never_mentions_is_refused(tmp_path) -> N
     assert "it never mentions Henry II" in other.answer, other.answer
     same = service.ask("What did Henry III of Castile make Bethencourt?")
     assert same.answerable and "their king" in same.answer, same.answer
+
+
+def _asked_over(text: str, question: str, tmp_path):  # type: ignore[no-untyped-def]
+    """An answerer over ``text``, and the scores and passages of ``question`` there."""
+    answerer = _answerer_over(text, tmp_path)
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    scores = service.retriever.score(question)
+    return answerer, scores, service.retriever.select(scores, 5)
+
+
+def test_a_best_sentence_without_the_name_asked_for_is_completed_by_one_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tapestry = "The famous tapestry is not a tapestry but a work of embroidery. "
+    answerer, scores, _ = _asked_over(
+        f"{tapestry}It was commissioned by Odo, the bishop.\n", "Who commissioned it?", tmp_path
+    )
+    describing, naming, best = 0, 1, 2.0
+    near = {naming: best * (1 - answerer.policy.kind_margin / 2)}
+    far = {naming: best * (1 - answerer.policy.kind_margin * 2)}
+    assert answerer._completing(describing, best, near, scores) == [naming]
+    assert answerer._completing(describing, best, far, scores) == []  # too far behind
+    # the best sentence names who: nothing to complete
+    assert answerer._completing(naming, best, {describing: best}, scores) == []
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    open_question = service.retriever.score("What is the tapestry made of?")
+    assert answerer._completing(describing, best, near, open_question) == []
+
+
+def test_a_count_need_not_name_the_thing_counted_but_one_that_does_is_preferred(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ill = "In August 312 people fell ill, and 41 of them were admitted to the hospital. "
+    question = "How many patients were admitted to the hospital?"
+    answerer, scores, hits = _asked_over(f"{ill}Two elderly patients died.\n", question, tmp_path)
+    admitted, died = 0, 1
+    assert answerer.holders(hits, scores) == {died}  # "41 of them" names no patients
+    kept = answerer._holding({admitted: 1.0, died: 1.0}, hits, scores)
+    assert set(kept) == {admitted, died}
+    assert kept[died] == 1.0 + answerer.policy.kind_bonus
+
+
+def test_the_next_sentence_holding_the_words_the_best_lacks_is_quoted_second(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    overrun = "The line cost far more than planned, the overrun being spent at the gorge. "
+    answerer, scores, _ = _asked_over(
+        f"{overrun}To pay for it, the company issued shares. The gorge is deep.\n",
+        "How did the company pay for the overrun?",
+        tmp_path,
+    )
+    best_one, paying, unrelated = 0, 1, 2
+    near = (1 - answerer.policy.next_margin / 2) * 2.0
+    assert answerer._next_with_missing_words(best_one, 2.0, {paying: near}, scores) == [paying]
+    far = (1 - answerer.policy.next_margin * 2) * 2.0
+    assert answerer._next_with_missing_words(best_one, 2.0, {paying: far}, scores) == []
+    # the sentence after "To pay for it ..." holds none of the words it lacks
+    assert answerer._next_with_missing_words(paying, 2.0, {unrelated: 2.0}, scores) == []
+
+
+def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it(
+    fake_service: QAService,
+) -> None:
+    answerer = fake_service.answerer
+    long = max(fake_service.index.sentences, key=lambda s: len(s.text))
+    assert len(long.text) > answerer.policy.clear_cut_chars
+    last = list(re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", long.text))[-1]
+    start = long.start + last.start()
+    keep = ShortAnswer(text=last.group(), start=start, end=start + len(last.group()))
+    single = fake_service.retriever.score("Who " + long.text[:40])
+    (part,) = answerer.compose([long], [0], single, keep)
+    assert len(part.text) <= answerer.policy.clear_cut_chars and keep.text in part.text
+    (whole,) = answerer.compose([long], [0], single, None)  # no short answer: no cut
+    assert whole.text == long.text
+    # a question asking two things may need the rest of the sentence
+    two = fake_service.retriever.score("Who stepped down, and which role did she take?")
+    assert two.question.compound
+    assert answerer.compose([long], [0], two, keep)[0].text == long.text

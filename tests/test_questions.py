@@ -21,7 +21,6 @@ from antqa.questions import AnswerKind, analyse, holds
         ("What was the company's total revenue in 2016?", AnswerKind.AMOUNT, ()),
         ("How much money did investors lose?", AnswerKind.AMOUNT, ()),
         ("How much did the line cost?", AnswerKind.AMOUNT, ()),
-        ("How much bait did the helicopter spread?", AnswerKind.COUNT, ("bait",)),
         ("How much does an adult bird weigh?", AnswerKind.COUNT, ()),
         ("What exact share of the market did it claim?", AnswerKind.SHARE, ()),
         ("What interest rate did the products pay?", AnswerKind.SHARE, ()),
@@ -59,6 +58,8 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.SHARE, "its share rose to 40%", (), True),
         (AnswerKind.SHARE, "its share exceeded its rival's", (), False),
         (AnswerKind.DURATION, "more than a week later on December 27", (), True),
+        (AnswerKind.DURATION, "It was a 38-kilometre line to the port", (), True),
+        (AnswerKind.DURATION, "It ran from the 38th mill to the port", (), False),
         (AnswerKind.TIME, "In October 2016, the management changed", (), True),
         (AnswerKind.TIME, "This signifies a generational change.", (), False),
         (AnswerKind.AGE, "she was 44 years old", (), True),
@@ -71,6 +72,17 @@ def test_whether_a_sentence_holds_that_kind_of_thing(
     kind: AnswerKind, sentence: str, counted: tuple[str, ...], expected: bool
 ) -> None:
     assert holds(kind, sentence, counted) is expected
+
+
+def test_a_quantity_asked_with_how_much_may_be_given_in_a_measure() -> None:
+    bait = analyse("How much bait did the helicopter spread?")
+    assert bait.kind is AnswerKind.COUNT and bait.counted[0] == "bait"
+    assert holds(bait.kind, "A helicopter spread 28 tonnes of pellets", bait.counted)
+    assert not holds(bait.kind, "A helicopter flew 28 times", bait.counted)
+    # "how many" counts things, not measures: tonnes of freight are no number of wagons
+    wagons = analyse("How many wagons did the train have?")
+    assert wagons.counted == ("wagon",)
+    assert not holds(wagons.kind, "the railway carried 290,000 tonnes of freight", wagons.counted)
 
 
 def test_names_are_capitalised_words_after_the_first() -> None:

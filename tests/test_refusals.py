@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from antqa.lexical import tokenize
 from antqa.models import Sentence
 from antqa.refusals import (
     ArticleWords,
-    FoldedWords,
-    fold,
+    WordSet,
     in_century_written,
     numbered_names,
     periods,
@@ -68,11 +68,10 @@ def test_a_century_is_written_by_a_year_in_it() -> None:
     assert not in_century_written("Who ruled it in 1107?", 19, "He ruled it from 1068 to 1104.")
 
 
-def test_folded_words_match_a_name_typed_without_accents() -> None:
-    words = FoldedWords(["fécamp", "hervé", "abbey"])
-    assert words.resemble("fecamp") and words.resemble("herv")
-    assert not words.resemble("fontenay")
-    assert fold("jumièges") == "jumieges"
+def test_a_name_typed_without_accents_is_among_the_words() -> None:
+    words = WordSet(tokenize("Fécamp and Hervé built the abbey"))
+    assert words.resemble(*tokenize("Fecamp")) and words.resemble("herv")
+    assert not words.resemble(*tokenize("Fontenay"))
 
 
 def test_a_regnal_number_is_part_of_the_name() -> None:
@@ -91,7 +90,6 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
         sentences.append(Sentence(n, start, start + len(text), paragraph, text))
         start += len(text) + 2
     words = ArticleWords(sentences)
-    assert words.everywhere.resemble("french")
     assert words.beside("english", [sentences[1]], reach=0)  # same paragraph
     assert not words.beside("french", [sentences[1]], reach=1)
     assert words.beside("french", [sentences[2]], reach=1)  # the next sentence

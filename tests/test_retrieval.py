@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from antqa.conversation import SearchPlan
-from antqa.lexical import LexicalIndex
+from antqa.lexical import LexicalIndex, tokenize
 from antqa.service import QAService
 
 
@@ -24,6 +24,12 @@ def test_a_word_is_known_in_another_form_but_not_by_a_loose_prefix() -> None:
     assert lexicon.resembles_known("chines")  # Chinese ~ China
     assert not lexicon.resembles_known("regulatori")
     assert not lexicon.resembles_known("commiss")
+
+
+def test_a_word_typed_without_its_accents_is_the_same_word() -> None:
+    lexicon = LexicalIndex(["his fiancée Berengaria", "the abbey of Jumièges"])
+    assert lexicon.coverage("Who was his fiancee?")[0] == 1.0
+    assert lexicon.known(tokenize("Jumieges")[0]) and tokenize("Jumièges") == tokenize("Jumieges")
 
 
 def test_passages_are_short_distinct_and_centred_on_their_sentence(

@@ -75,3 +75,63 @@ def test_a_capital_that_only_opens_a_sentence_is_no_name(finder: ShortAnswerFind
 
 def test_an_open_question_gets_no_short_answer(finder: ShortAnswerFinder) -> None:
     assert finder.find(analyse("What did the settlers adopt?"), sentences()) is None
+
+
+def test_offers_says_whether_a_sentence_holds_the_kind_asked_for_near_its_words(
+    finder: ShortAnswerFinder,
+) -> None:
+    first, second = sentences()[:2]
+    assert finder.offers(analyse("Who signed the treaty?"), first.text)
+    assert not finder.offers(analyse("Who adopted the language?"), second.text)
+    assert not finder.offers(analyse("What did the settlers adopt?"), second.text)  # open
+
+
+TITLED = (
+    "Emma, sister of Duke Richard II of Normandy, married the king. "
+    "The duke lived in Normandy. "
+    "The settlers served under the command of Bohemond. "
+    "The count of Flanders fought in Flanders."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a title the article also writes in lower case still opens a name; "of Normandy"
+        # is where he ruled (the article writes "in Normandy"), not part of his name
+        ("Who was Emma's brother?", "Duke Richard II"),
+        # after "of" a name the article never writes as a place may be a person
+        ("Who held the command?", "Bohemond"),
+        # ... but not one it writes as a place
+        ("Who was the count?", None),
+    ],
+)
+def test_a_person_after_of_or_behind_a_title_is_a_name_and_a_place_is_not(
+    question: str, expected: str | None
+) -> None:
+    finder = ShortAnswerFinder(LexicalIndex(TITLED.split(". ")), TITLED)
+    units, start = [], 0
+    for number, text in enumerate(TITLED.split(". ")):
+        start = TITLED.index(text, start)
+        units.append(Sentence(number, start, start + len(text), 1, text))
+    found = finder.find(analyse(question), units)
+    assert (found.text if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "strict", "ending"),
+    [
+        # too loose to pick the short answer by, enough to prefer a sentence holding a name
+        ("What was the Norman religion?", None, Target.NAME),
+        ("What is the capital city?", None, Target.PLACE),
+        ("What religion were the Normans?", Target.NAME, Target.NAME),
+        ("What was the gradient of the bank?", None, None),  # it asks for no bank
+        ("What was the settlers' language like?", None, None),
+    ],
+)
+def test_the_noun_a_what_was_the_question_ends_on_says_what_it_wants(
+    question: str, strict: Target | None, ending: Target | None
+) -> None:
+    asked = analyse(question)
+    assert target(asked) is strict
+    assert target(asked, ending=True) is ending

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 import bm25s
@@ -41,15 +42,35 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def _unaccented(text: str) -> str:
+    """``text`` without accents ("fiancée" -> "fiancee"): people type names without them."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed word tokens without stop words."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    """Lower-cased, stemmed word tokens without stop words (or accents)."""
+    text = text.lower() if text.isascii() else _unaccented(text.lower())
+    words = [w for w in _TOKEN.findall(text) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 
 def _lucene_idf(documents: int, frequency: int) -> float:
     """The IDF bm25s uses (Lucene's), also defined for words no text holds."""
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+def resembles(token: str, tokens: Collection[str]) -> bool:
+    """Whether ``token`` or another form of it is among ``tokens``.
+
+    Another form shares all but the last two letters of ``token`` (at least four): enough
+    for inflections the stemmer leaves apart ("build" and "built", "chines" and "china"),
+    not for unrelated words.
+    """
+    if token in tokens:
+        return True
+    prefix = token[: max(4, len(token) - 2)]
+    return len(token) >= 4 and any(known.startswith(prefix) for known in tokens)
 
 
 class LexicalIndex:
@@ -71,15 +92,8 @@ class LexicalIndex:
         return token in self._frequency
 
     def resembles_known(self, token: str) -> bool:
-        """Whether ``token``, or a form of it, occurs ("chines" for "china").
-
-        Another form shares all but the last two letters of ``token`` (at least four):
-        enough for inflections the stemmer leaves apart, not for unrelated words.
-        """
-        if token in self._frequency:
-            return True
-        prefix = token[: max(4, len(token) - 2)]
-        return len(token) >= 4 and any(known.startswith(prefix) for known in self._frequency)
+        """Whether ``token``, or a form of it, occurs ("chines" for "china")."""
+        return resembles(token, self._frequency)
 
     def coverage(self, query: str | Sequence[str]) -> np.ndarray:
         """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""

@@ -122,7 +122,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     ),
     AnswerKind.DURATION: _pattern(
         rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})\s+(?:\w+\s+)?",
-        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b",
+        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|",
+        # "how long" asks for a length too ("a 38-kilometre line")
+        r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(r"\b\d+\s*-?\s*years?[- ]old\b|\baged? \d+|\bage of \d+"),
     AnswerKind.TIME: _pattern(
@@ -142,6 +144,11 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\bby (?:\w+ing|means of)\b|\bthrough\b|\busing\b|\bvia\b|\bmethod\b|\bway\b"
     ),
 }
+#: The measures in which a "how much" question's quantity may be given (stemmed).
+_MEASURES = tokenize(
+    "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
+    "kilometres kilometers km miles feet acres hectares pounds ounces"
+)
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
 #: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
@@ -184,7 +191,10 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
                 break
             if not word.endswith(("'s", "’s")):  # "of Marrick's monks": the owner, not counted
                 words.append(word)
-        return kind, tuple(dict.fromkeys(tokenize(" ".join(words))))
+        counted = tokenize(" ".join(words))
+        if counted and re.search(r"\bhow much\b", match.group(0), re.IGNORECASE):
+            counted += _MEASURES  # "how much bait" is told in "28 tonnes of pellets"
+        return kind, tuple(dict.fromkeys(counted))
     return AnswerKind.ANY, ()
 
 

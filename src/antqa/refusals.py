@@ -9,19 +9,18 @@ article tells of another moment, not of the one asked about.
 
 Or they change a name ("as French" where the article says "as English", "Henry II" for
 "Henry III"): the answer's paragraph then never names what the question names. Names are
-compared without accents and in any form (:class:`FoldedWords`), since people type
-"Herve" for "Hervé". The checks themselves live in :meth:`antqa.answering.Answerer.doubt`,
+compared in any form (:class:`WordSet`) and, as every token, without accents (people
+type "Herve" for "Hervé"). The checks themselves live in :meth:`antqa.answering.Answerer.doubt`,
 which knows the sentences that would answer; this module reads times and words.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from antqa.lexical import STOPWORDS, tokenize
+from antqa.lexical import STOPWORDS, resembles, tokenize
 from antqa.models import Sentence
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
@@ -129,18 +128,9 @@ def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | Non
     for p in vague:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
     topic = [t for t in tokenize(rest) if t in rare and t not in _EVENT_WORDS]
-    if not topic or any(_resembles(t, near) for t in topic):
+    if not topic or any(resembles(t, near) for t in topic):
         return None
     return vague[0].text
-
-
-def _resembles(token: str, tokens: set[str]) -> bool:
-    """``token`` or another form of it (all but its last two letters, at least four, the
-    same: "build" and "built", which the stemmer leaves apart) is among ``tokens``."""
-    if token in tokens:
-        return True
-    prefix = token[: max(4, len(token) - 2)]
-    return len(token) >= 4 and any(t.startswith(prefix) for t in tokens)
 
 
 def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
@@ -155,39 +145,31 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     return asked[0], dated[0]
 
 
-def fold(token: str) -> str:
-    """``token`` without accents ("hervé" -> "herve"): people type foreign names plainly."""
-    if token.isascii():
-        return token
-    return "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
-
-
-class FoldedWords:
-    """Word tokens without accents, to recognise a name typed without them ("Herve" for
-    "Hervé", "Fecamp" for "Fécamp") as one the text mentions."""
+class WordSet:
+    """Word tokens (as :func:`~antqa.lexical.tokenize` gives them: stemmed, no accents), to
+    recognise a word the question gives in another form as one the text mentions."""
 
     def __init__(self, tokens: Iterable[str]) -> None:
-        self._tokens = {fold(t) for t in tokens}
+        self._tokens = set(tokens)
 
     def resemble(self, token: str) -> bool:
-        """Whether ``token``, accents aside, or a form of it is among the words."""
-        return _resembles(fold(token), self._tokens)
+        """Whether ``token`` or a form of it is among the words."""
+        return resembles(token, self._tokens)
 
 
 class ArticleWords:
-    """The article's words as the name checks read them: in the whole article, in each
-    paragraph and in each sentence (accents folded), and each paragraph's text."""
+    """The article's words as the name checks read them: in each paragraph and in each
+    sentence, and each paragraph's text."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         tokens = [tokenize(s.text) for s in sentences]
-        self.everywhere = FoldedWords(t for words in tokens for t in words)
-        self._sentences = [FoldedWords(words) for words in tokens]
+        self._sentences = [WordSet(words) for words in tokens]
         by_paragraph: dict[int, list[str]] = {}
         texts: dict[int, list[str]] = {}
         for sentence, words in zip(sentences, tokens, strict=True):
             by_paragraph.setdefault(sentence.paragraph, []).extend(words)
             texts.setdefault(sentence.paragraph, []).append(sentence.text)
-        self._paragraphs = {p: FoldedWords(words) for p, words in by_paragraph.items()}
+        self._paragraphs = {p: WordSet(words) for p, words in by_paragraph.items()}
         self._texts = {p: " ".join(parts) for p, parts in texts.items()}
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:

@@ -14,8 +14,10 @@ none.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
@@ -78,11 +80,20 @@ _NAME = re.compile(
     r"and)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?$", re.I)
+#: Words before a name that make it a place whatever it is ("in Syria"); after "of" or
+#: "to" a name may be a person's too ("the command of Bohemond", "sister of Richard").
+_ONLY_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?$", re.I)
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
 _LEADING = re.compile(r"^(?:(?:the|a|an|in|on|at|by|of|from|during|since)\s+)+", re.I)
 _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
 
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
 _WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
+_WHAT_IS_THE = re.compile(
+    r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|a|an)\s+"
+    r"(?:(?!(?:of|in|on|at|for|to|by|from|with|and)\b)[\w'’-]+\s+){0,3}?([a-z]+)\s*\?*\s*$",
+    re.I,
+)
 _TIME_NOUNS = frozenset(
     [
         "year",
@@ -174,8 +185,13 @@ class SpanPolicy:
     margin: float = 1.3
 
 
-def target(question: Question) -> Target | None:
-    """The kind of short answer ``question`` asks for, or ``None`` if it asks for more."""
+def target(question: Question, ending: bool = False) -> Target | None:
+    """The kind of short answer ``question`` asks for, or ``None`` if it asks for more.
+
+    With ``ending``, also the kind the noun a "what was the ...?" question ends on wants
+    ("What was the Norman religion?": a name): enough to prefer a sentence holding one,
+    too loose to pick the short answer from it (that sentence names other things too).
+    """
     if question.kind in _TARGET_OF_KIND:
         return _TARGET_OF_KIND[question.kind]
     text = question.text
@@ -183,16 +199,32 @@ def target(question: Question) -> Target | None:
         return Target.NAME
     match = _WHICH_NOUN.search(text)
     if match and re.match(r"^\W*(?:\w+\s+){0,3}?(?:what|which)\b", text, re.I):
-        noun = match.group(1).lower().rstrip("s") if match.group(1) else ""
-        if noun in {"year", "century", "centurie", "date", "day", "month", "decade"}:
-            return Target.TIME
-        if noun in _PLACE_NOUNS:
-            return Target.PLACE
-        if noun in _NAMED_NOUNS or match.group(1).lower() in _NAMED_NOUNS:
-            return Target.NAME
+        for word in (match.group(1), *(_asked_noun(text) if ending else [])):
+            kind = _noun_target(word.lower())
+            if kind is not None:
+                return kind
     if re.match(r"^\W*where\b", text, re.I):
         return Target.PLACE
     return None
+
+
+def _noun_target(word: str) -> Target | None:
+    """The kind of short answer a question asking "what <word>" wants."""
+    noun = word.rstrip("s")
+    if noun in {"year", "century", "centurie", "date", "day", "month", "decade"}:
+        return Target.TIME
+    if noun in _PLACE_NOUNS:
+        return Target.PLACE
+    if noun in _NAMED_NOUNS or word in _NAMED_NOUNS:
+        return Target.NAME
+    return None
+
+
+def _asked_noun(text: str) -> list[str]:
+    """The noun a "what is/was the ...?" question ends on ("What was the Norman
+    religion?" -> "religion")."""
+    match = _WHAT_IS_THE.search(text)
+    return [match.group(1)] if match else []
 
 
 def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
@@ -219,14 +251,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _word_positions(text: str) -> list[tuple[int, str]]:
-    """(character offset, stemmed token) of each content word of ``text``."""
+@lru_cache(maxsize=4096)
+def _word_positions(text: str) -> tuple[tuple[int, str], ...]:
+    """(character offset, stemmed token) of each content word of ``text`` (remembered:
+    the answer step asks about the same sentences of the article again and again)."""
     out = []
     for match in re.finditer(r"[^\W_]+", text):
         tokens = tokenize(match.group())
         if tokens:
             out.append((match.start(), tokens[0]))
-    return out
+    return tuple(out)
 
 
 class ShortAnswerFinder:
@@ -240,6 +274,13 @@ class ShortAnswerFinder:
         #: Words the article also writes in lower case: a capital there only opens a
         #: sentence ("Soon", "May"), it does not make a name.
         self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
+        #: Names the article writes as places somewhere ("in England"): after "of" such a
+        #: name is a place ("King of England"), another name after "of" may be a person.
+        self.places = frozenset(
+            match.group()
+            for match in _NAME.finditer(article)
+            if _ONLY_PLACE_BEFORE.search(article[max(0, match.start() - 12) : match.start()])
+        )
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer inside ``sentences`` (the best first), when confident."""
@@ -264,19 +305,54 @@ class ShortAnswerFinder:
         ("of England", "in Syria").
         """
         words = text[start:end].split()
-        if words[0].lower() in self.common or not tokenize(text[start:end]):
-            return False
+        capitals = [w for w in words if w[:1].isupper()]
+        if all(w.lower() in self.common for w in capitals) or not tokenize(text[start:end]):
+            return False  # "Soon", "The", but not "Duke Richard" (a title before a name)
         if len(words) == 1 and re.match(r"\s+[a-z]", text[end:]):
             return False
-        return kind is Target.PLACE or not _PLACE_BEFORE.search(text[:start])
+        if kind is Target.PLACE or not _PLACE_BEFORE.search(text[:start]):
+            return True
+        return not _ONLY_PLACE_BEFORE.search(text[:start]) and text[start:end] not in self.places
+
+    def offers(self, question: Question, text: str) -> bool:
+        """Whether ``text`` holds a span of the kind ``question`` asks for, near its words.
+
+        It need not be a confident short answer (two names may tie): the answering step
+        uses it to prefer, among sentences about the question, one that can answer it
+        ("Who commissioned the Tapestry?": the sentence naming who, not the one that only
+        describes the Tapestry).
+        """
+        kind = target(question, ending=True)
+        return kind is not None and bool(self._pulls(kind, text, set(question.tokens)))
+
+    def _without_place(self, text: str, start: int, end: int) -> int:
+        """Where a person's name ends before an "of" and a place ("King Charles III of
+        West Francia" -> "King Charles III"): the place says where they ruled."""
+        tail = _OF_PLACE.search(text, start, end)
+        if tail is not None and tail.start() > start and tail.group(1) in self.places:
+            return tail.start()
+        return end
 
     def _best_span(self, kind: Target, text: str, asked: set[str]) -> tuple[int, int] | None:
         """The candidate closest (in content words) to the question's words the sentence
-        shares, each word weighted by its rarity."""
+        shares, each word weighted by its rarity, when it clearly beats the others."""
+        pulls = self._pulls(kind, text, asked)
+        if not pulls:
+            return None
+        rivals = [p for p, span in pulls[1:] if text[slice(*span)] != text[slice(*pulls[0][1])]]
+        if rivals and pulls[0][0] < self.policy.margin * rivals[0]:
+            return None
+        return pulls[0][1]
+
+    def _pulls(
+        self, kind: Target, text: str, asked: set[str]
+    ) -> list[tuple[float, tuple[int, int]]]:
+        """Each candidate span with how hard the question's words pull at it, the strongest
+        first; a candidate made of the question's words or far from them is none."""
         words = _word_positions(text)
         shared = [i for i, (_, token) in enumerate(words) if token in asked]
         if not shared:
-            return None
+            return []
         pulls: list[tuple[float, tuple[int, int]]] = []
         for start, end in _candidates(kind, text):
             tokens = tokenize(text[start:end])
@@ -284,6 +360,8 @@ class ShortAnswerFinder:
                 continue  # mostly the question's own words
             if kind in (Target.NAME, Target.PLACE) and not self._is_name(kind, text, start, end):
                 continue
+            if kind is Target.NAME:
+                end = self._without_place(text, start, end)
             if len(text[start:end].split()) > self.policy.max_words:
                 continue
             inside = [i for i, (offset, _) in enumerate(words) if start <= offset < end]
@@ -301,15 +379,10 @@ class ShortAnswerFinder:
             pull = sum(self.lexicon.idf(t) / (1 + gap) for t, gap in nearest.items())
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
-        if not pulls:
-            return None
-        rivals = [p for p, span in pulls[1:] if text[slice(*span)] != text[slice(*pulls[0][1])]]
-        if rivals and pulls[0][0] < self.policy.margin * rivals[0]:
-            return None
-        return pulls[0][1]
+        return pulls
 
 
-def _index_at(words: list[tuple[int, str]], offset: int) -> int:
+def _index_at(words: Sequence[tuple[int, str]], offset: int) -> int:
     """The index of the first content word at or after ``offset``."""
     for i, (position, _) in enumerate(words):
         if position >= offset:
