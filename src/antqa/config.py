@@ -73,11 +73,12 @@ class Settings(BaseSettings):
         description="auto: the index's ONNX export of the model when it holds one, else "
         "sentence-transformers (torch); onnx/torch force one.",
     )
-    # Two (the cores of the machine served from): one question alone is embedded on both;
-    # with two at once, each worker's thread works on its own and the second thread helps
-    # whichever has work. Against one thread, measured under wrk with the machine shared:
-    # p50 at one client 26-28 against 33-35 ms, 35-39 against 30 requests/s at 16 clients,
-    # the same CPU per request; the vectors are the same bit for bit.
+    # Two (the cores of the machine served from): a question alone is embedded on both;
+    # with two at once, each worker's thread embeds its own and onnxruntime's second thread
+    # helps whichever has work. Against one thread, antqa serve under wrk, three paired
+    # rounds on the shared machine: p50 at one client 9-22 % lower (33.6 -> 26.1, 34.0 ->
+    # 31.0, 22.5 -> 19.8 ms), CPU per request at 16 clients 2.5-3.5 % higher, requests/s
+    # within the noise. The vectors are the same bit for bit.
     embedding_threads: int = Field(
         default=2,
         ge=1,
