@@ -5,8 +5,8 @@
 
 The floor is embedding the question in this process (the index's int8 ONNX export, one
 thread): an answer can never cost less. The servers embed on ``ANTQA_EMBEDDING_THREADS``
-threads (two by default: one question alone gets both cores), so the embedding as they
-run it is measured too, and the ratio to it shown beside the target's. Each round measures, on
+threads (one by default), so the embedding as they run it is measured too, and the ratio
+to it shown beside the target's. Each round measures, on
 the development questions (``../shared/eval/dev.jsonl``) each made distinct by a number
 (so no two requests of a run carry the same text and nothing can be answered from memory):
 

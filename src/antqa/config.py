@@ -73,14 +73,14 @@ class Settings(BaseSettings):
         description="auto: the index's ONNX export of the model when it holds one, else "
         "sentence-transformers (torch); onnx/torch force one.",
     )
-    # Two (the cores of the machine served from): a question alone is embedded on both;
-    # with two at once, each worker's thread embeds its own and onnxruntime's second thread
-    # helps whichever has work. Against one thread, antqa serve under wrk, three paired
-    # rounds on the shared machine: p50 at one client 9-22 % lower (33.6 -> 26.1, 34.0 ->
-    # 31.0, 22.5 -> 19.8 ms), CPU per request at 16 clients 2.5-3.5 % higher, requests/s
-    # within the noise. The vectors are the same bit for bit.
+    # One: a 16-token query is no faster on two (1.9 ms either way on a quiet machine,
+    # benchmarks/embedding.py), and a second thread costs CPU. Measured on the shared
+    # machine, 6 paired rounds of antqa serve under wrk (benchmarks/serving_floor.py
+    # --before): two threads gave a p50 at one client 4-22 % lower in 5 rounds of 6 and
+    # more requests/s at 16 clients, but 2-6 % more CPU per request, and in process the
+    # same p50 as one: the gains were a larger share of cores other jobs were using.
     embedding_threads: int = Field(
-        default=2,
+        default=1,
         ge=1,
         le=64,
         description="onnxruntime intra-op threads per query embedding.",

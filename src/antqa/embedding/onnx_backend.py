@@ -32,10 +32,11 @@ if TYPE_CHECKING:
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 OUTPUT = "token_embeddings"
-#: onnxruntime's intra-op threads sleep between operators instead of spinning. A query is
-#: a few hundred small operators: spinning kept the second thread's core busy between them,
-#: which with 2 threads on 2 shared cores doubled the p50 at one client and cost ~40 % more
-#: CPU per request at 16 (measured with benchmarks/serving_floor.py's servers under wrk).
+#: With ``ANTQA_EMBEDDING_THREADS`` above one, onnxruntime's extra threads sleep between
+#: operators instead of spinning. A query is a few hundred small operators: spinning kept
+#: the second thread's core busy between them, which with 2 threads on 2 shared cores
+#: doubled the p50 at one client and cost ~40 % more CPU per request at 16 (antqa serve
+#: under wrk). With one thread there is no other thread to spin.
 ALLOW_SPINNING = "0"
 
 
