@@ -6,9 +6,9 @@
 The floor is embedding the question in this process (the index's int8 ONNX export, one
 thread): an answer can never cost less. The servers embed on ``ANTQA_EMBEDDING_THREADS``
 threads (one by default), so the embedding as they run it is measured too, and the ratio
-to it shown beside the target's. Each round measures, on
-the development questions (``../shared/eval/dev.jsonl``) each made distinct by a number
-(so no two requests of a run carry the same text and nothing can be answered from memory):
+to it shown beside the target's. Each round measures, on the development questions
+(``../shared/eval/dev.jsonl``) each made distinct by a number (so no two requests of a run
+carry the same text and nothing can be answered from memory):
 
 - in process, interleaved question by question: the embedding alone (the floor, and as
   the servers run it) and ``QAService.ask``, with wall time and CPU time per call;
@@ -143,14 +143,14 @@ def wrk_distinct(url: str, clients: int, *, seconds: dict[int, float], base: lis
 @contextlib.contextmanager
 def checkout(ref: str) -> Iterator[Path]:
     """A temporary git worktree of ``ref`` (detached), removed afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix="antqa-before-")) / "tree"
-    subprocess.run(
-        ["git", "worktree", "add", "--quiet", "--detach", str(folder), ref], cwd=ROOT, check=True
-    )
-    try:
-        yield folder
-    finally:
-        subprocess.run(["git", "worktree", "remove", "--force", str(folder)], cwd=ROOT, check=False)
+    with tempfile.TemporaryDirectory(prefix="antqa-before-") as scratch:
+        folder = Path(scratch) / "tree"
+        git = ["git", "worktree"]
+        subprocess.run([*git, "add", "--quiet", "--detach", str(folder), ref], cwd=ROOT, check=True)
+        try:
+            yield folder
+        finally:
+            subprocess.run([*git, "remove", "--force", str(folder)], cwd=ROOT, check=False)
 
 
 def before_server(tree: Path) -> Server:
