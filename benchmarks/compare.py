@@ -51,6 +51,8 @@ COUNTS = ("requests", "failed requests")  # summed over rounds, not part of the 
 class Server:
     name: str
     argv: tuple[str, ...]
+    #: Folders put first on its PYTHONPATH: another checkout's ``src`` runs that version.
+    pythonpath: tuple[str, ...] = ()
 
 
 SERVERS = (
@@ -133,7 +135,8 @@ def measure(server: Server, load: Load) -> dict[str, float]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANTQA_", "DISCORD_"))}
-    env.update(PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]), HF_HUB_OFFLINE="1")
+    path = [*server.pythonpath, str(ROOT / "src"), str(ROOT)]
+    env.update(PYTHONPATH=os.pathsep.join(path), HF_HUB_OFFLINE="1")
     env["ANTQA_ASK_RATE_PER_MINUTE"] = "0"  # the load's clients share one address
     began = time.perf_counter()
     process = subprocess.Popen(

@@ -186,3 +186,14 @@ def test_an_index_without_export_is_served_by_torch_unless_onnx_is_forced(
     forced = Settings(model=index.manifest.model, embedding_backend="onnx")
     with pytest.raises(IndexMismatch, match=r"holds no ONNX export .* run antqa build-index"):
         choose_embedder(forced, index)
+
+
+def test_more_onnxruntime_threads_give_the_same_vectors_bit_for_bit(committed) -> None:  # type: ignore[no-untyped-def]
+    export = committed.manifest.onnx
+    texts = [s.text for s in committed.sentences[:40]] + [committed.chunks[0].text]
+    texts += ["Who became CEO when Peng Lei stepped down?"]
+    one, two = (
+        OnnxEmbedder(committed.path, export, committed.manifest.model, threads).embed(texts)
+        for threads in (1, 2)
+    )
+    assert one.tobytes() == two.tobytes()  # ANTQA_EMBEDDING_THREADS changes no answer

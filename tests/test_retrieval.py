@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import faiss
 import numpy as np
 
 from antqa.conversation import SearchPlan
 from antqa.lexical import LexicalIndex, tokenize
+from antqa.retrieval import dense_scores, stored_vectors
 from antqa.service import QAService
 
 
@@ -68,3 +70,35 @@ def test_a_follow_up_prefers_sentences_near_the_previous_answer(fake_service: QA
     )
     gain = near.relevance - alone.relevance
     assert gain[20] > gain[24] > gain[40] >= 0
+
+
+def test_dense_scores_are_those_of_an_exhaustive_faiss_search_bit_for_bit() -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(50, 24)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = faiss.IndexFlatIP(24)
+    index.add(vectors)
+    query = vectors[3] + 0.1 * vectors[9]
+    searched, ids = index.search(query.reshape(1, -1), index.ntotal)
+    expected = np.empty(index.ntotal, dtype=np.float32)
+    expected[ids[0]] = searched[0]
+    scores = dense_scores(stored_vectors(index), query)
+    assert scores.tobytes() == expected.tobytes()
+    assert int(np.argmax(scores)) == 3
+
+
+def test_a_question_the_article_asks_passes_its_relevance_to_the_sentences_after_it(
+    fake_service: QAService,
+) -> None:
+    retriever = fake_service.retriever
+    asked = next(s.id for s in fake_service.index.sentences if s.text.rstrip().endswith("?"))
+    relevance = np.zeros(len(fake_service.index.sentences), dtype=np.float32)
+    relevance[asked] = 1.0
+    shifted = retriever._shift_from_headings(relevance)
+    following = [s for s in (asked + 1, asked + 2) if s not in retriever._asks]
+    assert following, "the article's question is followed by an answer"
+    for s in following:
+        assert shifted[s] == retriever.weights.heading_shift  # half the gap closed
+    assert shifted[asked] < relevance[asked]  # the question itself answers nothing
+    untouched = np.setdiff1d(np.arange(len(relevance)), [asked, *following])
+    assert not shifted[untouched].any()

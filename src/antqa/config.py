@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         description="auto: the index's ONNX export of the model when it holds one, else "
         "sentence-transformers (torch); onnx/torch force one.",
     )
+    # One: a 16-token query is no faster on two (1.9 ms either way on a quiet machine,
+    # benchmarks/embedding.py), and a second thread costs CPU. Measured on the shared
+    # machine, 6 paired rounds of antqa serve under wrk (benchmarks/serving_floor.py
+    # --before): two threads gave a p50 at one client 4-22 % lower in 5 rounds of 6 and
+    # more requests/s at 16 clients, but 2-6 % more CPU per request, and in process the
+    # same p50 as one: the gains were a larger share of cores other jobs were using.
     embedding_threads: int = Field(
         default=1,
         ge=1,

@@ -67,6 +67,8 @@ def question_language(question: str) -> str | None:
     ``None`` for Latin-script text (English and its neighbours, which the lexical and
     dense signals handle) and for text without letters.
     """
+    if question.isascii():  # most questions: every letter is Latin, nothing to look up
+        return None
     letters = sum(ch.isalpha() for ch in question)
     # ASCII letters are all Latin: only the others need their (slow) Unicode name looked up.
     scripts = Counter(_script(ch) for ch in question if ch.isalpha() and not ch.isascii())

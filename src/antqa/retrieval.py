@@ -29,7 +29,7 @@ from antqa.conversation import SearchPlan
 from antqa.embedding import Embedder
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex
-from antqa.models import Chunk, Hit
+from antqa.models import Chunk, Hit, Sentence
 from antqa.questions import AnswerKind, Question, analyse, holds
 
 
@@ -62,11 +62,28 @@ class Scores:
     held: np.ndarray
 
 
-def dense_scores(vectors: faiss.Index, query: np.ndarray) -> np.ndarray:
-    """Cosine similarity of ``query`` to every stored vector (exhaustive: the index is small)."""
-    similarities, ids = vectors.search(query.reshape(1, -1), vectors.ntotal)
-    scores = np.zeros(vectors.ntotal, dtype=np.float32)
-    scores[ids[0]] = similarities[0]
+def stored_vectors(vectors: faiss.Index) -> np.ndarray:
+    """The vectors a flat FAISS index holds, as an ``(n, dim)`` float32 matrix."""
+    return np.ascontiguousarray(vectors.reconstruct_n(0, vectors.ntotal), dtype=np.float32)
+
+
+def dense_scores(vectors: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """Cosine similarity of ``query`` to every row of ``vectors`` (all of unit length).
+
+    FAISS's own inner-product kernel, the one its exhaustive search runs for one query, so
+    the scores are bit for bit a search's, without the search's sort of all of them (a
+    numpy product sums in another order: the last bits move and near-ties can swap).
+    """
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)  # what the kernel reads
+    query = np.ascontiguousarray(query, dtype=np.float32)
+    scores = np.empty(len(vectors), dtype=np.float32)
+    faiss.fvec_inner_products_ny(  # type: ignore[attr-defined]  # missing from faiss's stubs
+        faiss.swig_ptr(scores),
+        faiss.swig_ptr(query),
+        faiss.swig_ptr(vectors),
+        vectors.shape[1],
+        len(vectors),
+    )
     return scores
 
 
@@ -80,6 +97,23 @@ def _context_chunks(chunks: list[Chunk], sentences: int) -> np.ndarray:
                 context[sentence] = starting[first]
                 break
     return context
+
+
+def _off_centre(sentence: Sentence, chunk: Chunk) -> float:
+    """How far the centre of ``chunk`` is from that of ``sentence``, in characters."""
+    return abs((sentence.start + sentence.end) - (chunk.start + chunk.end)) / 2
+
+
+def _answering_pairs(asks: np.ndarray) -> np.ndarray:
+    """Rows ``(asked, following)``: a question the article asks itself, and each of the two
+    sentences after it that is not a question too (what its relevance is passed on to)."""
+    pairs = [
+        (asked, following)
+        for asked in np.flatnonzero(asks)
+        for following in (asked + 1, asked + 2)
+        if following < len(asks) and not asks[following]
+    ]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
 class Retriever:
@@ -96,11 +130,22 @@ class Retriever:
         neighbourhoods = [" ".join(texts[max(0, i - 1) : i + 2]) for i in range(len(texts))]
         self.neighbourhood_lexicon = LexicalIndex(neighbourhoods)
         self._context = _context_chunks(index.chunks, len(texts))
-        self._windows: list[list[Chunk]] = [[] for _ in texts]
-        for chunk in index.chunks:
-            for sentence in chunk.sentence_ids:
-                self._windows[sentence].append(chunk)
-        self._asks = np.array([s.text.rstrip().endswith("?") for s in index.sentences])
+        self._sentence_vectors = stored_vectors(index.sentence_vectors)
+        self._chunk_vectors = stored_vectors(index.chunk_vectors)
+        # Which sentences each stored window holds (1.0, so that a product sums over them),
+        # and per sentence the windows holding it with how far each one's centre is from
+        # the sentence's, in characters.
+        self._members = np.zeros((len(index.chunks), len(texts)))
+        for number, chunk in enumerate(index.chunks):
+            self._members[number, list(chunk.sentence_ids)] = 1.0
+        self._windows = [np.flatnonzero(self._members[:, s]) for s in range(len(texts))]
+        self._off_centre = [
+            np.array([_off_centre(s, index.chunks[c]) for c in self._windows[s.id]])
+            for s in index.sentences
+        ]
+        asks = np.array([s.text.rstrip().endswith("?") for s in index.sentences])
+        self._asks = np.flatnonzero(asks)
+        self._asked, self._answering = _answering_pairs(asks).T
         self._holds = {
             kind: np.array([holds(kind, s.text) for s in index.sentences]) for kind in AnswerKind
         }
@@ -115,8 +160,8 @@ class Retriever:
         question = analyse(plan.question)
         vector = self.embed(plan.query) if vector is None else vector
         w = self.weights
-        dense = dense_scores(self.index.sentence_vectors, vector)
-        context = dense_scores(self.index.chunk_vectors, vector)[self._context]
+        dense = dense_scores(self._sentence_vectors, vector)
+        context = dense_scores(self._chunk_vectors, vector)[self._context]
         coverage = self.lexicon.coverage(question.tokens)
         nearby = self.neighbourhood_lexicon.coverage(question.tokens)
         relevance = (
@@ -166,52 +211,50 @@ class Retriever:
     def _shift_from_headings(self, relevance: np.ndarray) -> np.ndarray:
         """A question the article asks itself is answered by the sentences after it."""
         shifted = relevance.copy()
-        for asked in np.flatnonzero(self._asks):
-            for following in (asked + 1, asked + 2):
-                if following < len(relevance) and not self._asks[following]:
-                    gain = self.weights.heading_shift * (relevance[asked] - relevance[following])
-                    shifted[following] = max(shifted[following], relevance[following] + gain)
-            shifted[asked] -= self.weights.heading_shift * 0.5 * relevance[asked]
+        asked, answering = self._asked, self._answering
+        gain = self.weights.heading_shift * (relevance[asked] - relevance[answering])
+        np.maximum.at(shifted, answering, relevance[answering] + gain)
+        shifted[self._asks] -= self.weights.heading_shift * 0.5 * relevance[self._asks]
         return shifted
 
-    def _window_value(
-        self, chunk: Chunk, relevance: np.ndarray, anchor: int, covered: set[int]
-    ) -> float:
-        """How good ``chunk`` is as the passage for ``anchor``: its other relevant sentences.
+    def _window_values(self, anchor: int, relevance: np.ndarray, covered: np.ndarray) -> np.ndarray:
+        """How good each window holding ``anchor`` is as its passage: its other relevant
+        sentences.
 
         Sentences an earlier passage already cites add nothing, and each one costs a little,
         so that later passages overlap earlier ones only where they must; among otherwise
         equal windows the one that centres the anchor wins (context on both sides).
         """
-        floor = self.weights.companion_floor * relevance[anchor]
-        fresh = [s for s in chunk.sentence_ids if s != anchor and s not in covered]
-        extra = sum(max(0.0, float(relevance[s]) - floor) for s in fresh)
-        repeated = len(chunk.sentence_ids) - 1 - len(fresh)
-        sentence = self.index.sentences[anchor]
-        off_centre = abs((sentence.start + sentence.end) - (chunk.start + chunk.end)) / 2
+        members = self._members[self._windows[anchor]]
+        floor = self.weights.companion_floor * float(relevance[anchor])
+        fresh = ~covered
+        fresh[anchor] = False
+        extra = members @ np.where(fresh, np.maximum(relevance - floor, 0.0), 0.0)
+        repeated = members @ covered
         return (
             float(relevance[anchor])
             + self.weights.companions * extra
             - 1e-3 * repeated
-            - 1e-6 * off_centre
+            - 1e-6 * self._off_centre[anchor]
         )
 
     def select(self, scores: Scores, k: int) -> list[Hit]:
         """The ``k`` best passages, each around the best sentence no earlier passage holds."""
-        relevance = scores.relevance
-        covered: set[int] = set()
+        relevance = scores.relevance.astype(np.float64)
+        covered = np.zeros(len(relevance), dtype=bool)
         hits: list[Hit] = []
-        for anchor in np.argsort(-relevance, kind="stable"):
+        for anchor in np.argsort(-scores.relevance, kind="stable").tolist():
             if len(hits) >= k:
                 break
-            anchor = int(anchor)
-            if anchor in covered:
+            if covered[anchor]:
                 continue
-            windows = self._windows[anchor]
-            best = max(windows, key=lambda c: self._window_value(c, relevance, anchor, covered))
+            values = self._window_values(anchor, relevance, covered)
+            best = int(self._windows[anchor][np.argmax(values)])  # the first of equals
             # The score shown is the anchor's relevance: it falls with the rank.
-            hits.append(Hit(best, float(relevance[anchor]), self.index.sentences[anchor]))
-            covered.update(best.sentence_ids)
+            hits.append(
+                Hit(self.index.chunks[best], float(relevance[anchor]), self.index.sentences[anchor])
+            )
+            covered |= self._members[best] > 0
         return hits
 
     def search(self, query: str, k: int = 5) -> list[Hit]:

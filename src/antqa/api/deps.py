@@ -1,5 +1,5 @@
-"""The routes' dependencies, as ``Annotated`` aliases (``RuntimeDep``, ``AskBody``) and
-the route guards ``API_KEY`` and ``ASK_GUARDS``.
+"""The routes' dependencies, as ``Annotated`` aliases (``RuntimeDep``), the route guards
+``API_KEY`` and ``ASK_GUARDS``, and the reading of the ``POST /ask`` body.
 
 - :class:`Runtime` is what the routes share: the service, the metrics, the rate limiter,
   readiness. One per app, kept on ``app.state``, so nothing is global and two apps in one
@@ -12,14 +12,17 @@ the route guards ``API_KEY`` and ``ASK_GUARDS``.
 - Every dependency is ``async def``: FastAPI runs a plain ``def`` dependency on a worker
   thread, one hop there and back per dependency per request, which cost more CPU (~0.5 ms
   per ``POST /ask``) than the whole HTTP stack does without it. The one that may block
-  (the rate limit kept in Redis) hops to a thread itself, and only then.
+  (the rate limit kept in Redis) hops to a thread itself, and only then. ``POST /ask``
+  resolves as few as it can (its guards are one dependency, its body is read by the
+  route): FastAPI's resolving of a dependency costs more CPU than most of the checks.
 - Fair use: each question counts against its client's limit
   (:mod:`antqa.ratelimit`). The client is the API key when the server has one (behind a
   proxy every address is the proxy's), else the peer address. Without a configured key a
   presented one is ignored, so a client cannot dodge its limit by inventing keys.
-- The ``POST /ask`` body is parsed here rather than by FastAPI's automatic body handling
-  so that (1) the API key is checked before any of the body is read (route dependencies
-  run first), and (2) each way a body can be wrong gets its own message. The size limit
+- The ``POST /ask`` body is parsed here (:func:`read_ask_request`, called by the route)
+  rather than by FastAPI's automatic body handling so that (1) the API key is checked
+  before any of the body is read (route dependencies run first), and (2) each way a body
+  can be wrong gets its own message. The size limit
   is enforced underneath, while the body is received (:class:`~antqa.api.middleware.BodyLimit`).
 """
 
@@ -142,10 +145,19 @@ def _within(host: str, networks: Sequence[IPv4Network | IPv6Network]) -> bool:
     return any(address in network for network in networks)
 
 
+async def guard_ask(request: Request, runtime: RuntimeDep, credentials: Credentials) -> None:
+    """The guards of ``POST /ask``, in order: the key, then the client's fair share.
+
+    One dependency calling both rather than two (see the module docstring).
+    """
+    await require_api_key(runtime, credentials)
+    await limit_asks(request, runtime, credentials)
+
+
 #: ``dependencies=API_KEY`` on a route: the key is checked before anything else.
 API_KEY = [Depends(require_api_key)]
-#: The guards of ``POST /ask``, in order: the key, then the client's fair share.
-ASK_GUARDS = [*API_KEY, Depends(limit_asks)]
+#: ``dependencies=ASK_GUARDS`` on ``POST /ask``: the key, then the client's fair share.
+ASK_GUARDS = [Depends(guard_ask)]
 
 
 def is_json_media_type(content_type: str) -> bool:
@@ -181,9 +193,6 @@ async def read_ask_request(request: Request) -> AskRequest:
         return AskRequest.model_validate(data, strict=True)
     except ValidationError as exc:
         raise RequestProblem(422, "invalid_request", explain_validation(exc.errors())) from None
-
-
-AskBody = Annotated[AskRequest, Depends(read_ask_request)]
 
 
 def _parse_json(raw: bytes) -> object:

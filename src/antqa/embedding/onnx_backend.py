@@ -32,6 +32,12 @@ if TYPE_CHECKING:
 ONNX_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 OUTPUT = "token_embeddings"
+#: With ``ANTQA_EMBEDDING_THREADS`` above one, onnxruntime's extra threads sleep between
+#: operators instead of spinning. A query is a few hundred small operators: spinning kept
+#: the second thread's core busy between them, which with 2 threads on 2 shared cores
+#: doubled the p50 at one client and cost ~40 % more CPU per request at 16 (antqa serve
+#: under wrk). With one thread there is no other thread to spin.
+ALLOW_SPINNING = "0"
 
 
 class OnnxExport(BaseModel):
@@ -111,6 +117,7 @@ class OnnxEmbedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = self._threads
         options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", ALLOW_SPINNING)
         options.log_severity_level = 3  # warnings about unused initialisers are noise here
         # Fold the int8-stored matrices back to fp32 once, at load (see antqa.embedding.export);
         # by default onnxruntime keeps DequantizeLinear nodes and would run them per query.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from antqa.api.deps import ASK_GUARDS, AskBody, RuntimeDep
+from antqa.api.deps import ASK_GUARDS, RuntimeDep, read_ask_request
 from antqa.api.schemas import ANSWER_EXAMPLES, ASK_EXAMPLES, AskRequest, ErrorBody, error_example
 from antqa.models import Answer
 
@@ -108,13 +108,14 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
         }
     },
 )
-async def ask(body: AskBody, runtime: RuntimeDep) -> Answer:
+async def ask(request: Request, runtime: RuntimeDep) -> Answer:
     """Answer from the article with exact citations (character offsets into the article).
 
     Pass the returned `conversation_id` back to ask a follow-up. Ids are the server's: an
     unknown or expired one is not adopted; the question is answered as a new one under a
     fresh id, and the answer's `notice` says to ask the full question again.
     """
+    body = await read_ask_request(request)
     service = runtime.service
     answer = await service.workers.run(service.ask, body.question, body.conversation_id)
     runtime.metrics.count_answer(answer)
