@@ -73,11 +73,16 @@ def resembles(token: str, tokens: Collection[str]) -> bool:
     return len(token) >= 4 and any(known.startswith(prefix) for known in tokens)
 
 
-#: How many letters a form of a question's word may add to it ("lead" -> "leader",
-#: "competit" -> "competitor"): at 2 dev.jsonl's "Who leads it?" found its answer, all
-#: other sets unchanged; the looser rule of :func:`resembles` ("clash" -> "class",
-#: "place" -> "placement", "revenu" -> "reveal") paired unrelated words.
-FORM_ENDING = 2
+#: The endings a form of a question's word may add to it: the stemmer's own leftovers
+#: of "-er", "-or", "-ly", "-y" ("lead" -> "leader", "competit" -> "competitor",
+#: "deep" -> "deepli", "famil" -> "famili"). Any ending of up to two letters also paired
+#: "flee" with "fleet", "live" with "liver" and "roll" with the name "Rollo" (in the
+#: questions of the Normans and squad-own sets).
+FORM_ENDINGS = ("er", "or", "li", "i")
+#: The last letters a word may lose to a form the texts hold: past tenses in "-t" ("dealt"
+#: -> "deal", "meant" -> "mean") and plural numbers ("1200s" -> "1200"). Any letter also
+#: paired "eventu" (eventually) with "event".
+FORM_DROPS = ("t", "s")
 
 
 class LexicalIndex:
@@ -108,9 +113,9 @@ class LexicalIndex:
 
         The stemmer leaves some forms apart ("leads" -> "lead" but "leader" -> "leader",
         "dealt" -> "dealt" but "deal"), and a question worded in one form should find a
-        sentence in the other. Only forms that are ``token`` plus at most
-        :data:`FORM_ENDING` letters, or ``token`` less its last letter: the looser rule of
-        :func:`resembles` pairs "clash" with "class" and "revenue" with "reveal", which
+        sentence in the other. Only forms that are ``token`` plus one of
+        :data:`FORM_ENDINGS`, or ``token`` less one of :data:`FORM_DROPS`: the looser rule
+        of :func:`resembles` pairs "clash" with "class" and "revenue" with "reveal", which
         would make a sentence match a question it has nothing to do with.
         """
         if token in self._frequency or len(token) < 4:
@@ -119,8 +124,8 @@ class LexicalIndex:
             forms = [
                 known
                 for known in self._frequency
-                if (known.startswith(token) and len(known) - len(token) <= FORM_ENDING)
-                or (token.startswith(known) and len(token) - len(known) == 1 and len(known) >= 4)
+                if (known.startswith(token) and known[len(token) :] in FORM_ENDINGS)
+                or (len(known) >= 4 and token == known + token[-1] and token[-1] in FORM_DROPS)
             ]
             self._forms[token] = max(forms, key=lambda k: (self._frequency[k], k), default=token)
         return self._forms[token]
