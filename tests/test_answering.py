@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from antqa.answering import Answerer, AnswerPolicy
@@ -441,3 +442,17 @@ def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it
     two = fake_service.retriever.score("Who stepped down, and which role did she take?")
     assert two.question.compound
     assert answerer.compose([long], [0], two, keep)[0].text == long.text
+
+
+def test_a_question_finds_its_word_in_the_form_the_article_writes_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    club = (
+        "The rowing club changed its committee this spring. The committee meets on Mondays. "
+        "Anna Berg serves as the leader of the committee. The club rows on the river.\n"
+    )
+    answerer = _answerer_over(club, tmp_path)
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    # "leads" is stemmed "lead", "leader" stays "leader": only the word's form ties them
+    scores = service.retriever.score("Who leads the committee?")
+    assert int(np.argmax(scores.coverage)) == 2, scores.coverage
+    answer = service.ask("Who leads the committee?")
+    assert answer.answerable and "Anna Berg" in answer.answer, answer.answer

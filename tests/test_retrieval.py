@@ -102,3 +102,14 @@ def test_a_question_the_article_asks_passes_its_relevance_to_the_sentences_after
     assert shifted[asked] < relevance[asked]  # the question itself answers nothing
     untouched = np.setdiff1d(np.arange(len(relevance)), [asked, *following])
     assert not shifted[untouched].any()
+
+
+def test_a_question_word_counts_in_the_form_the_texts_hold_it_but_not_a_look_alike() -> None:
+    lexicon = LexicalIndex(
+        ["Anna is the leader", "they deal in wool", "a class of ten", "the liver", "a fleet"]
+    )
+    assert lexicon.coverage("Who leads?")[0] == 1.0  # "lead" -> "leader"
+    assert lexicon.coverage("What was dealt?")[1] == 1.0  # "dealt" -> "deal"
+    # not another word that happens to start or end alike
+    assert [lexicon.form(t) for t in tokenize("clash live flee")] == tokenize("clash live flee")
+    assert lexicon.coverage("Which clash?").max() == 0.0

@@ -73,6 +73,18 @@ def resembles(token: str, tokens: Collection[str]) -> bool:
     return len(token) >= 4 and any(known.startswith(prefix) for known in tokens)
 
 
+#: The endings a form of a question's word may add to it: the stemmer's own leftovers
+#: of "-er", "-or", "-ly", "-y" ("lead" -> "leader", "competit" -> "competitor",
+#: "deep" -> "deepli", "famil" -> "famili"). Any ending of up to two letters also paired
+#: "flee" with "fleet", "live" with "liver" and "roll" with the name "Rollo" (in the
+#: questions of the Normans and squad-own sets).
+FORM_ENDINGS = ("er", "or", "li", "i")
+#: The last letters a word may lose to a form the texts hold: past tenses in "-t" ("dealt"
+#: -> "deal", "meant" -> "mean") and plural numbers ("1200s" -> "1200"). Any letter also
+#: paired "eventu" (eventually) with "event".
+FORM_DROPS = ("t", "s")
+
+
 class LexicalIndex:
     """Keyword scores of a query against every text of a fixed list."""
 
@@ -82,6 +94,7 @@ class LexicalIndex:
         self._binary = bm25s.BM25(k1=0.0, b=0.0)  # each query word counts its IDF once
         self._binary.index(corpus, show_progress=False)
         self._frequency = Counter(token for doc in corpus for token in set(doc))
+        self._forms: dict[str, str] = {}
 
     def idf(self, token: str) -> float:
         """How rare ``token`` is among the texts (highest for words no text holds)."""
@@ -95,9 +108,32 @@ class LexicalIndex:
         """Whether ``token``, or a form of it, occurs ("chines" for "china")."""
         return resembles(token, self._frequency)
 
+    def form(self, token: str) -> str:
+        """``token``, or the form of it the texts hold when they hold only another one.
+
+        The stemmer leaves some forms apart ("leads" -> "lead" but "leader" -> "leader",
+        "dealt" -> "dealt" but "deal"), and a question worded in one form should find a
+        sentence in the other. Only forms that are ``token`` plus one of
+        :data:`FORM_ENDINGS`, or ``token`` less one of :data:`FORM_DROPS`: the looser rule
+        of :func:`resembles` pairs "clash" with "class" and "revenue" with "reveal", which
+        would make a sentence match a question it has nothing to do with.
+        """
+        if token in self._frequency or len(token) < 4:
+            return token
+        if token not in self._forms:
+            forms = [
+                known
+                for known in self._frequency
+                if (known.startswith(token) and known[len(token) :] in FORM_ENDINGS)
+                or (len(known) >= 4 and token == known + token[-1] and token[-1] in FORM_DROPS)
+            ]
+            self._forms[token] = max(forms, key=lambda k: (self._frequency[k], k), default=token)
+        return self._forms[token]
+
     def coverage(self, query: str | Sequence[str]) -> np.ndarray:
         """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""
         tokens = sorted(set(tokenize(query) if isinstance(query, str) else query))
+        tokens = sorted({self.form(t) for t in tokens})
         total = sum(self.idf(t) for t in tokens)
         known = [t for t in tokens if t in self._frequency]
         if not known or total <= 0:
