@@ -18,6 +18,7 @@ pytestmark = pytest.mark.slow
 EXTRA_EVAL = Path(__file__).parent / "data" / "extra_eval.jsonl"
 ANSWER_EVAL = Path(__file__).parent / "data" / "answer_eval.jsonl"
 SQUAD_OWN = Path(__file__).parent / "data" / "squad-own.json"
+ELSMERE = Path(__file__).parent / "data" / "elsmere-valley-railway.txt"
 
 
 @pytest.mark.parametrize(
@@ -191,3 +192,18 @@ def test_the_new_ceo_is_the_short_answer(real_service: QAService) -> None:
     assert answer.short_answer is not None and answer.short_answer.text == "Jing Xiandong"
     article = real_service.index.article
     assert article[answer.short_answer.start : answer.short_answer.end] == "Jing Xiandong"
+
+
+def test_a_question_in_the_articles_own_words_is_not_refused_as_unrelated(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """ "What did the inquiry recommend?" lands far from the long sentence that answers it
+    (similarity under the "unrelated" line), yet that sentence holds all its words."""
+    question = tmp_path / "inquiry.jsonl"
+    question.write_text(
+        '{"id": "q", "type": "factoid", "question": "What did the inquiry recommend?", '
+        '"evidence": ["it recommended continuous brakes on all goods trains"], "answer": ""}\n'
+    )
+    report = evaluate_file(question, real_service, article_file=ELSMERE)
+    (item,) = report.items
+    assert not item.refused and item.answer_hit, item.answer

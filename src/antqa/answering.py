@@ -106,6 +106,9 @@ class AnswerPolicy:
     kind_depth: int = 6
     kind_passages: int = 2
     unrelated_similarity: float = 0.3
+    #: The share of a question's (IDF-weighted) words one sentence must hold for the
+    #: question to count as asked in the article's words: all of them, less float error.
+    all_words_held: float = 0.999
     unknown_words_similarity: float = 0.4
     #: A word with a lower IDF is held by more than about a quarter of the sentences (the
     #: article's subject, "Normans"): sharing it ties a question to no sentence in particular.
@@ -165,10 +168,14 @@ class Answerer:
         # A question that names something the article does name (a person, a month, a
         # place) is about the article however loosely its wording matches any sentence.
         named_here = bool(question.names)
+        # Likewise a question whose every word one sentence holds: it asks in the
+        # article's own words, however far its vector lands ("What did the inquiry
+        # recommend?" scores low against a long sentence that says "recommended").
+        worded_here = float(scores.coverage.max(initial=0.0)) >= self.policy.all_words_held
         follow_up = plan.strength >= 1.0
         unknown_words = question.tokens and not any(map(self.lexicon.known, question.tokens))
         closest = float(scores.dense.max(initial=0.0))
-        if not (follow_up or named_here) and (
+        if not (follow_up or named_here or worded_here) and (
             closest < self.policy.unrelated_similarity
             or (unknown_words and closest < self.policy.unknown_words_similarity)
         ):
