@@ -85,6 +85,25 @@ FORM_ENDINGS = ("er", "or", "li", "i")
 FORM_DROPS = ("t", "s")
 
 
+def _forms_held(frequency: Counter[str]) -> dict[str, str]:
+    """For each word of four letters or more that the texts do not hold, the form of it
+    they do hold (see :meth:`LexicalIndex.form`), the most frequent when several are:
+    built once from the texts' words, so a question's word is one lookup."""
+    held: dict[str, list[str]] = {}
+    for known in frequency:
+        for ending in FORM_ENDINGS:
+            if known.endswith(ending) and len(known) > len(ending):
+                held.setdefault(known[: -len(ending)], []).append(known)
+        if len(known) >= 4:
+            for letter in FORM_DROPS:
+                held.setdefault(known + letter, []).append(known)
+    return {
+        word: max(forms, key=lambda k: (frequency[k], k))
+        for word, forms in held.items()
+        if len(word) >= 4 and word not in frequency
+    }
+
+
 class LexicalIndex:
     """Keyword scores of a query against every text of a fixed list."""
 
@@ -94,7 +113,7 @@ class LexicalIndex:
         self._binary = bm25s.BM25(k1=0.0, b=0.0)  # each query word counts its IDF once
         self._binary.index(corpus, show_progress=False)
         self._frequency = Counter(token for doc in corpus for token in set(doc))
-        self._forms: dict[str, str] = {}
+        self._forms = _forms_held(self._frequency)
 
     def idf(self, token: str) -> float:
         """How rare ``token`` is among the texts (highest for words no text holds)."""
@@ -118,22 +137,13 @@ class LexicalIndex:
         of :func:`resembles` pairs "clash" with "class" and "revenue" with "reveal", which
         would make a sentence match a question it has nothing to do with.
         """
-        if token in self._frequency or len(token) < 4:
-            return token
-        if token not in self._forms:
-            forms = [
-                known
-                for known in self._frequency
-                if (known.startswith(token) and known[len(token) :] in FORM_ENDINGS)
-                or (len(known) >= 4 and token == known + token[-1] and token[-1] in FORM_DROPS)
-            ]
-            self._forms[token] = max(forms, key=lambda k: (self._frequency[k], k), default=token)
-        return self._forms[token]
+        return self._forms.get(token, token)
 
     def coverage(self, query: str | Sequence[str]) -> np.ndarray:
         """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""
-        tokens = sorted(set(tokenize(query) if isinstance(query, str) else query))
-        tokens = sorted({self.form(t) for t in tokens})
+        tokens = sorted(
+            {self.form(t) for t in (tokenize(query) if isinstance(query, str) else query)}
+        )
         total = sum(self.idf(t) for t in tokens)
         known = [t for t in tokens if t in self._frequency]
         if not known or total <= 0:
