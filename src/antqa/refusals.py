@@ -9,15 +9,16 @@ article tells of another moment, not of the one asked about.
 
 Or they change a name ("as French" where the article says "as English", "Henry II" for
 "Henry III"): the answer's paragraph then never names what the question names. Names are
-compared in any form (:class:`WordSet`) and, as every token, without accents (people
-type "Herve" for "Hervé"). The checks themselves live in :meth:`antqa.answering.Answerer.doubt`,
-which knows the sentences that would answer; this module reads times and words.
+compared in any form (:func:`antqa.lexical.resembles`) and, as every token, without
+accents (people type "Herve" for "Hervé"). The checks themselves live in
+:meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
+module reads times and words.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, resembles, tokenize
@@ -145,41 +146,29 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     return asked[0], dated[0]
 
 
-class WordSet:
-    """Word tokens (as :func:`~antqa.lexical.tokenize` gives them: stemmed, no accents), to
-    recognise a word the question gives in another form as one the text mentions."""
-
-    def __init__(self, tokens: Iterable[str]) -> None:
-        self._tokens = set(tokens)
-
-    def resemble(self, token: str) -> bool:
-        """Whether ``token`` or a form of it is among the words."""
-        return resembles(token, self._tokens)
-
-
 class ArticleWords:
     """The article's words as the name checks read them: in each paragraph and in each
     sentence, and each paragraph's text."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         tokens = [tokenize(s.text) for s in sentences]
-        self._sentences = [WordSet(words) for words in tokens]
-        by_paragraph: dict[int, list[str]] = {}
+        self._sentences = [set(words) for words in tokens]
+        by_paragraph: dict[int, set[str]] = {}
         texts: dict[int, list[str]] = {}
         for sentence, words in zip(sentences, tokens, strict=True):
-            by_paragraph.setdefault(sentence.paragraph, []).extend(words)
+            by_paragraph.setdefault(sentence.paragraph, set()).update(words)
             texts.setdefault(sentence.paragraph, []).append(sentence.text)
-        self._paragraphs = {p: WordSet(words) for p, words in by_paragraph.items()}
+        self._paragraphs = by_paragraph
         self._texts = {p: " ".join(parts) for p, parts in texts.items()}
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
         within ``reach`` sentences of one."""
-        if any(self._paragraphs[s.paragraph].resemble(name) for s in chosen):
+        if any(resembles(name, self._paragraphs[s.paragraph]) for s in chosen):
             return True
         last = len(self._sentences) - 1
         return any(
-            self._sentences[i].resemble(name)
+            resembles(name, self._sentences[i])
             for s in chosen
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
         )
