@@ -156,10 +156,13 @@ class Answerer:
 
     # ------------------------------------------------------------------ refusing
 
-    def doubt(self, plan: SearchPlan, hits: list[Hit], scores: Scores) -> str | None:
+    def doubt(
+        self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
         """Why the article does not answer the question, or ``None`` if it may well.
 
-        The wording completes "The article doesn't say…".
+        ``chosen`` is what :meth:`choose` picked to answer it. The wording completes "The
+        article doesn't say…".
         """
         question = scores.question
         missing = [n for n in question.names if not self.lexicon.resembles_known(n)]
@@ -185,18 +188,17 @@ class Answerer:
             return f" — none of its passages on this mentions {unmatched}"
         if self._kind_applies(scores) and not self.holders(hits, scores):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
-        return self._beside_the_answer(plan, hits, scores)
+        return self._beside_the_answer(plan, scores, chosen)
 
-    def _beside_the_answer(self, plan: SearchPlan, hits: list[Hit], scores: Scores) -> str | None:
+    def _beside_the_answer(
+        self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
         """Why the sentences that would answer are about something else than the question,
         though the article mentions everything it names: they are about another time
         (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
         question = scores.question
-        if plan.continuation or not (question.names or periods(question.text)):
-            return None  # reading on, or nothing to check: no need to choose twice
-        chosen = self.choose(hits, plan, scores)
-        if not chosen:
-            return None
+        if plan.continuation or not chosen or not (question.names or periods(question.text)):
+            return None  # reading on, or nothing to check
         return self._other_time(question, chosen) or self._unnamed(question, chosen)
 
     def _unnamed(self, question: Question, chosen: list[Sentence]) -> str | None:
@@ -604,8 +606,10 @@ class Answerer:
         model: str,
     ) -> tuple[Answer, Composition]:
         """The answer object for these hits, and what it quoted."""
-        reason = self.doubt(plan, hits, scores) if hits else " anything about that"
-        chosen = self.choose(hits, plan, scores) if reason is None else []
+        chosen = self.choose(hits, plan, scores) if hits else []
+        reason = self.doubt(plan, hits, scores, chosen) if hits else " anything about that"
+        if reason is not None:
+            chosen = []
         quoted = [s for s in chosen if _holder(s, hits) is not None]
         if not quoted:
             text = NOT_COVERED.format(reason=reason or "")
