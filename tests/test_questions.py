@@ -34,6 +34,8 @@ from antqa.questions import AnswerKind, analyse, holds
         ("Why did the head of the company apologize?", AnswerKind.REASON, ()),
         ("How did the company respond to the outcry?", AnswerKind.MANNER, ()),
         ("How many did she convene?", AnswerKind.COUNT, ()),
+        # how often: the number counts the occasions, whatever the sentence calls them
+        ("How many times was the pamphlet reissued?", AnswerKind.COUNT, ()),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(
@@ -51,6 +53,9 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.COUNT, "During the six years she came to the company", ("year",), True),
         (AnswerKind.COUNT, "she convened 22 members of the team", ("user",), False),
         (AnswerKind.COUNT, "she convened 22 members of the team", ("manag", "member"), True),
+        # another form of the thing counted: the article's word, not the question's
+        (AnswerKind.COUNT, "the press lost four of its seven workmen", ("worker",), True),
+        (AnswerKind.COUNT, "the rangers placed 150 artificial burrows", ("bird",), False),
         (AnswerKind.COUNT, "In October 2016 the chairman stepped down", (), False),
         (AnswerKind.COUNT, "On December 15 the default was disclosed", (), False),
         (AnswerKind.AMOUNT, "Revenue reached 12 billion yuan", (), True),

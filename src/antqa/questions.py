@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from antqa.lexical import STOPWORDS, tokenize
+from antqa.lexical import STOPWORDS, resembles, tokenize
 
 
 class AnswerKind(Enum):
@@ -149,6 +149,9 @@ _MEASURES = tokenize(
     "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
     "kilometres kilometers km miles feet acres hectares pounds ounces"
 )
+#: Words that make "how many" ask how often rather than how many of a thing: "how many
+#: times was it reissued" is told in "went through nine editions", so any number answers.
+_OCCASIONS = frozenset(tokenize("times occasions"))
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
 #: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
@@ -192,6 +195,8 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
             if not word.endswith(("'s", "’s")):  # "of Marrick's monks": the owner, not counted
                 words.append(word)
         counted = tokenize(" ".join(words))
+        if _OCCASIONS.intersection(counted):
+            return kind, ()
         if counted and re.search(r"\bhow much\b", match.group(0), re.IGNORECASE):
             counted += _MEASURES  # "how much bait" is told in "28 tonnes of pellets"
         return kind, tuple(dict.fromkeys(counted))
@@ -200,13 +205,14 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
 
 def _counts(sentence: str, counted: tuple[str, ...]) -> bool:
     """A number in ``sentence`` (not a year or a date), followed closely by one of
-    ``counted`` (any number when it is empty)."""
+    ``counted`` or another form of it ("workers" by "workmen", see
+    :func:`~antqa.lexical.resembles`), or any number when ``counted`` is empty."""
     without_dates = _DATE.sub(" ", sentence)
     for number in _EVIDENCE[AnswerKind.COUNT].finditer(without_dates):
         if not counted:
             return True
         following = tokenize(" ".join(without_dates[number.end() :].split()[:4]))
-        if any(word in following for word in counted):
+        if any(resembles(word, following) for word in counted):
             return True
     return False
 
