@@ -13,7 +13,8 @@ ARTICLE = (
     "The duchy was founded in 911 when Rollo signed a treaty with King Charles III. "
     "Soon the settlers adopted the language of their hosts. "
     "In 1066 William the Conqueror defeated King Harold II at the battle of Hastings. "
-    "The army of Robert had 30,000 men when it landed in Albania."
+    "The army of Robert had 30,000 men when it landed in Albania. "
+    "Robert had left his home at fourteen."
 )
 
 
@@ -58,6 +59,7 @@ def test_the_question_says_what_kind_of_short_answer_it_wants(
         ("Who defeated King Harold II at Hastings?", "William the Conqueror"),
         ("How many men did Robert's army have?", "30,000"),
         ("In what year was the battle of Hastings?", "1066"),
+        ("How old was Robert when he left his home?", "fourteen"),
     ],
 )
 def test_the_short_answer_is_the_span_near_the_question_words_not_the_question_words(

@@ -40,10 +40,17 @@ MONTH_NAMES = (
     "October", "November", "December",
 )  # fmt: skip
 _MONTH = f"(?:{'|'.join(MONTH_NAMES)})"
-_NUMBER_WORD = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?)"
+#: The numbers English writes out, as a regex alternation ("one" left out: "one of the
+#: ..." rarely counts anything, so :mod:`antqa.short_answers` adds it where it does).
+NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?"
 )
+_NUMBER_WORD = f"(?:{NUMBER_WORDS})"
+#: An age as a life story gives it, after "at": "left school at fourteen", "married at
+#: 23" (not a time of day or a rate: "at 10 am", "at 5%").
+AGE_AFTER_AT = rf"(?:\d{{1,2}}|{_NUMBER_WORD})\b(?!\s*(?:%|per|o.clock|[ap]\.?m\b|:))"
 _YEAR = r"(?:1[89]|20)\d\d"
 _MONEY = (
     r"(?:money|cost|pay|paid|spen[dt]|price|worth|earn|raise|lo(?:se|st)|charge|fund|"
@@ -126,7 +133,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         # "how long" asks for a length too ("a 38-kilometre line")
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
-    AnswerKind.AGE: _pattern(r"\b\d+\s*-?\s*years?[- ]old\b|\baged? \d+|\bage of \d+"),
+    AnswerKind.AGE: _pattern(
+        r"\b\d+\s*-?\s*years?[- ]old\b|\baged? \d+|\bage of \d+|\bat ", AGE_AFTER_AT
+    ),
     AnswerKind.TIME: _pattern(
         rf"\b{_YEAR}\b|\b{_MONTH}\b|\b(?:last|next|this) (?:year|month|week)\b|\bago\b|",
         # any year (911, the 1050s) and centuries, for articles about other times

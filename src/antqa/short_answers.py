@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
-from antqa.questions import MONTH_NAMES, AnswerKind, Question
+from antqa.questions import AGE_AFTER_AT, MONTH_NAMES, NUMBER_WORDS, AnswerKind, Question
 
 
 class Target(Enum):
@@ -37,11 +37,7 @@ class Target(Enum):
     PLACE = "place"
 
 
-_NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|hundreds|thousands"
-)
+_NUMBER_WORDS = f"one|{NUMBER_WORDS}"
 _NUMBER = (
     rf"(?:\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?|"
     rf"(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)"
@@ -71,7 +67,10 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         r"days?|weeks?|months?|years?|decades?|centuries)\b",
         re.IGNORECASE,
     ),
-    Target.AGE: re.compile(r"\b\d+(?=\s*-?\s*years?[- ]old\b)|\b(?:aged?|age of) \d+\b"),
+    Target.AGE: re.compile(
+        r"\b\d+(?=\s*-?\s*years?[- ]old\b)|\b(?:aged?|age of) \d+\b|"
+        rf"(?<=\bat ){AGE_AFTER_AT}"
+    ),
 }
 #: A run of capitalised words, allowing the small words inside names ("William the
 #: Conqueror", "Duchy of Normandy") and a Roman numeral at the end ("Richard I").
