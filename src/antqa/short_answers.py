@@ -138,6 +138,14 @@ _FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
 #: another clause tell less about a span than those in its own.
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though)\b|;")
 
+#: "Who made Ralph earl?": who did it, the subject of a verb (not "who did Edward make").
+_SUBJECT_WHO = re.compile(
+    r"^\W*who\s+(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|"
+    r"should|might|must|may)\b)[a-z]+",
+    re.I,
+)
+#: A sentence whose subject is a person it does not name: who did it is told before it.
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
 _WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
 _WHAT_IS_THE = re.compile(
@@ -286,6 +294,13 @@ def target(question: Question, ending: bool = False) -> Target | None:
     return None
 
 
+def told_before(question: Question, sentence: str) -> bool:
+    """Whether the person ``question`` asks for is the subject ``sentence`` calls "he",
+    "she" or "they": "Who made Ralph earl?" of "He appointed Robert archbishop and made
+    Ralph earl." — its answer is named in the sentence before, not in this one."""
+    return bool(_SUBJECT_WHO.search(question.text) and _PRONOUN_SUBJECT.match(sentence))
+
+
 def _noun_target(word: str) -> Target | None:
     """The kind of short answer a question asking "what <word>" wants."""
     noun = word.rstrip("s")
@@ -416,6 +431,8 @@ class ShortAnswerFinder:
         for sentence in sentences:
             if self.lexicon.share_in(sentence.text, question.tokens) < self.policy.min_shared:
                 continue
+            if told_before(question, sentence.text):
+                continue  # "He ... made Ralph earl": any name in it is someone else
             span = self._best_span(kind, sentence.text, asked)
             if span is not None:
                 start, end = sentence.start + span[0], sentence.start + span[1]
@@ -539,4 +556,4 @@ def _index_at(words: Sequence[tuple[int, str]], offset: int) -> int:
     return len(words)
 
 
-__all__ = ["ShortAnswerFinder", "SpanPolicy", "Target", "target"]
+__all__ = ["ShortAnswerFinder", "SpanPolicy", "Target", "target", "told_before"]
