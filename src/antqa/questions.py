@@ -144,10 +144,11 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\bby (?:\w+ing|means of)\b|\bthrough\b|\busing\b|\bvia\b|\bmethod\b|\bway\b"
     ),
 }
-#: The measures in which a "how much" question's quantity may be given (stemmed).
-MEASURES = tokenize(
+#: The measures in which a "how much" question's quantity may be given (stemmed), and
+#: "times" for a factor ("how much more likely": "four times").
+_MEASURES = tokenize(
     "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
-    "kilometres kilometers km miles feet acres hectares pounds ounces"
+    "kilometres kilometers km miles feet acres hectares pounds ounces times"
 )
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
@@ -193,7 +194,7 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
                 words.append(word)
         counted = tokenize(" ".join(words))
         if counted and re.search(r"\bhow much\b", match.group(0), re.IGNORECASE):
-            counted += MEASURES  # "how much bait" is told in "28 tonnes of pellets"
+            counted += _MEASURES  # "how much bait" is told in "28 tonnes of pellets"
         return kind, tuple(dict.fromkeys(counted))
     return AnswerKind.ANY, ()
 

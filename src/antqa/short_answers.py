@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from antqa.lexical import STOPWORDS, LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
-from antqa.questions import MEASURES, MONTH_NAMES, AnswerKind, Question
+from antqa.questions import MONTH_NAMES, AnswerKind, Question
 
 
 class Target(Enum):
@@ -345,14 +345,13 @@ def _counts_of(
     """The number spans that can answer "how many": not a year ("the plague of 1349"), not
     the whole of a part ("eleven of the twenty-six monks": eleven died), and the ones
     followed by what is counted when some are ("19 brick arches", not "41 metres")."""
-    measured = bool(set(counted) & set(MEASURES))  # "how much bait": "28 tonnes" answers
     kept = [
         (start, end)
         for n, (start, end) in enumerate(spans)
         if not _YEAR_ALONE.fullmatch(text[start:end])
         and not (n and _PART_OF.fullmatch(text[spans[n - 1][1] : start]))
         and text[max(0, start - 1) : start] not in _CURRENCIES
-        and (measured or not counted or not _UNIT.search(text, start, end))
+        and _measures_what_is_counted(text[start:end], counted)
     ]
     if not counted:
         return kept
@@ -362,6 +361,16 @@ def _counts_of(
         if set(tokenize(text[start:end] + " " + " ".join(text[end:].split()[:4]))) & set(counted)
     ]
     return naming or kept
+
+
+def _measures_what_is_counted(span: str, counted: tuple[str, ...]) -> bool:
+    """Whether a number with a measure ("38-kilometre", "three times") can count what the
+    question counts: when it asks for a measure ("how much bait" may be told in tonnes,
+    "how many times"), or for nothing in particular; "how many people" is no length."""
+    unit = _UNIT.search(span)
+    if unit is None or not counted:
+        return True
+    return bool(set(tokenize(unit.group())) & set(counted))
 
 
 def _verbal(word: str) -> bool:
@@ -499,7 +508,8 @@ class ShortAnswerFinder:
         for start, end in _candidates(kind, text):
             if kind is Target.NAME:
                 end = self._without_place(text, start, end)
-            tokens = tokenize(text[start:end])
+            # what is counted may follow the number ("four metres" for "how many metres")
+            tokens = [t for t in tokenize(text[start:end]) if t not in asked.counted]
             if tokens and sum(t in asked.tokens for t in tokens) * 2 >= len(tokens):
                 continue  # mostly the question's own words
             if kind in (Target.NAME, Target.PLACE) and not self._is_name(
