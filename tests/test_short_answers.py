@@ -17,13 +17,18 @@ ARTICLE = (
 )
 
 
-def sentences() -> list[Sentence]:
+def units_of(article: str) -> list[Sentence]:
+    """``article``'s sentences (split at ". "), located in it."""
     out, start = [], 0
-    for number, text in enumerate(ARTICLE.split(". ")):
+    for number, text in enumerate(article.split(". ")):
         text = text if text.endswith(".") else text + "."
-        start = ARTICLE.index(text, start)
+        start = article.index(text, start)
         out.append(Sentence(number, start, start + len(text), 1, text))
     return out
+
+
+def sentences() -> list[Sentence]:
+    return units_of(ARTICLE)
 
 
 @pytest.fixture(scope="module")
@@ -152,15 +157,6 @@ TYPED = (
 )
 
 
-def typed_units() -> list[Sentence]:
-    units, start = [], 0
-    for number, text in enumerate(TYPED.split(". ")):
-        text = text if text.endswith(".") else text + "."
-        start = TYPED.index(text, start)
-        units.append(Sentence(number, start, start + len(text), 1, text))
-    return units
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -186,7 +182,7 @@ def typed_units() -> list[Sentence]:
 def test_the_short_answer_is_of_the_type_the_question_asks_for(
     question: str, expected: str | None
 ) -> None:
-    units = typed_units()
+    units = units_of(TYPED)
     finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), TYPED)
     found = finder.find(analyse(question), units)
     assert (found.text if found else None) == expected

@@ -144,11 +144,10 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\bby (?:\w+ing|means of)\b|\bthrough\b|\busing\b|\bvia\b|\bmethod\b|\bway\b"
     ),
 }
-#: The measures in which a "how much" question's quantity may be given (stemmed), and
-#: "times" for a factor ("how much more likely": "four times").
+#: The measures in which a "how much" question's quantity may be given (stemmed).
 _MEASURES = tokenize(
     "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
-    "kilometres kilometers km miles feet acres hectares pounds ounces times"
+    "kilometres kilometers km miles feet acres hectares pounds ounces"
 )
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")

@@ -138,6 +138,7 @@ _FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
 #: another clause tell less about a span than those in its own.
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though)\b|;")
 
+_HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 #: "Who made Ralph earl?": who did it, the subject of a verb (not "who did Edward make").
 _SUBJECT_WHO = re.compile(
     r"^\W*who\s+(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|"
@@ -261,6 +262,8 @@ class Asked:
     person: bool
     #: For "how many X": the stemmed words that may name X.
     counted: tuple[str, ...]
+    #: "how much": a quantity, which a measure or a factor gives ("28 tonnes", "four times").
+    quantity: bool
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -268,7 +271,8 @@ class Asked:
         person = bool(_WHO.search(question.text)) or bool(
             which and which.group(1).lower().rstrip("s") in _PERSON_NOUNS
         )
-        return cls(frozenset(question.tokens), person, question.counted)
+        quantity = bool(_HOW_MUCH.search(question.text))
+        return cls(frozenset(question.tokens), person, question.counted, quantity)
 
 
 def target(question: Question, ending: bool = False) -> Target | None:
@@ -339,9 +343,7 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
     return [span for span in map(lambda s: _trim(text, *s), spans) if span[1] > span[0]]
 
 
-def _counts_of(
-    text: str, spans: list[tuple[int, int]], counted: tuple[str, ...]
-) -> list[tuple[int, int]]:
+def _counts_of(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
     """The number spans that can answer "how many": not a year ("the plague of 1349"), not
     the whole of a part ("eleven of the twenty-six monks": eleven died), and the ones
     followed by what is counted when some are ("19 brick arches", not "41 metres")."""
@@ -351,8 +353,9 @@ def _counts_of(
         if not _YEAR_ALONE.fullmatch(text[start:end])
         and not (n and _PART_OF.fullmatch(text[spans[n - 1][1] : start]))
         and text[max(0, start - 1) : start] not in _CURRENCIES
-        and _measures_what_is_counted(text[start:end], counted)
+        and _measures_what_is_counted(text[start:end], asked)
     ]
+    counted = asked.counted
     if not counted:
         return kept
     naming = [
@@ -363,14 +366,15 @@ def _counts_of(
     return naming or kept
 
 
-def _measures_what_is_counted(span: str, counted: tuple[str, ...]) -> bool:
+def _measures_what_is_counted(span: str, asked: Asked) -> bool:
     """Whether a number with a measure ("38-kilometre", "three times") can count what the
-    question counts: when it asks for a measure ("how much bait" may be told in tonnes,
-    "how many times"), or for nothing in particular; "how many people" is no length."""
+    question counts: when it asks how much ("28 tonnes" of bait, "four times" as likely),
+    names the measure ("how many times"), or counts nothing in particular; "how many
+    people" is no length."""
     unit = _UNIT.search(span)
-    if unit is None or not counted:
+    if unit is None or not asked.counted or asked.quantity:
         return True
-    return bool(set(tokenize(unit.group())) & set(counted))
+    return bool(set(tokenize(unit.group())) & set(asked.counted))
 
 
 def _verbal(word: str) -> bool:
@@ -520,7 +524,7 @@ class ShortAnswerFinder:
                 continue
             spans.append((start, end))
         if kind is Target.NUMBER:
-            spans = _counts_of(text, spans, asked.counted)
+            spans = _counts_of(text, spans, asked)
         return spans
 
     def _pulls(self, kind: Target, text: str, asked: Asked) -> list[tuple[float, tuple[int, int]]]:
