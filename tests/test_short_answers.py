@@ -153,7 +153,9 @@ TYPED = (
     "In 1901 the cottages were let to Lord Ferris, earl of Dunmere, who turned them into a "
     "summer house. "
     "Stone came from quarries in northern Carvel. "
-    "He replaced the lamp with a burner made by Henri Lepaute."
+    "He replaced the lamp with a burner made by Henri Lepaute. "
+    "The charter was sealed by King Edmund of Ostry. "
+    "The keepers served in the Harbour Board's boats."
 )
 
 
@@ -177,6 +179,10 @@ TYPED = (
         ("Where did the stone come from?", "northern Carvel"),
         # "he" did it: the name is told before this sentence, Lepaute only made the burner
         ("Who replaced the lamp?", None),
+        # "of Ostry" after a titled name is the land he ruled, not part of his name
+        ("Who sealed the charter?", "King Edmund"),
+        # "in the Harbour Board's boats": the preposition is of the boats, not of the Board
+        ("Where did the keepers serve?", None),
     ],
 )
 def test_the_short_answer_is_of_the_type_the_question_asks_for(

@@ -138,6 +138,12 @@ _FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
 #: another clause tell less about a span than those in its own.
 _CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though)\b|;")
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: A title a ruler's name opens with; the "of" and name after it are the land ruled.
+_TITLE = re.compile(
+    r"(?:King|Queen|Duke|Duchess|Earl|Count|Countess|Prince|Princess|Emperor|Empress|"
+    r"Sultan|Tsar|Lord|Lady)\s"
+)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 #: "Who made Ralph earl?": who did it, the subject of a verb (not "who did Edward make").
 _SUBJECT_WHO = re.compile(
@@ -331,7 +337,8 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
         for match in _NAME.finditer(text):
             start = match.start()
             if kind is Target.PLACE:
-                if not _PLACE_BEFORE.search(text[:start]):
+                # "of William's barons": the preposition is of the barons, not of William
+                if not _PLACE_BEFORE.search(text[:start]) or _POSSESSIVE.search(match.group()):
                     continue
                 compass = _COMPASS.search(text[:start])
                 start = compass.start() if compass else start
@@ -490,9 +497,11 @@ class ShortAnswerFinder:
         """Where a person's name ends before an "of" and a place ("King Charles III of
         West Francia" -> "King Charles III"): the place says where they ruled."""
         tail = _OF_PLACE.search(text, start, end)
-        if tail is not None and tail.start() > start and tail.group(1) in self.places:
-            return tail.start()
-        return end
+        if tail is None or tail.start() <= start:
+            return end
+        if tail.group(1) in self.places or _TITLE.match(text, start):
+            return tail.start()  # "King Charles III of West Francia": what he ruled
+        return end  # "Robert of Jumièges": how he is called
 
     def _best_span(self, kind: Target, text: str, asked: Asked) -> tuple[int, int] | None:
         """The candidate closest (in content words) to the question's words the sentence
