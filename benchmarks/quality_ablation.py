@@ -11,8 +11,8 @@ in a temporary folder with the earlier chunking (consecutive 700-character passa
 
 ``--answers`` scores the answer step instead, on this article (development, extra,
 answer and refusal sets) and on other articles (the shared SQuAD 2.0 Normans file,
-tests/data/squad-own.json and squad-own-history.json, each indexed in a temporary
-folder): R@1, answer hit, unanswerables refused, answerables refused, median answer
+tests/data/squad-own.json, squad-own-history.json and squad-own-types.json, each indexed
+in a temporary folder): R@1, answer hit, unanswerables refused, answerables refused, median answer
 length, and the short answer's given-rate and exact match when given, one row per part of
 the answer step switched off.
 """
@@ -54,6 +54,7 @@ ANSWER_FILES = {
     "Normans": PROJECT_ROOT.parent / "shared" / "eval" / "squad-v2-normans.json",
     "squad-own": PROJECT_ROOT / "tests" / "data" / "squad-own.json",
     "own-history": PROJECT_ROOT / "tests" / "data" / "squad-own-history.json",
+    "own-types": PROJECT_ROOT / "tests" / "data" / "squad-own-types.json",
 }
 
 

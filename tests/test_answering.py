@@ -424,6 +424,43 @@ def test_the_next_sentence_holding_the_words_the_best_lacks_is_quoted_second(tmp
     assert answerer._next_with_missing_words(paying, 2.0, {unrelated: 2.0}, scores) == []
 
 
+def test_the_sentence_holding_the_missing_words_may_come_after_a_short_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    crash = "The worst accident happened in 1923, when a goods train struck a passenger train. "
+    answerer, scores, _ = _asked_over(
+        f"{crash}Four people died. The inquiry recommended stronger brakes.\n\n"
+        "Its name comes from the river. The town is small.\n",
+        "What did the inquiry into the 1923 accident recommend?",
+        tmp_path,
+    )
+    best_one, short, recommending = 0, 1, 2
+    seconds = {short: 2.0, recommending: 2.0}
+    assert answerer._next_with_missing_words(best_one, 2.0, seconds, scores) == [recommending]
+    # a word the article never writes ("mean") is not missing from any sentence
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    name = service.retriever.score("What does the town name mean?")
+    town, naming = 4, 3
+    assert answerer._next_with_missing_words(naming, 2.0, {town: 2.0}, name) == [town]
+
+
+def test_who_did_what_a_sentence_says_he_did_quotes_the_sentence_before(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer, scores, hits = _asked_over(
+        "The board hired Hector Vane as its engineer. He replaced the lamp with a burner "
+        "made by Henri Lepaute.\n",
+        "Who replaced the lamp?",
+        tmp_path,
+    )
+    naming, saying_he = 0, 1
+    assert answerer._add_antecedent([saying_he], scores) == [saying_he, naming]
+    assert answerer._add_antecedent([naming], scores) == [naming]
+    answer, _ = answerer.answer(
+        SearchPlan("Who replaced the lamp?"), hits, scores, conversation_id="c", model="m"
+    )
+    assert "Hector Vane" in answer.answer and answer.short_answer is None  # not "Henri Lepaute"
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    whom = service.retriever.score("Who did he replace the lamp with?")  # not who did it
+    assert answerer._add_antecedent([saying_he], whom) == [saying_he]
+
+
 def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it(
     fake_service: QAService,
 ) -> None:

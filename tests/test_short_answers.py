@@ -18,13 +18,18 @@ ARTICLE = (
 )
 
 
-def sentences() -> list[Sentence]:
+def units_of(article: str) -> list[Sentence]:
+    """``article``'s sentences (split at ". "), located in it."""
     out, start = [], 0
-    for number, text in enumerate(ARTICLE.split(". ")):
+    for number, text in enumerate(article.split(". ")):
         text = text if text.endswith(".") else text + "."
-        start = ARTICLE.index(text, start)
+        start = article.index(text, start)
         out.append(Sentence(number, start, start + len(text), 1, text))
     return out
+
+
+def sentences() -> list[Sentence]:
+    return units_of(ARTICLE)
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +142,57 @@ def test_the_noun_a_what_was_the_question_ends_on_says_what_it_wants(
     asked = analyse(question)
     assert target(asked) is strict
     assert target(asked, ending=True) is ending
+
+
+TYPED = (
+    "The trustees approved a lighthouse in 1790, and the first light shone from the tower "
+    "on 2 March 1794. "
+    "In a winter month the lamp burned up to 900 litres of oil. "
+    "Under Keeper Amos Rudd, who kept the light from 1801 to 1836, the station gained a bell. "
+    "Rudd trained his daughter Tamsin as assistant keeper. "
+    "Nine of the forty-two people on board were saved in the storm of 1859, and the keepers "
+    "rowed out three times. "
+    "In 1901 the cottages were let to Lord Ferris, earl of Dunmere, who turned them into a "
+    "summer house. "
+    "Stone came from quarries in northern Carvel. "
+    "He replaced the lamp with a burner made by Henri Lepaute. "
+    "The charter was sealed by King Edmund of Ostry. "
+    "The keepers served in the Harbour Board's boats."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the question's words across ", and" tell of another event than "1790"
+        ("When did the first light shine from the tower?", "2 March 1794"),
+        # "how much" is answered by the quantity with its measure
+        ("How much oil did the lamp burn?", "900 litres"),
+        # "Under" opens the sentence, not the name
+        ("Who kept the light from 1801 to 1836?", "Keeper Amos Rudd"),
+        # a single name followed by "as" is no qualifier of a noun
+        ("Who did Rudd train as assistant keeper?", "Tamsin"),
+        # a count is not a year, nor the whole a part is taken from
+        ("How many people were saved?", "Nine"),
+        ("How many times did the keepers row out?", "three times"),
+        # what an earl holds is a place, not who did it
+        ("Who turned the cottages into a summer house?", "Lord Ferris"),
+        # "where" keeps the compass word that says which part
+        ("Where did the stone come from?", "northern Carvel"),
+        # "he" did it: the name is told before this sentence, Lepaute only made the burner
+        ("Who replaced the lamp?", None),
+        # "of Ostry" after a titled name is the land he ruled, not part of his name
+        ("Who sealed the charter?", "King Edmund"),
+        # "in the Harbour Board's boats": the preposition is of the boats, not of the Board
+        ("Where did the keepers serve?", None),
+    ],
+)
+def test_the_short_answer_is_of_the_type_the_question_asks_for(
+    question: str, expected: str | None
+) -> None:
+    units = units_of(TYPED)
+    finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), TYPED)
+    found = finder.find(analyse(question), units)
+    assert (found.text if found else None) == expected
+    if found is not None:
+        assert TYPED[found.start : found.end] == expected

@@ -101,6 +101,11 @@ def test_normalisation_and_scores_follow_the_official_script() -> None:
     assert best_scores(["Rollo"], "") == (0.0, 0.0)
     assert contains_answer("It was built in 1852 by Keller [1].", "1852")
     assert not contains_answer("It was built in 18525.", "1852")
+    # any punctuation mark parts words: a dash or a possessive does not hide the answer
+    assert contains_answer("Later Dyrrachium—one of the ports—fell again.", "Dyrrachium")
+    assert contains_answer("Malcolm married Edgar's sister Margaret.", "Edgar")
+    assert contains_answer("the Saint-Clair-sur-Epte treaty", "Saint-Clair-sur-Epte")
+    assert not contains_answer("Malcolm married the Edgars' sister.", "Edgar Atheling")
 
 
 def test_articles_are_paragraphs_joined_by_blank_lines_with_answer_offsets_moved(

@@ -37,7 +37,7 @@ from antqa.refusals import (
     vague_time_alone,
 )
 from antqa.retrieval import Scores
-from antqa.short_answers import ShortAnswerFinder, target
+from antqa.short_answers import ShortAnswerFinder, target, told_before
 
 NOT_COVERED = (
     "The article doesn't say{reason}. The closest passages are listed below in case they help."
@@ -89,6 +89,10 @@ class AnswerPolicy:
     #: ... holding at least this share of the missing words: half, so one common word
     #: of the question ("company") does not make the next sentence the answer.
     next_share: float = 0.5
+    #: How many sentences after the best one that sentence may be: 2, since a short one
+    #: often stands between ("... struck a passenger train." "Four people died." "The
+    #: inquiry ... recommended ...").
+    next_reach: int = 2
     long_sentence_chars: int = 300
     #: A sentence holding the short answer is cut to its clauses around it past this many
     #: characters: at 250 no answer hit was lost on any set and medians fell (dev 248 ->
@@ -362,6 +366,7 @@ class Answerer:
                     first, best, seconds, scores
                 ) or self._next_with_missing_words(first, best, seconds, scores)
         chosen = self._add_cause(chosen, scores)
+        chosen = self._add_antecedent(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
 
@@ -405,15 +410,22 @@ class Answerer:
         the two together ("... the overrun being spent at the gorge." + "To cover it, the
         company issued shares": "How did the company pay for the overrun?")."""
         sentences = self.index.sentences
-        following = first + 1
-        if following not in seconds:
-            return []
         present = set(tokenize(sentences[first].text))
-        missing = [t for t in scores.question.tokens if t not in present]
-        close = seconds[following] >= best - self.policy.next_margin * abs(best)
-        share = self.lexicon.share_in(sentences[following].text, missing)
-        holds_them = share >= self.policy.next_share
-        return [following] if missing and close and holds_them else []
+        # only words the article uses: one it never writes ("mean" of "What does the name
+        # mean?") no sentence can hold, and would make every share look small
+        missing = [t for t in scores.question.tokens if t not in present and self.lexicon.known(t)]
+        if not missing:
+            return []
+        for following in range(first + 1, first + 1 + self.policy.next_reach):
+            if following not in seconds:
+                return []
+            if sentences[following].paragraph != sentences[first].paragraph:
+                return []
+            close = seconds[following] >= best - self.policy.next_margin * abs(best)
+            share = self.lexicon.share_in(sentences[following].text, missing)
+            if close and share >= self.policy.next_share:
+                return [following]
+        return []
 
     def _continuation(self, hits: list[Hit], plan: SearchPlan) -> int | None:
         """For "tell me more" / "what happened next": the sentence after the last answer.
@@ -450,6 +462,18 @@ class Answerer:
                 ):
                     return [first, s]
         return chosen
+
+    def _add_antecedent(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "who did it?", the sentence before the best one when that one says only
+        "he", "she" or "they" did it: the name is there ("... the attitudes of Edward." +
+        "He appointed Robert archbishop and made Ralph earl.": "Who made Ralph earl?")."""
+        first = chosen[0]
+        sentences = self.index.sentences
+        if first == 0 or sentences[first - 1].paragraph != sentences[first].paragraph:
+            return chosen
+        if not told_before(scores.question, sentences[first].text):
+            return chosen
+        return [first, first - 1, *chosen[1:]]
 
     def _add_short_follower(self, chosen: list[int]) -> list[int]:
         """A short sentence right after the best one usually completes it ("... the strategy

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from antqa.lexical import LexicalIndex, tokenize
+from antqa.lexical import STOPWORDS, LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
 from antqa.questions import AGE_AFTER_AT, MONTH_NAMES, NUMBER_WORDS, AnswerKind, Question
 
@@ -76,16 +76,82 @@ _SPANS: dict[Target, re.Pattern[str]] = {
 #: Conqueror", "Duchy of Normandy") and a Roman numeral at the end ("Richard I").
 _NAME = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
-    r"and)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
+    r"and|&)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?$", re.I)
-#: Words before a name that make it a place whatever it is ("in Syria"); after "of" or
-#: "to" a name may be a person's too ("the command of Bohemond", "sister of Richard").
-_ONLY_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?$", re.I)
+#: Words that say which part or age of a place is meant ("northern Syria", "medieval
+#: France"): they may stand between a preposition and a place.
+_REGION = (
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central|upper|lower|"
+    r"coastal|inland|modern|present-day|medieval|ancient|old)\s+"
+)
+#: A preposition before a place, maybe with a word of :data:`_REGION` between: what a
+#: "where" question's short answer may follow.
+_PLACE_BEFORE = re.compile(
+    rf"\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(?:{_REGION})?$", re.I
+)
+#: Words before a name that make it a place whatever it is ("in Syria", "in northern
+#: Syria"): the article's places are the names it writes after them somewhere.
+_ONLY_PLACE_BEFORE = re.compile(
+    rf"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?(?:{_REGION})?$", re.I
+)
+#: A title and "of" before a name: what follows is the land held ("earl of Hereford").
+_RULED_BEFORE = re.compile(
+    r"\b(?:king|queen|duke|duchess|earl|count|countess|prince|princess|bishop|archbishop|"
+    r"abbot|lord|baron|emperor|sultan|governor|mayor)s?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+#: The same right before a name: there "in", "at", "from" make a place of any name, "of"
+#: and "to" only of one the article writes as a place ("King of England", "sister of Emma").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?$", re.I)
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?$", re.I)
+#: A compass word before a place names the part of it meant ("southern Italy"): a short
+#: answer for "where" keeps it, as a reader (and SQuAD's annotators) would.
+_COMPASS = re.compile(rf"\b{_REGION}$", re.I)
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
-_LEADING = re.compile(r"^(?:(?:the|a|an|in|on|at|by|of|from|during|since)\s+)+", re.I)
+#: Small words a capitalised run may open with only because they open the sentence
+#: ("Under Abbot Hereward, ...", "After King Harold's death").
+_LEADING = re.compile(
+    r"^(?:(?:the|a|an|in|on|at|by|of|from|during|since|under|after|before|with|for|when|"
+    r"while|against|among|between|through|upon|within|until|unlike|like|although|though|"
+    r"because|as|if|once|whereas|whether|unless|yet|but|and|so|then|thus|this|that|these|"
+    r"those|its|his|her|their|our|some|many|most|all|both|each|every|other|such)\s+)+",
+    re.I,
+)
 _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
+#: The measures a quantity is given in, right after its number ("28 tonnes", "four times").
+_UNIT = re.compile(
+    r"[\s-]+(?:times|(?:kilo|centi|milli)?(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|"
+    r"tonnes?|tons?|miles?|feet|foot|yards?|acres?|hectares?|inch(?:es)?|ounces?|pounds?|"
+    r"gallons?|barrels?|degrees?)\b",
+    re.I,
+)
+_CURRENCIES = frozenset("$¥€£")
+_JOINING = frozenset(["and", "or", "nor", "but"])
+#: A bare four-digit number of the last millennium or this one is a year, not a count.
+_YEAR_ALONE = re.compile(r"1\d{3}|20\d{2}")
+#: Between a part and its whole: "eleven of the twenty-six".
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
+#: The word after a name, when it is in lower case.
+_FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
+#: Where one clause ends and the next begins ("..., and", "; "): the question's words in
+#: another clause tell less about a span than those in its own.
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|although|though)\b|;")
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: A title a ruler's name opens with; the "of" and name after it are the land ruled.
+_TITLE = re.compile(
+    r"(?:King|Queen|Duke|Duchess|Earl|Count|Countess|Prince|Princess|Emperor|Empress|"
+    r"Sultan|Tsar|Lord|Lady)\s"
+)
+_HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+#: "Who made Ralph earl?": who did it, the subject of a verb (not "who did Edward make").
+_SUBJECT_WHO = re.compile(
+    r"^\W*who\s+(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|"
+    r"should|might|must|may)\b)[a-z]+",
+    re.I,
+)
+#: A sentence whose subject is a person it does not name: who did it is told before it.
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
 _WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
 _WHAT_IS_THE = re.compile(
@@ -154,6 +220,10 @@ _NAMED_NOUNS = frozenset(
         "army",
     ]
 )
+#: The nouns of :data:`_NAMED_NOUNS` that ask for a person ("which king").
+_PERSON_NOUNS = frozenset(
+    ["person", "man", "woman", "king", "queen", "ruler", "leader", "duke", "count", "emperor"]
+)
 _PLACE_NOUNS = frozenset(
     ["city", "country", "town", "region", "province", "state", "nation", "island", "place"]
 )
@@ -182,6 +252,32 @@ class SpanPolicy:
     #: The winner must pull this many times harder than the runner-up: two names about
     #: as close to the question's words are a guess, and a wrong short answer misleads.
     margin: float = 1.3
+    #: A question word across a clause break (", and", ";") from a candidate counts as this
+    #: many content words further away: "... authorised the line in 1861, and the first
+    #: train ran on 14 June 1866" answers "when did the first train run?" with the second.
+    clause_gap: int = 3
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What of the question a candidate is weighed against."""
+
+    tokens: frozenset[str]
+    #: "who": a person (or a people), so no name the article writes as a place.
+    person: bool
+    #: For "how many X": the stemmed words that may name X.
+    counted: tuple[str, ...]
+    #: "how much": a quantity, which a measure or a factor gives ("28 tonnes", "four times").
+    quantity: bool
+
+    @classmethod
+    def of(cls, question: Question) -> Asked:
+        which = _WHICH_NOUN.search(question.text)
+        person = bool(_WHO.search(question.text)) or bool(
+            which and which.group(1).lower().rstrip("s") in _PERSON_NOUNS
+        )
+        quantity = bool(_HOW_MUCH.search(question.text))
+        return cls(frozenset(question.tokens), person, question.counted, quantity)
 
 
 def target(question: Question, ending: bool = False) -> Target | None:
@@ -205,6 +301,13 @@ def target(question: Question, ending: bool = False) -> Target | None:
     if re.match(r"^\W*where\b", text, re.I):
         return Target.PLACE
     return None
+
+
+def told_before(question: Question, sentence: str) -> bool:
+    """Whether the person ``question`` asks for is the subject ``sentence`` calls "he",
+    "she" or "they": "Who made Ralph earl?" of "He appointed Robert archbishop and made
+    Ralph earl." — its answer is named in the sentence before, not in this one."""
+    return bool(_SUBJECT_WHO.search(question.text) and _PRONOUN_SUBJECT.match(sentence))
 
 
 def _noun_target(word: str) -> Target | None:
@@ -231,16 +334,72 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
     if kind in (Target.NAME, Target.PLACE):
         spans = []
         for match in _NAME.finditer(text):
-            if kind is Target.PLACE and not _PLACE_BEFORE.search(text[: match.start()]):
-                continue
-            spans.append((match.start(), match.end()))
+            start = match.start()
+            if kind is Target.PLACE:
+                # "of William's barons": the preposition is of the barons, not of William
+                if not _PLACE_BEFORE.search(text[:start]) or _POSSESSIVE.search(match.group()):
+                    continue
+                compass = _COMPASS.search(text[:start])
+                start = compass.start() if compass else start
+            spans.append((start, match.end()))
     else:
         spans = [(m.start(), m.end()) for m in _SPANS[kind].finditer(text)]
+        if kind is Target.NUMBER:
+            spans = [(start, _with_unit(text, end)) for start, end in spans]
     return [span for span in map(lambda s: _trim(text, *s), spans) if span[1] > span[0]]
 
 
+def _counts_of(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
+    """The number spans that can answer "how many": not a year ("the plague of 1349"), not
+    the whole of a part ("eleven of the twenty-six monks": eleven died), and the ones
+    followed by what is counted when some are ("19 brick arches", not "41 metres")."""
+    kept = [
+        (start, end)
+        for n, (start, end) in enumerate(spans)
+        if not _YEAR_ALONE.fullmatch(text[start:end])
+        and not (n and _PART_OF.fullmatch(text[spans[n - 1][1] : start]))
+        and text[max(0, start - 1) : start] not in _CURRENCIES
+        and _measures_what_is_counted(text[start:end], asked)
+    ]
+    counted = asked.counted
+    if not counted:
+        return kept
+    naming = [
+        (start, end)
+        for start, end in kept
+        if set(tokenize(text[start:end] + " " + " ".join(text[end:].split()[:4]))) & set(counted)
+    ]
+    return naming or kept
+
+
+def _measures_what_is_counted(span: str, asked: Asked) -> bool:
+    """Whether a number with a measure ("38-kilometre", "three times") can count what the
+    question counts: when it asks how much ("28 tonnes" of bait, "four times" as likely),
+    names the measure ("how many times"), or counts nothing in particular; "how many
+    people" is no length."""
+    unit = _UNIT.search(span)
+    if unit is None or not asked.counted or asked.quantity:
+        return True
+    return bool(set(tokenize(unit.group())) & set(asked.counted))
+
+
+def _verbal(word: str) -> bool:
+    """Whether ``word``, after a capitalised word, shows that word is a name, not one
+    qualifying a noun: a function word ("Duncan as", "Berengaria was"), but not "and" or
+    "or", which may join two qualifiers ("Norman and English forces")."""
+    return word in STOPWORDS and word not in _JOINING
+
+
+def _with_unit(text: str, end: int) -> int:
+    """Where a number ends with the measure that follows it ("180 grams", "four times"):
+    "how much" is answered by the quantity, and a bare "180" says 180 of nothing."""
+    unit = _UNIT.match(text, end)
+    return unit.end() if unit else end
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without leading articles/prepositions and a trailing possessive or stop."""
+    """The span without leading articles/prepositions (a capital that opens the sentence
+    does not make "Under" part of "Under Abbot Hereward") and a trailing possessive or stop."""
     lead = _LEADING.match(text[start:end])
     if lead:
         start += lead.end()
@@ -278,7 +437,8 @@ class ShortAnswerFinder:
         self.places = frozenset(
             match.group()
             for match in _NAME.finditer(article)
-            if _ONLY_PLACE_BEFORE.search(article[max(0, match.start() - 12) : match.start()])
+            if _ONLY_PLACE_BEFORE.search(article[max(0, match.start() - 30) : match.start()])
+            or _RULED_BEFORE.search(article[max(0, match.start() - 30) : match.start()])
         )
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
@@ -286,32 +446,40 @@ class ShortAnswerFinder:
         kind = target(question)
         if kind is None:
             return None
-        asked = set(question.tokens)
+        asked = Asked.of(question)
         for sentence in sentences:
             if self.lexicon.share_in(sentence.text, question.tokens) < self.policy.min_shared:
                 continue
+            if told_before(question, sentence.text):
+                continue  # "He ... made Ralph earl": any name in it is someone else
             span = self._best_span(kind, sentence.text, asked)
             if span is not None:
                 start, end = sentence.start + span[0], sentence.start + span[1]
                 return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
         return None
 
-    def _is_name(self, kind: Target, text: str, start: int, end: int) -> bool:
+    def _is_name(self, kind: Target, text: str, start: int, end: int, person: bool) -> bool:
         """Whether the capitalised run ``text[start:end]`` can be a name of ``kind``.
 
         Not a word the article also writes in lower case, not a single word that qualifies
         the next one ("Turkish forces", "Norman mercenary"), and for a person not a place
-        ("of England", "in Syria").
+        ("of England", "in Syria", and for "who" any name the article writes as a place).
         """
         words = text[start:end].split()
         capitals = [w for w in words if w[:1].isupper()]
         if all(w.lower() in self.common for w in capitals) or not tokenize(text[start:end]):
             return False  # "Soon", "The", but not "Duke Richard" (a title before a name)
-        if len(words) == 1 and re.match(r"\s+[a-z]", text[end:]):
-            return False
-        if kind is Target.PLACE or not _PLACE_BEFORE.search(text[:start]):
+        following = _FOLLOWING.match(text, end)
+        if len(words) == 1 and following and (start == 0 or not _verbal(following.group(1))):
+            return False  # "Norman mercenary"; but "Duncan as a hostage" names him
+        if kind is Target.PLACE:
             return True
-        return not _ONLY_PLACE_BEFORE.search(text[:start]) and text[start:end] not in self.places
+        if person and (text[start:end] in self.places or words[-1] in MONTH_NAMES):
+            return False  # "Who ruled ...?" is not answered by "France" or "June"
+        before = text[max(0, start - 20) : start]
+        if not _PREPOSITION_BEFORE.search(before):
+            return True
+        return not _PLACE_PREPOSITION_BEFORE.search(before) and text[start:end] not in self.places
 
     def offers(self, question: Question, text: str) -> bool:
         """Whether ``text`` holds a span of the kind ``question`` asks for, near its words.
@@ -322,17 +490,19 @@ class ShortAnswerFinder:
         describes the Tapestry).
         """
         kind = target(question, ending=True)
-        return kind is not None and bool(self._pulls(kind, text, set(question.tokens)))
+        return kind is not None and bool(self._pulls(kind, text, Asked.of(question)))
 
     def _without_place(self, text: str, start: int, end: int) -> int:
         """Where a person's name ends before an "of" and a place ("King Charles III of
         West Francia" -> "King Charles III"): the place says where they ruled."""
         tail = _OF_PLACE.search(text, start, end)
-        if tail is not None and tail.start() > start and tail.group(1) in self.places:
-            return tail.start()
-        return end
+        if tail is None or tail.start() <= start:
+            return end
+        if tail.group(1) in self.places or _TITLE.match(text, start):
+            return tail.start()  # "King Charles III of West Francia": what he ruled
+        return end  # "Robert of Jumièges": how he is called
 
-    def _best_span(self, kind: Target, text: str, asked: set[str]) -> tuple[int, int] | None:
+    def _best_span(self, kind: Target, text: str, asked: Asked) -> tuple[int, int] | None:
         """The candidate closest (in content words) to the question's words the sentence
         shares, each word weighted by its rarity, when it clearly beats the others."""
         pulls = self._pulls(kind, text, asked)
@@ -343,35 +513,54 @@ class ShortAnswerFinder:
             return None
         return pulls[0][1]
 
-    def _pulls(
-        self, kind: Target, text: str, asked: set[str]
-    ) -> list[tuple[float, tuple[int, int]]]:
+    def _spans(self, kind: Target, text: str, asked: Asked) -> list[tuple[int, int]]:
+        """The candidates of ``kind`` that can answer: not mostly the question's own words,
+        of the right type (a person for "who", not a year for "how many"), not too long."""
+        spans = []
+        for start, end in _candidates(kind, text):
+            if kind is Target.NAME:
+                end = self._without_place(text, start, end)
+            # what is counted may follow the number ("four metres" for "how many metres")
+            tokens = [t for t in tokenize(text[start:end]) if t not in asked.counted]
+            if tokens and sum(t in asked.tokens for t in tokens) * 2 >= len(tokens):
+                continue  # mostly the question's own words
+            if kind in (Target.NAME, Target.PLACE) and not self._is_name(
+                kind, text, start, end, asked.person
+            ):
+                continue
+            if len(text[start:end].split()) > self.policy.max_words:
+                continue
+            spans.append((start, end))
+        if kind is Target.NUMBER:
+            spans = _counts_of(text, spans, asked)
+        return spans
+
+    def _pulls(self, kind: Target, text: str, asked: Asked) -> list[tuple[float, tuple[int, int]]]:
         """Each candidate span with how hard the question's words pull at it, the strongest
         first; a candidate made of the question's words or far from them is none."""
         words = _word_positions(text)
-        shared = [i for i, (_, token) in enumerate(words) if token in asked]
+        shared = [i for i, (_, token) in enumerate(words) if token in asked.tokens]
         if not shared:
             return []
+        breaks = [m.start() for m in _CLAUSE.finditer(text)]
         pulls: list[tuple[float, tuple[int, int]]] = []
-        for start, end in _candidates(kind, text):
-            tokens = tokenize(text[start:end])
-            if tokens and sum(t in asked for t in tokens) * 2 >= len(tokens):
-                continue  # mostly the question's own words
-            if kind in (Target.NAME, Target.PLACE) and not self._is_name(kind, text, start, end):
-                continue
-            if kind is Target.NAME:
-                end = self._without_place(text, start, end)
-            if len(text[start:end].split()) > self.policy.max_words:
-                continue
+        for start, end in self._spans(kind, text, asked):
             inside = [i for i, (offset, _) in enumerate(words) if start <= offset < end]
             first = inside[0] if inside else _index_at(words, start)
             last = inside[-1] if inside else first - 1
             nearest: dict[str, int] = {}
+            closest = self.policy.max_distance + 1
             for i in shared:
                 if not first <= i <= last:
                     gap = first - i if i < first else i - last
+                    closest = min(closest, gap)
+                    # a word across a clause break tells of another event than the span's
+                    at = words[i][0]
+                    gap += self.policy.clause_gap * sum(
+                        min(at, start) < b < max(at, end) for b in breaks
+                    )
                     nearest[words[i][1]] = min(gap, nearest.get(words[i][1], gap))
-            if not nearest or min(nearest.values()) > self.policy.max_distance:
+            if closest > self.policy.max_distance:
                 continue
             # Each question word the sentence shares pulls toward the spans near it, the
             # rarer words harder: the answer sits where the question's words gather.
@@ -389,4 +578,4 @@ def _index_at(words: Sequence[tuple[int, str]], offset: int) -> int:
     return len(words)
 
 
-__all__ = ["ShortAnswerFinder", "SpanPolicy", "Target", "target"]
+__all__ = ["ShortAnswerFinder", "SpanPolicy", "Target", "target", "told_before"]

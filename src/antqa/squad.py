@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import string
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,9 +102,19 @@ def best_scores(answers: list[str], prediction: str) -> tuple[float, float]:
     )
 
 
+def _separated_tokens(text: str) -> list[str]:
+    """The normalised tokens of ``text`` with every punctuation mark, ASCII or not, taken
+    as a break between words: the official normalisation deletes ASCII punctuation and
+    keeps the rest, so "Dyrrachium—one" is one token and "Edgar's" is "edgars", and an
+    answer that plainly says "Dyrrachium" or "Edgar" would not count as saying it."""
+    spaced = "".join(" " if unicodedata.category(ch).startswith("P") else ch for ch in text)
+    return answer_tokens(spaced)
+
+
 def contains_answer(text: str, answer: str) -> bool:
-    """``answer``'s normalised tokens appear as one run in ``text``'s."""
-    wanted, tokens = answer_tokens(answer), answer_tokens(text)
+    """``answer``'s tokens appear as one run in ``text``'s (both normalised alike, every
+    punctuation mark a break between words: see :func:`_separated_tokens`)."""
+    wanted, tokens = _separated_tokens(answer), _separated_tokens(text)
     if not wanted:
         return False
     width = len(wanted)
