@@ -199,7 +199,8 @@ class Answerer:
         give to no one but the people it names ("Who replaced Peng Lei as chairman?" where
         only Peng Lei became chairman): it swaps who held what (see
         :func:`antqa.refusals.role_held`). Captions label; they tie no one to a role."""
-        written, role = asked_role(question.text)
+        written, words = asked_role(question.text)
+        role = [w for w in words if w not in question.names]  # "as Ant's CEO": the CEO
         if not role or plan.continuation:
             return None
         texts = [
