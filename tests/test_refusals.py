@@ -105,6 +105,7 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
         ("Whom did the board choose as its new chair after the vote?", "new chair"),
         ("Who was there as well?", ""),  # "as well": no role
         ("What did she become as a result?", ""),  # not a "who" question
+        ("Who waved as the long slow train left the station?", ""),  # a clause, not a role
     ],
 )
 def test_a_who_question_asks_for_the_role_after_as(question: str, role: str) -> None:

@@ -201,7 +201,8 @@ class Answerer:
         :func:`antqa.refusals.role_held`). Captions label; they tie no one to a role."""
         written, words = asked_role(question.text)
         role = [w for w in words if w not in question.names]  # "as Ant's CEO": the CEO
-        if not role or plan.continuation:
+        if not role or plan.continuation or not question.names:
+            # naming no one, a question swaps no one's role ("as" may also mean "while")
             return None
         texts = [
             self.index.sentences[s].text

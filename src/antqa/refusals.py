@@ -197,6 +197,9 @@ _ASKED_ROLE = re.compile(
     r"(?:(?:the|a|an|its|his|her|their)\s+)?([^?,]+)",
     re.I,
 )
+#: A role is named in a few words ("deputy squad leader", "chief medical officer"); more
+#: after "as" are a clause ("as the new line opened to traffic"), not a role.
+ROLE_WORDS = 3
 #: Where a sentence's clauses part: a clause says who holds what.
 _CLAUSE = re.compile(r"[,;:()]|\.\s|\band\b")
 #: Words that stand for a person named nearby ("he succeeded ..."): a clause with one of
@@ -218,6 +221,8 @@ def asked_role(question: str) -> tuple[str, list[str]]:
         if word.lower() in STOPWORDS:
             break
         words.append(word)
+    if len(words) > ROLE_WORDS:
+        return "", []
     return " ".join(words), tokenize(" ".join(words))
 
 
