@@ -176,6 +176,12 @@ def _answerer_over(text: str, tmp_path) -> Answerer:  # type: ignore[no-untyped-
     return QAService(load_index(tmp_path / "index"), embedder).answerer
 
 
+def _service_over(text: str, tmp_path) -> QAService:  # type: ignore[no-untyped-def]
+    """A service (fake embedder) over ``text``."""
+    answerer = _answerer_over(text, tmp_path)
+    return QAService(answerer.index, answerer_embedder(answerer))
+
+
 def test_a_line_cut_sentence_is_completed_but_a_caption_is_not(tmp_path) -> None:  # type: ignore[no-untyped-def]
     answerer = _answerer_over(
         "The board met in May and the chair asked\n\nthe team to write down its rules.\n\n"
@@ -186,6 +192,39 @@ def test_a_line_cut_sentence_is_completed_but_a_caption_is_not(tmp_path) -> None
     assert answerer._complete_fragments([cut]) == [cut, rest]
     assert answerer._complete_fragments([caption]) == [caption]
     assert unrelated not in answerer._complete_fragments([caption])
+
+
+def test_after_a_line_cut_best_the_sentence_with_the_missing_words_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cut = "The board met in May and the chair asked\n\nthe team to discuss its rules. "
+    text = f"{cut}Write down what you want and do not want. The room was cold.\n"
+    question = "What did the chair ask the team to write down?"
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    fragment, rest, writing, cold = range(4)
+    # the fragment's score says nothing of what it goes on into: no margin, only the words
+    assert answerer._read_past_fragment([fragment, rest], scores) == [fragment, rest, writing]
+    # a whole best sentence keeps to the rules with a margin (_next_with_missing_words)
+    assert answerer._read_past_fragment([rest], scores) == [rest]
+    assert cold not in answerer._read_past_fragment([fragment, rest], scores)
+    (tmp_path / "other").mkdir()
+    other, unrelated_scores, _ = _asked_over(
+        f"{cut}The room was cold.\n", question, tmp_path / "other"
+    )
+    # the sentence after holds none of the words the two lack: not quoted
+    assert other._read_past_fragment([fragment, rest], unrelated_scores) == [fragment, rest]
+
+
+def test_a_who_as_role_question_is_refused_when_only_the_people_it_names_hold_the_role(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(
+        "At the spring meeting Anna Berg stepped down as treasurer and became the club's "
+        "president, and Tomas Lind succeeded her as treasurer.\n\nThe club has 40 members.\n",
+        tmp_path,
+    )
+    swapped = service.ask("Who replaced Anna Berg as president?")
+    assert not swapped.answerable
+    assert "president" in swapped.answer
+    assert service.ask("Who replaced Anna Berg as treasurer?").answerable
 
 
 def test_a_short_follower_comes_from_the_same_paragraph_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -329,12 +368,11 @@ def test_a_question_pinned_to_the_time_the_article_gives_is_answered(
 
 
 def test_a_name_typed_without_its_accents_is_one_the_article_mentions(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    answerer = _answerer_over(
+    service = _service_over(
         "The abbey of Fécamp was a centre of music and learning.\n\n"
         "Its monks copied books for the dukes.\n",
         tmp_path,
     )
-    service = QAService(answerer.index, answerer_embedder(answerer))
     answer = service.ask("What was the abbey of Fecamp a centre of?")
     assert answer.answerable, answer.answer
     assert "music and learning" in answer.answer

@@ -8,9 +8,11 @@ from antqa.lexical import resembles, tokenize
 from antqa.models import Sentence
 from antqa.refusals import (
     ArticleWords,
+    asked_role,
     in_century_written,
     numbered_names,
     periods,
+    role_held,
     time_conflict,
     vague_time_alone,
 )
@@ -93,3 +95,38 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
     assert not words.beside("french", [sentences[1]], reach=1)
     assert words.beside("french", [sentences[2]], reach=1)  # the next sentence
     assert not words.beside("french", [sentences[2]], reach=0)
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who replaced Anna Berg as treasurer of the club?", "treasurer"),
+        ("Who served as the deputy squad leader?", "deputy squad leader"),
+        ("Whom did the board choose as its new chair after the vote?", "new chair"),
+        ("Who was there as well?", ""),  # "as well": no role
+        ("What did she become as a result?", ""),  # not a "who" question
+        ("Who waved as the long slow train left the station?", ""),  # a clause, not a role
+    ],
+)
+def test_a_who_question_asks_for_the_role_after_as(question: str, role: str) -> None:
+    assert asked_role(question) == (role, tokenize(role))
+
+
+CLUB = (
+    "At the spring meeting Anna Berg stepped down as treasurer and became the club's "
+    "president, and Tomas Lind succeeded her as treasurer.",
+    "Treasurer Berg and President Lind",
+    "The secretary was chosen later. He served as secretary for ten years.",
+)
+
+
+def test_a_role_is_held_when_a_clause_ties_it_to_someone_the_question_does_not_name() -> None:
+    berg = tokenize("Anna Berg")
+    assert role_held(tokenize("treasurer"), berg, CLUB[:1])  # Tomas Lind succeeded her
+    # only Anna Berg became president: "Who replaced Anna Berg as president?" swaps roles
+    assert not role_held(tokenize("president"), berg, CLUB[:1])
+    # a label's role words are no one ("President Lind" names Lind, but a caption is
+    # left out by the answer step; here the role word itself must not count)
+    assert not role_held(tokenize("treasurer"), berg, CLUB[1:2])
+    # "he" may stand for someone named elsewhere
+    assert role_held(tokenize("secretary"), berg, CLUB[2:])

@@ -30,9 +30,11 @@ from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
 from antqa.questions import AnswerKind, Question, holds
 from antqa.refusals import (
     ArticleWords,
+    asked_role,
     in_century_written,
     numbered_names,
     periods,
+    role_held,
     time_conflict,
     vague_time_alone,
 )
@@ -192,7 +194,29 @@ class Answerer:
             return f" — none of its passages on this mentions {unmatched}"
         if self._kind_applies(scores) and not self.holders(hits, scores):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
-        return self._beside_the_answer(plan, scores, chosen)
+        return self._unheld_role(plan, hits, question) or self._beside_the_answer(
+            plan, scores, chosen
+        )
+
+    def _unheld_role(self, plan: SearchPlan, hits: list[Hit], question: Question) -> str | None:
+        """A "who ... as ROLE" question whose role the passages the answer would come from
+        give to no one but the people it names ("Who replaced Peng Lei as chairman?" where
+        only Peng Lei became chairman): it swaps who held what (see
+        :func:`antqa.refusals.role_held`). Captions label; they tie no one to a role."""
+        written, words = asked_role(question.text)
+        role = [w for w in words if w not in question.names]  # "as Ant's CEO": the CEO
+        if not role or plan.continuation or not question.names:
+            # naming no one, a question swaps no one's role ("as" may also mean "while")
+            return None
+        texts = [
+            self.index.sentences[s].text
+            for hit in hits[: self.policy.candidate_passages]
+            for s in hit.chunk.sentence_ids
+            if s not in self.captions
+        ]
+        if role_held(role, question.names, texts):
+            return None
+        return f" — where it tells of the {written}, it names no one else as one"
 
     def _beside_the_answer(
         self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]
@@ -368,6 +392,7 @@ class Answerer:
         chosen = self._add_cause(chosen, scores)
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
+        chosen = self._read_past_fragment(chosen, scores)
         return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
 
     def _clearly_answers(self, sentence: int, scores: Scores) -> bool:
@@ -500,16 +525,42 @@ class Answerer:
         Only when what follows goes on in lower case: a heading or caption without a full
         stop is followed by a new sentence, not by its own continuation.
         """
+        return [*chosen, *(s + 1 for s in chosen if self._cut_at_line(s))]
+
+    def _cut_at_line(self, sentence: int) -> bool:
+        """Whether ``sentence`` is cut at a line break: no full stop, and the next one goes
+        on in lower case."""
         sentences = self.index.sentences
-        completed = list(chosen)
-        for s in chosen:
-            if (
-                not _TERMINAL.search(sentences[s].text)
-                and s + 1 < len(sentences)
-                and sentences[s + 1].text[:1].islower()
-            ):
-                completed.append(s + 1)
-        return completed
+        return (
+            not _TERMINAL.search(sentences[sentence].text)
+            and sentence + 1 < len(sentences)
+            and sentences[sentence + 1].text[:1].islower()
+        )
+
+    def _read_past_fragment(self, chosen: list[int], scores: Scores) -> list[int]:
+        """After a best sentence cut at a line break and its continuation, the sentence
+        that follows when it holds most of the question's words the two lack.
+
+        A fragment ("Peng Lei also asked" / "the team to discuss rectification ...")
+        introduces what follows, but its score says nothing of the sentences it goes on
+        into, so :meth:`_next_with_missing_words`' margin cannot judge them: "What did
+        she ask the team to write down?" is answered by the sentence after ("Think
+        clearly and write down ..."). Held means ``next_share`` of the missing words
+        (IDF-weighted), in the continuation's paragraph.
+        """
+        first, sentences = chosen[0], self.index.sentences
+        following = first + 2
+        if (
+            not self._cut_at_line(first)
+            or following >= len(sentences)
+            or following in chosen
+            or sentences[following].paragraph != sentences[first + 1].paragraph
+        ):
+            return chosen
+        present = set(tokenize(f"{sentences[first].text} {sentences[first + 1].text}"))
+        missing = [t for t in scores.question.tokens if t not in present]
+        share = self.lexicon.share_in(sentences[following].text, missing)
+        return [*chosen, following] if missing and share >= self.policy.next_share else chosen
 
     def _fit(
         self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None = None
