@@ -35,6 +35,7 @@ from antqa.refusals import (
     numbered_names,
     periods,
     role_held,
+    role_written,
     time_conflict,
     vague_time_alone,
 )
@@ -214,7 +215,7 @@ class Answerer:
             for s in hit.chunk.sentence_ids
             if s not in self.captions
         ]
-        if role_held(role, question.names, texts):
+        if not role_written(role, texts) or role_held(role, question.names, texts):
             return None
         return f" — where it tells of the {written}, it names no one else as one"
 

@@ -226,6 +226,16 @@ def asked_role(question: str) -> tuple[str, list[str]]:
     return " ".join(words), tokenize(" ".join(words))
 
 
+def role_written(role: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether some clause of ``texts`` holds every word of ``role``: a role the passages
+    write in other words ("chief executive" for "CEO") can't be checked for who holds it."""
+    return any(_holds_role(clause, role) for text in texts for clause in _CLAUSE.split(text))
+
+
+def _holds_role(clause: str, role: Sequence[str]) -> bool:
+    return all(resembles(r, set(tokenize(clause))) for r in role)
+
+
 def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence[str]) -> bool:
     """Whether some clause of ``texts`` holds every word of ``role`` and someone who may
     hold it: a name the question does not give, or a subject pronoun.
@@ -239,7 +249,7 @@ def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence
     for text in texts:
         clauses = [c for c in _CLAUSE.split(text) if c.strip()]
         for at, clause in enumerate(clauses):
-            if all(resembles(r, set(tokenize(clause))) for r in role) and any(
+            if _holds_role(clause, role) and any(
                 _someone(near, role, asked_names) for near in clauses[max(0, at - 1) : at + 1]
             ):
                 return True
