@@ -56,6 +56,7 @@ def test_answerable_questions_quote_the_sentence_that_answers(
         "What interest rate did Yu'e Bao offer?",
         "How do I bake sourdough bread?",
         "What is the weather like today?",
+        "How many users does Alipay have?",
         "What did the China Banking Regulatory Commission say about Zhaocaibao?",
     ],
 )

@@ -34,8 +34,6 @@ from antqa.questions import AnswerKind, analyse, holds
         ("Why did the head of the company apologize?", AnswerKind.REASON, ()),
         ("How did the company respond to the outcry?", AnswerKind.MANNER, ()),
         ("How many did she convene?", AnswerKind.COUNT, ()),
-        # how often: the number counts the occasions, whatever the sentence calls them
-        ("How many times was the pamphlet reissued?", AnswerKind.COUNT, ()),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(

@@ -193,7 +193,10 @@ class Answerer:
         unmatched = self._unmatched_number(question.text, hits)
         if unmatched is not None:
             return f" — none of its passages on this mentions {unmatched}"
-        if self._kind_applies(scores) and not self.holders(hits, scores):
+        # For a count, any number will do: the thing counted is often named in other words
+        # ("3,260 ships" for "how many vessels", "fifteen members" for "how many people"),
+        # so it steers which sentence answers (:meth:`_holding`) but refuses nothing.
+        if self._kind_applies(scores) and not self.holders(hits, scores, counted=False):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
         return self._unheld_role(plan, hits, question) or self._beside_the_answer(
             plan, scores, chosen
@@ -292,14 +295,15 @@ class Answerer:
 
     def holders(self, hits: list[Hit], scores: Scores, counted: bool = True) -> set[int]:
         """Sentences near the top that hold the kind of answer asked for (for a count, with
-        ``counted=False``, any number, whatever it counts).
+        ``counted=False``, any number, whatever it counts; for other kinds the flag changes
+        nothing).
 
         Near the top means among the ``kind_depth`` most relevant sentences and inside the
         first ``kind_passages`` passages: a date in some far-off sentence answers nothing.
         """
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
         near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
-        if counted:
+        if counted or scores.question.kind is not AnswerKind.COUNT:
             return {int(s) for s in top if s in near and scores.held[s]}
         sentences = self.index.sentences
         return {int(s) for s in top if s in near and holds(AnswerKind.COUNT, sentences[s].text)}

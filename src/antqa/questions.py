@@ -158,9 +158,6 @@ _MEASURES = tokenize(
     "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
     "kilometres kilometers km miles feet acres hectares pounds ounces"
 )
-#: Words that make "how many" ask how often rather than how many of a thing: "how many
-#: times was it reissued" is told in "went through nine editions", so any number answers.
-_OCCASIONS = frozenset(tokenize("times occasions"))
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
 #: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
@@ -204,8 +201,6 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
             if not word.endswith(("'s", "’s")):  # "of Marrick's monks": the owner, not counted
                 words.append(word)
         counted = tokenize(" ".join(words))
-        if _OCCASIONS.intersection(counted):
-            return kind, ()
         if counted and re.search(r"\bhow much\b", match.group(0), re.IGNORECASE):
             counted += _MEASURES  # "how much bait" is told in "28 tonnes of pellets"
         return kind, tuple(dict.fromkeys(counted))
