@@ -58,6 +58,8 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.COUNT, "On December 15 the default was disclosed", (), False),
         (AnswerKind.AMOUNT, "Revenue reached 12 billion yuan", (), True),
         (AnswerKind.AMOUNT, "more than 7,000 employees watched", (), False),
+        (AnswerKind.AMOUNT, "it charged one penny per ton on goods", (), True),
+        (AnswerKind.AMOUNT, "the default marks a turning point", (), False),
         (AnswerKind.SHARE, "its share rose to 40%", (), True),
         (AnswerKind.SHARE, "its share exceeded its rival's", (), False),
         (AnswerKind.DURATION, "more than a week later on December 27", (), True),

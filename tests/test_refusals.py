@@ -29,6 +29,9 @@ from antqa.refusals import (
         ("Hervé in the 1050s", [(1050, 1059)]),
         ("The duchy began in 911 as a fiefdom.", [(911, 911)]),
         ("In April 1191 Richard left Messina.", [(1191, 1191)]),
+        # a year that opens or closes a time runs on past it, or up to it
+        ("Why did less coal get shipped after 1918?", [(1918, 2100)]),
+        ("Who ruled Sicily before 1130?", [(0, 1130)]),
         # counts, not years
         ("an army of 30,000 men in 300 ships", []),
         ("How many men did the army of 2,400 navvies face?", []),
@@ -48,6 +51,10 @@ def test_a_sentence_dated_only_at_other_times_conflicts() -> None:
     assert time_conflict(question, "An army invaded Scotland.") is None  # undated: no evidence
     # adjacent centuries do not overlap
     assert time_conflict("in the 16th century", "In the 17th century they sided with it.")
+    # "after 1918" pins no year: a sentence dated later is within it
+    later = "Demand for coal fell, and the pits closed between 1926 and 1959."
+    assert time_conflict("Why did less coal get shipped after 1918?", later) is None
+    assert time_conflict("What was shipped before 1918?", later) is not None
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:

@@ -51,6 +51,11 @@ _NUMBER_WORD = f"(?:{NUMBER_WORDS})"
 #: An age as a life story gives it, after "at": "left school at fourteen", "married at
 #: 23" (not a time of day or a rate: "at 10 am", "at 5%").
 AGE_AFTER_AT = rf"(?:\d{{1,2}}|{_NUMBER_WORD})\b(?!\s*(?:%|per|o.clock|[ap]\.?m\b|:))"
+#: Money as English texts write it after a number ("12 billion yuan", "one penny per ton").
+CURRENCIES = (
+    r"yuan|rmb|dollars?|usd|euros?|pounds?|pence|penny|pennies|shillings?|cents?|francs?|"
+    r"marks?|livres?|guineas?"
+)
 _YEAR = r"(?:1[89]|20)\d\d"
 _MONEY = (
     r"(?:money|cost|pay|paid|spen[dt]|price|worth|earn|raise|lo(?:se|st)|charge|fund|"
@@ -121,7 +126,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.COUNT: _pattern(rf"\b(?!{_YEAR}\b)\d+(?:[.,]\d+)*\b|\b{_NUMBER_WORD}\b"),
     AnswerKind.AMOUNT: _pattern(
         r"[$¥€£]\s?\d|\d\s*(?:%|percent|per cent)|\b(?:yuan|rmb|dollars?|usd|euros?|",
-        r"billions?|millions?|trillions?)\b",
+        r"billions?|millions?|trillions?)\b|",
+        # a currency that also names other things ("pounds" of weight, "marks") after a number
+        rf"\b(?:\d[\d,.]*|one|a|{_NUMBER_WORD})\s+(?:{CURRENCIES})\b",
     ),
     AnswerKind.SHARE: _pattern(
         r"\d\s*(?:%|percent|per cent)|\b(?:half|quarter|third|majority|minority)\b|",

@@ -39,6 +39,13 @@ _YEAR_RANGE = re.compile(
 _DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
 #: A four-digit year (1000-2099), not part of a larger number ("30,000", "1.5").
 _YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]?\d)")
+#: A year that opens or closes a time ("after 1918", "until 1066"): what it pins runs on
+#: past it, or up to it, so "after 1918" meets "between 1926 and 1959".
+_OPEN_YEAR = re.compile(
+    r"\b(?i:(after|since)|(before|until|till|by))\s+(1\d{3}|20\d{2}|\d{3})\b(?![,.]?\d)"
+)
+#: The first and last years an open time may reach.
+_EARLIEST, _LATEST = 0, 2100
 #: A three-digit year needs a preposition before it ("in 911") and no noun counted after
 #: it ("in 300 ships" counts ships).
 _SHORT_YEAR = re.compile(
@@ -91,6 +98,11 @@ def periods(text: str) -> list[Period]:
         first, last = int(match.group(1)), int(match.group(2))
         if free(match) and 100 <= first <= last <= 2100:
             found.append(Period(first, last, match.group().strip(), *match.span()))
+    for match in _OPEN_YEAR.finditer(text):
+        if free(match):
+            year = int(match.group(3))
+            first, last = (year, _LATEST) if match.group(1) else (_EARLIEST, year)
+            found.append(Period(first, last, match.group(), *match.span()))
     for match in _DECADE.finditer(text):
         if free(match):
             start = int(match.group(1)) * 10

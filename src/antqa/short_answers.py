@@ -21,7 +21,14 @@ from functools import lru_cache
 
 from antqa.lexical import STOPWORDS, LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
-from antqa.questions import AGE_AFTER_AT, MONTH_NAMES, NUMBER_WORDS, AnswerKind, Question
+from antqa.questions import (
+    AGE_AFTER_AT,
+    CURRENCIES,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    AnswerKind,
+    Question,
+)
 
 
 class Target(Enum):
@@ -57,7 +64,7 @@ _SPANS: dict[Target, re.Pattern[str]] = {
     Target.NUMBER: re.compile(rf"\b{_NUMBER}\b", re.IGNORECASE),
     Target.AMOUNT: re.compile(
         rf"(?:[$¥€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b{_NUMBER}\s+"
-        r"(?:yuan|rmb|dollars?|usd|euros?|pounds?|francs?|marks?|livres?|"
+        rf"(?:{CURRENCIES}|"
         r"(?:million|billion|trillion)(?:\s+(?:yuan|dollars?|euros?|pounds?))?))\b",
         re.IGNORECASE,
     ),
