@@ -153,20 +153,13 @@ def _within(host: str, networks: Sequence[IPv4Network | IPv6Network]) -> bool:
     return any(address in network for network in networks)
 
 
-async def guard_ask(request: Request, runtime: RuntimeDep, credentials: Credentials) -> None:
-    """The guards of ``POST /ask``, in order: the key, then the client's fair share.
-
-    One dependency calling both rather than two (see the module docstring).
-    """
-    await require_api_key(runtime, credentials)
-    await limit_asks(request, runtime, credentials)
-
-
 async def admit_ask(request: Request) -> Runtime:
     """The guards of ``POST /ask`` called by the route itself (see the module docstring):
     the key, then the client's fair share; the runtime if the question may be asked."""
     runtime = runtime_of(request)
-    await guard_ask(request, runtime, await _bearer(request))
+    credentials = await _bearer(request)
+    await require_api_key(runtime, credentials)
+    await limit_asks(request, runtime, credentials)
     return runtime
 
 
