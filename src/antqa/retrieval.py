@@ -125,6 +125,11 @@ class _Windows:
     first: int
     members: np.ndarray
 
+    @property
+    def run(self) -> slice:
+        """The sentences any of these windows holds."""
+        return slice(self.first, self.first + self.members.shape[1])
+
 
 def _windows_holding(spans: list[tuple[int, int]], sentences: int) -> list[_Windows]:
     """For each sentence, the windows (runs ``[start, end)`` of sentences) holding it."""
@@ -249,7 +254,7 @@ class Retriever:
         equal windows the one that centres the anchor wins (context on both sides).
         """
         windows = self._windows[anchor]
-        near = slice(windows.first, windows.first + windows.members.shape[1])
+        near = windows.run
         floor = self.weights.companion_floor * float(relevance[anchor])
         fresh = ~covered[near]
         fresh[anchor - windows.first] = False
