@@ -266,6 +266,11 @@ def test_openapi_documents_ask_with_examples(client: TestClient) -> None:
     for status in ("400", "401", "413", "415", "422", "503"):
         assert status in ask_op["responses"]
     assert {"/healthz", "/metrics"} <= set(spec["paths"])
+    # the key /ask checks itself is documented as the bearer scheme the spec defines
+    # (optional here: this server has no key)
+    schemes = spec["components"]["securitySchemes"]
+    assert ask_op["security"] == [{name: []} for name in schemes] + [{}]
+    assert [scheme["scheme"] for scheme in schemes.values()] == ["bearer"]
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
 

@@ -113,3 +113,35 @@ def test_a_question_word_counts_in_the_form_the_texts_hold_it_but_not_a_look_ali
     # not another word that happens to start or end alike
     assert [lexicon.form(t) for t in tokenize("clash live flee")] == tokenize("clash live flee")
     assert lexicon.coverage("Which clash?").max() == 0.0
+
+
+def test_coverage_is_bm25s_binary_score_bit_for_bit(fake_service: QAService) -> None:
+    """The postings sum the same float32 IDFs in the same order as bm25s's BM25(k1=0, b=0)."""
+    import bm25s
+
+    texts = [s.text for s in fake_service.index.sentences]
+    lexicon = LexicalIndex(texts)
+    reference = bm25s.BM25(k1=0.0, b=0.0)
+    reference.index([tokenize(t) or ["\u2205"] for t in texts], show_progress=False)
+    for question in (
+        "How many members of the management team did Peng Lei convene?",
+        "Who became CEO when Peng Lei stepped down?",
+        "What did the inquiry recommend about Alipay in November 2016?",
+    ):
+        tokens = sorted({lexicon.form(t) for t in tokenize(question)})
+        known = [t for t in tokens if lexicon.known(t)]
+        total = sum(lexicon.idf(t) for t in tokens)
+        expected = np.asarray(reference.get_scores(known), dtype=np.float32) / total
+        assert lexicon.coverage(question).tobytes() == expected.tobytes()
+
+
+def test_each_sentence_knows_the_windows_holding_it(fake_service: QAService) -> None:
+    retriever, chunks = fake_service.retriever, fake_service.index.chunks
+    for sentence in fake_service.index.sentences:
+        windows = retriever._windows[sentence.id]
+        assert windows.chunks == [
+            c for c, chunk in enumerate(chunks) if sentence.id in chunk.sentence_ids
+        ]
+        for row, chunk in zip(windows.members, windows.chunks, strict=True):
+            held = [windows.first + i for i in np.flatnonzero(row)]
+            assert held == list(chunks[chunk].sentence_ids)

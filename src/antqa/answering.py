@@ -257,20 +257,22 @@ class Answerer:
         if conflict is not None:
             asked, dated = conflict
             return f" — what it says on this is dated {dated.text}, not {asked.text}"
-        near = set(tokenize(self._surroundings(chosen)))
+        near = self._surroundings(chosen)
         rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
         alone = vague_time_alone(question.text, near, set(rare))
         return None if alone is None else f" — what it tells of {alone} is about other things"
 
-    def _surroundings(self, chosen: list[Sentence]) -> str:
-        """The chosen sentences with the sentence before and after each (same paragraph)."""
+    def _surroundings(self, chosen: list[Sentence]) -> set[str]:
+        """The words of the chosen sentences and of the sentence before and after each
+        (same paragraph)."""
         sentences = self.index.sentences
-        return " ".join(
-            sentences[s].text
+        return {
+            word
             for c in chosen
             for s in range(max(0, c.id - 1), min(len(sentences), c.id + 2))
             if sentences[s].paragraph == c.paragraph
-        )
+            for word in self.lexicon.words(sentences[s].text)
+        }
 
     def _unmatched_number(self, question: str, hits: list[Hit]) -> str | None:
         """A number the question gives ("in 1107", "the 10th century") that the passages
@@ -440,7 +442,7 @@ class Answerer:
         the two together ("... the overrun being spent at the gorge." + "To cover it, the
         company issued shares": "How did the company pay for the overrun?")."""
         sentences = self.index.sentences
-        present = set(tokenize(sentences[first].text))
+        present = self.lexicon.words(sentences[first].text)
         # only words the article uses: one it never writes ("mean" of "What does the name
         # mean?") no sentence can hold, and would make every share look small
         missing = [t for t in scores.question.tokens if t not in present and self.lexicon.known(t)]

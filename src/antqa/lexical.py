@@ -1,4 +1,4 @@
-"""Keyword evidence (bm25s) with English stop words and Snowball stemming.
+"""Keyword evidence with English stop words (bm25s's list) and Snowball stemming.
 
 Dense embeddings miss exact names, dates and numbers that a reader types ("Version 9.0",
 "22 members"); keyword matching catches them. The measure is
@@ -7,8 +7,12 @@ Dense embeddings miss exact names, dates and numbers that a reader types ("Versi
 score). Unlike raw BM25 it is comparable across queries, so it can be mixed with cosine
 similarities and used to judge whether the article mentions what is asked at all.
 
-The index is rebuilt from the texts at load time: for an article it takes milliseconds, and
-it keeps the index folder free of derived files.
+With binary term frequency (bm25s's ``BM25(k1=0, b=0)``) a text's score is the sum of the
+IDFs of the query words it holds, so the index is that directly: per word, the texts
+holding it and its IDF as float32, added word by word in sorted order as bm25s adds them
+(the same float32 sums, bit for bit: tested), without bm25s's per-query conversions,
+which cost more than the sums. The index is rebuilt from the texts at load time: for an
+article it takes milliseconds, and it keeps the index folder free of derived files.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-import bm25s
 import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -109,15 +112,31 @@ class LexicalIndex:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self._size = len(texts)
-        corpus = [tokenize(t) or ["\u2205"] for t in texts]  # bm25s needs a token per doc
-        self._binary = bm25s.BM25(k1=0.0, b=0.0)  # each query word counts its IDF once
-        self._binary.index(corpus, show_progress=False)
-        self._frequency = Counter(token for doc in corpus for token in set(doc))
+        words = [frozenset(tokenize(t)) for t in texts]
+        #: Each text's words, for the texts asked about again per question (sentences).
+        self._words = dict(zip(texts, words, strict=True))
+        holding: dict[str, list[int]] = {}
+        for number, held in enumerate(words):
+            for token in held:
+                holding.setdefault(token, []).append(number)
+        self._frequency = Counter({token: len(held) for token, held in holding.items()})
+        self._idf = {token: _lucene_idf(self._size, n) for token, n in self._frequency.items()}
+        self._unknown_idf = _lucene_idf(self._size, 0)
+        #: Per word: the texts holding it, and its IDF as the float32 added to their scores.
+        self._postings = {
+            token: (np.array(held, dtype=np.int64), np.float32(self._idf[token]))
+            for token, held in holding.items()
+        }
         self._forms = _forms_held(self._frequency)
 
     def idf(self, token: str) -> float:
         """How rare ``token`` is among the texts (highest for words no text holds)."""
-        return _lucene_idf(self._size, self._frequency.get(token, 0))
+        return self._idf.get(token, self._unknown_idf)
+
+    def words(self, text: str) -> frozenset[str]:
+        """The tokens of ``text`` (looked up, not tokenized again, for an indexed text)."""
+        held = self._words.get(text)
+        return frozenset(tokenize(text)) if held is None else held
 
     def known(self, token: str) -> bool:
         """Whether any text holds ``token``."""
@@ -145,14 +164,18 @@ class LexicalIndex:
             {self.form(t) for t in (tokenize(query) if isinstance(query, str) else query)}
         )
         total = sum(self.idf(t) for t in tokens)
-        known = [t for t in tokens if t in self._frequency]
+        known = [t for t in tokens if t in self._postings]
         if not known or total <= 0:
             return np.zeros(self._size, dtype=np.float32)
-        return np.asarray(self._binary.get_scores(known), dtype=np.float32) / total
+        held = np.zeros(self._size, dtype=np.float32)
+        for token in known:
+            texts, weight = self._postings[token]
+            held[texts] += weight  # each text once per word: as bm25s's np.add.at
+        return held / total
 
     def share_in(self, text: str, tokens: Sequence[str]) -> float:
         """IDF-weighted share of ``tokens`` that ``text`` holds (0–1)."""
-        present = set(tokenize(text))
+        present = self.words(text)
         distinct = set(tokens)
         total = sum(self.idf(t) for t in distinct)
         return sum(self.idf(t) for t in distinct if t in present) / total if total else 0.0

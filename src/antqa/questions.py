@@ -214,18 +214,24 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
     return AnswerKind.ANY, ()
 
 
-def _counts(sentence: str, counted: tuple[str, ...]) -> bool:
-    """A number in ``sentence`` (not a year or a date), followed closely by one of
-    ``counted`` or another form of it ("workers" by "workmen", see
-    :func:`~antqa.lexical.resembles`), or any number when ``counted`` is empty."""
+def numbers_in(sentence: str) -> tuple[frozenset[str], ...]:
+    """Per number in ``sentence`` (not a year or a date), the (stemmed) words among the four
+    that follow it: what a count may count. It does not depend on the question, so
+    retrieval works it out once per sentence, at load."""
     without_dates = _DATE.sub(" ", sentence)
-    for number in _EVIDENCE[AnswerKind.COUNT].finditer(without_dates):
-        if not counted:
-            return True
-        following = tokenize(" ".join(without_dates[number.end() :].split()[:4]))
-        if any(resembles(word, following) for word in counted):
-            return True
-    return False
+    return tuple(
+        frozenset(tokenize(" ".join(without_dates[number.end() :].split()[:4])))
+        for number in _EVIDENCE[AnswerKind.COUNT].finditer(without_dates)
+    )
+
+
+def counts(numbers: tuple[frozenset[str], ...], counted: tuple[str, ...]) -> bool:
+    """Whether a sentence with these :func:`numbers_in` has a number followed closely by one
+    of ``counted`` or another form of it ("workers" by "workmen", see
+    :func:`~antqa.lexical.resembles`), or any number when ``counted`` is empty."""
+    if not counted:
+        return bool(numbers)
+    return any(resembles(word, following) for following in numbers for word in counted)
 
 
 def holds(kind: AnswerKind, sentence: str, counted: tuple[str, ...] = ()) -> bool:
@@ -233,7 +239,7 @@ def holds(kind: AnswerKind, sentence: str, counted: tuple[str, ...] = ()) -> boo
     if kind is AnswerKind.ANY:
         return True
     if kind is AnswerKind.COUNT:
-        return _counts(sentence, counted)
+        return counts(numbers_in(sentence), counted)
     return bool(_EVIDENCE[kind].search(sentence))
 
 

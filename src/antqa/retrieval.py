@@ -30,7 +30,7 @@ from antqa.embedding import Embedder
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex
 from antqa.models import Chunk, Hit, Sentence
-from antqa.questions import AnswerKind, Question, analyse, holds
+from antqa.questions import AnswerKind, Question, analyse, counts, holds, numbers_in
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,38 @@ def _answering_pairs(asks: np.ndarray) -> np.ndarray:
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
 
+@dataclass(frozen=True)
+class _Windows:
+    """The stored windows holding one sentence: their chunk numbers, and which sentences
+    each holds, as 1.0 in a row over the sentences from ``first`` on that any of them holds."""
+
+    chunks: list[int]
+    first: int
+    members: np.ndarray
+
+    @property
+    def run(self) -> slice:
+        """The sentences any of these windows holds."""
+        return slice(self.first, self.first + self.members.shape[1])
+
+
+def _windows_holding(spans: list[tuple[int, int]], sentences: int) -> list[_Windows]:
+    """For each sentence, the windows (runs ``[start, end)`` of sentences) holding it."""
+    holding: list[list[int]] = [[] for _ in range(sentences)]
+    for number, (start, end) in enumerate(spans):
+        for sentence in range(start, end):
+            holding[sentence].append(number)
+    windows = []
+    for chunks in holding:
+        first = min(spans[c][0] for c in chunks)
+        members = np.zeros((len(chunks), max(spans[c][1] for c in chunks) - first))
+        for row, chunk in enumerate(chunks):
+            start, end = spans[chunk]
+            members[row, start - first : end - first] = 1.0
+        windows.append(_Windows(chunks, first, members))
+    return windows
+
+
 class Retriever:
     """Finds the passages of the article that answer a query."""
 
@@ -132,15 +164,15 @@ class Retriever:
         self._context = _context_chunks(index.chunks, len(texts))
         self._sentence_vectors = stored_vectors(index.sentence_vectors)
         self._chunk_vectors = stored_vectors(index.chunk_vectors)
-        # Which sentences each stored window holds (1.0, so that a product sums over them),
-        # and per sentence the windows holding it with how far each one's centre is from
-        # the sentence's, in characters.
-        self._members = np.zeros((len(index.chunks), len(texts)))
-        for number, chunk in enumerate(index.chunks):
-            self._members[number, list(chunk.sentence_ids)] = 1.0
-        self._windows = [np.flatnonzero(self._members[:, s]) for s in range(len(texts))]
+        # The sentences each stored window holds, a run [start, end) (a chunk is a run of
+        # whole sentences); per sentence, the windows holding it, the run of sentences they
+        # hold between them and which of those each holds (1.0, so that a product sums over
+        # them), and how far each window's centre is from the sentence's, in characters.
+        # Memory grows with the article times a window's sentences, not with its square.
+        self._spans = [(c.sentence_ids[0], c.sentence_ids[-1] + 1) for c in index.chunks]
+        self._windows = _windows_holding(self._spans, len(texts))
         self._off_centre = [
-            np.array([_off_centre(s, index.chunks[c]) for c in self._windows[s.id]])
+            np.array([_off_centre(s, index.chunks[c]) for c in self._windows[s.id].chunks])
             for s in index.sentences
         ]
         asks = np.array([s.text.rstrip().endswith("?") for s in index.sentences])
@@ -149,6 +181,7 @@ class Retriever:
         self._holds = {
             kind: np.array([holds(kind, s.text) for s in index.sentences]) for kind in AnswerKind
         }
+        self._numbers = [numbers_in(s.text) for s in index.sentences]
 
     def embed(self, text: str) -> np.ndarray:
         """The query vector (the one model call of a search)."""
@@ -181,12 +214,7 @@ class Retriever:
         """Per sentence, whether it holds the kind of answer ``question`` asks for."""
         held = self._holds[question.kind]
         if question.kind is AnswerKind.COUNT and question.counted:
-            held = np.array(
-                [
-                    bool(h) and holds(question.kind, s.text, question.counted)
-                    for h, s in zip(held, self.index.sentences, strict=True)
-                ]
-            )
+            held = np.array([counts(numbers, question.counted) for numbers in self._numbers])
         return held
 
     def _nearness(self, plan: SearchPlan) -> np.ndarray:
@@ -225,12 +253,13 @@ class Retriever:
         so that later passages overlap earlier ones only where they must; among otherwise
         equal windows the one that centres the anchor wins (context on both sides).
         """
-        members = self._members[self._windows[anchor]]
+        windows = self._windows[anchor]
+        near = windows.run
         floor = self.weights.companion_floor * float(relevance[anchor])
-        fresh = ~covered
-        fresh[anchor] = False
-        extra = members @ np.where(fresh, np.maximum(relevance - floor, 0.0), 0.0)
-        repeated = members @ covered
+        fresh = ~covered[near]
+        fresh[anchor - windows.first] = False
+        extra = windows.members @ np.where(fresh, np.maximum(relevance[near] - floor, 0.0), 0.0)
+        repeated = windows.members @ covered[near]
         return (
             float(relevance[anchor])
             + self.weights.companions * extra
@@ -249,12 +278,13 @@ class Retriever:
             if covered[anchor]:
                 continue
             values = self._window_values(anchor, relevance, covered)
-            best = int(self._windows[anchor][np.argmax(values)])  # the first of equals
+            best = self._windows[anchor].chunks[int(np.argmax(values))]  # the first of equals
             # The score shown is the anchor's relevance: it falls with the rank.
             hits.append(
                 Hit(self.index.chunks[best], float(relevance[anchor]), self.index.sentences[anchor])
             )
-            covered |= self._members[best] > 0
+            start, end = self._spans[best]
+            covered[start:end] = True
         return hits
 
     def search(self, query: str, k: int = 5) -> list[Hit]:

@@ -102,8 +102,8 @@ def document_optional_key(app: FastAPI) -> None:
         if app.openapi_schema is None:
             for operations in generate()["paths"].values():
                 for operation in operations.values():
-                    if "security" in operation:
-                        operation["security"].append({})
+                    if "security" in operation:  # a new list: it may be a route's own
+                        operation["security"] = [*operation["security"], {}]
         return app.openapi_schema or {}
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 
-from antqa.api.deps import ASK_GUARDS, RuntimeDep, read_ask_request
+from antqa.api.deps import ASK_SECURITY, admit_ask, read_ask_request
 from antqa.api.schemas import ANSWER_EXAMPLES, ASK_EXAMPLES, AskRequest, ErrorBody, error_example
 from antqa.models import Answer
 
@@ -94,9 +94,9 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     "/ask",
     response_model=Answer,
     summary="Ask the article a question",
-    dependencies=ASK_GUARDS,
     responses=RESPONSES,
     openapi_extra={
+        "security": ASK_SECURITY,
         "requestBody": {
             "required": True,
             "content": {
@@ -105,18 +105,21 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
                     "examples": ASK_EXAMPLES,
                 }
             },
-        }
+        },
     },
 )
-async def ask(request: Request, runtime: RuntimeDep) -> Answer:
+async def ask(request: Request) -> Response:
     """Answer from the article with exact citations (character offsets into the article).
 
     Pass the returned `conversation_id` back to ask a follow-up. Ids are the server's: an
     unknown or expired one is not adopted; the question is answered as a new one under a
     fresh id, and the answer's `notice` says to ask the full question again.
     """
+    runtime = await admit_ask(request)
     body = await read_ask_request(request)
     service = runtime.service
     answer = await service.workers.run(service.ask, body.question, body.conversation_id)
     runtime.metrics.count_answer(answer)
-    return answer
+    # The service's own Answer, serialised as it is: returned as the model, FastAPI would
+    # validate it against response_model again first (the schema still documents it).
+    return Response(answer.model_dump_json(), media_type="application/json")
