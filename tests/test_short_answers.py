@@ -157,7 +157,8 @@ TYPED = (
     "The charter was sealed by King Edmund of Ostry. "
     "The keepers served in the Harbour Board's boats. "
     "Raiders came from Denmark, Iceland and Norway under their leader Rolf. "
-    "After the storm the captain fled to Brenmouth."
+    "After the storm the captain fled to Brenmouth. "
+    "The crossing to the rock took 40 minutes."
 )
 
 
@@ -190,6 +191,8 @@ TYPED = (
         # "what was the name of" asks for a name, "to where" for a place
         ("What was the name of the assistant keeper?", "Tamsin"),
         ("To where did the captain flee?", "Brenmouth"),
+        # "long" and "take" only ask for a length of time: the sentence need not share them
+        ("How long did the crossing take?", "40 minutes"),
     ],
 )
 def test_the_short_answer_is_of_the_type_the_question_asks_for(

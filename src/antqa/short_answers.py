@@ -246,6 +246,13 @@ _TARGET_OF_KIND = {
 }
 
 
+#: The words of a question that ask for a kind of answer, not about a topic (stemmed).
+_FRAME_WORDS = {
+    Target.DURATION: frozenset(tokenize("long take takes took")),
+    Target.AGE: frozenset(tokenize("old age")),
+}
+
+
 @dataclass(frozen=True)
 class SpanPolicy:
     """Knobs of short-answer extraction (checked on the development, extra and Normans sets)."""
@@ -456,8 +463,13 @@ class ShortAnswerFinder:
         if kind is None:
             return None
         asked = Asked.of(question)
+        # the words that only say what kind of answer is asked ("how long did it take")
+        # are not what a sentence about the question must share
+        topic = [t for t in question.tokens if t not in _FRAME_WORDS.get(kind, ())] or list(
+            question.tokens
+        )
         for sentence in sentences:
-            if self.lexicon.share_in(sentence.text, question.tokens) < self.policy.min_shared:
+            if self.lexicon.share_in(sentence.text, topic) < self.policy.min_shared:
                 continue
             if told_before(question, sentence.text):
                 continue  # "He ... made Ralph earl": any name in it is someone else
