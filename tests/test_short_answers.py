@@ -157,7 +157,10 @@ TYPED = (
     "Stone came from quarries in northern Carvel. "
     "He replaced the lamp with a burner made by Henri Lepaute. "
     "The charter was sealed by King Edmund of Ostry. "
-    "The keepers served in the Harbour Board's boats."
+    "The keepers served in the Harbour Board's boats. "
+    "Raiders came from Denmark, Iceland and Norway under their leader Rolf. "
+    "After the storm the captain fled to Brenmouth. "
+    "The crossing to the rock took 40 minutes."
 )
 
 
@@ -185,6 +188,13 @@ TYPED = (
         ("Who sealed the charter?", "King Edmund"),
         # "in the Harbour Board's boats": the preposition is of the boats, not of the Board
         ("Where did the keepers serve?", None),
+        # a name further on in a list of places is a place too
+        ("Who was the leader of the raiders?", "Rolf"),
+        # "what was the name of" asks for a name, "to where" for a place
+        ("What was the name of the assistant keeper?", "Tamsin"),
+        ("To where did the captain flee?", "Brenmouth"),
+        # "long" and "take" only ask for a length of time: the sentence need not share them
+        ("How long did the crossing take?", "40 minutes"),
     ],
 )
 def test_the_short_answer_is_of_the_type_the_question_asks_for(

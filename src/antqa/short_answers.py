@@ -101,6 +101,11 @@ _PLACE_BEFORE = re.compile(
 _ONLY_PLACE_BEFORE = re.compile(
     rf"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?(?:{_REGION})?$", re.I
 )
+#: A name further on in a list of places ("from Denmark, Iceland and Norway").
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*(?:,\s+|,?\s+and\s+)$"
+)
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
 _RULED_BEFORE = re.compile(
     r"\b(?:king|queen|duke|duchess|earl|count|countess|prince|princess|bishop|archbishop|"
@@ -150,6 +155,8 @@ _TITLE = re.compile(
     r"(?:King|Queen|Duke|Duchess|Earl|Count|Countess|Prince|Princess|Emperor|Empress|"
     r"Sultan|Tsar|Lord|Lady)\s"
 )
+#: "What was the name of the count of Apulia?": a name, whatever it names.
+_NAME_OF = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 #: "Who made Ralph earl?": who did it, the subject of a verb (not "who did Edward make").
 _SUBJECT_WHO = re.compile(
@@ -232,7 +239,7 @@ _PERSON_NOUNS = frozenset(
     ["person", "man", "woman", "king", "queen", "ruler", "leader", "duke", "count", "emperor"]
 )
 _PLACE_NOUNS = frozenset(
-    ["city", "country", "town", "region", "province", "state", "nation", "island", "place"]
+    re.findall(r"\w+", "city country town region province state nation island place continent")
 )
 _TARGET_OF_KIND = {
     AnswerKind.COUNT: Target.NUMBER,
@@ -242,6 +249,13 @@ _TARGET_OF_KIND = {
     AnswerKind.AGE: Target.AGE,
     AnswerKind.TIME: Target.TIME,
     AnswerKind.PLACE: Target.PLACE,
+}
+
+
+#: The words of a question that ask for a kind of answer, not about a topic (stemmed).
+_FRAME_WORDS = {
+    Target.DURATION: frozenset(tokenize("long take takes took")),
+    Target.AGE: frozenset(tokenize("old age")),
 }
 
 
@@ -297,7 +311,7 @@ def target(question: Question, ending: bool = False) -> Target | None:
     if question.kind in _TARGET_OF_KIND:
         return _TARGET_OF_KIND[question.kind]
     text = question.text
-    if _WHO.search(text):
+    if _WHO.search(text) or _NAME_OF.search(text):
         return Target.NAME
     match = _WHICH_NOUN.search(text)
     if match and re.match(r"^\W*(?:\w+\s+){0,3}?(?:what|which)\b", text, re.I):
@@ -305,7 +319,7 @@ def target(question: Question, ending: bool = False) -> Target | None:
             kind = _noun_target(word.lower())
             if kind is not None:
                 return kind
-    if re.match(r"^\W*where\b", text, re.I):
+    if re.match(r"^\W*(?:(?:to|from)\s+)?where\b", text, re.I):
         return Target.PLACE
     return None
 
@@ -446,6 +460,7 @@ class ShortAnswerFinder:
             for match in _NAME.finditer(article)
             if _ONLY_PLACE_BEFORE.search(article[max(0, match.start() - 30) : match.start()])
             or _RULED_BEFORE.search(article[max(0, match.start() - 30) : match.start()])
+            or _PLACE_LIST_BEFORE.search(article[max(0, match.start() - 80) : match.start()])
         )
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
@@ -454,8 +469,13 @@ class ShortAnswerFinder:
         if kind is None:
             return None
         asked = Asked.of(question)
+        # the words that only say what kind of answer is asked ("how long did it take")
+        # are not what a sentence about the question must share
+        topic = [t for t in question.tokens if t not in _FRAME_WORDS.get(kind, ())] or list(
+            question.tokens
+        )
         for sentence in sentences:
-            if self.lexicon.share_in(sentence.text, question.tokens) < self.policy.min_shared:
+            if self.lexicon.share_in(sentence.text, topic) < self.policy.min_shared:
                 continue
             if told_before(question, sentence.text):
                 continue  # "He ... made Ralph earl": any name in it is someone else
@@ -481,8 +501,10 @@ class ShortAnswerFinder:
             return False  # "Norman mercenary"; but "Duncan as a hostage" names him
         if kind is Target.PLACE:
             return True
-        if person and (text[start:end] in self.places or words[-1] in MONTH_NAMES):
-            return False  # "Who ruled ...?" is not answered by "France" or "June"
+        if words[-1] in MONTH_NAMES:
+            return False  # "By 1 June": a date, whatever a name asks for
+        if person and text[start:end] in self.places:
+            return False  # "Who ruled ...?" is not answered by "France"
         before = text[max(0, start - 20) : start]
         if not _PREPOSITION_BEFORE.search(before):
             return True
