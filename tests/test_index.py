@@ -164,6 +164,24 @@ def test_passages_that_do_not_match_the_article_are_refused(fake_index_dir: Path
         load_index(fake_index_dir)
 
 
+def test_passages_must_be_runs_of_sentences_that_cover_the_article(fake_index_dir: Path) -> None:
+    """Retrieval's passage windows assume both: a gap would crash or skew every answer."""
+    path = fake_index_dir / "chunks.jsonl"
+    original = path.read_bytes()
+    rows = [json.loads(line) for line in original.decode().splitlines()]
+    first = next(r for r in rows if len(r["sentence_ids"]) >= 3)
+    first["sentence_ids"] = [first["sentence_ids"][0], first["sentence_ids"][-1]]
+    rehashed(fake_index_dir, "chunks.jsonl", "".join(json.dumps(r) + "\n" for r in rows).encode())
+    with pytest.raises(IndexCorrupt, match=f"{first['id']} skips sentences"):
+        load_index(fake_index_dir)
+    rows = [json.loads(line) for line in original.decode().splitlines()]
+    last = max(sid for r in rows for sid in r["sentence_ids"])
+    kept = [r for r in rows if last not in r["sentence_ids"]]
+    rehashed(fake_index_dir, "chunks.jsonl", "".join(json.dumps(r) + "\n" for r in kept).encode())
+    with pytest.raises(IndexCorrupt, match=f"sentence {last} is in no passage"):
+        load_index(fake_index_dir)
+
+
 def test_an_index_for_another_model_is_refused(fake_index_dir: Path) -> None:
     with pytest.raises(IndexMismatch, match="built with the model 'test/hash-embedder'"):
         load_index(fake_index_dir, expected_model="sentence-transformers/all-MiniLM-L6-v2")

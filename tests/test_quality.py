@@ -164,12 +164,21 @@ def test_short_answers_on_other_articles_are_given_often_and_mostly_exact(
     assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.05
 
 
-@pytest.mark.parametrize("name", ["squad-own-rookwood.json", "squad-own-corran-fever.json"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "squad-own-rookwood.json",
+        "squad-own-corran-fever.json",
+        "squad-own-skellen-port.json",
+        "squad-own-westermere-orchestra.json",
+    ],
+)
 def test_articles_written_apart_from_the_method_are_answered_and_rarely_refused(
     real_service: QAService, name: str
 ) -> None:
-    """Two articles whose writer saw neither the code nor its other sets: measured hit .875
-    and .844, answerables refused 2/32 and 0/32, median answers 190 and 202 characters."""
+    """Four articles whose writers saw neither the code nor its other sets: measured hit
+    .938, .844, .839 and .839, answerables refused 1/32, 0/32, 0/31 and 0/31, median
+    answers 171-200 characters."""
     overall = evaluate_file(SQUAD_OWN.parent / name, real_service).overall
     assert overall.answer_hit is not None and overall.answer_hit >= 0.8
     assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.07

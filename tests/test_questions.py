@@ -70,6 +70,7 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.AGE, "she was 44 years old", (), True),
         (AnswerKind.AGE, "he left school at fourteen", (), True),
         (AnswerKind.AGE, "the meeting began at 10 am", (), False),
+        (AnswerKind.AGE, "he crashed the car at 90 mph", (), False),
         (AnswerKind.COUNT, "fourteen members resigned", ("member",), True),
         (AnswerKind.PLACE, "the event at the Huanglong Sports Center", (), True),
         (AnswerKind.PLACE, "the CEO of a web company", (), False),

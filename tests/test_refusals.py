@@ -31,9 +31,10 @@ from antqa.refusals import (
         ("In April 1191 Richard left Messina.", [(1191, 1191)]),
         # a year that opens or closes a time runs on past it, or up to it
         ("Why did less coal get shipped after 1918?", [(1918, 2100)]),
-        ("Who ruled Sicily before 1130?", [(0, 1130)]),
+        ("Who ruled Sicily before 1130?", [(100, 1130)]),
         # counts, not years
         ("an army of 30,000 men in 300 ships", []),
+        ("after 100 people left, until 500 men came", []),
         ("How many men did the army of 2,400 navvies face?", []),
     ],
 )

@@ -125,6 +125,35 @@ def test_a_person_after_of_or_behind_a_title_is_a_name_and_a_place_is_not(
     assert (found.text if found else None) == expected
 
 
+SUCCESSION = (
+    "The duke died in Normandy, and Richard Lionheart ruled the duchy for ten years. "
+    "Settlers came from Denmark, Iceland and Norway. "
+    "He was succeeded by his son William Longsword in 927. "
+    "In 1066 an army of 1500 soldiers landed at Pevensey."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a clause after a place is no list of places: Richard stays a person
+        ("Who ruled the duchy for ten years?", "Richard Lionheart"),
+        # "He was succeeded by X": the passive names the one who did it, here
+        ("Who succeeded him?", "William Longsword"),
+        # a round number followed by what is counted is a count, not a year
+        ("How many soldiers landed at Pevensey?", "1500"),
+        # a list of places makes each a place
+        ("Where did the settlers come from?", "Denmark"),
+    ],
+)
+def test_people_counts_and_places_are_told_apart_in_harder_sentences(
+    question: str, expected: str
+) -> None:
+    finder = ShortAnswerFinder(LexicalIndex(SUCCESSION.split(". ")), SUCCESSION)
+    found = finder.find(analyse(question), units_of(SUCCESSION))
+    assert (found.text if found else None) == expected
+
+
 @pytest.mark.parametrize(
     ("question", "strict", "ending"),
     [

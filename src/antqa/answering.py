@@ -437,10 +437,11 @@ class Answerer:
     def _next_with_missing_words(
         self, first: int, best: float, seconds: dict[int, float], scores: Scores
     ) -> list[int]:
-        """The sentence after the best one, when it holds most of the question's words the
-        best one lacks and is not far behind (``next_margin``): the question was asked of
-        the two together ("... the overrun being spent at the gorge." + "To cover it, the
-        company issued shares": "How did the company pay for the overrun?")."""
+        """A sentence up to ``next_reach`` after the best one, in its paragraph, when it holds
+        most of the question's words the best one lacks (only words the article uses) and
+        is not far behind (``next_margin``): the question was asked of the two together
+        ("... the overrun being spent at the gorge." + "To cover it, the company issued
+        shares": "How did the company pay for the overrun?")."""
         sentences = self.index.sentences
         present = self.lexicon.words(sentences[first].text)
         # only words the article uses: one it never writes ("mean" of "What does the name

@@ -347,14 +347,22 @@ def _check_located(article: str, items: list[Unit], folder: Path) -> None:
 
 
 def _check_links(sentences: list[Sentence], chunks: list[Chunk], folder: Path) -> None:
-    """Sentence ids are positions (vectors are found by them); passages name real ones."""
+    """Sentence ids are positions (vectors are found by them); passages name real ones, as
+    runs of consecutive sentences (retrieval's passage windows rely on it), and every
+    sentence is in some passage (else no passage could cite it)."""
     if any(sentence.id != position for position, sentence in enumerate(sentences)):
         raise IndexCorrupt(f"{folder}: sentences.jsonl is out of order — {REBUILD}")
+    covered: set[int] = set()
     for chunk in chunks:
-        if not chunk.sentence_ids or not all(
-            0 <= sid < len(sentences) for sid in chunk.sentence_ids
-        ):
+        ids = chunk.sentence_ids
+        if not ids or not all(0 <= sid < len(sentences) for sid in ids):
             raise IndexCorrupt(f"{folder}: {chunk.id} lists unknown sentences — {REBUILD}")
+        if list(ids) != list(range(ids[0], ids[0] + len(ids))):
+            raise IndexCorrupt(f"{folder}: {chunk.id} skips sentences — {REBUILD}")
+        covered.update(ids)
+    if len(covered) != len(sentences):
+        missing = min(set(range(len(sentences))) - covered)
+        raise IndexCorrupt(f"{folder}: sentence {missing} is in no passage — {REBUILD}")
 
 
 def _served_folder(folder: Path) -> Path:

@@ -49,8 +49,11 @@ NUMBER_WORDS = (
 )
 _NUMBER_WORD = f"(?:{NUMBER_WORDS})"
 #: An age as a life story gives it, after "at": "left school at fourteen", "married at
-#: 23" (not a time of day or a rate: "at 10 am", "at 5%").
-AGE_AFTER_AT = rf"(?:\d{{1,2}}|{_NUMBER_WORD})\b(?!\s*(?:%|per|o.clock|[ap]\.?m\b|:))"
+#: 23" (not a time of day, a rate, a speed or a distance: "at 10 am", "at 5%", "at 90 mph").
+AGE_AFTER_AT = (
+    rf"(?:\d{{1,2}}|{_NUMBER_WORD})\b(?!\s*(?:%|per\b|o.clock|[ap]\.?m\b|:|mph\b|km|miles?\b|"
+    r"kilomet|met(?:re|er)s?\b|feet\b|foot\b|degrees?\b|knots?\b))"
+)
 #: Money as English texts write it after a number ("12 billion yuan", "one penny per ton").
 CURRENCIES = (
     r"yuan|rmb|dollars?|usd|euros?|pounds?|pence|penny|pennies|shillings?|cents?|francs?|"
@@ -214,24 +217,39 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
     return AnswerKind.ANY, ()
 
 
+#: How many words after a number may name what it counts ("22 members of the team").
+COUNTED_REACH = 4
+
+
+def counted_after(text: str, end: int) -> frozenset[str]:
+    """The (stemmed) words among the :data:`COUNTED_REACH` after ``text[:end]``, a number:
+    what it may count."""
+    return frozenset(tokenize(" ".join(text[end:].split()[:COUNTED_REACH])))
+
+
+def names_counted(words: frozenset[str], counted: tuple[str, ...]) -> bool:
+    """Whether ``words`` hold one of ``counted`` or another form of it ("workers" by
+    "workmen", see :func:`~antqa.lexical.resembles`)."""
+    return any(resembles(word, words) for word in counted)
+
+
 def numbers_in(sentence: str) -> tuple[frozenset[str], ...]:
-    """Per number in ``sentence`` (not a year or a date), the (stemmed) words among the four
-    that follow it: what a count may count. It does not depend on the question, so
-    retrieval works it out once per sentence, at load."""
+    """Per number in ``sentence`` (not a year or a date), the words that follow it
+    (:func:`counted_after`). It does not depend on the question, so retrieval works it
+    out once per sentence, at load."""
     without_dates = _DATE.sub(" ", sentence)
     return tuple(
-        frozenset(tokenize(" ".join(without_dates[number.end() :].split()[:4])))
+        counted_after(without_dates, number.end())
         for number in _EVIDENCE[AnswerKind.COUNT].finditer(without_dates)
     )
 
 
 def counts(numbers: tuple[frozenset[str], ...], counted: tuple[str, ...]) -> bool:
     """Whether a sentence with these :func:`numbers_in` has a number followed closely by one
-    of ``counted`` or another form of it ("workers" by "workmen", see
-    :func:`~antqa.lexical.resembles`), or any number when ``counted`` is empty."""
+    of ``counted`` (:func:`names_counted`), or any number when ``counted`` is empty."""
     if not counted:
         return bool(numbers)
-    return any(resembles(word, following) for following in numbers for word in counted)
+    return any(names_counted(following, counted) for following in numbers)
 
 
 def holds(kind: AnswerKind, sentence: str, counted: tuple[str, ...] = ()) -> bool:

@@ -39,18 +39,20 @@ _YEAR_RANGE = re.compile(
 _DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
 #: A four-digit year (1000-2099), not part of a larger number ("30,000", "1.5").
 _YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]?\d)")
+#: After a number, a noun it counts ("by 1200 votes", "in 300 ships"): then it is no year.
+_COUNTING = r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
 #: A year that opens or closes a time ("after 1918", "until 1066"): what it pins runs on
 #: past it, or up to it, so "after 1918" meets "between 1926 and 1959".
 _OPEN_YEAR = re.compile(
-    r"\b(?i:(after|since)|(before|until|till|by))\s+(1\d{3}|20\d{2}|\d{3})\b(?![,.]?\d)"
+    rf"\b(?i:(after|since)|(before|until|till|by))\s+(1\d{{3}}|20\d{{2}}|\d{{3}})\b{_COUNTING}"
 )
-#: The first and last years an open time may reach.
-_EARLIEST, _LATEST = 0, 2100
+#: The first and last years a time may reach: an open one ("after 1918") runs to these,
+#: and a range outside them ("from 5 to 12") is no time.
+_EARLIEST, _LATEST = 100, 2100
 #: A three-digit year needs a preposition before it ("in 911") and no noun counted after
 #: it ("in 300 ships" counts ships).
 _SHORT_YEAR = re.compile(
-    r"\b(?i:in|of|from|until|since|by|around|about|before|after)\s+(\d{3})\b"
-    r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
+    rf"\b(?i:in|of|from|until|since|by|around|about|before|after)\s+(\d{{3}})\b{_COUNTING}"
 )
 
 
@@ -96,7 +98,7 @@ def periods(text: str) -> list[Period]:
             found.append(Period((n - 1) * 100, n * 100 - 1, label, *match.span(), century=True))
     for match in _YEAR_RANGE.finditer(text):
         first, last = int(match.group(1)), int(match.group(2))
-        if free(match) and 100 <= first <= last <= 2100:
+        if free(match) and _EARLIEST <= first <= last <= _LATEST:
             found.append(Period(first, last, match.group().strip(), *match.span()))
     for match in _OPEN_YEAR.finditer(text):
         if free(match):

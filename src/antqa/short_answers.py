@@ -28,6 +28,8 @@ from antqa.questions import (
     NUMBER_WORDS,
     AnswerKind,
     Question,
+    counted_after,
+    names_counted,
 )
 
 
@@ -101,11 +103,30 @@ _PLACE_BEFORE = re.compile(
 _ONLY_PLACE_BEFORE = re.compile(
     rf"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?(?:{_REGION})?$", re.I
 )
-#: A name further on in a list of places ("from Denmark, Iceland and Norway").
-_PLACE_LIST_BEFORE = re.compile(
-    r"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-    r"(?:,\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*(?:,\s+|,?\s+and\s+)$"
+#: A capitalised run as a list of places writes it (see :func:`_listed_places`).
+_LISTED = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+#: A list of places after a preposition: "from Denmark, Iceland and Norway", "in Kent and
+#: Essex". Without a final "and" it is no list ("in Normandy, and Richard ruled" nor "at
+#: Rouen, Emma founded" are two clauses).
+_PLACE_LIST = re.compile(
+    rf"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?({_LISTED}(?:,\s+{_LISTED})*"
+    rf"(?:,\s+{_LISTED},?\s+|\s+)and\s+{_LISTED})"
 )
+#: How far before a name the words that make it a place are looked for, in characters:
+#: a preposition, "the" and a region word ("from the north-western ").
+_PLACE_CUE_CHARS = 30
+
+
+def _listed_places(article: str) -> set[str]:
+    """The names of every list of places in ``article`` (see :data:`_PLACE_LIST`)."""
+    return {
+        name.strip()
+        for match in _PLACE_LIST.finditer(article)
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+        if name.strip()
+    }
+
+
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
 _RULED_BEFORE = re.compile(
     r"\b(?:king|queen|duke|duchess|earl|count|countess|prince|princess|bishop|archbishop|"
@@ -137,8 +158,11 @@ _UNIT = re.compile(
     r"gallons?|barrels?|degrees?)\b",
     re.I,
 )
-_CURRENCIES = frozenset("$¥€£")
+_CURRENCY_SIGNS = frozenset("$¥€£")
 _JOINING = frozenset(["and", "or", "nor", "but"])
+#: The word or two right after a number, up to any punctuation or other number: when they
+#: name what is counted, a number that looks like a year counts ("1500 soldiers").
+_RIGHT_AFTER = re.compile(r"(?:\s+[^\W\d_]+){1,2}")
 #: A bare four-digit number of the last millennium or this one is a year, not a count.
 _YEAR_ALONE = re.compile(r"1\d{3}|20\d{2}")
 #: Between a part and its whole: "eleven of the twenty-six".
@@ -166,6 +190,9 @@ _SUBJECT_WHO = re.compile(
 )
 #: A sentence whose subject is a person it does not name: who did it is told before it.
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
+#: A passive with its agent ("He was succeeded by his son William"): the one who did it
+#: is named after "by", in this sentence.
+_PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:\w+\s+)?\w+ed\s+by\b")
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
 _WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
 _WHAT_IS_THE = re.compile(
@@ -327,8 +354,13 @@ def target(question: Question, ending: bool = False) -> Target | None:
 def told_before(question: Question, sentence: str) -> bool:
     """Whether the person ``question`` asks for is the subject ``sentence`` calls "he",
     "she" or "they": "Who made Ralph earl?" of "He appointed Robert archbishop and made
-    Ralph earl." — its answer is named in the sentence before, not in this one."""
-    return bool(_SUBJECT_WHO.search(question.text) and _PRONOUN_SUBJECT.match(sentence))
+    Ralph earl." — its answer is named in the sentence before, not in this one. Not when
+    the sentence names the doer after a passive's "by" ("He was succeeded by William")."""
+    return bool(
+        _SUBJECT_WHO.search(question.text)
+        and _PRONOUN_SUBJECT.match(sentence)
+        and not _PASSIVE_BY.search(sentence)
+    )
 
 
 def _noun_target(word: str) -> Target | None:
@@ -351,7 +383,9 @@ def _asked_noun(text: str) -> list[str]:
 
 
 def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
-    """Spans of ``kind`` in ``text`` (offsets into it), leading small words stripped."""
+    """Spans of ``kind`` in ``text`` (offsets into it), leading small words stripped: a
+    place widened to the region word before it ("southern Italy") and never a possessive
+    ("of William's barons"), a number with the measure after it ("28 tonnes")."""
     if kind in (Target.NAME, Target.PLACE):
         spans = []
         for match in _NAME.finditer(text):
@@ -371,26 +405,31 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
 
 
 def _counts_of(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
-    """The number spans that can answer "how many": not a year ("the plague of 1349"), not
-    the whole of a part ("eleven of the twenty-six monks": eleven died), and the ones
-    followed by what is counted when some are ("19 brick arches", not "41 metres")."""
+    """The number spans that can answer "how many": not a year ("the plague of 1349", but
+    "1500 soldiers" counts soldiers), not the whole of a part ("eleven of the twenty-six
+    monks": eleven died), and the ones followed by what is counted when some are ("19
+    brick arches", not "41 metres")."""
+
+    def naming(start: int, end: int) -> bool:
+        words = frozenset(tokenize(text[start:end])) | counted_after(text, end)
+        return names_counted(words, asked.counted)
+
+    def counting(end: int) -> bool:  # "1500 soldiers", not "1861 and employed 340 people"
+        right_after = _RIGHT_AFTER.match(text, end)
+        words = frozenset(tokenize(right_after.group())) if right_after else frozenset()
+        return names_counted(words, asked.counted)
+
     kept = [
         (start, end)
         for n, (start, end) in enumerate(spans)
-        if not _YEAR_ALONE.fullmatch(text[start:end])
+        if not (_YEAR_ALONE.fullmatch(text[start:end]) and not counting(end))
         and not (n and _PART_OF.fullmatch(text[spans[n - 1][1] : start]))
-        and text[max(0, start - 1) : start] not in _CURRENCIES
+        and text[max(0, start - 1) : start] not in _CURRENCY_SIGNS
         and _measures_what_is_counted(text[start:end], asked)
     ]
-    counted = asked.counted
-    if not counted:
+    if not asked.counted:
         return kept
-    naming = [
-        (start, end)
-        for start, end in kept
-        if set(tokenize(text[start:end] + " " + " ".join(text[end:].split()[:4]))) & set(counted)
-    ]
-    return naming or kept
+    return [span for span in kept if naming(*span)] or kept
 
 
 def _measures_what_is_counted(span: str, asked: Asked) -> bool:
@@ -453,15 +492,19 @@ class ShortAnswerFinder:
         #: Words the article also writes in lower case: a capital there only opens a
         #: sentence ("Soon", "May"), it does not make a name.
         self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
-        #: Names the article writes as places somewhere ("in England"): after "of" such a
-        #: name is a place ("King of England"), another name after "of" may be a person.
+        #: Names the article writes as places somewhere ("in England", "earl of Hereford",
+        #: "from Denmark, Iceland and Norway"): after "of" such a name is a place ("King of
+        #: England"), another name after "of" may be a person; "who" is never one.
         self.places = frozenset(
             match.group()
             for match in _NAME.finditer(article)
-            if _ONLY_PLACE_BEFORE.search(article[max(0, match.start() - 30) : match.start()])
-            or _RULED_BEFORE.search(article[max(0, match.start() - 30) : match.start()])
-            or _PLACE_LIST_BEFORE.search(article[max(0, match.start() - 80) : match.start()])
-        )
+            if _ONLY_PLACE_BEFORE.search(
+                article[max(0, match.start() - _PLACE_CUE_CHARS) : match.start()]
+            )
+            or _RULED_BEFORE.search(
+                article[max(0, match.start() - _PLACE_CUE_CHARS) : match.start()]
+            )
+        ) | _listed_places(article)
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer inside ``sentences`` (the best first), when confident."""
@@ -490,7 +533,8 @@ class ShortAnswerFinder:
 
         Not a word the article also writes in lower case, not a single word that qualifies
         the next one ("Turkish forces", "Norman mercenary"), and for a person not a place
-        ("of England", "in Syria", and for "who" any name the article writes as a place).
+        ("of England", "in Syria", and for "who" any name the article writes as a place,
+        or a month: "Who ruled ...?" is not answered by "France" or "June").
         """
         words = text[start:end].split()
         capitals = [w for w in words if w[:1].isupper()]
@@ -503,12 +547,17 @@ class ShortAnswerFinder:
             return True
         if words[-1] in MONTH_NAMES:
             return False  # "By 1 June": a date, whatever a name asks for
-        if person and text[start:end] in self.places:
+        if person and self._is_place(text[start:end]):
             return False  # "Who ruled ...?" is not answered by "France"
         before = text[max(0, start - 20) : start]
         if not _PREPOSITION_BEFORE.search(before):
             return True
-        return not _PLACE_PREPOSITION_BEFORE.search(before) and text[start:end] not in self.places
+        return not _PLACE_PREPOSITION_BEFORE.search(before) and not self._is_place(text[start:end])
+
+    def _is_place(self, run: str) -> bool:
+        """Whether a capitalised run is a place the article writes, or places joined by
+        "and" ("Iceland and Norway" of "from Denmark, Iceland and Norway")."""
+        return run in self.places or all(p in self.places for p in re.split(r"\s+and\s+", run))
 
     def offers(self, question: Question, text: str) -> bool:
         """Whether ``text`` holds a span of the kind ``question`` asks for, near its words.
@@ -527,7 +576,7 @@ class ShortAnswerFinder:
         tail = _OF_PLACE.search(text, start, end)
         if tail is None or tail.start() <= start:
             return end
-        if tail.group(1) in self.places or _TITLE.match(text, start):
+        if self._is_place(tail.group(1)) or _TITLE.match(text, start):
             return tail.start()  # "King Charles III of West Francia": what he ruled
         return end  # "Robert of Jumièges": how he is called
 
