@@ -443,10 +443,7 @@ class Answerer:
         ("... the overrun being spent at the gorge." + "To cover it, the company issued
         shares": "How did the company pay for the overrun?")."""
         sentences = self.index.sentences
-        present = self.lexicon.words(sentences[first].text)
-        # only words the article uses: one it never writes ("mean" of "What does the name
-        # mean?") no sentence can hold, and would make every share look small
-        missing = [t for t in scores.question.tokens if t not in present and self.lexicon.known(t)]
+        missing = self._missing_words([first], scores.question)
         if not missing:
             return []
         for following in range(first + 1, first + 1 + self.policy.next_reach):
@@ -545,6 +542,13 @@ class Answerer:
             and sentences[sentence + 1].text[:1].islower()
         )
 
+    def _missing_words(self, ids: list[int], question: Question) -> list[str]:
+        """The question's words that sentences ``ids`` lack, among those the article uses:
+        one it never writes ("mean" of "What does the name mean?") no sentence can hold,
+        and would make every share of them look small."""
+        present = set().union(*(self.lexicon.words(self.index.sentences[s].text) for s in ids))
+        return [t for t in question.tokens if t not in present and self.lexicon.known(t)]
+
     def _read_past_fragment(self, chosen: list[int], scores: Scores) -> list[int]:
         """After a best sentence cut at a line break and its continuation, the sentence
         that follows when it holds most of the question's words the two lack.
@@ -565,8 +569,7 @@ class Answerer:
             or sentences[following].paragraph != sentences[first + 1].paragraph
         ):
             return chosen
-        present = set(tokenize(f"{sentences[first].text} {sentences[first + 1].text}"))
-        missing = [t for t in scores.question.tokens if t not in present]
+        missing = self._missing_words([first, first + 1], scores.question)
         share = self.lexicon.share_in(sentences[following].text, missing)
         return [*chosen, following] if missing and share >= self.policy.next_share else chosen
 
