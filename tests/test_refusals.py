@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from antqa.lexical import resembles, tokenize
+from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.refusals import (
     ArticleWords,
@@ -99,7 +99,7 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
     for n, (paragraph, text) in enumerate(texts):
         sentences.append(Sentence(n, start, start + len(text), paragraph, text))
         start += len(text) + 2
-    words = ArticleWords(sentences)
+    words = ArticleWords(sentences, LexicalIndex([s.text for s in sentences]))
     assert words.beside("english", [sentences[1]], reach=0)  # same paragraph
     assert not words.beside("french", [sentences[1]], reach=1)
     assert words.beside("french", [sentences[2]], reach=1)  # the next sentence

@@ -27,7 +27,7 @@ from antqa.conversation import SearchPlan
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
-from antqa.questions import AnswerKind, Question, holds
+from antqa.questions import AnswerKind, Question
 from antqa.refusals import (
     ArticleWords,
     asked_role,
@@ -159,7 +159,7 @@ class Answerer:
         self.policy = policy or AnswerPolicy()
         self.short = ShortAnswerFinder(lexicon, index.article)
         self.captions = _captions(index.sentences)
-        self.words = ArticleWords(index.sentences)
+        self.words = ArticleWords(index.sentences, lexicon)
 
     # ------------------------------------------------------------------ refusing
 
@@ -305,10 +305,8 @@ class Answerer:
         """
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
         near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
-        if counted or scores.question.kind is not AnswerKind.COUNT:
-            return {int(s) for s in top if s in near and scores.held[s]}
-        sentences = self.index.sentences
-        return {int(s) for s in top if s in near and holds(AnswerKind.COUNT, sentences[s].text)}
+        held = scores.held if counted else scores.kind_held
+        return {int(s) for s in top if s in near and held[s]}
 
     # ------------------------------------------------------------------ composing
 

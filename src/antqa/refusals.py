@@ -21,7 +21,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from antqa.lexical import STOPWORDS, resembles, tokenize
+from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
@@ -162,14 +162,14 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
 
 class ArticleWords:
     """The article's words as the name checks read them: in each paragraph and in each
-    sentence, and each paragraph's text."""
+    sentence, and each paragraph's text. Each sentence's words are the ones ``lexicon``
+    (indexed over the sentences) already holds."""
 
-    def __init__(self, sentences: Sequence[Sentence]) -> None:
-        tokens = [tokenize(s.text) for s in sentences]
-        self._sentences = [set(words) for words in tokens]
+    def __init__(self, sentences: Sequence[Sentence], lexicon: LexicalIndex) -> None:
+        self._sentences = [lexicon.words(s.text) for s in sentences]
         by_paragraph: dict[int, set[str]] = {}
         texts: dict[int, list[str]] = {}
-        for sentence, words in zip(sentences, tokens, strict=True):
+        for sentence, words in zip(sentences, self._sentences, strict=True):
             by_paragraph.setdefault(sentence.paragraph, set()).update(words)
             texts.setdefault(sentence.paragraph, []).append(sentence.text)
         self._paragraphs = by_paragraph
@@ -247,7 +247,8 @@ def role_written(role: Sequence[str], texts: Sequence[str]) -> bool:
 
 
 def _holds_role(clause: str, role: Sequence[str]) -> bool:
-    return all(resembles(r, set(tokenize(clause))) for r in role)
+    words = set(tokenize(clause))
+    return all(resembles(r, words) for r in role)
 
 
 def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence[str]) -> bool:

@@ -59,7 +59,11 @@ class Scores:
     relevance: np.ndarray
     dense: np.ndarray
     coverage: np.ndarray
+    #: Per sentence, whether it holds the kind of answer asked for (for a count, a number
+    #: followed by the thing counted when the question names one).
     held: np.ndarray
+    #: The same for the kind alone (for a count, any number, whatever it counts).
+    kind_held: np.ndarray
 
 
 def stored_vectors(vectors: faiss.Index) -> np.ndarray:
@@ -208,7 +212,14 @@ class Retriever:
         if question.kind is not AnswerKind.ANY:
             relevance = relevance + w.answer_kind * held
         relevance = self._shift_from_headings(relevance) + self._nearness(plan)
-        return Scores(question, relevance.astype(np.float32), dense, coverage, held)
+        return Scores(
+            question,
+            relevance.astype(np.float32),
+            dense,
+            coverage,
+            held,
+            self._holds[question.kind],
+        )
 
     def holding(self, question: Question) -> np.ndarray:
         """Per sentence, whether it holds the kind of answer ``question`` asks for."""

@@ -93,28 +93,35 @@ _REGION = (
     r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central|upper|lower|"
     r"coastal|inland|modern|present-day|medieval|ancient|old)\s+"
 )
+#: Prepositions after which any name is a place ("in Syria", "from Denmark").
+_PLACE_PREPOSITIONS = r"in|at|from|near|into|across"
+#: ... and those after which a name may be a place or a person ("King of England",
+#: "sister of Emma", "to Rouen", "to Richard").
+_PREPOSITIONS = rf"{_PLACE_PREPOSITIONS}|to|of"
 #: A preposition before a place, maybe with a word of :data:`_REGION` between: what a
 #: "where" question's short answer may follow.
-_PLACE_BEFORE = re.compile(
-    rf"\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(?:{_REGION})?$", re.I
-)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?(?:{_REGION})?$", re.I)
 #: Words before a name that make it a place whatever it is ("in Syria", "in northern
 #: Syria"): the article's places are the names it writes after them somewhere.
-_ONLY_PLACE_BEFORE = re.compile(
-    rf"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?(?:{_REGION})?$", re.I
-)
+_ONLY_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?(?:{_REGION})?$", re.I)
 #: A capitalised run as a list of places writes it (see :func:`_listed_places`).
 _LISTED = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 #: A list of places after a preposition: "from Denmark, Iceland and Norway", "in Kent and
 #: Essex". Without a final "and" it is no list ("in Normandy, and Richard ruled" nor "at
 #: Rouen, Emma founded" are two clauses).
 _PLACE_LIST = re.compile(
-    rf"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?({_LISTED}(?:,\s+{_LISTED})*"
+    rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?({_LISTED}(?:,\s+{_LISTED})*"
     rf"(?:,\s+{_LISTED},?\s+|\s+)and\s+{_LISTED})"
 )
 #: How far before a name the words that make it a place are looked for, in characters:
 #: a preposition, "the" and a region word ("from the north-western ").
 _PLACE_CUE_CHARS = 30
+
+
+def _written_as_place(article: str, name: re.Match[str]) -> bool:
+    """Whether the words before ``name`` make it a place: "in Syria", "earl of Hereford"."""
+    before = article[max(0, name.start() - _PLACE_CUE_CHARS) : name.start()]
+    return bool(_ONLY_PLACE_BEFORE.search(before) or _RULED_BEFORE.search(before))
 
 
 def _listed_places(article: str) -> set[str]:
@@ -135,8 +142,8 @@ _RULED_BEFORE = re.compile(
 )
 #: The same right before a name: there "in", "at", "from" make a place of any name, "of"
 #: and "to" only of one the article writes as a place ("King of England", "sister of Emma").
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?$", re.I)
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|near|into|across)\s+(?:the\s+)?$", re.I)
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?$", re.I)
+_PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.I)
 #: A compass word before a place names the part of it meant ("southern Italy"): a short
 #: answer for "where" keeps it, as a reader (and SQuAD's annotators) would.
 _COMPASS = re.compile(rf"\b{_REGION}$", re.I)
@@ -496,14 +503,7 @@ class ShortAnswerFinder:
         #: "from Denmark, Iceland and Norway"): after "of" such a name is a place ("King of
         #: England"), another name after "of" may be a person; "who" is never one.
         self.places = frozenset(
-            match.group()
-            for match in _NAME.finditer(article)
-            if _ONLY_PLACE_BEFORE.search(
-                article[max(0, match.start() - _PLACE_CUE_CHARS) : match.start()]
-            )
-            or _RULED_BEFORE.search(
-                article[max(0, match.start() - _PLACE_CUE_CHARS) : match.start()]
-            )
+            match.group() for match in _NAME.finditer(article) if _written_as_place(article, match)
         ) | _listed_places(article)
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
