@@ -106,13 +106,37 @@ def test_a_refusal_says_so_plainly_and_keeps_the_closest_passages(
     assert len(answer.citations) == 5
 
 
-def test_a_chinese_question_gets_the_language_reply(fake_service: QAService) -> None:
-    answer = fake_service.ask("彭蕾在蚂蚁金服工作了几年？")
-    assert not answer.answerable
+def test_with_glosses_off_a_chinese_question_gets_the_language_reply(
+    fake_index_dir, hash_embedder
+) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(index_dir=fake_index_dir, model=hash_embedder.name, gloss_chinese=False)
+    service = QAService(load_index(fake_index_dir), hash_embedder, settings)
+    answer = service.ask("彭蕾在蚂蚁金服工作了几年？")
+    assert not answer.answerable and answer.notice is None
     assert "looks like Chinese" in answer.answer
     assert "only handles English" in answer.answer
     assert "ANTQA_MODEL=" in answer.answer and "antqa build-index --model" in answer.answer
     assert answer.citations
+
+
+def test_a_chinese_question_is_searched_with_its_english_gloss_and_says_so(
+    fake_service: QAService,
+) -> None:
+    answer = fake_service.ask("彭蕾为什么在2016年11月道歉？")
+    assert "looks like Chinese" not in answer.answer
+    assert answer.notice is not None and "Asked in Chinese" in answer.notice
+    assert "why did Peng Lei November 2016 apologize" in answer.notice  # what was searched
+    # the conversation keeps the question as asked
+    assert fake_service.conversations.history(answer.conversation_id)[-1].question.startswith(
+        "彭蕾"
+    )
+
+
+def test_a_question_in_a_language_without_glosses_still_gets_the_language_reply(
+    fake_service: QAService,
+) -> None:
+    answer = fake_service.ask("누가 CEO가 되었나요?")
+    assert not answer.answerable and "looks like Korean" in answer.answer
 
 
 def test_with_a_multilingual_model_declared_chinese_is_searched_like_any_question(

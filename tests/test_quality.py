@@ -104,11 +104,31 @@ def test_a_change_of_subject_in_a_conversation_is_answered_on_its_own(
     assert "WeChat Pay’s share of the offline payment market exceeded Alipay" in other.answer
 
 
-def test_a_chinese_question_gets_the_language_reply(real_service: QAService) -> None:
-    answer = real_service.ask("彭蕾在蚂蚁金服工作了几年？")
-    assert not answer.answerable
-    assert "looks like Chinese" in answer.answer and "English" in answer.answer
-    assert "ANTQA_MODEL=" in answer.answer and "antqa build-index --model" in answer.answer
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("彭蕾在蚂蚁金服工作了几年？", "During the six years she came to Ant Financial"),
+        ("接替彭蕾出任蚂蚁金服新CEO的是谁？", "Jing Xiandong succeeded him"),
+        ("支付宝最初是淘宝的哪个部门？", "Alipay was originally the settlement department of Taobao"),
+    ],
+)
+def test_a_chinese_question_is_answered_from_the_english_article(
+    real_service: QAService, question: str, wanted: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answerable and wanted in answer.answer
+    assert answer.notice is not None and "Asked in Chinese" in answer.notice
+
+
+def test_chinese_questions_written_apart_from_the_glosser_are_mostly_answered(
+    real_service: QAService,
+) -> None:
+    """30 questions in Chinese (24 answerable), written by a writer who saw no code: measured
+    R@1 .79, R@5 .92, hit .58, 2 of 24 refused (all 24 refused before glossing)."""
+    overall = evaluate_file(SQUAD_OWN.parent / "chinese_eval.jsonl", real_service).overall
+    assert overall.recall_at[5] >= 0.85 and overall.recall_at[1] >= 0.7
+    assert overall.answer_hit is not None and overall.answer_hit >= 0.5
+    assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.1
 
 
 def test_the_extra_evaluation_set_stays_above_its_measured_floor(real_service: QAService) -> None:

@@ -68,6 +68,12 @@ class Settings(BaseSettings):
         description="Sentences consecutive passages share; unset: a passage starts at every "
         "sentence, so retrieval can centre one on any sentence.",
     )
+    gloss_chinese: bool = Field(
+        default=True,
+        description="Search a Chinese question with an English word-by-word gloss of it "
+        "(CC-CEDICT) when the model reads no Chinese; off: such questions get a reply "
+        "saying which languages the model reads.",
+    )
     embedding_backend: Literal["auto", "onnx", "torch"] = Field(
         default="auto",
         description="auto: the index's ONNX export of the model when it holds one, else "

@@ -18,12 +18,14 @@ ANY_LANGUAGE = "any"
 #: What to suggest to someone asking in another language (it reads 50+ languages).
 MULTILINGUAL_SUGGESTION = "sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2"
 
+#: The language :mod:`antqa.glossing` can gloss for an English-only model.
+CHINESE = "Chinese"
 _MULTILINGUAL_MARKERS = ("multilingual", "labse", "bge-m3", "-m3", "xlm", "muse", "use-cmlm")
 _ENGLISH_ONLY = ("English",)
 
 #: Unicode script (first word of a character's name) -> the language a question in it is in.
 _SCRIPT_LANGUAGE = {
-    "CJK": "Chinese",
+    "CJK": CHINESE,
     "HIRAGANA": "Japanese",
     "KATAKANA": "Japanese",
     "HANGUL": "Korean",

