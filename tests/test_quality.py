@@ -109,7 +109,10 @@ def test_a_change_of_subject_in_a_conversation_is_answered_on_its_own(
     [
         ("彭蕾在蚂蚁金服工作了几年？", "During the six years she came to Ant Financial"),
         ("接替彭蕾出任蚂蚁金服新CEO的是谁？", "Jing Xiandong succeeded him"),
-        ("支付宝最初是淘宝的哪个部门？", "Alipay was originally the settlement department of Taobao"),
+        (
+            "支付宝最初是淘宝的哪个部门？",
+            "Alipay was originally the settlement department of Taobao",
+        ),
     ],
 )
 def test_a_chinese_question_is_answered_from_the_english_article(
