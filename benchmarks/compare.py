@@ -39,7 +39,7 @@ from pathlib import Path
 
 import httpx
 
-from benchmarks.load import QUESTIONS, run_load
+from benchmarks.load import WARM_UP, run_load
 from benchmarks.wrk import run_wrk, wrk_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,7 +150,7 @@ def measure(server: Server, load: Load) -> dict[str, float]:
         # importing torch (the naive endpoint) can take minutes on a busy machine
         wait_for_first_answer(url, process, limit=300)
         cold = time.perf_counter() - began
-        for question in QUESTIONS[:5]:  # warm-up, not counted
+        for question in WARM_UP:  # not counted
             httpx.post(f"{url}/ask", json={"question": question}, timeout=30)
         single = load(url, 1)
         server_before = cpu_seconds(process.pid)

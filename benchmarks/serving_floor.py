@@ -52,6 +52,7 @@ from antqa.embedding import Embedder
 from antqa.embedding.onnx_backend import OnnxEmbedder
 from antqa.service import QAService
 from benchmarks.compare import ROOT, SERVERS, Run, Server, measure
+from benchmarks.load import WARM_UP
 from benchmarks.wrk import run_wrk, wrk_path
 
 DEFAULT_QUESTIONS = PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl"
@@ -281,7 +282,8 @@ def main() -> None:
         raise SystemExit("wrk is not installed (apt-get install wrk): the table needs it")
     base = read_questions(args.questions)
     service = QAService.from_settings(Settings())
-    service.warm_up()
+    for question in WARM_UP:  # not counted
+        service.ask(question)
     print(f"{len(base)} questions from {args.questions}, each made distinct; model "
           f"{service.model_name} ({type(service.embedder).__name__}); wrk, 1 thread, "
           f"{args.seconds_1:g} s at 1 client and {args.seconds_16:g} s at 16")  # fmt: skip

