@@ -347,6 +347,22 @@ def test_a_caption_is_never_quoted_in_an_answer(tmp_path) -> None:  # type: igno
         assert "at the ceremony" not in answer.answer, answer.answer
 
 
+def test_a_statement_that_lost_its_full_stop_is_no_caption(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(
+        "In 2016 the chairman Lin handed the company to Wu, who became its chief.\n\n"
+        "Chairman Lin and chief Wu at the ceremony\n\n"
+        "Since last spring she has handled the press office and the company's talks with banks\n\n"
+        "How it started\n\n"
+        "Lin thanked her staff. Wu promised growth.\n",
+        tmp_path,
+    )
+    label, statement, heading = 1, 2, 3
+    assert service.answerer.captions == {label, heading}
+    assert statement not in service.answerer.captions
+    answer = service.ask("What has she handled since last spring?")
+    assert "press office" in answer.answer, answer.answer
+
+
 def test_a_cut_keeps_the_clause_holding_the_short_answer(fake_service: QAService) -> None:
     answerer = fake_service.answerer
     long = max(fake_service.index.sentences, key=lambda s: len(s.text))

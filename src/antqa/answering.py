@@ -56,6 +56,14 @@ _KIND_NOUN = {
 }
 _TERMINAL = re.compile(r"[.!?…。！？][”’\"')\]]*$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;,:])\s+")
+#: A statement, not a label: a pronoun doing something ("he has assumed the role of ...").
+#: A line of that kind with no full stop is a sentence that lost it, not a caption or a
+#: heading, which name things ("Chairman Peng Lei and CEO Jing Xiandong").
+_STATEMENT = re.compile(
+    r"\b(?:he|she|they|we|it)\s+(?:has|have|had|is|was|were|are|will|would|\w+ed)\b", re.I
+)
+#: Fewest words of such a statement: a short heading may read as one ("How it started").
+_STATEMENT_WORDS = 8
 _ELLIPSIS = "…"
 #: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
 #: with what may follow it; the digits are matched. Not an id ("<@&1000000000000030>").
@@ -758,13 +766,15 @@ def _captions(sentences: list[Sentence]) -> set[int]:
     """Sentences that are a whole paragraph without a full stop: headings and captions.
 
     Not a line cut mid-sentence ("Peng Lei also asked" / "the team to ..."), which goes on
-    in lower case in the next paragraph.
+    in lower case in the next paragraph, nor a statement that only lacks its full stop
+    (:func:`_states`): it may be just what a question asks about.
     """
     return {
         s.id
         for s in sentences
         if (s.id == 0 or sentences[s.id - 1].paragraph != s.paragraph)
         and not _TERMINAL.search(s.text)
+        and not _states(s.text)
         and (
             s.id + 1 == len(sentences)
             or (
@@ -773,6 +783,13 @@ def _captions(sentences: list[Sentence]) -> set[int]:
             )
         )
     }
+
+
+def _states(text: str) -> bool:
+    """Whether a line reads as a statement (a pronoun doing something, at some length)
+    rather than as a label: "Since the end of last year at Alipay, he has assumed the role
+    of interviewing and external communication" under a photo still says what he does."""
+    return len(text.split()) >= _STATEMENT_WORDS and bool(_STATEMENT.search(text))
 
 
 def _holds_short(sentence: Sentence, short: ShortAnswer | None) -> bool:

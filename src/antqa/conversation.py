@@ -52,8 +52,9 @@ _MARKER = re.compile(r"\s*\[\d+\]")
 class SearchPlan:
     """What to search for a question asked in a conversation.
 
-    ``context`` is what the conversation was about (the previous answer, which is what
-    "it" and "she" usually point at, then the previous question), ``anchors`` the
+    ``context`` is what the conversation was about: the previous answer, which names what
+    "it" and "she" point at (the previous question only when that answer was a refusal),
+    ``anchors`` the
     sentences the previous answer quoted (its main one first), ``strength`` how much the
     question leans on them (1 for a clear follow-up, less for a question that may just
     change the subject), and ``continuation`` whether it asks for what comes next rather
@@ -85,8 +86,13 @@ def is_follow_up(question: str) -> bool:
 def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> SearchPlan:
     """How to search ``question`` given the conversation so far (oldest turn first).
 
-    A clear follow-up is searched together with the previous answer and question, and
-    near the sentences that answer quoted; any other question in a conversation still
+    A clear follow-up is searched together with the previous answer, and near the
+    sentences that answer quoted. Not with the previous question too: it restates what was
+    already answered, and in the embedded query it pulled the search back to that rather
+    than on to what the follow-up asks ("What role has he taken on since ...?" after "What
+    did he say about Internet finance?" found the Internet-finance sentences again); the
+    answer already names whom "he" means. A refused turn quoted nothing, so its question
+    is all there is to go on. Any other question in a conversation still
     gets a weak pull toward them (people often drop the subject: "on the business side,
     what ...?"), which a question that matches elsewhere easily overrides.
     """
@@ -97,7 +103,7 @@ def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> Searc
     follow_up = is_follow_up(question)
     return SearchPlan(
         question=question,
-        context=f"{said} {previous.question}".strip() if follow_up else "",
+        context=(said.strip() or previous.question) if follow_up else "",
         anchors=previous.sentence_ids,
         strength=1.0 if follow_up else weak,
         continuation=bool(_MORE_OF_THE_SAME.match(question)),
