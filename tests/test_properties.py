@@ -57,3 +57,31 @@ def test_any_conversation_stays_answerable(questions: list[str]) -> None:
             continue
         assert conversation_id in (None, answer.conversation_id)
         conversation_id = answer.conversation_id
+
+
+#: Mostly Chinese text, with the digits, dates and punctuation questions mix in.
+_CHINESE_LIKE = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.sampled_from("年月日号？，。“”0123456789 CEO"),
+    ),
+    min_size=1,
+    max_size=120,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CHINESE_LIKE)
+def test_any_chinese_question_is_glossed_into_an_answer_or_the_language_reply(
+    question: str,
+) -> None:
+    service = _service()
+    try:
+        answer = service.ask(question)
+    except InvalidQuestion:
+        return
+    assert isinstance(answer, Answer)
+    assert answer.notice is None or "Asked in Chinese" in answer.notice
+    article = service.index.article
+    for citation in answer.citations:
+        assert article[citation.start : citation.end] == citation.text

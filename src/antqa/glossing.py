@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from itertools import product, zip_longest
+from itertools import islice, product, zip_longest
 
 from antqa.lexical import tokenize
 from antqa.questions import MONTH_NAMES
@@ -315,7 +315,7 @@ class _Reader:
         options = [self.dictionary.readings.get(c) for c in characters]
         if not all(_HAN.match(c) for c in characters) or not all(options):
             return []
-        return list(product(*options))[:_SPELLINGS]  # type: ignore[arg-type]
+        return list(islice(product(*options), _SPELLINGS))  # type: ignore[arg-type]
 
     def _name(self, at: int) -> Iterator[tuple[str, str]]:
         """A person the article names, at ``at``: a surname and a given name of one or
