@@ -9,8 +9,10 @@ from antqa.models import Sentence
 from antqa.refusals import (
     ArticleWords,
     asked_role,
+    dated_elsewhere,
     in_century_written,
     numbered_names,
+    opposite_word,
     periods,
     role_held,
     role_written,
@@ -56,6 +58,57 @@ def test_a_sentence_dated_only_at_other_times_conflicts() -> None:
     later = "Demand for coal fell, and the pits closed between 1926 and 1959."
     assert time_conflict("Why did less coal get shipped after 1918?", later) is None
     assert time_conflict("What was shipped before 1918?", later) is not None
+
+
+SIEGE = (
+    "Duke Amedeo III lost the fortress of Roccabruna in 1453 after a siege of 47 days, "
+    "but his commander defeated the Vessanese army at Ponte Orba in June 1456."
+)
+
+
+def test_a_sentence_naming_the_time_asked_for_something_else_is_dated_elsewhere() -> None:
+    conflict = dated_elsewhere("Which duke lost Roccabruna in 1456?", [SIEGE])
+    assert conflict is not None
+    assert (conflict[0].text, conflict[1].text) == ("1456", "1453")
+    # the question's time and words meet in one part: what it asks is told at that time
+    assert dated_elsewhere("Who defeated the Vessanese army in 1456?", [SIEGE]) is None
+    assert dated_elsewhere("Which duke lost Roccabruna in 1453?", [SIEGE]) is None
+    # one word in common is not enough to say which part the question asks about
+    price = "The price was 410 dollars in 2015, peaked at 1,150 dollars in 2018 amid demand."
+    assert dated_elsewhere("What drove the price to its 2018 high?", [price]) is None
+    # a comma inside a number parts nothing: "150,000 tonnes in 2018" is one part
+    quota = "Ardesk imposed an export quota of 150,000 tonnes in 2018."
+    assert dated_elsewhere("What export quota was imposed in 2018?", [quota]) is None
+    # a sentence dated only at other times, quoted with one giving the time to another thing
+    founded = "He founded a university, the Studium Carvennense, in 1474, with two faculties."
+    bought = "In 1468 Ludovico bought the lordship of Valdimonte for 32,000 florins."
+    asked = "Who founded the Studium Carvennense in 1468?"
+    assert dated_elsewhere(asked, [founded, bought]) is not None
+    assert dated_elsewhere(asked, [founded, "In 1468 he founded the Studium."]) is None
+
+
+def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
+    told = "At its greatest extent the duchy covered about 1,900 square kilometres."
+    asked = "What was the smallest area the duchy ever covered?"
+    assert opposite_word(asked, told) == ("smallest", "greatest")
+    assert opposite_word("What was its largest area?", told) is None  # not opposite
+    both = "Its smallest extent was 300 and its greatest 1,900 square kilometres."
+    assert opposite_word(asked, both) is None  # it tells the one asked too
+    assert opposite_word("Who had the shortest tenure?", "Her tenure was the longest.")
+    assert opposite_word("Who had the shortest tenure?", "She left in 1990.") is None
+    # a change told the other way, in any form
+    fell = "Toll income fell by more than half between 1520 and 1560."
+    assert opposite_word("By how much did toll income rise?", fell) == ("rise", "fell")
+    assert opposite_word("By how much did toll income decrease?", fell) is None
+    assert opposite_word("How far did it rise?", "It rose, then fell.") is None
+    # a prefix that says which way
+    over = "An error was found to have overstated the operating profit."
+    assert opposite_word("By how much did the error understate profit?", over) == (
+        "understate",
+        "overstated",
+    )
+    assert opposite_word("By how much did the error overstate profit?", over) is None
+    assert opposite_word("What did the survey underline?", "It was overtaken.") is None
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:

@@ -160,6 +160,113 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     return asked[0], dated[0]
 
 
+#: Where a sentence's parts part when each may carry its own time ("X lost the fort in
+#: 1453, but his captain won the battle in 1456"): a comma (not one inside a number,
+#: "150,000"), a semicolon, a colon, a bracket, a dash between spaces, or "but".
+_DATED_PART = re.compile(r",(?!\d)|[;:()]|\s[–—]\s|\bbut\b")
+#: How many of the question's words (other than its time) the part dated elsewhere must
+#: hold to be what the question asks about: two. With one, a part sharing a single common
+#: word ("price") with the question refused "What drove the price to its 2018 high?"
+#: (velmorite), whose answer is the next part, dated 2018.
+DATED_PART_WORDS = 2
+
+
+def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Period] | None:
+    """A time the question pins and the one ``sentences`` (those that would answer) give
+    to what it asks, when that is another time; else ``None``.
+
+    They may name the question's time, but for something else: "Which duke lost
+    Roccabruna in 1456?" asked of "Duke Amedeo III lost the fortress of Roccabruna in
+    1453 ..., but his commander ... defeated the Vessanese army ... in June 1456"; "Who
+    founded the Studium in 1468?" of "In 1468 Ludovico bought ... He founded ... the
+    Studium ..., in 1474". A part of a sentence (or a whole sentence dated only at other
+    times) holding at least :data:`DATED_PART_WORDS` of the question's words (its time
+    left out) is dated elsewhere, and no part dated at the question's time holds any.
+    """
+    asked = periods(question)
+    if not asked:
+        return None
+    rest = question
+    for p in asked:
+        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
+    topic = {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+    units = []
+    for sentence in sentences:
+        units += _DATED_PART.split(sentence)
+        if time_conflict(question, sentence) is not None:
+            units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
+    best: tuple[int, Period] | None = None
+    for unit in units:
+        words = set(tokenize(unit))
+        held = sum(resembles(t, words) for t in topic)
+        dated = periods(unit)
+        if any(a.meets(d) for a in asked for d in dated):
+            if held:
+                return None  # the question's time and words meet in one part
+        elif dated and held >= DATED_PART_WORDS and (best is None or held > best[0]):
+            best = (held, dated[0])
+    return None if best is None else (asked[0], best[1])
+
+
+#: English words that say the opposite of each other, each side as the forms it is
+#: written in: a question asking for the smallest where the article gives the greatest,
+#: or by how much something rose where it fell, swaps the fact (a kind of unanswerable
+#: SQuAD 2.0 writers use). Only words with one plain opposite: "most", "least", "first",
+#: "last", "more", "before" say too many other things ("at least", "last year").
+_OPPOSED = (
+    ("smallest", "largest|biggest|greatest"),
+    ("lowest", "highest"),
+    ("shortest", "longest"),
+    ("earliest", "latest"),
+    ("youngest", "oldest|eldest"),
+    ("weakest", "strongest"),
+    ("slowest", "fastest|quickest"),
+    ("cheapest", "dearest"),
+    ("narrowest", "widest|broadest"),
+    ("shallowest", "deepest"),
+    ("coldest", "hottest|warmest"),
+    ("poorest", "richest|wealthiest"),
+    ("lightest", "heaviest"),
+    ("nearest", "furthest|farthest"),
+    ("worst", "best"),
+    ("minimum", "maximum"),
+    (
+        "rise|rises|rising|rose|risen|increase[sd]?|increasing",
+        "fall|falls|falling|fell|fallen|decrease[sd]?|decreasing",
+    ),
+    ("grow|grows|grew|grown|growing", "shrink|shrinks|shrinking|shrank|shrunk"),
+    ("above", "below"),
+)
+_SIDES = [
+    (re.compile(rf"\b(?:{one})\b", re.I), re.compile(rf"\b(?:{other})\b", re.I))
+    for pair in _OPPOSED
+    for one, other in (pair, pair[::-1])
+]
+#: "understate" and "overstate": the prefix says which way, the rest (at least this many
+#: letters, so "under" and "over" themselves, "overt", "underway" don't count) what.
+_SWAPPED_PREFIX = re.compile(r"\b(over|under)([a-z]{4,})", re.I)
+
+
+def opposite_word(question: str, text: str) -> tuple[str, str] | None:
+    """A word of the question and its opposite as ``text`` (the sentences that would answer)
+    writes it, when ``text`` writes the opposite and never the question's own, in any form
+    ("What was the smallest area ...?" of "At its greatest extent ... the duchy covered";
+    "understate" where it says "overstate")."""
+    for asked, opposite in _SIDES:
+        found = asked.search(question)
+        told = opposite.search(text)
+        if found and told and not asked.search(text):
+            return found.group(), told.group()
+    for match in _SWAPPED_PREFIX.finditer(question):
+        other = "under" if match.group(1).lower() == "over" else "over"
+        stem = match.group(2)[:4]
+        if not re.search(rf"\b{match.group(1)}{stem}", text, re.I):
+            told_word = re.search(rf"\b{other}{stem}\w*", text, re.I)
+            if told_word:
+                return match.group(), told_word.group()
+    return None
+
+
 class ArticleWords:
     """The article's words as the name checks read them: in each paragraph and in each
     sentence, and each paragraph's text. Each sentence's words are the ones ``lexicon``
