@@ -617,3 +617,21 @@ def test_a_question_in_other_words_near_the_article_is_not_refused_as_unrelated(
     assert answerer.doubt(SearchPlan(question), hits, close, chosen) is None
     distant = replace(scores, dense=np.full_like(scores.dense, far))
     assert answerer.doubt(SearchPlan(question), hits, distant, chosen) == " anything about that"
+
+
+def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from antqa.conversation import SearchPlan
+    from antqa.questions import analyse
+
+    question = "What did she call her happiest moment at the bank?"
+    answerer, scores, hits = _asked_over(
+        "She joined the bank in 2004. She called its failure the saddest moment of all.\n",
+        question,
+        tmp_path,
+    )
+    joined = [answerer.index.sentences[0]]  # quoted alone, it says nothing of moments
+    why = answerer._opposite_extreme(SearchPlan(question), hits, scores.question, joined)
+    assert why is not None and '"saddest", not "happiest"' in why
+    asked = "What did she call her saddest moment at the bank?"
+    plain = answerer._opposite_extreme(SearchPlan(asked), hits, analyse(asked), joined)
+    assert plain is None

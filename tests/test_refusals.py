@@ -96,6 +96,11 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
     assert opposite_word(asked, both) is None  # it tells the one asked too
     assert opposite_word("Who had the shortest tenure?", "Her tenure was the longest.")
     assert opposite_word("Who had the shortest tenure?", "She left in 1990.") is None
+    saddest = "This is the saddest moment in the seven years since I joined."
+    assert opposite_word("What did she call her happiest moment?", saddest) == (
+        "happiest",
+        "saddest",
+    )
     # a change told the other way, in any form
     fell = "Toll income fell by more than half between 1520 and 1560."
     assert opposite_word("By how much did toll income rise?", fell) == ("rise", "fell")

@@ -201,22 +201,25 @@ class Answerer:
         return (
             self._unheld_role(plan, hits, question)
             or self._beside_the_answer(plan, scores, chosen)
-            or self._opposite_extreme(plan, question, chosen)
+            or self._opposite_extreme(plan, hits, question, chosen)
         )
 
     @staticmethod
     def _opposite_extreme(
-        plan: SearchPlan, question: Question, chosen: list[Sentence]
+        plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
     ) -> str | None:
-        """The sentences that would answer say the opposite of what the question asks
-        (:func:`antqa.refusals.opposite_word`): the smallest asked, the greatest told."""
+        """The sentences that would answer, or the passage they would come first from, say
+        the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
+        smallest asked, the greatest told; "the happiest moment" asked where the passage
+        tells of "the saddest moment" in a sentence that matches the question less well."""
         if plan.continuation or not chosen:
             return None
-        found = opposite_word(question.text, " ".join(s.text for s in chosen))
-        if found is None:
-            return None
-        asked, told = found
-        return f' — where it tells of this, it says "{told}", not "{asked}"'
+        for text in (" ".join(s.text for s in chosen), hits[0].chunk.text):
+            found = opposite_word(question.text, text)
+            if found is not None:
+                asked, told = found
+                return f' — where it tells of this, it says "{told}", not "{asked}"'
+        return None
 
     def _unheld_role(self, plan: SearchPlan, hits: list[Hit], question: Question) -> str | None:
         """A "who ... as ROLE" question whose role the passages the answer would come from

@@ -229,6 +229,7 @@ _OPPOSED = (
     ("lightest", "heaviest"),
     ("nearest", "furthest|farthest"),
     ("worst", "best"),
+    ("saddest", "happiest"),
     ("minimum", "maximum"),
     (
         "rise|rises|rising|rose|risen|increase[sd]?|increasing",
