@@ -21,6 +21,7 @@ from antqa.questions import AnswerKind, analyse, holds
         ("What was the company's total revenue in 2016?", AnswerKind.AMOUNT, ()),
         ("How much money did investors lose?", AnswerKind.AMOUNT, ()),
         ("How much did the line cost?", AnswerKind.AMOUNT, ()),
+        ("What was the total value of the products that defaulted?", AnswerKind.AMOUNT, ()),
         ("How much does an adult bird weigh?", AnswerKind.COUNT, ()),
         ("What exact share of the market did it claim?", AnswerKind.SHARE, ()),
         ("What interest rate did the products pay?", AnswerKind.SHARE, ()),

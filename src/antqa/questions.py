@@ -103,7 +103,7 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         _pattern(
             r"\bhow much\b|\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
             r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
-            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine)\b",
+            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)\b",
         ),
     ),
     (
