@@ -436,7 +436,9 @@ def test_a_name_the_answering_paragraph_never_mentions_is_refused(tmp_path) -> N
 DUCHY = (
     "At its greatest extent the duchy covered about 1,900 square kilometres.\n\n"
     "Duke Amedeo lost the fortress of Roccabruna in 1453 after a long siege, but his "
-    "captain defeated the Vessanese army at Ponte Orba in June 1456.\n"
+    "captain defeated the Vessanese army at Ponte Orba in June 1456.\n\n"
+    "The Ostmark pit employed about 1,900 people in 2018.\n\n"
+    "Hollin opened in 2009 as a second pit.\n"
 )
 
 
@@ -457,6 +459,11 @@ DUCHY = (
             "Which duke lost Roccabruna in 1456?",
             "dated 1453, not 1456",
             "Who defeated the Vessanese army in 1456?",
+        ),
+        (
+            "How many people did the Hollin pit employ?",
+            'it tells of "Ostmark pit", not "Hollin pit"',
+            "How many people did the Ostmark pit employ?",
         ),
     ],
 )

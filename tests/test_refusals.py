@@ -10,6 +10,7 @@ from antqa.refusals import (
     ArticleWords,
     asked_role,
     dated_elsewhere,
+    given_to_another,
     in_century_written,
     numbered_names,
     opposite_word,
@@ -114,6 +115,24 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
     )
     assert opposite_word("By how much did the error overstate profit?", over) is None
     assert opposite_word("What did the survey underline?", "It was overtaken.") is None
+
+
+def test_a_fact_told_of_another_name_is_given_to_another() -> None:
+    pit = "The Ostmark pit employed about 1,900 people in 2018."
+    asked = "How many people did the Hollin pit employ in 2018?"
+    assert given_to_another(asked, [pit]) == ("Hollin pit", "Ostmark pit")
+    apology = "On the same day, Peng Lei apologized while on a business trip."
+    assert given_to_another("Why did Ma Huateng apologize?", [apology]) == (
+        "Huateng apologize",
+        "Lei apologized",
+    )
+    # the sentence names the question's name too: it may well tell of it
+    both = "The Ostmark pit employed 1,900 people and the Hollin pit 300."
+    assert given_to_another(asked, [both]) is None
+    assert given_to_another("How many people did the Ostmark pit employ?", [pit]) is None
+    # a capital opening the sentence is no name
+    families = "Several families of Byzantine Greece were of Norman origin."
+    assert given_to_another("What were the origins of the Raoul family?", [families]) is None
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:

@@ -32,6 +32,7 @@ from antqa.refusals import (
     ArticleWords,
     asked_role,
     dated_elsewhere,
+    given_to_another,
     in_century_written,
     numbered_names,
     opposite_word,
@@ -265,6 +266,9 @@ class Answerer:
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
+        swapped = given_to_another(question.text, [s.text for s in chosen])
+        if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
+            return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         return None
 
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:

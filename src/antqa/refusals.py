@@ -311,6 +311,35 @@ def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+#: A name right before a word of the question: "the Hollin pit", "Ma Huateng apologize".
+#: Not at the start of a text, where any word is capitalised.
+_NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][\w'’-]+)\s+([a-z]{3,})\b")
+
+
+def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str] | None:
+    """What the question gives a name ("the Hollin pit") and what a sentence that would
+    answer gives another name instead ("The Ostmark pit employed ..."), when that sentence
+    never mentions the question's name; else ``None``.
+
+    A fact the article tells of one thing, asked of another: "How many people did the
+    Hollin pit employ?" of "The Ostmark pit employed about 1,900 people"; "Why did Ma
+    Huateng apologize?" of "Peng Lei apologized ...". The word is matched in any form
+    ("apologize", "apologized").
+    """
+    for asked in _NAME_BEFORE.finditer(question):
+        name, word = asked.groups()
+        if word in STOPWORDS or name.lower() in STOPWORDS:
+            continue
+        form = re.escape(word[: max(4, len(word) - 2)])
+        for sentence in sentences:
+            if any(resembles(t, set(tokenize(sentence))) for t in tokenize(name)):
+                continue
+            for told in re.finditer(rf"(?<=\s)([A-Z][\w'’-]+)\s+{form}\w*", sentence):
+                if told.group(1).lower() not in STOPWORDS:
+                    return asked.group(), told.group()
+    return None
+
+
 #: "Who replaced X as chairman of Y?": the role a "who" question asks someone to hold, up
 #: to the first small word ("of", "in", "after"); "the", "a" or "its" may open it. Not
 #: "as well", "as soon as", "as if": they name no role.
