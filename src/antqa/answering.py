@@ -11,8 +11,10 @@ Refusing is decided from signals that do not depend on the exact scale of the em
 model's similarities: a name the article never mentions, a question far from every
 sentence, a question that asks for a kind of thing (a number, a date, a share)
 that none of the best sentences holds, or sentences that would answer but are about
-another time or never name, in their paragraph, what the question names
-(:mod:`antqa.refusals`). A question the article does answer is refused only on that
+another time (or give the question's time to something else), never name, in their
+paragraph, what the question names, give what it asks to another name ("the Ostmark pit"
+for "the Hollin pit"), or say the opposite ("greatest" for "smallest", "fell" for
+"rise") (:mod:`antqa.refusals`). A question the article does answer is refused only on that
 evidence, because a wrong refusal fails the user too.
 """
 

@@ -8,9 +8,15 @@ is dated in that time or not dated at all; one dated only at other times says th
 article tells of another moment, not of the one asked about.
 
 Or they change a name ("as French" where the article says "as English", "Henry II" for
-"Henry III"): the answer's paragraph then never names what the question names. Names are
-compared in any form (:func:`antqa.lexical.resembles`) and, as every token, without
-accents (people type "Herve" for "Hervé"). The checks themselves live in
+"Henry III"): the answer's paragraph then never names what the question names, or the
+sentence that would answer gives the fact to another name ("the Ostmark pit employed ..."
+for "the Hollin pit"). Names are compared in any form (:func:`antqa.lexical.resembles`)
+and, as every token, without accents (people type "Herve" for "Hervé").
+
+Or they turn a word into its opposite: "the smallest area" where the article gives the
+greatest, "by how much did it rise" where it fell, "understate" for "overstate".
+
+The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
 module reads times and words.
 """
