@@ -15,6 +15,7 @@ from antqa.refusals import (
     numbered_names,
     opposite_word,
     periods,
+    plain_words,
     role_held,
     role_written,
     time_conflict,
@@ -88,33 +89,37 @@ def test_a_sentence_naming_the_time_asked_for_something_else_is_dated_elsewhere(
     assert dated_elsewhere(asked, [founded, "In 1468 he founded the Studium."]) is None
 
 
+def _opposite(question: str, text: str) -> tuple[str, str] | None:
+    return opposite_word(question, plain_words(text))
+
+
 def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
     told = "At its greatest extent the duchy covered about 1,900 square kilometres."
     asked = "What was the smallest area the duchy ever covered?"
-    assert opposite_word(asked, told) == ("smallest", "greatest")
-    assert opposite_word("What was its largest area?", told) is None  # not opposite
+    assert _opposite(asked, told) == ("smallest", "greatest")
+    assert _opposite("What was its largest area?", told) is None  # not opposite
     both = "Its smallest extent was 300 and its greatest 1,900 square kilometres."
-    assert opposite_word(asked, both) is None  # it tells the one asked too
-    assert opposite_word("Who had the shortest tenure?", "Her tenure was the longest.")
-    assert opposite_word("Who had the shortest tenure?", "She left in 1990.") is None
+    assert _opposite(asked, both) is None  # it tells the one asked too
+    assert _opposite("Who had the shortest tenure?", "Her tenure was the longest.")
+    assert _opposite("Who had the shortest tenure?", "She left in 1990.") is None
     saddest = "This is the saddest moment in the seven years since I joined."
-    assert opposite_word("What did she call her happiest moment?", saddest) == (
+    assert _opposite("What did she call her happiest moment?", saddest) == (
         "happiest",
         "saddest",
     )
     # a change told the other way, in any form
     fell = "Toll income fell by more than half between 1520 and 1560."
-    assert opposite_word("By how much did toll income rise?", fell) == ("rise", "fell")
-    assert opposite_word("By how much did toll income decrease?", fell) is None
-    assert opposite_word("How far did it rise?", "It rose, then fell.") is None
+    assert _opposite("By how much did toll income rise?", fell) == ("rise", "fell")
+    assert _opposite("By how much did toll income decrease?", fell) is None
+    assert _opposite("How far did it rise?", "It rose, then fell.") is None
     # a prefix that says which way
     over = "An error was found to have overstated the operating profit."
-    assert opposite_word("By how much did the error understate profit?", over) == (
+    assert _opposite("By how much did the error understate profit?", over) == (
         "understate",
         "overstated",
     )
-    assert opposite_word("By how much did the error overstate profit?", over) is None
-    assert opposite_word("What did the survey underline?", "It was overtaken.") is None
+    assert _opposite("By how much did the error overstate profit?", over) is None
+    assert _opposite("What did the survey underline?", "It was overtaken.") is None
 
 
 def test_a_fact_told_of_another_name_is_given_to_another() -> None:

@@ -39,6 +39,7 @@ from antqa.refusals import (
     numbered_names,
     opposite_word,
     periods,
+    plain_words,
     role_held,
     role_written,
     time_conflict,
@@ -164,6 +165,7 @@ class Answerer:
         self.short = ShortAnswerFinder(lexicon, index.article)
         self.captions = _captions(index.sentences)
         self.words = ArticleWords(index.sentences, lexicon)
+        self.plain = [plain_words(s.text) for s in index.sentences]
 
     # ------------------------------------------------------------------ refusing
 
@@ -207,9 +209,8 @@ class Answerer:
             or self._opposite_extreme(plan, hits, question, chosen)
         )
 
-    @staticmethod
     def _opposite_extreme(
-        plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
     ) -> str | None:
         """The sentences that would answer, or the passage they would come first from, say
         the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
@@ -217,12 +218,17 @@ class Answerer:
         tells of "the saddest moment" in a sentence that matches the question less well."""
         if plan.continuation or not chosen:
             return None
-        for text in (" ".join(s.text for s in chosen), hits[0].chunk.text):
-            found = opposite_word(question.text, text)
+        quoted = {s.id for s in chosen}
+        for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
+            found = opposite_word(question.text, self._plain_words(ids))
             if found is not None:
                 asked, told = found
                 return f' — where it tells of this, it says "{told}", not "{asked}"'
         return None
+
+    def _plain_words(self, ids: set[int]) -> set[str]:
+        """The words as written (:func:`antqa.refusals.plain_words`) of these sentences."""
+        return set().union(*(self.plain[i] for i in ids))
 
     def _unheld_role(self, plan: SearchPlan, hits: list[Hit], question: Question) -> str | None:
         """A "who ... as ROLE" question whose role the passages the answer would come from

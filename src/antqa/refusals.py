@@ -261,17 +261,22 @@ _SIDES = [
 _SWAPPED_PREFIX = re.compile(r"(over|under)([a-z]{4,})")
 
 
-def opposite_word(question: str, text: str) -> tuple[str, str] | None:
-    """A word of the question and its opposite as ``text`` (the sentences that would answer)
-    writes it, when ``text`` writes the opposite and never the question's own, in any form
-    ("What was the smallest area ...?" of "At its greatest extent ... the duchy covered";
-    "understate" where it says "overstated")."""
+def plain_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text`` as written (not stemmed): what :func:`opposite_word`
+    compares, worked out once per sentence of an article."""
+    return frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
+def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | None:
+    """A word of the question and its opposite as the text with the :func:`plain_words`
+    ``written`` (the sentences that would answer) writes it, when that writes the opposite
+    and never the question's own, in any form ("What was the smallest area ...?" of "At
+    its greatest extent ... the duchy covered"; "understate" where it says "overstated")."""
     asked = re.findall(r"[a-z]+", question.lower())
-    written = set(re.findall(r"[a-z]+", text.lower()))
     for one, other in _SIDES:
         found = next((word for word in asked if word in one), None)
-        told = sorted(other & written)
-        if found and told and not one & written:
+        told = sorted(other.intersection(written))
+        if found and told and one.isdisjoint(written):
             return found, told[0]
     for word in asked:
         swapped = _SWAPPED_PREFIX.fullmatch(word)
