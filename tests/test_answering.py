@@ -473,6 +473,49 @@ def test_a_name_the_answering_paragraph_never_mentions_is_refused(tmp_path) -> N
     assert same.answerable and "their king" in same.answer, same.answer
 
 
+DUCHY = (
+    "At its greatest extent the duchy covered about 1,900 square kilometres.\n\n"
+    "Duke Amedeo lost the fortress of Roccabruna in 1453 after a long siege, but his "
+    "captain defeated the Vessanese army at Ponte Orba in June 1456.\n\n"
+    "The Ostmark pit employed about 1,900 people in 2018.\n\n"
+    "Hollin opened in 2009 as a second pit.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("swapped", "why", "kept"),
+    [
+        (
+            "What was the smallest area the duchy ever covered?",
+            'it says "greatest", not "smallest"',
+            "What was the greatest area the duchy ever covered?",
+        ),
+        (
+            "Which duke lost Roccabruna in 1456?",
+            "dated 1453, not 1456",
+            "Which duke lost Roccabruna in 1453?",
+        ),
+        (
+            "Which duke lost Roccabruna in 1456?",
+            "dated 1453, not 1456",
+            "Who defeated the Vessanese army in 1456?",
+        ),
+        (
+            "How many people did the Hollin pit employ?",
+            'it tells of "Ostmark pit", not "Hollin pit"',
+            "How many people did the Ostmark pit employ?",
+        ),
+    ],
+)
+def test_the_opposite_extreme_or_a_time_given_to_something_else_is_refused(
+    tmp_path, swapped: str, why: str, kept: str
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(DUCHY, tmp_path)
+    refused = service.ask(swapped)
+    assert not refused.answerable and why in refused.answer, refused.answer
+    assert service.ask(kept).answerable
+
+
 def _asked_over(text: str, question: str, tmp_path):  # type: ignore[no-untyped-def]
     """An answerer over ``text``, and the scores and passages of ``question`` there."""
     answerer = _answerer_over(text, tmp_path)
@@ -594,3 +637,48 @@ def test_a_question_finds_its_word_in_the_form_the_article_writes_it(tmp_path) -
     assert int(np.argmax(scores.coverage)) == 2, scores.coverage
     answer = service.ask("Who leads the committee?")
     assert answer.answerable and "Anna Berg" in answer.answer, answer.answer
+
+
+def test_a_question_in_other_words_near_the_article_is_not_refused_as_unrelated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """None of "What was his father's trade?"'s words is the article's ("His father, a
+    saddler, ..."): only a question far from every sentence is unrelated, however it is
+    worded (refusing unknown words up to 0.4 refused three answerable questions on three
+    fresh articles and no unanswerable one)."""
+    from dataclasses import replace
+
+    from antqa.conversation import SearchPlan
+
+    question = "What was his father's trade?"
+    answerer, scores, hits = _asked_over(
+        "Rookwood was born in Norwich in 1862. His dad, a saddler, taught him leather.\n",
+        question,
+        tmp_path,
+    )
+    assert not any(map(answerer.lexicon.known, scores.question.tokens))
+    chosen = answerer.choose(hits, SearchPlan(question), scores)
+    near, far = (
+        answerer.policy.unrelated_similarity + 0.05,
+        answerer.policy.unrelated_similarity - 0.05,
+    )
+    close = replace(scores, dense=np.full_like(scores.dense, near))
+    assert answerer.doubt(SearchPlan(question), hits, close, chosen) is None
+    distant = replace(scores, dense=np.full_like(scores.dense, far))
+    assert answerer.doubt(SearchPlan(question), hits, distant, chosen) == " anything about that"
+
+
+def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from antqa.conversation import SearchPlan
+    from antqa.questions import analyse
+
+    question = "What did she call her happiest moment at the bank?"
+    answerer, scores, hits = _asked_over(
+        "She joined the bank in 2004. She called its failure the saddest moment of all.\n",
+        question,
+        tmp_path,
+    )
+    joined = [answerer.index.sentences[0]]  # quoted alone, it says nothing of moments
+    why = answerer._opposite_extreme(SearchPlan(question), hits, scores.question, joined)
+    assert why is not None and '"saddest", not "happiest"' in why
+    asked = "What did she call her saddest moment at the bank?"
+    plain = answerer._opposite_extreme(SearchPlan(asked), hits, analyse(asked), joined)
+    assert plain is None

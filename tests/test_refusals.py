@@ -9,9 +9,13 @@ from antqa.models import Sentence
 from antqa.refusals import (
     ArticleWords,
     asked_role,
+    dated_elsewhere,
+    given_to_another,
     in_century_written,
     numbered_names,
+    opposite_word,
     periods,
+    plain_words,
     role_held,
     role_written,
     time_conflict,
@@ -56,6 +60,84 @@ def test_a_sentence_dated_only_at_other_times_conflicts() -> None:
     later = "Demand for coal fell, and the pits closed between 1926 and 1959."
     assert time_conflict("Why did less coal get shipped after 1918?", later) is None
     assert time_conflict("What was shipped before 1918?", later) is not None
+
+
+SIEGE = (
+    "Duke Amedeo III lost the fortress of Roccabruna in 1453 after a siege of 47 days, "
+    "but his commander defeated the Vessanese army at Ponte Orba in June 1456."
+)
+
+
+def test_a_sentence_naming_the_time_asked_for_something_else_is_dated_elsewhere() -> None:
+    conflict = dated_elsewhere("Which duke lost Roccabruna in 1456?", [SIEGE])
+    assert conflict is not None
+    assert (conflict[0].text, conflict[1].text) == ("1456", "1453")
+    # the question's time and words meet in one part: what it asks is told at that time
+    assert dated_elsewhere("Who defeated the Vessanese army in 1456?", [SIEGE]) is None
+    assert dated_elsewhere("Which duke lost Roccabruna in 1453?", [SIEGE]) is None
+    # one word in common is not enough to say which part the question asks about
+    price = "The price was 410 dollars in 2015, peaked at 1,150 dollars in 2018 amid demand."
+    assert dated_elsewhere("What drove the price to its 2018 high?", [price]) is None
+    # a comma inside a number parts nothing: "150,000 tonnes in 2018" is one part
+    quota = "Ardesk imposed an export quota of 150,000 tonnes in 2018."
+    assert dated_elsewhere("What export quota was imposed in 2018?", [quota]) is None
+    # a sentence dated only at other times, quoted with one giving the time to another thing
+    founded = "He founded a university, the Studium Carvennense, in 1474, with two faculties."
+    bought = "In 1468 Ludovico bought the lordship of Valdimonte for 32,000 florins."
+    asked = "Who founded the Studium Carvennense in 1468?"
+    assert dated_elsewhere(asked, [founded, bought]) is not None
+    assert dated_elsewhere(asked, [founded, "In 1468 he founded the Studium."]) is None
+
+
+def _opposite(question: str, text: str) -> tuple[str, str] | None:
+    return opposite_word(question, plain_words(text))
+
+
+def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
+    told = "At its greatest extent the duchy covered about 1,900 square kilometres."
+    asked = "What was the smallest area the duchy ever covered?"
+    assert _opposite(asked, told) == ("smallest", "greatest")
+    assert _opposite("What was its largest area?", told) is None  # not opposite
+    both = "Its smallest extent was 300 and its greatest 1,900 square kilometres."
+    assert _opposite(asked, both) is None  # it tells the one asked too
+    assert _opposite("Who had the shortest tenure?", "Her tenure was the longest.")
+    assert _opposite("Who had the shortest tenure?", "She left in 1990.") is None
+    saddest = "This is the saddest moment in the seven years since I joined."
+    assert _opposite("What did she call her happiest moment?", saddest) == (
+        "happiest",
+        "saddest",
+    )
+    # a change told the other way, in any form
+    fell = "Toll income fell by more than half between 1520 and 1560."
+    assert _opposite("By how much did toll income rise?", fell) == ("rise", "fell")
+    assert _opposite("By how much did toll income decrease?", fell) is None
+    assert _opposite("How far did it rise?", "It rose, then fell.") is None
+    # a prefix that says which way
+    over = "An error was found to have overstated the operating profit."
+    assert _opposite("By how much did the error understate profit?", over) == (
+        "understate",
+        "overstated",
+    )
+    assert _opposite("By how much did the error overstate profit?", over) is None
+    assert _opposite("What did the survey underline?", "It was overtaken.") is None
+
+
+def test_a_fact_told_of_another_name_is_given_to_another() -> None:
+    pit = "The Ostmark pit employed about 1,900 people in 2018."
+    asked = "How many people did the Hollin pit employ in 2018?"
+    assert given_to_another(asked, [pit]) == ("Hollin pit", "Ostmark pit")
+    apology = "On the same day, Peng Lei apologized while on a business trip."
+    assert given_to_another("Why did Ma Huateng apologize?", [apology]) == (
+        "Huateng apologize",
+        "Lei apologized",
+    )
+    # the sentence names the question's name too: it may well tell of it
+    both = "The Ostmark pit employed 1,900 people and the Hollin pit 300."
+    assert given_to_another(asked, [both]) is None
+    assert given_to_another("How many people did the Ostmark pit employ?", [pit]) is None
+    # a capital opening the sentence is no name
+    families = "Several families of Byzantine Greece were of Norman origin."
+    assert given_to_another("What were the origins of the Raoul family?", [families]) is None
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:

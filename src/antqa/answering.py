@@ -8,11 +8,13 @@ is cut down to the clauses that answer. A short sentence right after the best on
 quoted too when it fits uncut, because it often completes it.
 
 Refusing is decided from signals that do not depend on the exact scale of the embedding
-model's similarities: a name the article never mentions, a question none of whose words
-the article uses, a question that asks for a kind of thing (a number, a date, a share)
+model's similarities: a name the article never mentions, a question far from every
+sentence, a question that asks for a kind of thing (a number, a date, a share)
 that none of the best sentences holds, or sentences that would answer but are about
-another time or never name, in their paragraph, what the question names
-(:mod:`antqa.refusals`). A question the article does answer is refused only on that
+another time (or give the question's time to something else), never name, in their
+paragraph, what the question names, give what it asks to another name ("the Ostmark pit"
+for "the Hollin pit"), or say the opposite ("greatest" for "smallest", "fell" for
+"rise") (:mod:`antqa.refusals`). A question the article does answer is refused only on that
 evidence, because a wrong refusal fails the user too.
 """
 
@@ -31,9 +33,13 @@ from antqa.questions import AnswerKind, Question
 from antqa.refusals import (
     ArticleWords,
     asked_role,
+    dated_elsewhere,
+    given_to_another,
     in_century_written,
     numbered_names,
+    opposite_word,
     periods,
+    plain_words,
     role_held,
     role_written,
     time_conflict,
@@ -124,7 +130,6 @@ class AnswerPolicy:
     #: The share of a question's (IDF-weighted) words one sentence must hold for the
     #: question to count as asked in the article's words: all of them, less float error.
     all_words_held: float = 0.999
-    unknown_words_similarity: float = 0.4
     #: A word with a lower IDF is held by more than about a quarter of the sentences (the
     #: article's subject, "Normans"): sharing it ties a question to no sentence in particular.
     topic_idf: float = 1.4
@@ -168,6 +173,7 @@ class Answerer:
         self.short = ShortAnswerFinder(lexicon, index.article)
         self.captions = _captions(index.sentences)
         self.words = ArticleWords(index.sentences, lexicon)
+        self.plain = [plain_words(s.text) for s in index.sentences]
 
     # ------------------------------------------------------------------ refusing
 
@@ -191,11 +197,10 @@ class Answerer:
         # recommend?" scores low against a long sentence that says "recommended").
         worded_here = float(scores.coverage.max(initial=0.0)) >= self.policy.all_words_held
         follow_up = plan.strength >= 1.0
-        unknown_words = question.tokens and not any(map(self.lexicon.known, question.tokens))
         closest = float(scores.dense.max(initial=0.0))
-        if not (follow_up or named_here or worded_here) and (
-            closest < self.policy.unrelated_similarity
-            or (unknown_words and closest < self.policy.unknown_words_similarity)
+        if (
+            not (follow_up or named_here or worded_here)
+            and closest < self.policy.unrelated_similarity
         ):
             return " anything about that"
         unmatched = self._unmatched_number(question.text, hits)
@@ -206,9 +211,32 @@ class Answerer:
         # so it steers which sentence answers (:meth:`_holding`) but refuses nothing.
         if self._kind_applies(scores) and not self.holders(hits, scores, counted=False):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
-        return self._unheld_role(plan, hits, question) or self._beside_the_answer(
-            plan, scores, chosen
+        return (
+            self._unheld_role(plan, hits, question)
+            or self._beside_the_answer(plan, scores, chosen)
+            or self._opposite_extreme(plan, hits, question, chosen)
         )
+
+    def _opposite_extreme(
+        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """The sentences that would answer, or the passage they would come first from, say
+        the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
+        smallest asked, the greatest told; "the happiest moment" asked where the passage
+        tells of "the saddest moment" in a sentence that matches the question less well."""
+        if plan.continuation or not chosen:
+            return None
+        quoted = {s.id for s in chosen}
+        for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
+            found = opposite_word(question.text, self._plain_words(ids))
+            if found is not None:
+                asked, told = found
+                return f' — where it tells of this, it says "{told}", not "{asked}"'
+        return None
+
+    def _plain_words(self, ids: set[int]) -> set[str]:
+        """The words as written (:func:`antqa.refusals.plain_words`) of these sentences."""
+        return set().union(*(self.plain[i] for i in ids))
 
     def _unheld_role(self, plan: SearchPlan, hits: list[Hit], question: Question) -> str | None:
         """A "who ... as ROLE" question whose role the passages the answer would come from
@@ -254,6 +282,9 @@ class Answerer:
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
+        swapped = given_to_another(question.text, [s.text for s in chosen])
+        if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
+            return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         return None
 
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
@@ -262,6 +293,8 @@ class Answerer:
         if not periods(question.text):
             return None
         conflict = time_conflict(question.text, " ".join(s.text for s in chosen))
+        # Or they give the question's time, but to something else than what it asks.
+        conflict = conflict or dated_elsewhere(question.text, [s.text for s in chosen])
         if conflict is not None:
             asked, dated = conflict
             return f" — what it says on this is dated {dated.text}, not {asked.text}"

@@ -103,7 +103,7 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         _pattern(
             r"\bhow much\b|\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
             r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
-            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine)\b",
+            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)\b",
         ),
     ),
     (
@@ -144,7 +144,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        r"\b\d+\s*-?\s*years?[- ]old\b|\baged? \d+|\bage of \d+|\bat ", AGE_AFTER_AT
+        rf"\b\d+\s*-?\s*years?[- ]old\b|\baged? (?:\d+|{_NUMBER_WORD}\b)|"
+        rf"\bage of (?:\d+|{_NUMBER_WORD}\b)|\bat ",
+        AGE_AFTER_AT,
     ),
     AnswerKind.TIME: _pattern(
         rf"\b{_YEAR}\b|\b{_MONTH}\b|\b(?:last|next|this) (?:year|month|week)\b|\bago\b|",

@@ -8,9 +8,15 @@ is dated in that time or not dated at all; one dated only at other times says th
 article tells of another moment, not of the one asked about.
 
 Or they change a name ("as French" where the article says "as English", "Henry II" for
-"Henry III"): the answer's paragraph then never names what the question names. Names are
-compared in any form (:func:`antqa.lexical.resembles`) and, as every token, without
-accents (people type "Herve" for "Hervé"). The checks themselves live in
+"Henry III"): the answer's paragraph then never names what the question names, or the
+sentence that would answer gives the fact to another name ("the Ostmark pit employed ..."
+for "the Hollin pit"). Names are compared in any form (:func:`antqa.lexical.resembles`)
+and, as every token, without accents (people type "Herve" for "Hervé").
+
+Or they turn a word into its opposite: "the smallest area" where the article gives the
+greatest, "by how much did it rise" where it fell, "understate" for "overstate".
+
+The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
 module reads times and words.
 """
@@ -160,6 +166,131 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     return asked[0], dated[0]
 
 
+#: Where a sentence's parts part when each may carry its own time ("X lost the fort in
+#: 1453, but his captain won the battle in 1456"): a comma (not one inside a number,
+#: "150,000"), a semicolon, a colon, a bracket, a dash between spaces, or "but".
+_DATED_PART = re.compile(r",(?!\d)|[;:()]|\s[–—]\s|\bbut\b")
+#: How many of the question's words (other than its time) the part dated elsewhere must
+#: hold to be what the question asks about: two. With one, a part sharing a single common
+#: word ("price") with the question refused "What drove the price to its 2018 high?"
+#: (velmorite), whose answer is the next part, dated 2018.
+DATED_PART_WORDS = 2
+_DIGIT = re.compile(r"\d")
+
+
+def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Period] | None:
+    """A time the question pins and the one ``sentences`` (those that would answer) give
+    to what it asks, when that is another time; else ``None``.
+
+    They may name the question's time, but for something else: "Which duke lost
+    Roccabruna in 1456?" asked of "Duke Amedeo III lost the fortress of Roccabruna in
+    1453 ..., but his commander ... defeated the Vessanese army ... in June 1456"; "Who
+    founded the Studium in 1468?" of "In 1468 Ludovico bought ... He founded ... the
+    Studium ..., in 1474". A part of a sentence (or a whole sentence dated only at other
+    times) holding at least :data:`DATED_PART_WORDS` of the question's words (its time
+    left out) is dated elsewhere, and no part dated at the question's time holds any.
+    """
+    asked = periods(question)
+    if not asked:
+        return None
+    rest = question
+    for p in asked:
+        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
+    topic = {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+    units = []
+    for sentence in sentences:
+        if not _DIGIT.search(sentence):
+            continue  # every time is written with a digit: nothing dated here
+        units += _DATED_PART.split(sentence)
+        if not any(a.meets(d) for a in asked for d in periods(sentence)):
+            units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
+    best: tuple[int, Period] | None = None
+    for unit in units:
+        dated = periods(unit) if _DIGIT.search(unit) else []
+        if not dated:
+            continue
+        words = set(tokenize(unit))
+        held = sum(resembles(t, words) for t in topic)
+        if any(a.meets(d) for a in asked for d in dated):
+            if held:
+                return None  # the question's time and words meet in one part
+        elif held >= DATED_PART_WORDS and (best is None or held > best[0]):
+            best = (held, dated[0])
+    return None if best is None else (asked[0], best[1])
+
+
+#: English words that say the opposite of each other, each side as the forms it is
+#: written in: a question asking for the smallest where the article gives the greatest,
+#: or by how much something rose where it fell, swaps the fact (a kind of unanswerable
+#: SQuAD 2.0 writers use). Only words with one plain opposite: "most", "least", "first",
+#: "last", "more", "before" say too many other things ("at least", "last year").
+_OPPOSED = (
+    ("smallest", "largest biggest greatest"),
+    ("lowest", "highest"),
+    ("shortest", "longest"),
+    ("earliest", "latest"),
+    ("youngest", "oldest eldest"),
+    ("weakest", "strongest"),
+    ("slowest", "fastest quickest"),
+    ("cheapest", "dearest"),
+    ("narrowest", "widest broadest"),
+    ("shallowest", "deepest"),
+    ("coldest", "hottest warmest"),
+    ("poorest", "richest wealthiest"),
+    ("lightest", "heaviest"),
+    ("nearest", "furthest farthest"),
+    ("worst", "best"),
+    ("saddest", "happiest"),
+    ("minimum", "maximum"),
+    (
+        "rise rises rising rose risen increase increases increased increasing",
+        "fall falls falling fell fallen decrease decreases decreased decreasing",
+    ),
+    ("grow grows growing grew grown", "shrink shrinks shrinking shrank shrunk"),
+    ("above", "below"),
+)
+#: Each side of :data:`_OPPOSED` with its opposite, both ways round. Words are compared
+#: as sets (a regex per side over a long passage took ~2 ms a question).
+_SIDES = [
+    (frozenset(one.split()), frozenset(other.split()))
+    for pair in _OPPOSED
+    for one, other in (pair, pair[::-1])
+]
+#: "understate" and "overstate": the prefix says which way, the rest (at least this many
+#: letters, so "under" and "over" themselves, "overt", "underway" don't count) what.
+_SWAPPED_PREFIX = re.compile(r"(over|under)([a-z]{4,})")
+
+
+def plain_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text`` as written (not stemmed): what :func:`opposite_word`
+    compares, worked out once per sentence of an article."""
+    return frozenset(re.findall(r"[a-z]+", text.lower()))
+
+
+def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | None:
+    """A word of the question and its opposite as the text with the :func:`plain_words`
+    ``written`` (the sentences that would answer) writes it, when that writes the opposite
+    and never the question's own, in any form ("What was the smallest area ...?" of "At
+    its greatest extent ... the duchy covered"; "understate" where it says "overstated")."""
+    asked = re.findall(r"[a-z]+", question.lower())
+    for one, other in _SIDES:
+        found = next((word for word in asked if word in one), None)
+        told = sorted(other.intersection(written))
+        if found and told and one.isdisjoint(written):
+            return found, told[0]
+    for word in asked:
+        swapped = _SWAPPED_PREFIX.fullmatch(word)
+        if swapped is None:
+            continue
+        prefix, rest = swapped.groups()
+        opposite = ("under" if prefix == "over" else "over") + rest[:4]
+        if not any(w.startswith(prefix + rest[:4]) for w in written):
+            told = sorted(w for w in written if w.startswith(opposite))
+            if told:
+                return word, told[0]
+    return None
+
+
 class ArticleWords:
     """The article's words as the name checks read them: in each paragraph and in each
     sentence, and each paragraph's text. Each sentence's words are the ones ``lexicon``
@@ -201,6 +332,35 @@ def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
         for match in _NUMBERED.finditer(question)
         if match.start() > 0 and match.group(1).lower() not in STOPWORDS
     ]
+
+
+#: A name right before a word of the question: "the Hollin pit", "Ma Huateng apologize".
+#: Not at the start of a text, where any word is capitalised.
+_NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][\w'’-]+)\s+([a-z]{3,})\b")
+
+
+def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str] | None:
+    """What the question gives a name ("the Hollin pit") and what a sentence that would
+    answer gives another name instead ("The Ostmark pit employed ..."), when that sentence
+    never mentions the question's name; else ``None``.
+
+    A fact the article tells of one thing, asked of another: "How many people did the
+    Hollin pit employ?" of "The Ostmark pit employed about 1,900 people"; "Why did Ma
+    Huateng apologize?" of "Peng Lei apologized ...". The word is matched in any form
+    ("apologize", "apologized").
+    """
+    for asked in _NAME_BEFORE.finditer(question):
+        name, word = asked.groups()
+        if word in STOPWORDS or name.lower() in STOPWORDS:
+            continue
+        form = re.escape(word[: max(4, len(word) - 2)])
+        for sentence in sentences:
+            if any(resembles(t, set(tokenize(sentence))) for t in tokenize(name)):
+                continue
+            for told in re.finditer(rf"(?<=\s)([A-Z][\w'’-]+)\s+{form}\w*", sentence):
+                if told.group(1).lower() not in STOPWORDS:
+                    return asked.group(), told.group()
+    return None
 
 
 #: "Who replaced X as chairman of Y?": the role a "who" question asks someone to hold, up
