@@ -27,7 +27,14 @@ from antqa.conversation import SearchPlan
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
-from antqa.questions import AnswerKind, Question, gives_amount, measure_words
+from antqa.questions import (
+    AnswerKind,
+    Question,
+    counts_spans,
+    counts_things,
+    gives_amount,
+    measure_words,
+)
 from antqa.refusals import (
     ArticleWords,
     asked_role,
@@ -165,6 +172,9 @@ class Answerer:
         texts = [s.text for s in index.sentences]
         measures = measure_words(texts)
         self.amounts = np.array([gives_amount(text, measures) for text in texts])
+        #: Per sentence, whether it holds a number that is no length of time or distance
+        #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
+        self.things = np.array([counts_things(text) for text in texts])
 
     # ------------------------------------------------------------------ refusing
 
@@ -352,12 +362,17 @@ class Answerer:
 
         A count need not name the thing counted ("... 41 of them were admitted"), nor an
         amount a currency a list knows ("8,000 scudi"): any sentence of the top with a
-        number stays, one naming the thing (or the money) is preferred.
+        number stays (for a count of things, one that is no length of time or distance),
+        one naming the thing (or the money) is preferred.
         """
         holders = self.holders(hits, scores)
         if scores.question.kind not in (AnswerKind.COUNT, AnswerKind.AMOUNT):
             return {s: v for s, v in values.items() if s in holders} or values
         numbers = self.holders(hits, scores, counted=False)
+        counted = scores.question.counted
+        if scores.question.kind is AnswerKind.COUNT and counted and not counts_spans(counted):
+            # "how many people sat on the board?" is not told by "for thirty years"
+            numbers = {s for s in numbers if self.things[s]} or numbers
         bonus = self.policy.kind_bonus
         return {s: v + bonus * (s in holders) for s, v in values.items() if s in numbers} or values
 

@@ -280,6 +280,28 @@ def numbers_in(sentence: str) -> tuple[frozenset[str], ...]:
     )
 
 
+#: The (stemmed) words a length of time or distance is given in: a number before one
+#: counts no people or things ("sat on the board for thirty years").
+SPAN_WORDS = frozenset(
+    tokenize(
+        "seconds minutes hours days weeks months years decades centuries metres meters "
+        "kilometres kilometers km miles feet foot yards"
+    )
+)
+
+
+def counts_things(sentence: str) -> bool:
+    """Whether ``sentence`` holds a number that is no length of time or distance ("a trust
+    of fifteen members", not "for thirty years" nor "46 kilometres")."""
+    return bool(numbers_in(_EVIDENCE[AnswerKind.DURATION].sub(" ", sentence)))
+
+
+def counts_spans(counted: tuple[str, ...]) -> bool:
+    """Whether the thing a question counts is a length of time or distance ("how many
+    years"), which only :func:`counts_things` leaves out."""
+    return any(word in SPAN_WORDS for word in counted)
+
+
 def counts(numbers: tuple[frozenset[str], ...], counted: tuple[str, ...]) -> bool:
     """Whether a sentence with these :func:`numbers_in` has a number followed closely by one
     of ``counted`` (:func:`names_counted`), or any number when ``counted`` is empty."""

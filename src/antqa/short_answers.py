@@ -31,6 +31,7 @@ from antqa.questions import (
     AnswerKind,
     Question,
     counted_after,
+    counts_spans,
     names_counted,
     written_as_year,
 )
@@ -179,6 +180,12 @@ _UNIT = re.compile(
     r"(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
     r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?))\b)"
     r"(?:\s+per\s+[a-z]+\b)?",
+    re.I,
+)
+#: A length of time right after a number ("thirty years", "nine long weeks").
+_TIME_AFTER = re.compile(
+    r"[\s-]+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    r"centuries)\b",
     re.I,
 )
 _PERCENT = re.compile(r"%|\bper\s?cent\b", re.I)
@@ -543,7 +550,7 @@ def _counts_of(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tu
         if not (_YEAR_ALONE.fullmatch(text[start:end]) and not counting(end))
         and not (n and _PART_OF.fullmatch(text[spans[n - 1][1] : start]))
         and text[max(0, start - 1) : start] not in _CURRENCY_SIGNS
-        and _measures_what_is_counted(text[start:end], asked)
+        and _measures_what_is_counted(text[start:end], asked, text[end:])
     ]
     # "how much velmorite": its tonnes rather than its share of the world's, when both are
     # given; a share alone may be what was saved ("a fuel saving of 12 percent")
@@ -553,15 +560,18 @@ def _counts_of(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tu
     return [span for span in kept if naming(*span)] or kept
 
 
-def _measures_what_is_counted(span: str, asked: Asked) -> bool:
-    """Whether a number with a measure ("38-kilometre", "three times") can count what the
-    question counts: when it asks how much ("28 tonnes" of bait, "four times" as likely),
-    names the measure ("how many times"), or counts nothing in particular; "how many
-    people" is no length."""
-    unit = _UNIT.search(span)
-    if unit is None or not asked.counted or asked.quantity:
+def _measures_what_is_counted(span: str, asked: Asked, after: str = "") -> bool:
+    """Whether a number with a measure ("38-kilometre", "three times") or a length of time
+    after it (``after``: "thirty years") can count what the question counts: when it asks
+    how much ("28 tonnes" of bait, "four times" as likely), names the measure ("how many
+    times", "how many years"), or counts nothing in particular; "how many people" is no
+    length."""
+    if not asked.counted or asked.quantity:
         return True
-    return bool(set(tokenize(unit.group())) & set(asked.counted))
+    unit = _UNIT.search(span)
+    if unit is not None:
+        return bool(set(tokenize(unit.group())) & set(asked.counted))
+    return bool(counts_spans(asked.counted) or not _TIME_AFTER.match(after))
 
 
 def _verbal(word: str) -> bool:
