@@ -255,6 +255,14 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
 #: is named after "by", in this sentence.
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:\w+\s+)?\w+ed\s+by\b")
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
+#: "Which purchase brought ...?", "In which body ...?": one thing picked out among others
+#: of its kind, which a text names; not "which two", nor a plural ("which subjects",
+#: "which values"), often things a text describes in lower case ("law and medicine"),
+#: nor an owner ("which platform's products": what the question is about is the products).
+_WHICH_THING = re.compile(
+    rf"^\W*(?:\w+\s+){{0,3}}?which\s+(?!(?:{_NUMBER_WORDS})\b)([a-z]*(?:[^\Ws]|ss|us|is))\b(?!['’])",
+    re.I,
+)
 _WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
 _WHAT_IS_THE = re.compile(
     r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|a|an)\s+"
@@ -424,6 +432,9 @@ def target(question: Question, ending: bool = False) -> Target | None:
                 return kind
     if re.match(r"^\W*(?:(?:to|from)\s+)?where\b", text, re.I):
         return Target.PLACE
+    which = _WHICH_THING.match(text)
+    if which and which.group(1).lower() not in STOPWORDS and not question.compound:
+        return Target.NAME  # "Which purchase brought ...?": one of several, by name
     return None
 
 
