@@ -364,6 +364,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TWO_WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
 
 
+#: A word in a form verbs take ("watched", "killed", "working"), not a currency's.
+_VERB_FORM = re.compile(r"(?:ed|ing)$", re.I)
+
+
 def _after_number(text: str) -> list[tuple[str, str]]:
     """(the word right after the number, a stemmed word) for each of the up to two words
     right after each number in digits of ``text`` that is no year or date ("14,000 gold
@@ -377,8 +381,8 @@ def _after_number(text: str) -> list[tuple[str, str]]:
         if after is None:
             continue
         for word in after.groups():
-            if word is None or word.lower() in STOPWORDS:
-                break
+            if word is None or word.lower() in STOPWORDS or _VERB_FORM.search(word):
+                break  # "7,000 employees watched": what they did is no measure of them
             found.extend((after.group(1), token) for token in tokenize(word))
     return found
 

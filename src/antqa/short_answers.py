@@ -490,6 +490,8 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
             spans = _with_open_amounts(text, spans)
         if kind is Target.NUMBER:
             spans = [(start, _with_unit(text, end)) for start, end in spans]
+    if kind is Target.SHARE:
+        return spans  # "a third" is read with its "a"
     return [span for span in map(lambda s: _trim(text, *s), spans) if span[1] > span[0]]
 
 
