@@ -248,7 +248,8 @@ UNSEEN = (
     "A survey of the estate was made by the Harnby Land Office in 1870. "
     "The grain trade grew by a third after the bridge opened. "
     "The new press brought a saving of 12 percent per sack. "
-    "The chronicle names the monks Aldo and Brun as its scribes."
+    "The chronicle names the monks Aldo and Brun as its scribes. "
+    "About 400 masons built the dam in 1291."
 )
 
 
@@ -269,6 +270,8 @@ UNSEEN = (
         ("How large is the cloister?", "1.5 hectares"),
         # a rate keeps its "per"
         ("How much did the new press save?", "12 percent per sack"),
+        # a year is no count; the word that says a count is approximate is part of it
+        ("How many masons built the dam?", "About 400"),
         # one thing of a kind, by name; not a plural
         ("Which office made the survey of the estate?", "Harnby Land Office"),
         ("Which scribes does the chronicle name?", None),

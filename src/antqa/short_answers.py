@@ -536,6 +536,22 @@ def _with_open_amounts(text: str, known: list[tuple[int, int]]) -> list[tuple[in
     return [(start, _with_rate(text, end)) for start, end in sorted(spans)]
 
 
+#: Words that say a quantity is approximate or a bound ("about 2,400", "more than 600",
+#: "up to six weeks"): part of the answer, as a reader gives it (not "over" and "under",
+#: which are as often prepositions: "over ten years").
+_APPROXIMATION = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|nearly|almost|(?:more|less|fewer)\s+than|"
+    r"up\s+to|at\s+(?:least|most))\s+$",
+    re.I,
+)
+
+
+def _with_approximation(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quantity ``text[start:end]`` with the word that says it is approximate before it."""
+    before = _APPROXIMATION.search(text, max(0, start - 20), start)
+    return (before.start(), end) if before else (start, end)
+
+
 def _with_rate(text: str, end: int) -> int:
     """Where an amount ends with its "per" ("one penny per ton")."""
     rate = _PER.match(text, end)
@@ -665,6 +681,8 @@ class ShortAnswerFinder:
                 continue  # "He ... made Ralph earl": any name in it is someone else
             span = self._best_span(kind, sentence.text, asked)
             if span is not None:
+                if kind in _QUANTITIES:
+                    span = _with_approximation(sentence.text, *span)
                 start, end = sentence.start + span[0], sentence.start + span[1]
                 return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
         return None
