@@ -286,3 +286,9 @@ def test_short_answers_of_kinds_an_unseen_article_asks_for(
     assert (found.text if found else None) == expected
     if found is not None:
         assert UNSEEN[found.start : found.end] == expected
+
+
+def test_a_name_a_compass_word_opens_is_a_place_not_a_person() -> None:
+    finder = ShortAnswerFinder(LexicalIndex(["A patron toured North America."]), "")
+    assert finder._is_place("North America") and finder._is_place("West Francia")
+    assert not finder._is_place("Lionel Westbrook")

@@ -161,6 +161,8 @@ _PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s
 #: A compass word before a place names the part of it meant ("southern Italy"): a short
 #: answer for "where" keeps it, as a reader (and SQuAD's annotators) would.
 _COMPASS = re.compile(rf"\b{_REGION}$", re.I)
+#: A name a compass word opens ("North America", "South Tyrol"): a place, not a person.
+_COMPASS_NAME = re.compile(r"(?:North|South|East|West)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+[A-Z]")
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
 #: Small words a capitalised run may open with only because they open the sentence
 #: ("Under Abbot Hereward, ...", "After King Harold's death").
@@ -716,8 +718,13 @@ class ShortAnswerFinder:
 
     def _is_place(self, run: str) -> bool:
         """Whether a capitalised run is a place the article writes, or places joined by
-        "and" ("Iceland and Norway" of "from Denmark, Iceland and Norway")."""
-        return run in self.places or all(p in self.places for p in re.split(r"\s+and\s+", run))
+        "and" ("Iceland and Norway" of "from Denmark, Iceland and Norway"), or a place by
+        its compass word ("North America", "West Francia")."""
+        return (
+            run in self.places
+            or all(p in self.places for p in re.split(r"\s+and\s+", run))
+            or bool(_COMPASS_NAME.match(run))
+        )
 
     def offers(self, question: Question, text: str) -> bool:
         """Whether ``text`` holds a span of the kind ``question`` asks for, near its words.
