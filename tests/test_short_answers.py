@@ -28,6 +28,17 @@ def units_of(article: str) -> list[Sentence]:
     return out
 
 
+def assert_short_answer(article: str, question: str, expected: str | None) -> None:
+    """The short answer to ``question`` among ``article``'s sentences is ``expected``, and
+    where it says it is."""
+    units = units_of(article)
+    finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), article)
+    found = finder.find(analyse(question), units)
+    assert (found.text if found else None) == expected
+    if found is not None:
+        assert article[found.start : found.end] == expected
+
+
 def sentences() -> list[Sentence]:
     return units_of(ARTICLE)
 
@@ -229,12 +240,7 @@ TYPED = (
 def test_the_short_answer_is_of_the_type_the_question_asks_for(
     question: str, expected: str | None
 ) -> None:
-    units = units_of(TYPED)
-    finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), TYPED)
-    found = finder.find(analyse(question), units)
-    assert (found.text if found else None) == expected
-    if found is not None:
-        assert TYPED[found.start : found.end] == expected
+    assert_short_answer(TYPED, question, expected)
 
 
 UNSEEN = (
@@ -280,12 +286,7 @@ UNSEEN = (
 def test_short_answers_of_kinds_an_unseen_article_asks_for(
     question: str, expected: str | None
 ) -> None:
-    units = units_of(UNSEEN)
-    finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), UNSEEN)
-    found = finder.find(analyse(question), units)
-    assert (found.text if found else None) == expected
-    if found is not None:
-        assert UNSEEN[found.start : found.end] == expected
+    assert_short_answer(UNSEEN, question, expected)
 
 
 def test_a_name_a_compass_word_opens_is_a_place_not_a_person() -> None:
