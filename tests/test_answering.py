@@ -682,3 +682,40 @@ def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> 
     asked = "What did she call her saddest moment at the bank?"
     plain = answerer._opposite_extreme(SearchPlan(asked), hits, analyse(asked), joined)
     assert plain is None
+
+
+def test_an_amount_in_a_currency_no_list_knows_is_answered_and_none_is_still_refused(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    (tmp_path / "ducats").mkdir()
+    (tmp_path / "none").mkdir()
+    service = _service_over(
+        "The abbey of Harnby stood on the river for four centuries.\n\n"
+        "In 1402 the abbot bought the mill at Harnby for 3,500 silver ducats.\n\n"
+        "The monks kept bees and sold their honey at the market.\n",
+        tmp_path / "ducats",
+    )
+    paid = service.ask("How much did the abbot pay for the mill?")
+    assert paid.answerable and "3,500 silver ducats" in paid.answer
+    assert paid.short_answer is not None and paid.short_answer.text == "3,500 silver ducats"
+    unpriced = _service_over(
+        "The abbey of Harnby stood on the river for four centuries.\n\n"
+        "In 1402 the abbot bought the mill at Harnby from the bishop.\n\n"
+        "The monks kept bees and sold their honey at the market.\n",
+        tmp_path / "none",
+    )
+    assert not unpriced.ask("How much did the abbot pay for the mill?").answerable
+
+
+def test_a_count_is_answered_by_a_number_that_is_no_year_nor_a_length_of_time(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    service = _service_over(
+        "The council of Harnby was founded in 1287 and met in the abbey hall.\n\n"
+        "Its dean sat on the council for twenty years. "
+        "The council had fifteen members, who sat for the guilds.\n",
+        tmp_path,
+    )
+    answer = service.ask("How many people sat on the council?")
+    assert "fifteen members" in answer.answer and "twenty years" not in answer.answer
+    assert answer.short_answer is not None and answer.short_answer.text == "fifteen"

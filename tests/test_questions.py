@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from antqa.questions import AnswerKind, analyse, holds
+from antqa.questions import (
+    AnswerKind,
+    analyse,
+    counts_spans,
+    counts_things,
+    gives_amount,
+    holds,
+    measure_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +120,49 @@ def test_two_questions_in_one_are_noticed() -> None:
     assert analyse("Who took on the guarantee, and how long did that take?").compound
     assert analyse("What three events does the article cover?").compound
     assert not analyse("Who took on the guarantee?").compound
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "expected"),
+    [
+        # a year of any century is a date, not a count; a round number before what it counts is one
+        (AnswerKind.COUNT, "In 1287 Guido seized the valley towns", False),
+        (AnswerKind.COUNT, "the war lasted from 1452 to 1458", False),
+        (AnswerKind.COUNT, "1500 soldiers landed at the bay", True),
+        # an age and a share written in words
+        (AnswerKind.AGE, "He succeeded in 1381 at the age of nine", True),
+        (AnswerKind.SHARE, "the code fixed tolls at one-twentieth of the value", True),
+        (AnswerKind.SHARE, "the abbey was founded in the tenth century", False),
+        # a share says nothing of what was paid
+        (AnswerKind.AMOUNT, "it holds 21 percent of the capital", False),
+    ],
+)
+def test_numbers_ages_and_shares_of_other_articles_are_read(
+    kind: AnswerKind, sentence: str, expected: bool
+) -> None:
+    assert holds(kind, sentence) is expected
+
+
+def test_a_hyphenated_money_word_names_no_sum() -> None:
+    assert analyse("Which executive started the profit-sharing scheme?").kind is AnswerKind.ANY
+    assert analyse("What was the company's profit in 2020?").kind is AnswerKind.AMOUNT
+
+
+def test_an_amount_is_in_any_currency_the_article_writes_only_after_numbers() -> None:
+    texts = [
+        "The town paid a yearly tribute of 600 ducats to the margrave.",
+        "In 1402 the abbot bought the mill for 3,500 silver ducats.",
+        "More than 7,000 employees watched, and the employees cheered.",
+        "The road runs 14 kilometres through the forest.",
+    ]
+    measures = measure_words(texts)
+    assert "ducat" in measures and "employe" not in measures
+    assert [gives_amount(text, measures) for text in texts] == [True, True, False, False]
+
+
+def test_a_count_of_things_is_no_length_of_time_or_distance() -> None:
+    assert counts_things("the council had fifteen members")
+    assert not counts_things("its dean sat on the council for twenty years")
+    assert not counts_things("the road runs 14 kilometres through the forest")
+    assert counts_spans(analyse("How many years did he reign?").counted)
+    assert not counts_spans(analyse("How many people sat on the council?").counted)

@@ -29,7 +29,14 @@ from antqa.conversation import SearchPlan
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
-from antqa.questions import AnswerKind, Question
+from antqa.questions import (
+    AnswerKind,
+    Question,
+    counts_spans,
+    counts_things,
+    gives_amount,
+    measure_words,
+)
 from antqa.refusals import (
     ArticleWords,
     asked_role,
@@ -174,6 +181,14 @@ class Answerer:
         self.captions = _captions(index.sentences)
         self.words = ArticleWords(index.sentences, lexicon)
         self.plain = [plain_words(s.text) for s in index.sentences]
+        #: Per sentence, whether it gives a sum of money in any currency the article uses
+        #: (:func:`~antqa.questions.gives_amount`): what keeps it as an amount's answer.
+        texts = [s.text for s in index.sentences]
+        measures = measure_words(texts)
+        self.amounts = np.array([gives_amount(text, measures) for text in texts])
+        #: Per sentence, whether it holds a number that is no length of time or distance
+        #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
+        self.things = np.array([counts_things(text) for text in texts])
 
     # ------------------------------------------------------------------ refusing
 
@@ -206,9 +221,10 @@ class Answerer:
         unmatched = self._unmatched_number(question.text, hits)
         if unmatched is not None:
             return f" — none of its passages on this mentions {unmatched}"
-        # For a count, any number will do: the thing counted is often named in other words
-        # ("3,260 ships" for "how many vessels", "fifteen members" for "how many people"),
-        # so it steers which sentence answers (:meth:`_holding`) but refuses nothing.
+        # For a count or an amount, any number will do: the thing counted is often named in
+        # other words ("3,260 ships" for "how many vessels"), money in currencies no list
+        # holds ("8,000 scudi"), so it steers which sentence answers (:meth:`_holding`)
+        # but refuses nothing.
         if self._kind_applies(scores) and not self.holders(hits, scores, counted=False):
             return f" — none of its passages on this gives {_KIND_NOUN[question.kind]}"
         return (
@@ -337,17 +353,22 @@ class Answerer:
         return scores.question.kind in _KIND_NOUN and not scores.question.compound
 
     def holders(self, hits: list[Hit], scores: Scores, counted: bool = True) -> set[int]:
-        """Sentences near the top that hold the kind of answer asked for (for a count, with
-        ``counted=False``, any number, whatever it counts; for other kinds the flag changes
-        nothing).
+        """Sentences near the top that hold the kind of answer asked for (for a count or an
+        amount, with ``counted=False``, any number, whatever it counts; for other kinds the
+        flag changes nothing).
 
         Near the top means among the ``kind_depth`` most relevant sentences and inside the
         first ``kind_passages`` passages: a date in some far-off sentence answers nothing.
         """
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
         near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
-        held = scores.held if counted else scores.kind_held
+        held = scores.held if counted else self._held_alone(scores)
         return {int(s) for s in top if s in near and held[s]}
+
+    def _held_alone(self, scores: Scores) -> np.ndarray:
+        """Per sentence, whether it holds the kind asked for, however it names the thing:
+        any number for a count, a sum in any of the article's currencies for an amount."""
+        return self.amounts if scores.question.kind is AnswerKind.AMOUNT else scores.kind_held
 
     # ------------------------------------------------------------------ composing
 
@@ -380,13 +401,19 @@ class Answerer:
     ) -> dict[int, float]:
         """Only the sentences near the top that hold the kind asked for (all if none does).
 
-        A count need not name the thing counted ("... 41 of them were admitted"): any
-        sentence of the top with a number stays, one naming the thing is preferred.
+        A count need not name the thing counted ("... 41 of them were admitted"), nor an
+        amount a currency a list knows ("8,000 scudi"): any sentence of the top with a
+        number stays (for a count of things, one that is no length of time or distance),
+        one naming the thing (or the money) is preferred.
         """
         holders = self.holders(hits, scores)
-        if scores.question.kind is not AnswerKind.COUNT:
+        if scores.question.kind not in (AnswerKind.COUNT, AnswerKind.AMOUNT):
             return {s: v for s, v in values.items() if s in holders} or values
         numbers = self.holders(hits, scores, counted=False)
+        counted = scores.question.counted
+        if scores.question.kind is AnswerKind.COUNT and counted and not counts_spans(counted):
+            # "how many people sat on the board?" is not told by "for thirty years"
+            numbers = {s for s in numbers if self.things[s]} or numbers
         bonus = self.policy.kind_bonus
         return {s: v + bonus * (s in holders) for s, v in values.items() if s in numbers} or values
 

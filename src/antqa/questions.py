@@ -12,6 +12,7 @@ what it says something about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
@@ -60,6 +61,15 @@ CURRENCIES = (
     r"marks?|livres?|guineas?"
 )
 _YEAR = r"(?:1[89]|20)\d\d"
+#: A number that may be a year of any age ("1287", "1641"): a count only when a word it
+#: counts follows it ("1500 soldiers"), see :func:`numbers_in`.
+_YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
+#: The English words for parts of a whole ("a third", "one-twentieth", "two-fifths"): a
+#: grammar's closed set, not a domain's.
+FRACTIONS = (
+    r"half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
+    r"twelfths?|twentieths?|fiftieths?|hundredths?|thousandths?"
+)
 _MONEY = (
     r"(?:money|cost|pay|paid|spen[dt]|price|worth|earn|raise|lo(?:se|st)|charge|fund|"
     r"budget|salar|revenue|sell|sold|buy|bought|invest|dollar|yuan|euro|pound|fine|valu)"
@@ -103,7 +113,9 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         _pattern(
             r"\bhow much\b|\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
             r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
-            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)\b",
+            # "profit-sharing" names no sum
+            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)",
+            r"\b(?!-)",
         ),
     ),
     (
@@ -128,13 +140,16 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
 _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.COUNT: _pattern(rf"\b(?!{_YEAR}\b)\d+(?:[.,]\d+)*\b|\b{_NUMBER_WORD}\b"),
     AnswerKind.AMOUNT: _pattern(
-        r"[$¥€£]\s?\d|\d\s*(?:%|percent|per cent)|\b(?:yuan|rmb|dollars?|usd|euros?|",
+        # a share is no amount of money: "21 percent" does not say what was paid
+        r"[$¥€£]\s?\d|\b(?:yuan|rmb|dollars?|usd|euros?|",
         r"billions?|millions?|trillions?)\b|",
         # a currency that also names other things ("pounds" of weight, "marks") after a number
         rf"\b(?:\d[\d,.]*|one|a|{_NUMBER_WORD})\s+(?:{CURRENCIES})\b",
     ),
     AnswerKind.SHARE: _pattern(
         r"\d\s*(?:%|percent|per cent)|\b(?:half|quarter|third|majority|minority)\b|",
+        # "one-twentieth", "two-fifths": an ordinal alone is no share ("the tenth century")
+        rf"\b(?:a|one|{_NUMBER_WORD})[\s-]+(?:{FRACTIONS})\b|",
         r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
     ),
     AnswerKind.DURATION: _pattern(
@@ -144,8 +159,7 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        rf"\b\d+\s*-?\s*years?[- ]old\b|\baged? (?:\d+|{_NUMBER_WORD}\b)|"
-        rf"\bage of (?:\d+|{_NUMBER_WORD}\b)|\bat ",
+        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|\bat ",
         AGE_AFTER_AT,
     ),
     AnswerKind.TIME: _pattern(
@@ -235,6 +249,26 @@ def names_counted(words: frozenset[str], counted: tuple[str, ...]) -> bool:
     return any(resembles(word, words) for word in counted)
 
 
+#: Words before a number that make it a date ("in 1287", "from 1452 to 1458").
+_BEFORE_YEAR = re.compile(
+    r"(?:\b(?:in|since|by|from|until|till|after|before|between|and|to|or|of)|[–-])\s*$", re.I
+)
+#: A word in lower case right after a number: what it may count ("1500 soldiers").
+_LOWER_WORD_AFTER = re.compile(r"\s+([a-z][a-z'’-]*)")
+
+
+def written_as_year(text: str, start: int, end: int) -> bool:
+    """Whether the number ``text[start:end]`` is a year, not a count: four digits of the
+    last two millennia, after a word that dates ("in 1287") or with no lower-case word of
+    content after it ("1287, Guido ..."). "1500 soldiers" counts soldiers."""
+    if not _YEAR_LIKE.fullmatch(text, start, end):
+        return False
+    if _BEFORE_YEAR.search(text, 0, start):
+        return True
+    after = _LOWER_WORD_AFTER.match(text, end)
+    return after is None or after.group(1) in STOPWORDS
+
+
 def numbers_in(sentence: str) -> tuple[frozenset[str], ...]:
     """Per number in ``sentence`` (not a year or a date), the words that follow it
     (:func:`counted_after`). It does not depend on the question, so retrieval works it
@@ -243,7 +277,30 @@ def numbers_in(sentence: str) -> tuple[frozenset[str], ...]:
     return tuple(
         counted_after(without_dates, number.end())
         for number in _EVIDENCE[AnswerKind.COUNT].finditer(without_dates)
+        if not written_as_year(without_dates, *number.span())
     )
+
+
+#: The (stemmed) words a length of time or distance is given in: a number before one
+#: counts no people or things ("sat on the board for thirty years").
+SPAN_WORDS = frozenset(
+    tokenize(
+        "seconds minutes hours days weeks months years decades centuries metres meters "
+        "kilometres kilometers km miles feet foot yards"
+    )
+)
+
+
+def counts_things(sentence: str) -> bool:
+    """Whether ``sentence`` holds a number that is no length of time or distance ("a trust
+    of fifteen members", not "for thirty years" nor "46 kilometres")."""
+    return bool(numbers_in(_EVIDENCE[AnswerKind.DURATION].sub(" ", sentence)))
+
+
+def counts_spans(counted: tuple[str, ...]) -> bool:
+    """Whether the thing a question counts is a length of time or distance ("how many
+    years"), which only :func:`counts_things` leaves out."""
+    return any(word in SPAN_WORDS for word in counted)
 
 
 def counts(numbers: tuple[frozenset[str], ...], counted: tuple[str, ...]) -> bool:
@@ -290,4 +347,66 @@ def analyse(text: str) -> Question:
         names=names(text),
         counted=counted,
         compound=bool(_COMPOUND.search(text)),
+    )
+
+
+#: What right after a number says it is no sum of money: a share, a measure, a length of
+#: time ("21 percent", "26 kilometres", "ten years", "one-twentieth").
+NOT_MONEY = _pattern(
+    rf"(?:%|percent\b|per\b|times\b|(?:square|cubic)\b|(?:{FRACTIONS})\b|(?:seconds?|",
+    r"minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|(?:kilo|centi|milli)?",
+    r"(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|",
+    r"acres?|hectares?|inch(?:es)?|ounces?|gallons?|barrels?|degrees?)\b)",
+)
+#: A number written in digits, not inside a word or a longer number.
+_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+#: A word, and the word or two right after a number (one may qualify the next: "gold").
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TWO_WORDS_AFTER = re.compile(r"\s+([^\W\d_][\w'’-]*)(?:\s+([^\W\d_][\w'’-]*))?")
+
+
+#: A word in a form verbs take ("watched", "killed", "working"), not a currency's.
+_VERB_FORM = re.compile(r"(?:ed|ing)$", re.I)
+
+
+def _after_number(text: str) -> list[tuple[str, str]]:
+    """(the word right after the number, a stemmed word) for each of the up to two words
+    right after each number in digits of ``text`` that is no year or date ("14,000 gold
+    florins": ("gold", "gold"), ("gold", "florin"))."""
+    found: list[tuple[str, str]] = []
+    text = _DATE.sub(" ", text)  # "11 March 1640": no March counted
+    for number in _DIGITS.finditer(text):
+        if written_as_year(text, *number.span()):
+            continue
+        after = _TWO_WORDS_AFTER.match(text, number.end())
+        if after is None:
+            continue
+        for word in after.groups():
+            if word is None or word.lower() in STOPWORDS or _VERB_FORM.search(word):
+                break  # "7,000 employees watched": what they did is no measure of them
+            found.extend((after.group(1), token) for token in tokenize(word))
+    return found
+
+
+def measure_words(texts: list[str]) -> frozenset[str]:
+    """The (stemmed) words an article writes only right after a number: its currencies and
+    measures, whatever they are ("scudi", "kronor", "florins"), where a word it also writes
+    alone ("7,000 employees" and "the employees") is a thing counted. Learnt from the
+    article, not listed: no list knows every currency."""
+    following: Counter[str] = Counter()
+    written: Counter[str] = Counter()
+    for text in texts:
+        following.update(token for _, token in _after_number(text))
+        written.update(tokenize(text))
+    return frozenset(token for token, n in following.items() if n >= written[token])
+
+
+def gives_amount(text: str, measures: frozenset[str]) -> bool:
+    """Whether ``text`` gives a sum of money: a currency a pattern knows ("12 billion yuan",
+    "$5"), or a number in digits before one of the article's :func:`measure_words` that is
+    no share, measure or time ("8,000 scudi", not "26 kilometres")."""
+    if _EVIDENCE[AnswerKind.AMOUNT].search(text):
+        return True
+    return any(
+        token in measures and not NOT_MONEY.match(first) for first, token in _after_number(text)
     )
