@@ -93,6 +93,7 @@ def test_chinese_numerals_are_written_in_digits(glosser: ChineseGlosser) -> None
         "November 29, 2016" in glosser.gloss("彭蕾二〇一六年十一月二十九日道歉了吗？", ARTICLE).text
     )
     assert "October 2016" in glosser.gloss("二〇一六年十月", ARTICLE).text
+    assert "November 29, 2016" in glosser.gloss("2016年11月29號", ARTICLE).text  # traditional
     assert "22 " in glosser.gloss("召集了二十二名员工", ARTICLE).text
     assert "7,000" in glosser.gloss("七千多名员工", ARTICLE).text  # as English writes it
     assert "105" in glosser.gloss("一百零五名员工", ARTICLE).text

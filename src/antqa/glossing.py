@@ -110,7 +110,7 @@ _NUMERAL = re.compile(f"[{''.join(_DIGITS)}十][{''.join(_DIGITS)}{''.join(_UNIT
 _DAY_NUMBER = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _DATE = re.compile(
     r"(?:(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
-    rf"(?:(?P<month>{_DAY_NUMBER})\s*月\s*)?(?:(?P<day>{_DAY_NUMBER})\s*[日号])?"
+    rf"(?:(?P<month>{_DAY_NUMBER})\s*月\s*)?(?:(?P<day>{_DAY_NUMBER})\s*[日号號])?"
 )
 #: Definitions that are no sense to search with: notes on the word, not its meaning.
 _NOT_A_SENSE = re.compile(r"^surname |variant of|^see |^CL:|abbr\.|^used in|\bpr\.|classifier")
