@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
 import pytest
 
+from antqa import glossing
 from antqa.glossing import ChineseGlosser, article_names
 
 ARTICLE = (
@@ -76,3 +80,44 @@ def test_the_names_a_spelling_may_match_are_those_written_inside_sentences() -> 
     names = article_names("Side effects were rare. She met Ni Xingjun, and Peng Lei.")
     assert {"xingjun", "ni", "peng", "lei"} <= names
     assert "side" not in names  # opens a sentence: no sign it is a name
+
+
+def test_question_words_in_traditional_characters_come_first_too(glosser: ChineseGlosser) -> None:
+    assert glosser.gloss("彭蕾為什麼道歉？", ARTICLE).text.startswith("why did Peng Lei")
+    assert glosser.gloss("誰接替了彭蕾？", ARTICLE).text.startswith("who ")
+    assert glosser.gloss("倪行軍說了甚麼？", ARTICLE).text.startswith("what Ni Xingjun")
+
+
+def test_chinese_numerals_are_written_in_digits(glosser: ChineseGlosser) -> None:
+    assert (
+        "November 29, 2016" in glosser.gloss("彭蕾二〇一六年十一月二十九日道歉了吗？", ARTICLE).text
+    )
+    assert "October 2016" in glosser.gloss("二〇一六年十月", ARTICLE).text
+    assert "November 29, 2016" in glosser.gloss("2016年11月29號", ARTICLE).text  # traditional
+    assert "22 " in glosser.gloss("召集了二十二名员工", ARTICLE).text
+    assert "7,000" in glosser.gloss("七千多名员工", ARTICLE).text  # as English writes it
+    assert "105" in glosser.gloss("一百零五名员工", ARTICLE).text
+    # words that begin with a unit are words, not numbers ("just in case")
+    assert not any(c.isdigit() for c in glosser.gloss("万一员工", ARTICLE).text)
+
+
+def test_senses_are_plain_words_without_semicolons(glosser: ChineseGlosser) -> None:
+    text = glosser.gloss("涉及哪家公司的私募债？", ARTICLE).text  # "company; firm; corporation"
+    assert ";" not in text and "  " not in text
+
+
+def test_a_long_run_of_other_text_is_read_in_linear_time(glosser: ChineseGlosser) -> None:
+    glosser.gloss("员工", ARTICLE)  # the dictionary's one-time read is not timed
+    started = time.perf_counter()
+    text = glosser.gloss("1" * 20_000 + "彭蕾", ARTICLE).text
+    assert time.perf_counter() - started < 5  # ~0.1 s; each tail read anew took minutes
+    assert text.endswith("Peng Lei")
+
+
+def test_an_unreadable_dictionary_glosses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable() -> Iterator[tuple[str, str, str, list[str]]]:
+        raise OSError("no such file")
+
+    monkeypatch.setattr(glossing, "_cedict_entries", unreadable)
+    gloss = ChineseGlosser().gloss("彭蕾为什么道歉？", ARTICLE)
+    assert not gloss.glossed  # not "why did" alone: the service gives the language reply

@@ -63,7 +63,7 @@ def test_any_conversation_stays_answerable(questions: list[str]) -> None:
 _CHINESE_LIKE = st.text(
     alphabet=st.one_of(
         st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-        st.sampled_from("年月日号？，。“”0123456789 CEO"),
+        st.sampled_from("年月日号？，。“”0123456789 CEO〇两千万亿為什麼"),
     ),
     min_size=1,
     max_size=120,

