@@ -209,6 +209,31 @@ def test_articles_written_apart_from_the_method_are_answered_and_rarely_refused(
 
 
 @pytest.mark.parametrize(
+    "name",
+    [
+        "squad-own-velmorite.json",
+        "squad-own-carvenna.json",
+        "squad-own-norrbeck.json",
+        "squad-own-varn-cliff-salamander.json",
+        "squad-own-brenmoor-ship-canal.json",
+        "squad-own-landward-movement.json",
+    ],
+)
+def test_the_newest_articles_written_apart_keep_their_answers_and_refusals(
+    real_service: QAService, name: str
+) -> None:
+    """Six articles by writers who saw no code, the last three scored only at the end of
+    the session that wrote them: measured hit .867, .839, .800, .788, .750, .767;
+    answerables refused 1/30, 0/31, 0/30, 1/33, 1/32, 2/30; unanswerables refused 8, 9, 6,
+    7, 8 and 9 of 25-26; median answers 164-212 characters."""
+    overall = evaluate_file(SQUAD_OWN.parent / name, real_service).overall
+    assert overall.answer_hit is not None and overall.answer_hit >= 0.72
+    assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.07
+    assert overall.refusal_recall is not None and overall.refusal_recall >= 0.2
+    assert overall.median_answer_chars is not None and overall.median_answer_chars <= 220
+
+
+@pytest.mark.parametrize(
     ("turns", "wanted"),
     [
         (["Who became CEO when Peng Lei stepped down?"], "Jing Xiandong succeeded him"),
