@@ -30,6 +30,7 @@ from antqa.questions import (
         ("How much money did investors lose?", AnswerKind.AMOUNT, ()),
         ("How much did the line cost?", AnswerKind.AMOUNT, ()),
         ("What was the total value of the products that defaulted?", AnswerKind.AMOUNT, ()),
+        ("How much did he lend the company?", AnswerKind.AMOUNT, ()),  # "£20,000", no share
         ("How much does an adult bird weigh?", AnswerKind.COUNT, ()),
         ("What exact share of the market did it claim?", AnswerKind.SHARE, ()),
         ("What interest rate did the products pay?", AnswerKind.SHARE, ()),
@@ -93,6 +94,11 @@ def test_whether_a_sentence_holds_that_kind_of_thing(
     kind: AnswerKind, sentence: str, counted: tuple[str, ...], expected: bool
 ) -> None:
     assert holds(kind, sentence, counted) is expected
+
+
+def test_lending_asks_for_money_and_feet_are_no_fee() -> None:
+    assert analyse("How much did the bank loan the railway?").kind is AnswerKind.AMOUNT
+    assert analyse("How much feet of track was laid?").kind is AnswerKind.COUNT
 
 
 def test_a_quantity_asked_with_how_much_may_be_given_in_a_measure() -> None:

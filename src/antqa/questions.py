@@ -70,9 +70,12 @@ FRACTIONS = (
     r"half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
     r"twelfths?|twentieths?|fiftieths?|hundredths?|thousandths?"
 )
+#: Words that make "how much" ask for money (lending and owing too: "how much did he lend
+#: the company?" asks for "£20,000", not the "5 per cent" its shares paid).
 _MONEY = (
     r"(?:money|cost|pay|paid|spen[dt]|price|worth|earn|raise|lo(?:se|st)|charge|fund|"
-    r"budget|salar|revenue|sell|sold|buy|bought|invest|dollar|yuan|euro|pound|fine|valu)"
+    r"budget|salar|revenue|sell|sold|buy|bought|invest|dollar|yuan|euro|pound|fine|valu|"
+    r"lend|lent|loans?\b|borrow|owe[ds]?\b|debts?\b|donat|wages?\b|fees?\b|tax(?:es)?\b)"
 )
 
 
