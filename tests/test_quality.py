@@ -187,50 +187,38 @@ def test_short_answers_on_other_articles_are_given_often_and_mostly_exact(
     assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.05
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "squad-own-rookwood.json",
-        "squad-own-corran-fever.json",
-        "squad-own-skellen-port.json",
-        "squad-own-westermere-orchestra.json",
-    ],
-)
+#: Articles whose writers saw neither the code nor its other sets, with the floors their
+#: answers keep: the least answer hit, and (for the six newest) the least share of
+#: unanswerable questions refused.
+_WRITTEN_APART = [
+    # measured hit .938, .844, .903, .839; answerables refused 0/32, 0/32, 0/31, 0/31
+    ("squad-own-rookwood.json", 0.8, None),
+    ("squad-own-corran-fever.json", 0.8, None),
+    ("squad-own-skellen-port.json", 0.8, None),
+    ("squad-own-westermere-orchestra.json", 0.8, None),
+    # the last three scored only at the end of the session that wrote them: measured hit
+    # .867, .839, .800, .788, .750, .767; answerables refused 1/30, 0/31, 0/30, 1/33, 1/32,
+    # 2/30; unanswerables refused 8, 9, 6, 7, 8 and 9 of 25-26
+    ("squad-own-velmorite.json", 0.72, 0.2),
+    ("squad-own-carvenna.json", 0.72, 0.2),
+    ("squad-own-norrbeck.json", 0.72, 0.2),
+    ("squad-own-varn-cliff-salamander.json", 0.72, 0.2),
+    ("squad-own-brenmoor-ship-canal.json", 0.72, 0.2),
+    ("squad-own-landward-movement.json", 0.72, 0.2),
+]
+
+
+@pytest.mark.parametrize(("name", "least_hit", "least_refused"), _WRITTEN_APART)
 def test_articles_written_apart_from_the_method_are_answered_and_rarely_refused(
-    real_service: QAService, name: str
+    real_service: QAService, name: str, least_hit: float, least_refused: float | None
 ) -> None:
-    """Four articles whose writers saw neither the code nor its other sets: measured hit
-    .938, .844, .839 and .839, answerables refused 1/32, 0/32, 0/31 and 0/31, median
-    answers 171-200 characters."""
+    """Median answers 164-212 characters on all of them."""
     overall = evaluate_file(SQUAD_OWN.parent / name, real_service).overall
-    assert overall.answer_hit is not None and overall.answer_hit >= 0.8
+    assert overall.answer_hit is not None and overall.answer_hit >= least_hit
     assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.07
     assert overall.median_answer_chars is not None and overall.median_answer_chars <= 220
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "squad-own-velmorite.json",
-        "squad-own-carvenna.json",
-        "squad-own-norrbeck.json",
-        "squad-own-varn-cliff-salamander.json",
-        "squad-own-brenmoor-ship-canal.json",
-        "squad-own-landward-movement.json",
-    ],
-)
-def test_the_newest_articles_written_apart_keep_their_answers_and_refusals(
-    real_service: QAService, name: str
-) -> None:
-    """Six articles by writers who saw no code, the last three scored only at the end of
-    the session that wrote them: measured hit .867, .839, .800, .788, .750, .767;
-    answerables refused 1/30, 0/31, 0/30, 1/33, 1/32, 2/30; unanswerables refused 8, 9, 6,
-    7, 8 and 9 of 25-26; median answers 164-212 characters."""
-    overall = evaluate_file(SQUAD_OWN.parent / name, real_service).overall
-    assert overall.answer_hit is not None and overall.answer_hit >= 0.72
-    assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.07
-    assert overall.refusal_recall is not None and overall.refusal_recall >= 0.2
-    assert overall.median_answer_chars is not None and overall.median_answer_chars <= 220
+    if least_refused is not None:
+        assert overall.refusal_recall is not None and overall.refusal_recall >= least_refused
 
 
 @pytest.mark.parametrize(

@@ -34,8 +34,6 @@ from antqa.questions import (
     Question,
     counts_spans,
     counts_things,
-    gives_amount,
-    measure_words,
 )
 from antqa.refusals import (
     ArticleWords,
@@ -181,11 +179,7 @@ class Answerer:
         self.captions = _captions(index.sentences)
         self.words = ArticleWords(index.sentences, lexicon)
         self.plain = [plain_words(s.text) for s in index.sentences]
-        #: Per sentence, whether it gives a sum of money in any currency the article uses
-        #: (:func:`~antqa.questions.gives_amount`): what keeps it as an amount's answer.
         texts = [s.text for s in index.sentences]
-        measures = measure_words(texts)
-        self.amounts = np.array([gives_amount(text, measures) for text in texts])
         #: Per sentence, whether it holds a number that is no length of time or distance
         #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
         self.things = np.array([counts_things(text) for text in texts])
@@ -362,13 +356,8 @@ class Answerer:
         """
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
         near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
-        held = scores.held if counted else self._held_alone(scores)
+        held = scores.held if counted else scores.kind_held
         return {int(s) for s in top if s in near and held[s]}
-
-    def _held_alone(self, scores: Scores) -> np.ndarray:
-        """Per sentence, whether it holds the kind asked for, however it names the thing:
-        any number for a count, a sum in any of the article's currencies for an amount."""
-        return self.amounts if scores.question.kind is AnswerKind.AMOUNT else scores.kind_held
 
     # ------------------------------------------------------------------ composing
 

@@ -30,7 +30,16 @@ from antqa.embedding import Embedder
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex
 from antqa.models import Chunk, Hit, Sentence
-from antqa.questions import AnswerKind, Question, analyse, counts, holds, numbers_in
+from antqa.questions import (
+    AnswerKind,
+    Question,
+    analyse,
+    counts,
+    gives_amount,
+    holds,
+    measure_words,
+    numbers_in,
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +71,8 @@ class Scores:
     #: Per sentence, whether it holds the kind of answer asked for (for a count, a number
     #: followed by the thing counted when the question names one).
     held: np.ndarray
-    #: The same for the kind alone (for a count, any number, whatever it counts).
+    #: The same for the kind alone, however the thing is named (for a count, any number,
+    #: whatever it counts; for an amount, a sum in any currency the article writes).
     kind_held: np.ndarray
 
 
@@ -182,9 +192,12 @@ class Retriever:
         asks = np.array([s.text.rstrip().endswith("?") for s in index.sentences])
         self._asks = np.flatnonzero(asks)
         self._asked, self._answering = _answering_pairs(asks).T
-        self._holds = {
-            kind: np.array([holds(kind, s.text) for s in index.sentences]) for kind in AnswerKind
-        }
+        self._holds = {kind: np.array([holds(kind, t) for t in texts]) for kind in AnswerKind}
+        # An amount in a currency no pattern knows ("8,000 scudi") keeps a sentence as its
+        # answer, though the prior favours the known ones (:func:`gives_amount`).
+        measures = measure_words(texts)
+        amounts = np.array([gives_amount(t, measures) for t in texts])
+        self._holds_alone = {**self._holds, AnswerKind.AMOUNT: amounts}
         self._numbers = [numbers_in(s.text) for s in index.sentences]
 
     def embed(self, text: str) -> np.ndarray:
@@ -218,7 +231,7 @@ class Retriever:
             dense,
             coverage,
             held,
-            self._holds[question.kind],
+            self._holds_alone[question.kind],
         )
 
     def holding(self, question: Question) -> np.ndarray:
