@@ -205,7 +205,7 @@ class _Dictionary:
         dictionary = cls(names=article_names(article))
         article_words = _ArticleWords(article)
         common: dict[str, list[tuple[str, ...]]] = {}
-        names: dict[str, list[tuple[str, ...]]] = {}
+        proper: dict[str, list[tuple[str, ...]]] = {}  # names' entries ("Jin", the dynasty)
         grammar: set[str] = set()
         for traditional, simplified, pinyin, definitions in _cedict_entries():
             words = {w for w in (traditional, simplified) if len(w) <= _LONGEST_WORD}
@@ -214,14 +214,15 @@ class _Dictionary:
             senses = tuple(_senses(definitions, article_words))
             if senses:  # a name's senses only where no common word is ("金": gold)
                 for word in words:
-                    (common if pinyin.islower() else names).setdefault(word, []).append(senses)
+                    (common if pinyin.islower() else proper).setdefault(word, []).append(senses)
             if len(simplified) == 1:
                 dictionary.add_character(words, pinyin, definitions)
-        names.update(common)
+        entries = proper  # a word's common entries replace its names' (one dict: less memory)
+        entries.update(common)
         for word in grammar:
             dictionary.senses[word] = ""
-        while names:
-            word, per_entry = names.popitem()  # freed as it goes: less memory at the peak
+        while entries:
+            word, per_entry = entries.popitem()  # freed as it goes: less memory at the peak
             if word not in grammar:
                 # the first sense of each reading, then the second ...: "后" is "after" and
                 # "queen"
@@ -251,7 +252,7 @@ class Gloss:
 
 class ChineseGlosser:
     """Glosses Chinese questions into English. The dictionary is read for an article on its
-    first Chinese question (2.5-7 s here) and kept for the article served."""
+    first Chinese question (3-8 s here) and kept for the article served."""
 
     def __init__(self) -> None:
         self._dictionary: tuple[str, _Dictionary] | None = None  # the article and its own
