@@ -121,6 +121,21 @@ async def test_without_thread_permission_answers_are_replies_and_users_do_not_mi
         assert [turn.question for turn in history] == [question]
 
 
+async def test_a_channel_conversation_lost_from_the_store_is_not_announced(
+    fake_service: QAService, discord_session
+) -> None:
+    place = f"discord:channel:{CHANNEL_ID}:user:{ALICE}"
+    fake_service.conversations.bind(place, "expired-long-ago")  # its turns are gone
+    async with discord_session(fake_service, allow_threads=False, expect_rejections=True) as fake:
+        await fake.post_message(mention(QUESTION), author=ALICE, mentions=(BOT_ID,))
+        [reply] = await fake.wait_for(lambda: fake.sent_to(CHANNEL_ID))
+
+    assert reply.embed["title"] == QUESTION
+    assert "not available" not in str(reply.payload), "nothing the asker saw was lost"
+    [turn] = place_history(fake_service, place)
+    assert turn.question == QUESTION
+
+
 class GatedService:
     """A service whose answers wait until the test opens the gate."""
 
@@ -134,10 +149,10 @@ class GatedService:
     def warm_up(self) -> None:
         self.service.warm_up()
 
-    def ask_at(self, place: str, question: str) -> Answer:
+    def ask_at(self, place: str, question: str, *, history_shown: bool = True) -> Answer:
         self.entered.set()
         assert self.gate.wait(timeout=60), "the test never opened the gate"
-        return self.service.ask_at(place, question)
+        return self.service.ask_at(place, question, history_shown=history_shown)
 
 
 async def test_slash_command_is_acknowledged_before_the_answer_is_computed(
@@ -274,11 +289,11 @@ class FlakyService:
     def warm_up(self) -> None:
         self.service.warm_up()
 
-    def ask_at(self, place: str, question: str) -> Answer:
+    def ask_at(self, place: str, question: str, *, history_shown: bool = True) -> Answer:
         self.calls += 1
         if self.calls == 1:
             raise RuntimeError("the index caught fire")
-        return self.service.ask_at(place, question)
+        return self.service.ask_at(place, question, history_shown=history_shown)
 
 
 async def test_a_failing_service_gets_an_apology_and_the_bot_keeps_answering(
@@ -404,7 +419,7 @@ async def test_the_embed_leads_with_the_bold_short_answer_and_lists_related_read
     answered = contract_answer(fake_service, QUESTION)
     refused = contract_answer(fake_service, QUESTION, answerable=False)
     replies = iter([answered, refused])
-    monkeypatch.setattr(fake_service, "ask", lambda question, conversation_id=None: next(replies))
+    monkeypatch.setattr(fake_service, "ask", lambda *_, **__: next(replies))
     async with discord_session(fake_service) as fake:
         first = await fake.post_message(mention(QUESTION), mentions=(BOT_ID,))
         [answer] = await fake.wait_for(lambda: fake.sent_to(int(first["id"])))

@@ -68,6 +68,9 @@ def test_an_unknown_conversation_starts_fresh_and_says_so(fake_service: QAServic
     assert again.notice == CONTEXT_LOST and again.conversation_id != answer.conversation_id
     follow_up = fake_service.ask("And where does he work?", answer.conversation_id)
     assert follow_up.notice is None and follow_up.conversation_id == answer.conversation_id
+    unseen = fake_service.ask("Who is Li Zhiguo?", "my-own-id", history_shown=False)
+    assert unseen.notice is None, "an asker who saw no earlier turns is told of no loss"
+    assert unseen.conversation_id not in ("my-own-id", answer.conversation_id)
 
 
 def test_a_place_keeps_its_conversation_across_a_restart(fake_service: QAService) -> None:

@@ -238,21 +238,25 @@ class QAService:
             self._serving = serving  # one reference assignment: atomic for every thread
             return index
 
-    def ask(self, question: str, conversation_id: str | None = None) -> Answer:
+    def ask(
+        self, question: str, conversation_id: str | None = None, *, history_shown: bool = True
+    ) -> Answer:
         """Answer ``question``; pass the returned ``conversation_id`` back for follow-ups.
 
         Ids are the server's: an id it does not know (never issued, expired, lost) is not
-        adopted; the question is answered as a new one under a fresh id, with a notice.
+        adopted; the question is answered as a new one under a fresh id, with a notice —
+        unless ``history_shown`` is False: an asker who sees no earlier turns (a new Discord
+        thread) loses nothing they know of, so the notice would only puzzle them.
         Safe from several threads and processes; questions in one conversation take turns.
         """
         question = clean_question(question, self.settings.max_question_chars)
         conversation_id = check_conversation_id(conversation_id)
         if conversation_id is None:  # a new conversation: nobody else can know its id yet
-            return self._ask(question, None)
+            return self._ask(question, None, history_shown)
         with self.conversations.exclusive(conversation_id):
-            return self._ask(question, conversation_id)
+            return self._ask(question, conversation_id, history_shown)
 
-    def ask_at(self, place: str, question: str) -> Answer:
+    def ask_at(self, place: str, question: str, *, history_shown: bool = True) -> Answer:
         """Answer ``question`` in the conversation that happens at ``place``.
 
         For adapters whose conversations belong to a place rather than to an id the asker
@@ -260,29 +264,26 @@ class QAService:
         follow-up there continues it after a restart, on any process.
         """
         with self.conversations.exclusive(f"place:{place}"):
-            answer = self.ask(question, self.conversations.alias(place))
+            alias = self.conversations.alias(place)
+            answer = self.ask(question, alias, history_shown=history_shown)
             self.conversations.bind(place, answer.conversation_id)
         return answer
 
-    def _ask(self, question: str, conversation_id: str | None) -> Answer:
+    def _ask(self, question: str, conversation_id: str | None, history_shown: bool) -> Answer:
         """:meth:`ask` for a clean question, its conversation held."""
         self.warm_up()
         serving = self._serving  # this question's index, even if a reload swaps it meanwhile
         article = serving.index.manifest.source_sha256
-        notice = None
+        notices: list[str] = []
         known = None if conversation_id is None else self.conversations.history(conversation_id)
-        if known is None and conversation_id is not None:
-            notice = CONTEXT_LOST
+        if known is None and conversation_id is not None and history_shown:
+            notices.append(CONTEXT_LOST)
         if known is None or conversation_id is None:
             conversation_id = new_conversation_id()
         history = [_anchored_in(turn, article) for turn in known or []]
-        language = unsupported_language(question, self.languages)
-        searched = question
-        if language == CHINESE and self.glosser is not None:
-            gloss = self.glosser.gloss(question, serving.index.article)
-            if gloss.glossed and gloss.text:
-                searched, language = gloss.text, None
-                notice = " ".join(filter(None, [GLOSSED.format(gloss=gloss.text), notice]))
+        searched, language, gloss = self._reading(question, serving.index.article)
+        if gloss is not None:
+            notices.insert(0, GLOSSED.format(gloss=gloss))
         plan = plan_search(searched, history)
         scores = serving.retriever.score(plan)
         hits = serving.retriever.select(scores, self.settings.top_k)
@@ -307,9 +308,23 @@ class QAService:
                 article_sha256=article,
             ),
         )
-        if notice:
-            answer = answer.model_copy(update={"notice": notice})
+        if notices:
+            answer = answer.model_copy(update={"notice": " ".join(notices)})
         return answer
+
+    def _reading(self, question: str, article: str) -> tuple[str, str | None, str | None]:
+        """What to search for ``question``: the text, the language the model cannot read it
+        in (None when it can), and the English gloss searched in its place (if any).
+
+        A Chinese question is searched through its gloss when glossing is on and finds
+        words; any other language the model lacks is answered with the language reply.
+        """
+        language = unsupported_language(question, self.languages)
+        if language == CHINESE and self.glosser is not None:
+            gloss = self.glosser.gloss(question, article)
+            if gloss.glossed and gloss.text:
+                return gloss.text, None, gloss.text
+        return question, language, None
 
 
 def _anchored_in(turn: Turn, article_sha256: str) -> Turn:

@@ -52,7 +52,7 @@ from antqa.errors import (
 )
 from antqa.feedback import FeedbackStore, Vote
 from antqa.models import Answer
-from antqa.service import CONTEXT_LOST, QAService, clean_question
+from antqa.service import QAService, clean_question
 
 log = logging.getLogger(__name__)
 
@@ -358,7 +358,9 @@ class Asking(commands.Cog):
         service = self.bot.service
         try:
             async with working.typing() if working else contextlib.nullcontext():
-                answer = await service.workers.run(service.ask_at, conversation, question)
+                answer = await service.workers.run(
+                    service.ask_at, conversation, question, history_shown=continues
+                )
         except InvalidQuestion as err:
             await send(content=notice(err.message))
             return
@@ -373,9 +375,6 @@ class Asking(commands.Cog):
             log.exception("answering failed (conversation %s)", conversation)
             await send(content=APOLOGY)
             return
-        if not continues and answer.notice:  # no visible start: nothing was forgotten
-            left = answer.notice.replace(CONTEXT_LOST, "").strip()
-            answer = answer.model_copy(update={"notice": left or None})
         extra = {}
         answer_id = await self._record(question, answer)
         if answer_id is not None:
