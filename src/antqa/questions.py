@@ -156,13 +156,16 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
     ),
     AnswerKind.DURATION: _pattern(
-        rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})\s+(?:\w+\s+)?",
+        # "a three-year search" gives a length of time as well as "three years" does
+        rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})[\s-]+(?:\w+\s+)?",
         r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|",
         # "how long" asks for a length too ("a 38-kilometre line")
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|\bat ",
+        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
+        # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
+        r",\s+then\s+\d{1,2},|\bat ",
         AGE_AFTER_AT,
     ),
     AnswerKind.TIME: _pattern(
