@@ -35,6 +35,7 @@ from antqa.questions import (
     Question,
     counts_spans,
     counts_things,
+    holds,
 )
 from antqa.refusals import (
     ArticleWords,
@@ -193,6 +194,8 @@ class Answerer:
         #: Per sentence, whether it holds a number that is no length of time or distance
         #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
         self.things = np.array([counts_things(text) for text in texts])
+        #: Per sentence, whether it holds a share ("a third", "55 percent").
+        self.shares = np.array([holds(AnswerKind.SHARE, text) for text in texts], dtype=bool)
         #: Per sentence, the most words of a name of someone in it (0 if it names no one).
         self.named = [_longest_name(text, self.short.common, self.short.places) for text in texts]
 
@@ -361,7 +364,7 @@ class Answerer:
     def holders(self, hits: list[Hit], scores: Scores, counted: bool = True) -> set[int]:
         """Sentences near the top that hold the kind of answer asked for (for a count or an
         amount, with ``counted=False``, any number, whatever it counts; for other kinds the
-        flag changes nothing).
+        flag changes nothing). For "by how much", a share is such an answer too.
 
         Near the top means among the ``kind_depth`` most relevant sentences and inside the
         first ``kind_passages`` passages: a date in some far-off sentence answers nothing.
@@ -369,6 +372,8 @@ class Answerer:
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
         near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
         held = scores.held if counted else scores.kind_held
+        if scores.question.by_how_much:
+            held = held | self.shares
         return {int(s) for s in top if s in near and held[s]}
 
     # ------------------------------------------------------------------ composing

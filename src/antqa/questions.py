@@ -190,6 +190,7 @@ _MEASURES = tokenize(
     "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
     "kilometres kilometers km miles feet acres hectares pounds ounces"
 )
+_BY_HOW_MUCH = _pattern(r"\bby how (?:much|many)\b")
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
 #: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
@@ -209,6 +210,9 @@ class Question:
     names: tuple[str, ...]
     counted: tuple[str, ...] = ()
     compound: bool = False
+    #: "By how much did it rise?": a change, which a share gives as well as a number or a
+    #: sum ("by nearly a third", "a decline of more than 55 percent").
+    by_how_much: bool = False
 
 
 def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
@@ -353,6 +357,7 @@ def analyse(text: str) -> Question:
         names=names(text),
         counted=counted,
         compound=bool(_COMPOUND.search(text)),
+        by_how_much=bool(_BY_HOW_MUCH.search(text)),
     )
 
 
