@@ -197,8 +197,9 @@ _BY_HOW_MUCH = _pattern(r"\bby how (?:much|many)\b")
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
 #: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
+#: Not a follow-up that opens with "and" ("And who replaced her?"): that asks one thing.
 _COMPOUND = _pattern(
-    r"\b(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b|",
+    r"\w[\s,;]+(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b|",
     r"\b(?:what|which) (?:two|three)\b",
 )
 
