@@ -719,3 +719,42 @@ def test_a_count_is_answered_by_a_number_that_is_no_year_nor_a_length_of_time(
     answer = service.ask("How many people sat on the council?")
     assert "fifteen members" in answer.answer and "twenty years" not in answer.answer
     assert answer.short_answer is not None and answer.short_answer.text == "fifteen"
+
+
+_COLLAPSE = (
+    "The east wall of the mine at Harle collapsed in 1902 after heavy rain, trapping nine "
+    "miners. An inquiry chaired by the surveyor Edith Carrow blamed the timbering. The mine "
+    "reopened in 1904.\n\nIn 1917 a German shell struck the pump house at Orly Fen. Repairs "
+    "were directed by the engineer Tomas Vell.\n"
+)
+
+
+def test_who_did_it_quotes_the_next_sentence_when_only_it_names_someone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An event told, then who did it in words the question does not use ("inquiry
+    chaired" for "investigation led"): the next sentence is quoted for "who"."""
+    question = "Who led the investigation into the collapse?"
+    answerer, scores, _ = _asked_over(_COLLAPSE, question, tmp_path)
+    collapse, inquiry, reopened, shell, repairs = range(5)
+    assert answerer._add_named_doer([collapse], scores) == [collapse, inquiry]
+    # "a German shell ... at Orly Fen" names a people and a place, no one who did it
+    assert answerer._add_named_doer([shell], scores) == [shell, repairs]
+    # a best sentence naming someone answers itself; none after the last of a paragraph
+    assert answerer._add_named_doer([inquiry], scores) == [inquiry]
+    assert answerer._add_named_doer([repairs], scores) == [repairs]
+    # what follows in another paragraph is another story
+    assert answerer._add_named_doer([reopened], scores) == [reopened]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    when = service.retriever.score("When did the mine reopen?")
+    assert answerer._add_named_doer([collapse], when) == [collapse]  # not a "who" question
+
+
+def test_by_how_much_is_answered_by_a_share(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rates = "In 1879 the railway raised its freight rates by nearly a third. "
+    text = f"{rates}The port was busy that year. The canal opened in 1894.\n"
+    question = "By how much did the railway raise its rates in 1879?"
+    service = _service_over(text, tmp_path)
+    answer = service.ask(question)
+    assert answer.answerable, answer.answer
+    assert "nearly a third" in answer.answer
+    # without "by", "how much" asks for a sum the article never gives: refused
+    assert not service.ask("How much did the railway charge for freight in 1879?").answerable

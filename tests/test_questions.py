@@ -44,6 +44,9 @@ from antqa.questions import (
         ("Why did the head of the company apologize?", AnswerKind.REASON, ()),
         ("How did the company respond to the outcry?", AnswerKind.MANNER, ()),
         ("How many did she convene?", AnswerKind.COUNT, ()),
+        # "why" first, whatever it names after: not a count for "number of"
+        ("Why might the real number of otters be higher?", AnswerKind.REASON, ()),
+        ("Why did the number of visitors fall?", AnswerKind.REASON, ()),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(
@@ -75,6 +78,8 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.DURATION, "more than a week later on December 27", (), True),
         (AnswerKind.DURATION, "It was a 38-kilometre line to the port", (), True),
         (AnswerKind.DURATION, "It ran from the 38th mill to the port", (), False),
+        (AnswerKind.DURATION, "she was appointed after a three-year search", (), True),
+        (AnswerKind.DURATION, "the three-storey mill burned", (), False),
         (AnswerKind.TIME, "In October 2016, the management changed", (), True),
         (AnswerKind.TIME, "This signifies a generational change.", (), False),
         (AnswerKind.AGE, "she was 44 years old", (), True),
@@ -84,6 +89,8 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.AGE, "in the age of reason", (), False),
         (AnswerKind.AGE, "the meeting began at 10 am", (), False),
         (AnswerKind.AGE, "he crashed the car at 90 mph", (), False),
+        (AnswerKind.AGE, "its author, the teacher Ida Holm, then 31, chaired it", (), True),
+        (AnswerKind.AGE, "the mill closed in 1901, then 12 more followed", (), False),
         (AnswerKind.COUNT, "fourteen members resigned", ("member",), True),
         (AnswerKind.PLACE, "the event at the Huanglong Sports Center", (), True),
         (AnswerKind.PLACE, "the CEO of a web company", (), False),
@@ -126,6 +133,17 @@ def test_two_questions_in_one_are_noticed() -> None:
     assert analyse("Who took on the guarantee, and how long did that take?").compound
     assert analyse("What three events does the article cover?").compound
     assert not analyse("Who took on the guarantee?").compound
+    # a follow-up that opens with "and" asks one thing
+    assert not analyse("And who replaced her?").compound
+    assert not analyse("and which role did she move to?").compound
+    assert analyse("Who replaced her, and when did she leave?").compound
+
+
+def test_by_how_much_asks_for_a_change() -> None:
+    """A change is told by a share as often as by a number ("by nearly a third")."""
+    assert analyse("By how much did the railway raise its rates?").by_how_much
+    assert analyse("by how many did the crew shrink?").by_how_much
+    assert not analyse("How much did the railway charge?").by_how_much
 
 
 @pytest.mark.parametrize(

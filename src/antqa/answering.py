@@ -30,10 +30,12 @@ from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Answer, Citation, Hit, Sentence, ShortAnswer
 from antqa.questions import (
+    MONTH_NAMES,
     AnswerKind,
     Question,
     counts_spans,
     counts_things,
+    holds,
 )
 from antqa.refusals import (
     ArticleWords,
@@ -51,7 +53,7 @@ from antqa.refusals import (
     vague_time_alone,
 )
 from antqa.retrieval import Scores
-from antqa.short_answers import ShortAnswerFinder, target, told_before
+from antqa.short_answers import Asked, ShortAnswerFinder, target, told_before
 
 NOT_COVERED = (
     "The article doesn't say{reason}. The closest passages are listed below in case they help."
@@ -76,6 +78,15 @@ _STATEMENT = re.compile(
 #: Fewest words of such a statement: a short heading may read as one ("How it started").
 _STATEMENT_WORDS = 8
 _ELLIPSIS = "…"
+#: Capitalised words in a row (a name: "Robert Dacre", "Margaret Thorne").
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
+#: Fewest words of a run taken for a person's name: one capitalised word may be anything
+#: ("Ashby", "German"), two are a given name and a surname far more often than not.
+_PERSON_WORDS = 2
+#: How English ends the adjectives of peoples and places ("German", "Swedish", "Japanese",
+#: "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
+_DEMONYM = re.compile(r"(?:an|ish|ese|ic|i)$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 #: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
 #: with what may follow it; the digits are matched. Not an id ("<@&1000000000000030>").
 _QUESTION_NUMBER = re.compile(
@@ -183,6 +194,10 @@ class Answerer:
         #: Per sentence, whether it holds a number that is no length of time or distance
         #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
         self.things = np.array([counts_things(text) for text in texts])
+        #: Per sentence, whether it holds a share ("a third", "55 percent").
+        self.shares = np.array([holds(AnswerKind.SHARE, text) for text in texts], dtype=bool)
+        #: Per sentence, the most words of a name of someone in it (0 if it names no one).
+        self.named = [_longest_name(text, self.short.common, self.short.places) for text in texts]
 
     # ------------------------------------------------------------------ refusing
 
@@ -349,7 +364,7 @@ class Answerer:
     def holders(self, hits: list[Hit], scores: Scores, counted: bool = True) -> set[int]:
         """Sentences near the top that hold the kind of answer asked for (for a count or an
         amount, with ``counted=False``, any number, whatever it counts; for other kinds the
-        flag changes nothing).
+        flag changes nothing). For "by how much", a share is such an answer too.
 
         Near the top means among the ``kind_depth`` most relevant sentences and inside the
         first ``kind_passages`` passages: a date in some far-off sentence answers nothing.
@@ -357,6 +372,8 @@ class Answerer:
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
         near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
         held = scores.held if counted else scores.kind_held
+        if scores.question.by_how_much:
+            held = held | self.shares
         return {int(s) for s in top if s in near and held[s]}
 
     # ------------------------------------------------------------------ composing
@@ -452,6 +469,7 @@ class Answerer:
                     first, best, seconds, scores
                 ) or self._next_with_missing_words(first, best, seconds, scores)
         chosen = self._add_cause(chosen, scores)
+        chosen = self._add_named_doer(chosen, scores)
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
@@ -547,6 +565,28 @@ class Answerer:
                 ):
                     return [first, s]
         return chosen
+
+    def _add_named_doer(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "who", the sentence right after the best one when only it names a person.
+
+        An article tells an event, then who did it ("... the side wall collapsed, killing
+        17 men." "An inquiry chaired by the engineer Robert Dacre blamed ..."): the second
+        shares few of the question's words ("Who led the investigation into the
+        collapse?"), so its score says little, but a best sentence naming no one cannot
+        answer "who" and the next one, naming someone, most often does.
+        """
+        first, sentences = chosen[0], self.index.sentences
+        following = first + 1
+        if (
+            not Asked.of(scores.question).person
+            or following >= len(sentences)
+            or following in self.captions
+            or sentences[following].paragraph != sentences[first].paragraph
+            or any(self.named[s] for s in chosen)
+            or self.named[following] < _PERSON_WORDS
+        ):
+            return chosen
+        return [*chosen, following]
 
     def _add_antecedent(self, chosen: list[int], scores: Scores) -> list[int]:
         """For "who did it?", the sentence before the best one when that one says only
@@ -832,6 +872,29 @@ def _captions(sentences: list[Sentence]) -> set[int]:
             )
         )
     }
+
+
+def _longest_name(text: str, common: frozenset[str], places: frozenset[str]) -> int:
+    """How many words the longest name of someone in ``text`` has (0 if none): capitalised
+    words in a row, none of which the article also writes in lower case (``common``: "the
+    Second World War", "King Ethelred"), no place it writes (``places``: "at Hobb's
+    Moss"), no month, and not one word of a people qualifying the next ("a German bomb").
+    The sentence's first word is left out when the article writes it in lower case."""
+    longest = 0
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        if run.start() == 0 and words[0].lower() in common:
+            words.pop(0)  # "The", "During", "Its": capitalised as the first word
+        if not words or (
+            len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, run.end())
+        ):
+            continue
+        if (
+            not any(w.lower() in common or w in MONTH_NAMES or w in places for w in words)
+            and " ".join(words) not in places
+        ):
+            longest = max(longest, len(words))
+    return longest
 
 
 def _states(text: str) -> bool:

@@ -85,6 +85,9 @@ def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 #: What in a question names the kind of its answer, tried in this order (the first wins).
 _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    # "Why might the real number of salamanders be larger ...?" asks for a reason, whatever
+    # kind of thing it names after "why"
+    (AnswerKind.REASON, _pattern(r"^\W*(?:and\s+)?why\b")),
     (AnswerKind.AGE, _pattern(r"\bhow old\b|\b(?:at )?what age\b")),
     (
         AnswerKind.PLACE,
@@ -156,13 +159,16 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
     ),
     AnswerKind.DURATION: _pattern(
-        rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})\s+(?:\w+\s+)?",
+        # "a three-year search" gives a length of time as well as "three years" does
+        rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})[\s-]+(?:\w+\s+)?",
         r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|",
         # "how long" asks for a length too ("a 38-kilometre line")
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|\bat ",
+        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
+        # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
+        r",\s+then\s+\d{1,2},|\bat ",
         AGE_AFTER_AT,
     ),
     AnswerKind.TIME: _pattern(
@@ -187,11 +193,13 @@ _MEASURES = tokenize(
     "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
     "kilometres kilometers km miles feet acres hectares pounds ounces"
 )
+_BY_HOW_MUCH = _pattern(r"\bby how (?:much|many)\b")
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
 #: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
+#: Not a follow-up that opens with "and" ("And who replaced her?"): that asks one thing.
 _COMPOUND = _pattern(
-    r"\b(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b|",
+    r"\w[\s,;]+(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b|",
     r"\b(?:what|which) (?:two|three)\b",
 )
 
@@ -206,6 +214,9 @@ class Question:
     names: tuple[str, ...]
     counted: tuple[str, ...] = ()
     compound: bool = False
+    #: "By how much did it rise?": a change, which a share gives as well as a number or a
+    #: sum ("by nearly a third", "a decline of more than 55 percent").
+    by_how_much: bool = False
 
 
 def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
@@ -350,6 +361,7 @@ def analyse(text: str) -> Question:
         names=names(text),
         counted=counted,
         compound=bool(_COMPOUND.search(text)),
+        by_how_much=bool(_BY_HOW_MUCH.search(text)),
     )
 
 
