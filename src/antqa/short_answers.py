@@ -48,6 +48,7 @@ class Target(Enum):
     DURATION = "duration"
     AGE = "age"
     PLACE = "place"
+    PHRASE = "phrase"  # what / which, of no kind above: the words the sentence adds
 
 
 _NUMBER_WORDS = f"one|{NUMBER_WORDS}"
@@ -387,6 +388,10 @@ class SpanPolicy:
     #: many content words further away: "... authorised the line in 1861, and the first
     #: train ran on 14 June 1866" answers "when did the first train run?" with the second.
     clause_gap: int = 3
+    #: The share of the question's words a sentence must hold for a phrase of its own
+    #: words to answer a "what" question: such a phrase is of no kind that can be checked,
+    #: so only a sentence saying most of what the question says is trusted.
+    phrase_shared: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -402,6 +407,8 @@ class Asked:
     quantity: bool
     #: "how far": the units the answer must be given in (see :data:`_HOW_MEASURED`).
     units: re.Pattern[str] | None = None
+    #: The question's words as written, lower-cased, function words too ("on", "with").
+    words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -411,7 +418,8 @@ class Asked:
         )
         units = _measure_asked(question.text)
         quantity = bool(_HOW_MUCH.search(question.text)) or units is not None
-        return cls(frozenset(question.tokens), person, question.counted, quantity, units)
+        words = frozenset(re.findall(r"[a-z]+", question.text.lower()))
+        return cls(frozenset(question.tokens), person, question.counted, quantity, units, words)
 
 
 def target(question: Question, ending: bool = False) -> Target | None:
@@ -439,6 +447,17 @@ def target(question: Question, ending: bool = False) -> Target | None:
     which = _WHICH_THING.match(text)
     if which and which.group(1).lower() not in STOPWORDS and not question.compound:
         return Target.NAME  # "Which purchase brought ...?": one of several, by name
+    return None
+
+
+def _phrase_target(question: Question) -> Target | None:
+    """:attr:`Target.PHRASE` for a "what" or "which" question asking for the object of its
+    verb ("What did Lenholm use to filter its water?"), none for other questions."""
+    match = _WHAT_OPEN.match(question.text)
+    if match is None or question.compound:
+        return None
+    if match.group(1).lower() in _AUXILIARY or match.group(2).lower() in _AUXILIARY:
+        return Target.PHRASE
     return None
 
 
@@ -649,6 +668,124 @@ def _word_positions(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+#: "What did ...?", "Over what period ...?", "Which building houses ...?": a question
+#: asking for a thing the answering sentence names in a phrase of its own words.
+_WHAT_OPEN = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:what|which)\s+([A-Za-z'’-]+)\s+([A-Za-z'’-]+)", re.I)
+#: The helping verbs after "what" (or "what <noun>") that make the question ask for the
+#: object or complement of its verb ("What did Bernardo build?"), not for its subject.
+_AUXILIARY = frozenset(
+    re.findall(r"\w+", "did does do was were is are has have had can could will would may might")
+)
+#: Words that may stand between the question's words and the phrase answering it: an
+#: article, a possessive, a copula or a naming verb ("was called", "known as"). A
+#: preposition may too, when the question has it ("What did Morrow grow the bacterium
+#: on?": "grown on a medium of rabbit serum"): another one starts a phrase that says where
+#: or of what ("Isabella of Vessano"), not the thing asked for.
+_LINKS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the its their his her is was are were be been became become called named known as",
+    )
+)
+#: The verb "be", after which a past participle is a passive ("was ruled"), no phrase.
+_BE = frozenset(["is", "was", "are", "were", "be", "been"])
+#: The prepositions that may link, when the question has them.
+_PREPOSITIONS_LINKING = frozenset(
+    re.findall(r"\w+", "on in into onto with from by for at through over under to out up")
+)
+#: Function words a phrase may hold between its content words ("beds of sand", "sand and
+#: gravel"); any other function word ends it.
+_INSIDE = frozenset(["of", "and"])
+#: What may follow an inner "of" before the phrase goes on ("the marshes south of the river").
+_ARTICLES = frozenset(["a", "an", "the"])
+#: Most link words taken between the question's words and the phrase ("mixed with killed
+#: bacteria", "known as the Pale"): more, and the phrase is in another clause.
+MAX_LINKS = 2
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a sentence, with what a phrase needs to know of it."""
+
+    start: int
+    end: int
+    lower: str
+    asked: bool  # one of the question's (stemmed) words
+    broken: bool  # punctuation stands between it and the word before
+
+
+def _words(text: str, asked: frozenset[str]) -> list[_Word]:
+    out = []
+    last = 0
+    for match in _WORD.finditer(text):
+        stems = tokenize(match.group())
+        gap = text[last : match.start()]
+        out.append(
+            _Word(
+                match.start(),
+                match.end(),
+                match.group().lower(),
+                bool(stems) and stems[0] in asked,
+                bool(gap.strip()),
+            )
+        )
+        last = match.end()
+    return out
+
+
+def _phrase_from(words: list[_Word], first: int) -> tuple[int, int] | None:
+    """The noun phrase that starts at ``words[first]``: content words and the "of" / "and"
+    between them, up to punctuation, another function word or a word of the question."""
+    last = None
+    k = first
+    while k < len(words):
+        word = words[k]
+        if k > first and word.broken or word.asked:
+            break
+        if word.lower in STOPWORDS:
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if k == first or word.lower not in _INSIDE or nxt is None or nxt.broken:
+                break
+            if nxt.lower in _ARTICLES and k + 2 < len(words) and not words[k + 2].broken:
+                k += 1  # "south of the river", "statutes and the university"
+                nxt = words[k + 1]
+            if nxt.asked or nxt.lower in STOPWORDS:
+                break
+        else:
+            last = k
+        k += 1
+    return (first, last) if last is not None else None
+
+
+def _phrases(text: str, asked: Asked) -> list[tuple[int, int]]:
+    """The phrases right after a word of the question (and the link words after it):
+    "... could be grown on a medium of rabbit serum" for "What did Morrow grow the
+    bacterium on?". For a question asking what did something ("What ruined ...?"), the
+    phrase right before its verb, or after that verb's "by"."""
+    words = _words(text, asked.tokens)
+    links = _LINKS | (_PREPOSITIONS_LINKING & asked.words)
+    spans = []
+    for i, word in enumerate(words):
+        if not word.asked or (i + 1 < len(words) and words[i + 1].asked and not words[i + 1].broken):
+            continue
+        j = i + 1
+        while j < len(words) and j - i - 1 < MAX_LINKS and words[j].lower in links and not words[j].broken:
+            j += 1
+        if j == i + 1 or j == len(words) or words[j].broken or words[j].lower in STOPWORDS:
+            continue  # "Bernardo built ...": a word right after the question's is its verb
+        span = _phrase_from(words, j)
+        if span is None or text[words[j].start].isdigit():
+            continue  # a number or a date answers a question of another kind
+        if words[j].lower.endswith("ed") and (span[0] == span[1] or words[j - 1].lower in _BE):
+            continue  # "Isaac surrendered", "the duchy was ruled": a verb
+        after = span[1] + 1
+        if after < len(words) and words[after].asked and not words[after].broken:
+            continue  # "the Calloway Hall" for "the hall": what the question's word is
+        spans.append((words[span[0]].start, words[span[1]].end))
+    return spans
+
+
 class ShortAnswerFinder:
     """Finds the short answer in the answer's sentences, or decides to give none."""
 
@@ -669,7 +806,7 @@ class ShortAnswerFinder:
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer inside ``sentences`` (the best first), when confident."""
-        kind = target(question)
+        kind = target(question) or _phrase_target(question)
         if kind is None:
             return None
         asked = Asked.of(question)
@@ -679,6 +816,8 @@ class ShortAnswerFinder:
             question.tokens
         )
         least = self.policy.typed_shared if kind in _QUANTITIES else self.policy.min_shared
+        if kind is Target.PHRASE:
+            least = self.policy.phrase_shared
         for sentence in sentences:
             if self.lexicon.share_in(sentence.text, topic) < least:
                 continue
@@ -764,7 +903,8 @@ class ShortAnswerFinder:
         """The candidates of ``kind`` that can answer: not mostly the question's own words,
         of the right type (a person for "who", not a year for "how many"), not too long."""
         spans = []
-        for start, end in _candidates(kind, text):
+        candidates = _phrases(text, asked) if kind is Target.PHRASE else _candidates(kind, text)
+        for start, end in candidates:
             if kind is Target.NAME:
                 end = self._without_place(text, start, end)
             # what is counted may follow the number ("four metres" for "how many metres")
