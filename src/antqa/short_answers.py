@@ -214,6 +214,12 @@ _TITLE = re.compile(
     r"(?:King|Queen|Duke|Duchess|Earl|Count|Countess|Prince|Princess|Emperor|Empress|"
     r"Sultan|Tsar|Lord|Lady)\s"
 )
+#: A title with no name of its own ("Prince" of "the Prince of Wales").
+_TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
+#: "On what date ...?", "What day ...?": a day, so a span naming one beats a year.
+_ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b", re.I)
+#: A day of a month in a span of time ("6 August 1885", "June 14").
+_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b")
 #: "What was the name of the count of Apulia?": a name, whatever it names.
 _NAME_OF = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
@@ -369,7 +375,7 @@ class SpanPolicy:
 
     #: The sentence must hold at least this IDF-weighted share of the question's words:
     #: below it the sentence is only loosely about the question and its names may be others.
-    min_shared: float = 0.3
+    min_shared: float = 0.25
     #: ... and for a quantity (a number, an amount, a share, a length of time, an age)
     #: this share: such a span is of the kind asked or not, so a sentence
     #: need share less to be trusted ("How much did Guido's son pay to become duke?": "his
@@ -409,6 +415,8 @@ class Asked:
     units: re.Pattern[str] | None = None
     #: The question's words as written, lower-cased, function words too ("on", "with").
     words: frozenset[str] = frozenset()
+    #: "On what date ...?": a day of a month, which a year alone does not give.
+    date: bool = False
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -419,7 +427,10 @@ class Asked:
         units = _measure_asked(question.text)
         quantity = bool(_HOW_MUCH.search(question.text)) or units is not None
         words = frozenset(re.findall(r"[a-z]+", question.text.lower()))
-        return cls(frozenset(question.tokens), person, question.counted, quantity, units, words)
+        date = bool(_ASKS_DATE.search(question.text))
+        return cls(
+            frozenset(question.tokens), person, question.counted, quantity, units, words, date
+        )
 
 
 def target(question: Question, ending: bool = False) -> Target | None:
@@ -429,9 +440,14 @@ def target(question: Question, ending: bool = False) -> Target | None:
     ("What was the Norman religion?": a name): enough to prefer a sentence holding one,
     too loose to pick the short answer from it (that sentence names other things too).
     """
-    if question.kind in _TARGET_OF_KIND:
-        return _TARGET_OF_KIND[question.kind]
     text = question.text
+    if _ASKS_CLAUSE.match(text):
+        return None  # "Why might the real number ... be larger?": a cause, whatever it names
+    if question.kind in _TARGET_OF_KIND:
+        kind = _TARGET_OF_KIND[question.kind]
+        if kind in _QUANTITIES and _WHICH_THING.match(text):
+            return None  # "Which prey made up the largest share ...?": the prey, no share
+        return kind
     if _WHO.search(text) or _NAME_OF.search(text):
         return Target.NAME
     if _measure_asked(text) is not None:
@@ -453,12 +469,13 @@ def target(question: Question, ending: bool = False) -> Target | None:
 def _phrase_target(question: Question) -> Target | None:
     """:attr:`Target.PHRASE` for a "what" or "which" question asking for the object of its
     verb ("What did Lenholm use to filter its water?"), none for other questions."""
-    match = _WHAT_OPEN.match(question.text)
-    if match is None or question.compound:
+    if question.compound or not _WHAT_OPEN.match(question.text):
         return None
-    if match.group(1).lower() in _AUXILIARY or match.group(2).lower() in _AUXILIARY:
-        return Target.PHRASE
-    return None
+    return Target.PHRASE
+
+
+#: A question opening on "why" asks for a cause, a clause: no span of one kind answers it.
+_ASKS_CLAUSE = re.compile(r"^\W*(?:and\s+)?why\b", re.I)
 
 
 def told_before(question: Question, sentence: str) -> bool:
@@ -512,10 +529,32 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
         if kind is Target.AMOUNT:
             spans = _with_open_amounts(text, spans)
         if kind is Target.NUMBER:
-            spans = [(start, _with_unit(text, end)) for start, end in spans]
+            spans = [(start, _with_unit(text, end)) for start, end in _ranges(text, spans)]
     if kind is Target.SHARE:
         return spans  # "a third" is read with its "a"
     return [span for span in map(lambda s: _trim(text, *s), spans) if span[1] > span[0]]
+
+
+#: Between the two ends of a range of numbers ("6 to 14 eggs", "620–1,150").
+_RANGE = re.compile(r"\s+to\s+|\s*–\s*")
+#: ... but "from 104 to 88" is a change: the count left is the second.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with each range of two numbers read as one ("a clutch of 6 to 14 eggs":
+    "6 to 14", which is how many, where "6" alone is not)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            out
+            and _RANGE.fullmatch(text, out[-1][1], start)
+            and not _FROM_BEFORE.search(text, 0, out[-1][0])
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 #: How many words after a number an amount's money may take ("14,000 gold florins",
@@ -670,11 +709,10 @@ def _word_positions(text: str) -> tuple[tuple[int, str], ...]:
 
 #: "What did ...?", "Over what period ...?", "Which building houses ...?": a question
 #: asking for a thing the answering sentence names in a phrase of its own words.
-_WHAT_OPEN = re.compile(r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:what|which)\s+([A-Za-z'’-]+)\s+([A-Za-z'’-]+)", re.I)
-#: The helping verbs after "what" (or "what <noun>") that make the question ask for the
-#: object or complement of its verb ("What did Bernardo build?"), not for its subject.
-_AUXILIARY = frozenset(
-    re.findall(r"\w+", "did does do was were is are has have had can could will would may might")
+_WHAT_OPEN = re.compile(
+    r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:what|which)\s+(?:[A-Za-z'’-]+\s+){0,3}?(?:did|does|do|was|were|"
+    r"is|are|has|have|had|can|could|will|would|may|might)\b",
+    re.I,
 )
 #: Words that may stand between the question's words and the phrase answering it: an
 #: article, a possessive, a copula or a naming verb ("was called", "known as"). A
@@ -884,6 +922,8 @@ class ShortAnswerFinder:
         tail = _OF_PLACE.search(text, start, end)
         if tail is None or tail.start() <= start:
             return end
+        if _TITLE_ALONE.fullmatch(text, start, tail.start()):
+            return end  # "the Prince of Wales": the title is all the name there is
         if self._is_place(tail.group(1)) or _TITLE.match(text, start):
             return tail.start()  # "King Charles III of West Francia": what he ruled
         return end  # "Robert of Jumièges": how he is called
@@ -920,6 +960,8 @@ class ShortAnswerFinder:
             spans.append((start, end))
         if kind is Target.NUMBER:
             spans = _counts_of(text, spans, asked)
+        if kind is Target.TIME and asked.date:  # "On what date ...?": a day, not a year
+            spans = [span for span in spans if _DAY.search(text, *span)] or spans
         if asked.units is not None:  # "how far": a length, not a count or a weight
             spans = [span for span in spans if asked.units.search(text, *span)]
         return spans
