@@ -417,6 +417,8 @@ class Asked:
     words: frozenset[str] = frozenset()
     #: "On what date ...?": a day of a month, which a year alone does not give.
     date: bool = False
+    #: For "What reached Marrick?": the stems of the words that may be its verb.
+    doing: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -428,8 +430,17 @@ class Asked:
         quantity = bool(_HOW_MUCH.search(question.text)) or units is not None
         words = frozenset(re.findall(r"[a-z]+", question.text.lower()))
         date = bool(_ASKS_DATE.search(question.text))
+        subject = None if _WHAT_OPEN.match(question.text) else _WHAT_DID.match(question.text)
+        doing = frozenset(tokenize(subject.group(1))) if subject else None
         return cls(
-            frozenset(question.tokens), person, question.counted, quantity, units, words, date
+            frozenset(question.tokens),
+            person,
+            question.counted,
+            quantity,
+            units,
+            words,
+            date,
+            doing or frozenset(),
         )
 
 
@@ -444,10 +455,10 @@ def target(question: Question, ending: bool = False) -> Target | None:
     if _ASKS_CLAUSE.match(text):
         return None  # "Why might the real number ... be larger?": a cause, whatever it names
     if question.kind in _TARGET_OF_KIND:
-        kind = _TARGET_OF_KIND[question.kind]
-        if kind in _QUANTITIES and _WHICH_THING.match(text):
+        typed = _TARGET_OF_KIND[question.kind]
+        if typed in _QUANTITIES and _WHICH_OPEN.match(text):
             return None  # "Which prey made up the largest share ...?": the prey, no share
-        return kind
+        return typed
     if _WHO.search(text) or _NAME_OF.search(text):
         return Target.NAME
     if _measure_asked(text) is not None:
@@ -468,12 +479,18 @@ def target(question: Question, ending: bool = False) -> Target | None:
 
 def _phrase_target(question: Question) -> Target | None:
     """:attr:`Target.PHRASE` for a "what" or "which" question asking for the object of its
-    verb ("What did Lenholm use to filter its water?"), none for other questions."""
-    if question.compound or not _WHAT_OPEN.match(question.text):
+    verb ("What did Lenholm use to filter its water?") or for its subject ("What reached
+    Marrick in the 18th century?"), none for other questions."""
+    if question.compound:
         return None
-    return Target.PHRASE
+    if _WHAT_OPEN.match(question.text) or _WHAT_DID.match(question.text):
+        return Target.PHRASE
+    return None
 
 
+#: "Which prey made up the largest share ...?": a thing picked by what it is, whatever
+#: quantity the question mentions (not "which two": a count).
+_WHICH_OPEN = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?which\s+(?!(?:{_NUMBER_WORDS})\b)[a-z]", re.I)
 #: A question opening on "why" asks for a cause, a clause: no span of one kind answers it.
 _ASKS_CLAUSE = re.compile(r"^\W*(?:and\s+)?why\b", re.I)
 
@@ -707,12 +724,23 @@ def _word_positions(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-#: "What did ...?", "Over what period ...?", "Which building houses ...?": a question
-#: asking for a thing the answering sentence names in a phrase of its own words.
+#: "What did ...?", "Over what period was ...?": a question asking for a thing the
+#: answering sentence names in a phrase of its own words. Not "which": it picks one of
+#: several things of a kind, which a text names (see :data:`_WHICH_THING`), and "which
+#: scribes" asks for several, which a phrase seldom lists whole.
 _WHAT_OPEN = re.compile(
-    r"^\W*(?:[A-Za-z]+\s+){0,2}?(?:what|which)\s+(?:[A-Za-z'’-]+\s+){0,3}?(?:did|does|do|was|were|"
+    r"^\W*(?:[A-Za-z]+\s+){0,2}?what\s+(?:[A-Za-z'’-]+\s+){0,3}?(?:did|does|do|was|were|"
     r"is|are|has|have|had|can|could|will|would|may|might)\b",
     re.I,
+)
+#: "What reached Marrick ...?", "What issue split the party ...?": a question asking for
+#: the subject of its verb, one of the (up to three) words after "what".
+#: Its verb is a word in lower case followed by what starts its object: an article, a
+#: possessive, a name or a particle ("What caused the ...", "What grew up ...", "What
+#: reached Marrick ..."); a noun is followed by another word ("What culture's arrival").
+_WHAT_DID = re.compile(
+    r"^\W*(?i:what)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\s+(?=(?:the|a|an|its|their|his|her|"
+    r"up|out|down|off)\b|[A-Z])"
 )
 #: Words that may stand between the question's words and the phrase answering it: an
 #: article, a possessive, a copula or a naming verb ("was called", "known as"). A
@@ -734,7 +762,10 @@ _PREPOSITIONS_LINKING = frozenset(
 #: Function words a phrase may hold between its content words ("beds of sand", "sand and
 #: gravel"); any other function word ends it.
 _INSIDE = frozenset(["of", "and"])
-#: What may follow an inner "of" before the phrase goes on ("the marshes south of the river").
+#: What may follow an inner "of" or "and" before the phrase goes on ("the marshes south of
+#: the river", "the language of their hosts").
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her"])
+#: Where a phrase read backwards from a verb begins ("a canal reached ...").
 _ARTICLES = frozenset(["a", "an", "the"])
 #: Most link words taken between the question's words and the phrase ("mixed with killed
 #: bacteria", "known as the Pale"): more, and the phrase is in another clause.
@@ -751,6 +782,7 @@ class _Word:
     lower: str
     asked: bool  # one of the question's (stemmed) words
     broken: bool  # punctuation stands between it and the word before
+    capital: bool  # written with a capital: part of a name
 
 
 def _words(text: str, asked: frozenset[str]) -> list[_Word]:
@@ -766,6 +798,7 @@ def _words(text: str, asked: frozenset[str]) -> list[_Word]:
                 match.group().lower(),
                 bool(stems) and stems[0] in asked,
                 bool(gap.strip()),
+                match.group()[0].isupper(),
             )
         )
         last = match.end()
@@ -779,13 +812,15 @@ def _phrase_from(words: list[_Word], first: int) -> tuple[int, int] | None:
     k = first
     while k < len(words):
         word = words[k]
-        if k > first and word.broken or word.asked:
+        if k > first and word.broken:
             break
+        if word.asked and not (last == k - 1 and word.capital and words[k - 1].capital):
+            break  # a word of the question, unless it ends a name ("the Rural Centre Party")
         if word.lower in STOPWORDS:
             nxt = words[k + 1] if k + 1 < len(words) else None
             if k == first or word.lower not in _INSIDE or nxt is None or nxt.broken:
                 break
-            if nxt.lower in _ARTICLES and k + 2 < len(words) and not words[k + 2].broken:
+            if nxt.lower in _DETERMINERS and k + 2 < len(words) and not words[k + 2].broken:
                 k += 1  # "south of the river", "statutes and the university"
                 nxt = words[k + 1]
             if nxt.asked or nxt.lower in STOPWORDS:
@@ -804,11 +839,20 @@ def _phrases(text: str, asked: Asked) -> list[tuple[int, int]]:
     words = _words(text, asked.tokens)
     links = _LINKS | (_PREPOSITIONS_LINKING & asked.words)
     spans = []
+    if asked.doing:
+        return _subjects(words, asked)
     for i, word in enumerate(words):
-        if not word.asked or (i + 1 < len(words) and words[i + 1].asked and not words[i + 1].broken):
+        if not word.asked or (
+            i + 1 < len(words) and words[i + 1].asked and not words[i + 1].broken
+        ):
             continue
         j = i + 1
-        while j < len(words) and j - i - 1 < MAX_LINKS and words[j].lower in links and not words[j].broken:
+        while (
+            j < len(words)
+            and j - i - 1 < MAX_LINKS
+            and words[j].lower in links
+            and not words[j].broken
+        ):
             j += 1
         if j == i + 1 or j == len(words) or words[j].broken or words[j].lower in STOPWORDS:
             continue  # "Bernardo built ...": a word right after the question's is its verb
@@ -822,6 +866,45 @@ def _phrases(text: str, asked: Asked) -> list[tuple[int, int]]:
             continue  # "the Calloway Hall" for "the hall": what the question's word is
         spans.append((words[span[0]].start, words[span[1]].end))
     return spans
+
+
+def _subjects(words: list[_Word], asked: Asked) -> list[tuple[int, int]]:
+    """The phrases right before the question's verb, as the question writes it or in the
+    past ("a firmware error caused them" for "What caused ...?"; not "the main cause")."""
+    spans = []
+    for i, word in enumerate(words):
+        if not word.asked or word.broken or tokenize(word.lower)[0] not in asked.doing:
+            continue
+        if word.lower in asked.words or word.lower.endswith("ed"):
+            span = _phrase_before(words, i)
+            if span is not None:
+                spans.append((words[span[0]].start, words[span[1]].end))
+    return spans
+
+
+def _phrase_before(words: list[_Word], verb: int) -> tuple[int, int] | None:
+    """The noun phrase right before ``words[verb]`` ("a small market grew up"): content
+    words and the "of" / "and" between them, back to an article, punctuation, another
+    function word or a word of the question."""
+    first = None
+    k = verb - 1
+    while k >= 0:
+        word = words[k]
+        if word.asked:
+            break
+        if word.lower in STOPWORDS:
+            if word.lower in _ARTICLES or word.lower not in _INSIDE or first is None:
+                break
+            if k == 0 or words[k - 1].lower in STOPWORDS or words[k - 1].asked:
+                break
+        else:
+            first = k
+        if word.broken:
+            break
+        k -= 1
+    return (
+        (first, verb - 1) if first is not None and words[verb - 1].lower not in STOPWORDS else None
+    )
 
 
 class ShortAnswerFinder:
