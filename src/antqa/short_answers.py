@@ -214,10 +214,25 @@ _TITLE = re.compile(
     r"(?:King|Queen|Duke|Duchess|Earl|Count|Countess|Prince|Princess|Emperor|Empress|"
     r"Sultan|Tsar|Lord|Lady)\s"
 )
+#: The lower-case word right before a name ("the architect" of "the architect Samuel
+#: Ditchling").
+_ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
 #: A title with no name of its own ("Prince" of "the Prince of Wales").
 _TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
 #: "On what date ...?", "What day ...?": a day, so a span naming one beats a year.
 _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b", re.I)
+#: "What year ...?", "In which year ...?": a year, which a date holds.
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+#: A year in a date ("1191" of "1 May 1191"), not one of a range ("1452–1458").
+_YEAR_IN_DATE = re.compile(rf"{_MONTH}\s+(?:of\s+)?(\d{{3,4}})$")
+
+
+def _year_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The year of the date ``text[start:end]`` ("1191" of "April 1191"), or the span."""
+    year = _YEAR_IN_DATE.search(text, start, end)
+    return (year.start(1), end) if year else (start, end)
+
+
 #: A day of a month in a span of time ("6 August 1885", "June 14").
 _DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b")
 #: "What was the name of the count of Apulia?": a name, whatever it names.
@@ -394,6 +409,10 @@ class SpanPolicy:
     #: many content words further away: "... authorised the line in 1861, and the first
     #: train ran on 14 June 1866" answers "when did the first train run?" with the second.
     clause_gap: int = 3
+    #: A name right after a word of the question that says what the person is ("Who was
+    #: the architect ...?": "designed by the architect Samuel Ditchling") pulls this many
+    #: times harder: the sentence names the very role asked about.
+    role_weight: float = 2.0
     #: The share of the question's words a sentence must hold for a phrase of its own
     #: words to answer a "what" question: such a phrase is of no kind that can be checked,
     #: so only a sentence saying most of what the question says is trusted.
@@ -417,6 +436,8 @@ class Asked:
     words: frozenset[str] = frozenset()
     #: "On what date ...?": a day of a month, which a year alone does not give.
     date: bool = False
+    #: "In what year ...?": the year alone, not the month or day before it.
+    year: bool = False
     #: For "What reached Marrick?": the stems of the words that may be its verb.
     doing: frozenset[str] = frozenset()
 
@@ -440,6 +461,7 @@ class Asked:
             units,
             words,
             date,
+            bool(_ASKS_YEAR.search(question.text)),
             doing or frozenset(),
         )
 
@@ -1045,6 +1067,8 @@ class ShortAnswerFinder:
             spans = _counts_of(text, spans, asked)
         if kind is Target.TIME and asked.date:  # "On what date ...?": a day, not a year
             spans = [span for span in spans if _DAY.search(text, *span)] or spans
+        if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
+            spans = [_year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
             spans = [span for span in spans if asked.units.search(text, *span)]
         return spans
@@ -1079,6 +1103,9 @@ class ShortAnswerFinder:
             # Each question word the sentence shares pulls toward the spans near it, the
             # rarer words harder: the answer sits where the question's words gather.
             pull = sum(self.lexicon.idf(t) / (1 + gap) for t, gap in nearest.items())
+            role = _ROLE_BEFORE.search(text, 0, start) if kind is Target.NAME else None
+            if role is not None and asked.tokens.intersection(tokenize(role.group(1))):
+                pull *= self.policy.role_weight  # "the architect Samuel Ditchling"
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls
