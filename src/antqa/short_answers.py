@@ -418,10 +418,10 @@ class SpanPolicy:
     role_weight: float = 2.0
     #: The share of the question's words a sentence must hold for a phrase of its own
     #: words to answer a "what" question. Over the 13 SQuAD-format sets (501 answerable
-    #: questions, replayed on the same quoted sentences): 0.5 gave 275 short answers, 218
-    #: exact; 0.3 gives 275, 218 exact but two more on the three newest sets; 0.3 before the
-    #: checks on the phrase's first word ("was instrumental", "eventually absorbed") gave 6
-    #: more wrong ones for 2 right ones.
+    #: questions, replayed on the same quoted sentences): 0.5 gives 273 short answers, 216
+    #: exact; 0.4 and 0.3 275, 218; 0.2 278, 219 (2 more wrong for 1 right). Before the
+    #: checks on the phrase's first word ("was instrumental", "eventually absorbed"), 0.3
+    #: gave 6 more wrong ones for 2 right ones.
     phrase_shared: float = 0.3
 
 
