@@ -307,7 +307,9 @@ LIGHTHOUSE = (
     "The board approved a new tower in 1901, and the tower opened on 14 March 1904. "
     "Merrow built the fog signal. "
     "The keepers collected 41 percent of the gulls' eggs. "
-    "The lamp burned colza oil in the Tarrow Hall."
+    "The lamp burned colza oil in the Tarrow Hall. "
+    "A gale wrecked the Mary Ann in April 1867. "
+    "The keepers' cottages on Quarry Lane were drawn by the architect Silas Penrose."
 )
 
 
@@ -330,9 +332,13 @@ LIGHTHOUSE = (
         # "why" asks for a cause, "which eggs" for eggs: no share answers either
         ("Why did the keepers form a lifeboat crew?", None),
         ("Which eggs made up the largest share of the keepers' harvest?", None),
+        # "what year" wants the year of the date
+        ("What year did the gale wreck the Mary Ann?", "1867"),
+        # the name right after the question's role word, not the nearer street
+        ("Who was the architect of the keepers' cottages?", "Silas Penrose"),
     ],
 )
-def test_what_questions_are_answered_by_the_phrase_the_sentence_adds(
+def test_what_questions_dates_and_roles_on_an_invented_article(
     question: str, expected: str | None
 ) -> None:
     assert_short_answer(LIGHTHOUSE, question, expected)
