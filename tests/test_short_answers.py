@@ -309,7 +309,8 @@ LIGHTHOUSE = (
     "The keepers collected 41 percent of the gulls' eggs. "
     "The lamp burned colza oil in the Tarrow Hall. "
     "A gale wrecked the Mary Ann in April 1867. "
-    "The keepers' cottages on Quarry Lane were drawn by the architect Silas Penrose."
+    "The keepers' cottages on Quarry Lane were drawn by the architect Silas Penrose. "
+    "After 1910 the fog signal was kept by the Cornish Jory Tregear."
 )
 
 
@@ -336,6 +337,8 @@ LIGHTHOUSE = (
         ("What year did the gale wreck the Mary Ann?", "1867"),
         # the name right after the question's role word, not the nearer street
         ("Who was the architect of the keepers' cottages?", "Silas Penrose"),
+        # where a person is from is no part of the name
+        ("Who kept the fog signal after 1910?", "Jory Tregear"),
     ],
 )
 def test_what_questions_dates_and_roles_on_an_invented_article(

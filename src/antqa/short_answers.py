@@ -175,6 +175,9 @@ _LEADING = re.compile(
     re.I,
 )
 _BORN = re.compile(r"[\w’'-]+-born\s+")
+#: A people's adjective before a person's name of two words or more ("Hungarian Zoltán
+#: Kertész"): where the person is from, not part of the name.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ch)\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
 _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
 #: The measures a quantity is given in, right after its number ("28 tonnes", "four times").
 #: A rate's "per" is part of it ("71 metres per second", "12 percent per furnace").
@@ -1077,6 +1080,9 @@ class ShortAnswerFinder:
         for start, end in candidates:
             if kind is Target.NAME:
                 end = self._without_place(text, start, end)
+                nationality = _NATIONALITY.match(text, start, end) if asked.person else None
+                if nationality is not None:
+                    start = nationality.end()  # "the Hungarian Zoltán Kertész": who, not whence
             # what is counted may follow the number ("four metres" for "how many metres")
             tokens = [t for t in tokenize(text[start:end]) if t not in asked.counted]
             if tokens and sum(t in asked.tokens for t in tokens) * 2 >= len(tokens):
