@@ -310,7 +310,9 @@ LIGHTHOUSE = (
     "The lamp burned colza oil in the Tarrow Hall. "
     "A gale wrecked the Mary Ann in April 1867. "
     "The keepers' cottages on Quarry Lane were drawn by the architect Silas Penrose. "
-    "After 1910 the fog signal was kept by the Cornish Jory Tregear."
+    "After 1910 the fog signal was kept by the Cornish Jory Tregear. "
+    "The cottages were abandoned in 1931 because the cliff below them was eroding. "
+    "The bell was hung on the gallery so that fishermen could hear it in fog."
 )
 
 
@@ -337,6 +339,9 @@ LIGHTHOUSE = (
         ("What year did the gale wreck the Mary Ann?", "1867"),
         # the name right after the question's role word, not the nearer street
         ("Who was the architect of the keepers' cottages?", "Silas Penrose"),
+        # "why": the clause after "because", or the aim with its "so that"
+        ("Why were the cottages abandoned?", "the cliff below them was eroding"),
+        ("Why was the bell hung on the gallery?", "so that fishermen could hear it in fog"),
         # where a person is from is no part of the name
         ("Who kept the fog signal after 1910?", "Jory Tregear"),
     ],

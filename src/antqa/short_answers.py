@@ -5,10 +5,16 @@ only when the question says plainly what kind of thing it wants ("who", "when", 
 many", "which country"): spans of that kind in the answer's sentences are candidates,
 a candidate made of the question's own words is dropped (an answer rarely repeats its
 question: "Who ruled the duchy of Normandy?" is not answered by "Normandy"), and the
-candidate closest to the question's words that the sentence shares wins. A wrong short
-answer is worse than none, so a question of an open kind ("what did she say?"), a
-sentence with no candidate, or a sentence that shares too little of the question gives
-none.
+candidate closest to the question's words that the sentence shares wins.
+
+A "what" question of no such kind ("What did the townspeople form?") is answered by the
+phrase the sentence adds right after the question's words ("... formed a guild"), or,
+for "what did it" ("What reached Marrick?"), right before the question's verb ("A canal
+reached Marrick"); a "why" question by the clause after "because", "since", "after" or
+with its "so that". A wrong short answer is worse than none, so a question of an open
+kind ("how did it work?"), a sentence with no candidate, a phrase that is likelier a
+verb or a qualifier than a thing, or a sentence that shares too little of the question
+gives none.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ class Target(Enum):
     AGE = "age"
     PLACE = "place"
     PHRASE = "phrase"  # what / which, of no kind above: the words the sentence adds
+    CAUSE = "cause"  # why: the clause after "because", "since", "after", or "so that" on
 
 
 _NUMBER_WORDS = f"one|{NUMBER_WORDS}"
@@ -415,6 +422,8 @@ class SpanPolicy:
     #: many content words further away: "... authorised the line in 1861, and the first
     #: train ran on 14 June 1866" answers "when did the first train run?" with the second.
     clause_gap: int = 3
+    #: Longest cause given for "why", in words: a clause, but one a reader takes in at once.
+    max_clause_words: int = 15
     #: A name right after a word of the question that says what the person is ("Who was
     #: the architect ...?": "designed by the architect Samuel Ditchling") pulls this many
     #: times harder: the sentence names the very role asked about.
@@ -516,6 +525,8 @@ def _phrase_target(question: Question) -> Target | None:
         return None
     if _WHAT_OPEN.match(question.text) or _WHAT_DID.match(question.text):
         return Target.PHRASE
+    if _ASKS_CLAUSE.match(question.text):
+        return Target.CAUSE
     return None
 
 
@@ -846,6 +857,29 @@ def _plain_words(text: str) -> tuple[tuple[int, int, str, str, bool, bool], ...]
     return tuple(out)
 
 
+#: The words that open a cause or a purpose: the clause after them answers "why". "so
+#: that" is kept with its clause (it says the clause is an aim), the others are not.
+_BECAUSE = re.compile(r"\b(?:(?:because|since|after)(?:\s+of)?\s+|(?=so\s+that\s))", re.I)
+#: Where such a clause ends: at a stop, a comma, a semicolon, a colon or a dash.
+_CLAUSE_END = re.compile(r"[,;:.!?—–(]\s|[.!?]?$")
+#: Fewest words of a cause: "since 1971" or "after the war" says when, not why.
+MIN_CAUSE_WORDS = 3
+
+
+def _causes(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` that give a cause or an aim ("... closed in 1974 after a
+    pipeline was opened from Orlmouth": "a pipeline was opened from Orlmouth")."""
+    spans = []
+    for opening in _BECAUSE.finditer(text):
+        start = opening.end()
+        end_match = _CLAUSE_END.search(text, start)
+        end = end_match.start() if end_match else len(text)
+        clause = text[start:end]
+        if len(clause.split()) >= MIN_CAUSE_WORDS and not clause[:1].isdigit():
+            spans.append((start, end))
+    return spans
+
+
 def _phrase_from(words: list[_Word], first: int) -> tuple[int, int] | None:
     """The noun phrase that starts at ``words[first]``: content words and the "of" / "and"
     between them, up to punctuation, another function word or a word of the question."""
@@ -1076,7 +1110,12 @@ class ShortAnswerFinder:
         """The candidates of ``kind`` that can answer: not mostly the question's own words,
         of the right type (a person for "who", not a year for "how many"), not too long."""
         spans = []
-        candidates = _phrases(text, asked) if kind is Target.PHRASE else _candidates(kind, text)
+        if kind is Target.PHRASE:
+            candidates = _phrases(text, asked)
+        elif kind is Target.CAUSE:
+            candidates = _causes(text)
+        else:
+            candidates = _candidates(kind, text)
         for start, end in candidates:
             if kind is Target.NAME:
                 end = self._without_place(text, start, end)
@@ -1091,7 +1130,10 @@ class ShortAnswerFinder:
                 kind, text, start, end, asked.person
             ):
                 continue
-            if len(text[start:end].split()) > self.policy.max_words:
+            longest = (
+                self.policy.max_clause_words if kind is Target.CAUSE else self.policy.max_words
+            )
+            if len(text[start:end].split()) > longest:
                 continue
             spans.append((start, end))
         if kind is Target.NUMBER:
