@@ -801,9 +801,10 @@ _GOES_ON = frozenset(["to", "that"])
 #: The verb "be": after it a word in lower case is a passive's verb ("was ruled") or says
 #: what something is like ("was instrumental"); a thing follows its article ("was a guild").
 _BE = frozenset(["is", "was", "are", "were", "be", "been"])
-#: The prepositions that may link, when the question has them.
+#: The prepositions that may link, when the question has them. Not "to": in a question it
+#: is mostly an infinitive's ("hope to meet"), and after it comes a verb ("to come").
 _PREPOSITIONS_LINKING = frozenset(
-    re.findall(r"\w+", "on in into onto with from by for at through over under to out up")
+    re.findall(r"\w+", "on in into onto with from by for at through over under out up")
 )
 #: Function words a phrase may hold between its content words ("beds of sand", "sand and
 #: gravel"); any other function word ends it.
