@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from antqa.lexical import STOPWORDS, LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
@@ -227,6 +228,8 @@ _TITLE = re.compile(
 #: The lower-case word right before a name ("the architect" of "the architect Samuel
 #: Ditchling").
 _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
+#: How far before a name that word is looked for, in characters (a long word and a space).
+_ROLE_CHARS = 30
 #: A title with no name of its own ("Prince" of "the Prince of Wales").
 _TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
 #: "On what date ...?", "What day ...?": a day, so a span naming one beats a year.
@@ -461,6 +464,12 @@ class Asked:
 
     @classmethod
     def of(cls, question: Question) -> Asked:
+        """What of ``question`` is weighed (remembered: the answer step asks for one
+        question's short answer in several sentences)."""
+        return _asked_of(question)
+
+    @classmethod
+    def _read(cls, question: Question) -> Asked:
         which = _WHICH_NOUN.search(question.text)
         person = bool(_WHO.search(question.text)) or bool(
             which and which.group(1).lower().rstrip("s") in _PERSON_NOUNS
@@ -482,6 +491,11 @@ class Asked:
             bool(_ASKS_YEAR.search(question.text)),
             doing or frozenset(),
         )
+
+
+@lru_cache(maxsize=1024)
+def _asked_of(question: Question) -> Asked:
+    return Asked._read(question)
 
 
 def target(question: Question, ending: bool = False) -> Target | None:
@@ -608,7 +622,7 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if (
             out
             and _RANGE.fullmatch(text, out[-1][1], start)
-            and not _FROM_BEFORE.search(text, 0, out[-1][0])
+            and not _FROM_BEFORE.search(text, max(0, out[-1][0] - 6), out[-1][0])
         ):
             out[-1] = (out[-1][0], end)
         else:
@@ -820,8 +834,7 @@ MAX_LINKS = 2
 _WORD = re.compile(r"[^\W_][\w’'-]*")
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A word of a sentence, with what a phrase needs to know of it."""
 
     start: int
@@ -832,12 +845,14 @@ class _Word:
     capital: bool  # written with a capital: part of a name
 
 
-def _words(text: str, asked: frozenset[str]) -> list[_Word]:
-    """The words of ``text``, each marked if the question has it."""
-    return [
+@lru_cache(maxsize=1024)
+def _words(text: str, asked: frozenset[str]) -> tuple[_Word, ...]:
+    """The words of ``text``, each marked if the question has it (remembered: the answer
+    step looks for one question's short answer in a sentence more than once)."""
+    return tuple(
         _Word(start, end, lower, stem in asked, broken, capital)
         for start, end, lower, stem, broken, capital in _plain_words(text)
-    ]
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -881,7 +896,7 @@ def _causes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _phrase_from(words: list[_Word], first: int) -> tuple[int, int] | None:
+def _phrase_from(words: Sequence[_Word], first: int) -> tuple[int, int] | None:
     """The noun phrase that starts at ``words[first]``: content words and the "of" / "and"
     between them, up to punctuation, another function word or a word of the question."""
     last = None
@@ -953,7 +968,7 @@ def _phrases(text: str, asked: Asked) -> list[tuple[int, int]]:
     return spans
 
 
-def _subjects(words: list[_Word], asked: Asked) -> list[tuple[int, int]]:
+def _subjects(words: Sequence[_Word], asked: Asked) -> list[tuple[int, int]]:
     """The phrases right before the question's verb, as the question writes it or in the
     past ("a firmware error caused them" for "What caused ...?"; not "the main cause")."""
     spans = []
@@ -967,7 +982,7 @@ def _subjects(words: list[_Word], asked: Asked) -> list[tuple[int, int]]:
     return spans
 
 
-def _phrase_before(words: list[_Word], verb: int) -> tuple[int, int] | None:
+def _phrase_before(words: Sequence[_Word], verb: int) -> tuple[int, int] | None:
     """The noun phrase right before ``words[verb]`` ("a small market grew up"): content
     words and the "of" / "and" between them, back to an article, punctuation, another
     function word or a word of the question."""
@@ -1177,7 +1192,11 @@ class ShortAnswerFinder:
             # Each question word the sentence shares pulls toward the spans near it, the
             # rarer words harder: the answer sits where the question's words gather.
             pull = sum(self.lexicon.idf(t) / (1 + gap) for t, gap in nearest.items())
-            role = _ROLE_BEFORE.search(text, 0, start) if kind is Target.NAME else None
+            role = (
+                _ROLE_BEFORE.search(text, max(0, start - _ROLE_CHARS), start)
+                if kind is Target.NAME
+                else None
+            )
             if role is not None and asked.tokens.intersection(tokenize(role.group(1))):
                 pull *= self.policy.role_weight  # "the architect Samuel Ditchling"
             pulls.append((pull, (start, end)))
