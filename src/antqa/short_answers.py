@@ -532,9 +532,11 @@ def target(question: Question, ending: bool = False) -> Target | None:
 
 
 def _phrase_target(question: Question) -> Target | None:
-    """:attr:`Target.PHRASE` for a "what" or "which" question asking for the object of its
-    verb ("What did Lenholm use to filter its water?") or for its subject ("What reached
-    Marrick in the 18th century?"), none for other questions."""
+    """:attr:`Target.PHRASE` for a "what" question asking for the object of its verb
+    ("What did Lenholm use to filter its water?") or for its subject ("What reached
+    Marrick in the 18th century?"), :attr:`Target.CAUSE` for "why", none for others.
+    Only :meth:`ShortAnswerFinder.find` asks for these: to choose sentences by, a phrase
+    or a clause is no sign that a sentence answers (see :func:`target`)."""
     if question.compound:
         return None
     if _WHAT_OPEN.match(question.text) or _WHAT_DID.match(question.text):
@@ -547,7 +549,8 @@ def _phrase_target(question: Question) -> Target | None:
 #: "Which prey made up the largest share ...?": a thing picked by what it is, whatever
 #: quantity the question mentions (not "which two": a count).
 _WHICH_OPEN = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?which\s+(?!(?:{_NUMBER_WORDS})\b)[a-z]", re.I)
-#: A question opening on "why" asks for a cause, a clause: no span of one kind answers it.
+#: A question opening on "why" asks for a cause, a clause: no number or name of it answers
+#: it, whatever it mentions (see :data:`Target.CAUSE`).
 _ASKS_CLAUSE = re.compile(r"^\W*(?:and\s+)?why\b", re.I)
 
 
@@ -925,8 +928,8 @@ def _phrase_from(words: Sequence[_Word], first: int) -> tuple[int, int] | None:
 def _phrases(text: str, asked: Asked) -> list[tuple[int, int]]:
     """The phrases right after a word of the question (and the link words after it):
     "... could be grown on a medium of rabbit serum" for "What did Morrow grow the
-    bacterium on?". For a question asking what did something ("What ruined ...?"), the
-    phrase right before its verb, or after that verb's "by"."""
+    bacterium on?". For a question asking what did something ("What reached ...?"), the
+    phrase right before its verb (see :func:`_subjects`)."""
     words = _words(text, asked.tokens)
     links = _LINKS | (_PREPOSITIONS_LINKING & asked.words)
     spans = []
