@@ -20,6 +20,7 @@ gives none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -1173,11 +1174,12 @@ class ShortAnswerFinder:
         if not shared:
             return []
         breaks = [m.start() for m in _CLAUSE.finditer(text)]
+        offsets = [offset for offset, _ in words]
         pulls: list[tuple[float, tuple[int, int]]] = []
         for start, end in self._spans(kind, text, asked):
-            inside = [i for i, (offset, _) in enumerate(words) if start <= offset < end]
-            first = inside[0] if inside else _index_at(words, start)
-            last = inside[-1] if inside else first - 1
+            # the content words inside the span are words[first : last + 1] (none: last
+            # is the one before the first after it)
+            first, last = bisect_left(offsets, start), bisect_left(offsets, end) - 1
             nearest: dict[str, int] = {}
             closest = self.policy.max_distance + 1
             for i in shared:
@@ -1205,14 +1207,6 @@ class ShortAnswerFinder:
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls
-
-
-def _index_at(words: Sequence[tuple[int, str]], offset: int) -> int:
-    """The index of the first content word at or after ``offset``."""
-    for i, (position, _) in enumerate(words):
-        if position >= offset:
-            return i
-    return len(words)
 
 
 __all__ = ["ShortAnswerFinder", "SpanPolicy", "Target", "target", "told_before"]
