@@ -178,10 +178,11 @@ def test_role_swaps_are_refused_and_roles_held_are_answered(real_service: QAServ
 def test_short_answers_on_other_articles_are_given_often_and_mostly_exact(
     real_service: QAService,
 ) -> None:
-    """Three articles the method was not written for (SQuAD format): measured given to .43
-    of the answerable questions, exact when given .83, median answer 168 characters."""
+    """Three articles the method was not written for (SQuAD format): measured given to .65
+    of the answerable questions (.56 before "what" phrases and "why" clauses), exact when
+    given .91, median answer 169 characters."""
     overall = evaluate_file(SQUAD_OWN, real_service).overall
-    assert overall.short_given is not None and overall.short_given >= 0.35
+    assert overall.short_given is not None and overall.short_given >= 0.55
     assert overall.short_exact_given is not None and overall.short_exact_given >= 0.7
     assert overall.median_answer_chars is not None and overall.median_answer_chars <= 200
     assert overall.wrongly_refused is not None and overall.wrongly_refused <= 0.05

@@ -92,7 +92,10 @@ def test_a_capital_that_only_opens_a_sentence_is_no_name(finder: ShortAnswerFind
 
 
 def test_an_open_question_gets_no_short_answer(finder: ShortAnswerFinder) -> None:
-    assert finder.find(analyse("What did the settlers adopt?"), sentences()) is None
+    assert finder.find(analyse("Why did the settlers adopt the language?"), sentences()) is None
+    # "what did they adopt?" is answered by the phrase after the question's verb
+    found = finder.find(analyse("What did the settlers adopt?"), sentences())
+    assert found is not None and found.text == "language of their hosts"
 
 
 def test_offers_says_whether_a_sentence_holds_the_kind_asked_for_near_its_words(
@@ -293,3 +296,57 @@ def test_a_name_a_compass_word_opens_is_a_place_not_a_person() -> None:
     finder = ShortAnswerFinder(LexicalIndex(["A patron toured North America."]), "")
     assert finder._is_place("North America") and finder._is_place("West Francia")
     assert not finder._is_place("Lionel Westbrook")
+
+
+LIGHTHOUSE = (
+    "The Tarrow Point light was first lit in 1843. "
+    "The keepers formed a lifeboat crew in 1851, and the crew saved 212 sailors in forty years. "
+    "A telegraph cable reached the point in 1872. "
+    "The oil store was later called the Salt House. "
+    "Each keeper's cottage had 4 to 6 rooms. "
+    "The board approved a new tower in 1901, and the tower opened on 14 March 1904. "
+    "Merrow built the fog signal. "
+    "The keepers collected 41 percent of the gulls' eggs. "
+    "The lamp burned colza oil in the Tarrow Hall. "
+    "A gale wrecked the Mary Ann in April 1867. "
+    "The keepers' cottages on Quarry Lane were drawn by the architect Silas Penrose. "
+    "After 1910 the fog signal was kept by the Cornish Jory Tregear. "
+    "The cottages were abandoned in 1931 because the cliff below them was eroding. "
+    "The bell was hung on the gallery so that fishermen could hear it in fog."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "what did they form?": the phrase after the question's verb, articles left out
+        ("What did the keepers form in 1851?", "lifeboat crew"),
+        # ... or after the verb that names it
+        ("What was the oil store later called?", "Salt House"),
+        # "what reached ...?": the phrase before the question's verb
+        ("What reached the point in 1872?", "telegraph cable"),
+        # a range is one count; "on what date" wants the day, not the year beside it
+        ("How many rooms did each cottage have?", "4 to 6"),
+        ("On what date did the tower open?", "14 March 1904"),
+        # the word right after a name is its verb, no answer
+        ("What did Merrow build?", None),
+        # a name that only says which hall is meant does not answer "what"
+        ("What was the lamp burned in?", None),
+        # "why" asks for a cause, "which eggs" for eggs: no share answers either
+        ("Why did the keepers form a lifeboat crew?", None),
+        ("Which eggs made up the largest share of the keepers' harvest?", None),
+        # "what year" wants the year of the date
+        ("What year did the gale wreck the Mary Ann?", "1867"),
+        # the name right after the question's role word, not the nearer street
+        ("Who was the architect of the keepers' cottages?", "Silas Penrose"),
+        # "why": the clause after "because", or the aim with its "so that"
+        ("Why were the cottages abandoned?", "the cliff below them was eroding"),
+        ("Why was the bell hung on the gallery?", "so that fishermen could hear it in fog"),
+        # where a person is from is no part of the name
+        ("Who kept the fog signal after 1910?", "Jory Tregear"),
+    ],
+)
+def test_what_questions_dates_and_roles_on_an_invented_article(
+    question: str, expected: str | None
+) -> None:
+    assert_short_answer(LIGHTHOUSE, question, expected)
