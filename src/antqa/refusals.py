@@ -13,8 +13,14 @@ sentence that would answer gives the fact to another name ("the Ostmark pit empl
 for "the Hollin pit"). Names are compared in any form (:func:`antqa.lexical.resembles`)
 and, as every token, without accents (people type "Herve" for "Hervé").
 
+Or they move the fact to another place ("at Taobao" where the sentence has it "at UC"
+and Taobao only in a clause of its own), or tie together two names the article never
+tells of together ("Ni Xingjun's role at Wacai.com").
+
 Or they turn a word into its opposite: "the smallest area" where the article gives the
-greatest, "by how much did it rise" where it fell, "understate" for "overstate".
+greatest, "by how much did it rise" where it fell, "understate" for "overstate"; or into
+another of its set: "the upper section" for the lower, "daily" for "weekly", "close"
+for "opened", "removed" for "added".
 
 The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
@@ -219,6 +225,61 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
     return None if best is None else (asked[0], best[1])
 
 
+#: A place the question pins with a preposition: "at Taobao", "in the Po Valley".
+_AT_PLACE = re.compile(
+    r"\b(?:at|in|on|to|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
+
+
+def placed_elsewhere(
+    question: str, sentences: Sequence[str], names: Collection[str]
+) -> tuple[str, str] | None:
+    """A place the question pins and the other place ``sentences`` (those that would
+    answer) give what it asks, when they name the question's place only for something
+    else; else ``None``.
+
+    "Who first implemented the system at Taobao?" of "This system was first implemented
+    by Yu Yongfu at UC, and later achieved good results on Taobao": the part of the
+    sentence that tells what the question asks (at least :data:`DATED_PART_WORDS` of its
+    other words) is at another place, and no part naming Taobao holds any of them. As
+    :func:`dated_elsewhere` does for times.
+    """
+    for asked in _AT_PLACE.finditer(question):
+        place = tokenize(asked.group(1))
+        rest = question[: asked.start()] + " " + question[asked.end() :]
+        topic = {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+        found = [_placed_apart(s, place, topic, names) for s in sentences]
+        if "" not in found:  # "": the question's place and words meet in a part
+            told = next((other for other in found if other), None)
+            if told is not None:
+                return asked.group(1), told
+    return None
+
+
+def _placed_apart(
+    sentence: str, place: Sequence[str], topic: Collection[str], names: Collection[str]
+) -> str | None:
+    """The other place a part of ``sentence`` gives what ``topic`` asks, when another part
+    of it names ``place`` (``None`` when none does); ``""`` when a part names ``place``
+    with a word of ``topic``."""
+    named_here, other = False, None
+    for part in _DATED_PART.split(sentence):
+        words = set(tokenize(part))
+        held = sum(resembles(t, words) for t in topic)
+        if any(resembles(t, words) for t in place):
+            if held:
+                return ""
+            named_here = True
+        elif held >= DATED_PART_WORDS and other is None:
+            told = [
+                match.group(1)
+                for match in _AT_PLACE.finditer(part)
+                if not set(tokenize(match.group(1))) & set(names)
+            ]
+            other = told[0] if told else None
+    return other if named_here else None
+
+
 #: English words that say the opposite of each other, each side as the forms it is
 #: written in: a question asking for the smallest where the article gives the greatest,
 #: or by how much something rose where it fell, swaps the fact (a kind of unanswerable
@@ -249,12 +310,38 @@ _OPPOSED = (
     ("grow grows growing grew grown", "shrink shrinks shrinking shrank shrunk"),
     ("above", "below"),
 )
-#: Each side of :data:`_OPPOSED` with its opposite, both ways round. Words are compared
-#: as sets (a regex per side over a long passage took ~2 ms a question).
+#: Words of which a fact is one and not the others: a question asking for the upper
+#: section where the article tells of the lower one, for the daily market where it has a
+#: weekly one, when something closed where it says it opened, or what was removed where
+#: it says added, swaps the fact like an opposite. Across the SQuAD-format sets these
+#: refused 17 more unanswerables and 1 answerable ("Why was the dock closed off?" of a
+#: passage on when it opened). Not "before"/"after", "first"/"second" (they order, and
+#: refused as many answerables as unanswerables), nor "bought"/"sold", "male"/"female"
+#: (the same fact told from the other side: "Who bought it?" of "he sold it to her").
+_ALTERNATIVES = (
+    ("upper", "lower"),
+    ("inner", "outer"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("daily", "weekly", "monthly", "annual annually yearly"),
+    ("open opens opened opening", "close closes closed closing"),
+    ("add adds added adding", "remove removes removed removing"),
+    ("import imports imported importing", "export exports exported exporting"),
+    ("cold", "warm hot"),
+    ("wet", "dry"),
+    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+)
+#: Each side of :data:`_OPPOSED` with its opposite, both ways round, and each word of
+#: :data:`_ALTERNATIVES` with the others of its set. Words are compared as sets (a regex
+#: per side over a long passage took ~2 ms a question).
 _SIDES = [
     (frozenset(one.split()), frozenset(other.split()))
     for pair in _OPPOSED
     for one, other in (pair, pair[::-1])
+] + [
+    (frozenset(one.split()), frozenset(" ".join(group[:at] + group[at + 1 :]).split()))
+    for group in _ALTERNATIVES
+    for at, one in enumerate(group)
 ]
 #: "understate" and "overstate": the prefix says which way, the rest (at least this many
 #: letters, so "under" and "over" themselves, "overt", "underway" don't count) what.
@@ -305,6 +392,13 @@ class ArticleWords:
             texts.setdefault(sentence.paragraph, []).append(sentence.text)
         self._paragraphs = by_paragraph
         self._texts = {p: " ".join(parts) for p, parts in texts.items()}
+        self._paragraph_of = [s.paragraph for s in sentences]
+        #: Per word, the sentences holding it: where a name is, found without a pass over
+        #: every sentence's words.
+        self._holding: dict[str, list[int]] = {}
+        for number, words in enumerate(self._sentences):
+            for word in words:
+                self._holding.setdefault(word, []).append(number)
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
@@ -317,6 +411,32 @@ class ArticleWords:
             for s in chosen
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
         )
+
+    def apart(self, names: Sequence[str], reach: int) -> tuple[str, str] | None:
+        """Two of ``names`` (stemmed tokens the article holds) that it never tells of
+        together: no paragraph holding one holds the other, in any form, nor does any
+        sentence within ``reach`` sentences of one. "What is Ni Xingjun's role at
+        Wacai.com?" where Ni Xingjun and Wacai.com are in paragraphs of their own asks of
+        a tie between them the article does not make."""
+        for at, name in enumerate(names):
+            near = self._near(name, reach)
+            for other in names[at + 1 :]:
+                if not resembles(other, near):
+                    return name, other
+        return None
+
+    def _near(self, name: str, reach: int) -> set[str]:
+        """The words of the paragraphs holding ``name`` (in any form, as
+        :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
+        prefix = name[: max(4, len(name) - 2)]
+        forms = [name] if len(name) < 4 else [w for w in self._holding if w.startswith(prefix)]
+        holders = {i for form in forms for i in self._holding.get(form, ())}
+        last = len(self._sentences) - 1
+        words = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
+        for i in holders:
+            for j in range(max(0, i - reach), min(last, i + reach) + 1):
+                words |= self._sentences[j]
+        return words
 
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
