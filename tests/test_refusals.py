@@ -15,6 +15,7 @@ from antqa.refusals import (
     in_century_written,
     numbered_names,
     opposite_word,
+    own_steps,
     periods,
     placed_elsewhere,
     plain_words,
@@ -163,6 +164,25 @@ def test_names_the_article_never_tells_of_together_are_apart() -> None:
     assert words.apart(tokenize("Reed Moss"), reach=1) is None
 
 
+def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
+    assert own_steps("What did Ada Moss do before she joined the board?") == [("joined", "join")]
+    assert own_steps("Where did Tom Reed live after retiring?") == [("retiring", "retir")]
+    # a thing, not a step of the person; a name that ends in -ing; no pronoun
+    assert own_steps("How long did it hold out before it fell?") == []
+    assert own_steps("Where did he go after Reading?") == []
+    assert own_steps("How many were sold after launch?") == []
+    texts = [(0, "Ada Moss joined the Kelby ferry in 1890."), (1, "Tom Reed built a bridge."),
+             (2, "The bridge opened in 1911."), (3, "Reed retired to the coast.")]  # fmt: skip
+    _, words = _article_words(texts)
+    assert words.step_apart("What did Tom Reed do before he joined it?", ["tom"], 0) == (
+        "tom",
+        "joined",
+    )
+    assert words.step_apart("What did Ada Moss do before she joined it?", ["ada"], 0) is None
+    # a step the article never writes is a paraphrase: nothing to say it is not told
+    assert words.step_apart("Where did Tom Reed work before moving?", ["tom"], 0) is None
+
+
 def test_a_fact_told_of_another_name_is_given_to_another() -> None:
     pit = "The Ostmark pit employed about 1,900 people in 2018."
     asked = "How many people did the Hollin pit employ in 2018?"
@@ -279,6 +299,7 @@ def test_a_role_the_passages_write_in_other_words_is_not_checked() -> None:
 FERRIES = (
     "The Kelby ferry crossed the Orr estuary for three centuries.\n\n"
     "The ferry was first run by Ada Moss at Kelby, and later did well at Dunmere. "
+    "She had joined the ferry company as a clerk. "
     "Moss kept the upper landing stage and sold tickets there.\n\n"
     "Tom Reed built the Dunmere bridge in 1911, which ended the crossing. "
     "The ferry house opened as a museum in 1960.\n\n"
@@ -298,6 +319,9 @@ SWAPS = [
      "What did Tom Reed build in 1911?"),
     ("When did the ferry house close as a museum?", 'where it tells of this, it says "opened", not "close"',
      "When did the ferry house open as a museum?"),
+    ("What did Tom Reed do before he joined the ferry company?",
+     'where it tells of Tom Reed, it never says "joined"',
+     "What was Ada Moss before she joined the ferry company?"),
 ]  # fmt: skip
 
 

@@ -291,6 +291,10 @@ class Answerer:
         if apart is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
             one, other = (_named(question.text, n) for n in apart)
             return f" — it never tells of {one} and {other} together"
+        step = self.words.step_apart(question.text, named, self.policy.name_reach)
+        if step is not None:  # "before she joined Alipay", never told of her
+            name, written = step
+            return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         for name in named:  # not what the article is about: a paragraph may call it "it"
             if not self.words.beside(name, chosen, self.policy.name_reach):
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"

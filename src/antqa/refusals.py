@@ -384,6 +384,7 @@ class ArticleWords:
     (indexed over the sentences) already holds."""
 
     def __init__(self, sentences: Sequence[Sentence], lexicon: LexicalIndex) -> None:
+        self._lexicon = lexicon
         self._sentences = [lexicon.words(s.text) for s in sentences]
         by_paragraph: dict[int, set[str]] = {}
         texts: dict[int, list[str]] = {}
@@ -425,6 +426,24 @@ class ArticleWords:
                     return name, other
         return None
 
+    def step_apart(self, question: str, names: Sequence[str], reach: int) -> tuple[str, str] | None:
+        """A name of ``names`` (stemmed) and the step of theirs the question dates by
+        ("before she joined Alipay": "joined"), when the article never tells of that step
+        near the name (see :func:`own_steps`); else ``None``.
+
+        "What job did Peng Lei hold before she joined Alipay?" where the article never
+        tells of her joining: it cannot tell what came before it."""
+        for written, step in own_steps(question):
+            if step in _EVENT_WORDS or not self._known(step):
+                continue  # a step the article never writes: a paraphrase, not a swap
+            for name in names:
+                if not resembles(step, self._near(name, reach)):
+                    return name, written
+        return None
+
+    def _known(self, token: str) -> bool:
+        return self._lexicon.known(self._lexicon.form(token))
+
     def _near(self, name: str, reach: int) -> set[str]:
         """The words of the paragraphs holding ``name`` (in any form, as
         :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
@@ -441,6 +460,22 @@ class ArticleWords:
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
+
+
+#: "before she joined Alipay", "after joining the board": a time the question gives by
+#: a step of the person it asks about (a pronoun then a verb, or a verb in -ing).
+_OWN_STEP = re.compile(
+    r"\b(?i:before|after|until|since)\s+(?:(?i:he|she|they)\s+([a-z]+)|([a-z]+ing))\b"
+)
+
+
+def own_steps(question: str) -> list[tuple[str, str]]:
+    """The steps a question dates by (:data:`_OWN_STEP`), as written and stemmed."""
+    found = []
+    for match in _OWN_STEP.finditer(question):
+        written = match.group(1) or match.group(2)
+        found += [(written, token) for token in tokenize(written)]
+    return found
 
 
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
