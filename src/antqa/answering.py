@@ -287,20 +287,21 @@ class Answerer:
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
         named = [n for n in question.names if self.lexicon.idf(n) >= self.policy.subject_idf]
-        apart = self.words.apart(named, self.policy.name_reach)
-        if apart is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
-            one, other = (_named(question.text, n) for n in apart)
-            return f" — it never tells of {one} and {other} together"
-        step = self.words.step_apart(question.text, named, self.policy.name_reach)
-        if step is not None:  # "before she joined Alipay", never told of her
-            name, written = step
-            return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         for name in named:  # not what the article is about: a paragraph may call it "it"
             if not self.words.beside(name, chosen, self.policy.name_reach):
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
+        apart = self.words.apart(named, self.policy.name_reach)
+        if apart is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
+            one, other = (_named(question.text, n) for n in apart)
+            together = one if one == other else f"{one} and {other} together"
+            return f" — it never tells of {together}"
+        step = self.words.step_apart(question.text, named, self.policy.name_reach)
+        if step is not None:  # "before she joined Alipay", never told of her
+            name, written = step
+            return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         swapped = given_to_another(question.text, [s.text for s in chosen])
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
