@@ -165,8 +165,13 @@ def test_names_the_article_never_tells_of_together_are_apart() -> None:
 
 
 def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
-    assert own_steps("What did Ada Moss do before she joined the board?") == [("joined", "join")]
-    assert own_steps("Where did Tom Reed live after retiring?") == [("retiring", "retir")]
+    joined = "What did Ada Moss do before she joined the board?"
+    assert own_steps(joined) == [("joined", "join", ())]
+    assert own_steps("Where did Tom Reed live after retiring?") == [("retiring", "retir", ())]
+    # the time of a named person's step, when the question asks a time
+    when = "When did Ada Moss join the board?"
+    assert own_steps(when, asks_time=True) == [("join", "join", ("ada", "moss"))]
+    assert own_steps(when) == []
     # a thing, not a step of the person; a name that ends in -ing; no pronoun
     assert own_steps("How long did it hold out before it fell?") == []
     assert own_steps("Where did he go after Reading?") == []
@@ -179,6 +184,11 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
         "joined",
     )
     assert words.step_apart("What did Ada Moss do before she joined it?", ["ada"], 0) is None
+    assert words.step_apart("When did Tom Reed join it?", ["tom"], 0, asks_time=True) == (
+        "tom",
+        "join",
+    )
+    assert words.step_apart("When did Ada Moss join it?", ["ada"], 0, asks_time=True) is None
     # a step the article never writes is a paraphrase: nothing to say it is not told
     assert words.step_apart("Where did Tom Reed work before moving?", ["tom"], 0) is None
 
@@ -322,6 +332,9 @@ SWAPS = [
     ("What did Tom Reed do before he joined the ferry company?",
      'where it tells of Tom Reed, it never says "joined"',
      "What was Ada Moss before she joined the ferry company?"),
+    ("When did Tom Reed join the ferry company?",
+     'where it tells of Tom Reed, it never says "join"',
+     "When did Tom Reed build the Dunmere bridge?"),
 ]  # fmt: skip
 
 

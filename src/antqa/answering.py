@@ -298,8 +298,9 @@ class Answerer:
             one, other = (_named(question.text, n) for n in apart)
             together = one if one == other else f"{one} and {other} together"
             return f" — it never tells of {together}"
-        step = self.words.step_apart(question.text, named, self.policy.name_reach)
-        if step is not None:  # "before she joined Alipay", never told of her
+        asks_time = question.kind is AnswerKind.TIME
+        step = self.words.step_apart(question.text, named, self.policy.name_reach, asks_time)
+        if step is not None:  # "before she joined Alipay", "when did he join", never told
             name, written = step
             return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         swapped = given_to_another(question.text, [s.text for s in chosen])

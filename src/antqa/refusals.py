@@ -426,18 +426,21 @@ class ArticleWords:
                     return name, other
         return None
 
-    def step_apart(self, question: str, names: Sequence[str], reach: int) -> tuple[str, str] | None:
-        """A name of ``names`` (stemmed) and the step of theirs the question dates by
-        ("before she joined Alipay": "joined"), when the article never tells of that step
+    def step_apart(
+        self, question: str, names: Sequence[str], reach: int, asks_time: bool = False
+    ) -> tuple[str, str] | None:
+        """A name of ``names`` (stemmed) and a step of theirs the question dates by ("before
+        she joined Alipay": "joined") or, when it ``asks_time``, asks the time of ("When did
+        Jing Xiandong join Alipay?": "join"), when the article never tells of that step
         near the name (see :func:`own_steps`); else ``None``.
 
         "What job did Peng Lei hold before she joined Alipay?" where the article never
-        tells of her joining: it cannot tell what came before it."""
-        for written, step in own_steps(question):
+        tells of her joining: it cannot tell what came before it, nor when it was."""
+        for written, step, whose in own_steps(question, asks_time):
             if step in _EVENT_WORDS or not self._known(step):
                 continue  # a step the article never writes: a paraphrase, not a swap
             for name in names:
-                if not resembles(step, self._near(name, reach)):
+                if (not whose or name in whose) and not resembles(step, self._near(name, reach)):
                     return name, written
         return None
 
@@ -469,12 +472,21 @@ _OWN_STEP = re.compile(
 )
 
 
-def own_steps(question: str) -> list[tuple[str, str]]:
-    """The steps a question dates by (:data:`_OWN_STEP`), as written and stemmed."""
-    found = []
+#: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
+_NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b")
+
+
+def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The steps a question dates by (:data:`_OWN_STEP`) or, when it ``asks_time``, asks
+    the time of (:data:`_NAMED_STEP`): each as written, stemmed, and the (stemmed) names
+    whose step it is (none: any the question gives)."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
     for match in _OWN_STEP.finditer(question):
         written = match.group(1) or match.group(2)
-        found += [(written, token) for token in tokenize(written)]
+        found += [(written, token, ()) for token in tokenize(written)]
+    for match in _NAMED_STEP.finditer(question) if asks_time else ():
+        whose = tuple(tokenize(match.group(1)))
+        found += [(match.group(2), token, whose) for token in tokenize(match.group(2)) if whose]
     return found
 
 
