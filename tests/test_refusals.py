@@ -63,6 +63,11 @@ def test_a_sentence_dated_only_at_other_times_conflicts() -> None:
     later = "Demand for coal fell, and the pits closed between 1926 and 1959."
     assert time_conflict("Why did less coal get shipped after 1918?", later) is None
     assert time_conflict("What was shipped before 1918?", later) is not None
+    # two spans of years that only touch are two times; a year at the edge is in the span
+    counted = "Records list 131 deaths between 1885 and 1894."
+    assert time_conflict("How many died between 1894 and 1906?", counted) is not None
+    assert time_conflict("How many died between 1890 and 1900?", counted) is None
+    assert time_conflict("How many died in 1894?", counted) is None
 
 
 SIEGE = (

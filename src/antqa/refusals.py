@@ -93,6 +93,10 @@ class Period:
     century: bool = False
 
     def meets(self, other: Period) -> bool:
+        """Whether the two share a year, beyond the one where two spans of years touch:
+        "between 1894 and 1906" is not "between 1885 and 1894", but meets "in 1894"."""
+        if self.first < self.last and other.first < other.last:
+            return self.first < other.last and other.first < self.last
         return self.first <= other.last and other.first <= self.last
 
 
