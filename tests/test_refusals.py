@@ -128,6 +128,7 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
     )
     assert _opposite("By how much did the error overstate profit?", over) is None
     assert _opposite("What did the survey underline?", "It was overtaken.") is None
+    assert _opposite("What did the survey inform?", "It was in good form.") is None  # too short
 
 
 @pytest.mark.parametrize(
@@ -138,6 +139,13 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
         ("What was held at the daily fair?", "A weekly fair sold wool.", ("daily", "weekly")),
         ("Which update removed the map?", "Version 3 added a map.", ("removed", "added")),
         ("Who farmed north of the river?", "Monks farmed south of the river.", ("north", "south")),
+        ("When was the firm fully sold?", "The firm was partly sold in 1996.", ("fully", "partly")),
+        (
+            "In which acid is it insoluble?",
+            "It is soluble in dilute acid.",
+            ("insoluble", "soluble"),
+        ),
+        ("Which salts are soluble?", "Both salts are insoluble.", ("soluble", "insoluble")),
     ],
 )
 def test_one_of_a_set_of_alternatives_asked_where_another_is_told(

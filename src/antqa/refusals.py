@@ -334,6 +334,9 @@ _ALTERNATIVES = (
     ("cold", "warm hot"),
     ("wet", "dry"),
     ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    ("high higher", "low"),
+    ("fully", "partly partially"),
+    ("full", "partial"),
 )
 #: Each side of :data:`_OPPOSED` with its opposite, both ways round, and each word of
 #: :data:`_ALTERNATIVES` with the others of its set. Words are compared as sets (a regex
@@ -347,6 +350,10 @@ _SIDES = [
     for group in _ALTERNATIVES
     for at, one in enumerate(group)
 ]
+#: "insoluble" and "soluble", "unpaid" and "paid": a word and the same word negated, the
+#: rest at least this long (so "inform", "income", "unless" are no negations).
+_NEGATED = re.compile(r"(?:in|un|non)([a-z]{5,})")
+_NEGATIONS = ("in", "un", "non")
 #: "understate" and "overstate": the prefix says which way, the rest (at least this many
 #: letters, so "under" and "over" themselves, "overt", "underway" don't count) what.
 _SWAPPED_PREFIX = re.compile(r"(over|under)([a-z]{4,})")
@@ -379,6 +386,22 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
             told = sorted(w for w in written if w.startswith(opposite))
             if told:
                 return word, told[0]
+    return _negated(asked, written)
+
+
+def _negated(asked: Sequence[str], written: Collection[str]) -> tuple[str, str] | None:
+    """A word of the question whose negation ``written`` holds instead, or the other way
+    round: "In which acid is it insoluble?" where the text says only "soluble"."""
+    for word in asked:
+        if word in written:
+            continue
+        plain = _NEGATED.fullmatch(word)
+        if plain is not None and plain.group(1) in written:
+            return word, plain.group(1)
+        if len(word) >= 5:
+            told = next((p + word for p in _NEGATIONS if p + word in written), None)
+            if told is not None:
+                return word, told
     return None
 
 
