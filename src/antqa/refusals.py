@@ -318,8 +318,8 @@ _OPPOSED = (
 #: section where the article tells of the lower one, for the daily market where it has a
 #: weekly one, when something closed where it says it opened, or what was removed where
 #: it says added, swaps the fact like an opposite. Across the SQuAD-format sets these
-#: refused 17 more unanswerables and 1 answerable ("Why was the dock closed off?" of a
-#: passage on when it opened). Not "before"/"after", "first"/"second" (they order, and
+#: refused 19 more unanswerables and 1 answerable ("Why was the dock closed off?" of a
+#: passage on when it opened), on this article's unseen questions 1 more unanswerable. Not "before"/"after", "first"/"second" (they order, and
 #: refused as many answerables as unanswerables), nor "bought"/"sold", "male"/"female"
 #: (the same fact told from the other side: "Who bought it?" of "he sold it to her").
 _ALTERNATIVES = (
@@ -350,8 +350,9 @@ _SIDES = [
     for group in _ALTERNATIVES
     for at, one in enumerate(group)
 ]
-#: "insoluble" and "soluble", "unpaid" and "paid": a word and the same word negated, the
-#: rest at least this long (so "inform", "income", "unless" are no negations).
+#: "insoluble" and "soluble", "unusual" and "usual": a word and the same word negated, the
+#: rest at least five letters (so "inform", "income", "unless" are no negations). On the
+#: SQuAD-format sets it refused one more unanswerable ("insoluble") and no answerable.
 _NEGATED = re.compile(r"(?:in|un|non)([a-z]{5,})")
 _NEGATIONS = ("in", "un", "non")
 #: "understate" and "overstate": the prefix says which way, the rest (at least this many
@@ -497,8 +498,6 @@ class ArticleWords:
 _OWN_STEP = re.compile(
     r"\b(?i:before|after|until|since)\s+(?:(?i:he|she|they)\s+([a-z]+)|([a-z]+ing))\b"
 )
-
-
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 _NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b")
 
