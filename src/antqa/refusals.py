@@ -319,9 +319,10 @@ _OPPOSED = (
 #: weekly one, when something closed where it says it opened, or what was removed where
 #: it says added, swaps the fact like an opposite. Across the SQuAD-format sets these
 #: refused 19 more unanswerables and 1 answerable ("Why was the dock closed off?" of a
-#: passage on when it opened), on this article's unseen questions 1 more unanswerable. Not "before"/"after", "first"/"second" (they order, and
-#: refused as many answerables as unanswerables), nor "bought"/"sold", "male"/"female"
-#: (the same fact told from the other side: "Who bought it?" of "he sold it to her").
+#: passage on when it opened), and one more of this article's unseen unanswerables. Not
+#: "before"/"after", "first"/"second" (they order, and refused as many answerables as
+#: unanswerables), nor "bought"/"sold", "male"/"female" (the same fact told from the other
+#: side: "Who bought it?" of "he sold it to her").
 _ALTERNATIVES = (
     ("upper", "lower"),
     ("inner", "outer"),
