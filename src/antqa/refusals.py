@@ -321,8 +321,8 @@ _OPPOSED = (
 #: refused 19 more unanswerables and 1 answerable ("Why was the dock closed off?" of a
 #: passage on when it opened), and one more of this article's unseen unanswerables. Not
 #: "before"/"after", "first"/"second" (they order, and refused as many answerables as
-#: unanswerables), nor "bought"/"sold", "male"/"female" (the same fact told from the other
-#: side: "Who bought it?" of "he sold it to her").
+#: unanswerables), nor "bought"/"sold" (the same fact told from the other side: "Who
+#: bought it?" of "he sold it to her"), nor "male"/"female" (as many of each refused).
 _ALTERNATIVES = (
     ("upper", "lower"),
     ("inner", "outer"),
