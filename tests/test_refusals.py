@@ -177,6 +177,18 @@ def test_names_the_article_never_tells_of_together_are_apart() -> None:
     assert words.apart(tokenize("Reed Moss"), reach=1) is None
 
 
+def test_a_name_in_a_clause_the_article_tells_says_who_is_meant() -> None:
+    texts = [(0, "Ada Moss ran the ferry on a lease from the Kelby council."),
+             (1, "After thirty years she sold it."), (2, "Tom Reed built a bridge.")]  # fmt: skip
+    _, words = _article_words(texts)
+    asked = "How long did the woman who ran the ferry for the Kelby council keep it?"
+    assert words.described(asked, "kelbi")
+    # a clause the article does not tell, or one the name is not in
+    assert not words.described("What did the man who rebuilt Kelby harbour do?", "kelbi")
+    assert not words.described("What did Kelby do to the man who ran the ferry?", "kelbi")
+    assert not words.described("Who sold Kelby?", "kelbi")  # no clause at all
+
+
 def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     joined = "What did Ada Moss do before she joined the board?"
     assert own_steps(joined) == [("joined", "join", ())]

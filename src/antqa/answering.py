@@ -288,7 +288,8 @@ class Answerer:
         answer is told with, so a paragraph without it tells of something else."""
         named = [n for n in question.names if self.lexicon.idf(n) >= self.policy.subject_idf]
         for name in named:  # not what the article is about: a paragraph may call it "it"
-            if not self.words.beside(name, chosen, self.policy.name_reach):
+            near = self.words.beside(name, chosen, self.policy.name_reach)
+            if not near and not self.words.described(question.text, name):  # "who ... in X"
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.words.written_beside(pattern, chosen):
