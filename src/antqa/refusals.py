@@ -29,6 +29,7 @@ module reads times and words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -266,6 +267,8 @@ def _placed_apart(
     """The other place a part of ``sentence`` gives what ``topic`` asks, when another part
     of it names ``place`` (``None`` when none does); ``""`` when a part names ``place``
     with a word of ``topic``."""
+    if not any(resembles(t, set(tokenize(sentence))) for t in place):
+        return None  # never names the place: nothing to split (the common case, and fast)
     named_here, other = False, None
     for part in _DATED_PART.split(sentence):
         words = set(tokenize(part))
@@ -373,10 +376,13 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
     and never the question's own, in any form ("What was the smallest area ...?" of "At
     its greatest extent ... the duchy covered"; "understate" where it says "overstated")."""
     asked = re.findall(r"[a-z]+", question.lower())
+    words = frozenset(asked)
     for one, other in _SIDES:
-        found = next((word for word in asked if word in one), None)
+        if one.isdisjoint(words):
+            continue  # the question asks none of this side (most sides: a set test each)
+        found = next(word for word in asked if word in one)
         told = sorted(other.intersection(written))
-        if found and told and one.isdisjoint(written):
+        if told and one.isdisjoint(written):
             return found, told[0]
     for word in asked:
         swapped = _SWAPPED_PREFIX.fullmatch(word)
@@ -429,6 +435,8 @@ class ArticleWords:
         for number, words in enumerate(self._sentences):
             for word in words:
                 self._holding.setdefault(word, []).append(number)
+        #: The same words sorted: the forms of a name (a prefix) are one run of them.
+        self._vocabulary = sorted(self._holding)
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
@@ -495,12 +503,21 @@ class ArticleWords:
     def _known(self, token: str) -> bool:
         return self._lexicon.known(self._lexicon.form(token))
 
+    def _forms(self, name: str) -> list[str]:
+        """The words of the article that are ``name`` in some form (as
+        :func:`antqa.lexical.resembles` finds them): those starting with its stem's prefix,
+        found by bisection rather than a pass over every word."""
+        if len(name) < 4:
+            return [name] if name in self._holding else []
+        prefix = name[: max(4, len(name) - 2)]
+        first = bisect.bisect_left(self._vocabulary, prefix)
+        last = bisect.bisect_left(self._vocabulary, prefix + "\U0010ffff", first)
+        return self._vocabulary[first:last]
+
     def _near(self, name: str, reach: int) -> set[str]:
         """The words of the paragraphs holding ``name`` (in any form, as
         :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
-        prefix = name[: max(4, len(name) - 2)]
-        forms = [name] if len(name) < 4 else [w for w in self._holding if w.startswith(prefix)]
-        holders = {i for form in forms for i in self._holding.get(form, ())}
+        holders = {i for form in self._forms(name) for i in self._holding[form]}
         last = len(self._sentences) - 1
         words = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
         for i in holders:
