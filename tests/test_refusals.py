@@ -164,6 +164,9 @@ def test_a_place_the_sentence_gives_to_another_part_is_placed_elsewhere() -> Non
     assert placed_elsewhere("Who first ran the ferry at Orton?", [told], ["orton"]) is None
     both = "Ada Moss first ran the ferry at Dunmere, and later did well at Kelby."
     assert placed_elsewhere(asked, [both], tokenize("Dunmere")) is None
+    # a month is a time, not a place: "in November" is not moved to "in the United States"
+    trip = "On November 29, Ada Moss apologized while on a trip in the United States."
+    assert placed_elsewhere("Why did Ada Moss apologize in November?", [trip], ["ada"]) is None
 
 
 def test_names_the_article_never_tells_of_together_are_apart() -> None:

@@ -236,6 +236,22 @@ _AT_PLACE = re.compile(
 )
 
 
+#: Capitalised words after "in", "on" that name a time, not a place.
+_TIME_NAMES = frozenset(
+    re.findall(
+        r"\w+",
+        "january february march april may june july august september october november "
+        "december monday tuesday wednesday thursday friday saturday sunday spring summer "
+        "autumn winter christmas easter",
+    )
+)
+
+
+def _is_time(name: str) -> bool:
+    """Whether ``name`` ("November", "Easter Monday") opens with the name of a time."""
+    return name.split()[0].lower() in _TIME_NAMES
+
+
 def placed_elsewhere(
     question: str, sentences: Sequence[str], names: Collection[str]
 ) -> tuple[str, str] | None:
@@ -250,6 +266,8 @@ def placed_elsewhere(
     :func:`dated_elsewhere` does for times.
     """
     for asked in _AT_PLACE.finditer(question):
+        if _is_time(asked.group(1)):
+            continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place
         place = tokenize(asked.group(1))
         rest = question[: asked.start()] + " " + question[asked.end() :]
         topic = {t for t in tokenize(rest) if t not in _EVENT_WORDS}
@@ -281,7 +299,7 @@ def _placed_apart(
             told = [
                 match.group(1)
                 for match in _AT_PLACE.finditer(part)
-                if not set(tokenize(match.group(1))) & set(names)
+                if not set(tokenize(match.group(1))) & set(names) and not _is_time(match.group(1))
             ]
             other = told[0] if told else None
     return other if named_here else None
