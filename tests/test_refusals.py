@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from antqa.answering import NOT_COVERED
 from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.refusals import (
@@ -14,7 +15,9 @@ from antqa.refusals import (
     in_century_written,
     numbered_names,
     opposite_word,
+    own_steps,
     periods,
+    placed_elsewhere,
     plain_words,
     role_held,
     role_written,
@@ -60,6 +63,11 @@ def test_a_sentence_dated_only_at_other_times_conflicts() -> None:
     later = "Demand for coal fell, and the pits closed between 1926 and 1959."
     assert time_conflict("Why did less coal get shipped after 1918?", later) is None
     assert time_conflict("What was shipped before 1918?", later) is not None
+    # two spans of years that only touch are two times; a year at the edge is in the span
+    counted = "Records list 131 deaths between 1885 and 1894."
+    assert time_conflict("How many died between 1894 and 1906?", counted) is not None
+    assert time_conflict("How many died between 1890 and 1900?", counted) is None
+    assert time_conflict("How many died in 1894?", counted) is None
 
 
 SIEGE = (
@@ -120,6 +128,97 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
     )
     assert _opposite("By how much did the error overstate profit?", over) is None
     assert _opposite("What did the survey underline?", "It was overtaken.") is None
+    assert _opposite("What did the survey inform?", "It was in good form.") is None  # too short
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "swapped"),
+    [
+        ("Who kept the upper gatehouse?", "Tom Reed kept the lower gatehouse.", ("upper", "lower")),
+        ("When did the mill close?", "The mill opened in 1850.", ("close", "opened")),
+        ("What was held at the daily fair?", "A weekly fair sold wool.", ("daily", "weekly")),
+        ("Which update removed the map?", "Version 3 added a map.", ("removed", "added")),
+        ("Who farmed north of the river?", "Monks farmed south of the river.", ("north", "south")),
+        ("When was the firm fully sold?", "The firm was partly sold in 1996.", ("fully", "partly")),
+        (
+            "In which acid is it insoluble?",
+            "It is soluble in dilute acid.",
+            ("insoluble", "soluble"),
+        ),
+        ("Which salts are soluble?", "Both salts are insoluble.", ("soluble", "insoluble")),
+    ],
+)
+def test_one_of_a_set_of_alternatives_asked_where_another_is_told(
+    question: str, told: str, swapped: tuple[str, str]
+) -> None:
+    assert _opposite(question, told) == swapped
+    assert _opposite(question, f"{told} Later it was {swapped[0]} too.") is None
+
+
+def test_a_place_the_sentence_gives_to_another_part_is_placed_elsewhere() -> None:
+    told = "The ferry was first run by Ada Moss at Kelby, and later did well at Dunmere."
+    asked = "Who first ran the ferry at Dunmere?"
+    assert placed_elsewhere(asked, [told], tokenize("Dunmere")) == ("Dunmere", "Kelby")
+    # the question's place in the part that tells it, or a place the sentence never names
+    assert placed_elsewhere("Who first ran the ferry at Kelby?", [told], ["kelbi"]) is None
+    assert placed_elsewhere("Who first ran the ferry at Orton?", [told], ["orton"]) is None
+    both = "Ada Moss first ran the ferry at Dunmere, and later did well at Kelby."
+    assert placed_elsewhere(asked, [both], tokenize("Dunmere")) is None
+    # a month is a time, not a place: "in November" is not moved to "in the United States"
+    trip = "On November 29, Ada Moss apologized while on a trip in the United States."
+    assert placed_elsewhere("Why did Ada Moss apologize in November?", [trip], ["ada"]) is None
+
+
+def test_names_the_article_never_tells_of_together_are_apart() -> None:
+    texts = [(0, "Ada Moss ran the Kelby ferry."), (0, "She sold it in 1901."),
+             (1, "Tom Reed built the Dunmere bridge."), (2, "Ada Moss then retired.")]  # fmt: skip
+    _, words = _article_words(texts)
+    assert words.apart(tokenize("Ada Moss Dunmere"), reach=0) == ("ada", "dunmer")
+    assert words.apart(tokenize("Ada Moss Kelby"), reach=0) is None  # one paragraph
+    # the sentence next to one naming Reed names Moss: within reach 1 they are together
+    assert words.apart(tokenize("Reed Moss"), reach=0) == ("reed", "moss")
+    assert words.apart(tokenize("Reed Moss"), reach=1) is None
+
+
+def test_a_name_in_a_clause_the_article_tells_says_who_is_meant() -> None:
+    texts = [(0, "Ada Moss ran the ferry on a lease from the Kelby council."),
+             (1, "After thirty years she sold it."), (2, "Tom Reed built a bridge.")]  # fmt: skip
+    _, words = _article_words(texts)
+    asked = "How long did the woman who ran the ferry for the Kelby council keep it?"
+    assert words.described(asked, "kelbi")
+    # a clause the article does not tell, or one the name is not in
+    assert not words.described("What did the man who rebuilt Kelby harbour do?", "kelbi")
+    assert not words.described("What did Kelby do to the man who ran the ferry?", "kelbi")
+    assert not words.described("Who sold Kelby?", "kelbi")  # no clause at all
+
+
+def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
+    joined = "What did Ada Moss do before she joined the board?"
+    assert own_steps(joined) == [("joined", "join", ())]
+    assert own_steps("Where did Tom Reed live after retiring?") == [("retiring", "retir", ())]
+    # the time of a named person's step, when the question asks a time
+    when = "When did Ada Moss join the board?"
+    assert own_steps(when, asks_time=True) == [("join", "join", ("ada", "moss"))]
+    assert own_steps(when) == []
+    # a thing, not a step of the person; a name that ends in -ing; no pronoun
+    assert own_steps("How long did it hold out before it fell?") == []
+    assert own_steps("Where did he go after Reading?") == []
+    assert own_steps("How many were sold after launch?") == []
+    texts = [(0, "Ada Moss joined the Kelby ferry in 1890."), (1, "Tom Reed built a bridge."),
+             (2, "The bridge opened in 1911."), (3, "Reed retired to the coast.")]  # fmt: skip
+    _, words = _article_words(texts)
+    assert words.step_apart("What did Tom Reed do before he joined it?", ["tom"], 0) == (
+        "tom",
+        "joined",
+    )
+    assert words.step_apart("What did Ada Moss do before she joined it?", ["ada"], 0) is None
+    assert words.step_apart("When did Tom Reed join it?", ["tom"], 0, asks_time=True) == (
+        "tom",
+        "join",
+    )
+    assert words.step_apart("When did Ada Moss join it?", ["ada"], 0, asks_time=True) is None
+    # a step the article never writes is a paraphrase: nothing to say it is not told
+    assert words.step_apart("Where did Tom Reed work before moving?", ["tom"], 0) is None
 
 
 def test_a_fact_told_of_another_name_is_given_to_another() -> None:
@@ -174,14 +273,19 @@ def test_a_regnal_number_is_part_of_the_name() -> None:
     assert numbered_names("Could I ask what Should I do?") == []
 
 
-def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> None:
-    texts = [(0, "The Normans called themselves English."), (0, "They held ports."),
-             (1, "Rouen was their capital."), (2, "The French took Rouen in 1204.")]  # fmt: skip
+def _article_words(texts: list[tuple[int, str]]) -> tuple[list[Sentence], ArticleWords]:
+    """Sentences of ``(paragraph, text)`` pairs, and the article's words over them."""
     sentences, start = [], 0
     for n, (paragraph, text) in enumerate(texts):
         sentences.append(Sentence(n, start, start + len(text), paragraph, text))
         start += len(text) + 2
-    words = ArticleWords(sentences, LexicalIndex([s.text for s in sentences]))
+    return sentences, ArticleWords(sentences, LexicalIndex([s.text for s in sentences]))
+
+
+def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> None:
+    texts = [(0, "The Normans called themselves English."), (0, "They held ports."),
+             (1, "Rouen was their capital."), (2, "The French took Rouen in 1204.")]  # fmt: skip
+    sentences, words = _article_words(texts)
     assert words.beside("english", [sentences[1]], reach=0)  # same paragraph
     assert not words.beside("french", [sentences[1]], reach=1)
     assert words.beside("french", [sentences[2]], reach=1)  # the next sentence
@@ -228,3 +332,45 @@ def test_a_role_the_passages_write_in_other_words_is_not_checked() -> None:
     holds a role can't be read off passages that never write it, so nothing is refused."""
     assert role_written(tokenize("president"), CLUB[:1])
     assert not role_written(tokenize("chief executive"), CLUB)
+
+
+FERRIES = (
+    "The Kelby ferry crossed the Orr estuary for three centuries.\n\n"
+    "The ferry was first run by Ada Moss at Kelby, and later did well at Dunmere. "
+    "She had joined the ferry company as a clerk. "
+    "Moss kept the upper landing stage and sold tickets there.\n\n"
+    "Tom Reed built the Dunmere bridge in 1911, which ended the crossing. "
+    "The ferry house opened as a museum in 1960.\n\n"
+    "Boats were flat and wide. Horses and carts rode on deck. Fares rose in hard winters. "
+    "Fog often stopped the crossing. Storms sank two boats. Pilgrims used it in summer. "
+    "Cattle went across at the autumn fairs. Tolls paid for a stone quay. Gulls nested on "
+    "the roof. Children fished from the slipway. Lamps hung at the mooring posts.\n"
+)
+
+
+#: Questions swapping a place, a pairing of names or one of a set of alternatives, why
+#: each is refused, and the question as the article would answer it.
+SWAPS = [
+    ("Who first ran the ferry at Dunmere?", "where it tells of this, it says Kelby, not Dunmere",
+     "Who first ran the ferry at Kelby?"),
+    ("What was Tom Reed's role at the Kelby ferry?", "it never tells of Tom Reed and Kelby together",
+     "What did Tom Reed build in 1911?"),
+    ("When did the ferry house close as a museum?", 'where it tells of this, it says "opened", not "close"',
+     "When did the ferry house open as a museum?"),
+    ("What did Tom Reed do before he joined the ferry company?",
+     'where it tells of Tom Reed, it never says "joined"',
+     "What was Ada Moss before she joined the ferry company?"),
+    ("When did Tom Reed join the ferry company?",
+     'where it tells of Tom Reed, it never says "join"',
+     "When did Tom Reed build the Dunmere bridge?"),
+]  # fmt: skip
+
+
+def test_a_swapped_place_pairing_or_alternative_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_answering import _service_over
+
+    service = _service_over(FERRIES, tmp_path)
+    answers = {asked: service.ask(asked) for swap in SWAPS for asked in (swap[0], swap[2])}
+    refused = {asked: answers[asked].answer for asked, _, _ in SWAPS}
+    assert refused == {asked: NOT_COVERED.format(reason=f" — {why}") for asked, why, _ in SWAPS}
+    assert all(answers[kept].answerable for _, _, kept in SWAPS)

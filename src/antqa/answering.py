@@ -13,8 +13,9 @@ sentence, a question that asks for a kind of thing (a number, a date, a share)
 that none of the best sentences holds, or sentences that would answer but are about
 another time (or give the question's time to something else), never name, in their
 paragraph, what the question names, give what it asks to another name ("the Ostmark pit"
-for "the Hollin pit"), or say the opposite ("greatest" for "smallest", "fell" for
-"rise") (:mod:`antqa.refusals`). A question the article does answer is refused only on that
+for "the Hollin pit") or another place, or say the opposite ("greatest" for "smallest",
+"fell" for "rise"), or a question tying names the article never tells of together
+(:mod:`antqa.refusals`). A question the article does answer is refused only on that
 evidence, because a wrong refusal fails the user too.
 """
 
@@ -46,6 +47,7 @@ from antqa.refusals import (
     numbered_names,
     opposite_word,
     periods,
+    placed_elsewhere,
     plain_words,
     role_held,
     role_written,
@@ -299,17 +301,30 @@ class Answerer:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
-        for name in question.names:
-            if self.lexicon.idf(name) < self.policy.subject_idf:
-                continue  # what the article is about: a paragraph may call it "it"
-            if not self.words.beside(name, chosen, self.policy.name_reach):
+        named = [n for n in question.names if self.lexicon.idf(n) >= self.policy.subject_idf]
+        for name in named:  # not what the article is about: a paragraph may call it "it"
+            near = self.words.beside(name, chosen, self.policy.name_reach)
+            if not near and not self.words.described(question.text, name):  # "who ... in X"
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
+        apart = self.words.apart(named, self.policy.name_reach)
+        if apart is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
+            one, other = (_named(question.text, n) for n in apart)
+            together = one if one == other else f"{one} and {other} together"
+            return f" — it never tells of {together}"
+        asks_time = question.kind is AnswerKind.TIME
+        step = self.words.step_apart(question.text, named, self.policy.name_reach, asks_time)
+        if step is not None:  # "before she joined Alipay", "when did he join", never told
+            name, written = step
+            return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         swapped = given_to_another(question.text, [s.text for s in chosen])
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
+        placed = placed_elsewhere(question.text, [s.text for s in chosen], question.names)
+        if placed is not None:  # "at Taobao" asked, "at UC" told
+            return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
 
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:

@@ -13,8 +13,14 @@ sentence that would answer gives the fact to another name ("the Ostmark pit empl
 for "the Hollin pit"). Names are compared in any form (:func:`antqa.lexical.resembles`)
 and, as every token, without accents (people type "Herve" for "Hervé").
 
+Or they move the fact to another place ("at Taobao" where the sentence has it "at UC"
+and Taobao only in a clause of its own), or tie together two names the article never
+tells of together ("Ni Xingjun's role at Wacai.com").
+
 Or they turn a word into its opposite: "the smallest area" where the article gives the
-greatest, "by how much did it rise" where it fell, "understate" for "overstate".
+greatest, "by how much did it rise" where it fell, "understate" for "overstate"; or into
+another of its set: "the upper section" for the lower, "daily" for "weekly", "close"
+for "opened", "removed" for "added".
 
 The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
@@ -23,6 +29,7 @@ module reads times and words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -87,6 +94,10 @@ class Period:
     century: bool = False
 
     def meets(self, other: Period) -> bool:
+        """Whether the two share a year, beyond the one where two spans of years touch:
+        "between 1894 and 1906" is not "between 1885 and 1894", but meets "in 1894"."""
+        if self.first < self.last and other.first < other.last:
+            return self.first < other.last and other.first < self.last
         return self.first <= other.last and other.first <= self.last
 
 
@@ -219,6 +230,81 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
     return None if best is None else (asked[0], best[1])
 
 
+#: A place the question pins with a preposition: "at Taobao", "in the Po Valley".
+_AT_PLACE = re.compile(
+    r"\b(?:at|in|on|to|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+)
+
+
+#: Capitalised words after "in", "on" that name a time, not a place.
+_TIME_NAMES = frozenset(
+    re.findall(
+        r"\w+",
+        "january february march april may june july august september october november "
+        "december monday tuesday wednesday thursday friday saturday sunday spring summer "
+        "autumn winter christmas easter",
+    )
+)
+
+
+def _is_time(name: str) -> bool:
+    """Whether ``name`` ("November", "Easter Monday") opens with the name of a time."""
+    return name.split()[0].lower() in _TIME_NAMES
+
+
+def placed_elsewhere(
+    question: str, sentences: Sequence[str], names: Collection[str]
+) -> tuple[str, str] | None:
+    """A place the question pins and the other place ``sentences`` (those that would
+    answer) give what it asks, when they name the question's place only for something
+    else; else ``None``.
+
+    "Who first implemented the system at Taobao?" of "This system was first implemented
+    by Yu Yongfu at UC, and later achieved good results on Taobao": the part of the
+    sentence that tells what the question asks (at least :data:`DATED_PART_WORDS` of its
+    other words) is at another place, and no part naming Taobao holds any of them. As
+    :func:`dated_elsewhere` does for times.
+    """
+    for asked in _AT_PLACE.finditer(question):
+        if _is_time(asked.group(1)):
+            continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place
+        place = tokenize(asked.group(1))
+        rest = question[: asked.start()] + " " + question[asked.end() :]
+        topic = {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+        found = [_placed_apart(s, place, topic, names) for s in sentences]
+        if "" not in found:  # "": the question's place and words meet in a part
+            told = next((other for other in found if other), None)
+            if told is not None:
+                return asked.group(1), told
+    return None
+
+
+def _placed_apart(
+    sentence: str, place: Sequence[str], topic: Collection[str], names: Collection[str]
+) -> str | None:
+    """The other place a part of ``sentence`` gives what ``topic`` asks, when another part
+    of it names ``place`` (``None`` when none does); ``""`` when a part names ``place``
+    with a word of ``topic``."""
+    if not any(resembles(t, set(tokenize(sentence))) for t in place):
+        return None  # never names the place: nothing to split (the common case, and fast)
+    named_here, other = False, None
+    for part in _DATED_PART.split(sentence):
+        words = set(tokenize(part))
+        held = sum(resembles(t, words) for t in topic)
+        if any(resembles(t, words) for t in place):
+            if held:
+                return ""
+            named_here = True
+        elif held >= DATED_PART_WORDS and other is None:
+            told = [
+                match.group(1)
+                for match in _AT_PLACE.finditer(part)
+                if not set(tokenize(match.group(1))) & set(names) and not _is_time(match.group(1))
+            ]
+            other = told[0] if told else None
+    return other if named_here else None
+
+
 #: English words that say the opposite of each other, each side as the forms it is
 #: written in: a question asking for the smallest where the article gives the greatest,
 #: or by how much something rose where it fell, swaps the fact (a kind of unanswerable
@@ -249,13 +335,48 @@ _OPPOSED = (
     ("grow grows growing grew grown", "shrink shrinks shrinking shrank shrunk"),
     ("above", "below"),
 )
-#: Each side of :data:`_OPPOSED` with its opposite, both ways round. Words are compared
-#: as sets (a regex per side over a long passage took ~2 ms a question).
+#: Words of which a fact is one and not the others: a question asking for the upper
+#: section where the article tells of the lower one, for the daily market where it has a
+#: weekly one, when something closed where it says it opened, or what was removed where
+#: it says added, swaps the fact like an opposite. Across the SQuAD-format sets these
+#: refused 19 more unanswerables and 1 answerable ("Why was the dock closed off?" of a
+#: passage on when it opened), and one more of this article's unseen unanswerables. Not
+#: "before"/"after", "first"/"second" (they order, and refused as many answerables as
+#: unanswerables), nor "bought"/"sold" (the same fact told from the other side: "Who
+#: bought it?" of "he sold it to her"), nor "male"/"female" (as many of each refused).
+_ALTERNATIVES = (
+    ("upper", "lower"),
+    ("inner", "outer"),
+    ("north northern", "south southern"),
+    ("east eastern", "west western"),
+    ("daily", "weekly", "monthly", "annual annually yearly"),
+    ("open opens opened opening", "close closes closed closing"),
+    ("add adds added adding", "remove removes removed removing"),
+    ("import imports imported importing", "export exports exported exporting"),
+    ("cold", "warm hot"),
+    ("wet", "dry"),
+    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    ("high higher", "low"),
+    ("fully", "partly partially"),
+    ("full", "partial"),
+)
+#: Each side of :data:`_OPPOSED` with its opposite, both ways round, and each word of
+#: :data:`_ALTERNATIVES` with the others of its set. Words are compared as sets (a regex
+#: per side over a long passage took ~2 ms a question).
 _SIDES = [
     (frozenset(one.split()), frozenset(other.split()))
     for pair in _OPPOSED
     for one, other in (pair, pair[::-1])
+] + [
+    (frozenset(one.split()), frozenset(" ".join(group[:at] + group[at + 1 :]).split()))
+    for group in _ALTERNATIVES
+    for at, one in enumerate(group)
 ]
+#: "insoluble" and "soluble", "unusual" and "usual": a word and the same word negated, the
+#: rest at least five letters (so "inform", "income", "unless" are no negations). On the
+#: SQuAD-format sets it refused one more unanswerable ("insoluble") and no answerable.
+_NEGATED = re.compile(r"(?:in|un|non)([a-z]{5,})")
+_NEGATIONS = ("in", "un", "non")
 #: "understate" and "overstate": the prefix says which way, the rest (at least this many
 #: letters, so "under" and "over" themselves, "overt", "underway" don't count) what.
 _SWAPPED_PREFIX = re.compile(r"(over|under)([a-z]{4,})")
@@ -273,10 +394,13 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
     and never the question's own, in any form ("What was the smallest area ...?" of "At
     its greatest extent ... the duchy covered"; "understate" where it says "overstated")."""
     asked = re.findall(r"[a-z]+", question.lower())
+    words = frozenset(asked)
     for one, other in _SIDES:
-        found = next((word for word in asked if word in one), None)
+        if one.isdisjoint(words):
+            continue  # the question asks none of this side (most sides: a set test each)
+        found = next(word for word in asked if word in one)
         told = sorted(other.intersection(written))
-        if found and told and one.isdisjoint(written):
+        if told and one.isdisjoint(written):
             return found, told[0]
     for word in asked:
         swapped = _SWAPPED_PREFIX.fullmatch(word)
@@ -288,6 +412,22 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
             told = sorted(w for w in written if w.startswith(opposite))
             if told:
                 return word, told[0]
+    return _negated(asked, written)
+
+
+def _negated(asked: Sequence[str], written: Collection[str]) -> tuple[str, str] | None:
+    """A word of the question whose negation ``written`` holds instead, or the other way
+    round: "In which acid is it insoluble?" where the text says only "soluble"."""
+    for word in asked:
+        if word in written:
+            continue
+        plain = _NEGATED.fullmatch(word)
+        if plain is not None and plain.group(1) in written:
+            return word, plain.group(1)
+        if len(word) >= 5:
+            told = next((p + word for p in _NEGATIONS if p + word in written), None)
+            if told is not None:
+                return word, told
     return None
 
 
@@ -297,6 +437,7 @@ class ArticleWords:
     (indexed over the sentences) already holds."""
 
     def __init__(self, sentences: Sequence[Sentence], lexicon: LexicalIndex) -> None:
+        self._lexicon = lexicon
         self._sentences = [lexicon.words(s.text) for s in sentences]
         by_paragraph: dict[int, set[str]] = {}
         texts: dict[int, list[str]] = {}
@@ -305,6 +446,15 @@ class ArticleWords:
             texts.setdefault(sentence.paragraph, []).append(sentence.text)
         self._paragraphs = by_paragraph
         self._texts = {p: " ".join(parts) for p, parts in texts.items()}
+        self._paragraph_of = [s.paragraph for s in sentences]
+        #: Per word, the sentences holding it: where a name is, found without a pass over
+        #: every sentence's words.
+        self._holding: dict[str, list[int]] = {}
+        for number, words in enumerate(self._sentences):
+            for word in words:
+                self._holding.setdefault(word, []).append(number)
+        #: The same words sorted: the forms of a name (a prefix) are one run of them.
+        self._vocabulary = sorted(self._holding)
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
@@ -318,9 +468,116 @@ class ArticleWords:
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
         )
 
+    def apart(self, names: Sequence[str], reach: int) -> tuple[str, str] | None:
+        """Two of ``names`` (stemmed tokens the article holds) that it never tells of
+        together: no paragraph holding one holds the other, in any form, nor does any
+        sentence within ``reach`` sentences of one. "What is Ni Xingjun's role at
+        Wacai.com?" where Ni Xingjun and Wacai.com are in paragraphs of their own asks of
+        a tie between them the article does not make."""
+        for at, name in enumerate(names):
+            near = self._near(name, reach)
+            for other in names[at + 1 :]:
+                if not resembles(other, near):
+                    return name, other
+        return None
+
+    def step_apart(
+        self, question: str, names: Sequence[str], reach: int, asks_time: bool = False
+    ) -> tuple[str, str] | None:
+        """A name of ``names`` (stemmed) and a step of theirs the question dates by ("before
+        she joined Alipay": "joined") or, when it ``asks_time``, asks the time of ("When did
+        Jing Xiandong join Alipay?": "join"), when the article never tells of that step
+        near the name (see :func:`own_steps`); else ``None``.
+
+        "What job did Peng Lei hold before she joined Alipay?" where the article never
+        tells of her joining: it cannot tell what came before it, nor when it was."""
+        for written, step, whose in own_steps(question, asks_time):
+            if step in _EVENT_WORDS or not self._known(step):
+                continue  # a step the article never writes: a paraphrase, not a swap
+            for name in names:
+                if (not whose or name in whose) and not resembles(step, self._near(name, reach)):
+                    return name, written
+        return None
+
+    def described(self, question: str, name: str) -> bool:
+        """Whether ``question`` names ``name`` (stemmed) in a clause saying whom or what
+        it asks about ("the executive who apologised from a business trip in the United
+        States") that a sentence of the article tells, name and all (at least
+        :data:`DESCRIBED_WORDS` of the clause's other words, all but one of more): then
+        the name says who is meant, not where the answer is, and need not be near it."""
+        for match in _DESCRIBING.finditer(question):
+            clause = tokenize(match.group(1))
+            if name not in clause:
+                continue
+            others = [t for t in dict.fromkeys(clause) if t != name and t not in _EVENT_WORDS]
+            need = max(DESCRIBED_WORDS, len(others) - 1)
+            if len(others) < DESCRIBED_WORDS:
+                continue
+            for words in self._sentences:
+                if resembles(name, words) and sum(resembles(t, words) for t in others) >= need:
+                    return True
+        return False
+
+    def _known(self, token: str) -> bool:
+        return self._lexicon.known(self._lexicon.form(token))
+
+    def _forms(self, name: str) -> list[str]:
+        """The words of the article that are ``name`` in some form (as
+        :func:`antqa.lexical.resembles` finds them): those starting with its stem's prefix,
+        found by bisection rather than a pass over every word."""
+        if len(name) < 4:
+            return [name] if name in self._holding else []
+        prefix = name[: max(4, len(name) - 2)]
+        first = bisect.bisect_left(self._vocabulary, prefix)
+        last = bisect.bisect_left(self._vocabulary, prefix + "\U0010ffff", first)
+        return self._vocabulary[first:last]
+
+    def _near(self, name: str, reach: int) -> set[str]:
+        """The words of the paragraphs holding ``name`` (in any form, as
+        :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
+        holders = {i for form in self._forms(name) for i in self._holding[form]}
+        last = len(self._sentences) - 1
+        words = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
+        for i in holders:
+            for j in range(max(0, i - reach), min(last, i + reach) + 1):
+                words |= self._sentences[j]
+        return words
+
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
+
+
+#: A clause saying whom or what a question asks about: "the executive who apologised ...".
+_DESCRIBING = re.compile(r"\b(?:who|which|that|whose)\s+([^?,;]+)", re.I)
+#: How many of such a clause's words (besides a name in it) a sentence must hold to tell
+#: it: two, so that a clause of a name and one common word ("who led Ashby") is no
+#: description. One clause told this way on all sets, a multi-hop question of this
+#: article's unseen set (refused before), and no unanswerable.
+DESCRIBED_WORDS = 2
+
+
+#: "before she joined Alipay", "after joining the board": a time the question gives by
+#: a step of the person it asks about (a pronoun then a verb, or a verb in -ing).
+_OWN_STEP = re.compile(
+    r"\b(?i:before|after|until|since)\s+(?:(?i:he|she|they)\s+([a-z]+)|([a-z]+ing))\b"
+)
+#: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
+_NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b")
+
+
+def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The steps a question dates by (:data:`_OWN_STEP`) or, when it ``asks_time``, asks
+    the time of (:data:`_NAMED_STEP`): each as written, stemmed, and the (stemmed) names
+    whose step it is (none: any the question gives)."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    for match in _OWN_STEP.finditer(question):
+        written = match.group(1) or match.group(2)
+        found += [(written, token, ()) for token in tokenize(written)]
+    for match in _NAMED_STEP.finditer(question) if asks_time else ():
+        whose = tuple(tokenize(match.group(1)))
+        found += [(match.group(2), token, whose) for token in tokenize(match.group(2)) if whose]
+    return found
 
 
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
