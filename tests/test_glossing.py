@@ -114,6 +114,27 @@ def test_a_long_run_of_other_text_is_read_in_linear_time(glosser: ChineseGlosser
     assert text.endswith("Peng Lei")
 
 
+def test_a_long_question_is_capped_keeping_its_exact_words_then_its_content_words(
+    glosser: ChineseGlosser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = (
+        "据作者在书中的详细描述，二〇一六年十月在杭州，倪行军和七千多名员工到场见证了"
+        "新老管理层的交接，这场交接具体是在哪个体育中心举行的？"
+    )
+    monkeypatch.setattr(glossing, "GLOSS_WORDS", 1000)  # as good as no cap
+    whole = glosser.gloss(question, ARTICLE).text
+    assert len(whole.split()) > 12 and "within" in whole and "while" in whole
+    monkeypatch.setattr(glossing, "GLOSS_WORDS", 12)
+    text = glosser.gloss(question, ARTICLE).text
+    assert len(text.split()) <= 12
+    # names, numbers, dates and the question word are kept before any sense ...
+    assert text.startswith("which October 2016 Hangzhou Ni Xingjun 7,000")
+    # ... then the first senses of words of two or more characters ("员工", "见证"), in the
+    # question's order, before those of single characters ("中": within, "时": while)
+    assert "staff be witness to" in text and "within" not in text and "while" not in text
+    assert "personnel" in whole and "personnel" not in text  # a second sense: dropped first
+
+
 def test_an_unreadable_dictionary_glosses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     def unreadable() -> Iterator[tuple[str, str, str, list[str]]]:
         raise OSError("no such file")
