@@ -97,9 +97,11 @@ _LONGEST_WORD = 6
 #: Senses of an entry glossed: the first ones are the common ones; later ones add noise.
 _SENSES = 3
 #: Words of a gloss at most (see :func:`_capped` for which go first). Embedding costs by the
-#: token: uncapped, a gloss ran to 60 words and its question took 3x an English one's time.
-#: On the Chinese set 18-24 found as many passages as no cap, 12 and 26-30 fewer.
-GLOSS_WORDS = 22
+#: token: uncapped, dev's Chinese questions ran to 49-61 words and took 3-5x an English
+#: one's time. 18 is the fewest with which the Chinese set found as many passages as with
+#: no cap (12-16 found fewer, and so did 26-30); in process, the slower of the two then
+#: took 1.3x an English question's time (1.6x with 22 words, p99/p50 in serving 1.7-1.8).
+GLOSS_WORDS = 18
 #: Between an entry's senses as kept: CC-CEDICT's own separator, never inside a sense.
 _SENSE_BREAK = "/"
 #: A sense longer than this many words explains rather than translates ("(after
