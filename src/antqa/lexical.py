@@ -40,9 +40,10 @@ STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
+@lru_cache(maxsize=2)
+def _stemmer(cached: bool) -> Stemmer.Stemmer:
+    """The English stemmer; ``cached``: with PyStemmer's cache of the last ~10,000 words."""
+    return Stemmer.Stemmer("english") if cached else Stemmer.Stemmer("english", 0)
 
 
 def _unaccented(text: str) -> str:
@@ -51,11 +52,16 @@ def _unaccented(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stemmed word tokens without stop words (or accents)."""
+def tokenize(text: str, *, cached: bool = True) -> list[str]:
+    """Lower-cased, stemmed word tokens without stop words (or accents).
+
+    ``cached=False`` for words seen once, such as a dictionary's read at load: they would
+    fill the stemmer's cache for nothing (50,000 of them kept 2 MB) and push out the
+    article's and the questions' words.
+    """
     text = text.lower() if text.isascii() else _unaccented(text.lower())
     words = [w for w in _TOKEN.findall(text) if w not in STOPWORDS]
-    return list(_stemmer().stemWords(words))
+    return list(_stemmer(cached).stemWords(words))
 
 
 def _lucene_idf(documents: int, frequency: int) -> float:
