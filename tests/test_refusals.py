@@ -167,6 +167,12 @@ def test_a_place_the_sentence_gives_to_another_part_is_placed_elsewhere() -> Non
     # a month is a time, not a place: "in November" is not moved to "in the United States"
     trip = "On November 29, Ada Moss apologized while on a trip in the United States."
     assert placed_elsewhere("Why did Ada Moss apologize in November?", [trip], ["ada"]) is None
+    # a place written right after another ("to Orton, Dunmere") is where that part is
+    sailed = "Tom Reed sailed from Kelby, and in 1874 Ada Moss went to Orton, Dunmere, by sea."
+    went = "How many went to Dunmere with Ada Moss?"
+    assert placed_elsewhere(went, [sailed], tokenize("Dunmere Ada Moss")) is None
+    alone = sailed.replace(", Dunmere,", ", where the Dunmere boat met them")
+    assert placed_elsewhere(went, [alone], tokenize("Dunmere Ada Moss")) == ("Dunmere", "Orton")
 
 
 def test_names_the_article_never_tells_of_together_are_apart() -> None:
@@ -194,8 +200,9 @@ def test_a_name_in_a_clause_the_article_tells_says_who_is_meant() -> None:
 
 def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     joined = "What did Ada Moss do before she joined the board?"
-    assert own_steps(joined) == [("joined", "join", ())]
-    assert own_steps("Where did Tom Reed live after retiring?") == [("retiring", "retir", ())]
+    assert own_steps(joined) == [("joined", "join", ("ada", "moss"))]  # hers, not the board's
+    retiring = "Where did Tom Reed live after retiring?"
+    assert own_steps(retiring) == [("retiring", "retir", ("tom", "reed", "live"))]
     # the time of a named person's step, when the question asks a time
     when = "When did Ada Moss join the board?"
     assert own_steps(when, asks_time=True) == [("join", "join", ("ada", "moss"))]
@@ -219,6 +226,14 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     assert words.step_apart("When did Ada Moss join it?", ["ada"], 0, asks_time=True) is None
     # a step the article never writes is a paraphrase: nothing to say it is not told
     assert words.step_apart("Where did Tom Reed work before moving?", ["tom"], 0) is None
+    # the step is looked for near the one who took it, not near where they went (the
+    # article may tell that with another verb: "emigrated to Kelby")
+    went = "What did Tom Reed build before he retired to Kelby?"
+    assert words.step_apart(went, ["reed", "kelby"], 0) is None
+    assert words.step_apart(went.replace("Tom Reed", "Ada Moss"), ["ada", "kelby"], 0) == (
+        "ada",
+        "retired",
+    )
 
 
 def test_a_fact_told_of_another_name_is_given_to_another() -> None:

@@ -288,8 +288,12 @@ def _placed_apart(
     if not any(resembles(t, set(tokenize(sentence))) for t in place):
         return None  # never names the place: nothing to split (the common case, and fast)
     named_here, other = False, None
+    before: set[str] = set()
     for part in _DATED_PART.split(sentence):
         words = set(tokenize(part))
+        if words and words <= set(place):  # "went to Valparaíso, Chile": the place before,
+            words |= before  # more exactly, not a part of its own
+        before = words
         held = sum(resembles(t, words) for t in topic)
         if any(resembles(t, words) for t in place):
             if held:
@@ -568,12 +572,15 @@ _NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s
 
 def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
     """The steps a question dates by (:data:`_OWN_STEP`) or, when it ``asks_time``, asks
-    the time of (:data:`_NAMED_STEP`): each as written, stemmed, and the (stemmed) names
-    whose step it is (none: any the question gives)."""
+    the time of (:data:`_NAMED_STEP`): each as written, stemmed, and the (stemmed) words
+    that may name whose step it is: the ones before the step's clause ("Pendrecht" of
+    "Where was Pendrecht educated before he left for Britain?"; Britain is where he went,
+    which the article may tell with another verb, "emigrating to Britain")."""
     found: list[tuple[str, str, tuple[str, ...]]] = []
     for match in _OWN_STEP.finditer(question):
         written = match.group(1) or match.group(2)
-        found += [(written, token, ()) for token in tokenize(written)]
+        whose = tuple(tokenize(question[: match.start()]))  # the one asked about, not where
+        found += [(written, token, whose) for token in tokenize(written)]  # they went
     for match in _NAMED_STEP.finditer(question) if asks_time else ():
         whose = tuple(tokenize(match.group(1)))
         found += [(match.group(2), token, whose) for token in tokenize(match.group(2)) if whose]

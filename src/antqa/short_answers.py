@@ -168,6 +168,10 @@ _RULED_BEFORE = re.compile(
 #: and "to" only of one the article writes as a place ("King of England", "sister of Emma").
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?$", re.I)
 _PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.I)
+#: How far before a span the words that qualify it are looked for, in characters: a
+#: preposition with "the" ("between the "), or an approximation ("approximately ", "more
+#: than "); the longest is 14 characters.
+_QUALIFIER_CHARS = 20
 #: A compass word before a place names the part of it meant ("southern Italy"): a short
 #: answer for "where" keeps it, as a reader (and SQuAD's annotators) would.
 _COMPASS = re.compile(rf"\b{_REGION}$", re.I)
@@ -688,7 +692,7 @@ _APPROXIMATION = re.compile(
 
 def _with_approximation(text: str, start: int, end: int) -> tuple[int, int]:
     """The quantity ``text[start:end]`` with the word that says it is approximate before it."""
-    before = _APPROXIMATION.search(text, max(0, start - 20), start)
+    before = _APPROXIMATION.search(text, max(0, start - _QUALIFIER_CHARS), start)
     return (before.start(), end) if before else (start, end)
 
 
@@ -1077,7 +1081,7 @@ class ShortAnswerFinder:
             return False  # "By 1 June": a date, whatever a name asks for
         if person and self._is_place(text[start:end]):
             return False  # "Who ruled ...?" is not answered by "France"
-        before = text[max(0, start - 20) : start]
+        before = text[max(0, start - _QUALIFIER_CHARS) : start]
         if not _PREPOSITION_BEFORE.search(before):
             return True
         return not _PLACE_PREPOSITION_BEFORE.search(before) and not self._is_place(text[start:end])
