@@ -83,11 +83,13 @@ def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("".join(parts), flags)
 
 
+#: A question opening on "why" asks for a reason, whatever kind of thing it names after it
+#: ("Why might the real number of salamanders be larger ...?"): a clause, no number or name.
+ASKS_WHY = _pattern(r"^\W*(?:and\s+)?why\b")
+
 #: What in a question names the kind of its answer, tried in this order (the first wins).
 _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
-    # "Why might the real number of salamanders be larger ...?" asks for a reason, whatever
-    # kind of thing it names after "why"
-    (AnswerKind.REASON, _pattern(r"^\W*(?:and\s+)?why\b")),
+    (AnswerKind.REASON, ASKS_WHY),
     (AnswerKind.AGE, _pattern(r"\bhow old\b|\b(?:at )?what age\b")),
     (
         AnswerKind.PLACE,

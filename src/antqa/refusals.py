@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
+from antqa.questions import MONTH_NAMES
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -207,7 +208,7 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
     rest = question
     for p in asked:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
-    topic = {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+    topic = _topic(rest)
     units = []
     for sentence in sentences:
         if not _DIGIT.search(sentence):
@@ -230,6 +231,12 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
     return None if best is None else (asked[0], best[1])
 
 
+def _topic(rest: str) -> set[str]:
+    """The (stemmed) words of a question, its time or place left out (``rest``), that say
+    what it asks about: not the words of any event ("happen", "take place")."""
+    return {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+
+
 #: A place the question pins with a preposition: "at Taobao", "in the Po Valley".
 _AT_PLACE = re.compile(
     r"\b(?:at|in|on|to|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
@@ -237,12 +244,11 @@ _AT_PLACE = re.compile(
 
 
 #: Capitalised words after "in", "on" that name a time, not a place.
-_TIME_NAMES = frozenset(
+_TIME_NAMES = frozenset(month.lower() for month in MONTH_NAMES) | frozenset(
     re.findall(
         r"\w+",
-        "january february march april may june july august september october november "
-        "december monday tuesday wednesday thursday friday saturday sunday spring summer "
-        "autumn winter christmas easter",
+        "monday tuesday wednesday thursday friday saturday sunday spring summer autumn "
+        "winter christmas easter",
     )
 )
 
@@ -269,8 +275,7 @@ def placed_elsewhere(
         if _is_time(asked.group(1)):
             continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place
         place = tokenize(asked.group(1))
-        rest = question[: asked.start()] + " " + question[asked.end() :]
-        topic = {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+        topic = _topic(question[: asked.start()] + " " + question[asked.end() :])
         found = [_placed_apart(s, place, topic, names) for s in sentences]
         if "" not in found:  # "": the question's place and words meet in a part
             told = next((other for other in found if other), None)
@@ -285,7 +290,8 @@ def _placed_apart(
     """The other place a part of ``sentence`` gives what ``topic`` asks, when another part
     of it names ``place`` (``None`` when none does); ``""`` when a part names ``place``
     with a word of ``topic``."""
-    if not any(resembles(t, set(tokenize(sentence))) for t in place):
+    written = set(tokenize(sentence))
+    if not any(resembles(t, written) for t in place):
         return None  # never names the place: nothing to split (the common case, and fast)
     named_here, other = False, None
     before: set[str] = set()
@@ -618,8 +624,10 @@ def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str]
         if word in STOPWORDS or name.lower() in STOPWORDS:
             continue
         form = re.escape(word[: max(4, len(word) - 2)])
+        asked_name = tokenize(name)
         for sentence in sentences:
-            if any(resembles(t, set(tokenize(sentence))) for t in tokenize(name)):
+            written = set(tokenize(sentence))
+            if any(resembles(t, written) for t in asked_name):
                 continue
             for told in re.finditer(rf"(?<=\s)([A-Z][\w'’-]+)\s+{form}\w*", sentence):
                 if told.group(1).lower() not in STOPWORDS:

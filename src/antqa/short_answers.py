@@ -31,6 +31,7 @@ from antqa.lexical import STOPWORDS, LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
 from antqa.questions import (
     AGE_AFTER_AT,
+    ASKS_WHY,
     CURRENCIES,
     FRACTIONS,
     MONTH_NAMES,
@@ -511,7 +512,7 @@ def target(question: Question, ending: bool = False) -> Target | None:
     too loose to pick the short answer from it (that sentence names other things too).
     """
     text = question.text
-    if _ASKS_CLAUSE.match(text):
+    if ASKS_WHY.match(text):
         return None  # "Why might the real number ... be larger?": a cause, whatever it names
     if question.kind in _TARGET_OF_KIND:
         typed = _TARGET_OF_KIND[question.kind]
@@ -546,7 +547,7 @@ def _phrase_target(question: Question) -> Target | None:
         return None
     if _WHAT_OPEN.match(question.text) or _WHAT_DID.match(question.text):
         return Target.PHRASE
-    if _ASKS_CLAUSE.match(question.text):
+    if ASKS_WHY.match(question.text):
         return Target.CAUSE
     return None
 
@@ -554,9 +555,6 @@ def _phrase_target(question: Question) -> Target | None:
 #: "Which prey made up the largest share ...?": a thing picked by what it is, whatever
 #: quantity the question mentions (not "which two": a count).
 _WHICH_OPEN = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?which\s+(?!(?:{_NUMBER_WORDS})\b)[a-z]", re.I)
-#: A question opening on "why" asks for a cause, a clause: no number or name of it answers
-#: it, whatever it mentions (see :data:`Target.CAUSE`).
-_ASKS_CLAUSE = re.compile(r"^\W*(?:and\s+)?why\b", re.I)
 
 
 def told_before(question: Question, sentence: str) -> bool:
