@@ -274,16 +274,12 @@ class QAService:
         self.warm_up()
         serving = self._serving  # this question's index, even if a reload swaps it meanwhile
         article = serving.index.manifest.source_sha256
-        notices: list[str] = []
         known = None if conversation_id is None else self.conversations.history(conversation_id)
-        if known is None and conversation_id is not None and history_shown:
-            notices.append(CONTEXT_LOST)
+        lost = known is None and conversation_id is not None and history_shown
         if known is None or conversation_id is None:
             conversation_id = new_conversation_id()
         history = [_anchored_in(turn, article) for turn in known or []]
         searched, language, gloss = self._reading(question, serving.index.article)
-        if gloss is not None:
-            notices.insert(0, GLOSSED.format(gloss=gloss))
         plan = plan_search(searched, history)
         scores = serving.retriever.score(plan)
         hits = serving.retriever.select(scores, self.settings.top_k)
@@ -308,6 +304,9 @@ class QAService:
                 article_sha256=article,
             ),
         )
+        notices = [GLOSSED.format(gloss=gloss)] if gloss is not None else []
+        if lost:
+            notices.append(CONTEXT_LOST)
         if notices:
             answer = answer.model_copy(update={"notice": " ".join(notices)})
         return answer
