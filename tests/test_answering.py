@@ -758,3 +758,22 @@ def test_by_how_much_is_answered_by_a_share(tmp_path) -> None:  # type: ignore[n
     assert "nearly a third" in answer.answer
     # without "by", "how much" asks for a sum the article never gives: refused
     assert not service.ask("How much did the railway charge for freight in 1879?").answerable
+
+
+def test_a_sentence_with_a_manner_word_is_not_favoured_for_a_how_question(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Through" or "by ...ing" are words any sentence may hold: matching the manner pattern
+    earns no bonus, whereas holding a cause still does for "why"."""
+    text = (
+        "The board apologized because of the photos, by sending a letter through the post. "
+        "Many staff cried during the review.\n"
+    )
+
+    def bonus(question: str) -> float:
+        answerer, scores, hits = _asked_over(text, question, tmp_path)
+        assert scores.held[0]  # the sentence matches the pattern of the kind asked for
+        value = answerer._candidates(hits, SearchPlan(question), scores)[0]
+        own = answerer.policy.own_weight * (scores.dense[0] + scores.coverage[0])
+        return value - float(scores.relevance[0] + own)
+
+    assert bonus("How did the staff react to the review?") == pytest.approx(0.0, abs=1e-5)
+    assert bonus("Why did the board apologize?") > 0.1

@@ -9,6 +9,7 @@ from antqa.questions import (
     analyse,
     counts_spans,
     counts_things,
+    counts_time,
     gives_amount,
     holds,
     measure_words,
@@ -190,3 +191,10 @@ def test_a_count_of_things_is_no_length_of_time_or_distance() -> None:
     assert not counts_things("the road runs 14 kilometres through the forest")
     assert counts_spans(analyse("How many years did he reign?").counted)
     assert not counts_spans(analyse("How many people sat on the council?").counted)
+
+
+def test_a_count_of_days_or_years_is_a_length_of_time_but_one_of_miles_is_not() -> None:
+    assert counts_time(analyse("How many days passed between the two letters?").counted)
+    assert counts_time(analyse("How many years did he reign?").counted)
+    assert not counts_time(analyse("How many miles long is the canal?").counted)
+    assert not counts_time(analyse("How many people sat on the council?").counted)

@@ -145,3 +145,16 @@ def test_each_sentence_knows_the_windows_holding_it(fake_service: QAService) -> 
         for row, chunk in zip(windows.members, windows.chunks, strict=True):
             held = [windows.first + i for i in np.flatnonzero(row)]
             assert held == list(chunks[chunk].sentence_ids)
+
+
+def test_a_count_of_days_is_held_by_the_dates_it_lies_between(fake_service: QAService) -> None:
+    """ "How many days passed between ... and ...?" is answered by two dates, not refused for
+    want of a number: a dated sentence holds that kind of answer, an undated one does not."""
+    retriever = fake_service.retriever
+    scores = retriever.score("How many days passed between the disclosure and the guarantee?")
+    texts = [s.text for s in retriever.index.sentences]
+    dated = next(i for i, t in enumerate(texts) if "December 15" in t)
+    undated = next(i for i, t in enumerate(texts) if t.startswith("Taobao’s culture"))
+    assert scores.kind_held[dated] and not scores.kind_held[undated]
+    people = retriever.score("How many people cried during the review?")
+    assert not people.kind_held[dated]  # a date counts no people

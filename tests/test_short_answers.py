@@ -350,3 +350,15 @@ def test_what_questions_dates_and_roles_on_an_invented_article(
     question: str, expected: str | None
 ) -> None:
     assert_short_answer(LIGHTHOUSE, question, expected)
+
+
+def test_the_day_of_a_date_is_no_count() -> None:
+    """A count of days asked where only dates are told gets no short answer ("27" of
+    "December 27" is not how many days passed); a count written as such still does."""
+    article = (
+        "The bank disclosed the default on December 15. "
+        "The insurer took on the guarantee on December 27. "
+        "The board had 22 members."
+    )
+    assert_short_answer(article, "How many days passed before the insurer took it on?", None)
+    assert_short_answer(article, "How many members did the board have?", "22")

@@ -307,6 +307,16 @@ SPAN_WORDS = frozenset(
 )
 
 
+#: The (stemmed) words of a length of time: a count of them ("how many days passed
+#: between ...") is told by the two dates it lies between as well as by a number.
+TIME_SPAN_WORDS = frozenset(tokenize("seconds minutes hours days weeks months years decades"))
+
+
+def counts_time(counted: tuple[str, ...]) -> bool:
+    """Whether the thing a question counts is a length of time ("how many days")."""
+    return any(word in TIME_SPAN_WORDS for word in counted)
+
+
 def counts_things(sentence: str) -> bool:
     """Whether ``sentence`` holds a number that is no length of time or distance ("a trust
     of fifteen members", not "for thirty years" nor "46 kilometres")."""

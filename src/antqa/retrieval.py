@@ -35,6 +35,7 @@ from antqa.questions import (
     Question,
     analyse,
     counts,
+    counts_time,
     gives_amount,
     holds,
     measure_words,
@@ -226,13 +227,17 @@ class Retriever:
             relevance = relevance + w.answer_kind * held
         relevance = self._shift_from_headings(relevance) + self._nearness(plan)
         return Scores(
-            question,
-            relevance.astype(np.float32),
-            dense,
-            coverage,
-            held,
-            self._holds_alone[question.kind],
+            question, relevance.astype(np.float32), dense, coverage, held, self._kind_held(question)
         )
+
+    def _kind_held(self, question: Question) -> np.ndarray:
+        """Per sentence, whether it holds the kind asked for, however it is named: for a
+        count of days or years, a date too (the count lies between two of them: "how many
+        days passed between the disclosure on December 15 and ... on December 27?")."""
+        held = self._holds_alone[question.kind]
+        if question.kind is AnswerKind.COUNT and counts_time(question.counted):
+            held = held | self._holds[AnswerKind.TIME]
+        return held
 
     def holding(self, question: Question) -> np.ndarray:
         """Per sentence, whether it holds the kind of answer ``question`` asks for."""

@@ -608,10 +608,23 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
         if kind is Target.AMOUNT:
             spans = _with_open_amounts(text, spans)
         if kind is Target.NUMBER:
+            spans = [s for s in spans if not _day_of_month(text, *s)]
             spans = [(start, _with_unit(text, end)) for start, end in _ranges(text, spans)]
     if kind is Target.SHARE:
         return spans  # "a third" is read with its "a"
     return [span for span in map(lambda s: _trim(text, *s), spans) if span[1] > span[0]]
+
+
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\s+$")
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?(?:{'|'.join(MONTH_NAMES)})\b")
+
+
+def _day_of_month(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)`` is part of a date ("December 27", "14 June",
+    "June 1866"): it counts nothing, even where the question counts days."""
+    return bool(
+        _MONTH_BEFORE.search(text, max(0, start - 12), start) or _MONTH_AFTER.match(text, end)
+    )
 
 
 #: Between the two ends of a range of numbers ("6 to 14 eggs", "620–1,150").
