@@ -338,12 +338,14 @@ _OPPOSED = (
     ("worst", "best"),
     ("saddest", "happiest"),
     ("minimum", "maximum"),
+    ("younger", "elder older"),
+    ("born birth", "died death"),
     (
         "rise rises rising rose risen increase increases increased increasing",
         "fall falls falling fell fallen decrease decreases decreased decreasing",
     ),
     ("grow grows growing grew grown", "shrink shrinks shrinking shrank shrunk"),
-    ("above", "below"),
+    ("above exceed exceeds exceeded exceeding", "below"),
 )
 #: Words of which a fact is one and not the others: a question asking for the upper
 #: section where the article tells of the lower one, for the daily market where it has a
@@ -369,6 +371,7 @@ _ALTERNATIVES = (
     ("high higher", "low"),
     ("fully", "partly partially"),
     ("full", "partial"),
+    ("spring", "summer", "autumn", "winter"),
 )
 #: Each side of :data:`_OPPOSED` with its opposite, both ways round, and each word of
 #: :data:`_ALTERNATIVES` with the others of its set. Words are compared as sets (a regex
@@ -712,3 +715,157 @@ def _someone(clause: str, role: Sequence[str], asked_names: Collection[str]) -> 
         for match in _NAME.finditer(clause)
         for t in tokenize(match.group())
     )
+
+
+#: Words that rank one of several like things ("the second year", "the last outbreak"):
+#: a question asking of another rank than the one the answer tells of swaps the fact.
+_RANKS = frozenset(
+    re.findall(
+        r"\w+", "first second third fourth fifth sixth seventh eighth ninth tenth last final"
+    )
+)
+#: A rank and the word after it ("second week"); not "first of", "second time".
+_RANKED = re.compile(
+    r"\b(" + "|".join(sorted(_RANKS)) + r")\s+(?!(?:of|the|a|an|and|or|to|in|time|times)\b)"
+    r"([a-z][\w'’-]*)",
+    re.I,
+)
+
+
+def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """A rank the question gives a thing ("in its second year") and the other rank the
+    ``texts`` (the sentences that would answer) give the same thing ("Traffic in the first
+    year was ..."), when they never give it the question's rank; else ``None``.
+
+    A one-word swap SQuAD 2.0 writers use ("the first week" for "the second week", "the
+    last recorded outbreak" for "the first"): the rank is read only before the same word,
+    in any form, since "first" alone says too many other things ("first lit", "at first").
+    """
+    told = [
+        (m.group(1).lower(), m.group(2), set(tokenize(m.group(2))))
+        for t in texts
+        for m in _RANKED.finditer(t)
+    ]
+    for asked in _RANKED.finditer(question):
+        rank, thing = asked.group(1).lower(), tokenize(asked.group(2))
+        if not thing:
+            continue
+        same = [(r, w) for r, w, words in told if resembles(thing[0], words)]
+        ranks = {r for r, _ in same}
+        if same and rank not in ranks and not ({rank, *ranks} <= {"last", "final"}):
+            return f"{asked.group(1)} {asked.group(2)}", f"{same[0][0]} {same[0][1]}"
+    return None
+
+
+#: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
+#: step of, and the step; "did" (active: the name took the step) or "was" (it may have
+#: been done to them). Not a name's own word ("Ommeren's analysis"), nor one after "the"
+#: ("the Varn cliff salamander": the words after it may be more of the name).
+_NAME_DOES = re.compile(
+    r"\b(?:(did|does|do)|was|were|is|are)\s+((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s+)+)([a-z]{3,})\b"
+)
+#: A word that may stand for a name told just before as the one doing something: then the
+#: sentences before count. Not "his", "its": "his son Ottone bought" is the son's step.
+_STANDS_FOR = re.compile(r"\b(?:he|she|they|it|we|who|which)\b", re.I)
+#: Words after a name that are no step of it ("When is Marrick first recorded?").
+_NOT_STEPS = frozenset(tokenize("first last also only still ever never once"))
+#: How many sentences before the one telling the step may name who took it, when that
+#: one says "he", "it" and the like: two ("Rookwood ... . In 1886 he married ...").
+STEP_REACH = 2
+
+
+def _step_form(step: str) -> re.Pattern[str]:
+    """What finds ``step`` (a verb) written in any form ("publish", "published"), in lower
+    case: a capitalised word is a name ("Ant Financial" is no step "ant"), and a step
+    opening a sentence ("Published in 1933, ...") is passed over, which refuses less."""
+    return re.compile(rf"\b{re.escape(step[: max(4, len(step) - 2)].lower())}\w*")
+
+
+#: After a step, who took it: "published by Ommeren", "signed by Rollo and the king".
+_BY_WHOM = re.compile(r"\s+by\s+([^,;:.]{0,60})")
+
+
+def step_of_another(
+    question: str, sentences: Sequence[tuple[str, Sequence[str]]]
+) -> tuple[str, str] | None:
+    """A name the question asks a step of ("did Piet Ommeren publish") and a sentence that
+    would answer telling that step (in any form: "published") of someone else; else
+    ``None``.
+
+    ``sentences`` are those that would answer, each with the ones before it in its
+    paragraph (up to :data:`STEP_REACH`). "In which year did Piet Ommeren publish his
+    analysis?" of "Kaarvig's analysis, published in 1933 in ...": the step is told of
+    someone else. Unlike :func:`given_to_another`, the other need not be named right
+    before the step ("Kolvik was imprisoned" for "was Per Almgren imprisoned"). A step the
+    question says the name took ("did X swear fealty") is theirs only if the sentence names
+    them before it, after it with "by", or says "he", "it" for someone named just before:
+    "Rollo swore fealty to Charles" tells of Rollo's step, not of Charles's. After "to"
+    ("the first to serve ... was Hervé") the one who took it may come anywhere.
+    """
+    for asked in _NAME_DOES.finditer(question):
+        name, step = tokenize(asked.group(2)), asked.group(3)
+        if not name or step.lower() in STOPWORDS or not set(tokenize(step)) - _NOT_STEPS:
+            continue
+        form = _step_form(step)
+        for sentence, before in sentences:
+            told = list(form.finditer(sentence))
+            if not told:
+                continue
+            last = told[-1]
+            ordered = asked.group(1) and not sentence[: last.start()].endswith("to ")
+            doers = sentence[: last.start()] if ordered else sentence
+            words = set(tokenize(doers))
+            by = _BY_WHOM.match(sentence, last.end())
+            if by is not None:
+                words |= set(tokenize(by.group(1)))
+            if _STANDS_FOR.search(sentence):
+                words |= {w for text in before[-STEP_REACH:] for w in tokenize(text)}
+            if not any(resembles(t, words) for t in name):
+                return asked.group(2).strip(), step
+    return None
+
+
+#: "Who founded the Elsmere Trust?", "Which knights joined Norman forces?": the step a
+#: question asks the doer of, and the name it is done to (after "the", if any).
+_WHO_DID = re.compile(
+    r"^\W*(?i:who|which\s+\w+|what\s+\w+)\s+([a-z]{3,})\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s*)+)"
+)
+#: Words that make a step passive when right before it ("was founded", "had been built"):
+#: then the name before it is what it was done to.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.I)
+#: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
+_NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
+
+
+def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """The name a "who ..." question says a step was done to ("Who founded the Elsmere
+    Trust?") and the step, when a sentence that would answer tells the step with that
+    name as the last one before it (its doer, or a thing founded with no founder named:
+    "the Elsmere Trust, founded in 2003, runs ..."); else ``None``.
+
+    Questions written to look answerable swap who did what to whom: "Who replaced the
+    Normans as the ruling class?" of "The Normans ... replaced the Anglo-Saxons". A step
+    told in the passive ("was replaced", "founded by ...") names its doer elsewhere, and is
+    left alone; so is a sentence naming no one before the step.
+    """
+    asked = _WHO_DID.match(question)
+    if asked is None or asked.group(1) in STOPWORDS or asked.group(1) in _AUXILIARIES:
+        return None
+    step, name = asked.group(1), tokenize(asked.group(2))
+    form = _step_form(step)
+    for text in texts:
+        told = form.search(text)
+        if told is None:
+            continue
+        before = text[: told.start()]
+        if _PASSIVE_BEFORE.search(before) or re.match(r"\s*\w*\s*by\b", text[told.end() :]):
+            continue
+        named = [m.group() for m in _NAMED_WORD.finditer(before) if m.start() > 0]
+        if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
+            return asked.group(2).strip(), step
+    return None
+
+
+#: Words that help a verb: "Who was ...", "Who did ..." ask no step of their own.
+_AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
