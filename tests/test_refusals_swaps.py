@@ -10,9 +10,11 @@ from antqa.answering import NOT_COVERED
 from antqa.refusals import (
     doer_reversed,
     opposite_word,
+    periods,
     plain_words,
     rank_swapped,
     step_of_another,
+    time_conflict,
 )
 
 
@@ -104,11 +106,11 @@ LIGHTHOUSE = (
     "Lindqvist and first lit in 1872. Its first keeper, Henrik Aalto, served for twenty-two "
     "years. In its first year the light burned 3,000 litres of paraffin. Every summer about "
     "6,000 visitors climb the 156 steps.\n\n"
-    "The tower was repaired in 1923. Fog horns were added in 1931. The keeper's house became "
-    "a hostel. Gulls nest on the gallery. Boats call at the jetty twice a week.\n"
+    "The tower was repaired in 1923. Fog horns were added in 1931. The Tarsk Hostel, opened in "
+    "1992, fills the keeper's house. Gulls nest on the gallery. Boats call at the jetty twice a week.\n"
 )
 
-#: Questions swapping a rank, a step's doer or a season, why each is refused, and the
+#: Questions swapping a rank, a step's doer, a season or who did what, why each is refused, and the
 #: question as the article would answer it.
 SWAPS = [
     ("How much paraffin did the light burn in its second year?",
@@ -120,10 +122,12 @@ SWAPS = [
     ("How many visitors climb the steps every winter?",
      'where it tells of this, it says "summer", not "winter"',
      "How many visitors climb the steps every summer?"),
+    ("Who opened the Tarsk Hostel?", 'it never says who "opened" Tarsk Hostel',
+     "When was the Tarsk Hostel opened?"),
 ]  # fmt: skip
 
 
-def test_a_swapped_rank_doer_or_season_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_swapped_rank_doer_season_or_deed_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from tests.test_answering import _service_over
 
     service = _service_over(LIGHTHOUSE, tmp_path)
@@ -173,3 +177,13 @@ def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: s
 def test_a_who_question_is_kept_where_someone_else_is_the_doer(told: str) -> None:
     for question in ("Who replaced the Saxon lords?", "Who founded the Elsmere Trust?"):
         assert doer_reversed(question, [told]) is None
+
+
+def test_a_figure_told_by_a_year_is_dated_at_that_year() -> None:
+    by = "By 1900 the order ran 74 hospitals and 31 orphanages."
+    assert time_conflict("How many orphanages did the order run in 1858?", by) is not None
+    assert time_conflict("How many orphanages did the order run in 1900?", by) is None
+    # asked "by" a year, any time up to it will do
+    assert time_conflict("How many orphanages had it opened by 1900?", "In 1858 it ran 9.") is None
+    assert periods("by 1900", told=True)[0].first == 1900
+    assert periods("by 1900")[0].first < 1900

@@ -102,8 +102,12 @@ class Period:
         return self.first <= other.last and other.first <= self.last
 
 
-def periods(text: str) -> list[Period]:
-    """The times ``text`` pins: centuries, decades, year ranges and single years."""
+def periods(text: str, told: bool = False) -> list[Period]:
+    """The times ``text`` pins: centuries, decades, year ranges and single years.
+
+    ``told``: ``text`` tells (a sentence that would answer), it does not ask. Then "by
+    1900" pins 1900, where what it tells stood ("By 1900 the order ran 31 orphanages":
+    how many it ran then, not in 1858); asked, "by 1900" is any time up to 1900."""
     found: list[Period] = []
 
     def free(match: re.Match[str]) -> bool:
@@ -122,6 +126,8 @@ def periods(text: str) -> list[Period]:
         if free(match):
             year = int(match.group(3))
             first, last = (year, _LATEST) if match.group(1) else (_EARLIEST, year)
+            if told and match.group(2).lower() == "by":
+                first = year
             found.append(Period(first, last, match.group(), *match.span()))
     for match in _DECADE.finditer(text):
         if free(match):
@@ -172,7 +178,7 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     asked = periods(question)
     if not asked:
         return None
-    dated = periods(sentence)
+    dated = periods(sentence, told=True)
     if not dated or any(a.meets(d) for a in asked for d in dated):
         return None
     return asked[0], dated[0]
@@ -214,11 +220,11 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
         units += _DATED_PART.split(sentence)
-        if not any(a.meets(d) for a in asked for d in periods(sentence)):
+        if not any(a.meets(d) for a in asked for d in periods(sentence, told=True)):
             units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
     best: tuple[int, Period] | None = None
     for unit in units:
-        dated = periods(unit) if _DIGIT.search(unit) else []
+        dated = periods(unit, told=True) if _DIGIT.search(unit) else []
         if not dated:
             continue
         words = set(tokenize(unit))
@@ -362,7 +368,10 @@ _ALTERNATIVES = (
     ("north northern", "south southern"),
     ("east eastern", "west western"),
     ("daily", "weekly", "monthly", "annual annually yearly"),
-    ("open opens opened opening", "close closes closed closing"),
+    (
+        "open opens opened opening reopen reopens reopened reopening",
+        "close closes closed closing",
+    ),
     ("add adds added adding", "remove removes removed removing"),
     ("import imports imported importing", "export exports exported exporting"),
     ("cold", "warm hot"),
