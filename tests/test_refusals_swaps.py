@@ -159,6 +159,7 @@ def test_a_step_the_name_took_is_theirs_only_when_told_as_theirs() -> None:
     [
         ("Who replaced the Normans as the ruling class?", "The Normans replaced the Saxons as the ruling class."),
         ("Who founded the Elsmere Trust?", "A heritage group, the Elsmere Trust, founded in 2003, runs trains."),
+        ("Who succeeded Owen Sallis as head?", "Dr. Mirell was succeeded by her deputy, Owen Sallis."),
     ],
 )  # fmt: skip
 def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: str) -> None:
@@ -187,3 +188,4 @@ def test_a_figure_told_by_a_year_is_dated_at_that_year() -> None:
     assert time_conflict("How many orphanages had it opened by 1900?", "In 1858 it ran 9.") is None
     assert periods("by 1900", told=True)[0].first == 1900
     assert periods("by 1900")[0].first < 1900
+    assert periods("after 1918", told=True)[0].last > 1918  # only "by" pins its year

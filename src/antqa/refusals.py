@@ -126,7 +126,7 @@ def periods(text: str, told: bool = False) -> list[Period]:
         if free(match):
             year = int(match.group(3))
             first, last = (year, _LATEST) if match.group(1) else (_EARLIEST, year)
-            if told and match.group(2).lower() == "by":
+            if told and (match.group(2) or "").lower() == "by":
                 first = year
             found.append(Period(first, last, match.group(), *match.span()))
     for match in _DECADE.finditer(text):
@@ -843,6 +843,8 @@ _WHO_DID = re.compile(
 #: Words that make a step passive when right before it ("was founded", "had been built"):
 #: then the name before it is what it was done to.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.I)
+#: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis".
+_DONE_BY = re.compile(r"\s*(?:\w+\s+)?by\s+([^,;:.]*(?:,\s*[^,;:.]*)?)")
 #: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
 _NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
 
@@ -855,8 +857,10 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
 
     Questions written to look answerable swap who did what to whom: "Who replaced the
     Normans as the ruling class?" of "The Normans ... replaced the Anglo-Saxons". A step
-    told in the passive ("was replaced", "founded by ...") names its doer elsewhere, and is
-    left alone; so is a sentence naming no one before the step.
+    told in the passive ("was replaced", "founded by ...") is reversed when it names the
+    question's name as its doer ("Who succeeded Owen Sallis?" of "Mirell was succeeded by
+    her deputy, Owen Sallis"), and left alone otherwise; so is a sentence naming no one
+    before the step.
     """
     asked = _WHO_DID.match(question)
     if asked is None or asked.group(1) in STOPWORDS or asked.group(1) in _AUXILIARIES:
@@ -868,7 +872,10 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
         if told is None:
             continue
         before = text[: told.start()]
-        if _PASSIVE_BEFORE.search(before) or re.match(r"\s*\w*\s*by\b", text[told.end() :]):
+        by = _DONE_BY.match(text, told.end())
+        if by is not None and any(resembles(t, set(tokenize(by.group(1)))) for t in name):
+            return asked.group(2).strip(), step  # "Mirell was succeeded by ... Owen Sallis"
+        if by is not None or _PASSIVE_BEFORE.search(before):
             continue
         named = [m.group() for m in _NAMED_WORD.finditer(before) if m.start() > 0]
         if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
