@@ -92,6 +92,9 @@ def test_a_pronoun_may_stand_for_the_name_told_just_before() -> None:
         ("When was the centenary of her birth?", "It marked fifty years since her death.", ("birth", "death")),
         ("What is paid when margins fall below 10 percent?", "A bonus is paid when margins exceed 10 percent.", ("below", "exceed")),
         ("How many visitors come every winter?", "Every summer 6,000 visitors come.", ("winter", "summer")),
+        ("Which lock lost its pumps?", "The upper lock retains its pumps.", ("lost", "retains")),
+        ("By how much was the motion defeated?", "The motion passed by 302 votes.", ("defeated", "passed")),
+        ("How many children survived?", "Two children died in the epidemic.", ("survived", "died")),
     ],
 )  # fmt: skip
 def test_a_word_of_a_pair_asked_where_the_other_is_told(

@@ -362,6 +362,11 @@ _OPPOSED = (
 #: "before"/"after", "first"/"second" (they order, and refused as many answerables as
 #: unanswerables), nor "bought"/"sold" (the same fact told from the other side: "Who
 #: bought it?" of "he sold it to her"), nor "male"/"female" (as many of each refused).
+#: The seasons, "reopen", "retains"/"lost", "won"/"lost", "passed"/"defeated" and
+#: "survived"/"died" (added with "younger"/"elder", "born"/"died", "exceed"/"below" of
+#: :data:`_OPPOSED`) refused 10 more unanswerables on the seen SQuAD-format sets and no
+#: answerable. Not kin ("son", "daughter", "brother", "sister", ...): "Who was Emma's
+#: brother?" is answered by "his sister Emma" (4 answerables refused to 3 unanswerables).
 _ALTERNATIVES = (
     ("upper", "lower"),
     ("inner", "outer"),
@@ -381,6 +386,10 @@ _ALTERNATIVES = (
     ("fully", "partly partially"),
     ("full", "partial"),
     ("spring", "summer", "autumn", "winter"),
+    ("retain retains retained retaining", "lose loses lost losing"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("pass passes passed", "defeat defeats defeated"),
+    ("survive survives survived surviving", "die dies died dying"),
 )
 #: Each side of :data:`_OPPOSED` with its opposite, both ways round, and each word of
 #: :data:`_ALTERNATIVES` with the others of its set. Words are compared as sets (a regex
