@@ -14,9 +14,11 @@ that none of the best sentences holds, or sentences that would answer but are ab
 another time (or give the question's time to something else), never name, in their
 paragraph, what the question names, give what it asks to another name ("the Ostmark pit"
 for "the Hollin pit") or another place, or say the opposite ("greatest" for "smallest",
-"fell" for "rise"), or a question tying names the article never tells of together
-(:mod:`antqa.refusals`). A question the article does answer is refused only on that
-evidence, because a wrong refusal fails the user too.
+"fell" for "rise", "first year" for "second year"), tell the step asked of a name of
+someone else, or tell the name asked about as the doer of a "who" question's step, or a
+question tying names the article never tells of together (:mod:`antqa.refusals`). A
+question the article does answer is refused only on that evidence, because a wrong
+refusal fails the user too.
 """
 
 from __future__ import annotations
