@@ -14,9 +14,11 @@ that none of the best sentences holds, or sentences that would answer but are ab
 another time (or give the question's time to something else), never name, in their
 paragraph, what the question names, give what it asks to another name ("the Ostmark pit"
 for "the Hollin pit") or another place, or say the opposite ("greatest" for "smallest",
-"fell" for "rise"), or a question tying names the article never tells of together
-(:mod:`antqa.refusals`). A question the article does answer is refused only on that
-evidence, because a wrong refusal fails the user too.
+"fell" for "rise", "first year" for "second year"), tell the step asked of a name of
+someone else, or tell the name asked about as the doer of a "who" question's step, or a
+question tying names the article never tells of together (:mod:`antqa.refusals`). A
+question the article does answer is refused only on that evidence, because a wrong
+refusal fails the user too.
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ from antqa.questions import (
     holds,
 )
 from antqa.refusals import (
+    STEP_REACH,
     ArticleWords,
     asked_role,
     dated_elsewhere,
+    doer_reversed,
     given_to_another,
     in_century_written,
     numbered_names,
@@ -49,8 +53,10 @@ from antqa.refusals import (
     periods,
     placed_elsewhere,
     plain_words,
+    rank_swapped,
     role_held,
     role_written,
+    step_of_another,
     time_conflict,
     vague_time_alone,
 )
@@ -262,6 +268,9 @@ class Answerer:
         tells of "the saddest moment" in a sentence that matches the question less well."""
         if plan.continuation or not chosen:
             return None
+        ranked = rank_swapped(question.text, [s.text for s in chosen])
+        if ranked is not None:  # "the second year" asked, "the first year" told
+            return f' — where it tells of this, it says "{ranked[1]}", not "{ranked[0]}"'
         quoted = {s.id for s in chosen}
         for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
             found = opposite_word(question.text, self._plain_words(ids))
@@ -331,10 +340,27 @@ class Answerer:
         swapped = given_to_another(question.text, [s.text for s in chosen])
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
+        unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
+        if unnamed is not None:  # "did Piet Ommeren publish", told of Kaarvig's analysis
+            return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
+        reversed_ = doer_reversed(question.text, [s.text for s in chosen])
+        if reversed_ is not None:  # "Who replaced the Normans?" of "The Normans replaced"
+            return f' — it never says who "{reversed_[1]}" {reversed_[0]}'
         placed = placed_elsewhere(question.text, [s.text for s in chosen], question.names)
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
+
+    def _with_before(self, sentence: Sentence) -> tuple[str, list[str]]:
+        """A sentence's text and the texts of the ones before it in its paragraph (those
+        a pronoun in it may stand for; :func:`antqa.refusals.step_of_another`)."""
+        sentences = self.index.sentences
+        before = [
+            sentences[i].text
+            for i in range(max(0, sentence.id - STEP_REACH), sentence.id)
+            if sentences[i].paragraph == sentence.paragraph
+        ]
+        return sentence.text, before
 
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
         """The sentences that would answer are dated only at other times than the question

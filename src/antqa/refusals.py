@@ -22,6 +22,12 @@ greatest, "by how much did it rise" where it fell, "understate" for "overstate";
 another of its set: "the upper section" for the lower, "daily" for "weekly", "close"
 for "opened", "removed" for "added".
 
+Or they swap a rank ("in its second year" where the article gives the first year), or
+who did what: a step the article tells of someone else ("did Piet Ommeren publish" of
+"Kaarvig's analysis, published in 1933"), or a "who" question about what was done to a
+name the article gives as the doer ("Who replaced the Normans?" of "The Normans replaced
+the Anglo-Saxons").
+
 The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
 module reads times and words.
@@ -102,8 +108,12 @@ class Period:
         return self.first <= other.last and other.first <= self.last
 
 
-def periods(text: str) -> list[Period]:
-    """The times ``text`` pins: centuries, decades, year ranges and single years."""
+def periods(text: str, told: bool = False) -> list[Period]:
+    """The times ``text`` pins: centuries, decades, year ranges and single years.
+
+    ``told``: ``text`` tells (a sentence that would answer), it does not ask. Then "by
+    1900" pins 1900, where what it tells stood ("By 1900 the order ran 31 orphanages":
+    how many it ran then, not in 1858); asked, "by 1900" is any time up to 1900."""
     found: list[Period] = []
 
     def free(match: re.Match[str]) -> bool:
@@ -122,6 +132,8 @@ def periods(text: str) -> list[Period]:
         if free(match):
             year = int(match.group(3))
             first, last = (year, _LATEST) if match.group(1) else (_EARLIEST, year)
+            if told and (match.group(2) or "").lower() == "by":
+                first = year
             found.append(Period(first, last, match.group(), *match.span()))
     for match in _DECADE.finditer(text):
         if free(match):
@@ -172,7 +184,7 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     asked = periods(question)
     if not asked:
         return None
-    dated = periods(sentence)
+    dated = periods(sentence, told=True)
     if not dated or any(a.meets(d) for a in asked for d in dated):
         return None
     return asked[0], dated[0]
@@ -214,11 +226,11 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
         units += _DATED_PART.split(sentence)
-        if not any(a.meets(d) for a in asked for d in periods(sentence)):
+        if not any(a.meets(d) for a in asked for d in periods(sentence, told=True)):
             units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
     best: tuple[int, Period] | None = None
     for unit in units:
-        dated = periods(unit) if _DIGIT.search(unit) else []
+        dated = periods(unit, told=True) if _DIGIT.search(unit) else []
         if not dated:
             continue
         words = set(tokenize(unit))
@@ -338,12 +350,14 @@ _OPPOSED = (
     ("worst", "best"),
     ("saddest", "happiest"),
     ("minimum", "maximum"),
+    ("younger", "elder older"),
+    ("born birth", "died death"),
     (
         "rise rises rising rose risen increase increases increased increasing",
         "fall falls falling fell fallen decrease decreases decreased decreasing",
     ),
     ("grow grows growing grew grown", "shrink shrinks shrinking shrank shrunk"),
-    ("above", "below"),
+    ("above exceed exceeds exceeded exceeding", "below"),
 )
 #: Words of which a fact is one and not the others: a question asking for the upper
 #: section where the article tells of the lower one, for the daily market where it has a
@@ -354,13 +368,22 @@ _OPPOSED = (
 #: "before"/"after", "first"/"second" (they order, and refused as many answerables as
 #: unanswerables), nor "bought"/"sold" (the same fact told from the other side: "Who
 #: bought it?" of "he sold it to her"), nor "male"/"female" (as many of each refused).
+#: The seasons, "reopen", "retains"/"lost", "passed"/"defeated" and "survived"/"died"
+#: (added with "younger"/"elder", "born"/"died", "exceed"/"below" of :data:`_OPPOSED`)
+#: refused 10 more unanswerables on the seen SQuAD-format sets and no answerable. Not
+#: "won"/"lost" ("What share of its members did the party lose?" where the passage tells
+#: of seats won: an answerable refused), nor kin ("son", "daughter", "brother", ...): "Who
+#: was Emma's brother?" is answered by "his sister Emma" (4 answerables refused to 3).
 _ALTERNATIVES = (
     ("upper", "lower"),
     ("inner", "outer"),
     ("north northern", "south southern"),
     ("east eastern", "west western"),
     ("daily", "weekly", "monthly", "annual annually yearly"),
-    ("open opens opened opening", "close closes closed closing"),
+    (
+        "open opens opened opening reopen reopens reopened reopening",
+        "close closes closed closing",
+    ),
     ("add adds added adding", "remove removes removed removing"),
     ("import imports imported importing", "export exports exported exporting"),
     ("cold", "warm hot"),
@@ -369,6 +392,10 @@ _ALTERNATIVES = (
     ("high higher", "low"),
     ("fully", "partly partially"),
     ("full", "partial"),
+    ("spring", "summer", "autumn", "winter"),
+    ("retain retains retained retaining", "lose loses lost losing"),
+    ("pass passes passed", "defeat defeats defeated"),
+    ("survive survives survived surviving", "die dies died dying"),
 )
 #: Each side of :data:`_OPPOSED` with its opposite, both ways round, and each word of
 #: :data:`_ALTERNATIVES` with the others of its set. Words are compared as sets (a regex
@@ -712,3 +739,164 @@ def _someone(clause: str, role: Sequence[str], asked_names: Collection[str]) -> 
         for match in _NAME.finditer(clause)
         for t in tokenize(match.group())
     )
+
+
+#: Words that rank one of several like things ("the second year", "the last outbreak"):
+#: a question asking of another rank than the one the answer tells of swaps the fact.
+_RANKS = frozenset(
+    re.findall(
+        r"\w+", "first second third fourth fifth sixth seventh eighth ninth tenth last final"
+    )
+)
+#: A rank and the word after it ("second week"); not "first of", "second time".
+_RANKED = re.compile(
+    r"\b(" + "|".join(sorted(_RANKS)) + r")\s+(?!(?:of|the|a|an|and|or|to|in|time|times)\b)"
+    r"([a-z][\w'’-]*)",
+    re.I,
+)
+
+
+def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """A rank the question gives a thing ("in its second year") and the other rank the
+    ``texts`` (the sentences that would answer) give the same thing ("Traffic in the first
+    year was ..."), when they never give it the question's rank; else ``None``.
+
+    A one-word swap SQuAD 2.0 writers use ("the first week" for "the second week", "the
+    last recorded outbreak" for "the first"): the rank is read only before the same word,
+    in any form, since "first" alone says too many other things ("first lit", "at first").
+    """
+    told = [
+        (m.group(1).lower(), m.group(2), set(tokenize(m.group(2))))
+        for t in texts
+        for m in _RANKED.finditer(t)
+    ]
+    for asked in _RANKED.finditer(question):
+        rank, thing = asked.group(1).lower(), tokenize(asked.group(2))
+        if not thing:
+            continue
+        same = [(r, w) for r, w, words in told if resembles(thing[0], words)]
+        ranks = {r for r, _ in same}
+        if same and rank not in ranks and not ({rank, *ranks} <= {"last", "final"}):
+            return f"{asked.group(1)} {asked.group(2)}", f"{same[0][0]} {same[0][1]}"
+    return None
+
+
+#: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
+#: step of, and the step; "did" (active: the name took the step) or "was" (it may have
+#: been done to them). Not a name's own word ("Ommeren's analysis"), nor one after "the"
+#: ("the Varn cliff salamander": the words after it may be more of the name).
+_NAME_DOES = re.compile(
+    r"\b(?:(did|does|do)|was|were|is|are)\s+((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s+)+)([a-z]{3,})\b"
+)
+#: A word that may stand for a name told just before as the one doing something: then the
+#: sentences before count. Not "his", "its": "his son Ottone bought" is the son's step.
+_STANDS_FOR = re.compile(r"\b(?:he|she|they|it|we|who|which)\b", re.I)
+#: Words after a name that are no step of it ("When is Marrick first recorded?").
+_NOT_STEPS = frozenset(tokenize("first last also only still ever never once"))
+#: How many sentences before the one telling the step may name who took it, when that
+#: one says "he", "it" and the like: two ("Rookwood ... . In 1886 he married ...").
+STEP_REACH = 2
+
+
+def _step_form(step: str) -> re.Pattern[str]:
+    """What finds ``step`` (a verb) written in any form ("publish", "published"), in lower
+    case: a capitalised word is a name ("Ant Financial" is no step "ant"), and a step
+    opening a sentence ("Published in 1933, ...") is passed over, which refuses less."""
+    return re.compile(rf"\b{re.escape(step[: max(4, len(step) - 2)].lower())}\w*")
+
+
+#: After a step, who took it: "published by Ommeren", "signed by Rollo and the king".
+_BY_WHOM = re.compile(r"\s+by\s+([^,;:.]{0,60})")
+
+
+def step_of_another(
+    question: str, sentences: Sequence[tuple[str, Sequence[str]]]
+) -> tuple[str, str] | None:
+    """A name the question asks a step of ("did Piet Ommeren publish") and a sentence that
+    would answer telling that step (in any form: "published") of someone else; else
+    ``None``.
+
+    ``sentences`` are those that would answer, each with the ones before it in its
+    paragraph (up to :data:`STEP_REACH`). "In which year did Piet Ommeren publish his
+    analysis?" of "Kaarvig's analysis, published in 1933 in ...": the step is told of
+    someone else. Unlike :func:`given_to_another`, the other need not be named right
+    before the step ("Kolvik was imprisoned" for "was Per Almgren imprisoned"). A step the
+    question says the name took ("did X swear fealty") is theirs only if the sentence names
+    them before it, after it with "by", or says "he", "it" for someone named just before:
+    "Rollo swore fealty to Charles" tells of Rollo's step, not of Charles's. After "to"
+    ("the first to serve ... was Hervé") the one who took it may come anywhere.
+    """
+    for asked in _NAME_DOES.finditer(question):
+        name, step = tokenize(asked.group(2)), asked.group(3)
+        if not name or step.lower() in STOPWORDS or not set(tokenize(step)) - _NOT_STEPS:
+            continue
+        form = _step_form(step)
+        for sentence, before in sentences:
+            told = list(form.finditer(sentence))
+            if not told:
+                continue
+            last = told[-1]
+            ordered = asked.group(1) and not sentence[: last.start()].endswith("to ")
+            doers = sentence[: last.start()] if ordered else sentence
+            words = set(tokenize(doers))
+            by = _BY_WHOM.match(sentence, last.end())
+            if by is not None:
+                words |= set(tokenize(by.group(1)))
+            if _STANDS_FOR.search(sentence):
+                words |= {w for text in before[-STEP_REACH:] for w in tokenize(text)}
+            if not any(resembles(t, words) for t in name):
+                return asked.group(2).strip(), step
+    return None
+
+
+#: "Who founded the Elsmere Trust?", "Which knights joined Norman forces?": the step a
+#: question asks the doer of, and the name it is done to (after "the", if any).
+_WHO_DID = re.compile(
+    r"^\W*(?i:who|which\s+\w+|what\s+\w+)\s+([a-z]{3,})\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s*)+)"
+)
+#: Words that make a step passive when right before it ("was founded", "had been built"):
+#: then the name before it is what it was done to.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.I)
+#: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis".
+_DONE_BY = re.compile(r"\s*(?:\w+\s+)?by\s+([^,;:.]*(?:,\s*[^,;:.]*)?)")
+#: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
+_NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
+
+
+def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """The name a "who ..." question says a step was done to ("Who founded the Elsmere
+    Trust?") and the step, when a sentence that would answer tells the step with that
+    name as the last one before it (its doer, or a thing founded with no founder named:
+    "the Elsmere Trust, founded in 2003, runs ..."); else ``None``.
+
+    Questions written to look answerable swap who did what to whom: "Who replaced the
+    Normans as the ruling class?" of "The Normans ... replaced the Anglo-Saxons". A step
+    told in the passive ("was replaced", "founded by ...") is reversed when it names the
+    question's name as its doer ("Who succeeded Owen Sallis?" of "Mirell was succeeded by
+    her deputy, Owen Sallis"), and left alone otherwise; so is a sentence naming no one
+    before the step.
+    """
+    asked = _WHO_DID.match(question)
+    if asked is None or asked.group(1) in STOPWORDS or asked.group(1) in _AUXILIARIES:
+        return None
+    step, name = asked.group(1), tokenize(asked.group(2))
+    form = _step_form(step)
+    for text in texts:
+        told = form.search(text)
+        if told is None:
+            continue
+        before = text[: told.start()]
+        by = _DONE_BY.match(text, told.end())
+        if by is not None and any(resembles(t, set(tokenize(by.group(1)))) for t in name):
+            return asked.group(2).strip(), step  # "Mirell was succeeded by ... Owen Sallis"
+        if by is not None or _PASSIVE_BEFORE.search(before):
+            continue
+        named = [m.group() for m in _NAMED_WORD.finditer(before) if m.start() > 0]
+        if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
+            return asked.group(2).strip(), step
+    return None
+
+
+#: Words that help a verb: "Who was ...", "Who did ..." ask no step of their own.
+_AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})

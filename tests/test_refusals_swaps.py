@@ -1,0 +1,194 @@
+"""Refusals of a question that swaps a rank, a step's doer or a word for its opposite
+(:func:`antqa.refusals.rank_swapped`, :func:`antqa.refusals.step_of_another`, the word
+pairs of :func:`antqa.refusals.opposite_word`), each next to the question kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from antqa.answering import NOT_COVERED
+from antqa.refusals import (
+    doer_reversed,
+    opposite_word,
+    periods,
+    plain_words,
+    rank_swapped,
+    step_of_another,
+    time_conflict,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "swapped"),
+    [
+        (
+            "How much traffic did the canal carry in its second year?",
+            "Traffic in the first year was only 925,000 tonnes.",
+            ("second year", "first year"),
+        ),
+        (
+            "What killed most patients in the first week of illness?",
+            "Most patients who die do so from kidney failure in the second week.",
+            ("first week", "second week"),
+        ),
+        (
+            "How many people died in the last recorded outbreak?",
+            "The first recorded outbreak killed 214 people.",
+            ("last recorded", "first recorded"),
+        ),
+    ],
+)
+def test_a_rank_asked_of_a_thing_the_text_ranks_otherwise_is_swapped(
+    question: str, told: str, swapped: tuple[str, str]
+) -> None:
+    assert rank_swapped(question, [told]) == swapped
+    # the text gives the question's rank too: it may well answer
+    assert rank_swapped(question, [told, f"In the {swapped[0]} it changed."]) is None
+
+
+def test_a_rank_is_read_only_before_the_same_thing() -> None:
+    told = "The first keeper served for twenty-two years."
+    assert rank_swapped("What did the keeper do in his second year?", [told]) is None
+    assert rank_swapped("Who was the first keeper?", [told]) is None
+    # "last" and "final" say the same
+    assert rank_swapped("When was the final voyage?", ["Its last voyage was in 1931."]) is None
+    # "the first of", "a second time": no thing ranked
+    assert rank_swapped("When was it closed a second time?", ["It closed the first time."]) is None
+
+
+def test_a_step_told_without_the_name_asked_is_told_of_another() -> None:
+    told = "Kaarvig's analysis, published in 1933 in the Tessel Bulletin, named the mineral."
+    asked = "In which year did Piet Ommeren publish his analysis?"
+    assert step_of_another(asked, [(told, [])]) == ("Piet Ommeren", "publish")
+    jailed = "Kolvik was imprisoned for eight months in 1875 for a pamphlet."
+    assert step_of_another("How long was Per Almgren imprisoned?", [(jailed, [])]) == (
+        "Per Almgren",
+        "imprisoned",
+    )
+    # the sentence names them: it tells of their step
+    assert step_of_another("In which year did Kaarvig publish her analysis?", [(told, [])]) is None
+    assert step_of_another("How long was Kolvik imprisoned?", [(jailed, [])]) is None
+
+
+def test_a_pronoun_may_stand_for_the_name_told_just_before() -> None:
+    married = "In 1886 he married Clara Voss, the daughter of a bookbinder."
+    before = ["Rookwood moved to London.", "He worked as a compositor."]
+    assert step_of_another("Who did Rookwood marry in 1886?", [(married, before)]) is None
+    # but only within the sentences just before
+    far = ["Rookwood moved to London.", "The firm set catalogues.", "It printed timetables."]
+    assert step_of_another("Who did Rookwood marry in 1886?", [(married, far)]) is not None
+    # a capitalised word is a name, no step ("how did Peng Lei ant ..." glossed word by word)
+    ant = ("Ant Financial grew fast under her.", [])
+    assert step_of_another("How did Peng Lei ant gold clothes?", [ant]) is None
+    # a word after "the" may be more of the name, not a step: "the Varn cliff salamander"
+    bred = "It bred in cliff crevices."
+    assert step_of_another("When did the Varn cliff salamander breed?", [(bred, [])]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "swapped"),
+    [
+        ("What did Ann's younger daughter become?", "The elder became a painter.", ("younger", "elder")),
+        ("When was the centenary of her birth?", "It marked fifty years since her death.", ("birth", "death")),
+        ("What is paid when margins fall below 10 percent?", "A bonus is paid when margins exceed 10 percent.", ("below", "exceed")),
+        ("How many visitors come every winter?", "Every summer 6,000 visitors come.", ("winter", "summer")),
+        ("Which lock lost its pumps?", "The upper lock retains its pumps.", ("lost", "retains")),
+        ("By how much was the motion defeated?", "The motion passed by 302 votes.", ("defeated", "passed")),
+        ("How many children survived?", "Two children died in the epidemic.", ("survived", "died")),
+    ],
+)  # fmt: skip
+def test_a_word_of_a_pair_asked_where_the_other_is_told(
+    question: str, told: str, swapped: tuple[str, str]
+) -> None:
+    assert opposite_word(question, plain_words(told)) == swapped
+    assert opposite_word(question, plain_words(f"{told} And {swapped[0]} too.")) is None
+
+
+LIGHTHOUSE = (
+    "The Skarn Lighthouse stands on Gull Point. It was designed by the engineer Oskar "
+    "Lindqvist and first lit in 1872. Its first keeper, Henrik Aalto, served for twenty-two "
+    "years. In its first year the light burned 3,000 litres of paraffin. Every summer about "
+    "6,000 visitors climb the 156 steps.\n\n"
+    "The tower was repaired in 1923. Fog horns were added in 1931. The Tarsk Hostel, opened in "
+    "1992, fills the keeper's house. Gulls nest on the gallery. Boats call at the jetty twice a week.\n"
+)
+
+#: Questions swapping a rank, a step's doer, a season or who did what, why each is refused, and the
+#: question as the article would answer it.
+SWAPS = [
+    ("How much paraffin did the light burn in its second year?",
+     'where it tells of this, it says "first year", not "second year"',
+     "How much paraffin did the light burn in its first year?"),
+    ("How many years did Oskar Lindqvist serve?",
+     'where it tells of "serve", it never names Oskar Lindqvist',
+     "How many years did Henrik Aalto serve?"),
+    ("How many visitors climb the steps every winter?",
+     'where it tells of this, it says "summer", not "winter"',
+     "How many visitors climb the steps every summer?"),
+    ("Who opened the Tarsk Hostel?", 'it never says who "opened" Tarsk Hostel',
+     "When was the Tarsk Hostel opened?"),
+]  # fmt: skip
+
+
+def test_a_swapped_rank_doer_season_or_deed_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_answering import _service_over
+
+    service = _service_over(LIGHTHOUSE, tmp_path)
+    answers = {asked: service.ask(asked) for swap in SWAPS for asked in (swap[0], swap[2])}
+    refused = {asked: answers[asked].answer for asked, _, _ in SWAPS}
+    assert refused == {asked: NOT_COVERED.format(reason=f" — {why}") for asked, why, _ in SWAPS}
+    assert all(answers[kept].answerable for _, _, kept in SWAPS)
+
+
+def test_a_step_the_name_took_is_theirs_only_when_told_as_theirs() -> None:
+    signed = "In 911 Rollo signed a treaty with King Charles and received lands."
+    assert step_of_another("Who did King Charles sign a treaty with?", [(signed, [])]) == (
+        "King Charles",
+        "sign",
+    )
+    assert step_of_another("Who did Rollo sign a treaty with?", [(signed, [])]) is None
+    # told after the step with "by", or after "to" as who was first to take it
+    by = "The treaty was signed by Rollo in 911."
+    assert step_of_another("When did Rollo sign the treaty?", [(by, [])]) is None
+    first = "The first knight to serve the emperor was Herve in the 1050s."
+    assert step_of_another("When did Herve serve the emperor?", [(first, [])]) is None
+    # done to the name ("was X invaded"): anywhere in the sentence
+    invaded = "William invaded Scotland in 1072."
+    assert step_of_another("When was Scotland invaded?", [(invaded, [])]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("Who replaced the Normans as the ruling class?", "The Normans replaced the Saxons as the ruling class."),
+        ("Who founded the Elsmere Trust?", "A heritage group, the Elsmere Trust, founded in 2003, runs trains."),
+        ("Who succeeded Owen Sallis as head?", "Dr. Mirell was succeeded by her deputy, Owen Sallis."),
+    ],
+)  # fmt: skip
+def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: str) -> None:
+    assert doer_reversed(question, [told]) is not None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The Saxons were replaced by the Normans as the ruling class.",  # passive
+        "The Elsmere Trust was founded by Ann Cole in 2003.",
+        "The Elsmere Trust, founded by Ann Cole, runs trains.",
+        "In 1066 the Normans came, and William replaced the Saxon lords.",  # another doer
+    ],
+)
+def test_a_who_question_is_kept_where_someone_else_is_the_doer(told: str) -> None:
+    for question in ("Who replaced the Saxon lords?", "Who founded the Elsmere Trust?"):
+        assert doer_reversed(question, [told]) is None
+
+
+def test_a_figure_told_by_a_year_is_dated_at_that_year() -> None:
+    by = "By 1900 the order ran 74 hospitals and 31 orphanages."
+    assert time_conflict("How many orphanages did the order run in 1858?", by) is not None
+    assert time_conflict("How many orphanages did the order run in 1900?", by) is None
+    # asked "by" a year, any time up to it will do
+    assert time_conflict("How many orphanages had it opened by 1900?", "In 1858 it ran 9.") is None
+    assert periods("by 1900", told=True)[0].first == 1900
+    assert periods("by 1900")[0].first < 1900
+    assert periods("after 1918", told=True)[0].last > 1918  # only "by" pins its year
