@@ -350,3 +350,51 @@ def test_what_questions_dates_and_roles_on_an_invented_article(
     question: str, expected: str | None
 ) -> None:
     assert_short_answer(LIGHTHOUSE, question, expected)
+
+
+OBSERVATORY = (
+    "The observatory stood at Marlow until 1951, when it passed to the University of Marlow. "
+    "The founder had trained under the instrument maker Abel Quint at Dunstow. "
+    "The society meets on the first Friday of each month in the old library. "
+    "The chapel was built between 1170 and 1185 by the monks of Harwell. "
+    "The lenses were later moved to an outstation on Fenby Moor. "
+    "Draining the pond cut the cases of fever by about two-thirds within five years. "
+    "The club later sold Tennant's Cordwell to a dealer. "
+    "The estate paid a fine of 900 crowns over ten years. "
+    "The reform left holdings averaging 14 hectares. "
+    "Membership rose sharply after 1874 to 48,000 in 1880. "
+    "The new hall was paid for by the wool merchant Jonas Pell. "
+    "In 1909 the chair passed to Anna Vick's son, Tomas Vick."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the kind asked for may be in the name ("which university": "University of ...")
+        ("Which university runs the observatory today?", "University of Marlow"),
+        # "whom" after a preposition asks for a person
+        ("Under whom had the founder trained?", "Abel Quint"),
+        # a day of the week, maybe the one of each month, answers "when"
+        ("When does the society meet?", "first Friday of each month"),
+        # a range of years keeps its "between"
+        ("When was the chapel built?", "between 1170 and 1185"),
+        # after "on" a name is a place
+        ("Where were the lenses moved?", "Fenby Moor"),
+        # a fraction is read with its number, not cut after it
+        ("By how much did draining the pond cut the cases of fever?", "about two-thirds"),
+        # an owner the question names is left out of the name
+        ("Which Tennant horse did the club sell?", "Cordwell"),
+        # "over what period": a length of time; "what was the average size": a measure
+        ("Over what period was the fine paid?", "ten years"),
+        ("What was the average size of the holdings?", "14 hectares"),
+        # a year before "to" is no range with the count after it
+        ("How many members did the club have in 1880?", "48,000"),
+        # an occupation is the words a text puts between the article and the name
+        ("What was Jonas Pell's trade?", "wool merchant"),
+        # the one named after an owner and a kinship word is the one meant
+        ("Who took the chair in 1909?", "Tomas Vick"),
+    ],
+)
+def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str | None) -> None:
+    assert_short_answer(OBSERVATORY, question, expected)

@@ -59,6 +59,7 @@ class Target(Enum):
     PLACE = "place"
     PHRASE = "phrase"  # what / which, of no kind above: the words the sentence adds
     CAUSE = "cause"  # why: the clause after "because", "since", "after", or "so that" on
+    ROLE = "role"  # what was X's occupation: the words a text puts before a person's name
 
 
 _NUMBER_WORDS = f"one|{NUMBER_WORDS}"
@@ -68,6 +69,12 @@ _NUMBER = (
 )
 _MONTH = f"(?:{'|'.join(MONTH_NAMES)})"  # case-sensitive here: "may" is no month
 _ORDINAL = r"\d+(?:st|nd|rd|th)"
+#: A day of the week, maybe the one of each month ("every Tuesday", "the first Friday of
+#: each month"): what "when" or "on what day" asks of a custom.
+_WEEKDAY = (
+    r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+)?"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:\s+(?:of|in)\s+(?:each|every|the)\s+month)?"
+)
 #: Spans of each kind, as they are written in an English text.
 _SPANS: dict[Target, re.Pattern[str]] = {
     Target.TIME: re.compile(
@@ -75,8 +82,10 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         rf"(?:\s+\d{{3,4}})?|(?:early |late |mid-?)?{_MONTH}(?:\s+(?:of\s+)?\d{{3,4}})?|"
         rf"(?:the\s+)?(?:early |late |mid-?)?{_ORDINAL}(?:\s+(?:and|or|to)\s+{_ORDINAL})?"
         rf"\s+(?:century|centuries|millennium)(?:\s+(?:BC|AD|BCE|CE))?|"
-        r"(?:the\s+)?\d{3,4}s|(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
-        r"(?:\s+(?:BC|AD|BCE|CE))?)\b"
+        # "between 1170 and 1185": a range, which a reader gives with its "between"
+        r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|"
+        r"(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
+        rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY})\b"
     ),
     # not a model's number ("NB-3")
     Target.NUMBER: re.compile(rf"(?<![A-Za-z]-)\b{_NUMBER}\b", re.IGNORECASE),
@@ -125,7 +134,7 @@ _PLACE_PREPOSITIONS = r"in|at|from|near|into|across"
 _PREPOSITIONS = rf"{_PLACE_PREPOSITIONS}|to|of"
 #: A preposition before a place, maybe with a word of :data:`_REGION` between: what a
 #: "where" question's short answer may follow.
-_PLACE_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?(?:{_REGION})?$", re.I)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS}|on)\s+(?:the\s+)?(?:{_REGION})?$", re.I)
 #: Words before a name that make it a place whatever it is ("in Syria", "in northern
 #: Syria"): the article's places are the names it writes after them somewhere.
 _ONLY_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?(?:{_REGION})?$", re.I)
@@ -194,10 +203,11 @@ _BORN = re.compile(r"[\w’'-]+-born\s+")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ch)\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
 _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
 #: The measures a quantity is given in, right after its number ("28 tonnes", "four times").
-#: A rate's "per" is part of it ("71 metres per second", "12 percent per furnace").
+#: A rate's "per" is part of it ("71 metres per second", "12 percent per furnace"), and a
+#: fraction its number's ("about two-thirds": not "about two").
 _UNIT = re.compile(
-    r"(?:\s*%|[\s-]+(?:percent|per cent|times|(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?"
-    r"(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
+    rf"(?:\s*%|[\s-]+(?:percent|per cent|times|{FRACTIONS}|"
+    r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
     r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?))\b)"
     r"(?:\s+per\s+[a-z]+\b)?",
     re.I,
@@ -253,10 +263,25 @@ def _year_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 #: A day of a month in a span of time ("6 August 1885", "June 14").
-_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b")
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\b{_WEEKDAY}\b"
+)
 #: "What was the name of the count of Apulia?": a name, whatever it names.
 _NAME_OF = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+#: "Over what period was it paid?", "For what span of time ...?": a length of time.
+_OVER_WHAT_TIME = re.compile(
+    r"^\W*(?:over|for|during)\s+what\s+(?:period|span|length)(?:\s+of\s+time)?\b", re.I
+)
+#: "What was the average size of the farms?", "What was its membership in 1880?": a
+#: quantity, named by English's nouns of measure and of headcount (a grammar's set, not a
+#: domain's); a number answers.
+_WHAT_MEASURE = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:size|height|altitude|elevation|length|width|depth|area|weight|speed|distance|"
+    r"population|membership|capacity|circulation)\b",
+    re.I,
+)
 #: "How far ...?", "How deep ...?", "How heavy ...?", "How large an area ...?": a measure,
 #: which a number with a unit of its dimension gives ("26 kilometres", "5.2 hectares").
 #: English's adjectives of size with the units of each (a grammar's set, not a domain's);
@@ -297,7 +322,8 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
 #: A passive with its agent ("He was succeeded by his son William"): the one who did it
 #: is named after "by", in this sentence.
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:\w+\s+)?\w+ed\s+by\b")
-_WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
+#: "Who ...?", "Whose ...?", and "whom" after any preposition ("Under whom had she trained?").
+_WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}whom\b", re.I)
 #: "Which purchase brought ...?", "In which body ...?": one thing picked out among others
 #: of its kind, which a text names; not "which two", nor a plural ("which subjects",
 #: "which values"), often things a text describes in lower case ("law and medicine"),
@@ -467,6 +493,9 @@ class Asked:
     year: bool = False
     #: For "What reached Marrick?": the stems of the words that may be its verb.
     doing: frozenset[str] = frozenset()
+    #: For "Which university ...?": the stem of the kind of thing asked for, which its name
+    #: may hold ("University of Calder", "River Brenn") without being the question's own.
+    noun: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -496,6 +525,7 @@ class Asked:
             date,
             bool(_ASKS_YEAR.search(question.text)),
             doing or frozenset(),
+            frozenset(tokenize(which.group(1))) if which else frozenset(),
         )
 
 
@@ -514,6 +544,8 @@ def target(question: Question, ending: bool = False) -> Target | None:
     text = question.text
     if ASKS_WHY.match(text):
         return None  # "Why might the real number ... be larger?": a cause, whatever it names
+    if _OVER_WHAT_TIME.search(text):
+        return Target.DURATION  # "Over what period was the fine paid?": not the fine
     if question.kind in _TARGET_OF_KIND:
         typed = _TARGET_OF_KIND[question.kind]
         if typed in _QUANTITIES and _WHICH_OPEN.match(text):
@@ -521,6 +553,8 @@ def target(question: Question, ending: bool = False) -> Target | None:
         return typed
     if _WHO.search(text) or _NAME_OF.search(text):
         return Target.NAME
+    if _WHAT_MEASURE.search(text):
+        return Target.NUMBER
     if _measure_asked(text) is not None:
         return Target.NUMBER
     match = _WHICH_NOUN.search(text)
@@ -537,6 +571,20 @@ def target(question: Question, ending: bool = False) -> Target | None:
     return None
 
 
+#: "What was Pelling's trade?", "What was the occupation of the first chairman?": what a
+#: person did for a living, English's nouns for it (a grammar's set, not a domain's).
+_ASKS_ROLE = re.compile(
+    r"^\W*what\s+(?:was|is|were|are)\b[^?]*\b(?:occupation|profession|trade|job)\b", re.I
+)
+#: A person's occupation as a text writes it before the name, between an article and the
+#: name ("the wool merchant Jonas Pelling", "the notary Giacomo Belfiore"): one to three
+#: words in lower case, none a function word.
+_ROLE = re.compile(
+    r"\b(?:the|a|an)\s+((?:(?!(?:of|and|or|in|at|on|to|by|for|with|from|was|were)\b)"
+    r"[a-z][a-z-]*\s+){1,3}?)(?=[A-Z][\w’'-]+\s+[A-Z])"
+)
+
+
 def _phrase_target(question: Question) -> Target | None:
     """:attr:`Target.PHRASE` for a "what" question asking for the object of its verb
     ("What did Lenholm use to filter its water?") or for its subject ("What reached
@@ -545,6 +593,8 @@ def _phrase_target(question: Question) -> Target | None:
     or a clause is no sign that a sentence answers (see :func:`target`)."""
     if question.compound:
         return None
+    if _ASKS_ROLE.search(question.text):
+        return Target.ROLE
     if _WHAT_OPEN.match(question.text) or _WHAT_DID.match(question.text):
         return Target.PHRASE
     if ASKS_WHY.match(question.text):
@@ -611,9 +661,15 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
             spans = [(start, _with_unit(text, end)) for start, end in _ranges(text, spans)]
     if kind is Target.SHARE:
         return spans  # "a third" is read with its "a"
-    return [span for span in map(lambda s: _trim(text, *s), spans) if span[1] > span[0]]
+    trimmed = [
+        # "between 1170 and 1185" is read with its "between"
+        span if kind is Target.TIME and _BETWEEN.match(text, *span) else _trim(text, *span)
+        for span in spans
+    ]
+    return [span for span in trimmed if span[1] > span[0]]
 
 
+_BETWEEN = re.compile(r"between\s+\d")
 #: Between the two ends of a range of numbers ("6 to 14 eggs", "620–1,150").
 _RANGE = re.compile(r"\s+to\s+|\s*–\s*")
 #: ... but "from 104 to 88" is a change: the count left is the second.
@@ -629,6 +685,7 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out
             and _RANGE.fullmatch(text, out[-1][1], start)
             and not _FROM_BEFORE.search(text, max(0, out[-1][0] - 6), out[-1][0])
+            and not written_as_year(text, *out[-1])  # "9,000 in 1874 to 48,000 in 1880"
         ):
             out[-1] = (out[-1][0], end)
         else:
@@ -743,6 +800,44 @@ def _measures_what_is_counted(span: str, asked: Asked, after: str = "") -> bool:
     if unit is not None:
         return bool(set(tokenize(unit.group())) & set(asked.counted))
     return bool(counts_spans(asked.counted) or not _TIME_AFTER.match(after))
+
+
+#: An owner's name opening a name ("Tencent's" of "Tencent's Tenpay").
+_OWNER = re.compile(r"([A-Z][\w-]*)['’]s\s+(?=[A-Z])")
+
+
+def _without_asked_owner(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
+    """The name ``text[start:end]`` without an owner the question names ("Which Tencent
+    business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is."""
+    owner = _OWNER.match(text, start, end)
+    if owner is None or not set(tokenize(owner.group(1))) & asked.tokens:
+        return start, end
+    return owner.end(), end
+
+
+#: A possessive, a word in lower case and a name after a name ("Merridew's wife Harriet",
+#: "Dahlqvist's son, Nils"): the person meant is the one named after, not the owner.
+_KIN_NAMED_AFTER = re.compile(r"['’]s\s+[a-z][\w-]*,?\s+([A-Z][\w’'-]*)")
+
+
+def _kin_named_after(text: str, end: int, asked: Asked) -> bool:
+    """Whether the name ending at ``end`` owns a person named right after it whom the
+    question does not name ("Edgar's sister Margaret" still answers "Who was Margaret's
+    brother?")."""
+    kin = _KIN_NAMED_AFTER.match(text, end)
+    return kin is not None and not set(tokenize(kin.group(1))) & asked.tokens
+
+
+def _mostly_asked(span: str, asked: Asked) -> bool:
+    """Whether ``span`` is mostly the question's own words: "Normandy" does not answer "Who
+    ruled Normandy?". What is counted may follow a number ("four metres" for "how many
+    metres"), and the kind of thing asked for may be in its name ("University of Calder"
+    for "Which university ...?"), but a span that is only that kind answers nothing."""
+    tokens = [t for t in tokenize(span) if t not in asked.counted]
+    rest = [t for t in tokens if t not in asked.noun]
+    if not tokens:
+        return False
+    return not rest or sum(t in asked.tokens for t in rest) * 2 >= len(rest)
 
 
 def _verbal(word: str) -> bool:
@@ -1054,6 +1149,8 @@ class ShortAnswerFinder:
             if span is not None:
                 if kind in _QUANTITIES:
                     span = _with_approximation(sentence.text, *span)
+                if kind is Target.NAME:
+                    span = _without_asked_owner(sentence.text, *span, asked)
                 start, end = sentence.start + span[0], sentence.start + span[1]
                 return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
         return None
@@ -1136,18 +1233,21 @@ class ShortAnswerFinder:
             candidates = _phrases(text, asked)
         elif kind is Target.CAUSE:
             candidates = _causes(text)
+        elif kind is Target.ROLE:
+            candidates = [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
         else:
             candidates = _candidates(kind, text)
         for start, end in candidates:
-            if kind is Target.NAME:
+            if kind is Target.NAME and (asked.person or not asked.noun):
+                # "King Charles III of West Francia": he; "University of Calder": its name
                 end = self._without_place(text, start, end)
                 nationality = _NATIONALITY.match(text, start, end) if asked.person else None
                 if nationality is not None:
                     start = nationality.end()  # "the Hungarian Zoltán Kertész": who, not whence
-            # what is counted may follow the number ("four metres" for "how many metres")
-            tokens = [t for t in tokenize(text[start:end]) if t not in asked.counted]
-            if tokens and sum(t in asked.tokens for t in tokens) * 2 >= len(tokens):
-                continue  # mostly the question's own words
+            if _mostly_asked(text[start:end], asked):
+                continue
+            if asked.person and _kin_named_after(text, end, asked):
+                continue  # "Merridew's wife Harriet cut the sod": she did, not he
             if kind in (Target.NAME, Target.PLACE) and not self._is_name(
                 kind, text, start, end, asked.person
             ):
