@@ -364,7 +364,10 @@ OBSERVATORY = (
     "The reform left holdings averaging 14 hectares. "
     "Membership rose sharply after 1874 to 48,000 in 1880. "
     "The new hall was paid for by the wool merchant Jonas Pell. "
-    "In 1909 the chair passed to Anna Vick's son, Tomas Vick."
+    "In 1909 the chair passed to Anna Vick's son, Tomas Vick. "
+    "The last outbreak of the fever was in the Sella valley in 1956. "
+    "The rescue plan cut the number of players from 104 to 88. "
+    "During the Great Frost of 1871 the lamp was kept alight by Ann Rook."
 )
 
 
@@ -394,6 +397,12 @@ OBSERVATORY = (
         ("What was Jonas Pell's trade?", "wool merchant"),
         # the one named after an owner and a kinship word is the one meant
         ("Who took the chair in 1909?", "Tomas Vick"),
+        # a kind of land after a name is part of the place
+        ("Where was the last outbreak of the fever?", "Sella valley"),
+        # a change is asked of what it came to, not what it came from
+        ("How many players were left after the rescue plan?", "88"),
+        # a name after "during" is a time, no person
+        ("Who kept the lamp alight in 1871?", "Ann Rook"),
     ],
 )
 def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str | None) -> None:

@@ -147,6 +147,12 @@ _PLACE_LIST = re.compile(
     rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?({_LISTED}(?:,\s+{_LISTED})*"
     rf"(?:,\s+{_LISTED},?\s+|\s+)and\s+{_LISTED})"
 )
+#: English's nouns for a kind of land, after a name that says which ("the Po valley",
+#: "the Ostervik valley"): part of the place's name as a reader gives it.
+_LANDFORM_AFTER = re.compile(
+    r"\s+(?:valley|basin|delta|plain|plateau|gorge|coast|estuary|peninsula|hills|"
+    r"mountains|highlands|lowlands|islands?|lakes?|river|bay)\b"
+)
 #: How far before a name the words that make it a place are looked for, in characters:
 #: a preposition, "the" and a region word ("from the north-western ").
 _PLACE_CUE_CHARS = 30
@@ -168,6 +174,8 @@ def _listed_places(article: str) -> set[str]:
     }
 
 
+#: Words before a name that make it a time ("during the Second World War").
+_DURING_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?$", re.I)
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
 _RULED_BEFORE = re.compile(
     r"\b(?:king|queen|duke|duchess|earl|count|countess|prince|princess|bishop|archbishop|"
@@ -652,6 +660,10 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
                     continue
                 compass = _COMPASS.search(text[:start])
                 start = compass.start() if compass else start
+                landform = _LANDFORM_AFTER.match(text, match.end())
+                if landform is not None:  # "in the Po valley": the valley, not the river
+                    spans.append((start, landform.end()))
+                    continue
             spans.append((start, match.end()))
     else:
         spans = [(m.start(), m.end()) for m in _SPANS[kind].finditer(text)]
@@ -826,6 +838,27 @@ def _kin_named_after(text: str, end: int, asked: Asked) -> bool:
     brother?")."""
     kin = _KIN_NAMED_AFTER.match(text, end)
     return kin is not None and not set(tokenize(kin.group(1))) & asked.tokens
+
+
+#: "from" before a quantity, maybe with a word saying it is approximate.
+_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|under|over)\s+)?$")
+#: What follows the first quantity of a change up to the second: "from 104 to 88", "from
+#: about 9,000 in 1874 to 48,000 in 1880" (the words between say of what or when).
+_TO_QUANTITY = re.compile(
+    rf"((?:\s+[\w,.]+){{0,2}}?)\s+to\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?"
+    rf"(?:\d|(?:{_NUMBER_WORDS})\b)",
+    re.I,
+)
+
+
+def _changed_from(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the quantity ``text[start:end]`` is what a change started from ("reduced the
+    players from 104 to 88"): the question asks what it came to, unless the words between
+    the two are its own ("from 9,000 in 1874 to ..." for "... in 1874?")."""
+    if not _FROM.search(text, max(0, start - _QUALIFIER_CHARS), start):
+        return False
+    change = _TO_QUANTITY.match(text, end)
+    return change is not None and not set(tokenize(change.group(1))) & asked.tokens
 
 
 def _mostly_asked(span: str, asked: Asked) -> bool:
@@ -1176,6 +1209,8 @@ class ShortAnswerFinder:
             return False  # "By 1 June": a date, whatever a name asks for
         if person and self._is_place(text[start:end]):
             return False  # "Who ruled ...?" is not answered by "France"
+        if person and _DURING_BEFORE.search(text, max(0, start - _QUALIFIER_CHARS), start):
+            return False  # "During the Second World War": a time, not a person
         before = text[max(0, start - _QUALIFIER_CHARS) : start]
         if not _PREPOSITION_BEFORE.search(before):
             return True
@@ -1258,6 +1293,8 @@ class ShortAnswerFinder:
             if len(text[start:end].split()) > longest:
                 continue
             spans.append((start, end))
+        if kind in _QUANTITIES:
+            spans = [span for span in spans if not _changed_from(text, *span, asked)]
         if kind is Target.NUMBER:
             spans = _counts_of(text, spans, asked)
         if kind is Target.TIME and asked.date:  # "On what date ...?": a day, not a year
