@@ -367,7 +367,8 @@ OBSERVATORY = (
     "In 1909 the chair passed to Anna Vick's son, Tomas Vick. "
     "The last outbreak of the fever was in the Sella valley in 1956. "
     "The rescue plan cut the number of players from 104 to 88. "
-    "During the Great Frost of 1871 the lamp was kept alight by Ann Rook."
+    "During the Great Frost of 1871 the lamp was kept alight by Ann Rook. "
+    "The mill pond was fed from the River Tarn by a channel at Holme Weir."
 )
 
 
@@ -403,6 +404,8 @@ OBSERVATORY = (
         ("How many players were left after the rescue plan?", "88"),
         # a name after "during" is a time, no person
         ("Who kept the lamp alight in 1871?", "Ann Rook"),
+        # a name saying it is of the kind asked for, whatever the preposition before it
+        ("Which river fed the mill pond?", "River Tarn"),
     ],
 )
 def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str | None) -> None:

@@ -861,6 +861,15 @@ def _changed_from(text: str, start: int, end: int, asked: Asked) -> bool:
     return change is not None and not set(tokenize(change.group(1))) & asked.tokens
 
 
+def _of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the name ``text[start:end]`` says it is of the kind asked for ("River Brenn"
+    for "Which river ...?"): a name whatever the words before it ("fed from the River
+    Brenn"), and one the sentence itself gives that kind."""
+    return bool(asked.noun) and not asked.person and bool(
+        asked.noun.intersection(tokenize(text[start:end]))
+    )
+
+
 def _mostly_asked(span: str, asked: Asked) -> bool:
     """Whether ``span`` is mostly the question's own words: "Normandy" does not answer "Who
     ruled Normandy?". What is counted may follow a number ("four metres" for "how many
@@ -1283,8 +1292,10 @@ class ShortAnswerFinder:
                 continue
             if asked.person and _kin_named_after(text, end, asked):
                 continue  # "Merridew's wife Harriet cut the sod": she did, not he
-            if kind in (Target.NAME, Target.PLACE) and not self._is_name(
-                kind, text, start, end, asked.person
+            if (
+                kind in (Target.NAME, Target.PLACE)
+                and not _of_kind_asked(text, start, end, asked)
+                and not self._is_name(kind, text, start, end, asked.person)
             ):
                 continue
             longest = (
@@ -1343,6 +1354,8 @@ class ShortAnswerFinder:
             )
             if role is not None and asked.tokens.intersection(tokenize(role.group(1))):
                 pull *= self.policy.role_weight  # "the architect Samuel Ditchling"
+            elif kind is Target.NAME and _of_kind_asked(text, start, end, asked):
+                pull *= self.policy.role_weight  # "the River Brenn" for "Which river ...?"
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls
