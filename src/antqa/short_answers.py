@@ -865,8 +865,10 @@ def _of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
     """Whether the name ``text[start:end]`` says it is of the kind asked for ("River Brenn"
     for "Which river ...?"): a name whatever the words before it ("fed from the River
     Brenn"), and one the sentence itself gives that kind."""
-    return bool(asked.noun) and not asked.person and bool(
-        asked.noun.intersection(tokenize(text[start:end]))
+    return (
+        bool(asked.noun)
+        and not asked.person
+        and bool(asked.noun.intersection(tokenize(text[start:end])))
     )
 
 
