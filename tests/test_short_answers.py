@@ -368,7 +368,11 @@ OBSERVATORY = (
     "The last outbreak of the fever was in the Sella valley in 1956. "
     "The rescue plan cut the number of players from 104 to 88. "
     "During the Great Frost of 1871 the lamp was kept alight by Ann Rook. "
-    "The mill pond was fed from the River Tarn by a channel at Holme Weir."
+    "The mill pond was fed from the River Tarn by a channel at Holme Weir. "
+    "The new pump lifted water at 40 litres per second. "
+    "In winter the heart of the newt slows to about 8 beats per minute. "
+    "The young newts are about 1.8 centimetres long when they hatch. "
+    "The railway raised its rates by nearly a third in 1879."
 )
 
 
@@ -406,6 +410,12 @@ OBSERVATORY = (
         ("Who kept the lamp alight in 1871?", "Ann Rook"),
         # a name saying it is of the kind asked for, whatever the preposition before it
         ("Which river fed the mill pond?", "River Tarn"),
+        # "how quickly", "how slow": a rate; "how big": a length or an area
+        ("How quickly did the new pump lift water?", "40 litres per second"),
+        ("How slow does the heart of the newt become in winter?", "about 8 beats per minute"),
+        ("How big are the young newts when they hatch?", "about 1.8 centimetres"),
+        # "by how much": a share answers a change too
+        ("By how much did the railway raise its rates?", "nearly a third"),
     ],
 )
 def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str | None) -> None:

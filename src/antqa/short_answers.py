@@ -220,6 +220,8 @@ _UNIT = re.compile(
     r"(?:\s+per\s+[a-z]+\b)?",
     re.I,
 )
+#: A rate of anything counted ("8 beats per minute"): the number says nothing without it.
+_COUNTED_RATE = re.compile(r"\s+[a-z]+\s+per\s+(?:second|minute|hour|day|week|month|year)\b")
 #: A length of time right after a number ("thirty years", "nine long weeks").
 _TIME_AFTER = re.compile(
     r"[\s-]+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
@@ -301,8 +303,17 @@ _HOW_MEASURED = {
         re.compile(rf"\b(?:{_LENGTHS})\b", re.I),
     ),
     "area": (
-        re.compile(r"^\W*(?:and\s+)?how\s+(?:large|big)\b(?:\s+an?\s+area\b)?", re.I),
+        re.compile(r"^\W*(?:and\s+)?how\s+(?:large|big)\s+an?\s+area\b", re.I),
         re.compile(rf"\b(?:hectares?|acres?|square\s+(?:{_LENGTHS}))\b", re.I),
+    ),
+    # "how big are the young?": an area or a length
+    "size": (
+        re.compile(r"^\W*(?:and\s+)?how\s+(?:large|big)\b", re.I),
+        re.compile(rf"\b(?:hectares?|acres?|square\s+(?:{_LENGTHS})|{_LENGTHS})\b", re.I),
+    ),
+    "rate": (
+        re.compile(r"^\W*(?:and\s+)?how\s+(?:fast|quickly|slow|slowly)\b", re.I),
+        re.compile(r"\bper\s+(?:second|minute|hour|day|week|month|year)\b|\bmph\b|\bknots\b", re.I),
     ),
     "mass": (
         re.compile(r"^\W*(?:and\s+)?how\s+heavy\b", re.I),
@@ -504,6 +515,8 @@ class Asked:
     #: For "Which university ...?": the stem of the kind of thing asked for, which its name
     #: may hold ("University of Calder", "River Brenn") without being the question's own.
     noun: frozenset[str] = frozenset()
+    #: "By how much did it rise?": a change, which a share gives too ("by nearly a third").
+    change: bool = False
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -534,6 +547,7 @@ class Asked:
             bool(_ASKS_YEAR.search(question.text)),
             doing or frozenset(),
             frozenset(tokenize(which.group(1))) if which else frozenset(),
+            question.by_how_much,
         )
 
 
@@ -894,7 +908,7 @@ def _verbal(word: str) -> bool:
 def _with_unit(text: str, end: int) -> int:
     """Where a number ends with the measure that follows it ("180 grams", "four times"):
     "how much" is answered by the quantity, and a bare "180" says 180 of nothing."""
-    unit = _UNIT.match(text, end)
+    unit = _UNIT.match(text, end) or _COUNTED_RATE.match(text, end)
     return unit.end() if unit else end
 
 
@@ -1182,6 +1196,8 @@ class ShortAnswerFinder:
             question.tokens
         )
         least = self.policy.typed_shared if kind in _QUANTITIES else self.policy.min_shared
+        if kind is Target.TIME and asked.date:
+            least = self.policy.typed_shared  # a day of a month is of the kind asked or not
         if kind is Target.PHRASE:
             least = self.policy.phrase_shared
         for sentence in sentences:
@@ -1283,6 +1299,12 @@ class ShortAnswerFinder:
             candidates = [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
         else:
             candidates = _candidates(kind, text)
+        if kind in (Target.NUMBER, Target.AMOUNT) and asked.change:  # "by nearly a third"
+            candidates += [
+                (start, end)
+                for start, end in _candidates(Target.SHARE, text)
+                if not any(s < end and start < e for s, e in candidates)
+            ]
         for start, end in candidates:
             if kind is Target.NAME and (asked.person or not asked.noun):
                 # "King Charles III of West Francia": he; "University of Calder": its name
