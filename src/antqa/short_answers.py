@@ -297,28 +297,26 @@ _WHAT_MEASURE = re.compile(
 #: English's adjectives of size with the units of each (a grammar's set, not a domain's);
 #: "how dense" or "how important" name no unit, so they get no short answer.
 _LENGTHS = r"(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
+_AREAS = rf"hectares?|acres?|square\s+(?:{_LENGTHS})"
+
+
+def _measured(adjectives: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A "how <adjective>" question and the units that answer it."""
+    return (
+        re.compile(rf"^\W*(?:and\s+)?how\s+(?:{adjectives})\b", re.I),
+        re.compile(rf"\b(?:{units})\b", re.I),
+    )
+
+
 _HOW_MEASURED = {
-    "length": (
-        re.compile(r"^\W*(?:and\s+)?how\s+(?:far|high|tall|deep|wide|broad|thick)\b", re.I),
-        re.compile(rf"\b(?:{_LENGTHS})\b", re.I),
-    ),
-    "area": (
-        re.compile(r"^\W*(?:and\s+)?how\s+(?:large|big)\s+an?\s+area\b", re.I),
-        re.compile(rf"\b(?:hectares?|acres?|square\s+(?:{_LENGTHS}))\b", re.I),
-    ),
+    "length": _measured("far|high|tall|deep|wide|broad|thick", _LENGTHS),
+    "area": _measured(r"(?:large|big)\s+an?\s+area", _AREAS),
     # "how big are the young?": an area or a length
-    "size": (
-        re.compile(r"^\W*(?:and\s+)?how\s+(?:large|big)\b", re.I),
-        re.compile(rf"\b(?:hectares?|acres?|square\s+(?:{_LENGTHS})|{_LENGTHS})\b", re.I),
+    "size": _measured("large|big", f"{_AREAS}|{_LENGTHS}"),
+    "rate": _measured(
+        "fast|quickly|slow|slowly", r"per\s+(?:second|minute|hour|day|week|month|year)|mph|knots"
     ),
-    "rate": (
-        re.compile(r"^\W*(?:and\s+)?how\s+(?:fast|quickly|slow|slowly)\b", re.I),
-        re.compile(r"\bper\s+(?:second|minute|hour|day|week|month|year)\b|\bmph\b|\bknots\b", re.I),
-    ),
-    "mass": (
-        re.compile(r"^\W*(?:and\s+)?how\s+heavy\b", re.I),
-        re.compile(r"\b(?:(?:kilo|milli)?grams?|kg|tonnes?|tons?|pounds?|ounces?)\b", re.I),
-    ),
+    "mass": _measured("heavy", r"(?:kilo|milli)?grams?|kg|tonnes?|tons?|pounds?|ounces?"),
 }
 
 
