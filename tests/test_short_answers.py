@@ -372,7 +372,11 @@ OBSERVATORY = (
     "The new pump lifted water at 40 litres per second. "
     "In winter the heart of the newt slows to about 8 beats per minute. "
     "The young newts are about 1.8 centimetres long when they hatch. "
-    "The railway raised its rates by nearly a third in 1879."
+    "The railway raised its rates by nearly a third in 1879. "
+    "Its first warden was the schoolteacher Ada Lund, then 29, who wrote its rules. "
+    "In 2022 the trust set a target of planting a million trees by 2035. "
+    "The terns come ashore only from October to March to breed. "
+    "Bram Hale served as the town's mayor from 1996 to 2004."
 )
 
 
@@ -416,6 +420,12 @@ OBSERVATORY = (
         ("How big are the young newts when they hatch?", "about 1.8 centimetres"),
         # "by how much": a share answers a change too
         ("By how much did the railway raise its rates?", "nearly a third"),
+        # an age set between commas
+        ("How old was the first warden?", "29"),
+        # "by what year": the year after "by"; a range keeps its "from"
+        ("By what year does the trust mean to plant a million trees?", "2035"),
+        ("When do the terns come ashore to breed?", "from October to March"),
+        ("When was Bram Hale the town's mayor?", "from 1996 to 2004"),
     ],
 )
 def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str | None) -> None:

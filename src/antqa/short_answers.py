@@ -83,9 +83,9 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         rf"(?:the\s+)?(?:early |late |mid-?)?{_ORDINAL}(?:\s+(?:and|or|to)\s+{_ORDINAL})?"
         rf"\s+(?:century|centuries|millennium)(?:\s+(?:BC|AD|BCE|CE))?|"
         # "between 1170 and 1185": a range, which a reader gives with its "between"
-        r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|"
+        r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|from\s+\d{3,4}\s+to\s+\d{3,4}\b|"
         r"(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
-        rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY})\b"
+        rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY}|from\s+{_MONTH}\s+to\s+{_MONTH})\b"
     ),
     # not a model's number ("NB-3")
     Target.NUMBER: re.compile(rf"(?<![A-Za-z]-)\b{_NUMBER}\b", re.IGNORECASE),
@@ -112,7 +112,9 @@ _SPANS: dict[Target, re.Pattern[str]] = {
     Target.AGE: re.compile(
         # the age, not the words that say it is one ("at the age of nine": "nine")
         rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{_NUMBER_WORDS})\b|"
-        rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_NUMBER_WORDS})\b|(?<=\bat ){AGE_AFTER_AT}"
+        rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_NUMBER_WORDS})\b|(?<=\bat ){AGE_AFTER_AT}|"
+        # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
+        r"(?<=, then )\d{1,2}(?=,)"
     ),
 }
 #: A run of capitalised words, allowing the small words inside names ("William the
@@ -258,6 +260,9 @@ _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _ROLE_CHARS = 30
 #: A title with no name of its own ("Prince" of "the Prince of Wales").
 _TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
+#: A question opening on a preposition of time that a date keeps ("By what year ...?",
+#: "Until when ...?"); not "in" or "on", which nearly every date follows.
+_LEAD = re.compile(r"^\W*(by|until|since|before|after)\s+(?:what|which|when)\b", re.I)
 #: "On what date ...?", "What day ...?": a day, so a span naming one beats a year.
 _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b", re.I)
 #: "What year ...?", "In which year ...?": a year, which a date holds.
@@ -515,6 +520,8 @@ class Asked:
     noun: frozenset[str] = frozenset()
     #: "By how much did it rise?": a change, which a share gives too ("by nearly a third").
     change: bool = False
+    #: "By what year ...?", "Until when ...?": the word a time answering it follows.
+    lead: str = ""
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -546,6 +553,7 @@ class Asked:
             doing or frozenset(),
             frozenset(tokenize(which.group(1))) if which else frozenset(),
             question.by_how_much,
+            lead.group(1).lower() if (lead := _LEAD.match(question.text)) else "",
         )
 
 
@@ -693,7 +701,7 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
     return [span for span in trimmed if span[1] > span[0]]
 
 
-_BETWEEN = re.compile(r"between\s+\d")
+_BETWEEN = re.compile(rf"between\s+\d|from\s+(?:{_MONTH}|\d)")
 #: Between the two ends of a range of numbers ("6 to 14 eggs", "620–1,150").
 _RANGE = re.compile(r"\s+to\s+|\s*–\s*")
 #: ... but "from 104 to 88" is a change: the count left is the second.
@@ -1332,6 +1340,9 @@ class ShortAnswerFinder:
             spans = _counts_of(text, spans, asked)
         if kind is Target.TIME and asked.date:  # "On what date ...?": a day, not a year
             spans = [span for span in spans if _DAY.search(text, *span)] or spans
+        if kind is Target.TIME and asked.lead:  # "By what year ...?": "by 2035"
+            led = re.compile(rf"\b{asked.lead}\s+(?:the\s+)?$", re.I)
+            spans = [span for span in spans if led.search(text, 0, span[0])] or spans
         if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
             spans = [_year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
