@@ -430,3 +430,22 @@ OBSERVATORY = (
 )
 def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str | None) -> None:
     assert_short_answer(OBSERVATORY, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who did the knights team up with in Vardia?", None),
+        ("Who were the two founders of the guild?", "Ann Lee and Tom Fry"),
+    ],
+)
+def test_names_joined_by_and_answer_only_a_question_asking_for_several(
+    question: str, expected: str | None
+) -> None:
+    assert_short_answer(
+        "Some knights joined Turkish troops to aid in the destruction of the states of Sassel "
+        "and Taro in eastern Vardia. "
+        "The two founders of the guild were Ann Lee and Tom Fry.",
+        question,
+        expected,
+    )

@@ -260,6 +260,11 @@ _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _ROLE_CHARS = 30
 #: A title with no name of its own ("Prince" of "the Prince of Wales").
 _TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
+#: Names joined by "and" ("Sassoun and Taron"): two things, not one ("&" joins one firm's
+#: partners: "Lorimer & Strang").
+_JOINED = re.compile(r"\sand\s")
+#: A question asking for more than one thing ("Who were ...?", "Which two ...?").
+_SEVERAL = re.compile(rf"\b(?:were|are|both|(?:{_NUMBER_WORDS})\b(?!\s+(?:years?|times?)\b))", re.I)
 #: A question opening on a preposition of time that a date keeps ("By what year ...?",
 #: "Until when ...?"); not "in" or "on", which nearly every date follows.
 _LEAD = re.compile(r"^\W*(by|until|since|before|after)\s+(?:what|which|when)\b", re.I)
@@ -522,6 +527,8 @@ class Asked:
     change: bool = False
     #: "By what year ...?", "Until when ...?": the word a time answering it follows.
     lead: str = ""
+    #: "Who were the two abbots?": more than one, which names joined by "and" give.
+    several: bool = False
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -554,6 +561,7 @@ class Asked:
             frozenset(tokenize(which.group(1))) if which else frozenset(),
             question.by_how_much,
             lead.group(1).lower() if (lead := _LEAD.match(question.text)) else "",
+            bool(_SEVERAL.search(question.text)),
         )
 
 
@@ -1320,6 +1328,12 @@ class ShortAnswerFinder:
                     start = nationality.end()  # "the Hungarian Zoltán Kertész": who, not whence
             if _mostly_asked(text[start:end], asked):
                 continue
+            if (
+                kind in (Target.NAME, Target.PLACE)
+                and not asked.several
+                and _JOINED.search(text, start, end)
+            ):
+                continue  # "Sassoun and Taron" answers no question asking for one
             if asked.person and _kin_named_after(text, end, asked):
                 continue  # "Merridew's wife Harriet cut the sod": she did, not he
             if (
