@@ -449,3 +449,12 @@ def test_names_joined_by_and_answer_only_a_question_asking_for_several(
         question,
         expected,
     )
+
+
+def test_a_name_written_as_an_owner_is_not_who_did_it() -> None:
+    # "Rufus's fleet reached the island": the fleet did, and no one says who ruled it
+    assert_short_answer(
+        "On 1 May 1191 Rufus's fleet reached the island of Cyra.",
+        "Who ruled Cyra in 1191?",
+        None,
+    )

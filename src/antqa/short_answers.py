@@ -855,17 +855,22 @@ def _without_asked_owner(text: str, start: int, end: int, asked: Asked) -> tuple
     return owner.end(), end
 
 
+#: A possessive and a word in lower case after a name ("Richard's fleet").
+_OWNER_AFTER = re.compile(r"['’]s\s+[a-z]")
 #: A possessive, a word in lower case and a name after a name ("Merridew's wife Harriet",
 #: "Dahlqvist's son, Nils"): the person meant is the one named after, not the owner.
 _KIN_NAMED_AFTER = re.compile(r"['’]s\s+[a-z][\w-]*,?\s+([A-Z][\w’'-]*)")
 
 
-def _kin_named_after(text: str, end: int, asked: Asked) -> bool:
-    """Whether the name ending at ``end`` owns a person named right after it whom the
-    question does not name ("Edgar's sister Margaret" still answers "Who was Margaret's
-    brother?")."""
+def _owner_only(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the name ``text[start:end]`` is written as the owner of what the sentence
+    is about ("Richard's fleet arrived", "Merridew's wife Harriet cut the sod"): the one
+    who did it is that, not the name; unless what follows is the person the question
+    names ("Edgar's sister Margaret" answers "Who was Margaret's brother?")."""
+    if not _OWNER_AFTER.match(text, end):
+        return False
     kin = _KIN_NAMED_AFTER.match(text, end)
-    return kin is not None and not set(tokenize(kin.group(1))) & asked.tokens
+    return kin is None or not set(tokenize(kin.group(1))) & asked.tokens
 
 
 #: "from" before a quantity, maybe with a word saying it is approximate.
@@ -1334,7 +1339,7 @@ class ShortAnswerFinder:
                 and _JOINED.search(text, start, end)
             ):
                 continue  # "Sassoun and Taron" answers no question asking for one
-            if asked.person and _kin_named_after(text, end, asked):
+            if asked.person and _owner_only(text, start, end, asked):
                 continue  # "Merridew's wife Harriet cut the sod": she did, not he
             if (
                 kind in (Target.NAME, Target.PLACE)
