@@ -458,3 +458,13 @@ def test_a_name_written_as_an_owner_is_not_who_did_it() -> None:
         "Who ruled Cyra in 1191?",
         None,
     )
+
+
+def test_a_name_right_before_a_noun_only_says_which_one() -> None:
+    # "the Fenby Moor outstation": which outstation, not to whom it was sold
+    assert_short_answer(
+        "In 1923 the trustees sold the Fenby Moor outstation to a sheep farmer. "
+        "The outstation's dome was later rebuilt.",
+        "To whom did the trustees sell the outstation?",
+        None,
+    )

@@ -260,6 +260,8 @@ _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _ROLE_CHARS = 30
 #: A title with no name of its own ("Prince" of "the Prince of Wales").
 _TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
+#: A word in lower case after an article or a possessive: a noun.
+_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z][a-z-]+)\b", re.I)
 #: Names joined by "and" ("Sassoun and Taron"): two things, not one ("&" joins one firm's
 #: partners: "Lorimer & Strang").
 _JOINED = re.compile(r"\sand\s")
@@ -1196,6 +1198,9 @@ class ShortAnswerFinder:
         #: Words the article also writes in lower case: a capital there only opens a
         #: sentence ("Soon", "May"), it does not make a name.
         self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
+        #: Words the article writes after an article or a possessive ("the language", "its
+        #: outstation"): nouns, which a name right before qualifies ("Old Norse language").
+        self.nouns = frozenset(_AFTER_DETERMINER.findall(article)) - STOPWORDS
         #: Names the article writes as places somewhere ("in England", "earl of Hereford",
         #: "from Denmark, Iceland and Norway"): after "of" such a name is a place ("King of
         #: England"), another name after "of" may be a person; "who" is never one.
@@ -1251,6 +1256,8 @@ class ShortAnswerFinder:
             return False  # "Norman mercenary"; but "Duncan as a hostage" names him
         if kind is Target.PLACE:
             return True
+        if following and following.group(1) in self.nouns:
+            return False  # "the Old Norse language", "the Carrow Moor outstation": which one
         if words[-1] in MONTH_NAMES:
             return False  # "By 1 June": a date, whatever a name asks for
         if person and self._is_place(text[start:end]):
