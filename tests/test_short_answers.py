@@ -468,3 +468,11 @@ def test_a_name_right_before_a_noun_only_says_which_one() -> None:
         "To whom did the trustees sell the outstation?",
         None,
     )
+
+
+def test_a_purpose_after_in_order_answers_why() -> None:
+    assert_short_answer(
+        "The bell was rung at dusk in order to call the fishermen home.",
+        "Why was the bell rung at dusk?",
+        "to call the fishermen home",
+    )

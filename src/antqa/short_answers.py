@@ -1054,8 +1054,11 @@ def _plain_words(text: str) -> tuple[tuple[int, int, str, str, bool, bool], ...]
 
 
 #: The words that open a cause or a purpose: the clause after them answers "why". "so
-#: that" is kept with its clause (it says the clause is an aim), the others are not.
-_BECAUSE = re.compile(r"\b(?:(?:because|since|after)(?:\s+of)?\s+|(?=so\s+that\s))", re.I)
+#: that" is kept with its clause (it says the clause is an aim), and the "to" of "in order
+#: to" ("to call the fishermen home"); the others are not.
+_BECAUSE = re.compile(
+    r"\b(?:(?:because|since|after)(?:\s+of)?\s+|(?=so\s+that\s)|in\s+order\s+(?=to\s))", re.I
+)
 #: Where such a clause ends: at a stop, a comma, a semicolon, a colon or a dash.
 _CLAUSE_END = re.compile(r"[,;:.!?—–(]\s|[.!?]?$")
 #: Fewest words of a cause: "since 1971" or "after the war" says when, not why.
