@@ -362,3 +362,129 @@ def test_the_day_of_a_date_is_no_count() -> None:
     )
     assert_short_answer(article, "How many days passed before the insurer took it on?", None)
     assert_short_answer(article, "How many members did the board have?", "22")
+
+
+OBSERVATORY = (
+    "The observatory stood at Marlow until 1951, when it passed to the University of Marlow. "
+    "The founder had trained under the instrument maker Abel Quint at Dunstow. "
+    "The society meets on the first Friday of each month in the old library. "
+    "The chapel was built between 1170 and 1185 by the monks of Harwell. "
+    "The lenses were later moved to an outstation on Fenby Moor. "
+    "Draining the pond cut the cases of fever by about two-thirds within five years. "
+    "The club later sold Tennant's Cordwell to a dealer. "
+    "The estate paid a fine of 900 crowns over ten years. "
+    "The reform left holdings averaging 14 hectares. "
+    "Membership rose sharply after 1874 to 48,000 in 1880. "
+    "The new hall was paid for by the wool merchant Jonas Pell. "
+    "In 1909 the chair passed to Anna Vick's son, Tomas Vick. "
+    "The last outbreak of the fever was in the Sella valley in 1956. "
+    "The rescue plan cut the number of players from 104 to 88. "
+    "During the Great Frost of 1871 the lamp was kept alight by Ann Rook. "
+    "The mill pond was fed from the River Tarn by a channel at Holme Weir. "
+    "The new pump lifted water at 40 litres per second. "
+    "In winter the heart of the newt slows to about 8 beats per minute. "
+    "The young newts are about 1.8 centimetres long when they hatch. "
+    "The railway raised its rates by nearly a third in 1879. "
+    "Its first warden was the schoolteacher Ada Lund, then 29, who wrote its rules. "
+    "In 2022 the trust set a target of planting a million trees by 2035. "
+    "The terns come ashore only from October to March to breed. "
+    "Bram Hale served as the town's mayor from 1996 to 2004."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the kind asked for may be in the name ("which university": "University of ...")
+        ("Which university runs the observatory today?", "University of Marlow"),
+        # "whom" after a preposition asks for a person
+        ("Under whom had the founder trained?", "Abel Quint"),
+        # a day of the week, maybe the one of each month, answers "when"
+        ("When does the society meet?", "first Friday of each month"),
+        # a range of years keeps its "between"
+        ("When was the chapel built?", "between 1170 and 1185"),
+        # after "on" a name is a place
+        ("Where were the lenses moved?", "Fenby Moor"),
+        # a fraction is read with its number, not cut after it
+        ("By how much did draining the pond cut the cases of fever?", "about two-thirds"),
+        # an owner the question names is left out of the name
+        ("Which Tennant horse did the club sell?", "Cordwell"),
+        # "over what period": a length of time; "what was the average size": a measure
+        ("Over what period was the fine paid?", "ten years"),
+        ("What was the average size of the holdings?", "14 hectares"),
+        # a year before "to" is no range with the count after it
+        ("How many members did the club have in 1880?", "48,000"),
+        # an occupation is the words a text puts between the article and the name
+        ("What was Jonas Pell's trade?", "wool merchant"),
+        # the one named after an owner and a kinship word is the one meant
+        ("Who took the chair in 1909?", "Tomas Vick"),
+        # a kind of land after a name is part of the place
+        ("Where was the last outbreak of the fever?", "Sella valley"),
+        # a change is asked of what it came to, not what it came from
+        ("How many players were left after the rescue plan?", "88"),
+        # a name after "during" is a time, no person
+        ("Who kept the lamp alight in 1871?", "Ann Rook"),
+        # a name saying it is of the kind asked for, whatever the preposition before it
+        ("Which river fed the mill pond?", "River Tarn"),
+        # "how quickly", "how slow": a rate; "how big": a length or an area
+        ("How quickly did the new pump lift water?", "40 litres per second"),
+        ("How slow does the heart of the newt become in winter?", "about 8 beats per minute"),
+        ("How big are the young newts when they hatch?", "about 1.8 centimetres"),
+        # "by how much": a share answers a change too
+        ("By how much did the railway raise its rates?", "nearly a third"),
+        # an age set between commas
+        ("How old was the first warden?", "29"),
+        # "by what year": the year after "by"; a range keeps its "from"
+        ("By what year does the trust mean to plant a million trees?", "2035"),
+        ("When do the terns come ashore to breed?", "from October to March"),
+        ("When was Bram Hale the town's mayor?", "from 1996 to 2004"),
+    ],
+)
+def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str | None) -> None:
+    assert_short_answer(OBSERVATORY, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who did the knights team up with in Vardia?", None),
+        ("Who were the two founders of the guild?", "Ann Lee and Tom Fry"),
+    ],
+)
+def test_names_joined_by_and_answer_only_a_question_asking_for_several(
+    question: str, expected: str | None
+) -> None:
+    assert_short_answer(
+        "Some knights joined Turkish troops to aid in the destruction of the states of Sassel "
+        "and Taro in eastern Vardia. "
+        "The two founders of the guild were Ann Lee and Tom Fry.",
+        question,
+        expected,
+    )
+
+
+def test_a_name_written_as_an_owner_is_not_who_did_it() -> None:
+    # "Rufus's fleet reached the island": the fleet did, and no one says who ruled it
+    assert_short_answer(
+        "On 1 May 1191 Rufus's fleet reached the island of Cyra.",
+        "Who ruled Cyra in 1191?",
+        None,
+    )
+
+
+def test_a_name_right_before_a_noun_only_says_which_one() -> None:
+    # "the Fenby Moor outstation": which outstation, not to whom it was sold
+    assert_short_answer(
+        "In 1923 the trustees sold the Fenby Moor outstation to a sheep farmer. "
+        "The outstation's dome was later rebuilt.",
+        "To whom did the trustees sell the outstation?",
+        None,
+    )
+
+
+def test_a_purpose_after_in_order_answers_why() -> None:
+    assert_short_answer(
+        "The bell was rung at dusk in order to call the fishermen home.",
+        "Why was the bell rung at dusk?",
+        "to call the fishermen home",
+    )

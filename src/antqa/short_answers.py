@@ -59,6 +59,7 @@ class Target(Enum):
     PLACE = "place"
     PHRASE = "phrase"  # what / which, of no kind above: the words the sentence adds
     CAUSE = "cause"  # why: the clause after "because", "since", "after", or "so that" on
+    ROLE = "role"  # what was X's occupation: the words a text puts before a person's name
 
 
 _NUMBER_WORDS = f"one|{NUMBER_WORDS}"
@@ -68,6 +69,12 @@ _NUMBER = (
 )
 _MONTH = f"(?:{'|'.join(MONTH_NAMES)})"  # case-sensitive here: "may" is no month
 _ORDINAL = r"\d+(?:st|nd|rd|th)"
+#: A day of the week, maybe the one of each month ("every Tuesday", "the first Friday of
+#: each month"): what "when" or "on what day" asks of a custom.
+_WEEKDAY = (
+    r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+)?"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:\s+(?:of|in)\s+(?:each|every|the)\s+month)?"
+)
 #: Spans of each kind, as they are written in an English text.
 _SPANS: dict[Target, re.Pattern[str]] = {
     Target.TIME: re.compile(
@@ -75,8 +82,10 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         rf"(?:\s+\d{{3,4}})?|(?:early |late |mid-?)?{_MONTH}(?:\s+(?:of\s+)?\d{{3,4}})?|"
         rf"(?:the\s+)?(?:early |late |mid-?)?{_ORDINAL}(?:\s+(?:and|or|to)\s+{_ORDINAL})?"
         rf"\s+(?:century|centuries|millennium)(?:\s+(?:BC|AD|BCE|CE))?|"
-        r"(?:the\s+)?\d{3,4}s|(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
-        r"(?:\s+(?:BC|AD|BCE|CE))?)\b"
+        # "between 1170 and 1185": a range, which a reader gives with its "between"
+        r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|from\s+\d{3,4}\s+to\s+\d{3,4}\b|"
+        r"(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
+        rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY}|from\s+{_MONTH}\s+to\s+{_MONTH})\b"
     ),
     # not a model's number ("NB-3")
     Target.NUMBER: re.compile(rf"(?<![A-Za-z]-)\b{_NUMBER}\b", re.IGNORECASE),
@@ -103,7 +112,9 @@ _SPANS: dict[Target, re.Pattern[str]] = {
     Target.AGE: re.compile(
         # the age, not the words that say it is one ("at the age of nine": "nine")
         rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{_NUMBER_WORDS})\b|"
-        rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_NUMBER_WORDS})\b|(?<=\bat ){AGE_AFTER_AT}"
+        rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_NUMBER_WORDS})\b|(?<=\bat ){AGE_AFTER_AT}|"
+        # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
+        r"(?<=, then )\d{1,2}(?=,)"
     ),
 }
 #: A run of capitalised words, allowing the small words inside names ("William the
@@ -125,7 +136,7 @@ _PLACE_PREPOSITIONS = r"in|at|from|near|into|across"
 _PREPOSITIONS = rf"{_PLACE_PREPOSITIONS}|to|of"
 #: A preposition before a place, maybe with a word of :data:`_REGION` between: what a
 #: "where" question's short answer may follow.
-_PLACE_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?(?:{_REGION})?$", re.I)
+_PLACE_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS}|on)\s+(?:the\s+)?(?:{_REGION})?$", re.I)
 #: Words before a name that make it a place whatever it is ("in Syria", "in northern
 #: Syria"): the article's places are the names it writes after them somewhere.
 _ONLY_PLACE_BEFORE = re.compile(rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?(?:{_REGION})?$", re.I)
@@ -137,6 +148,12 @@ _LISTED = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 _PLACE_LIST = re.compile(
     rf"\b(?:{_PLACE_PREPOSITIONS})\s+(?:the\s+)?({_LISTED}(?:,\s+{_LISTED})*"
     rf"(?:,\s+{_LISTED},?\s+|\s+)and\s+{_LISTED})"
+)
+#: English's nouns for a kind of land, after a name that says which ("the Po valley",
+#: "the Ostervik valley"): part of the place's name as a reader gives it.
+_LANDFORM_AFTER = re.compile(
+    r"\s+(?:valley|basin|delta|plain|plateau|gorge|coast|estuary|peninsula|hills|"
+    r"mountains|highlands|lowlands|islands?|lakes?|river|bay)\b"
 )
 #: How far before a name the words that make it a place are looked for, in characters:
 #: a preposition, "the" and a region word ("from the north-western ").
@@ -159,6 +176,8 @@ def _listed_places(article: str) -> set[str]:
     }
 
 
+#: Words before a name that make it a time ("during the Second World War").
+_DURING_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?$", re.I)
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
 _RULED_BEFORE = re.compile(
     r"\b(?:king|queen|duke|duchess|earl|count|countess|prince|princess|bishop|archbishop|"
@@ -194,14 +213,17 @@ _BORN = re.compile(r"[\w’'-]+-born\s+")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ch)\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
 _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
 #: The measures a quantity is given in, right after its number ("28 tonnes", "four times").
-#: A rate's "per" is part of it ("71 metres per second", "12 percent per furnace").
+#: A rate's "per" is part of it ("71 metres per second", "12 percent per furnace"), and a
+#: fraction its number's ("about two-thirds": not "about two").
 _UNIT = re.compile(
-    r"(?:\s*%|[\s-]+(?:percent|per cent|times|(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?"
-    r"(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
+    rf"(?:\s*%|[\s-]+(?:percent|per cent|times|{FRACTIONS}|"
+    r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
     r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?))\b)"
     r"(?:\s+per\s+[a-z]+\b)?",
     re.I,
 )
+#: A rate of anything counted ("8 beats per minute"): the number says nothing without it.
+_COUNTED_RATE = re.compile(r"\s+[a-z]+\s+per\s+(?:second|minute|hour|day|week|month|year)\b")
 #: A length of time right after a number ("thirty years", "nine long weeks").
 _TIME_AFTER = re.compile(
     r"[\s-]+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
@@ -238,6 +260,16 @@ _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
 _ROLE_CHARS = 30
 #: A title with no name of its own ("Prince" of "the Prince of Wales").
 _TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
+#: A word in lower case after an article or a possessive: a noun.
+_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z][a-z-]+)\b", re.I)
+#: Names joined by "and" ("Sassoun and Taron"): two things, not one ("&" joins one firm's
+#: partners: "Lorimer & Strang").
+_JOINED = re.compile(r"\sand\s")
+#: A question asking for more than one thing ("Who were ...?", "Which two ...?").
+_SEVERAL = re.compile(rf"\b(?:were|are|both|(?:{_NUMBER_WORDS})\b(?!\s+(?:years?|times?)\b))", re.I)
+#: A question opening on a preposition of time that a date keeps ("By what year ...?",
+#: "Until when ...?"); not "in" or "on", which nearly every date follows.
+_LEAD = re.compile(r"^\W*(by|until|since|before|after)\s+(?:what|which|when)\b", re.I)
 #: "On what date ...?", "What day ...?": a day, so a span naming one beats a year.
 _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b", re.I)
 #: "What year ...?", "In which year ...?": a year, which a date holds.
@@ -253,28 +285,50 @@ def _year_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 #: A day of a month in a span of time ("6 August 1885", "June 14").
-_DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b")
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}\b|\b{_WEEKDAY}\b"
+)
 #: "What was the name of the count of Apulia?": a name, whatever it names.
 _NAME_OF = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+#: "Over what period was it paid?", "For what span of time ...?": a length of time.
+_OVER_WHAT_TIME = re.compile(
+    r"^\W*(?:over|for|during)\s+what\s+(?:period|span|length)(?:\s+of\s+time)?\b", re.I
+)
+#: "What was the average size of the farms?", "What was its membership in 1880?": a
+#: quantity, named by English's nouns of measure and of headcount (a grammar's set, not a
+#: domain's); a number answers.
+_WHAT_MEASURE = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:size|height|altitude|elevation|length|width|depth|area|weight|speed|distance|"
+    r"population|membership|capacity|circulation)\b",
+    re.I,
+)
 #: "How far ...?", "How deep ...?", "How heavy ...?", "How large an area ...?": a measure,
 #: which a number with a unit of its dimension gives ("26 kilometres", "5.2 hectares").
 #: English's adjectives of size with the units of each (a grammar's set, not a domain's);
 #: "how dense" or "how important" name no unit, so they get no short answer.
 _LENGTHS = r"(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
+_AREAS = rf"hectares?|acres?|square\s+(?:{_LENGTHS})"
+
+
+def _measured(adjectives: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A "how <adjective>" question and the units that answer it."""
+    return (
+        re.compile(rf"^\W*(?:and\s+)?how\s+(?:{adjectives})\b", re.I),
+        re.compile(rf"\b(?:{units})\b", re.I),
+    )
+
+
 _HOW_MEASURED = {
-    "length": (
-        re.compile(r"^\W*(?:and\s+)?how\s+(?:far|high|tall|deep|wide|broad|thick)\b", re.I),
-        re.compile(rf"\b(?:{_LENGTHS})\b", re.I),
+    "length": _measured("far|high|tall|deep|wide|broad|thick", _LENGTHS),
+    "area": _measured(r"(?:large|big)\s+an?\s+area", _AREAS),
+    # "how big are the young?": an area or a length
+    "size": _measured("large|big", f"{_AREAS}|{_LENGTHS}"),
+    "rate": _measured(
+        "fast|quickly|slow|slowly", r"per\s+(?:second|minute|hour|day|week|month|year)|mph|knots"
     ),
-    "area": (
-        re.compile(r"^\W*(?:and\s+)?how\s+(?:large|big)\b(?:\s+an?\s+area\b)?", re.I),
-        re.compile(rf"\b(?:hectares?|acres?|square\s+(?:{_LENGTHS}))\b", re.I),
-    ),
-    "mass": (
-        re.compile(r"^\W*(?:and\s+)?how\s+heavy\b", re.I),
-        re.compile(r"\b(?:(?:kilo|milli)?grams?|kg|tonnes?|tons?|pounds?|ounces?)\b", re.I),
-    ),
+    "mass": _measured("heavy", r"(?:kilo|milli)?grams?|kg|tonnes?|tons?|pounds?|ounces?"),
 }
 
 
@@ -297,7 +351,8 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
 #: A passive with its agent ("He was succeeded by his son William"): the one who did it
 #: is named after "by", in this sentence.
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:\w+\s+)?\w+ed\s+by\b")
-_WHO = re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:by|to|with|for|of) whom\b", re.I)
+#: "Who ...?", "Whose ...?", and "whom" after any preposition ("Under whom had she trained?").
+_WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}whom\b", re.I)
 #: "Which purchase brought ...?", "In which body ...?": one thing picked out among others
 #: of its kind, which a text names; not "which two", nor a plural ("which subjects",
 #: "which values"), often things a text describes in lower case ("law and medicine"),
@@ -467,6 +522,15 @@ class Asked:
     year: bool = False
     #: For "What reached Marrick?": the stems of the words that may be its verb.
     doing: frozenset[str] = frozenset()
+    #: For "Which university ...?": the stem of the kind of thing asked for, which its name
+    #: may hold ("University of Calder", "River Brenn") without being the question's own.
+    noun: frozenset[str] = frozenset()
+    #: "By how much did it rise?": a change, which a share gives too ("by nearly a third").
+    change: bool = False
+    #: "By what year ...?", "Until when ...?": the word a time answering it follows.
+    lead: str = ""
+    #: "Who were the two abbots?": more than one, which names joined by "and" give.
+    several: bool = False
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -496,6 +560,10 @@ class Asked:
             date,
             bool(_ASKS_YEAR.search(question.text)),
             doing or frozenset(),
+            frozenset(tokenize(which.group(1))) if which else frozenset(),
+            question.by_how_much,
+            lead.group(1).lower() if (lead := _LEAD.match(question.text)) else "",
+            bool(_SEVERAL.search(question.text)),
         )
 
 
@@ -514,6 +582,8 @@ def target(question: Question, ending: bool = False) -> Target | None:
     text = question.text
     if ASKS_WHY.match(text):
         return None  # "Why might the real number ... be larger?": a cause, whatever it names
+    if _OVER_WHAT_TIME.search(text):
+        return Target.DURATION  # "Over what period was the fine paid?": not the fine
     if question.kind in _TARGET_OF_KIND:
         typed = _TARGET_OF_KIND[question.kind]
         if typed in _QUANTITIES and _WHICH_OPEN.match(text):
@@ -521,6 +591,8 @@ def target(question: Question, ending: bool = False) -> Target | None:
         return typed
     if _WHO.search(text) or _NAME_OF.search(text):
         return Target.NAME
+    if _WHAT_MEASURE.search(text):
+        return Target.NUMBER
     if _measure_asked(text) is not None:
         return Target.NUMBER
     match = _WHICH_NOUN.search(text)
@@ -537,6 +609,20 @@ def target(question: Question, ending: bool = False) -> Target | None:
     return None
 
 
+#: "What was Pelling's trade?", "What was the occupation of the first chairman?": what a
+#: person did for a living, English's nouns for it (a grammar's set, not a domain's).
+_ASKS_ROLE = re.compile(
+    r"^\W*what\s+(?:was|is|were|are)\b[^?]*\b(?:occupation|profession|trade|job)\b", re.I
+)
+#: A person's occupation as a text writes it before the name, between an article and the
+#: name ("the wool merchant Jonas Pelling", "the notary Giacomo Belfiore"): one to three
+#: words in lower case, none a function word.
+_ROLE = re.compile(
+    r"\b(?:the|a|an)\s+((?:(?!(?:of|and|or|in|at|on|to|by|for|with|from|was|were)\b)"
+    r"[a-z][a-z-]*\s+){1,3}?)(?=[A-Z][\w’'-]+\s+[A-Z])"
+)
+
+
 def _phrase_target(question: Question) -> Target | None:
     """:attr:`Target.PHRASE` for a "what" question asking for the object of its verb
     ("What did Lenholm use to filter its water?") or for its subject ("What reached
@@ -545,6 +631,8 @@ def _phrase_target(question: Question) -> Target | None:
     or a clause is no sign that a sentence answers (see :func:`target`)."""
     if question.compound:
         return None
+    if _ASKS_ROLE.search(question.text):
+        return Target.ROLE
     if _WHAT_OPEN.match(question.text) or _WHAT_DID.match(question.text):
         return Target.PHRASE
     if ASKS_WHY.match(question.text):
@@ -602,6 +690,10 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
                     continue
                 compass = _COMPASS.search(text[:start])
                 start = compass.start() if compass else start
+                landform = _LANDFORM_AFTER.match(text, match.end())
+                if landform is not None:  # "in the Po valley": the valley, not the river
+                    spans.append((start, landform.end()))
+                    continue
             spans.append((start, match.end()))
     else:
         spans = [(m.start(), m.end()) for m in _SPANS[kind].finditer(text)]
@@ -612,7 +704,12 @@ def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
             spans = [(start, _with_unit(text, end)) for start, end in _ranges(text, spans)]
     if kind is Target.SHARE:
         return spans  # "a third" is read with its "a"
-    return [span for span in map(lambda s: _trim(text, *s), spans) if span[1] > span[0]]
+    trimmed = [
+        # "between 1170 and 1185" is read with its "between"
+        span if kind is Target.TIME and _BETWEEN.match(text, *span) else _trim(text, *span)
+        for span in spans
+    ]
+    return [span for span in trimmed if span[1] > span[0]]
 
 
 _MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\s+$")
@@ -627,6 +724,7 @@ def _day_of_month(text: str, start: int, end: int) -> bool:
     )
 
 
+_BETWEEN = re.compile(rf"between\s+\d|from\s+(?:{_MONTH}|\d)")
 #: Between the two ends of a range of numbers ("6 to 14 eggs", "620–1,150").
 _RANGE = re.compile(r"\s+to\s+|\s*–\s*")
 #: ... but "from 104 to 88" is a change: the count left is the second.
@@ -642,6 +740,7 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out
             and _RANGE.fullmatch(text, out[-1][1], start)
             and not _FROM_BEFORE.search(text, max(0, out[-1][0] - 6), out[-1][0])
+            and not written_as_year(text, *out[-1])  # "9,000 in 1874 to 48,000 in 1880"
         ):
             out[-1] = (out[-1][0], end)
         else:
@@ -758,6 +857,81 @@ def _measures_what_is_counted(span: str, asked: Asked, after: str = "") -> bool:
     return bool(counts_spans(asked.counted) or not _TIME_AFTER.match(after))
 
 
+#: An owner's name opening a name ("Tencent's" of "Tencent's Tenpay").
+_OWNER = re.compile(r"([A-Z][\w-]*)['’]s\s+(?=[A-Z])")
+
+
+def _without_asked_owner(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
+    """The name ``text[start:end]`` without an owner the question names ("Which Tencent
+    business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is."""
+    owner = _OWNER.match(text, start, end)
+    if owner is None or not set(tokenize(owner.group(1))) & asked.tokens:
+        return start, end
+    return owner.end(), end
+
+
+#: A possessive and a word in lower case after a name ("Richard's fleet").
+_OWNER_AFTER = re.compile(r"['’]s\s+[a-z]")
+#: A possessive, a word in lower case and a name after a name ("Merridew's wife Harriet",
+#: "Dahlqvist's son, Nils"): the person meant is the one named after, not the owner.
+_KIN_NAMED_AFTER = re.compile(r"['’]s\s+[a-z][\w-]*,?\s+([A-Z][\w’'-]*)")
+
+
+def _owner_only(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the name ``text[start:end]`` is written as the owner of what the sentence
+    is about ("Richard's fleet arrived", "Merridew's wife Harriet cut the sod"): the one
+    who did it is that, not the name; unless what follows is the person the question
+    names ("Edgar's sister Margaret" answers "Who was Margaret's brother?")."""
+    if not _OWNER_AFTER.match(text, end):
+        return False
+    kin = _KIN_NAMED_AFTER.match(text, end)
+    return kin is None or not set(tokenize(kin.group(1))) & asked.tokens
+
+
+#: "from" before a quantity, maybe with a word saying it is approximate.
+_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|under|over)\s+)?$")
+#: What follows the first quantity of a change up to the second: "from 104 to 88", "from
+#: about 9,000 in 1874 to 48,000 in 1880" (the words between say of what or when).
+_TO_QUANTITY = re.compile(
+    rf"((?:\s+[\w,.]+){{0,2}}?)\s+to\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?"
+    rf"(?:\d|(?:{_NUMBER_WORDS})\b)",
+    re.I,
+)
+
+
+def _changed_from(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the quantity ``text[start:end]`` is what a change started from ("reduced the
+    players from 104 to 88"): the question asks what it came to, unless the words between
+    the two are its own ("from 9,000 in 1874 to ..." for "... in 1874?")."""
+    if not _FROM.search(text, max(0, start - _QUALIFIER_CHARS), start):
+        return False
+    change = _TO_QUANTITY.match(text, end)
+    return change is not None and not set(tokenize(change.group(1))) & asked.tokens
+
+
+def _of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the name ``text[start:end]`` says it is of the kind asked for ("River Brenn"
+    for "Which river ...?"): a name whatever the words before it ("fed from the River
+    Brenn"), and one the sentence itself gives that kind."""
+    return (
+        bool(asked.noun)
+        and not asked.person
+        and bool(asked.noun.intersection(tokenize(text[start:end])))
+    )
+
+
+def _mostly_asked(span: str, asked: Asked) -> bool:
+    """Whether ``span`` is mostly the question's own words: "Normandy" does not answer "Who
+    ruled Normandy?". What is counted may follow a number ("four metres" for "how many
+    metres"), and the kind of thing asked for may be in its name ("University of Calder"
+    for "Which university ...?"), but a span that is only that kind answers nothing."""
+    tokens = [t for t in tokenize(span) if t not in asked.counted]
+    rest = [t for t in tokens if t not in asked.noun]
+    if not tokens:
+        return False
+    return not rest or sum(t in asked.tokens for t in rest) * 2 >= len(rest)
+
+
 def _verbal(word: str) -> bool:
     """Whether ``word``, after a capitalised word, shows that word is a name, not one
     qualifying a noun: a function word ("Duncan as", "Berengaria was"), but not "and" or
@@ -768,7 +942,7 @@ def _verbal(word: str) -> bool:
 def _with_unit(text: str, end: int) -> int:
     """Where a number ends with the measure that follows it ("180 grams", "four times"):
     "how much" is answered by the quantity, and a bare "180" says 180 of nothing."""
-    unit = _UNIT.match(text, end)
+    unit = _UNIT.match(text, end) or _COUNTED_RATE.match(text, end)
     return unit.end() if unit else end
 
 
@@ -893,8 +1067,11 @@ def _plain_words(text: str) -> tuple[tuple[int, int, str, str, bool, bool], ...]
 
 
 #: The words that open a cause or a purpose: the clause after them answers "why". "so
-#: that" is kept with its clause (it says the clause is an aim), the others are not.
-_BECAUSE = re.compile(r"\b(?:(?:because|since|after)(?:\s+of)?\s+|(?=so\s+that\s))", re.I)
+#: that" is kept with its clause (it says the clause is an aim), and the "to" of "in order
+#: to" ("to call the fishermen home"); the others are not.
+_BECAUSE = re.compile(
+    r"\b(?:(?:because|since|after)(?:\s+of)?\s+|(?=so\s+that\s)|in\s+order\s+(?=to\s))", re.I
+)
 #: Where such a clause ends: at a stop, a comma, a semicolon, a colon or a dash.
 _CLAUSE_END = re.compile(r"[,;:.!?—–(]\s|[.!?]?$")
 #: Fewest words of a cause: "since 1971" or "after the war" says when, not why.
@@ -1037,6 +1214,9 @@ class ShortAnswerFinder:
         #: Words the article also writes in lower case: a capital there only opens a
         #: sentence ("Soon", "May"), it does not make a name.
         self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
+        #: Words the article writes after an article or a possessive ("the language", "its
+        #: outstation"): nouns, which a name right before qualifies ("Old Norse language").
+        self.nouns = frozenset(_AFTER_DETERMINER.findall(article)) - STOPWORDS
         #: Names the article writes as places somewhere ("in England", "earl of Hereford",
         #: "from Denmark, Iceland and Norway"): after "of" such a name is a place ("King of
         #: England"), another name after "of" may be a person; "who" is never one.
@@ -1056,6 +1236,8 @@ class ShortAnswerFinder:
             question.tokens
         )
         least = self.policy.typed_shared if kind in _QUANTITIES else self.policy.min_shared
+        if kind is Target.TIME and asked.date:
+            least = self.policy.typed_shared  # a day of a month is of the kind asked or not
         if kind is Target.PHRASE:
             least = self.policy.phrase_shared
         for sentence in sentences:
@@ -1067,6 +1249,8 @@ class ShortAnswerFinder:
             if span is not None:
                 if kind in _QUANTITIES:
                     span = _with_approximation(sentence.text, *span)
+                if kind is Target.NAME:
+                    span = _without_asked_owner(sentence.text, *span, asked)
                 start, end = sentence.start + span[0], sentence.start + span[1]
                 return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
         return None
@@ -1088,10 +1272,14 @@ class ShortAnswerFinder:
             return False  # "Norman mercenary"; but "Duncan as a hostage" names him
         if kind is Target.PLACE:
             return True
+        if following and following.group(1) in self.nouns:
+            return False  # "the Old Norse language", "the Carrow Moor outstation": which one
         if words[-1] in MONTH_NAMES:
             return False  # "By 1 June": a date, whatever a name asks for
         if person and self._is_place(text[start:end]):
             return False  # "Who ruled ...?" is not answered by "France"
+        if person and _DURING_BEFORE.search(text, max(0, start - _QUALIFIER_CHARS), start):
+            return False  # "During the Second World War": a time, not a person
         before = text[max(0, start - _QUALIFIER_CHARS) : start]
         if not _PREPOSITION_BEFORE.search(before):
             return True
@@ -1149,20 +1337,37 @@ class ShortAnswerFinder:
             candidates = _phrases(text, asked)
         elif kind is Target.CAUSE:
             candidates = _causes(text)
+        elif kind is Target.ROLE:
+            candidates = [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
         else:
             candidates = _candidates(kind, text)
+        if kind in (Target.NUMBER, Target.AMOUNT) and asked.change:  # "by nearly a third"
+            candidates += [
+                (start, end)
+                for start, end in _candidates(Target.SHARE, text)
+                if not any(s < end and start < e for s, e in candidates)
+            ]
         for start, end in candidates:
-            if kind is Target.NAME:
+            if kind is Target.NAME and (asked.person or not asked.noun):
+                # "King Charles III of West Francia": he; "University of Calder": its name
                 end = self._without_place(text, start, end)
                 nationality = _NATIONALITY.match(text, start, end) if asked.person else None
                 if nationality is not None:
                     start = nationality.end()  # "the Hungarian Zoltán Kertész": who, not whence
-            # what is counted may follow the number ("four metres" for "how many metres")
-            tokens = [t for t in tokenize(text[start:end]) if t not in asked.counted]
-            if tokens and sum(t in asked.tokens for t in tokens) * 2 >= len(tokens):
-                continue  # mostly the question's own words
-            if kind in (Target.NAME, Target.PLACE) and not self._is_name(
-                kind, text, start, end, asked.person
+            if _mostly_asked(text[start:end], asked):
+                continue
+            if (
+                kind in (Target.NAME, Target.PLACE)
+                and not asked.several
+                and _JOINED.search(text, start, end)
+            ):
+                continue  # "Sassoun and Taron" answers no question asking for one
+            if asked.person and _owner_only(text, start, end, asked):
+                continue  # "Merridew's wife Harriet cut the sod": she did, not he
+            if (
+                kind in (Target.NAME, Target.PLACE)
+                and not _of_kind_asked(text, start, end, asked)
+                and not self._is_name(kind, text, start, end, asked.person)
             ):
                 continue
             longest = (
@@ -1171,10 +1376,15 @@ class ShortAnswerFinder:
             if len(text[start:end].split()) > longest:
                 continue
             spans.append((start, end))
+        if kind in _QUANTITIES:
+            spans = [span for span in spans if not _changed_from(text, *span, asked)]
         if kind is Target.NUMBER:
             spans = _counts_of(text, spans, asked)
         if kind is Target.TIME and asked.date:  # "On what date ...?": a day, not a year
             spans = [span for span in spans if _DAY.search(text, *span)] or spans
+        if kind is Target.TIME and asked.lead:  # "By what year ...?": "by 2035"
+            led = re.compile(rf"\b{asked.lead}\s+(?:the\s+)?$", re.I)
+            spans = [span for span in spans if led.search(text, 0, span[0])] or spans
         if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
             spans = [_year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
@@ -1219,6 +1429,8 @@ class ShortAnswerFinder:
             )
             if role is not None and asked.tokens.intersection(tokenize(role.group(1))):
                 pull *= self.policy.role_weight  # "the architect Samuel Ditchling"
+            elif kind is Target.NAME and _of_kind_asked(text, start, end, asked):
+                pull *= self.policy.role_weight  # "the River Brenn" for "Which river ...?"
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls
