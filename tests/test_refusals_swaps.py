@@ -18,6 +18,26 @@ from antqa.refusals import (
 )
 
 
+def test_a_step_is_the_names_when_any_sentence_tells_it_of_them() -> None:
+    shared = "Each school received 300 books, with the rest distributed to libraries."
+    own = "Dunmore reported 900 requests, and the school held a draw to distribute them."
+    asked = "How did Dunmore distribute its books?"
+    assert step_of_another(asked, [(shared, []), (own, [])]) is None
+    # told only of others, it is still someone else's step
+    other = "Kelby reported 900 requests, and Kelby held a draw to distribute them."
+    assert step_of_another(asked, [(shared, []), (other, [])]) == ("Dunmore", "distribute")
+
+
+def test_a_doer_may_be_set_off_after_the_step_or_described_before_it() -> None:
+    judge = "The only dissenting judge, Ostrian national Ivo Ralke, argued the data were wrong."
+    assert step_of_another("Why did Ivo Ralke dissent?", [(judge, [])]) is None
+    assert step_of_another("Why did Anna Prell dissent?", [(judge, [])]) is not None
+    city = "During the War of the Nine Lords the city was besieged for 11 weeks."
+    before = ["Tarrow grew rich on wool.", "A fire burnt the old town in 1593."]
+    assert step_of_another("For how long was Tarrow besieged?", [(city, before)]) is None
+    assert step_of_another("For how long was Dellby besieged?", [(city, before)]) is not None
+
+
 @pytest.mark.parametrize(
     ("question", "told", "swapped"),
     [
@@ -175,6 +195,8 @@ def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: s
         "The Saxons were replaced by the Normans as the ruling class.",  # passive
         "The Elsmere Trust was founded by Ann Cole in 2003.",
         "The Elsmere Trust, founded by Ann Cole, runs trains.",
+        # the doer's clause ends at the comma: the trust after it is not who founded it
+        "The Elsmere Trust, founded by the banker Ann Cole in 1903, is one of three trusts.",
         "In 1066 the Normans came, and William replaced the Saxon lords.",  # another doer
     ],
 )

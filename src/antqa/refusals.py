@@ -807,14 +807,20 @@ def _step_form(step: str) -> re.Pattern[str]:
 
 #: After a step, who took it: "published by Ommeren", "signed by Rollo and the king".
 _BY_WHOM = re.compile(r"\s+by\s+([^,;:.]{0,60})")
+#: Who took a step written as a word before a noun, named after it between commas: "the
+#: only dissenting judge, Henrik Valde, argued".
+_SET_OFF = re.compile(r"\w*\s+[a-z]+,\s+([^,;:.]{0,60})")
+#: A doer written as a description right before the step ("the city was besieged", "the
+#: club held"): like "it", it stands for a name told just before.
+_DESCRIBED_DOER = re.compile(r"\b(?:the|this)\s+[a-z]+\s+(?:(?:was|were|had|has|is|are|been)\s+)?$")
 
 
 def step_of_another(
     question: str, sentences: Sequence[tuple[str, Sequence[str]]]
 ) -> tuple[str, str] | None:
-    """A name the question asks a step of ("did Piet Ommeren publish") and a sentence that
-    would answer telling that step (in any form: "published") of someone else; else
-    ``None``.
+    """A name the question asks a step of ("did Piet Ommeren publish"), when the sentences
+    that would answer tell that step (in any form: "published") and every one of them tells
+    it of someone else; else ``None``. One telling it of the name is enough to answer.
 
     ``sentences`` are those that would answer, each with the ones before it in its
     paragraph (up to :data:`STEP_REACH`). "In which year did Piet Ommeren publish his
@@ -831,22 +837,30 @@ def step_of_another(
         if not name or step.lower() in STOPWORDS or not set(tokenize(step)) - _NOT_STEPS:
             continue
         form = _step_form(step)
-        for sentence, before in sentences:
-            told = list(form.finditer(sentence))
-            if not told:
-                continue
-            last = told[-1]
-            ordered = asked.group(1) and not sentence[: last.start()].endswith("to ")
-            doers = sentence[: last.start()] if ordered else sentence
-            words = set(tokenize(doers))
-            by = _BY_WHOM.match(sentence, last.end())
-            if by is not None:
-                words |= set(tokenize(by.group(1)))
-            if _STANDS_FOR.search(sentence):
-                words |= {w for text in before[-STEP_REACH:] for w in tokenize(text)}
-            if not any(resembles(t, words) for t in name):
-                return asked.group(2).strip(), step
+        telling = [(s, b, told) for s, b in sentences if (told := list(form.finditer(s)))]
+        if telling and not any(
+            _names_doer(name, s, b, told[-1], bool(asked.group(1))) for s, b, told in telling
+        ):
+            return asked.group(2).strip(), step
     return None
+
+
+def _names_doer(
+    name: list[str], sentence: str, before: Sequence[str], told: re.Match[str], ordered: bool
+) -> bool:
+    """Whether ``sentence``, telling a step at ``told``, may tell it of ``name``: see
+    :func:`step_of_another` for where the one who took it may be written. Also after the
+    step, set off between commas ("the only dissenting judge, Henrik Valde, argued"), and
+    in the sentences before when it is written "the city", "the club" right before it."""
+    ordered = ordered and not sentence[: told.start()].endswith("to ")
+    doers = sentence[: told.start()] if ordered else sentence
+    words = set(tokenize(doers))
+    for after in (_BY_WHOM.match(sentence, told.end()), _SET_OFF.match(sentence, told.end())):
+        if after is not None:
+            words |= set(tokenize(after.group(1)))
+    if _STANDS_FOR.search(sentence) or _DESCRIBED_DOER.search(sentence, 0, told.start()):
+        words |= {w for text in before[-STEP_REACH:] for w in tokenize(text)}
+    return any(resembles(t, words) for t in name)
 
 
 #: "Who founded the Elsmere Trust?", "Which knights joined Norman forces?": the step a
@@ -858,8 +872,9 @@ _WHO_DID = re.compile(
 #: Words that make a step passive when right before it ("was founded", "had been built"):
 #: then the name before it is what it was done to.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.I)
-#: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis".
-_DONE_BY = re.compile(r"\s*(?:\w+\s+)?by\s+([^,;:.]*(?:,\s*[^,;:.]*)?)")
+#: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis"; past a
+#: comma only a name ("founded by Adela Strand in 1889, is one of ..." ends at the comma).
+_DONE_BY = re.compile(r"\s*(?:\w+\s+)?by\s+([^,;:.]*(?:,\s*[A-Z][^,;:.]*)?)")
 #: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
 _NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
 
