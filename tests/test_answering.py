@@ -758,3 +758,35 @@ def test_by_how_much_is_answered_by_a_share(tmp_path) -> None:  # type: ignore[n
     assert "nearly a third" in answer.answer
     # without "by", "how much" asks for a sum the article never gives: refused
     assert not service.ask("How much did the railway charge for freight in 1879?").answerable
+
+
+def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two sentences within ``tie_margin`` of each other are both quoted (the article may
+    say it in other words than the question); one clearly behind is not."""
+    from dataclasses import replace
+
+    question = "What kept the cliffs damp?"
+    answerer, scores, hits = _asked_over(
+        "The cliffs face north and the salamanders hunt there on humid nights.\n\n"
+        "The limestone walls are kept permanently wet by seepage and spray.\n\n"
+        "The society counted the animals in 1987.\n",
+        question,
+        tmp_path,
+    )
+    plan = SearchPlan(question)
+    sentences = answerer.index.sentences
+    zero = np.zeros_like(scores.dense)
+
+    def hedged_with(runner_up: float) -> list[int]:
+        relevance = np.array([2.0, runner_up, 0.5], dtype=np.float32)
+        scored = replace(scores, relevance=relevance, dense=zero, coverage=zero)
+        return [s.id for s in answerer.hedged([sentences[0]], hits, plan, scored)]
+
+    margin = answerer.policy.tie_margin
+    assert hedged_with(2.0 * (1 - margin / 2)) == [0, 1]
+    assert hedged_with(2.0 * (1 - margin * 2)) == [0]
+    # a request to read on wants what follows, not a second guess
+    scored = replace(scores, relevance=np.array([2.0, 2.0, 0.5], dtype=np.float32))
+    assert answerer.hedged(
+        [sentences[0]], hits, SearchPlan(question, continuation=True), scored
+    ) == [sentences[0]]
