@@ -773,20 +773,17 @@ def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path
         question,
         tmp_path,
     )
-    plan = SearchPlan(question)
     sentences = answerer.index.sentences
     zero = np.zeros_like(scores.dense)
 
-    def hedged_with(runner_up: float) -> list[int]:
-        relevance = np.array([2.0, runner_up, 0.5], dtype=np.float32)
+    def runner_up(score: float, continuation: bool = False) -> int | None:
+        relevance = np.array([2.0, score, 0.5], dtype=np.float32)
         scored = replace(scores, relevance=relevance, dense=zero, coverage=zero)
-        return [s.id for s in answerer.hedged([sentences[0]], hits, plan, scored)]
+        asked = SearchPlan(question, continuation=continuation)
+        found = answerer.runner_up([sentences[0]], hits, asked, scored)
+        return None if found is None else found.id
 
     margin = answerer.policy.tie_margin
-    assert hedged_with(2.0 * (1 - margin / 2)) == [0, 1]
-    assert hedged_with(2.0 * (1 - margin * 2)) == [0]
-    # a request to read on wants what follows, not a second guess
-    scored = replace(scores, relevance=np.array([2.0, 2.0, 0.5], dtype=np.float32))
-    assert answerer.hedged(
-        [sentences[0]], hits, SearchPlan(question, continuation=True), scored
-    ) == [sentences[0]]
+    assert runner_up(2.0 * (1 - margin / 2)) == 1
+    assert runner_up(2.0 * (1 - margin * 2)) is None
+    assert runner_up(2.0, continuation=True) is None  # reading on wants what follows
