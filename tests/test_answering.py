@@ -777,3 +777,32 @@ def test_a_sentence_with_a_manner_word_is_not_favoured_for_a_how_question(tmp_pa
 
     assert bonus("How did the staff react to the review?") == pytest.approx(0.0, abs=1e-5)
     assert bonus("Why did the board apologize?") > 0.1
+
+
+def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two sentences within ``tie_margin`` of each other are both quoted (the article may
+    say it in other words than the question); one clearly behind is not."""
+    from dataclasses import replace
+
+    question = "What kept the cliffs damp?"
+    answerer, scores, hits = _asked_over(
+        "The cliffs face north and the salamanders hunt there on humid nights.\n\n"
+        "The limestone walls are kept permanently wet by seepage and spray.\n\n"
+        "The society counted the animals in 1987.\n",
+        question,
+        tmp_path,
+    )
+    sentences = answerer.index.sentences
+    zero = np.zeros_like(scores.dense)
+
+    def runner_up(score: float, continuation: bool = False) -> int | None:
+        relevance = np.array([2.0, score, 0.5], dtype=np.float32)
+        scored = replace(scores, relevance=relevance, dense=zero, coverage=zero)
+        asked = SearchPlan(question, continuation=continuation)
+        found = answerer.runner_up([sentences[0]], hits, asked, scored)
+        return None if found is None else found.id
+
+    margin = answerer.policy.tie_margin
+    assert runner_up(2.0 * (1 - margin / 2)) == 1
+    assert runner_up(2.0 * (1 - margin * 2)) is None
+    assert runner_up(2.0, continuation=True) is None  # reading on wants what follows
