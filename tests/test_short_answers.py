@@ -488,3 +488,15 @@ def test_a_purpose_after_in_order_answers_why() -> None:
         "Why was the bell rung at dusk?",
         "to call the fishermen home",
     )
+
+
+def test_a_measure_asked_is_given_only_where_the_sentence_names_it_or_its_unit() -> None:
+    """A measure asked ("What is the population of X?") of a sentence about X that counts something else
+    ("more than 7,000 employees") gets no short answer; the same sentence naming the
+    population, or a size written with its unit, does."""
+    crowd = "In 2016, at the stadium in Tarrow, more than 7,000 employees watched the handover."
+    assert_short_answer(crowd, "What is the population of Tarrow?", None)
+    told = "In 2016 the population of Tarrow was 48,000, after a decade of growth."
+    assert_short_answer(told, "What is the population of Tarrow?", "48,000")
+    sized = "The reform left the farms of Tarrow averaging 14 hectares."
+    assert_short_answer(sized, "What was the average size of the farms?", "14 hectares")

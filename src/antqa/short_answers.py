@@ -300,7 +300,7 @@ _OVER_WHAT_TIME = re.compile(
 #: domain's); a number answers.
 _WHAT_MEASURE = re.compile(
     r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:size|height|altitude|elevation|length|width|depth|area|weight|speed|distance|"
+    r"(size|height|altitude|elevation|length|width|depth|area|weight|speed|distance|"
     r"population|membership|capacity|circulation)\b",
     re.I,
 )
@@ -330,6 +330,10 @@ _HOW_MEASURED = {
     ),
     "mass": _measured("heavy", r"(?:kilo|milli)?grams?|kg|tonnes?|tons?|pounds?|ounces?"),
 }
+
+
+#: A number written with a unit or the thing it measures after it ("14 hectares").
+_WITH_UNIT = re.compile(r"\d\s*[A-Za-z]")
 
 
 def _measure_asked(text: str) -> re.Pattern[str] | None:
@@ -531,6 +535,10 @@ class Asked:
     lead: str = ""
     #: "Who were the two abbots?": more than one, which names joined by "and" give.
     several: bool = False
+    #: "What was the population of X?": the stem of the measure asked, which a sentence
+    #: giving it names, or writes the number with a unit ("14 hectares" for the size):
+    #: "7,000 employees" in a sentence about X is no population of X.
+    measure: str = ""
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -564,6 +572,7 @@ class Asked:
             question.by_how_much,
             lead.group(1).lower() if (lead := _LEAD.match(question.text)) else "",
             bool(_SEVERAL.search(question.text)),
+            "".join(tokenize(m.group(1))) if (m := _WHAT_MEASURE.search(question.text)) else "",
         )
 
 
@@ -1389,6 +1398,8 @@ class ShortAnswerFinder:
             spans = [_year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
             spans = [span for span in spans if asked.units.search(text, *span)]
+        if asked.measure and asked.measure not in tokenize(text):
+            spans = [span for span in spans if _WITH_UNIT.search(text, *span)]
         return spans
 
     def _pulls(self, kind: Target, text: str, asked: Asked) -> list[tuple[float, tuple[int, int]]]:
