@@ -88,6 +88,20 @@ def test_a_follow_up_is_resolved_through_its_conversation(real_service: QAServic
     assert "six years" in second.answer
 
 
+def test_a_follow_up_asking_how_much_it_wanted_something_wants_no_number(
+    real_service: QAService,
+) -> None:
+    """ "how much it wanted that" asks how strongly: a number in the previous answer's
+    sentence ("Version 9.0") is no answer, the next sentence is."""
+    first = real_service.ask("From which version did the Alipay app add friends?")
+    assert "Version 9.0" in first.answer
+    second = real_service.ask(
+        "Which incident showed how much it wanted that?", first.conversation_id
+    )
+    assert "Jingyefu incident" in second.answer
+    assert "Jingyefu incident" in second.citations[0].quote
+
+
 def test_tell_me_more_continues_where_the_answer_stopped(real_service: QAService) -> None:
     first = real_service.ask("What is the review method of Ant's senior executives called?")
     assert "self-mutilation first, then shooting" in first.answer

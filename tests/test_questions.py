@@ -33,6 +33,11 @@ from antqa.questions import (
         ("What was the total value of the products that defaulted?", AnswerKind.AMOUNT, ()),
         ("How much did he lend the company?", AnswerKind.AMOUNT, ()),  # "£20,000", no share
         ("How much does an adult bird weigh?", AnswerKind.COUNT, ()),
+        # a clause after "how much" asks how strongly, not for a number or a sum ...
+        ("Which incident showed how much it wanted that?", AnswerKind.ANY, ()),
+        ("How much they cared about it, did the letter say?", AnswerKind.ANY, ()),
+        # ... unless a word of money says it asks for a sum
+        ("Do you know how much he earned?", AnswerKind.AMOUNT, ()),
         ("What exact share of the market did it claim?", AnswerKind.SHARE, ()),
         ("What interest rate did the products pay?", AnswerKind.SHARE, ()),
         ("How long did the repayment take?", AnswerKind.DURATION, ()),

@@ -70,6 +70,10 @@ FRACTIONS = (
     r"half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
     r"twelfths?|twentieths?|fiftieths?|hundredths?|thousandths?"
 )
+#: Not when a clause follows "how much" ("showed how much it wanted that", "how much they
+#: cared"): that asks how strongly, which no number answers (nor a sum, unless a word of
+#: money says so: "how much he earned").
+_NO_CLAUSE = r"(?!\s+(?:it|he|she|they|we|you|i)\b)"
 #: Words that make "how much" ask for money (lending and owing too: "how much did he lend
 #: the company?" asks for "£20,000", not the "5 per cent" its shares paid).
 _MONEY = (
@@ -104,7 +108,7 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         AnswerKind.COUNT,
         _pattern(
             # "how much" asks for money only with a word of money; else for a quantity
-            rf"\bhow (?:many|much(?![^?]*\b{_MONEY}))\b",
+            rf"\bhow (?:many|much(?![^?]*\b{_MONEY}){_NO_CLAUSE})\b",
             r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}))?|",
             r"\bnumber of\b",
         ),
@@ -119,7 +123,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.AMOUNT,
         _pattern(
-            r"\bhow much\b|\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
+            rf"\bhow much\b(?:(?=[^?]*\b{_MONEY})|{_NO_CLAUSE})|",
+            r"\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
             r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
             # "profit-sharing" names no sum
             r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)",
