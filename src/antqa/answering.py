@@ -41,7 +41,6 @@ from antqa.questions import (
     holds,
 )
 from antqa.refusals import (
-    STEP_REACH,
     ArticleWords,
     asked_role,
     dated_elsewhere,
@@ -374,15 +373,14 @@ class Answerer:
         return None
 
     def _with_before(self, sentence: Sentence) -> tuple[str, list[str]]:
-        """A sentence's text and the texts of the ones before it in its paragraph (those
-        a pronoun in it may stand for; :func:`antqa.refusals.step_of_another`)."""
+        """A sentence's text and the texts of the ones before it in its paragraph (where a
+        pronoun in it may find what it stands for; :func:`antqa.refusals.step_of_another`
+        decides how far back)."""
         sentences = self.index.sentences
-        before = [
-            sentences[i].text
-            for i in range(max(0, sentence.id - STEP_REACH), sentence.id)
-            if sentences[i].paragraph == sentence.paragraph
-        ]
-        return sentence.text, before
+        start = sentence.id
+        while start > 0 and sentences[start - 1].paragraph == sentence.paragraph:
+            start -= 1
+        return sentence.text, [s.text for s in sentences[start : sentence.id]]
 
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
         """The sentences that would answer are dated only at other times than the question
