@@ -71,8 +71,9 @@ FRACTIONS = (
     r"twelfths?|twentieths?|fiftieths?|hundredths?|thousandths?"
 )
 #: Not when a clause follows "how much" ("showed how much it wanted that", "how much they
-#: cared"): that asks how strongly, which no number answers (nor a sum, unless a word of
-#: money says so: "how much he earned").
+#: cared"): that asks how strongly, which no number answers (nor a sum, unless the clause's
+#: verb is one of money: "how much he earned"). Checked before any look further ahead, so
+#: that a question repeating "how much it" is not scanned to its end at each.
 _NO_CLAUSE = r"(?!\s+(?:it|he|she|they|we|you|i)\b)"
 #: Words that make "how much" ask for money (lending and owing too: "how much did he lend
 #: the company?" asks for "£20,000", not the "5 per cent" its shares paid).
@@ -108,7 +109,7 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         AnswerKind.COUNT,
         _pattern(
             # "how much" asks for money only with a word of money; else for a quantity
-            rf"\bhow (?:many|much(?![^?]*\b{_MONEY}){_NO_CLAUSE})\b",
+            rf"\bhow (?:many|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}))\b",
             r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}))?|",
             r"\bnumber of\b",
         ),
@@ -123,7 +124,7 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.AMOUNT,
         _pattern(
-            rf"\bhow much\b(?:(?=[^?]*\b{_MONEY})|{_NO_CLAUSE})|",
+            rf"\bhow much\b(?:{_NO_CLAUSE}|(?=\s+\w+\s+{_MONEY}))|",
             r"\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
             r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
             # "profit-sharing" names no sum
