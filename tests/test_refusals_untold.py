@@ -72,6 +72,10 @@ def test_the_event_word_is_the_rarest_word_written_that_is_no_name_nor_a_kind_wo
     assert event_word(tokens, (), rarity) == tokenize("dock")[0]
     # a word the article never writes (no rarity) singles out nothing
     assert event_word(tokenize("When was it repealed?"), (), {}) is None
+    # a preposition or a light verb tells no event, however rarely the article writes it
+    tokens = tokenize("How long does Ebbe take to go around Halvard?")
+    rarity = {t: 1.0 for t in tokens} | {tokenize("around")[0]: 6.0, tokenize("take")[0]: 5.0}
+    assert event_word(tokens, tokenize("Ebbe Halvard"), rarity) is None
 
 
 def test_a_month_names_no_one() -> None:

@@ -240,6 +240,9 @@ class Answerer:
         self.things = np.array([counts_things(text) for text in texts])
         #: Per sentence, whether it holds a share ("a third", "55 percent").
         self.shares = np.array([holds(AnswerKind.SHARE, text) for text in texts], dtype=bool)
+        #: The words the article writes in lower case, stemmed: a word of a question it
+        #: writes only capitalised is a name, however the question is typed ("varnholt").
+        self.lower_words = frozenset(tokenize(" ".join(self.short.common), cached=False))
         #: Per sentence, the most words of a name of someone in it (0 if it names no one).
         self.named = [_longest_name(text, self.short.common, self.short.places) for text in texts]
 
@@ -292,8 +295,8 @@ class Answerer:
         self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
     ) -> str | None:
         """The sentences of the top passages that tell of the question's event (its rarest
-        word, :func:`antqa.refusals.event_word`) hold none of the kind it asks for, and
-        the ones that would answer never tell of it
+        word the article writes in lower case, :func:`antqa.refusals.event_word`) hold
+        none of the kind it asks for, and the ones that would answer never tell of it
         (:func:`antqa.refusals.event_without_figure`): the article tells the event, not
         the figure."""
         question = scores.question
@@ -302,7 +305,7 @@ class Answerer:
         rarity = {
             t: self.lexicon.idf(self.lexicon.form(t))
             for t in question.tokens
-            if self.lexicon.known(self.lexicon.form(t))
+            if t in self.lower_words and self.lexicon.known(self.lexicon.form(t))
         }
         word = event_word(question.tokens, question.names, rarity)
         if word is None:

@@ -895,7 +895,9 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
     told in the passive ("was replaced", "founded by ...") is reversed when it names the
     question's name as its doer ("Who succeeded Owen Sallis?" of "Mirell was succeeded by
     her deputy, Owen Sallis"), and left alone otherwise; so is a sentence naming no one
-    before the step.
+    before the step, and one naming the question's name on both sides of it ("Emberlin
+    disease ... caused by the mould Calyptora emberlinae" for "What organism causes
+    Emberlin disease?": a thing named after what it does is still its doer).
     """
     asked = _WHO_DID.match(question)
     if asked is None or asked.group(1) in STOPWORDS or asked.group(1) in _AUXILIARIES:
@@ -908,7 +910,11 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
             continue
         before = text[: told.start()]
         by = _DONE_BY.match(text, told.end())
-        if by is not None and any(resembles(t, set(tokenize(by.group(1)))) for t in name):
+        if (
+            by is not None
+            and any(resembles(t, set(tokenize(by.group(1)))) for t in name)
+            and not any(resembles(t, set(tokenize(before))) for t in name)
+        ):
             return asked.group(2).strip(), step  # "Mirell was succeeded by ... Owen Sallis"
         if by is not None or _PASSIVE_BEFORE.search(before):
             continue
@@ -981,6 +987,16 @@ def no_one_told(question: str, texts: Sequence[str], common: Collection[str]) ->
 KIND_FRAME_WORDS = frozenset(
     tokenize("year years date day month time century decade age old long much many number")
 )
+#: Words that tell no event of their own however rarely an article writes them: the
+#: prepositions and light verbs the stop words leave in ("How long does Ebbe take to go
+#: around Halvard?" asks of an orbit, not of "around").
+_NO_EVENT_WORDS = frozenset(
+    tokenize(
+        "around across along among toward towards upon within without near beyond behind "
+        "inside outside onto past since till via per despite take took taken go went gone "
+        "get got make made come came put give gave"
+    )
+)
 #: How many of the question's words (its event word among them) a sentence must hold to
 #: tell of the event it asks about: two. With one, any sentence using a word of the
 #: question in passing ("similar schemes in Calcutta" for "How much did the filtering
@@ -994,13 +1010,18 @@ def event_word(
     tokens: Sequence[str], names: Collection[str], rarity: dict[str, float]
 ) -> str | None:
     """The question's word that singles out the event it asks about: of its ``tokens``
-    (stemmed) that are no name and no word asking for a kind of answer
-    (:data:`KIND_FRAME_WORDS`), the rarest one the article writes (``rarity``: each such
+    (stemmed) that are no name, no word asking for a kind of answer
+    (:data:`KIND_FRAME_WORDS`) and no word that tells no event (:data:`_NO_EVENT_WORDS`),
+    the rarest one the article writes (``rarity``: each such
     token's IDF, only for tokens the article holds); ``None`` when it writes none.
 
     "How many employees cried during the review?": "cried" is the event, the employees
     and the review are what the article often speaks of."""
-    held = [t for t in tokens if t in rarity and t not in names and t not in KIND_FRAME_WORDS]
+    held = [
+        t
+        for t in tokens
+        if t in rarity and t not in names and t not in KIND_FRAME_WORDS | _NO_EVENT_WORDS
+    ]
     return max(held, key=rarity.__getitem__, default=None)
 
 
