@@ -15,6 +15,7 @@ from antqa.answering import Answerer, AnswerPolicy, Choice
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
+from antqa.lexical import tokenize
 from antqa.models import Answer, ShortAnswer
 from antqa.service import QAService
 
@@ -807,3 +808,25 @@ def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path
     assert runner_up(2.0 * (1 - margin / 2)) == 1
     assert runner_up(2.0 * (1 - margin * 2)) is None
     assert runner_up(2.0, continuation=True) is None  # reading on wants what follows
+
+
+def test_a_name_typed_in_lower_case_is_no_event_a_question_asks_the_figure_of(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "how many colleges are there at varnholt": "varnholt" is a name however it is typed
+    (the article writes it only capitalised), so the event is "colleges", which the
+    answering sentence tells with its number: no refusal as an event told without one.
+    Taken for a word of the article's own, the name would refuse it."""
+
+    question = "how many colleges are there at varnholt"
+    answerer, scores, hits = _asked_over(
+        "The University of Varnholt is a collegiate university in the town of Varnholt.\n\n"
+        "In 1788 two colleges, Annaby and Trinity, were merged for lack of members. "
+        "Each of the colleges keeps its own library.\n",
+        question,
+        tmp_path,
+    )
+    assert tokenize("varnholt")[0] not in answerer.lower_words
+    merged = [answerer.index.sentences[1]]
+    assert answerer._event_without_kind(SearchPlan(question), hits, scores, merged) is None
+    answerer.lower_words = answerer.lower_words | set(tokenize("varnholt"))
+    told = answerer._event_without_kind(SearchPlan(question), hits, scores, merged)
+    assert told is not None and "never gives a number" in told

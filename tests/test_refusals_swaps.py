@@ -205,6 +205,15 @@ def test_a_who_question_is_kept_where_someone_else_is_the_doer(told: str) -> Non
         assert doer_reversed(question, [told]) is None
 
 
+def test_a_doer_named_after_what_it_does_is_no_reversal() -> None:
+    """The name on both sides of the step is no sign of a swap: "Emberlin disease ...
+    caused by the mould Calyptora emberlinae" tells what causes Emberlin disease."""
+    told = "Emberlin disease is a disease of tobacco caused by the mould Calyptora emberlinae."
+    assert doer_reversed("What organism causes Emberlin disease?", [told]) is None
+    swapped = "Greyleaf blight is a disease of tobacco caused by the mould Calyptora emberlinae."
+    assert doer_reversed("What organism causes Emberlin disease?", [swapped]) is not None
+
+
 def test_a_figure_told_by_a_year_is_dated_at_that_year() -> None:
     by = "By 1900 the order ran 74 hospitals and 31 orphanages."
     assert time_conflict("How many orphanages did the order run in 1858?", by) is not None
