@@ -16,7 +16,7 @@ from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
 from antqa.lexical import tokenize
-from antqa.models import Answer, ShortAnswer
+from antqa.models import Answer, Chunk, Hit, ShortAnswer
 from antqa.service import QAService
 
 QUESTIONS = [
@@ -551,6 +551,34 @@ def test_a_count_need_not_name_the_thing_counted_but_one_that_does_is_preferred(
     kept = answerer._holding({admitted: 1.0, died: 1.0}, hits, scores)
     assert set(kept) == {admitted, died}
     assert kept[died] == 1.0 + answerer.policy.kind_bonus
+
+
+def _one_sentence_hits(answerer: Answerer, order: list[int]) -> list[Hit]:
+    """Passages of one sentence each, ranked in ``order`` (as retrieval might rank them)."""
+    hits = []
+    for rank, s in enumerate(order):
+        sentence = answerer.index.sentences[s]
+        chunk = Chunk(
+            f"c{s}", sentence.start, sentence.end, sentence.paragraph, sentence.text, (s,)
+        )
+        hits.append(Hit(chunk, 1.0 - rank / 10, sentence))
+    return hits
+
+
+def test_a_date_in_any_quoted_passage_is_the_answer_but_refusing_looks_only_at_the_first_two(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The mill was run by the Hale family for many years. "
+        "The mill pond froze in hard winters and the wheel stood still. "
+        "The mill closed in 1968 after the last Hale sold the machinery.\n"
+    )
+    answerer, scores, _ = _asked_over(text, "When did the mill shut down?", tmp_path)
+    run, froze, closed = 0, 1, 2
+    hits = _one_sentence_hits(answerer, [run, froze, closed])  # the date's passage third
+    assert answerer.holders(hits, scores) == set()  # refusal's reach: the first two passages
+    kept = answerer._holding({run: 2.0, froze: 1.5, closed: 1.0}, hits, scores)
+    assert set(kept) == {closed}  # the answer's: every passage it may quote
 
 
 def test_the_next_sentence_holding_the_words_the_best_lacks_is_quoted_second(tmp_path) -> None:  # type: ignore[no-untyped-def]

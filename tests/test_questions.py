@@ -53,6 +53,10 @@ from antqa.questions import (
         # "why" first, whatever it names after: not a count for "number of"
         ("Why might the real number of otters be higher?", AnswerKind.REASON, ()),
         ("Why did the number of visitors fall?", AnswerKind.REASON, ()),
+        # "what caused" asks for a cause, whatever it names after: not a sum for "income"
+        ("What caused the museum's income to drop?", AnswerKind.REASON, ()),
+        ("What prompted the cut in funding?", AnswerKind.REASON, ()),
+        ("What was the museum's income in 1920?", AnswerKind.AMOUNT, ()),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(

@@ -482,16 +482,20 @@ class Answerer:
         """
         return scores.question.kind in _KIND_NOUN and not scores.question.compound
 
-    def holders(self, hits: list[Hit], scores: Scores, counted: bool = True) -> set[int]:
+    def holders(
+        self, hits: list[Hit], scores: Scores, counted: bool = True, passages: int | None = None
+    ) -> set[int]:
         """Sentences near the top that hold the kind of answer asked for (for a count or an
         amount, with ``counted=False``, any number, whatever it counts; for other kinds the
         flag changes nothing). For "by how much", a share is such an answer too.
 
         Near the top means among the ``kind_depth`` most relevant sentences and inside the
-        first ``kind_passages`` passages: a date in some far-off sentence answers nothing.
+        first ``passages`` passages (``kind_passages`` unless given): a date in some
+        far-off sentence answers nothing.
         """
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
-        near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
+        reach = self.policy.kind_passages if passages is None else passages
+        near = {s for hit in hits[:reach] for s in hit.chunk.sentence_ids}
         held = scores.held if counted else scores.kind_held
         if scores.question.by_how_much:
             held = held | self.shares
@@ -530,9 +534,13 @@ class Answerer:
         number stays (for a count of things, one that is no length of time or distance),
         one naming the thing (or the money) is preferred.
         """
-        holders = self.holders(hits, scores)
         if scores.question.kind not in (AnswerKind.COUNT, AnswerKind.AMOUNT):
+            # A date or a share is rare enough to single out its sentence in any passage
+            # the answer may quote: the one retrieval put third often holds it.
+            reach = self.policy.candidate_passages
+            holders = self.holders(hits, scores, passages=reach)
             return {s: v for s, v in values.items() if s in holders} or values
+        holders = self.holders(hits, scores)
         numbers = self.holders(hits, scores, counted=False)
         counted = scores.question.counted
         if scores.question.kind is AnswerKind.COUNT and counted and not counts_spans(counted):

@@ -92,9 +92,14 @@ def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 #: ("Why might the real number of salamanders be larger ...?"): a clause, no number or name.
 ASKS_WHY = _pattern(r"^\W*(?:and\s+)?why\b")
 
+#: "What caused / led to / prompted X" asks for a cause, whatever X names: "What caused the
+#: observatory's income to drop?" wants what made it drop, not a sum of money.
+_ASKS_CAUSE = _pattern(r"\bwhat (?:caused|led to|prompted)\b")
+
 #: What in a question names the kind of its answer, tried in this order (the first wins).
 _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (AnswerKind.REASON, ASKS_WHY),
+    (AnswerKind.REASON, _ASKS_CAUSE),
     (AnswerKind.AGE, _pattern(r"\bhow old\b|\b(?:at )?what age\b")),
     (
         AnswerKind.PLACE,
