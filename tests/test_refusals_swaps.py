@@ -195,6 +195,7 @@ def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: s
         "The Saxons were replaced by the Normans as the ruling class.",  # passive
         "The Elsmere Trust was founded by Ann Cole in 2003.",
         "The Elsmere Trust, founded by Ann Cole, runs trains.",
+        "The Elsmere Trust, founded in 1888 by Ann Cole, runs trains.",  # words before "by"
         # the doer's clause ends at the comma: the trust after it is not who founded it
         "The Elsmere Trust, founded by the banker Ann Cole in 1903, is one of three trusts.",
         "In 1066 the Normans came, and William replaced the Saxon lords.",  # another doer

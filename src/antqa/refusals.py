@@ -877,9 +877,10 @@ _WHO_DID = re.compile(
 #: Words that make a step passive when right before it ("was founded", "had been built"):
 #: then the name before it is what it was done to.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.I)
-#: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis"; past a
-#: comma only a name ("founded by Adela Strand in 1889, is one of ..." ends at the comma).
-_DONE_BY = re.compile(r"\s*(?:\w+\s+)?by\s+([^,;:.]*(?:,\s*[A-Z][^,;:.]*)?)")
+#: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis", "cut in
+#: 1888 by the punchcutter Edith Sowerby" (up to three words between); past a comma only
+#: a name ("founded by Adela Strand in 1889, is one of ..." ends at the comma).
+_DONE_BY = re.compile(r"\s*(?:\w+\s+){0,3}by\s+([^,;:.]*(?:,\s*[A-Z][^,;:.]*)?)")
 #: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
 _NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
 
