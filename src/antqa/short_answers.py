@@ -858,7 +858,19 @@ _WORD_AFTER = re.compile(r"[\s-]+([^\W\d_][\w’'-]*)")
 #: A word that ends the money before it: a function word or a preposition the stop list
 #: lacks ("40,000 crowns towards pitch repairs").
 _ENDS_MONEY = frozenset(STOPWORDS) | frozenset(
-    "toward towards upon within across along among per via plus beyond".split()
+    [
+        "toward",
+        "towards",
+        "upon",
+        "within",
+        "across",
+        "along",
+        "among",
+        "per",
+        "via",
+        "plus",
+        "beyond",
+    ]
 )
 
 
