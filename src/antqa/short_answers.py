@@ -200,7 +200,7 @@ def _listed_places(article: str) -> set[str]:
 
 
 #: "on" right before a name: a place ("stands on Gull Point") or a day, no person.
-_ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
+_ON_BEFORE = re.compile(rf"\bon\s+(?:the\s+)?(?:{_REGION})?$", re.I)
 #: Words before a name that make it a time ("during the Second World War").
 _DURING_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?$", re.I)
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
@@ -988,9 +988,11 @@ _OWNER = re.compile(r"([A-Z][\w-]*)['’]s\s+(?=[A-Z])")
 
 def _without_asked_owner(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
     """The name ``text[start:end]`` without an owner the question names ("Which Tencent
-    business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is."""
+    business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is. A
+    person is never their owner ("Who was sent off?": "Oswin Farr" of "Tarnside's Oswin
+    Farr")."""
     owner = _OWNER.match(text, start, end)
-    if owner is None or not set(tokenize(owner.group(1))) & asked.tokens:
+    if owner is None or not (asked.person or set(tokenize(owner.group(1))) & asked.tokens):
         return start, end
     return owner.end(), end
 
