@@ -715,13 +715,17 @@ _WHICH_OPEN = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?which\s+(?!(?:{_NUMBER_WORDS})
 
 
 #: Where a second question joins the first ("..., and when?", "... and where was she?").
-_SECOND_ASKED = re.compile(r"[\s,;]+(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b")
+_SECOND_ASKED = re.compile(
+    r"[\s,;]+(?:and|or)\s+(?:(?:since|until|from|by|in|at|on|to)\s+)?"
+    r"(?:what|who|whom|which|when|where|why|how)\b",
+    re.I,
+)
 
 
 def _first_asked(question: Question) -> Question | None:
     """The first of two questions in one ("Which publisher is bringing out the book, and
     when?": which publisher), whose short answer comes first; none if it asks one thing."""
-    second = _SECOND_ASKED.search(question.text) if question.compound else None
+    second = _SECOND_ASKED.search(question.text)
     if second is None:
         return None
     return _analysed(question.text[: second.start()] + "?")
