@@ -266,6 +266,8 @@ _JOINING = frozenset(["and", "or", "nor", "but"])
 #: The word or two right after a number, up to any punctuation or other number: when they
 #: name what is counted, a number that looks like a year counts ("1500 soldiers").
 _RIGHT_AFTER = re.compile(r"(?:\s+[^\W\d_]+){1,2}")
+#: "At what time of year ...?": a season or a month, which a year alone does not give.
+_SEASON_WORDS = frozenset(["time", "of", "year"])
 #: A bare four-digit number of the last millennium or this one is a year, not a count.
 _YEAR_ALONE = re.compile(r"1\d{3}|20\d{2}")
 #: Between a part and its whole: "eleven of the twenty-six".
@@ -1638,6 +1640,8 @@ class ShortAnswerFinder:
         if kind is Target.TIME and asked.lead:  # "By what year ...?": "by 2035"
             led = re.compile(rf"\b{asked.lead}\s+(?:the\s+)?$", re.I)
             spans = [span for span in spans if led.search(text, 0, span[0])] or spans
+        if kind is Target.TIME and _SEASON_WORDS <= asked.words:  # "what time of year": no year
+            spans = [span for span in spans if not _YEAR_ALONE.fullmatch(text, *span)]
         if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
             spans = [_year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
