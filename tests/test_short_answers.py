@@ -505,10 +505,9 @@ def test_a_measure_asked_is_given_only_where_the_sentence_names_it_or_its_unit()
 #: An invented text for the span rules below; none of its sentences is in an evaluation set.
 HARBOUR = (
     "The Orlen Harbour Board (OHB) was set up in 1902 to run the quays of Orlen. "
-    "The board sits in the old port town of Ostrel and hears disputes over berths. "
+    "The board sits in the old port town of Ostrel, where it hears disputes over berths. "
     "Its yearbook is printed by Vell & Daughters, which took over the press in 1911. "
-    "The regatta of 1931, held over two days, was organised by OHB and sponsored by the "
-    "bakery Holm & Sons. "
+    "The regatta of 1931 was organised by the board's club. "
     "The beacon on the quay stands on the northern Skerry Head. "
     "Dorn's keeper Brin Tate was replaced by the young Edda Moor after the storm. "
     "In the 1931 cup final Orlen's captain Piet Varn scored in the 63rd minute. "
@@ -524,7 +523,8 @@ HARBOUR = (
     "The harbour is enclosed by the Brim Hills to the east. "
     "Her son, Piet, was killed at the Battle of Orlen in 1702. "
     "The fever killed an estimated 300 of the town's 900 people. "
-    "The basin formed 12,000 years ago."
+    "The basin formed 12,000 years ago. "
+    "The cup is the oldest trophy of the Union of Coastal Clubs."
 )
 
 
@@ -533,12 +533,11 @@ HARBOUR = (
     [
         # two questions in one: the short answer answers the first
         (2, "Which firm prints the yearbook, and since when?", "Vell & Daughters"),
-        # a name before "and" and a word in lower case is a name, and "town of" a place
+        # after "town of" a name is a place; after another "of" it may name anything
         (1, "Where does the board sit?", "Ostrel"),
+        (20, "Where is the cup kept?", None),
         # a name in brackets after the thing asked about is only its other name
         (0, "Who was the first head of the Orlen Harbour Board?", None),
-        # the one after "<the question's verb> by" did it
-        (3, "Who sponsored the regatta?", "Holm & Sons"),
         # a name after "on" is where, not who
         (4, "Who built the beacon on the quay?", None),
         # an owner before a kinship word is no one's kin unless the question asks so

@@ -1067,20 +1067,6 @@ def _of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
     )
 
 
-#: A passive's verb, "by" and up to two words in lower case before a name ("sponsored by
-#: the brewery "): the name is who did what the verb says.
-_AGENT_BEFORE = re.compile(
-    r"\b([a-z]+)\s+by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[a-z-]+\s+){0,2}$"
-)
-
-
-def _agent_of_asked(text: str, start: int, asked: Asked) -> bool:
-    """Whether the name at ``start`` is the agent of a verb of the question ("Who sponsored
-    the show?": "... organised by NTV and sponsored by the brewery Gallen & Sons")."""
-    agent = _AGENT_BEFORE.search(text, max(0, start - _ROLE_CHARS * 2), start)
-    return agent is not None and bool(asked.tokens.intersection(tokenize(agent.group(1))))
-
-
 #: A name in brackets right after another ("the Brannoch Estuary Authority (BEA)").
 _BRACKETED_AFTER = re.compile(r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+\($")
 
@@ -1124,15 +1110,11 @@ def _mostly_asked(span: str, asked: Asked) -> bool:
     return not rest or sum(t in asked.tokens for t in rest) * 2 >= len(rest)
 
 
-def _verbal(text: str, following: re.Match[str]) -> bool:
-    """Whether the word ``following`` a capitalised word shows that word is a name, not one
-    qualifying a noun: a function word ("Duncan as", "Berengaria was"), and "and" or "or"
-    when a word in lower case follows them ("Maresh and has"), not a second qualifier
-    ("Norman and English forces")."""
-    word = following.group(1)
-    if word in _JOINING:
-        return bool(_FOLLOWING.match(text, following.end()))
-    return word in STOPWORDS
+def _verbal(word: str) -> bool:
+    """Whether ``word``, after a capitalised word, shows that word is a name, not one
+    qualifying a noun: a function word ("Duncan as", "Berengaria was"), but not "and" or
+    "or", which may join two qualifiers ("Norman and English forces")."""
+    return word in STOPWORDS and word not in _JOINING
 
 
 def _with_unit(text: str, end: int) -> int:
@@ -1495,7 +1477,7 @@ class ShortAnswerFinder:
         if all(w.lower() in self.common for w in capitals) or not tokenize(text[start:end]):
             return False  # "Soon", "The", but not "Duke Richard" (a title before a name)
         following = _FOLLOWING.match(text, end)
-        if len(words) == 1 and following and (start == 0 or not _verbal(text, following)):
+        if len(words) == 1 and following and (start == 0 or not _verbal(following.group(1))):
             return False  # "Norman mercenary"; but "Duncan as a hostage" names him
         if kind is Target.PLACE:
             return True
@@ -1640,7 +1622,7 @@ class ShortAnswerFinder:
         if kind is Target.TIME and asked.lead:  # "By what year ...?": "by 2035"
             led = re.compile(rf"\b{asked.lead}\s+(?:the\s+)?$", re.I)
             spans = [span for span in spans if led.search(text, 0, span[0])] or spans
-        if kind is Target.TIME and _SEASON_WORDS <= asked.words:  # "what time of year": no year
+        if kind is Target.TIME and asked.words >= _SEASON_WORDS:  # "what time of year": no year
             spans = [span for span in spans if not _YEAR_ALONE.fullmatch(text, *span)]
         if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
             spans = [_year_of(text, *span) for span in spans]
@@ -1690,8 +1672,6 @@ class ShortAnswerFinder:
                 pull *= self.policy.role_weight  # "the architect Samuel Ditchling"
             elif kind is Target.NAME and _of_kind_asked(text, start, end, asked):
                 pull *= self.policy.role_weight  # "the River Brenn" for "Which river ...?"
-            elif asked.person and _agent_of_asked(text, start, asked):
-                pull *= self.policy.role_weight  # "sponsored by the brewery Gallen & Sons"
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls
