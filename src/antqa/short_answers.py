@@ -864,19 +864,7 @@ _WORD_AFTER = re.compile(r"[\s-]+([^\W\d_][\w’'-]*)")
 #: A word that ends the money before it: a function word or a preposition the stop list
 #: lacks ("40,000 crowns towards pitch repairs").
 _ENDS_MONEY = frozenset(STOPWORDS) | frozenset(
-    [
-        "toward",
-        "towards",
-        "upon",
-        "within",
-        "across",
-        "along",
-        "among",
-        "per",
-        "via",
-        "plus",
-        "beyond",
-    ]
+    re.findall(r"\w+", "toward towards upon within across along among per via plus beyond")
 )
 
 
@@ -1068,13 +1056,16 @@ def _of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
 
 
 #: A name in brackets right after another ("the Brannoch Estuary Authority (BEA)").
+#: How far before the bracket that name is looked for, in characters: a name of up to
+#: about eight words ("the Convention on the Equitable Use of the River Basin").
+_BRACKETED_CHARS = 90
 _BRACKETED_AFTER = re.compile(r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+\($")
 
 
 def _abbreviates_asked(text: str, start: int, end: int, asked: Asked) -> bool:
     """Whether ``text[start:end]`` is in brackets after a name the question asks about:
     its other name ("BEA"), which answers nothing the question does not say."""
-    before = _BRACKETED_AFTER.search(text, max(0, start - _ROLE_CHARS * 3), start)
+    before = _BRACKETED_AFTER.search(text, max(0, start - _BRACKETED_CHARS), start)
     return before is not None and _mostly_asked(before.group(1), asked)
 
 
