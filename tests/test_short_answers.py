@@ -524,7 +524,8 @@ HARBOUR = (
     "Her son, Piet, was killed at the Battle of Orlen in 1702. "
     "The fever killed an estimated 300 of the town's 900 people. "
     "The basin formed 12,000 years ago. "
-    "The cup is the oldest trophy of the Union of Coastal Clubs."
+    "The cup is the oldest trophy of the Union of Coastal Clubs. "
+    "Ilse Brand had trained at Orlen College for Pilots in Ostrel."
 )
 
 
@@ -536,6 +537,8 @@ HARBOUR = (
         # after "town of" a name is a place; after another "of" it may name anything
         (1, "Where does the board sit?", "Ostrel"),
         (20, "Where is the cup kept?", None),
+        # a name holds its small words ("for", "on") between capitalised ones
+        (21, "Where did Ilse Brand train?", "Orlen College for Pilots"),
         # a name in brackets after the thing asked about is only its other name
         (0, "Who was the first head of the Orlen Harbour Board?", None),
         # a name after "on" is where, not who

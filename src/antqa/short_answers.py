@@ -124,10 +124,11 @@ _SPANS: dict[Target, re.Pattern[str]] = {
     ),
 }
 #: A run of capitalised words, allowing the small words inside names ("William the
-#: Conqueror", "Duchy of Normandy") and a Roman numeral at the end ("Richard I").
+#: Conqueror", "Duchy of Normandy", "Hartwell College for Women", "Convention on the Use of
+#: ...") and a Roman numeral at the end ("Richard I").
 _NAME = re.compile(
     r"(?<![\w’'–])(?:[A-Z][\w’'.–-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
-    r"and|&)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
+    r"and|&|for|on)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
 )
 #: Words that say which part or age of a place is meant ("northern Syria", "medieval
 #: France"): they may stand between a preposition and a place.
