@@ -1267,6 +1267,20 @@ def _causes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Prepositions after which a phrase goes on when a name follows ("a lookout post for
+#: Zeppelin raids", "its new pumping station at Callow Bridge").
+_BEFORE_NAME = frozenset(["at", "for", "after", "in", "from"])
+
+
+def _names_after(words: Sequence[_Word], k: int) -> bool:
+    """Whether ``words[k]`` is one of :data:`_BEFORE_NAME` with a name after it (maybe
+    after an article)."""
+    if words[k].lower not in _BEFORE_NAME:
+        return False
+    nxt = k + 2 if k + 2 < len(words) and words[k + 1].lower in _DETERMINERS else k + 1
+    return nxt < len(words) and words[nxt].capital and not words[nxt].broken
+
+
 def _phrase_from(words: Sequence[_Word], first: int) -> tuple[int, int] | None:
     """The noun phrase that starts at ``words[first]``: content words and the "of" / "and"
     between them, up to punctuation, another function word or a word of the question."""
@@ -1280,7 +1294,9 @@ def _phrase_from(words: Sequence[_Word], first: int) -> tuple[int, int] | None:
             break  # a word of the question, unless it ends a name ("the Rural Centre Party")
         if word.lower in STOPWORDS:
             nxt = words[k + 1] if k + 1 < len(words) else None
-            if k == first or word.lower not in _INSIDE or nxt is None or nxt.broken:
+            if k == first or nxt is None or nxt.broken:
+                break
+            if word.lower not in _INSIDE and not _names_after(words, k):
                 break
             if nxt.lower in _DETERMINERS and k + 2 < len(words) and not words[k + 2].broken:
                 k += 1  # "south of the river", "statutes and the university"
