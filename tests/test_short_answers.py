@@ -525,7 +525,8 @@ HARBOUR = (
     "The fever killed an estimated 300 of the town's 900 people. "
     "The basin formed 12,000 years ago. "
     "The cup is the oldest trophy of the Union of Coastal Clubs. "
-    "Ilse Brand had trained at Orlen College for Pilots in Ostrel."
+    "Ilse Brand had trained at Orlen College for Pilots in Ostrel. "
+    "During the war the quay was used as a depot for Navy stores."
 )
 
 
@@ -539,6 +540,8 @@ HARBOUR = (
         (20, "Where is the cup kept?", None),
         # a name holds its small words ("for", "on") between capitalised ones
         (21, "Where did Ilse Brand train?", "Orlen College for Pilots"),
+        # a "what" phrase goes on through a preposition before a name
+        (22, "What was the quay used as during the war?", "depot for Navy stores"),
         # a name in brackets after the thing asked about is only its other name
         (0, "Who was the first head of the Orlen Harbour Board?", None),
         # a name after "on" is where, not who
