@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pytest
 
-from antqa.answering import Answerer, AnswerPolicy
+from antqa.answering import Answerer, AnswerPolicy, Choice
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
@@ -655,7 +655,7 @@ def test_a_question_in_other_words_near_the_article_is_not_refused_as_unrelated(
         tmp_path,
     )
     assert not any(map(answerer.lexicon.known, scores.question.tokens))
-    chosen = answerer.choose(hits, SearchPlan(question), scores)
+    chosen = answerer.choose(hits, SearchPlan(question), scores).sentences
     near, far = (
         answerer.policy.unrelated_similarity + 0.05,
         answerer.policy.unrelated_similarity - 0.05,
@@ -799,7 +799,8 @@ def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path
         relevance = np.array([2.0, score, 0.5], dtype=np.float32)
         scored = replace(scores, relevance=relevance, dense=zero, coverage=zero)
         asked = SearchPlan(question, continuation=continuation)
-        found = answerer.runner_up([sentences[0]], hits, asked, scored)
+        values = answerer._candidates(hits, asked, scored)
+        found = answerer.runner_up(Choice([sentences[0]], values), asked, scored)
         return None if found is None else found.id
 
     margin = answerer.policy.tie_margin

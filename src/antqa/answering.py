@@ -24,7 +24,7 @@ refusal fails the user too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -41,7 +41,6 @@ from antqa.questions import (
     holds,
 )
 from antqa.refusals import (
-    STEP_REACH,
     ArticleWords,
     asked_role,
     dated_elsewhere,
@@ -195,6 +194,17 @@ class Part:
     text: str
     hit: int
     sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The sentences :meth:`Answerer.choose` picked, the best first, and the answer score
+    of every candidate they were picked from, kept so that :meth:`Answerer.runner_up`
+    weighs the same values rather than computing them again (empty when the answer reads
+    on from the last one, which has no candidates)."""
+
+    sentences: list[Sentence]
+    values: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -363,15 +373,14 @@ class Answerer:
         return None
 
     def _with_before(self, sentence: Sentence) -> tuple[str, list[str]]:
-        """A sentence's text and the texts of the ones before it in its paragraph (those
-        a pronoun in it may stand for; :func:`antqa.refusals.step_of_another`)."""
+        """A sentence's text and the texts of the ones before it in its paragraph (where a
+        pronoun in it may find what it stands for; :func:`antqa.refusals.step_of_another`
+        decides how far back)."""
         sentences = self.index.sentences
-        before = [
-            sentences[i].text
-            for i in range(max(0, sentence.id - STEP_REACH), sentence.id)
-            if sentences[i].paragraph == sentence.paragraph
-        ]
-        return sentence.text, before
+        start = sentence.id
+        while start > 0 and sentences[start - 1].paragraph == sentence.paragraph:
+            start -= 1
+        return sentence.text, [s.text for s in sentences[start : sentence.id]]
 
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
         """The sentences that would answer are dated only at other times than the question
@@ -492,14 +501,14 @@ class Answerer:
             return 0.0
         return self.policy.repeat_penalty * (2 if plan.continuation else 1)
 
-    def choose(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> list[Sentence]:
+    def choose(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> Choice:
         """The one or two sentences that answer, the best first."""
         following = self._continuation(hits, plan)
         if following is not None:
-            return [self.index.sentences[s] for s in self._add_short_follower([following])]
+            return Choice([self.index.sentences[s] for s in self._add_short_follower([following])])
         values = self._candidates(hits, plan, scores)
         if not values:
-            return []
+            return Choice([])
         first = max(values, key=lambda s: values[s])
         best = values[first]
         # What follows the best sentence often completes it ("... labeled Ant Financial."
@@ -531,11 +540,9 @@ class Answerer:
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
-        return [self.index.sentences[s] for s in dict.fromkeys(chosen)]
+        return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values)
 
-    def runner_up(
-        self, chosen: list[Sentence], hits: list[Hit], plan: SearchPlan, scores: Scores
-    ) -> Sentence | None:
+    def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
         """The sentence to quote after the chosen ones when the scores cannot tell it from the
         best (within ``tie_margin`` of its score; ``clear_tie_margin`` when the best holds
         a clear short answer): quoting both answers more often than betting on one, where
@@ -543,9 +550,9 @@ class Answerer:
         "last", "damp" for "wet"). Added after the refusal checks, so it refuses nothing
         more nor less, nor the short answer; not after a long best sentence, which is quoted
         whole and alone."""
+        chosen, values = choice.sentences, choice.values
         if plan.continuation or not chosen:
             return None
-        values = self._candidates(hits, plan, scores)
         first = chosen[0].id
         if first not in values or len(chosen[0].text) > self.policy.whole_best_chars:
             return None
@@ -876,16 +883,17 @@ class Answerer:
         model: str,
     ) -> tuple[Answer, Composition]:
         """The answer object for these hits, and what it quoted."""
-        chosen = self.choose(hits, plan, scores) if hits else []
-        reason = self.doubt(plan, hits, scores, chosen) if hits else " anything about that"
-        if reason is not None:
-            chosen = []
-        runner = self.runner_up(chosen, hits, plan, scores)
+        choice = self.choose(hits, plan, scores) if hits else Choice([])
+        reason = (
+            self.doubt(plan, hits, scores, choice.sentences) if hits else " anything about that"
+        )
+        chosen = choice.sentences if reason is None else []
         quoted = [s for s in chosen if _holder(s, hits) is not None]
         if not quoted:
             text = NOT_COVERED.format(reason=reason or "")
             refused = self.refusal(text, hits, conversation_id=conversation_id, model=model)
             return refused, Composition(text, ())
+        runner = self.runner_up(choice, plan, scores)
         short = self.short.find(scores.question, quoted)
         hedged = runner is not None and _holder(runner, hits) is not None
         if runner is not None and hedged:

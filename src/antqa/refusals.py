@@ -822,15 +822,15 @@ def step_of_another(
     that would answer tell that step (in any form: "published") and every one of them tells
     it of someone else; else ``None``. One telling it of the name is enough to answer.
 
-    ``sentences`` are those that would answer, each with the ones before it in its
-    paragraph (up to :data:`STEP_REACH`). "In which year did Piet Ommeren publish his
-    analysis?" of "Kaarvig's analysis, published in 1933 in ...": the step is told of
-    someone else. Unlike :func:`given_to_another`, the other need not be named right
-    before the step ("Kolvik was imprisoned" for "was Per Almgren imprisoned"). A step the
-    question says the name took ("did X swear fealty") is theirs only if the sentence names
-    them before it, after it with "by", or says "he", "it" for someone named just before:
-    "Rollo swore fealty to Charles" tells of Rollo's step, not of Charles's. After "to"
-    ("the first to serve ... was Hervé") the one who took it may come anywhere.
+    ``sentences`` are those that would answer, each with the ones before it in its paragraph
+    (of which the last :data:`STEP_REACH` may name who "he" or "it" is). "In which year did
+    Piet Ommeren publish his analysis?" of "Kaarvig's analysis, published in 1933 in ...":
+    the step is told of someone else. Unlike :func:`given_to_another`, the other need not be
+    named right before the step ("Kolvik was imprisoned" for "was Per Almgren imprisoned").
+    A step the question says the name took ("did X swear fealty") is theirs only if the
+    sentence names them before it, after it with "by", or says "he", "it" for someone named
+    just before: "Rollo swore fealty to Charles" tells of Rollo's step, not of Charles's.
+    After "to" ("the first to serve ... was Hervé") the one who took it may come anywhere.
     """
     for asked in _NAME_DOES.finditer(question):
         name, step = tokenize(asked.group(2)), asked.group(3)
