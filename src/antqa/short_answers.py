@@ -1061,6 +1061,24 @@ def _of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
     )
 
 
+#: A passive's verb and "by", maybe with an article and a word in lower case, before a
+#: name ("published by CITIC Press", "replaced by the young Edda Moor").
+_AGENT_BEFORE = re.compile(r"\b([a-z]+)\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?$")
+
+
+def _agent_asked(text: str, start: int, asked: Asked) -> bool:
+    """Whether the name at ``start`` does what the question asks who or which one does:
+    after "<verb> by", the verb the question's own ("Who replaced Anton Bree?": "replaced
+    by ... Sami Okoro") or its noun's ("Which publisher ...?": "published by CITIC
+    Press"); not what a question about something else mentions ("In which constellation
+    was it first seen?": "first seen by Ruth Cossey")."""
+    agent = _AGENT_BEFORE.search(text, max(0, start - _ROLE_CHARS * 2), start)
+    if agent is None:
+        return False
+    doing = asked.tokens if asked.person else asked.noun
+    return bool(doing.intersection(tokenize(agent.group(1))))
+
+
 #: A name in brackets right after another ("the Brannoch Estuary Authority (BEA)").
 #: How far before the bracket that name is looked for, in characters: a name of up to
 #: about eight words ("the Convention on the Equitable Use of the River Basin").
@@ -1685,6 +1703,8 @@ class ShortAnswerFinder:
                 pull *= self.policy.role_weight  # "the architect Samuel Ditchling"
             elif kind is Target.NAME and _of_kind_asked(text, start, end, asked):
                 pull *= self.policy.role_weight  # "the River Brenn" for "Which river ...?"
+            elif kind is Target.NAME and _agent_asked(text, start, asked):
+                pull *= self.policy.role_weight  # "published by CITIC Press": the publisher
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls
