@@ -526,7 +526,8 @@ HARBOUR = (
     "The basin formed 12,000 years ago. "
     "The cup is the oldest trophy of the Union of Coastal Clubs. "
     "Ilse Brand had trained at Orlen College for Pilots in Ostrel. "
-    "During the war the quay was used as a depot for Navy stores."
+    "During the war the quay was used as a depot for Navy stores. "
+    'The harbour atlas, titled "Orlen Waters", was published by Marr & Lowe in 1920.'
 )
 
 
@@ -542,6 +543,8 @@ HARBOUR = (
         (21, "Where did Ilse Brand train?", "Orlen College for Pilots"),
         # a "what" phrase goes on through a preposition before a name
         (22, "What was the quay used as during the war?", "depot for Navy stores"),
+        # the one after "<verb> by" did what the question's noun names
+        (23, "Which publisher brought out the harbour atlas?", "Marr & Lowe"),
         # a name in brackets after the thing asked about is only its other name
         (0, "Who was the first head of the Orlen Harbour Board?", None),
         # a name after "on" is where, not who
