@@ -551,8 +551,6 @@ HARBOUR = (
         (4, "Who built the beacon on the quay?", None),
         # an owner before a kinship word is no one's kin unless the question asks so
         (5, "Who replaced Brin Tate?", "Edda Moor"),
-        # "Who is <name>?" asks what the person is, which no other name answers
-        (5, "Who is Edda Moor, according to the text?", None),
         # a person is never their owner
         (6, "Who scored in the 1931 cup final?", "Piet Varn"),
         # an ordinal minute is a time; a score counts nothing

@@ -661,8 +661,6 @@ def target(question: Question, ending: bool = False) -> Target | None:
         if typed in _QUANTITIES and _WHICH_OPEN.match(text):
             return None  # "Which prey made up the largest share ...?": the prey, no share
         return typed
-    if _WHO_IS_NAMED.match(text):
-        return None  # "Who is Li Zhiguo?": what he is, not another name
     if _WHO.search(text) or _NAME_OF.search(text):
         return Target.NAME
     if _WHAT_MEASURE.search(text):
@@ -719,9 +717,6 @@ def _phrase_target(question: Question) -> Target | None:
 _WHICH_OPEN = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?which\s+(?!(?:{_NUMBER_WORDS})\b)[a-z]", re.I)
 
 
-#: "Who is Li Zhiguo(, according to the article)?": the question names the person and asks
-#: what they are, which no other name answers.
-_WHO_IS_NAMED = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+(?:[A-Z][\w.-]*\s*)+(?:,|\?|$)")
 #: Where a second question joins the first ("..., and when?", "... and where was she?").
 _SECOND_ASKED = re.compile(
     r"[\s,;]+(?:and|or)\s+(?:(?:since|until|from|by|in|at|on|to)\s+)?"
