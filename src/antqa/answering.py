@@ -16,7 +16,9 @@ paragraph, what the question names, give what it asks to another name ("the Ostm
 for "the Hollin pit") or another place, or say the opposite ("greatest" for "smallest",
 "fell" for "rise", "first year" for "second year"), tell the step asked of a name of
 someone else, or tell the name asked about as the doer of a "who" question's step, or a
-question tying names the article never tells of together (:mod:`antqa.refusals`). A
+question tying names the article never tells of together, or a "who" question whose
+sentences tell the event but no one who did it, or a question asking a figure of an event
+the article tells without one (:mod:`antqa.refusals`). A
 question the article does answer is refused only on that evidence, because a wrong
 refusal fails the user too.
 """
@@ -41,12 +43,16 @@ from antqa.questions import (
     holds,
 )
 from antqa.refusals import (
+    KIND_FRAME_WORDS,
     ArticleWords,
     asked_role,
     dated_elsewhere,
     doer_reversed,
+    event_without_figure,
+    event_word,
     given_to_another,
     in_century_written,
+    no_one_told,
     numbered_names,
     opposite_word,
     periods,
@@ -278,7 +284,49 @@ class Answerer:
             self._unheld_role(plan, hits, question)
             or self._beside_the_answer(plan, scores, chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
+            or self._no_one(plan, question, chosen)
+            or self._event_without_kind(plan, hits, scores, chosen)
         )
+
+    def _event_without_kind(
+        self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
+        """The sentences of the top passages that tell of the question's event (its rarest
+        word, :func:`antqa.refusals.event_word`) hold none of the kind it asks for, and
+        the ones that would answer never tell of it
+        (:func:`antqa.refusals.event_without_figure`): the article tells the event, not
+        the figure."""
+        question = scores.question
+        if plan.continuation or not chosen or not self._kind_applies(scores):
+            return None
+        rarity = {
+            t: self.lexicon.idf(self.lexicon.form(t))
+            for t in question.tokens
+            if self.lexicon.known(self.lexicon.form(t))
+        }
+        word = event_word(question.tokens, question.names, rarity)
+        if word is None:
+            return None
+        near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
+        sentences = self.index.sentences
+        telling = [
+            (self.lexicon.words(sentences[s].text), sentences[s].text, bool(scores.kind_held[s]))
+            for s in sorted(near)
+        ]
+        quoted = [self.lexicon.words(s.text) for s in chosen]
+        topic = [t for t in question.tokens if t not in KIND_FRAME_WORDS]
+        if not event_without_figure(word, topic, telling, quoted):
+            return None
+        return f" — where it tells of this, it never gives {_KIND_NOUN[question.kind]}"
+
+    def _no_one(self, plan: SearchPlan, question: Question, chosen: list[Sentence]) -> str | None:
+        """A question asking for a person whose answering sentences tell of no one it does
+        not name (:func:`antqa.refusals.no_one_told`): the article tells the event, not who."""
+        if plan.continuation or not chosen or not Asked.of(question).person:
+            return None
+        if not no_one_told(question.text, [s.text for s in chosen], self.short.common):
+            return None
+        return " who — where it tells of this, it names no one"
 
     def _opposite_extreme(
         self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]

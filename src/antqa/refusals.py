@@ -28,6 +28,11 @@ who did what: a step the article tells of someone else ("did Piet Ommeren publis
 name the article gives as the doer ("Who replaced the Normans?" of "The Normans replaced
 the Anglo-Saxons").
 
+Or they ask a detail of an event the article tells without it: who did it ("Who
+designed the restoration completed in 2011?" of "... after a restoration completed in
+2011", which names no one), or a figure ("How many employees cried during the review?" of
+"Many people cried during the review", the only number near being of something else).
+
 The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
 module reads times and words.
@@ -42,7 +47,7 @@ from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES
+from antqa.questions import MONTH_NAMES, NUMBER_WORDS
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -915,3 +920,114 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
 
 #: Words that help a verb: "Who was ...", "Who did ..." ask no step of their own.
 _AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
+
+
+#: "Who flew the helicopter ...?", "Who was appointed to head ...?": the first word after
+#: "who" that is no function word or auxiliary (stop words are skipped by the caller):
+#: the step the question asks the doer of.
+_WHO_STEP = re.compile(r"^\W*(?:and\s+)?(?:who|whom)\b((?:\s+[\w'’-]+){1,4})", re.I)
+#: Words that may stand between "who" and its step without being one: "Who cannot bring
+#: claims ...?", "Who would later lead ...?" (English's modal and negating words).
+_NOT_THE_STEP = frozenset(
+    re.findall(
+        r"\w+", "cannot can could would should will shall may might must not never later first"
+    )
+)
+#: Someone a sentence may tell of without a name: "she", "they", or a doer after "by"
+#: ("a price fixed by district valuation boards").
+_SOMEONE_UNNAMED = re.compile(r"\b(?:he|she|they|we|him|her|them)\b|\bby\s+(?:the\s+)?[a-z]", re.I)
+#: A capitalised word that is not all capitals, not glued to a word before it.
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z][\w’'-]*")
+
+
+def no_one_told(question: str, texts: Sequence[str], common: Collection[str]) -> bool:
+    """Whether ``texts`` (the sentences that would answer a question asking for a person)
+    tell of no one the question does not name: no name of their own, no "he" or "they",
+    no doer after "by", and not the step the question asks the doer of (in any form).
+
+    A question asking who did something the article tells without the doer is one of
+    the commonest unanswerables ("Who designed the restoration completed in 2011?" of
+    "... after a restoration completed in 2011"; "Who flew the helicopter?" of "A
+    helicopter spread 28 tonnes of pellets"): the sentence about the event names no one
+    who could be the answer. A sentence telling the asked step ("Private individuals ...
+    have no standing to bring claims" for "Who cannot bring claims?") names its doer,
+    capitalised or not, so it answers. A capitalised word opening a sentence is a name
+    only when the article never writes it in lower case (``common``: "The", "Highlights");
+    a month or a weekday is no one.
+    """
+    asked = set(tokenize(question))
+    step = _WHO_STEP.match(question)
+    written = re.findall(r"[a-z]+", step.group(1)) if step else []
+    steps = [w for w in written if w not in STOPWORDS and w not in _NOT_THE_STEP]
+    for text in texts:
+        if _SOMEONE_UNNAMED.search(text):
+            return False
+        if steps and _step_form(steps[0]).search(text):
+            return False
+        for match in _CAPITALISED.finditer(text):
+            before = text[: match.start()].rstrip()
+            if (not before or before[-1] in '.!?…"“(:') and match.group().lower() in common:
+                continue  # capitalised as the first word of a sentence
+            if _is_time(match.group()):
+                continue  # "In November 2016, ...": a month names no one
+            words = tokenize(match.group())
+            if words and not any(resembles(w, asked) for w in words):
+                return False
+    return True
+
+
+#: Words that ask for the kind of an answer, not about an event ("In what year ...?",
+#: "How long ...?", "How old ...?"): sentences holding them need not tell of the event.
+KIND_FRAME_WORDS = frozenset(
+    tokenize("year years date day month time century decade age old long much many number")
+)
+#: How many of the question's words (its event word among them) a sentence must hold to
+#: tell of the event it asks about: two. With one, any sentence using a word of the
+#: question in passing ("similar schemes in Calcutta" for "How much did the filtering
+#: scheme cost?") made the article seem to tell the event without the figure.
+EVENT_WORDS = 2
+#: A figure of any kind: digits, or a number as English writes it.
+_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS}|one|a dozen)\b", re.I)
+
+
+def event_word(
+    tokens: Sequence[str], names: Collection[str], rarity: dict[str, float]
+) -> str | None:
+    """The question's word that singles out the event it asks about: of its ``tokens``
+    (stemmed) that are no name and no word asking for a kind of answer
+    (:data:`KIND_FRAME_WORDS`), the rarest one the article writes (``rarity``: each such
+    token's IDF, only for tokens the article holds); ``None`` when it writes none.
+
+    "How many employees cried during the review?": "cried" is the event, the employees
+    and the review are what the article often speaks of."""
+    held = [t for t in tokens if t in rarity and t not in names and t not in KIND_FRAME_WORDS]
+    return max(held, key=rarity.__getitem__, default=None)
+
+
+def event_without_figure(
+    word: str,
+    topic: Collection[str],
+    telling: Sequence[tuple[frozenset[str], str, bool]],
+    quoted: Sequence[frozenset[str]],
+) -> bool:
+    """Whether the sentences that tell of the question's event hold none of what it asks
+    for, while the ones that would answer never tell of it.
+
+    ``word`` is the question's event word (:func:`event_word`) and ``topic`` all its
+    words, stemmed. ``telling`` are the sentences near the top that may tell of the
+    event, each as its words, its text and whether it holds the kind asked for; one
+    holding the event word and at least :data:`EVENT_WORDS` of ``topic`` tells of it, and
+    holds a figure if it has any number at all ("in the 84th minute" dates a goal).
+    ``quoted`` are the words of the sentences that would answer.
+
+    "How many Ant Financial employees cried during the strategy review?" of "Many people
+    cried during the review" (no number), the answer's number being of something else.
+    """
+    if any(resembles(word, words) for words in quoted):
+        return False
+    told = [
+        (text, holds)
+        for words, text, holds in telling
+        if resembles(word, words) and sum(resembles(t, words) for t in topic) >= EVENT_WORDS
+    ]
+    return bool(told) and not any(holds or _FIGURE.search(text) for text, holds in told)
