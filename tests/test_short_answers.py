@@ -500,3 +500,101 @@ def test_a_measure_asked_is_given_only_where_the_sentence_names_it_or_its_unit()
     assert_short_answer(told, "What is the population of Tarrow?", "48,000")
     sized = "The reform left the farms of Tarrow averaging 14 hectares."
     assert_short_answer(sized, "What was the average size of the farms?", "14 hectares")
+
+
+#: An invented text for the span rules below; none of its sentences is in an evaluation set.
+HARBOUR = (
+    "The Orlen Harbour Board (OHB) was set up in 1902 to run the quays of Orlen. "
+    "The board sits in the old port town of Ostrel, where it hears disputes over berths. "
+    "Its yearbook is printed by Vell & Daughters, which took over the press in 1911. "
+    "The regatta of 1931 was organised by the board's club. "
+    "The beacon on the quay stands on the northern Skerry Head. "
+    "Dorn's keeper Brin Tate was replaced by the young Edda Moor after the storm. "
+    "In the 1931 cup final Orlen's captain Piet Varn scored in the 63rd minute. "
+    "The equaliser late in the second half made the score 2–1. "
+    "The board leased the east quay for 4,000 marks per year. "
+    "A shipowner paid 900 crowns towards the new crane. "
+    "The first harbour master, Ilse Brand, took office at the age of thirty-four. "
+    "A vessel above 80 tonnes must notify the board at least six weeks before it arrives. "
+    "A spore of the harbour mould is 4 to 6 micrometres wide. "
+    "One reed root can take up about 3 nanomoles of nitrate per hour. "
+    "In 1900 the median age of Ostrel's population was 31 years. "
+    "The breakwater was closed for 19 days after the storm breached a 2-kilometre stretch. "
+    "The harbour is enclosed by the Brim Hills to the east. "
+    "Her son, Piet, was killed at the Battle of Orlen in 1702. "
+    "The fever killed an estimated 300 of the town's 900 people. "
+    "The basin formed 12,000 years ago. "
+    "The cup is the oldest trophy of the Union of Coastal Clubs. "
+    "Ilse Brand had trained at Orlen College for Pilots in Ostrel. "
+    "During the war the quay was used as a depot for Navy stores. "
+    'The harbour atlas, titled "Orlen Waters", was published by Marr & Lowe in 1920.'
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        # two questions in one: the short answer answers the first
+        (2, "Which firm prints the yearbook, and since when?", "Vell & Daughters"),
+        # after "town of" a name is a place; after another "of" it may name anything
+        (1, "Where does the board sit?", "Ostrel"),
+        (20, "Where is the cup kept?", None),
+        # a name holds its small words ("for", "on") between capitalised ones
+        (21, "Where did Ilse Brand train?", "Orlen College for Pilots"),
+        # a "what" phrase goes on through a preposition before a name
+        (22, "What was the quay used as during the war?", "depot for Navy stores"),
+        # the one after "<verb> by" did what the question's noun names
+        (23, "Which publisher brought out the harbour atlas?", "Marr & Lowe"),
+        # a name in brackets after the thing asked about is only its other name
+        (0, "Who was the first head of the Orlen Harbour Board?", None),
+        # a name after "on" is where, not who
+        (4, "Who built the beacon on the quay?", None),
+        # an owner before a kinship word is no one's kin unless the question asks so
+        (5, "Who replaced Brin Tate?", "Edda Moor"),
+        # a person is never their owner
+        (6, "Who scored in the 1931 cup final?", "Piet Varn"),
+        # an ordinal minute is a time; a score counts nothing
+        (6, "In what minute did Piet Varn score?", "63rd minute"),
+        (7, "How many goals were scored in the second half?", None),
+        # the rate the question gives is not repeated; money stops before a preposition
+        (8, "How much did the board lease the east quay for per year?", "4,000 marks"),
+        (9, "How much did the shipowner pay towards the new crane?", "900 crowns"),
+        # an age of two number words; a bound keeps its words; "how far in advance": a time
+        (10, "How old was Ilse Brand when she took office?", "thirty-four"),
+        (11, "How far in advance must a large vessel notify the board?", "at least six weeks"),
+        # small units; a unit no list knows, before "of" and what the question measures
+        (12, "How wide is a spore of the harbour mould?", "4 to 6 micrometres"),
+        (13, "How much nitrate can one reed root take up per hour?", "about 3 nanomoles"),
+        # a population is no age; "for how long" is no length of way
+        (14, "What was the population of Ostrel in 1900?", None),
+        (15, "For how long was the breakwater closed?", "19 days"),
+        # "what encloses": the agent after "enclosed by"
+        (16, "What encloses the harbour to the east?", "Brim Hills"),
+        # "which battle": a name saying it is a battle
+        (17, "In which battle was her son killed?", "Battle of Orlen"),
+        # a part of a whole whose owner is named between them
+        (18, "How many people did the fever kill?", "300"),
+        (19, "When did the basin form?", "12,000 years ago"),
+    ],
+)
+def test_span_rules_carry_to_an_unseen_text(
+    sentence: int, question: str, expected: str | None
+) -> None:
+    units = units_of(HARBOUR)
+    finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), HARBOUR)
+    found = finder.find(analyse(question), [units[sentence]])
+    assert (found.text if found else None) == expected
+    if found is not None:
+        assert HARBOUR[found.start : found.end] == expected
+
+
+def test_a_tie_in_the_best_sentence_is_not_settled_by_a_worse_one() -> None:
+    """Two amounts as near the question's words in the best sentence: no short answer, not
+    the only amount of a sentence ranked below it."""
+    units = units_of(
+        "Output rose to 87,000 tonnes in 1990 and 212,000 tonnes in 2019. "
+        "By 2019 the mine gave about 27 percent of output."
+    )
+    article = " ".join(u.text for u in units)
+    finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), article)
+    assert finder.find(analyse("How much was the output in 1990 and 2019?"), units) is None

@@ -39,6 +39,7 @@ from antqa.questions import (
     NUMBER_WORDS,
     AnswerKind,
     Question,
+    analyse,
     counted_after,
     counts_spans,
     names_counted,
@@ -67,6 +68,8 @@ _NUMBER = (
     rf"(?:\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?|"
     rf"(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)"
 )
+#: An age written out, maybe of two words ("thirty-four"): the whole of it, not "thirty".
+_SPELT_AGE = rf"(?:{_NUMBER_WORDS})(?:-(?:{_NUMBER_WORDS}))?"
 _MONTH = f"(?:{'|'.join(MONTH_NAMES)})"  # case-sensitive here: "may" is no month
 _ORDINAL = r"\d+(?:st|nd|rd|th)"
 #: A day of the week, maybe the one of each month ("every Tuesday", "the first Friday of
@@ -85,7 +88,10 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         # "between 1170 and 1185": a range, which a reader gives with its "between"
         r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|from\s+\d{3,4}\s+to\s+\d{3,4}\b|"
         r"(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
-        rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY}|from\s+{_MONTH}\s+to\s+{_MONTH})\b"
+        rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY}|from\s+{_MONTH}\s+to\s+{_MONTH}|"
+        # "in the 84th minute", "between 310 and 280 million years ago": times of their own
+        rf"{_ORDINAL}\s+(?:minute|hour|day|week)|(?:between\s+)?{_NUMBER}(?:\s+and\s+{_NUMBER})?"
+        r"(?:\s+(?:million|thousand))?\s+years\s+ago)\b"
     ),
     # not a model's number ("NB-3")
     Target.NUMBER: re.compile(rf"(?<![A-Za-z]-)\b{_NUMBER}\b", re.IGNORECASE),
@@ -105,23 +111,24 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         rf"\b(?:{_NUMBER}|a|an|several|a few)\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|"
         r"days?|weeks?|months?|years?|decades?|centuries)\b|"
         # "how long" asks for a length too ("a 38-kilometre line", "14 centimetres long")
-        rf"\b{_NUMBER}[\s-]+(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?|"
+        rf"\b{_NUMBER}[\s-]+(?:(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|miles?|feet|foot|yards?|"
         r"inch(?:es)?)\b",
         re.IGNORECASE,
     ),
     Target.AGE: re.compile(
         # the age, not the words that say it is one ("at the age of nine": "nine")
-        rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{_NUMBER_WORDS})\b|"
-        rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_NUMBER_WORDS})\b|(?<=\bat ){AGE_AFTER_AT}|"
+        rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{_SPELT_AGE})\b|"
+        rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_SPELT_AGE})\b|(?<=\bat ){AGE_AFTER_AT}|"
         # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
         r"(?<=, then )\d{1,2}(?=,)"
     ),
 }
 #: A run of capitalised words, allowing the small words inside names ("William the
-#: Conqueror", "Duchy of Normandy") and a Roman numeral at the end ("Richard I").
+#: Conqueror", "Duchy of Normandy", "Hartwell College for Women", "Convention on the Use of
+#: ...") and a Roman numeral at the end ("Richard I").
 _NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
-    r"and|&)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
+    r"(?<![\w’'–])(?:[A-Z][\w’'.–-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
+    r"and|&|for|on)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
 )
 #: Words that say which part or age of a place is meant ("northern Syria", "medieval
 #: France"): they may stand between a preposition and a place.
@@ -161,9 +168,26 @@ _PLACE_CUE_CHARS = 30
 
 
 def _written_as_place(article: str, name: re.Match[str]) -> bool:
-    """Whether the words before ``name`` make it a place: "in Syria", "earl of Hereford"."""
+    """Whether the words before ``name`` make it a place: "in Syria", "earl of Hereford",
+    "the port city of Maresh"."""
     before = article[max(0, name.start() - _PLACE_CUE_CHARS) : name.start()]
-    return bool(_ONLY_PLACE_BEFORE.search(before) or _RULED_BEFORE.search(before))
+    return bool(
+        _ONLY_PLACE_BEFORE.search(before)
+        or _RULED_BEFORE.search(before)
+        or _PLACE_NOUN_OF.search(before)
+    )
+
+
+#: "of" right before a name.
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+#: English's nouns for a place or a part of one, and "of" ("the port city of Maresh", "the
+#: foothills of the Varano Alps"): what follows is a place (a grammar's set, not a domain's).
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:city|town|village|port|county|province|region|district|island|isle|kingdom|"
+    r"duchy|state|republic|parish|valley|foothills|coast|shores?|banks?|mouth|outskirts|"
+    r"suburbs?|cent(?:re|er)|heart|north|south|east|west|capital)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _listed_places(article: str) -> set[str]:
@@ -176,6 +200,8 @@ def _listed_places(article: str) -> set[str]:
     }
 
 
+#: "on" right before a name: a place ("stands on Gull Point") or a day, no person.
+_ON_BEFORE = re.compile(rf"\bon\s+(?:the\s+)?(?:{_REGION})?$", re.I)
 #: Words before a name that make it a time ("during the Second World War").
 _DURING_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?$", re.I)
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
@@ -217,7 +243,7 @@ _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
 #: fraction its number's ("about two-thirds": not "about two").
 _UNIT = re.compile(
     rf"(?:\s*%|[\s-]+(?:percent|per cent|times|{FRACTIONS}|"
-    r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli)?(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
+    r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli|micro|nano)?(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
     r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?))\b)"
     r"(?:\s+per\s+[a-z]+\b)?",
     re.I,
@@ -230,6 +256,10 @@ _TIME_AFTER = re.compile(
     r"centuries)\b",
     re.I,
 )
+#: A unit of time inside a span ("19 days", "ten years").
+_TIME_UNIT = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", re.I
+)
 _PERCENT = re.compile(r"%|\bper\s?cent\b", re.I)
 _PER = re.compile(r"\s+per\s+[a-z]+\b")
 _CURRENCY_SIGNS = frozenset("$¥€£")
@@ -237,10 +267,12 @@ _JOINING = frozenset(["and", "or", "nor", "but"])
 #: The word or two right after a number, up to any punctuation or other number: when they
 #: name what is counted, a number that looks like a year counts ("1500 soldiers").
 _RIGHT_AFTER = re.compile(r"(?:\s+[^\W\d_]+){1,2}")
+#: "At what time of year ...?": a season or a month, which a year alone does not give.
+_SEASON_WORDS = frozenset(["time", "of", "year"])
 #: A bare four-digit number of the last millennium or this one is a year, not a count.
 _YEAR_ALONE = re.compile(r"1\d{3}|20\d{2}")
 #: Between a part and its whole: "eleven of the twenty-six".
-_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?")
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+['’]s\s+)?")
 #: The word after a name, when it is in lower case.
 _FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
 #: Where one clause ends and the next begins ("..., and", "; "): the question's words in
@@ -291,9 +323,13 @@ _DAY = re.compile(
 #: "What was the name of the count of Apulia?": a name, whatever it names.
 _NAME_OF = re.compile(r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+#: "how far in advance", "how far ahead": a length of time, not of way.
+_IN_ADVANCE = r"(?:in\s+advance|ahead|beforehand)\b"
 #: "Over what period was it paid?", "For what span of time ...?": a length of time.
 _OVER_WHAT_TIME = re.compile(
-    r"^\W*(?:over|for|during)\s+what\s+(?:period|span|length)(?:\s+of\s+time)?\b", re.I
+    r"^\W*(?:over|for|during)\s+what\s+(?:period|span|length)(?:\s+of\s+time)?\b|"
+    rf"^\W*how\s+far\s+{_IN_ADVANCE}",
+    re.I,
 )
 #: "What was the average size of the farms?", "What was its membership in 1880?": a
 #: quantity, named by English's nouns of measure and of headcount (a grammar's set, not a
@@ -308,7 +344,7 @@ _WHAT_MEASURE = re.compile(
 #: which a number with a unit of its dimension gives ("26 kilometres", "5.2 hectares").
 #: English's adjectives of size with the units of each (a grammar's set, not a domain's);
 #: "how dense" or "how important" name no unit, so they get no short answer.
-_LENGTHS = r"(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
+_LENGTHS = r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
 _AREAS = rf"hectares?|acres?|square\s+(?:{_LENGTHS})"
 
 
@@ -321,7 +357,7 @@ def _measured(adjectives: str, units: str) -> tuple[re.Pattern[str], re.Pattern[
 
 
 _HOW_MEASURED = {
-    "length": _measured("far|high|tall|deep|wide|broad|thick", _LENGTHS),
+    "length": _measured(rf"far(?!\s+{_IN_ADVANCE})|high|tall|deep|wide|broad|thick", _LENGTHS),
     "area": _measured(r"(?:large|big)\s+an?\s+area", _AREAS),
     # "how big are the young?": an area or a length
     "size": _measured("large|big", f"{_AREAS}|{_LENGTHS}"),
@@ -539,6 +575,14 @@ class Asked:
     #: giving it names, or writes the number with a unit ("14 hectares" for the size):
     #: "7,000 employees" in a sentence about X is no population of X.
     measure: str = ""
+    #: The prepositions the question gives an object of its own ("taking over the
+    #: observatory"): a phrase after one in the sentence is that object, not the answer.
+    filled: frozenset[str] = frozenset()
+    #: "For how long ...?", "How long did it last?": a length of time, not of way.
+    lasting: bool = False
+    #: "Who was Margaret's husband?": a person by their kin, whom a text names after the
+    #: kin's possessive ("Edgar's sister Margaret").
+    kin: bool = False
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -573,7 +617,26 @@ class Asked:
             lead.group(1).lower() if (lead := _LEAD.match(question.text)) else "",
             bool(_SEVERAL.search(question.text)),
             "".join(tokenize(m.group(1))) if (m := _WHAT_MEASURE.search(question.text)) else "",
+            frozenset(
+                m.group(1).lower()
+                for m in _FILLED.finditer(question.text)
+                if m.group(2).lower() not in STOPWORDS
+            ),
+            bool(_LASTING.search(question.text)),
+            bool(_NAMED_OWNER.search(question.text)),
         )
+
+
+#: A preposition and its object in a question ("over the observatory", not "grow it on?").
+_FILLED = re.compile(
+    r"\b(on|in|into|onto|with|from|by|for|at|through|over|under|out|up)\s+"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?([A-Za-z]+)",
+    re.I,
+)
+#: "For how long ...?", "How long did the strike last?": a time, which no length gives.
+_LASTING = re.compile(r"^\W*for\s+how\s+long\b|^\W*how\s+long\b.*\b(?:last|take|took)s?\b", re.I)
+#: A name's possessive in a question ("Margaret's husband").
+_NAMED_OWNER = re.compile(r"\b[A-Z][\w-]*['’]s\b")
 
 
 @lru_cache(maxsize=1024)
@@ -654,6 +717,28 @@ def _phrase_target(question: Question) -> Target | None:
 _WHICH_OPEN = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?which\s+(?!(?:{_NUMBER_WORDS})\b)[a-z]", re.I)
 
 
+#: Where a second question joins the first ("..., and when?", "... and where was she?").
+_SECOND_ASKED = re.compile(
+    r"[\s,;]+(?:and|or)\s+(?:(?:since|until|from|by|in|at|on|to)\s+)?"
+    r"(?:what|who|whom|which|when|where|why|how)\b",
+    re.I,
+)
+
+
+def _first_asked(question: Question) -> Question | None:
+    """The first of two questions in one ("Which publisher is bringing out the book, and
+    when?": which publisher), whose short answer comes first; none if it asks one thing."""
+    second = _SECOND_ASKED.search(question.text)
+    if second is None:
+        return None
+    return _analysed(question.text[: second.start()] + "?")
+
+
+@lru_cache(maxsize=256)
+def _analysed(text: str) -> Question:
+    return analyse(text)
+
+
 def told_before(question: Question, sentence: str) -> bool:
     """Whether the person ``question`` asks for is the subject ``sentence`` calls "he",
     "she" or "they": "Who made Ralph earl?" of "He appointed Robert archbishop and made
@@ -669,7 +754,7 @@ def told_before(question: Question, sentence: str) -> bool:
 def _noun_target(word: str) -> Target | None:
     """The kind of short answer a question asking "what <word>" wants."""
     noun = word.rstrip("s")
-    if noun in {"year", "century", "centurie", "date", "day", "month", "decade"}:
+    if noun in {"year", "century", "centurie", "date", "day", "month", "decade", "minute", "hour"}:
         return Target.TIME
     if noun in _PLACE_NOUNS:
         return Target.PLACE
@@ -745,6 +830,9 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     "6 to 14", which is how many, where "6" alone is not)."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
+        if out and _score(text, out[-1], (start, end)):
+            out.pop()  # "to make the score 2–1": a result, not a count
+            continue
         if (
             out
             and _RANGE.fullmatch(text, out[-1][1], start)
@@ -757,10 +845,28 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: Two numbers joined by a dash alone ("2–1", "3-2").
+_DASH = re.compile(r"[–-]")
+
+
+def _score(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two numbers joined by a dash are a score: the first larger ("2–1"), which
+    no range is ("6–14", "1452–1458")."""
+    if not _DASH.fullmatch(text, first[1], second[0]):
+        return False
+    a, b = text[slice(*first)].replace(",", ""), text[slice(*second)].replace(",", "")
+    return a.isdigit() and b.isdigit() and int(a) > int(b)
+
+
 #: How many words after a number an amount's money may take ("14,000 gold florins",
 #: "410 US dollars"): two, as currencies are written with at most one qualifier.
 AMOUNT_WORDS = 2
 _WORD_AFTER = re.compile(r"[\s-]+([^\W\d_][\w’'-]*)")
+#: A word that ends the money before it: a function word or a preposition the stop list
+#: lacks ("40,000 crowns towards pitch repairs").
+_ENDS_MONEY = frozenset(STOPWORDS) | frozenset(
+    re.findall(r"\w+", "toward towards upon within across along among per via plus beyond")
+)
 
 
 def _open_amounts(text: str) -> list[tuple[int, int]]:
@@ -779,7 +885,11 @@ def _open_amounts(text: str) -> list[tuple[int, int]]:
         end, taken = number.end(), 0
         while taken < AMOUNT_WORDS:
             word = _WORD_AFTER.match(text, end)
-            if word is None or word.group(1).lower() in STOPWORDS or NOT_MONEY.match(word.group(1)):
+            if (
+                word is None
+                or word.group(1).lower() in _ENDS_MONEY
+                or NOT_MONEY.match(word.group(1))
+            ):
                 break
             end, taken = word.end(), taken + 1
         if taken:
@@ -803,7 +913,8 @@ def _with_open_amounts(text: str, known: list[tuple[int, int]]) -> list[tuple[in
 #: 900 litres), nor "over" and "under", as often prepositions ("over ten years"). On the
 #: 17 evaluation sets: +9 exact, -1 ("roughly 140 square kilometres").
 _APPROXIMATION = re.compile(
-    r"\b(?:about|around|approximately|roughly|some|nearly|almost|(?:more|less|fewer)\s+than)"
+    r"\b(?:about|around|approximately|roughly|some|nearly|almost|(?:more|less|fewer)\s+than|"
+    r"at\s+(?:least|most))"
     r"\s+$",
     re.I,
 )
@@ -872,11 +983,26 @@ _OWNER = re.compile(r"([A-Z][\w-]*)['’]s\s+(?=[A-Z])")
 
 def _without_asked_owner(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
     """The name ``text[start:end]`` without an owner the question names ("Which Tencent
-    business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is."""
+    business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is. A
+    person is never their owner ("Who was sent off?": "Oswin Farr" of "Tarnside's Oswin
+    Farr")."""
     owner = _OWNER.match(text, start, end)
-    if owner is None or not set(tokenize(owner.group(1))) & asked.tokens:
+    if owner is None or not (asked.person or set(tokenize(owner.group(1))) & asked.tokens):
         return start, end
     return owner.end(), end
+
+
+#: A rate at the end of a quantity ("1.8 million crowns per season").
+_RATE_AT_END = re.compile(r"\s+per\s+([a-z]+)$")
+
+
+def _without_asked_rate(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
+    """The quantity ``text[start:end]`` without a rate the question gives ("How much was
+    the deal worth per season?": "1.8 million crowns", not "... per season")."""
+    rate = _RATE_AT_END.search(text, start, end)
+    if rate is None or rate.group(1) not in asked.words:
+        return start, end
+    return start, rate.start()
 
 
 #: A possessive and a word in lower case after a name ("Richard's fleet").
@@ -894,7 +1020,8 @@ def _owner_only(text: str, start: int, end: int, asked: Asked) -> bool:
     if not _OWNER_AFTER.match(text, end):
         return False
     kin = _KIN_NAMED_AFTER.match(text, end)
-    return kin is None or not set(tokenize(kin.group(1))) & asked.tokens
+    # "Corvell's midfielder Anton Bree was replaced by ...": Corvell is no one's kin here
+    return kin is None or not asked.kin or not set(tokenize(kin.group(1))) & asked.tokens
 
 
 #: "from" before a quantity, maybe with a word saying it is approximate.
@@ -927,6 +1054,58 @@ def _of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
         and not asked.person
         and bool(asked.noun.intersection(tokenize(text[start:end])))
     )
+
+
+#: A passive's verb and "by", maybe with an article and a word in lower case, before a
+#: name ("published by CITIC Press", "replaced by the young Edda Moor").
+_AGENT_BEFORE = re.compile(r"\b([a-z]+)\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?$")
+
+
+def _agent_asked(text: str, start: int, asked: Asked) -> bool:
+    """Whether the name at ``start`` does what the question asks who or which one does:
+    after "<verb> by", the verb the question's own ("Who replaced Anton Bree?": "replaced
+    by ... Sami Okoro") or its noun's ("Which publisher ...?": "published by CITIC
+    Press"); not what a question about something else mentions ("In which constellation
+    was it first seen?": "first seen by Ruth Cossey")."""
+    agent = _AGENT_BEFORE.search(text, max(0, start - _ROLE_CHARS * 2), start)
+    if agent is None:
+        return False
+    doing = asked.tokens if asked.person else asked.noun
+    return bool(doing.intersection(tokenize(agent.group(1))))
+
+
+#: A name in brackets right after another ("the Brannoch Estuary Authority (BEA)").
+#: How far before the bracket that name is looked for, in characters: a name of up to
+#: about eight words ("the Convention on the Equitable Use of the River Basin").
+_BRACKETED_CHARS = 90
+_BRACKETED_AFTER = re.compile(r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+\($")
+
+
+def _abbreviates_asked(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether ``text[start:end]`` is in brackets after a name the question asks about:
+    its other name ("BEA"), which answers nothing the question does not say."""
+    before = _BRACKETED_AFTER.search(text, max(0, start - _BRACKETED_CHARS), start)
+    return before is not None and _mostly_asked(before.group(1), asked)
+
+
+def _with_measure_of(text: str, end: int, asked: Asked) -> int:
+    """Where a number ends with the word that measures what the question asks how much of
+    ("about 4 femtomoles of sulfide" for "How much sulfide ...?", "12 hours of battery
+    back-up"): a unit no list knows."""
+    measure = _MEASURE_OF.match(text, end)
+    if (
+        measure is None
+        or measure.group(1) in STOPWORDS
+        or not set(tokenize(measure.group(2))) & asked.tokens
+    ):
+        return end
+    return measure.end(1)
+
+
+#: A word in lower case after a number, then "of" and what it measures.
+_MEASURE_OF = re.compile(r"[\s-]+([a-z][\w-]*)\s+of\s+(?:the\s+)?([a-z][\w-]*)")
+#: The stem of "length": of time as well as of way, so no length of time is ruled out.
+_LENGTH = "length"
 
 
 def _mostly_asked(span: str, asked: Asked) -> bool:
@@ -1101,6 +1280,20 @@ def _causes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Prepositions after which a phrase goes on when a name follows ("a lookout post for
+#: Zeppelin raids", "its new pumping station at Callow Bridge").
+_BEFORE_NAME = frozenset(["at", "for", "after", "in", "from"])
+
+
+def _names_after(words: Sequence[_Word], k: int) -> bool:
+    """Whether ``words[k]`` is one of :data:`_BEFORE_NAME` with a name after it (maybe
+    after an article)."""
+    if words[k].lower not in _BEFORE_NAME:
+        return False
+    nxt = k + 2 if k + 2 < len(words) and words[k + 1].lower in _DETERMINERS else k + 1
+    return nxt < len(words) and words[nxt].capital and not words[nxt].broken
+
+
 def _phrase_from(words: Sequence[_Word], first: int) -> tuple[int, int] | None:
     """The noun phrase that starts at ``words[first]``: content words and the "of" / "and"
     between them, up to punctuation, another function word or a word of the question."""
@@ -1114,7 +1307,9 @@ def _phrase_from(words: Sequence[_Word], first: int) -> tuple[int, int] | None:
             break  # a word of the question, unless it ends a name ("the Rural Centre Party")
         if word.lower in STOPWORDS:
             nxt = words[k + 1] if k + 1 < len(words) else None
-            if k == first or word.lower not in _INSIDE or nxt is None or nxt.broken:
+            if k == first or nxt is None or nxt.broken:
+                break
+            if word.lower not in _INSIDE and not _names_after(words, k):
                 break
             if nxt.lower in _DETERMINERS and k + 2 < len(words) and not words[k + 2].broken:
                 k += 1  # "south of the river", "statutes and the university"
@@ -1154,6 +1349,8 @@ def _phrases(text: str, asked: Asked) -> list[tuple[int, int]]:
             j += 1
         if j == i + 1 or j == len(words) or words[j].broken or words[j].lower in STOPWORDS:
             continue  # "Bernardo built ...": a word right after the question's is its verb
+        if any(words[k].lower in asked.filled for k in range(i + 1, j)):
+            continue  # "take over the site" for "... taking over the observatory?": its object
         span = _phrase_from(words, j)
         if span is None or text[words[j].start].isdigit():
             continue  # a number or a date answers a question of another kind
@@ -1173,6 +1370,15 @@ def _phrases(text: str, asked: Asked) -> list[tuple[int, int]]:
     return spans
 
 
+def _goes_on(words: Sequence[_Word], after: int) -> bool:
+    """Whether a phrase ending before ``words[after]`` goes on past it: "exposure to
+    sulfide", "the right to garrison", not "the Harrow Hills to the north"."""
+    if after >= len(words) or words[after].broken or words[after].lower not in _GOES_ON:
+        return False
+    nxt = words[after + 1] if after + 1 < len(words) else None
+    return nxt is None or nxt.lower not in _DETERMINERS
+
+
 def _subjects(words: Sequence[_Word], asked: Asked) -> list[tuple[int, int]]:
     """The phrases right before the question's verb, as the question writes it or in the
     past ("a firmware error caused them" for "What caused ...?"; not "the main cause")."""
@@ -1181,8 +1387,18 @@ def _subjects(words: Sequence[_Word], asked: Asked) -> list[tuple[int, int]]:
         if not word.asked or word.broken or tokenize(word.lower)[0] not in asked.doing:
             continue
         if word.lower in asked.words or word.lower.endswith("ed"):
-            span = _phrase_before(words, i)
-            if span is not None:
+            by = i + 1 < len(words) and words[i + 1].lower == "by" and not words[i + 1].broken
+            agent = i + 2 < len(words) and not words[i + 2].broken and words[i + 2].lower
+            if by and agent and (agent in _DETERMINERS or agent not in STOPWORDS):
+                # "enclosed by the Harrow Hills": who does it is after "by"
+                first = i + 3 if agent in _DETERMINERS else i + 2
+                span = _phrase_from(words, first) if first < len(words) else None
+                after = span[1] + 1 if span is not None else len(words)
+                if _goes_on(words, after):
+                    span = None  # "triggered by exposure to sulfide": it goes on
+            else:
+                span = _phrase_before(words, i)
+            if span is not None and not words[span[0]].lower[0].isdigit():
                 spans.append((words[span[0]].start, words[span[1]].end))
     return spans
 
@@ -1212,6 +1428,9 @@ def _phrase_before(words: Sequence[_Word], verb: int) -> tuple[int, int] | None:
     )
 
 
+_TIED = (-1, -1)
+
+
 class ShortAnswerFinder:
     """Finds the short answer in the answer's sentences, or decides to give none."""
 
@@ -1235,7 +1454,11 @@ class ShortAnswerFinder:
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer inside ``sentences`` (the best first), when confident."""
-        kind = target(question) or _phrase_target(question)
+        first = _first_asked(question)
+        if first is not None:  # "Which publisher ..., and when?": the publisher
+            question, kind = first, target(first)
+        else:
+            kind = target(question) or _phrase_target(question)
         if kind is None:
             return None
         asked = Asked.of(question)
@@ -1255,11 +1478,14 @@ class ShortAnswerFinder:
             if told_before(question, sentence.text):
                 continue  # "He ... made Ralph earl": any name in it is someone else
             span = self._best_span(kind, sentence.text, asked)
+            if span is _TIED:
+                return None
             if span is not None:
                 if kind in _QUANTITIES:
                     span = _with_approximation(sentence.text, *span)
                 if kind is Target.NAME:
                     span = _without_asked_owner(sentence.text, *span, asked)
+                span = _without_asked_rate(sentence.text, *span, asked)
                 start, end = sentence.start + span[0], sentence.start + span[1]
                 return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
         return None
@@ -1289,10 +1515,22 @@ class ShortAnswerFinder:
             return False  # "Who ruled ...?" is not answered by "France"
         if person and _DURING_BEFORE.search(text, max(0, start - _QUALIFIER_CHARS), start):
             return False  # "During the Second World War": a time, not a person
+        if person and _ON_BEFORE.search(text, max(0, start - _QUALIFIER_CHARS), start):
+            return False  # "stands on Gull Point": where, not who
         before = text[max(0, start - _QUALIFIER_CHARS) : start]
         if not _PREPOSITION_BEFORE.search(before):
             return True
         return not _PLACE_PREPOSITION_BEFORE.search(before) and not self._is_place(text[start:end])
+
+    def _place_after_of(self, text: str, start: int, end: int) -> bool:
+        """Whether the name ``text[start:end]``, if after "of", is a place: one the article
+        writes as a place, or after a word for a place ("the port city of Maresh"); "of"
+        also names who owns or makes up a thing ("the competition of the Federation")."""
+        if not _OF_BEFORE.search(text, max(0, start - _PLACE_CUE_CHARS), start):
+            return True
+        return self._is_place(text[start:end]) or bool(
+            _PLACE_NOUN_OF.search(text, max(0, start - _PLACE_CUE_CHARS), start)
+        )
 
     def _is_place(self, run: str) -> bool:
         """Whether a capitalised run is a place the article writes, or places joined by
@@ -1335,7 +1573,7 @@ class ShortAnswerFinder:
             return None
         rivals = [p for p, span in pulls[1:] if text[slice(*span)] != text[slice(*pulls[0][1])]]
         if rivals and pulls[0][0] < self.policy.margin * rivals[0]:
-            return None
+            return _TIED
         return pulls[0][1]
 
     def _spans(self, kind: Target, text: str, asked: Asked) -> list[tuple[int, int]]:
@@ -1357,6 +1595,12 @@ class ShortAnswerFinder:
                 if not any(s < end and start < e for s, e in candidates)
             ]
         for start, end in candidates:
+            if kind is Target.NUMBER and asked.quantity:
+                end = _with_measure_of(text, end, asked)  # "about 4 femtomoles" of sulfide
+            if kind is Target.PLACE and not self._place_after_of(text, start, end):
+                continue  # "the competition of the Federation of Northern Leagues"
+            if _abbreviates_asked(text, start, end, asked):
+                continue  # "The Brannoch Estuary Authority (BEA)" for "... run the Authority?"
             if kind is Target.NAME and (asked.person or not asked.noun):
                 # "King Charles III of West Francia": he; "University of Calder": its name
                 end = self._without_place(text, start, end)
@@ -1387,6 +1631,16 @@ class ShortAnswerFinder:
             spans.append((start, end))
         if kind in _QUANTITIES:
             spans = [span for span in spans if not _changed_from(text, *span, asked)]
+        if kind is Target.DURATION and asked.lasting:  # "for how long": not "4-kilometre"
+            spans = [span for span in spans if _TIME_UNIT.search(text, *span)]
+        if asked.measure and asked.measure != _LENGTH:  # a population of "36.8 years"
+            spans = [
+                span
+                for span in spans
+                if not _TIME_AFTER.match(text, span[1]) and not _PERCENT.search(text, *span)
+            ]
+        if kind is Target.NAME and asked.noun:  # "Which battle ...?": "the Battle of Loos"
+            spans = [span for span in spans if _of_kind_asked(text, *span, asked)] or spans
         if kind is Target.NUMBER:
             spans = _counts_of(text, spans, asked)
         if kind is Target.TIME and asked.date:  # "On what date ...?": a day, not a year
@@ -1394,6 +1648,8 @@ class ShortAnswerFinder:
         if kind is Target.TIME and asked.lead:  # "By what year ...?": "by 2035"
             led = re.compile(rf"\b{asked.lead}\s+(?:the\s+)?$", re.I)
             spans = [span for span in spans if led.search(text, 0, span[0])] or spans
+        if kind is Target.TIME and asked.words >= _SEASON_WORDS:  # "what time of year": no year
+            spans = [span for span in spans if not _YEAR_ALONE.fullmatch(text, *span)]
         if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
             spans = [_year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
@@ -1442,6 +1698,8 @@ class ShortAnswerFinder:
                 pull *= self.policy.role_weight  # "the architect Samuel Ditchling"
             elif kind is Target.NAME and _of_kind_asked(text, start, end, asked):
                 pull *= self.policy.role_weight  # "the River Brenn" for "Which river ...?"
+            elif kind is Target.NAME and _agent_asked(text, start, asked):
+                pull *= self.policy.role_weight  # "published by CITIC Press": the publisher
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls
