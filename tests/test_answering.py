@@ -858,3 +858,23 @@ def test_a_name_typed_in_lower_case_is_no_event_a_question_asks_the_figure_of(tm
     answerer.lower_words = answerer.lower_words | set(tokenize("varnholt"))
     told = answerer._event_without_kind(SearchPlan(question), hits, scores, merged)
     assert told is not None and "never gives a number" in told
+
+
+def test_a_place_of_the_other_half_of_a_two_part_question_refuses_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Where was Lin when she apologized, and how long had she been at Alipay?": "at
+    Alipay" belongs to the second question, so the first half's answer "in the United
+    States" is no place other than the one asked; asked alone, it is."""
+    from antqa.questions import analyse
+
+    answerer = _answerer_over(
+        "Some say Alipay is a good man cheating; on the same day, Lin apologized while on a "
+        "business trip in the United States.\n\n"
+        "Lin said she had spent seven years at Alipay.\n",
+        tmp_path,
+    )
+    trip = [answerer.index.sentences[0]]
+    both = analyse("Where was Lin when she apologized, and how long had she been at Alipay?")
+    assert both.compound
+    assert answerer._unnamed(both, trip) is None
+    alone = analyse("Where was Lin when she apologized at Alipay?")
+    assert answerer._unnamed(alone, trip) is not None

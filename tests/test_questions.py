@@ -40,6 +40,7 @@ from antqa.questions import (
         ("Do you know how much he earned?", AnswerKind.AMOUNT, ()),
         ("What exact share of the market did it claim?", AnswerKind.SHARE, ()),
         ("What interest rate did the products pay?", AnswerKind.SHARE, ()),
+        ("what % of the vote did she win", AnswerKind.SHARE, ()),  # the sign as typed
         ("How long did the repayment take?", AnswerKind.DURATION, ()),
         ("How old is the chairman?", AnswerKind.AGE, ()),
         ("When did she step down?", AnswerKind.TIME, ()),

@@ -418,6 +418,9 @@ class Answerer:
         reversed_ = doer_reversed(question.text, [s.text for s in chosen])
         if reversed_ is not None:  # "Who replaced the Normans?" of "The Normans replaced"
             return f' — it never says who "{reversed_[1]}" {reversed_[0]}'
+        if question.compound:
+            return None  # the place asked may be the other question's ("..., and how long
+            # had she been at Alipay?" of where she was when she apologized)
         placed = placed_elsewhere(question.text, [s.text for s in chosen], question.names)
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"

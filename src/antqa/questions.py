@@ -122,8 +122,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.SHARE,
         _pattern(
-            r"\b(?:what|which|how (?:big|large|high|low))\b[^?]*\b(?:share|percentage|",
-            r"proportion|fraction|percent|rate)\b",
+            r"\b(?:what|which|how (?:big|large|high|low))\b[^?]*(?:\b(?:share|percentage|",
+            r"proportion|fraction|percent|rate)\b|%)",  # "what % of ..." as typed
         ),
     ),
     (
