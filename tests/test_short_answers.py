@@ -298,6 +298,20 @@ def test_a_name_a_compass_word_opens_is_a_place_not_a_person() -> None:
     assert not finder._is_place("Lionel Westbrook")
 
 
+def test_a_name_a_landform_word_opens_or_closes_is_a_place_not_a_person() -> None:
+    """ "who was governor of the island in 1974" is not answered by "Mount Teleku", which
+    the article writes only after "of" ("the eruption of Mount Teleku")."""
+    finder = ShortAnswerFinder(LexicalIndex(["The eruption of Mount Teleku began."]), "")
+    assert finder._is_place("Mount Teleku") and finder._is_place("Whitlow River")
+    assert not finder._is_place("Montague Teleku") and not finder._is_place("River Phoenix")
+    assert_short_answer(
+        "The 1974 eruption of Mount Teleku lasted from April to November, and Governor "
+        "Hallam resigned in August.",
+        "who was governor of the island in 1974",
+        None,
+    )
+
+
 LIGHTHOUSE = (
     "The Tarrow Point light was first lit in 1843. "
     "The keepers formed a lifeboat crew in 1851, and the crew saved 212 sailors in forty years. "

@@ -223,6 +223,12 @@ _QUALIFIER_CHARS = 20
 _COMPASS = re.compile(rf"\b{_REGION}$", re.I)
 #: A name a compass word opens ("North America", "South Tyrol"): a place, not a person.
 _COMPASS_NAME = re.compile(r"(?:North|South|East|West)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+[A-Z]")
+#: A name a word for a landform opens or closes ("Mount Teleku", "Lake Orva", "the Whitlow
+#: River"): a place wherever it is written (English's landform words, no domain's).
+_LANDFORM_NAME = re.compile(
+    r"(?:Mount|Mt\.?|Lake|Cape|Isle|Loch)\s+[A-Z]|.*\s(?:River|Valley|Basin|Delta|Plateau|"
+    r"Gorge|Estuary|Peninsula|Hills|Mountains|Highlands|Islands?|Lake|Bay|Sea|Ocean|Strait)$"
+)
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
 #: Small words a capitalised run may open with only because they open the sentence
 #: ("Under Abbot Hereward, ...", "After King Harold's death").
@@ -1535,11 +1541,12 @@ class ShortAnswerFinder:
     def _is_place(self, run: str) -> bool:
         """Whether a capitalised run is a place the article writes, or places joined by
         "and" ("Iceland and Norway" of "from Denmark, Iceland and Norway"), or a place by
-        its compass word ("North America", "West Francia")."""
+        its compass word ("North America", "West Francia") or its landform word ("Mount
+        Teleku", "the Whitlow River")."""
         return (
             run in self.places
             or all(p in self.places for p in re.split(r"\s+and\s+", run))
-            or bool(_COMPASS_NAME.match(run))
+            or bool(_COMPASS_NAME.match(run) or _LANDFORM_NAME.match(run))
         )
 
     def offers(self, question: Question, text: str) -> bool:
