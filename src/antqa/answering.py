@@ -310,7 +310,7 @@ class Answerer:
         word = event_word(question.tokens, question.names, rarity)
         if word is None:
             return None
-        near = {s for hit in hits[: self.policy.kind_passages] for s in hit.chunk.sentence_ids}
+        near = _sentences_of(hits[: self.policy.kind_passages])
         sentences = self.index.sentences
         telling = [
             (self.lexicon.words(sentences[s].text), sentences[s].text, bool(scores.kind_held[s]))
@@ -498,7 +498,7 @@ class Answerer:
         """
         top = np.argsort(-scores.relevance, kind="stable")[: self.policy.kind_depth]
         reach = self.policy.kind_passages if passages is None else passages
-        near = {s for hit in hits[:reach] for s in hit.chunk.sentence_ids}
+        near = _sentences_of(hits[:reach])
         held = scores.held if counted else scores.kind_held
         if scores.question.by_how_much:
             held = held | self.shares
@@ -508,7 +508,7 @@ class Answerer:
 
     def _candidates(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> dict[int, float]:
         """Answer score of every sentence of the top passages."""
-        ids = {s for hit in hits[: self.policy.candidate_passages] for s in hit.chunk.sentence_ids}
+        ids = _sentences_of(hits[: self.policy.candidate_passages])
         ids = ids - self.captions or ids  # a caption or heading labels; it does not answer
         own = self.policy.own_weight
         values = {
@@ -1072,6 +1072,11 @@ def _states(text: str) -> bool:
 def _holds_short(sentence: Sentence, short: ShortAnswer | None) -> bool:
     """Whether the short answer starts inside ``sentence``."""
     return short is not None and sentence.start <= short.start < sentence.end
+
+
+def _sentences_of(hits: list[Hit]) -> set[int]:
+    """The ids of the sentences of ``hits``' passages."""
+    return {s for hit in hits for s in hit.chunk.sentence_ids}
 
 
 def _holder(sentence: Sentence, hits: list[Hit]) -> int | None:

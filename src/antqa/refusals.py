@@ -998,6 +998,8 @@ _NO_EVENT_WORDS = frozenset(
         "get got make made come came put give gave"
     )
 )
+#: What :func:`event_word` never takes for the event: a kind word or a word of no event.
+_NO_EVENT = KIND_FRAME_WORDS | _NO_EVENT_WORDS
 #: How many of the question's words (its event word among them) a sentence must hold to
 #: tell of the event it asks about: two. With one, any sentence using a word of the
 #: question in passing ("similar schemes in Calcutta" for "How much did the filtering
@@ -1018,11 +1020,7 @@ def event_word(
 
     "How many employees cried during the review?": "cried" is the event, the employees
     and the review are what the article often speaks of."""
-    held = [
-        t
-        for t in tokens
-        if t in rarity and t not in names and t not in KIND_FRAME_WORDS | _NO_EVENT_WORDS
-    ]
+    held = [t for t in tokens if t in rarity and t not in names and t not in _NO_EVENT]
     return max(held, key=rarity.__getitem__, default=None)
 
 

@@ -78,6 +78,9 @@ _WEEKDAY = (
     r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+)?"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:\s+(?:of|in)\s+(?:each|every|the)\s+month)?"
 )
+#: English's units of a length of time, and of a length.
+_TIME_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
+_LENGTHS = r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
 #: Spans of each kind, as they are written in an English text.
 _SPANS: dict[Target, re.Pattern[str]] = {
     Target.TIME: re.compile(
@@ -108,11 +111,9 @@ _SPANS: dict[Target, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     Target.DURATION: re.compile(
-        rf"\b(?:{_NUMBER}|a|an|several|a few)\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|"
-        r"days?|weeks?|months?|years?|decades?|centuries)\b|"
+        rf"\b(?:{_NUMBER}|a|an|several|a few)\s+(?:\w+\s+)?(?:{_TIME_UNITS})\b|"
         # "how long" asks for a length too ("a 38-kilometre line", "14 centimetres long")
-        rf"\b{_NUMBER}[\s-]+(?:(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|miles?|feet|foot|yards?|"
-        r"inch(?:es)?)\b",
+        rf"\b{_NUMBER}[\s-]+(?:{_LENGTHS})\b",
         re.IGNORECASE,
     ),
     Target.AGE: re.compile(
@@ -258,14 +259,11 @@ _UNIT = re.compile(
 _COUNTED_RATE = re.compile(r"\s+[a-z]+\s+per\s+(?:second|minute|hour|day|week|month|year)\b")
 #: A length of time right after a number ("thirty years", "nine long weeks").
 _TIME_AFTER = re.compile(
-    r"[\s-]+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
-    r"centuries)\b",
+    rf"[\s-]+(?:\w+\s+)?(?:{_TIME_UNITS})\b",
     re.I,
 )
 #: A unit of time inside a span ("19 days", "ten years").
-_TIME_UNIT = re.compile(
-    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b", re.I
-)
+_TIME_UNIT = re.compile(rf"\b(?:{_TIME_UNITS})\b", re.I)
 _PERCENT = re.compile(r"%|\bper\s?cent\b", re.I)
 _PER = re.compile(r"\s+per\s+[a-z]+\b")
 _CURRENCY_SIGNS = frozenset("$¥€£")
@@ -350,7 +348,6 @@ _WHAT_MEASURE = re.compile(
 #: which a number with a unit of its dimension gives ("26 kilometres", "5.2 hectares").
 #: English's adjectives of size with the units of each (a grammar's set, not a domain's);
 #: "how dense" or "how important" name no unit, so they get no short answer.
-_LENGTHS = r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
 _AREAS = rf"hectares?|acres?|square\s+(?:{_LENGTHS})"
 
 
