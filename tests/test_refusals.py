@@ -12,7 +12,7 @@ from antqa.refusals import (
     asked_role,
     dated_elsewhere,
     given_to_another,
-    in_century_written,
+    in_period_written,
     numbered_names,
     opposite_word,
     own_steps,
@@ -266,12 +266,18 @@ def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> 
     assert vague_time_alone("Who besieged Bari in 1071?", near, rare={"besieg"}) is None
 
 
-def test_a_century_is_written_by_a_year_in_it() -> None:
+def test_a_century_or_a_decade_is_written_by_a_year_in_it() -> None:
     question = "Who ruled the abbey in the 11th century?"
     at = question.index("11th")
-    assert in_century_written(question, at, "He ruled it from 1068 to 1104.")
-    assert not in_century_written(question, at, "He ruled it from 1168 to 1194.")
-    assert not in_century_written("Who ruled it in 1107?", 19, "He ruled it from 1068 to 1104.")
+    assert in_period_written(question, at, "He ruled it from 1068 to 1104.")
+    assert not in_period_written(question, at, "He ruled it from 1168 to 1194.")
+    assert not in_period_written("Who ruled it in 1107?", 19, "He ruled it from 1068 to 1104.")
+    decade = "What was relaid during the restoration of the 1960s?"
+    at = decade.index("1960s")
+    assert in_period_written(decade, at, "Work between 1964 and 1969 relaid the road.")
+    assert not in_period_written(decade, at, "Work between 1974 and 1979 relaid the road.")
+    ranged = "What law was developed between 1000 and 1300?"  # the years it asks of
+    assert not in_period_written(ranged, ranged.index("1000"), "A law of 1066 survives.")
 
 
 def test_a_name_typed_without_accents_is_among_the_words() -> None:
@@ -389,3 +395,23 @@ def test_a_swapped_place_pairing_or_alternative_is_refused(tmp_path) -> None:  #
     refused = {asked: answers[asked].answer for asked, _, _ in SWAPS}
     assert refused == {asked: NOT_COVERED.format(reason=f" — {why}") for asked, why, _ in SWAPS}
     assert all(answers[kept].answerable for _, _, kept in SWAPS)
+
+
+def test_a_distance_s_starting_point_is_no_place_the_question_pins() -> None:
+    station = [
+        "The syndicate opened a spark station on Haldersey Hill, three miles south of the "
+        "Cable House, and began accepting messages."
+    ]
+    assert (
+        placed_elsewhere("How far from the Cable House was the spark station?", station, ()) is None
+    )
+    assert placed_elsewhere("Who ran the spark station at the Cable House?", station, ()) == (
+        "Cable House",
+        "Haldersey Hill",
+    )
+
+
+def test_the_extreme_of_a_direction_is_that_direction() -> None:
+    written = plain_words("Ice floes brought down the two northernmost arches in 1402.")
+    assert opposite_word("What brought down the two northern arches?", written) is None
+    assert opposite_word("What brought down the two southern arches?", written) is not None

@@ -51,7 +51,7 @@ from antqa.refusals import (
     event_without_figure,
     event_word,
     given_to_another,
-    in_century_written,
+    in_period_written,
     no_one_told,
     numbered_names,
     opposite_word,
@@ -470,8 +470,8 @@ class Answerer:
         it says the question is about something else (often a changed date)."""
         near = " ".join(hit.chunk.text for hit in hits[: self.policy.candidate_passages])
         for number in _QUESTION_NUMBER.finditer(question):
-            if in_century_written(question, number.start(), near):
-                continue  # "the 11th century", written "from 1068 to 1104"
+            if in_period_written(question, number.start(), near):
+                continue  # "the 11th century", written "from 1068 to 1104"; "the 1960s"
             if not re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
                 return number.group(0) + number.group("suffix")
         return None

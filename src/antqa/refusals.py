@@ -104,6 +104,8 @@ class Period:
     start: int
     end: int
     century: bool = False
+    #: Written as a century's or a decade's name ("the 11th century", "the 1960s").
+    named: bool = False
 
     def meets(self, other: Period) -> bool:
         """Whether the two share a year, beyond the one where two spans of years touch:
@@ -128,7 +130,8 @@ def periods(text: str, told: bool = False) -> list[Period]:
         for number in filter(None, (match.group(1), match.group(2))):
             n = int(number)  # as people use it: "the 10th century" is 900 to 999
             label = f"the {match.group()}"
-            found.append(Period((n - 1) * 100, n * 100 - 1, label, *match.span(), century=True))
+            span = match.span()
+            found.append(Period((n - 1) * 100, n * 100 - 1, label, *span, century=True, named=True))
     for match in _YEAR_RANGE.finditer(text):
         first, last = int(match.group(1)), int(match.group(2))
         if free(match) and _EARLIEST <= first <= last <= _LATEST:
@@ -144,7 +147,8 @@ def periods(text: str, told: bool = False) -> list[Period]:
         if free(match):
             start = int(match.group(1)) * 10
             width = 100 if start % 100 == 0 else 10
-            found.append(Period(start, start + width - 1, f"the {match.group()}", *match.span()))
+            label = f"the {match.group()}"
+            found.append(Period(start, start + width - 1, label, *match.span(), named=True))
     for pattern in (_YEAR, _SHORT_YEAR):
         for match in pattern.finditer(text):
             if free(match):
@@ -153,10 +157,12 @@ def periods(text: str, told: bool = False) -> list[Period]:
     return found
 
 
-def in_century_written(question: str, at: int, text: str) -> bool:
-    """Whether the question's character ``at`` is in a century it names that ``text``
-    gives as a year or a name ("the 11th century" and "from 1068 to 1104")."""
-    asked = [p for p in periods(question) if p.century and p.start <= at < p.end]
+def in_period_written(question: str, at: int, text: str) -> bool:
+    """Whether the question's character ``at`` is in a century or a decade it names that
+    ``text`` gives as a year or a name ("the 11th century" and "from 1068 to 1104"; "the
+    1960s" and "between 1964 and 1969"). Not a range the question gives: its years are
+    the ones it asks of ("between 1000 and 1300")."""
+    asked = [p for p in periods(question) if p.named and p.start <= at < p.end]
     return bool(asked) and any(a.meets(d) for a in asked for d in periods(text))
 
 
@@ -260,6 +266,9 @@ _AT_PLACE = re.compile(
 )
 
 
+#: A question asking how far: a place after "from" is where it is measured from.
+_DISTANCE = re.compile(r"\bhow\s+(?:far|close|near)\b|\bdistance\b", re.I)
+
 #: Capitalised words after "in", "on" that name a time, not a place.
 _TIME_NAMES = frozenset(month.lower() for month in MONTH_NAMES) | frozenset(
     re.findall(
@@ -287,10 +296,16 @@ def placed_elsewhere(
     sentence that tells what the question asks (at least :data:`DATED_PART_WORDS` of its
     other words) is at another place, and no part naming Taobao holds any of them. As
     :func:`dated_elsewhere` does for times.
+
+    Not a place pinned: where a distance is measured from ("How far from the Cable House
+    was the spark station?").
     """
+    distance = _DISTANCE.search(question) is not None
     for asked in _AT_PLACE.finditer(question):
         if _is_time(asked.group(1)):
             continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place
+        if distance and asked.group().lower().startswith("from"):
+            continue
         place = tokenize(asked.group(1))
         topic = _topic(question[: asked.start()] + " " + question[asked.end() :])
         found = [_placed_apart(s, place, topic, names) for s in sentences]
@@ -380,10 +395,10 @@ _OPPOSED = (
 #: of seats won: an answerable refused), nor kin ("son", "daughter", "brother", ...): "Who
 #: was Emma's brother?" is answered by "his sister Emma" (4 answerables refused to 3).
 _ALTERNATIVES = (
-    ("upper", "lower"),
-    ("inner", "outer"),
-    ("north northern", "south southern"),
-    ("east eastern", "west western"),
+    ("upper uppermost", "lower lowermost"),
+    ("inner innermost", "outer outermost"),
+    ("north northern northernmost", "south southern southernmost"),
+    ("east eastern easternmost", "west western westernmost"),
     ("daily", "weekly", "monthly", "annual annually yearly"),
     (
         "open opens opened opening reopen reopens reopened reopening",
