@@ -81,49 +81,52 @@ _WEEKDAY = (
 #: English's units of a length of time, and of a length.
 _TIME_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
 _LENGTHS = r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
-#: Spans of each kind, as they are written in an English text.
-_SPANS: dict[Target, re.Pattern[str]] = {
-    Target.TIME: re.compile(
-        rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|\d{{1,2}}\s+{_MONTH}"
-        rf"(?:\s+\d{{3,4}})?|(?:early |late |mid-?)?{_MONTH}(?:\s+(?:of\s+)?\d{{3,4}})?|"
-        rf"(?:the\s+)?(?:early |late |mid-?)?{_ORDINAL}(?:\s+(?:and|or|to)\s+{_ORDINAL})?"
-        rf"\s+(?:century|centuries|millennium)(?:\s+(?:BC|AD|BCE|CE))?|"
-        # "between 1170 and 1185": a range, which a reader gives with its "between"
-        r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|from\s+\d{3,4}\s+to\s+\d{3,4}\b|"
-        r"(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
-        rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY}|from\s+{_MONTH}\s+to\s+{_MONTH}|"
-        # "in the 84th minute", "between 310 and 280 million years ago": times of their own
-        rf"{_ORDINAL}\s+(?:minute|hour|day|week)|(?:between\s+)?{_NUMBER}(?:\s+and\s+{_NUMBER})?"
-        r"(?:\s+(?:million|thousand))?\s+years\s+ago)\b"
-    ),
-    # not a model's number ("NB-3")
-    Target.NUMBER: re.compile(rf"(?<![A-Za-z]-)\b{_NUMBER}\b", re.IGNORECASE),
-    Target.AMOUNT: re.compile(
-        rf"(?:[$¥€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b{_NUMBER}\s+"
-        rf"(?:{CURRENCIES}|"
-        r"(?:million|billion|trillion)(?:\s+(?:yuan|dollars?|euros?|pounds?))?))\b",
-        re.IGNORECASE,
-    ),
-    Target.SHARE: re.compile(
-        r"\b\d[\d.,]*\s*(?:%|percent\b|per cent\b)|"
-        # "a third", "one-twentieth", "half" (an ordinal alone is none: "the third duke")
-        rf"\b(?:(?:a|an|{_NUMBER_WORDS})[\s-]+(?:{FRACTIONS})|half)\b",
-        re.IGNORECASE,
-    ),
-    Target.DURATION: re.compile(
-        rf"\b(?:{_NUMBER}|a|an|several|a few)\s+(?:\w+\s+)?(?:{_TIME_UNITS})\b|"
-        # "how long" asks for a length too ("a 38-kilometre line", "14 centimetres long")
-        rf"\b{_NUMBER}[\s-]+(?:{_LENGTHS})\b",
-        re.IGNORECASE,
-    ),
-    Target.AGE: re.compile(
-        # the age, not the words that say it is one ("at the age of nine": "nine")
-        rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{_SPELT_AGE})\b|"
-        rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_SPELT_AGE})\b|(?<=\bat ){AGE_AFTER_AT}|"
-        # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
-        r"(?<=, then )\d{1,2}(?=,)"
-    ),
-}
+#: A span of time as an English text writes it: a date, a month, a century, a decade, a
+#: year or a range of years, a day of the week.
+_TIME_SPAN = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|\d{{1,2}}\s+{_MONTH}"
+    rf"(?:\s+\d{{3,4}})?|(?:early |late |mid-?)?{_MONTH}(?:\s+(?:of\s+)?\d{{3,4}})?|"
+    rf"(?:the\s+)?(?:early |late |mid-?)?{_ORDINAL}(?:\s+(?:and|or|to)\s+{_ORDINAL})?"
+    rf"\s+(?:century|centuries|millennium)(?:\s+(?:BC|AD|BCE|CE))?|"
+    # "between 1170 and 1185": a range, which a reader gives with its "between"
+    r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|from\s+\d{3,4}\s+to\s+\d{3,4}\b|"
+    r"(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
+    rf"(?:\s+(?:BC|AD|BCE|CE))?|{_WEEKDAY}|from\s+{_MONTH}\s+to\s+{_MONTH}|"
+    # "in the 84th minute", "between 310 and 280 million years ago": times of their own
+    rf"{_ORDINAL}\s+(?:minute|hour|day|week)|(?:between\s+)?{_NUMBER}(?:\s+and\s+{_NUMBER})?"
+    r"(?:\s+(?:million|thousand))?\s+years\s+ago)\b"
+)
+#: A number in digits or in words; not a model's number ("NB-3").
+_NUMBER_SPAN = re.compile(rf"(?<![A-Za-z]-)\b{_NUMBER}\b", re.IGNORECASE)
+#: A sum of money in a currency the pattern knows ("$5", "12 billion yuan").
+_AMOUNT_SPAN = re.compile(
+    rf"(?:[$¥€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b{_NUMBER}\s+"
+    rf"(?:{CURRENCIES}|"
+    r"(?:million|billion|trillion)(?:\s+(?:yuan|dollars?|euros?|pounds?))?))\b",
+    re.IGNORECASE,
+)
+#: A share: a percentage or a fraction.
+_SHARE_SPAN = re.compile(
+    r"\b\d[\d.,]*\s*(?:%|percent\b|per cent\b)|"
+    # "a third", "one-twentieth", "half" (an ordinal alone is none: "the third duke")
+    rf"\b(?:(?:a|an|{_NUMBER_WORDS})[\s-]+(?:{FRACTIONS})|half)\b",
+    re.IGNORECASE,
+)
+#: A length of time ("ten years", "a few weeks").
+_DURATION_SPAN = re.compile(
+    rf"\b(?:{_NUMBER}|a|an|several|a few)\s+(?:\w+\s+)?(?:{_TIME_UNITS})\b|"
+    # "how long" asks for a length too ("a 38-kilometre line", "14 centimetres long")
+    rf"\b{_NUMBER}[\s-]+(?:{_LENGTHS})\b",
+    re.IGNORECASE,
+)
+#: An age.
+_AGE_SPAN = re.compile(
+    # the age, not the words that say it is one ("at the age of nine": "nine")
+    rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{_SPELT_AGE})\b|"
+    rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{_SPELT_AGE})\b|(?<=\bat ){AGE_AFTER_AT}|"
+    # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
+    r"(?<=, then )\d{1,2}(?=,)"
+)
 #: A run of capitalised words, allowing the small words inside names ("William the
 #: Conqueror", "Duchy of Normandy", "Hartwell College for Women", "Convention on the Use of
 #: ...") and a Roman numeral at the end ("Richard I").
@@ -409,21 +412,6 @@ _WHAT_IS_THE = re.compile(
     r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|a|an)\s+"
     r"(?:(?!(?:of|in|on|at|for|to|by|from|with|and)\b)[\w'’-]+\s+){0,3}?([a-z]+)\s*\?*\s*$",
     re.I,
-)
-_TIME_NOUNS = frozenset(
-    [
-        "year",
-        "years",
-        "century",
-        "centuries",
-        "date",
-        "day",
-        "month",
-        "decade",
-        "era",
-        "time",
-        "period",
-    ]
 )
 _NAMED_NOUNS = frozenset(
     [
@@ -773,6 +761,17 @@ def _asked_noun(text: str) -> list[str]:
     return [match.group(1)] if match else []
 
 
+#: Spans of each kind, as they are written in an English text.
+_SPANS: dict[Target, re.Pattern[str]] = {
+    Target.TIME: _TIME_SPAN,
+    Target.NUMBER: _NUMBER_SPAN,
+    Target.AMOUNT: _AMOUNT_SPAN,
+    Target.SHARE: _SHARE_SPAN,
+    Target.DURATION: _DURATION_SPAN,
+    Target.AGE: _AGE_SPAN,
+}
+
+
 def _candidates(kind: Target, text: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` in ``text`` (offsets into it), leading small words stripped: a
     place widened to the region word before it ("southern Italy") and never a possessive
@@ -876,7 +875,7 @@ def _open_amounts(text: str) -> list[tuple[int, int]]:
     """Numbers with the word or two of money after them ("14,000 gold florins", "8,000
     scudi"): any currency, not one of a list, but no year, share, measure or time."""
     spans = []
-    for number in _SPANS[Target.NUMBER].finditer(text):
+    for number in _NUMBER_SPAN.finditer(text):
         if (
             written_as_year(text, *number.span())
             or text[number.start() - 1 : number.start()] in _CURRENCY_SIGNS
