@@ -15,6 +15,14 @@ with its "so that". A wrong short answer is worse than none, so a question of an
 kind ("how did it work?"), a sentence with no candidate, a phrase that is likelier a
 verb or a qualifier than a thing, or a sentence that shares too little of the question
 gives none.
+
+The modules, each on one concept, from the question to the span: :mod:`.forms` (how
+English writes numbers, months, units and the words before a place), :mod:`.asked` (what
+of the question a span is weighed against), :mod:`.targets` (the kind of answer asked
+for), the candidates of each kind (:mod:`.dates`, :mod:`.quantities`, :mod:`.names`,
+:mod:`.roles`, :mod:`.phrases` over :mod:`.words`, :mod:`.causes`), :mod:`.trimming`
+(a span's edges), :mod:`.candidates` (the spans of a kind in a sentence), and
+:mod:`.finder`, which weighs them and gives one or none.
 """
 
 from antqa.short_answers.asked import Asked

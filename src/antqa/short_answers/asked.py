@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import Question
-from antqa.short_answers.forms import ALL_NUMBER_WORDS, LENGTHS
+from antqa.short_answers.forms import ALL_NUMBER_WORDS, DETERMINERS, LENGTHS, PER_TIME
 
 #: A question asking for more than one thing ("Who were ...?", "Which two ...?").
 _SEVERAL = re.compile(
@@ -54,9 +54,7 @@ _HOW_MEASURED = {
     "area": _measured(r"(?:large|big)\s+an?\s+area", _AREAS),
     # "how big are the young?": an area or a length
     "size": _measured("large|big", f"{_AREAS}|{LENGTHS}"),
-    "rate": _measured(
-        "fast|quickly|slow|slowly", r"per\s+(?:second|minute|hour|day|week|month|year)|mph|knots"
-    ),
+    "rate": _measured("fast|quickly|slow|slowly", rf"{PER_TIME}|mph|knots"),
     "mass": _measured("heavy", r"(?:kilo|milli)?grams?|kg|tonnes?|tons?|pounds?|ounces?"),
 }
 
@@ -81,7 +79,7 @@ _PERSON_NOUNS = frozenset(
 #: A preposition and its object in a question ("over the observatory", not "grow it on?").
 _FILLED = re.compile(
     r"\b(on|in|into|onto|with|from|by|for|at|through|over|under|out|up)\s+"
-    r"(?:(?:the|a|an|its|their|his|her)\s+)?([A-Za-z]+)",
+    rf"(?:(?:{DETERMINERS})\s+)?([A-Za-z]+)",
     re.I,
 )
 #: "For how long ...?", "How long did the strike last?": a time, which no length gives.
@@ -103,7 +101,8 @@ WHAT_OPEN = re.compile(
 #: possessive, a name or a particle ("What caused the ...", "What grew up ...", "What
 #: reached Marrick ..."); a noun is followed by another word ("What culture's arrival").
 WHAT_DID = re.compile(
-    r"^\W*(?i:what)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\s+(?=(?:the|a|an|its|their|his|her|"
+    r"^\W*(?i:what)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\s+"
+    rf"(?=(?:{DETERMINERS}|"
     r"up|out|down|off)\b|[A-Z])"
 )
 

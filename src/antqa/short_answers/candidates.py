@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from antqa.short_answers.dates import BETWEEN, TIME_SPAN, day_of_month
-from antqa.short_answers.names import COMPASS, LANDFORM_AFTER, NAME, PLACE_BEFORE, POSSESSIVE
+from antqa.short_answers.names import name_spans
 from antqa.short_answers.quantities import (
     AGE_SPAN,
     AMOUNT_SPAN,
@@ -35,20 +35,7 @@ def candidate_spans(kind: Target, text: str) -> list[tuple[int, int]]:
     place widened to the region word before it ("southern Italy") and never a possessive
     ("of William's barons"), a number with the measure after it ("28 tonnes")."""
     if kind in (Target.NAME, Target.PLACE):
-        spans = []
-        for match in NAME.finditer(text):
-            start = match.start()
-            if kind is Target.PLACE:
-                # "of William's barons": the preposition is of the barons, not of William
-                if not PLACE_BEFORE.search(text[:start]) or POSSESSIVE.search(match.group()):
-                    continue
-                compass = COMPASS.search(text[:start])
-                start = compass.start() if compass else start
-                landform = LANDFORM_AFTER.match(text, match.end())
-                if landform is not None:  # "in the Po valley": the valley, not the river
-                    spans.append((start, landform.end()))
-                    continue
-            spans.append((start, match.end()))
+        spans = name_spans(text, place=kind is Target.PLACE)
     else:
         spans = [(m.start(), m.end()) for m in _SPANS[kind].finditer(text)]
         if kind is Target.AMOUNT:

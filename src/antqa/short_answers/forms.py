@@ -20,9 +20,16 @@ WEEKDAY = (
     r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+)?"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:\s+(?:of|in)\s+(?:each|every|the)\s+month)?"
 )
+#: The prefixes of the metric units ("kilo" of "kilometres", "milli" of "milligrams").
+METRIC = "(?:kilo|centi|milli|micro|nano)?"
+#: A rate per unit of time ("per hour", "per year").
+PER_TIME = r"per\s+(?:second|minute|hour|day|week|month|year)"
+#: English's articles, and the determiners that stand where one may ("its", "their").
+ARTICLES = "the|a|an"
+DETERMINERS = f"{ARTICLES}|its|their|his|her"
 #: English's units of a length of time, and of a length.
 TIME_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
-LENGTHS = r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
+LENGTHS = rf"{METRIC}met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
 #: Words that say which part or age of a place is meant ("northern Syria", "medieval
 #: France"): they may stand between a preposition and a place.
 REGION = (

@@ -8,20 +8,27 @@ import re
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import MONTH_NAMES
 from antqa.short_answers.asked import Asked, mostly_asked
-from antqa.short_answers.forms import PLACE_PREPOSITIONS, PREPOSITIONS, QUALIFIER_CHARS, REGION
+from antqa.short_answers.forms import (
+    ARTICLES,
+    DETERMINERS,
+    PLACE_PREPOSITIONS,
+    PREPOSITIONS,
+    QUALIFIER_CHARS,
+    REGION,
+)
 from antqa.short_answers.roles import ROLE_CHARS
 from antqa.short_answers.targets import Target
 
 #: A run of capitalised words, allowing the small words inside names ("William the
 #: Conqueror", "Duchy of Normandy", "Hartwell College for Women", "Convention on the Use of
 #: ...") and a Roman numeral at the end ("Richard I").
-NAME = re.compile(
+_NAME = re.compile(
     r"(?<![\w’'–])(?:[A-Z][\w’'.–-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
     r"and|&|for|on)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
 )
 #: A preposition before a place, maybe with a word of :data:`REGION` between: what a
 #: "where" question's short answer may follow.
-PLACE_BEFORE = re.compile(rf"\b(?:{PREPOSITIONS}|on)\s+(?:the\s+)?(?:{REGION})?$", re.I)
+_PLACE_BEFORE = re.compile(rf"\b(?:{PREPOSITIONS}|on)\s+(?:the\s+)?(?:{REGION})?$", re.I)
 #: Words before a name that make it a place whatever it is ("in Syria", "in northern
 #: Syria"): the article's places are the names it writes after them somewhere.
 _ONLY_PLACE_BEFORE = re.compile(rf"\b(?:{PLACE_PREPOSITIONS})\s+(?:the\s+)?(?:{REGION})?$", re.I)
@@ -36,13 +43,35 @@ _PLACE_LIST = re.compile(
 )
 #: English's nouns for a kind of land, after a name that says which ("the Po valley",
 #: "the Ostervik valley"): part of the place's name as a reader gives it.
-LANDFORM_AFTER = re.compile(
+_LANDFORM_AFTER = re.compile(
     r"\s+(?:valley|basin|delta|plain|plateau|gorge|coast|estuary|peninsula|hills|"
     r"mountains|highlands|lowlands|islands?|lakes?|river|bay)\b"
 )
 #: How far before a name the words that make it a place are looked for, in characters:
 #: a preposition, "the" and a region word ("from the north-western ").
 _PLACE_CUE_CHARS = 30
+
+
+def name_spans(text: str, place: bool) -> list[tuple[int, int]]:
+    """The capitalised runs of ``text`` (:data:`_NAME`); for a ``place`` only those after a
+    preposition (:data:`_PLACE_BEFORE`) and never a possessive ("of William's barons"),
+    widened to the region word before ("southern Italy") and the landform word after ("the
+    Po valley")."""
+    spans = []
+    for match in _NAME.finditer(text):
+        start = match.start()
+        if place:
+            # "of William's barons": the preposition is of the barons, not of William
+            if not _PLACE_BEFORE.search(text[:start]) or _POSSESSIVE.search(match.group()):
+                continue
+            compass = _COMPASS.search(text[:start])
+            start = compass.start() if compass else start
+            landform = _LANDFORM_AFTER.match(text, match.end())
+            if landform is not None:  # "in the Po valley": the valley, not the river
+                spans.append((start, landform.end()))
+                continue
+        spans.append((start, match.end()))
+    return spans
 
 
 def _written_as_place(article: str, name: re.Match[str]) -> bool:
@@ -94,7 +123,7 @@ _PREPOSITION_BEFORE = re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?$", re.I)
 _PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.I)
 #: A compass word before a place names the part of it meant ("southern Italy"): a short
 #: answer for "where" keeps it, as a reader (and SQuAD's annotators) would.
-COMPASS = re.compile(rf"\b{REGION}$", re.I)
+_COMPASS = re.compile(rf"\b{REGION}$", re.I)
 #: A name a compass word opens ("North America", "South Tyrol"): a place, not a person.
 _COMPASS_NAME = re.compile(r"(?:North|South|East|West)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+[A-Z]")
 #: A name a word for a landform opens or closes ("Mount Teleku", "Lake Orva", "the Whitlow
@@ -110,7 +139,7 @@ NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ch)\s+(?=[A-Z][\w’'-]*\s+
 _JOINING = frozenset(["and", "or", "nor", "but"])
 #: The word after a name, when it is in lower case.
 _FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
-POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: A title a ruler's name opens with; the "of" and name after it are the land ruled.
 _TITLE = re.compile(
     r"(?:King|Queen|Duke|Duchess|Earl|Count|Countess|Prince|Princess|Emperor|Empress|"
@@ -119,7 +148,7 @@ _TITLE = re.compile(
 #: A title with no name of its own ("Prince" of "the Prince of Wales").
 _TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
 #: A word in lower case after an article or a possessive: a noun.
-_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+([a-z][a-z-]+)\b", re.I)
+_AFTER_DETERMINER = re.compile(rf"\b(?:{DETERMINERS})\s+([a-z][a-z-]+)\b", re.I)
 #: Names joined by "and" ("Sassoun and Taron"): two things, not one ("&" joins one firm's
 #: partners: "Lorimer & Strang").
 JOINED = re.compile(r"\sand\s")
@@ -170,7 +199,7 @@ def of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
 
 #: A passive's verb and "by", maybe with an article and a word in lower case, before a
 #: name ("published by CITIC Press", "replaced by the young Edda Moor").
-_AGENT_BEFORE = re.compile(r"\b([a-z]+)\s+by\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?$")
+_AGENT_BEFORE = re.compile(rf"\b([a-z]+)\s+by\s+(?:(?:{ARTICLES})\s+)?(?:[a-z-]+\s+)?$")
 #: How far before a name that verb and "by" are looked for, in characters: twice as far
 #: as a role word (the verb, "by", an article and a word in lower case).
 _AGENT_CHARS = ROLE_CHARS * 2
@@ -225,7 +254,7 @@ class ArticleNames:
         #: "from Denmark, Iceland and Norway"): after "of" such a name is a place ("King of
         #: England"), another name after "of" may be a person; "who" is never one.
         self.places = frozenset(
-            match.group() for match in NAME.finditer(article) if _written_as_place(article, match)
+            match.group() for match in _NAME.finditer(article) if _written_as_place(article, match)
         ) | _listed_places(article)
 
     def is_name(self, kind: Target, text: str, start: int, end: int, person: bool) -> bool:

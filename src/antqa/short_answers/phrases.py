@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.short_answers.asked import Asked
+from antqa.short_answers.forms import ARTICLES, DETERMINERS
 from antqa.short_answers.words import Word, marked_words
 
 #: Words that may stand between the question's words and the phrase answering it: an
@@ -38,9 +39,9 @@ _PREPOSITIONS_LINKING = frozenset(
 _INSIDE = frozenset(["of", "and"])
 #: What may follow an inner "of" or "and" before the phrase goes on ("the marshes south of
 #: the river", "the language of their hosts").
-_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her"])
+_DETERMINER_SET = frozenset(DETERMINERS.split("|"))
 #: Where a phrase read backwards from a verb begins ("a canal reached ...").
-_ARTICLES = frozenset(["a", "an", "the"])
+_ARTICLE_SET = frozenset(ARTICLES.split("|"))
 #: Most link words taken between the question's words and the phrase ("mixed with killed
 #: bacteria", "known as the Pale"): more, and the phrase is in another clause.
 MAX_LINKS = 2
@@ -54,7 +55,7 @@ def _names_after(words: Sequence[Word], k: int) -> bool:
     after an article)."""
     if words[k].lower not in _BEFORE_NAME:
         return False
-    nxt = k + 2 if k + 2 < len(words) and words[k + 1].lower in _DETERMINERS else k + 1
+    nxt = k + 2 if k + 2 < len(words) and words[k + 1].lower in _DETERMINER_SET else k + 1
     return nxt < len(words) and words[nxt].capital and not words[nxt].broken
 
 
@@ -75,7 +76,7 @@ def _phrase_from(words: Sequence[Word], first: int) -> tuple[int, int] | None:
                 break
             if word.lower not in _INSIDE and not _names_after(words, k):
                 break
-            if nxt.lower in _DETERMINERS and k + 2 < len(words) and not words[k + 2].broken:
+            if nxt.lower in _DETERMINER_SET and k + 2 < len(words) and not words[k + 2].broken:
                 k += 1  # "south of the river", "statutes and the university"
                 nxt = words[k + 1]
             if nxt.asked or nxt.lower in STOPWORDS:
@@ -140,7 +141,7 @@ def _goes_on(words: Sequence[Word], after: int) -> bool:
     if after >= len(words) or words[after].broken or words[after].lower not in _GOES_ON:
         return False
     nxt = words[after + 1] if after + 1 < len(words) else None
-    return nxt is None or nxt.lower not in _DETERMINERS
+    return nxt is None or nxt.lower not in _DETERMINER_SET
 
 
 def _subjects(words: Sequence[Word], asked: Asked) -> list[tuple[int, int]]:
@@ -153,9 +154,9 @@ def _subjects(words: Sequence[Word], asked: Asked) -> list[tuple[int, int]]:
         if word.lower in asked.words or word.lower.endswith("ed"):
             by = i + 1 < len(words) and words[i + 1].lower == "by" and not words[i + 1].broken
             agent = i + 2 < len(words) and not words[i + 2].broken and words[i + 2].lower
-            if by and agent and (agent in _DETERMINERS or agent not in STOPWORDS):
+            if by and agent and (agent in _DETERMINER_SET or agent not in STOPWORDS):
                 # "enclosed by the Harrow Hills": who does it is after "by"
-                first = i + 3 if agent in _DETERMINERS else i + 2
+                first = i + 3 if agent in _DETERMINER_SET else i + 2
                 span = _phrase_from(words, first) if first < len(words) else None
                 after = span[1] + 1 if span is not None else len(words)
                 if _goes_on(words, after):
@@ -178,7 +179,7 @@ def _phrase_before(words: Sequence[Word], verb: int) -> tuple[int, int] | None:
         if word.asked:
             break
         if word.lower in STOPWORDS:
-            if word.lower in _ARTICLES or word.lower not in _INSIDE or first is None:
+            if word.lower in _ARTICLE_SET or word.lower not in _INSIDE or first is None:
                 break
             if k == 0 or words[k - 1].lower in STOPWORDS or words[k - 1].asked:
                 break

@@ -21,7 +21,9 @@ from antqa.short_answers.dates import YEAR_ALONE
 from antqa.short_answers.forms import (
     ALL_NUMBER_WORDS,
     LENGTHS,
+    METRIC,
     NUMBER,
+    PER_TIME,
     QUALIFIER_CHARS,
     SPELT_AGE,
     TIME_UNITS,
@@ -63,13 +65,14 @@ AGE_SPAN = re.compile(
 #: fraction its number's ("about two-thirds": not "about two").
 _UNIT = re.compile(
     rf"(?:\s*%|[\s-]+(?:percent|per cent|times|{FRACTIONS}|"
-    r"(?:(?:square|cubic)\s+)?(?:(?:kilo|centi|milli|micro|nano)?(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|"
+    rf"(?:(?:square|cubic)\s+)?(?:{METRIC}(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|"
+    r"tonnes?|tons?|miles?|feet|foot|yards?|"
     r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?))\b)"
     r"(?:\s+per\s+[a-z]+\b)?",
     re.I,
 )
 #: A rate of anything counted ("8 beats per minute"): the number says nothing without it.
-_COUNTED_RATE = re.compile(r"\s+[a-z]+\s+per\s+(?:second|minute|hour|day|week|month|year)\b")
+_COUNTED_RATE = re.compile(rf"\s+[a-z]+\s+{PER_TIME}\b")
 #: A length of time right after a number ("thirty years", "nine long weeks").
 TIME_AFTER = re.compile(
     rf"[\s-]+(?:\w+\s+)?(?:{TIME_UNITS})\b",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from antqa.short_answers.forms import ARTICLES
+
 #: The lower-case word right before a name ("the architect" of "the architect Samuel
 #: Ditchling").
 ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+$")
@@ -15,7 +17,7 @@ ROLE_CHARS = 30
 #: name ("the wool merchant Jonas Pelling", "the notary Giacomo Belfiore"): one to three
 #: words in lower case, none a function word.
 _ROLE = re.compile(
-    r"\b(?:the|a|an)\s+((?:(?!(?:of|and|or|in|at|on|to|by|for|with|from|was|were)\b)"
+    rf"\b(?:{ARTICLES})\s+((?:(?!(?:of|and|or|in|at|on|to|by|for|with|from|was|were)\b)"
     r"[a-z][a-z-]*\s+){1,3}?)(?=[A-Z][\w’'-]+\s+[A-Z])"
 )
 

@@ -19,7 +19,7 @@ from antqa.short_answers.asked import (
     WHO,
     measure_asked,
 )
-from antqa.short_answers.forms import ALL_NUMBER_WORDS
+from antqa.short_answers.forms import ALL_NUMBER_WORDS, ARTICLES
 
 
 class Target(Enum):
@@ -66,7 +66,7 @@ _WHICH_THING = re.compile(
     re.I,
 )
 _WHAT_IS_THE = re.compile(
-    r"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|a|an)\s+"
+    rf"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:{ARTICLES})\s+"
     r"(?:(?!(?:of|in|on|at|for|to|by|from|with|and)\b)[\w'’-]+\s+){0,3}?([a-z]+)\s*\?*\s*$",
     re.I,
 )
@@ -152,7 +152,7 @@ def phrase_target(question: Question) -> Target | None:
     """:attr:`Target.PHRASE` for a "what" question asking for the object of its verb
     ("What did Lenholm use to filter its water?") or for its subject ("What reached
     Marrick in the 18th century?"), :attr:`Target.CAUSE` for "why", none for others.
-    Only :meth:`ShortAnswerFinder.find` asks for these: to choose sentences by, a phrase
+    Only :meth:`.finder.ShortAnswerFinder.find` asks for these: to choose sentences by, a phrase
     or a clause is no sign that a sentence answers (see :func:`target`)."""
     if question.compound:
         return None
