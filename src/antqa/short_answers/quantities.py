@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from antqa.lexical import STOPWORDS, tokenize
+from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, tokenize
 from antqa.questions import (
     AGE_AFTER_AT,
     CURRENCIES,
@@ -137,9 +137,7 @@ AMOUNT_WORDS = 2
 _WORD_AFTER = re.compile(r"[\s-]+([^\W\d_][\w’'-]*)")
 #: A word that ends the money before it: a function word or a preposition the stop list
 #: lacks ("40,000 crowns towards pitch repairs").
-_ENDS_MONEY = frozenset(STOPWORDS) | frozenset(
-    re.findall(r"\w+", "toward towards upon within across along among per via plus beyond")
-)
+_ENDS_MONEY = STOPWORDS | UNSTOPPED_PREPOSITIONS
 
 
 def _open_amounts(text: str) -> list[tuple[int, int]]:
