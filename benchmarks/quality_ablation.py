@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from antqa import answering, conversation, short_answers
+from antqa import answering, conversation
 from antqa import service as service_module
 from antqa.answering import Answerer, AnswerPolicy
 from antqa.build import build_index
@@ -38,6 +38,7 @@ from antqa.index import load_index
 from antqa.retrieval import FusionWeights
 from antqa.service import QAService
 from antqa.short_answers import ShortAnswerFinder, SpanPolicy
+from antqa.short_answers import finder as short_answer_finder
 from antqa.state.memory import MemoryConversationStore
 from benchmarks.answer_path import CachedEmbedder, cached_service
 
@@ -250,7 +251,7 @@ def answer_ablation(service: QAService) -> None:
         # the other articles' services are made by evaluate_file: patch what they build
         policies = (
             replaced(service_module, "AnswerPolicy", functools.partial(AnswerPolicy, **answer)),
-            replaced(short_answers, "SpanPolicy", functools.partial(SpanPolicy, **span)),
+            replaced(short_answer_finder, "SpanPolicy", functools.partial(SpanPolicy, **span)),
         )
         with patch(), policies[0], policies[1]:
             print("| " + " | ".join(answer_row(label, service)) + " |", flush=True)

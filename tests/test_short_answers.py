@@ -294,16 +294,18 @@ def test_short_answers_of_kinds_an_unseen_article_asks_for(
 
 def test_a_name_a_compass_word_opens_is_a_place_not_a_person() -> None:
     finder = ShortAnswerFinder(LexicalIndex(["A patron toured North America."]), "")
-    assert finder._is_place("North America") and finder._is_place("West Francia")
-    assert not finder._is_place("Lionel Westbrook")
+    assert finder.names.is_place("North America") and finder.names.is_place("West Francia")
+    assert not finder.names.is_place("Lionel Westbrook")
 
 
 def test_a_name_a_landform_word_opens_or_closes_is_a_place_not_a_person() -> None:
     """ "who was governor of the island in 1974" is not answered by "Mount Teleku", which
     the article writes only after "of" ("the eruption of Mount Teleku")."""
     finder = ShortAnswerFinder(LexicalIndex(["The eruption of Mount Teleku began."]), "")
-    assert finder._is_place("Mount Teleku") and finder._is_place("Whitlow River")
-    assert not finder._is_place("Montague Teleku") and not finder._is_place("River Phoenix")
+    assert finder.names.is_place("Mount Teleku") and finder.names.is_place("Whitlow River")
+    assert not finder.names.is_place("Montague Teleku") and not finder.names.is_place(
+        "River Phoenix"
+    )
     assert_short_answer(
         "The 1974 eruption of Mount Teleku lasted from April to November, and Governor "
         "Hallam resigned in August.",

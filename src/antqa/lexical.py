@@ -38,6 +38,16 @@ STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | frozenset(
         "mentioned mentions describe described tell",
     )
 )
+#: Prepositions the stop list lacks (and "plus"): words that name no thing and tell no
+#: event, so a sum of money ends before one ("40,000 crowns towards pitch repairs") and a
+#: question's event is never one ("How long does Ebbe take to go around Halvard?").
+UNSTOPPED_PREPOSITIONS = frozenset(
+    re.findall(
+        r"\w+",
+        "around across along among toward towards upon within without near beyond behind "
+        "inside outside onto past since till via per despite plus",
+    )
+)
 
 
 @lru_cache(maxsize=2)

@@ -45,7 +45,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
+from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.questions import MONTH_NAMES, NUMBER_WORDS
 
@@ -1006,12 +1006,8 @@ KIND_FRAME_WORDS = frozenset(
 #: Words that tell no event of their own however rarely an article writes them: the
 #: prepositions and light verbs the stop words leave in ("How long does Ebbe take to go
 #: around Halvard?" asks of an orbit, not of "around").
-_NO_EVENT_WORDS = frozenset(
-    tokenize(
-        "around across along among toward towards upon within without near beyond behind "
-        "inside outside onto past since till via per despite take took taken go went gone "
-        "get got make made come came put give gave"
-    )
+_NO_EVENT_WORDS = frozenset(tokenize(" ".join(UNSTOPPED_PREPOSITIONS))) | frozenset(
+    tokenize("take took taken go went gone get got make made come came put give gave")
 )
 #: What :func:`event_word` never takes for the event: a kind word or a word of no event.
 _NO_EVENT = KIND_FRAME_WORDS | _NO_EVENT_WORDS

@@ -1,0 +1,214 @@
+"""What of a question a candidate span is weighed against (:class:`Asked`): whether it
+asks for a person, a date, a year, a measure, several things, and the words it uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from antqa.lexical import STOPWORDS, tokenize
+from antqa.questions import Question
+from antqa.short_answers.forms import ALL_NUMBER_WORDS, DETERMINERS, LENGTHS, PER_TIME
+
+#: A question asking for more than one thing ("Who were ...?", "Which two ...?").
+_SEVERAL = re.compile(
+    rf"\b(?:were|are|both|(?:{ALL_NUMBER_WORDS})\b(?!\s+(?:years?|times?)\b))", re.I
+)
+#: A question opening on a preposition of time that a date keeps ("By what year ...?",
+#: "Until when ...?"); not "in" or "on", which nearly every date follows.
+_LEAD = re.compile(r"^\W*(by|until|since|before|after)\s+(?:what|which|when)\b", re.I)
+#: "On what date ...?", "What day ...?": a day, so a span naming one beats a year.
+_ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:exact\s+)?(?:date|day)\b", re.I)
+#: "What year ...?", "In which year ...?": a year, which a date holds.
+_ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_HOW_MUCH = re.compile(r"\bhow much\b", re.I)
+#: "how far in advance", "how far ahead": a length of time, not of way.
+IN_ADVANCE = r"(?:in\s+advance|ahead|beforehand)\b"
+#: "What was the average size of the farms?", "What was its membership in 1880?": a
+#: quantity, named by English's nouns of measure and of headcount (a grammar's set, not a
+#: domain's); a number answers.
+WHAT_MEASURE = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(size|height|altitude|elevation|length|width|depth|area|weight|speed|distance|"
+    r"population|membership|capacity|circulation)\b",
+    re.I,
+)
+#: "How far ...?", "How deep ...?", "How heavy ...?", "How large an area ...?": a measure,
+#: which a number with a unit of its dimension gives ("26 kilometres", "5.2 hectares").
+#: English's adjectives of size with the units of each (a grammar's set, not a domain's);
+#: "how dense" or "how important" name no unit, so they get no short answer.
+_AREAS = rf"hectares?|acres?|square\s+(?:{LENGTHS})"
+
+
+def _measured(adjectives: str, units: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A "how <adjective>" question and the units that answer it."""
+    return (
+        re.compile(rf"^\W*(?:and\s+)?how\s+(?:{adjectives})\b", re.I),
+        re.compile(rf"\b(?:{units})\b", re.I),
+    )
+
+
+_HOW_MEASURED = {
+    "length": _measured(rf"far(?!\s+{IN_ADVANCE})|high|tall|deep|wide|broad|thick", LENGTHS),
+    "area": _measured(r"(?:large|big)\s+an?\s+area", _AREAS),
+    # "how big are the young?": an area or a length
+    "size": _measured("large|big", f"{_AREAS}|{LENGTHS}"),
+    "rate": _measured("fast|quickly|slow|slowly", rf"{PER_TIME}|mph|knots"),
+    "mass": _measured("heavy", r"(?:kilo|milli)?grams?|kg|tonnes?|tons?|pounds?|ounces?"),
+}
+
+
+def measure_asked(text: str) -> re.Pattern[str] | None:
+    """The units that can answer a "how far / how heavy / how large" question, if it is one."""
+    for question, units in _HOW_MEASURED.values():
+        if question.search(text):
+            return units
+    return None
+
+
+#: "Who ...?", "Whose ...?", and "whom" after any preposition ("Under whom had she trained?").
+WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}whom\b", re.I)
+WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
+#: The nouns of :data:`.targets._NAMED_NOUNS` that ask for a person ("which king").
+_PERSON_NOUNS = frozenset(
+    ["person", "man", "woman", "king", "queen", "ruler", "leader", "duke", "count", "emperor"]
+)
+
+
+#: A preposition and its object in a question ("over the observatory", not "grow it on?").
+_FILLED = re.compile(
+    r"\b(on|in|into|onto|with|from|by|for|at|through|over|under|out|up)\s+"
+    rf"(?:(?:{DETERMINERS})\s+)?([A-Za-z]+)",
+    re.I,
+)
+#: "For how long ...?", "How long did the strike last?": a time, which no length gives.
+_LASTING = re.compile(r"^\W*for\s+how\s+long\b|^\W*how\s+long\b.*\b(?:last|take|took)s?\b", re.I)
+#: A name's possessive in a question ("Margaret's husband").
+_NAMED_OWNER = re.compile(r"\b[A-Z][\w-]*['’]s\b")
+#: "What did ...?", "Over what period was ...?": a question asking for a thing the
+#: answering sentence names in a phrase of its own words. Not "which": it picks one of
+#: several things of a kind, which a text names (see :data:`.targets._WHICH_THING`), and
+#: "which scribes" asks for several, which a phrase seldom lists whole.
+WHAT_OPEN = re.compile(
+    r"^\W*(?:[A-Za-z]+\s+){0,2}?what\s+(?:[A-Za-z'’-]+\s+){0,3}?(?:did|does|do|was|were|"
+    r"is|are|has|have|had|can|could|will|would|may|might)\b",
+    re.I,
+)
+#: "What reached Marrick ...?", "What issue split the party ...?": a question asking for
+#: the subject of its verb, one of the (up to three) words after "what".
+#: Its verb is a word in lower case followed by what starts its object: an article, a
+#: possessive, a name or a particle ("What caused the ...", "What grew up ...", "What
+#: reached Marrick ..."); a noun is followed by another word ("What culture's arrival").
+WHAT_DID = re.compile(
+    r"^\W*(?i:what)\s+(?:[a-z'’-]+\s+){0,2}?([a-z]+)\s+"
+    rf"(?=(?:{DETERMINERS}|"
+    r"up|out|down|off)\b|[A-Z])"
+)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What of the question a candidate is weighed against."""
+
+    tokens: frozenset[str]
+    #: "who": a person (or a people), so no name the article writes as a place.
+    person: bool
+    #: For "how many X": the stemmed words that may name X.
+    counted: tuple[str, ...]
+    #: "how much": a quantity, which a measure or a factor gives ("28 tonnes", "four times").
+    quantity: bool
+    #: "how far": the units the answer must be given in (see :data:`_HOW_MEASURED`).
+    units: re.Pattern[str] | None = None
+    #: The question's words as written, lower-cased, function words too ("on", "with").
+    words: frozenset[str] = frozenset()
+    #: "On what date ...?": a day of a month, which a year alone does not give.
+    date: bool = False
+    #: "In what year ...?": the year alone, not the month or day before it.
+    year: bool = False
+    #: For "What reached Marrick?": the stems of the words that may be its verb.
+    doing: frozenset[str] = frozenset()
+    #: For "Which university ...?": the stem of the kind of thing asked for, which its name
+    #: may hold ("University of Calder", "River Brenn") without being the question's own.
+    noun: frozenset[str] = frozenset()
+    #: "By how much did it rise?": a change, which a share gives too ("by nearly a third").
+    change: bool = False
+    #: "By what year ...?", "Until when ...?": the word a time answering it follows.
+    lead: str = ""
+    #: "Who were the two abbots?": more than one, which names joined by "and" give.
+    several: bool = False
+    #: "What was the population of X?": the stem of the measure asked, which a sentence
+    #: giving it names, or writes the number with a unit ("14 hectares" for the size):
+    #: "7,000 employees" in a sentence about X is no population of X.
+    measure: str = ""
+    #: The prepositions the question gives an object of its own ("taking over the
+    #: observatory"): a phrase after one in the sentence is that object, not the answer.
+    filled: frozenset[str] = frozenset()
+    #: "For how long ...?", "How long did it last?": a length of time, not of way.
+    lasting: bool = False
+    #: "Who was Margaret's husband?": a person by their kin, whom a text names after the
+    #: kin's possessive ("Edgar's sister Margaret").
+    kin: bool = False
+
+    @classmethod
+    def of(cls, question: Question) -> Asked:
+        """What of ``question`` is weighed (remembered: the answer step asks for one
+        question's short answer in several sentences)."""
+        return _asked_of(question)
+
+    @classmethod
+    def _read(cls, question: Question) -> Asked:
+        which = WHICH_NOUN.search(question.text)
+        person = bool(WHO.search(question.text)) or bool(
+            which and which.group(1).lower().rstrip("s") in _PERSON_NOUNS
+        )
+        units = measure_asked(question.text)
+        quantity = bool(_HOW_MUCH.search(question.text)) or units is not None
+        words = frozenset(re.findall(r"[a-z]+", question.text.lower()))
+        date = bool(_ASKS_DATE.search(question.text))
+        subject = None if WHAT_OPEN.match(question.text) else WHAT_DID.match(question.text)
+        doing = frozenset(tokenize(subject.group(1))) if subject else None
+        return cls(
+            frozenset(question.tokens),
+            person,
+            question.counted,
+            quantity,
+            units,
+            words,
+            date,
+            bool(_ASKS_YEAR.search(question.text)),
+            doing or frozenset(),
+            frozenset(tokenize(which.group(1))) if which else frozenset(),
+            question.by_how_much,
+            lead.group(1).lower() if (lead := _LEAD.match(question.text)) else "",
+            bool(_SEVERAL.search(question.text)),
+            "".join(tokenize(m.group(1))) if (m := WHAT_MEASURE.search(question.text)) else "",
+            frozenset(
+                m.group(1).lower()
+                for m in _FILLED.finditer(question.text)
+                if m.group(2).lower() not in STOPWORDS
+            ),
+            bool(_LASTING.search(question.text)),
+            bool(_NAMED_OWNER.search(question.text)),
+        )
+
+
+@lru_cache(maxsize=1024)
+def _asked_of(question: Question) -> Asked:
+    return Asked._read(question)
+
+
+#: The stem of "length": of time as well as of way, so no length of time is ruled out.
+LENGTH = "length"
+
+
+def mostly_asked(span: str, asked: Asked) -> bool:
+    """Whether ``span`` is mostly the question's own words: "Normandy" does not answer "Who
+    ruled Normandy?". What is counted may follow a number ("four metres" for "how many
+    metres"), and the kind of thing asked for may be in its name ("University of Calder"
+    for "Which university ...?"), but a span that is only that kind answers nothing."""
+    tokens = [t for t in tokenize(span) if t not in asked.counted]
+    rest = [t for t in tokens if t not in asked.noun]
+    if not tokens:
+        return False
+    return not rest or sum(t in asked.tokens for t in rest) * 2 >= len(rest)

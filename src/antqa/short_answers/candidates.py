@@ -1,0 +1,53 @@
+"""The candidate spans of each kind in a sentence, before the question weighs them."""
+
+from __future__ import annotations
+
+import re
+
+from antqa.short_answers.dates import BETWEEN, TIME_SPAN, day_of_month
+from antqa.short_answers.names import name_spans
+from antqa.short_answers.quantities import (
+    AGE_SPAN,
+    AMOUNT_SPAN,
+    DURATION_SPAN,
+    NUMBER_SPAN,
+    SHARE_SPAN,
+    ranges,
+    with_open_amounts,
+    with_unit,
+)
+from antqa.short_answers.targets import Target
+from antqa.short_answers.trimming import trim
+
+#: Spans of each kind, as they are written in an English text.
+_SPANS: dict[Target, re.Pattern[str]] = {
+    Target.TIME: TIME_SPAN,
+    Target.NUMBER: NUMBER_SPAN,
+    Target.AMOUNT: AMOUNT_SPAN,
+    Target.SHARE: SHARE_SPAN,
+    Target.DURATION: DURATION_SPAN,
+    Target.AGE: AGE_SPAN,
+}
+
+
+def candidate_spans(kind: Target, text: str) -> list[tuple[int, int]]:
+    """Spans of ``kind`` in ``text`` (offsets into it), leading small words stripped: a
+    place widened to the region word before it ("southern Italy") and never a possessive
+    ("of William's barons"), a number with the measure after it ("28 tonnes")."""
+    if kind in (Target.NAME, Target.PLACE):
+        spans = name_spans(text, place=kind is Target.PLACE)
+    else:
+        spans = [(m.start(), m.end()) for m in _SPANS[kind].finditer(text)]
+        if kind is Target.AMOUNT:
+            spans = with_open_amounts(text, spans)
+        if kind is Target.NUMBER:
+            spans = [s for s in spans if not day_of_month(text, *s)]
+            spans = [(start, with_unit(text, end)) for start, end in ranges(text, spans)]
+    if kind is Target.SHARE:
+        return spans  # "a third" is read with its "a"
+    trimmed = [
+        # "between 1170 and 1185" is read with its "between"
+        span if kind is Target.TIME and BETWEEN.match(text, *span) else trim(text, *span)
+        for span in spans
+    ]
+    return [span for span in trimmed if span[1] > span[0]]

@@ -1,0 +1,60 @@
+"""Spans of time ("14 June 1866", "the 12th century", "every Tuesday") and what a
+question asking for a date, a day or a year keeps of them."""
+
+from __future__ import annotations
+
+import re
+
+from antqa.short_answers.forms import MONTH, NUMBER, ORDINAL, WEEKDAY
+
+#: A span of time as an English text writes it: a date, a month, a century, a decade, a
+#: year or a range of years, a day of the week.
+TIME_SPAN = re.compile(
+    rf"\b(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{3,4}})?|\d{{1,2}}\s+{MONTH}"
+    rf"(?:\s+\d{{3,4}})?|(?:early |late |mid-?)?{MONTH}(?:\s+(?:of\s+)?\d{{3,4}})?|"
+    rf"(?:the\s+)?(?:early |late |mid-?)?{ORDINAL}(?:\s+(?:and|or|to)\s+{ORDINAL})?"
+    rf"\s+(?:century|centuries|millennium)(?:\s+(?:BC|AD|BCE|CE))?|"
+    # "between 1170 and 1185": a range, which a reader gives with its "between"
+    r"(?:the\s+)?\d{3,4}s|(?:between\s+\d{3,4}\s+and\s+\d{3,4}\b)|from\s+\d{3,4}\s+to\s+\d{3,4}\b|"
+    r"(?<![\d,.])\d{3,4}(?![,.]\d)(?:\s*(?:–|-|to)\s*\d{2,4})?"
+    rf"(?:\s+(?:BC|AD|BCE|CE))?|{WEEKDAY}|from\s+{MONTH}\s+to\s+{MONTH}|"
+    # "in the 84th minute", "between 310 and 280 million years ago": times of their own
+    rf"{ORDINAL}\s+(?:minute|hour|day|week)|(?:between\s+)?{NUMBER}(?:\s+and\s+{NUMBER})?"
+    r"(?:\s+(?:million|thousand))?\s+years\s+ago)\b"
+)
+#: "At what time of year ...?": a season or a month, which a year alone does not give.
+SEASON_WORDS = frozenset(["time", "of", "year"])
+#: A bare four-digit number of the last millennium or this one is a year, not a count.
+YEAR_ALONE = re.compile(r"1\d{3}|20\d{2}")
+#: A year in a date ("1191" of "1 May 1191"), not one of a range ("1452–1458").
+_YEAR_IN_DATE = re.compile(rf"{MONTH}\s+(?:of\s+)?(\d{{3,4}})$")
+
+
+def year_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The year of the date ``text[start:end]`` ("1191" of "April 1191"), or the span."""
+    year = _YEAR_IN_DATE.search(text, start, end)
+    return (year.start(1), end) if year else (start, end)
+
+
+#: A day of a month in a span of time ("6 August 1885", "June 14").
+DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b|\b{MONTH}\s+\d{{1,2}}\b|\b{WEEKDAY}\b")
+#: A month right before a number, or right after it: the number is a day or a year.
+_MONTH_BEFORE = re.compile(rf"\b{MONTH}\s+$")
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{MONTH}\b")
+#: How far before a number that month is looked for, in characters: the longest month
+#: ("September") and a space or three.
+_MONTH_CHARS = 12
+
+
+def day_of_month(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)`` is part of a date ("December 27", "14 June",
+    "June 1866"): it counts nothing, even where the question counts days."""
+    return bool(
+        _MONTH_BEFORE.search(text, max(0, start - _MONTH_CHARS), start)
+        or _MONTH_AFTER.match(text, end)
+    )
+
+
+#: A span of time that opens a range ("between 1170 and 1185", "from May to June"): read
+#: with its first word, which trimming would drop.
+BETWEEN = re.compile(rf"between\s+\d|from\s+(?:{MONTH}|\d)")

@@ -1,0 +1,47 @@
+"""How English writes the pieces that spans and questions share: numbers, months,
+units of time and of length, the words around a place."""
+
+from __future__ import annotations
+
+from antqa.questions import MONTH_NAMES, NUMBER_WORDS
+
+ALL_NUMBER_WORDS = f"one|{NUMBER_WORDS}"
+NUMBER = (
+    rf"(?:\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?|"
+    rf"(?:{ALL_NUMBER_WORDS})(?:[\s-]+(?:{ALL_NUMBER_WORDS}))*)"
+)
+#: An age written out, maybe of two words ("thirty-four"): the whole of it, not "thirty".
+SPELT_AGE = rf"(?:{ALL_NUMBER_WORDS})(?:-(?:{ALL_NUMBER_WORDS}))?"
+MONTH = f"(?:{'|'.join(MONTH_NAMES)})"  # case-sensitive here: "may" is no month
+ORDINAL = r"\d+(?:st|nd|rd|th)"
+#: A day of the week, maybe the one of each month ("every Tuesday", "the first Friday of
+#: each month"): what "when" or "on what day" asks of a custom.
+WEEKDAY = (
+    r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+)?"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:\s+(?:of|in)\s+(?:each|every|the)\s+month)?"
+)
+#: The prefixes of the metric units ("kilo" of "kilometres", "milli" of "milligrams").
+METRIC = "(?:kilo|centi|milli|micro|nano)?"
+#: A rate per unit of time ("per hour", "per year").
+PER_TIME = r"per\s+(?:second|minute|hour|day|week|month|year)"
+#: English's articles, and the determiners that stand where one may ("its", "their").
+ARTICLES = "the|a|an"
+DETERMINERS = f"{ARTICLES}|its|their|his|her"
+#: English's units of a length of time, and of a length.
+TIME_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
+LENGTHS = rf"{METRIC}met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
+#: Words that say which part or age of a place is meant ("northern Syria", "medieval
+#: France"): they may stand between a preposition and a place.
+REGION = (
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central|upper|lower|"
+    r"coastal|inland|modern|present-day|medieval|ancient|old)\s+"
+)
+#: Prepositions after which any name is a place ("in Syria", "from Denmark").
+PLACE_PREPOSITIONS = r"in|at|from|near|into|across"
+#: ... and those after which a name may be a place or a person ("King of England",
+#: "sister of Emma", "to Rouen", "to Richard").
+PREPOSITIONS = rf"{PLACE_PREPOSITIONS}|to|of"
+#: How far before a span the words that qualify it are looked for, in characters: a
+#: preposition with "the" ("between the "), or an approximation ("approximately ", "more
+#: than "); the longest is 14 characters.
+QUALIFIER_CHARS = 20

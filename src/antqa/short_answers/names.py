@@ -1,0 +1,323 @@
+"""Names of people, things and places in a sentence: which capitalised runs are places
+("in Syria", "earl of Hereford"), and which name is the one a question asks about."""
+
+from __future__ import annotations
+
+import re
+
+from antqa.lexical import STOPWORDS, tokenize
+from antqa.questions import MONTH_NAMES
+from antqa.short_answers.asked import Asked, mostly_asked
+from antqa.short_answers.forms import (
+    ARTICLES,
+    DETERMINERS,
+    PLACE_PREPOSITIONS,
+    PREPOSITIONS,
+    QUALIFIER_CHARS,
+    REGION,
+)
+from antqa.short_answers.roles import ROLE_CHARS
+from antqa.short_answers.targets import Target
+
+#: A run of capitalised words, allowing the small words inside names ("William the
+#: Conqueror", "Duchy of Normandy", "Hartwell College for Women", "Convention on the Use of
+#: ...") and a Roman numeral at the end ("Richard I").
+_NAME = re.compile(
+    r"(?<![\w’'–])(?:[A-Z][\w’'.–-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
+    r"and|&|for|on)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
+)
+#: A preposition before a place, maybe with a word of :data:`REGION` between: what a
+#: "where" question's short answer may follow.
+_PLACE_BEFORE = re.compile(rf"\b(?:{PREPOSITIONS}|on)\s+(?:the\s+)?(?:{REGION})?$", re.I)
+#: Words before a name that make it a place whatever it is ("in Syria", "in northern
+#: Syria"): the article's places are the names it writes after them somewhere.
+_ONLY_PLACE_BEFORE = re.compile(rf"\b(?:{PLACE_PREPOSITIONS})\s+(?:the\s+)?(?:{REGION})?$", re.I)
+#: A capitalised run as a list of places writes it (see :func:`_listed_places`).
+_LISTED = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+#: A list of places after a preposition: "from Denmark, Iceland and Norway", "in Kent and
+#: Essex". Without a final "and" it is no list ("in Normandy, and Richard ruled" nor "at
+#: Rouen, Emma founded" are two clauses).
+_PLACE_LIST = re.compile(
+    rf"\b(?:{PLACE_PREPOSITIONS})\s+(?:the\s+)?({_LISTED}(?:,\s+{_LISTED})*"
+    rf"(?:,\s+{_LISTED},?\s+|\s+)and\s+{_LISTED})"
+)
+#: English's nouns for a kind of land, after a name that says which ("the Po valley",
+#: "the Ostervik valley"): part of the place's name as a reader gives it.
+_LANDFORM_AFTER = re.compile(
+    r"\s+(?:valley|basin|delta|plain|plateau|gorge|coast|estuary|peninsula|hills|"
+    r"mountains|highlands|lowlands|islands?|lakes?|river|bay)\b"
+)
+#: How far before a name the words that make it a place are looked for, in characters:
+#: a preposition, "the" and a region word ("from the north-western ").
+_PLACE_CUE_CHARS = 30
+
+
+def name_spans(text: str, place: bool) -> list[tuple[int, int]]:
+    """The capitalised runs of ``text`` (:data:`_NAME`); for a ``place`` only those after a
+    preposition (:data:`_PLACE_BEFORE`) and never a possessive ("of William's barons"),
+    widened to the region word before ("southern Italy") and the landform word after ("the
+    Po valley")."""
+    spans = []
+    for match in _NAME.finditer(text):
+        start = match.start()
+        if place:
+            # "of William's barons": the preposition is of the barons, not of William
+            if not _PLACE_BEFORE.search(text[:start]) or _POSSESSIVE.search(match.group()):
+                continue
+            compass = _COMPASS.search(text[:start])
+            start = compass.start() if compass else start
+            landform = _LANDFORM_AFTER.match(text, match.end())
+            if landform is not None:  # "in the Po valley": the valley, not the river
+                spans.append((start, landform.end()))
+                continue
+        spans.append((start, match.end()))
+    return spans
+
+
+def _written_as_place(article: str, name: re.Match[str]) -> bool:
+    """Whether the words before ``name`` make it a place: "in Syria", "earl of Hereford",
+    "the port city of Maresh"."""
+    before = article[max(0, name.start() - _PLACE_CUE_CHARS) : name.start()]
+    return bool(
+        _ONLY_PLACE_BEFORE.search(before)
+        or _RULED_BEFORE.search(before)
+        or _PLACE_NOUN_OF.search(before)
+    )
+
+
+#: "of" right before a name.
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+#: English's nouns for a place or a part of one, and "of" ("the port city of Maresh", "the
+#: foothills of the Varano Alps"): what follows is a place (a grammar's set, not a domain's).
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:city|town|village|port|county|province|region|district|island|isle|kingdom|"
+    r"duchy|state|republic|parish|valley|foothills|coast|shores?|banks?|mouth|outskirts|"
+    r"suburbs?|cent(?:re|er)|heart|north|south|east|west|capital)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _listed_places(article: str) -> set[str]:
+    """The names of every list of places in ``article`` (see :data:`_PLACE_LIST`)."""
+    return {
+        name.strip()
+        for match in _PLACE_LIST.finditer(article)
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(1))
+        if name.strip()
+    }
+
+
+#: "on" right before a name: a place ("stands on Gull Point") or a day, no person.
+_ON_BEFORE = re.compile(rf"\bon\s+(?:the\s+)?(?:{REGION})?$", re.I)
+#: Words before a name that make it a time ("during the Second World War").
+_DURING_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?$", re.I)
+#: A title and "of" before a name: what follows is the land held ("earl of Hereford").
+_RULED_BEFORE = re.compile(
+    r"\b(?:king|queen|duke|duchess|earl|count|countess|prince|princess|bishop|archbishop|"
+    r"abbot|lord|baron|emperor|sultan|governor|mayor)s?\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+#: The same right before a name: there "in", "at", "from" make a place of any name, "of"
+#: and "to" only of one the article writes as a place ("King of England", "sister of Emma").
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?$", re.I)
+_PLACE_PREPOSITION_BEFORE = re.compile(rf"\b(?:{PLACE_PREPOSITIONS})\s+(?:the\s+)?$", re.I)
+#: A compass word before a place names the part of it meant ("southern Italy"): a short
+#: answer for "where" keeps it, as a reader (and SQuAD's annotators) would.
+_COMPASS = re.compile(rf"\b{REGION}$", re.I)
+#: A name a compass word opens ("North America", "South Tyrol"): a place, not a person.
+_COMPASS_NAME = re.compile(r"(?:North|South|East|West)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+[A-Z]")
+#: A name a word for a landform opens or closes ("Mount Teleku", "Lake Orva", "the Whitlow
+#: River"): a place wherever it is written (English's landform words, no domain's).
+_LANDFORM_NAME = re.compile(
+    r"(?:Mount|Mt\.?|Lake|Cape|Isle|Loch)\s+[A-Z]|.*\s(?:River|Valley|Basin|Delta|Plateau|"
+    r"Gorge|Estuary|Peninsula|Hills|Mountains|Highlands|Islands?|Lake|Bay|Sea|Ocean|Strait)$"
+)
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
+#: A people's adjective before a person's name of two words or more ("Hungarian Zoltán
+#: Kertész"): where the person is from, not part of the name.
+NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ch)\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
+_JOINING = frozenset(["and", "or", "nor", "but"])
+#: The word after a name, when it is in lower case.
+_FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: A title a ruler's name opens with; the "of" and name after it are the land ruled.
+_TITLE = re.compile(
+    r"(?:King|Queen|Duke|Duchess|Earl|Count|Countess|Prince|Princess|Emperor|Empress|"
+    r"Sultan|Tsar|Lord|Lady)\s"
+)
+#: A title with no name of its own ("Prince" of "the Prince of Wales").
+_TITLE_ALONE = re.compile(_TITLE.pattern.rstrip("\\s"))
+#: A word in lower case after an article or a possessive: a noun.
+_AFTER_DETERMINER = re.compile(rf"\b(?:{DETERMINERS})\s+([a-z][a-z-]+)\b", re.I)
+#: Names joined by "and" ("Sassoun and Taron"): two things, not one ("&" joins one firm's
+#: partners: "Lorimer & Strang").
+JOINED = re.compile(r"\sand\s")
+#: An owner's name opening a name ("Tencent's" of "Tencent's Tenpay").
+_OWNER = re.compile(r"([A-Z][\w-]*)['’]s\s+(?=[A-Z])")
+
+
+def without_asked_owner(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
+    """The name ``text[start:end]`` without an owner the question names ("Which Tencent
+    business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is. A
+    person is never their owner ("Who was sent off?": "Oswin Farr" of "Tarnside's Oswin
+    Farr")."""
+    owner = _OWNER.match(text, start, end)
+    if owner is None or not (asked.person or set(tokenize(owner.group(1))) & asked.tokens):
+        return start, end
+    return owner.end(), end
+
+
+#: A possessive and a word in lower case after a name ("Richard's fleet").
+_OWNER_AFTER = re.compile(r"['’]s\s+[a-z]")
+#: A possessive, a word in lower case and a name after a name ("Merridew's wife Harriet",
+#: "Dahlqvist's son, Nils"): the person meant is the one named after, not the owner.
+_KIN_NAMED_AFTER = re.compile(r"['’]s\s+[a-z][\w-]*,?\s+([A-Z][\w’'-]*)")
+
+
+def owner_only(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the name ``text[start:end]`` is written as the owner of what the sentence
+    is about ("Richard's fleet arrived", "Merridew's wife Harriet cut the sod"): the one
+    who did it is that, not the name; unless what follows is the person the question
+    names ("Edgar's sister Margaret" answers "Who was Margaret's brother?")."""
+    if not _OWNER_AFTER.match(text, end):
+        return False
+    kin = _KIN_NAMED_AFTER.match(text, end)
+    # "Corvell's midfielder Anton Bree was replaced by ...": Corvell is no one's kin here
+    return kin is None or not asked.kin or not set(tokenize(kin.group(1))) & asked.tokens
+
+
+def of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the name ``text[start:end]`` says it is of the kind asked for ("River Brenn"
+    for "Which river ...?"): a name whatever the words before it ("fed from the River
+    Brenn"), and one the sentence itself gives that kind."""
+    return (
+        bool(asked.noun)
+        and not asked.person
+        and bool(asked.noun.intersection(tokenize(text[start:end])))
+    )
+
+
+#: A passive's verb and "by", maybe with an article and a word in lower case, before a
+#: name ("published by CITIC Press", "replaced by the young Edda Moor").
+_AGENT_BEFORE = re.compile(rf"\b([a-z]+)\s+by\s+(?:(?:{ARTICLES})\s+)?(?:[a-z-]+\s+)?$")
+#: How far before a name that verb and "by" are looked for, in characters: twice as far
+#: as a role word (the verb, "by", an article and a word in lower case).
+_AGENT_CHARS = ROLE_CHARS * 2
+
+
+def agent_asked(text: str, start: int, asked: Asked) -> bool:
+    """Whether the name at ``start`` does what the question asks who or which one does:
+    after "<verb> by", the verb the question's own ("Who replaced Anton Bree?": "replaced
+    by ... Sami Okoro") or its noun's ("Which publisher ...?": "published by CITIC
+    Press"); not what a question about something else mentions ("In which constellation
+    was it first seen?": "first seen by Ruth Cossey")."""
+    agent = _AGENT_BEFORE.search(text, max(0, start - _AGENT_CHARS), start)
+    if agent is None:
+        return False
+    doing = asked.tokens if asked.person else asked.noun
+    return bool(doing.intersection(tokenize(agent.group(1))))
+
+
+#: A name in brackets right after another ("the Brannoch Estuary Authority (BEA)").
+#: How far before the bracket that name is looked for, in characters: a name of up to
+#: about eight words ("the Convention on the Equitable Use of the River Basin").
+_BRACKETED_CHARS = 90
+_BRACKETED_AFTER = re.compile(r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+\($")
+
+
+def abbreviates_asked(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether ``text[start:end]`` is in brackets after a name the question asks about:
+    its other name ("BEA"), which answers nothing the question does not say."""
+    before = _BRACKETED_AFTER.search(text, max(0, start - _BRACKETED_CHARS), start)
+    return before is not None and mostly_asked(before.group(1), asked)
+
+
+def _verbal(word: str) -> bool:
+    """Whether ``word``, after a capitalised word, shows that word is a name, not one
+    qualifying a noun: a function word ("Duncan as", "Berengaria was"), but not "and" or
+    "or", which may join two qualifiers ("Norman and English forces")."""
+    return word in STOPWORDS and word not in _JOINING
+
+
+class ArticleNames:
+    """What an article tells of its capitalised words, and so which run of them can be a
+    name of the kind asked: a person, a thing, a place."""
+
+    def __init__(self, article: str) -> None:
+        #: Words the article also writes in lower case: a capital there only opens a
+        #: sentence ("Soon", "May"), it does not make a name.
+        self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
+        #: Words the article writes after an article or a possessive ("the language", "its
+        #: outstation"): nouns, which a name right before qualifies ("Old Norse language").
+        self.nouns = frozenset(_AFTER_DETERMINER.findall(article)) - STOPWORDS
+        #: Names the article writes as places somewhere ("in England", "earl of Hereford",
+        #: "from Denmark, Iceland and Norway"): after "of" such a name is a place ("King of
+        #: England"), another name after "of" may be a person; "who" is never one.
+        self.places = frozenset(
+            match.group() for match in _NAME.finditer(article) if _written_as_place(article, match)
+        ) | _listed_places(article)
+
+    def is_name(self, kind: Target, text: str, start: int, end: int, person: bool) -> bool:
+        """Whether the capitalised run ``text[start:end]`` can be a name of ``kind``.
+
+        Not a word the article also writes in lower case, not a single word that qualifies
+        the next one ("Turkish forces", "Norman mercenary"), and for a person not a place
+        ("of England", "in Syria", and for "who" any name the article writes as a place,
+        or a month: "Who ruled ...?" is not answered by "France" or "June").
+        """
+        words = text[start:end].split()
+        capitals = [w for w in words if w[:1].isupper()]
+        if all(w.lower() in self.common for w in capitals) or not tokenize(text[start:end]):
+            return False  # "Soon", "The", but not "Duke Richard" (a title before a name)
+        following = _FOLLOWING.match(text, end)
+        if len(words) == 1 and following and (start == 0 or not _verbal(following.group(1))):
+            return False  # "Norman mercenary"; but "Duncan as a hostage" names him
+        if kind is Target.PLACE:
+            return True
+        if following and following.group(1) in self.nouns:
+            return False  # "the Old Norse language", "the Carrow Moor outstation": which one
+        if words[-1] in MONTH_NAMES:
+            return False  # "By 1 June": a date, whatever a name asks for
+        if person and self.is_place(text[start:end]):
+            return False  # "Who ruled ...?" is not answered by "France"
+        if person and _DURING_BEFORE.search(text, max(0, start - QUALIFIER_CHARS), start):
+            return False  # "During the Second World War": a time, not a person
+        if person and _ON_BEFORE.search(text, max(0, start - QUALIFIER_CHARS), start):
+            return False  # "stands on Gull Point": where, not who
+        before = text[max(0, start - QUALIFIER_CHARS) : start]
+        if not _PREPOSITION_BEFORE.search(before):
+            return True
+        return not _PLACE_PREPOSITION_BEFORE.search(before) and not self.is_place(text[start:end])
+
+    def place_after_of(self, text: str, start: int, end: int) -> bool:
+        """Whether the name ``text[start:end]``, if after "of", is a place: one the article
+        writes as a place, or after a word for a place ("the port city of Maresh"); "of"
+        also names who owns or makes up a thing ("the competition of the Federation")."""
+        if not _OF_BEFORE.search(text, max(0, start - _PLACE_CUE_CHARS), start):
+            return True
+        return self.is_place(text[start:end]) or bool(
+            _PLACE_NOUN_OF.search(text, max(0, start - _PLACE_CUE_CHARS), start)
+        )
+
+    def is_place(self, run: str) -> bool:
+        """Whether a capitalised run is a place the article writes, or places joined by
+        "and" ("Iceland and Norway" of "from Denmark, Iceland and Norway"), or a place by
+        its compass word ("North America", "West Francia") or its landform word ("Mount
+        Teleku", "the Whitlow River")."""
+        return (
+            run in self.places
+            or all(p in self.places for p in re.split(r"\s+and\s+", run))
+            or bool(_COMPASS_NAME.match(run) or _LANDFORM_NAME.match(run))
+        )
+
+    def without_place(self, text: str, start: int, end: int) -> int:
+        """Where a person's name ends before an "of" and a place ("King Charles III of
+        West Francia" -> "King Charles III"): the place says where they ruled."""
+        tail = _OF_PLACE.search(text, start, end)
+        if tail is None or tail.start() <= start:
+            return end
+        if _TITLE_ALONE.fullmatch(text, start, tail.start()):
+            return end  # "the Prince of Wales": the title is all the name there is
+        if self.is_place(tail.group(1)) or _TITLE.match(text, start):
+            return tail.start()  # "King Charles III of West Francia": what he ruled
+        return end  # "Robert of Jumièges": how he is called

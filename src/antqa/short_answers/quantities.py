@@ -1,0 +1,307 @@
+"""Spans of a quantity: counts, amounts of money, shares, lengths of time, ages and
+measures, with the unit, rate or approximation that belongs to them."""
+
+from __future__ import annotations
+
+import re
+
+from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, tokenize
+from antqa.questions import (
+    AGE_AFTER_AT,
+    CURRENCIES,
+    FRACTIONS,
+    NOT_MONEY,
+    counted_after,
+    counts_spans,
+    names_counted,
+    written_as_year,
+)
+from antqa.short_answers.asked import Asked
+from antqa.short_answers.dates import YEAR_ALONE
+from antqa.short_answers.forms import (
+    ALL_NUMBER_WORDS,
+    LENGTHS,
+    METRIC,
+    NUMBER,
+    PER_TIME,
+    QUALIFIER_CHARS,
+    SPELT_AGE,
+    TIME_UNITS,
+)
+
+#: A number in digits or in words; not a model's number ("NB-3").
+NUMBER_SPAN = re.compile(rf"(?<![A-Za-z]-)\b{NUMBER}\b", re.IGNORECASE)
+#: A sum of money in a currency the pattern knows ("$5", "12 billion yuan").
+AMOUNT_SPAN = re.compile(
+    rf"(?:[$¥€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b{NUMBER}\s+"
+    rf"(?:{CURRENCIES}|"
+    r"(?:million|billion|trillion)(?:\s+(?:yuan|dollars?|euros?|pounds?))?))\b",
+    re.IGNORECASE,
+)
+#: A share: a percentage or a fraction.
+SHARE_SPAN = re.compile(
+    r"\b\d[\d.,]*\s*(?:%|percent\b|per cent\b)|"
+    # "a third", "one-twentieth", "half" (an ordinal alone is none: "the third duke")
+    rf"\b(?:(?:a|an|{ALL_NUMBER_WORDS})[\s-]+(?:{FRACTIONS})|half)\b",
+    re.IGNORECASE,
+)
+#: A length of time ("ten years", "a few weeks").
+DURATION_SPAN = re.compile(
+    rf"\b(?:{NUMBER}|a|an|several|a few)\s+(?:\w+\s+)?(?:{TIME_UNITS})\b|"
+    # "how long" asks for a length too ("a 38-kilometre line", "14 centimetres long")
+    rf"\b{NUMBER}[\s-]+(?:{LENGTHS})\b",
+    re.IGNORECASE,
+)
+#: An age.
+AGE_SPAN = re.compile(
+    # the age, not the words that say it is one ("at the age of nine": "nine")
+    rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{SPELT_AGE})\b|"
+    rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{SPELT_AGE})\b|(?<=\bat ){AGE_AFTER_AT}|"
+    # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
+    r"(?<=, then )\d{1,2}(?=,)"
+)
+#: The measures a quantity is given in, right after its number ("28 tonnes", "four times").
+#: A rate's "per" is part of it ("71 metres per second", "12 percent per furnace"), and a
+#: fraction its number's ("about two-thirds": not "about two").
+_UNIT = re.compile(
+    rf"(?:\s*%|[\s-]+(?:percent|per cent|times|{FRACTIONS}|"
+    rf"(?:(?:square|cubic)\s+)?(?:{METRIC}(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|"
+    r"tonnes?|tons?|miles?|feet|foot|yards?|"
+    r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?))\b)"
+    r"(?:\s+per\s+[a-z]+\b)?",
+    re.I,
+)
+#: A rate of anything counted ("8 beats per minute"): the number says nothing without it.
+_COUNTED_RATE = re.compile(rf"\s+[a-z]+\s+{PER_TIME}\b")
+#: A length of time right after a number ("thirty years", "nine long weeks").
+TIME_AFTER = re.compile(
+    rf"[\s-]+(?:\w+\s+)?(?:{TIME_UNITS})\b",
+    re.I,
+)
+#: A unit of time inside a span ("19 days", "ten years").
+TIME_UNIT = re.compile(rf"\b(?:{TIME_UNITS})\b", re.I)
+PERCENT = re.compile(r"%|\bper\s?cent\b", re.I)
+_PER = re.compile(r"\s+per\s+[a-z]+\b")
+_CURRENCY_SIGNS = frozenset("$¥€£")
+#: The word or two right after a number, up to any punctuation or other number: when they
+#: name what is counted, a number that looks like a year counts ("1500 soldiers").
+_RIGHT_AFTER = re.compile(r"(?:\s+[^\W\d_]+){1,2}")
+#: Between a part and its whole: "eleven of the twenty-six".
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+['’]s\s+)?")
+#: A number written with a unit or the thing it measures after it ("14 hectares").
+WITH_UNIT = re.compile(r"\d\s*[A-Za-z]")
+#: Between the two ends of a range of numbers ("6 to 14 eggs", "620–1,150").
+_RANGE = re.compile(r"\s+to\s+|\s*–\s*")
+#: ... but "from 104 to 88" is a change: the count left is the second.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+#: How far before a range that "from" is looked for, in characters: the word and two spaces.
+_FROM_CHARS = 6
+
+
+def ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with each range of two numbers read as one ("a clutch of 6 to 14 eggs":
+    "6 to 14", which is how many, where "6" alone is not)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _score(text, out[-1], (start, end)):
+            out.pop()  # "to make the score 2–1": a result, not a count
+            continue
+        if (
+            out
+            and _RANGE.fullmatch(text, out[-1][1], start)
+            and not _FROM_BEFORE.search(text, max(0, out[-1][0] - _FROM_CHARS), out[-1][0])
+            and not written_as_year(text, *out[-1])  # "9,000 in 1874 to 48,000 in 1880"
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+#: Two numbers joined by a dash alone ("2–1", "3-2").
+_DASH = re.compile(r"[–-]")
+
+
+def _score(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two numbers joined by a dash are a score: the first larger ("2–1"), which
+    no range is ("6–14", "1452–1458")."""
+    if not _DASH.fullmatch(text, first[1], second[0]):
+        return False
+    a, b = text[slice(*first)].replace(",", ""), text[slice(*second)].replace(",", "")
+    return a.isdigit() and b.isdigit() and int(a) > int(b)
+
+
+#: How many words after a number an amount's money may take ("14,000 gold florins",
+#: "410 US dollars"): two, as currencies are written with at most one qualifier.
+AMOUNT_WORDS = 2
+_WORD_AFTER = re.compile(r"[\s-]+([^\W\d_][\w’'-]*)")
+#: A word that ends the money before it: a function word or a preposition the stop list
+#: lacks ("40,000 crowns towards pitch repairs").
+_ENDS_MONEY = STOPWORDS | UNSTOPPED_PREPOSITIONS
+
+
+def _open_amounts(text: str) -> list[tuple[int, int]]:
+    """Numbers with the word or two of money after them ("14,000 gold florins", "8,000
+    scudi"): any currency, not one of a list, but no year, share, measure or time."""
+    spans = []
+    for number in NUMBER_SPAN.finditer(text):
+        if (
+            written_as_year(text, *number.span())
+            or text[number.start() - 1 : number.start()] in _CURRENCY_SIGNS
+        ):
+            continue
+        first = _WORD_AFTER.match(text, number.end())
+        if first is None or NOT_MONEY.match(first.group(1)):
+            continue  # "21 percent", "26 kilometres", "ten years"
+        end, taken = number.end(), 0
+        while taken < AMOUNT_WORDS:
+            word = _WORD_AFTER.match(text, end)
+            if (
+                word is None
+                or word.group(1).lower() in _ENDS_MONEY
+                or NOT_MONEY.match(word.group(1))
+            ):
+                break
+            end, taken = word.end(), taken + 1
+        if taken:
+            spans.append((number.start(), end))
+    return spans
+
+
+def with_open_amounts(text: str, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The amounts in currencies a pattern knows, and in any other ("8,000 scudi"; "4.3
+    billion kronor" rather than "4.3 billion"), each with its rate ("one penny per ton")."""
+    spans = list(known)
+    for start, end in _open_amounts(text):
+        overlapping = [k for k in spans if k[0] < end and start < k[1]]
+        if all(k[1] - k[0] < end - start for k in overlapping):
+            spans = [k for k in spans if k not in overlapping] + [(start, end)]
+    return [(start, _with_rate(text, end)) for start, end in sorted(spans)]
+
+
+#: Words that say a quantity is approximate ("about 2,400", "more than 600"): part of
+#: the answer, as a reader gives it. Not the ends of a range ("burned up to 900 litres":
+#: 900 litres), nor "over" and "under", as often prepositions ("over ten years"). On the
+#: 17 evaluation sets: +9 exact, -1 ("roughly 140 square kilometres").
+_APPROXIMATION = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|nearly|almost|(?:more|less|fewer)\s+than|"
+    r"at\s+(?:least|most))"
+    r"\s+$",
+    re.I,
+)
+
+
+def with_approximation(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quantity ``text[start:end]`` with the word that says it is approximate before it."""
+    before = _APPROXIMATION.search(text, max(0, start - QUALIFIER_CHARS), start)
+    return (before.start(), end) if before else (start, end)
+
+
+def _with_rate(text: str, end: int) -> int:
+    """Where an amount ends with its "per" ("one penny per ton")."""
+    rate = _PER.match(text, end)
+    return rate.end() if rate else end
+
+
+def counts_of(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
+    """The number spans that can answer "how many": not a year ("the plague of 1349", but
+    "1500 soldiers" counts soldiers), not the whole of a part ("eleven of the twenty-six
+    monks": eleven died), and the ones followed by what is counted when some are ("19
+    brick arches", not "41 metres")."""
+
+    def naming(start: int, end: int) -> bool:
+        words = frozenset(tokenize(text[start:end])) | counted_after(text, end)
+        return names_counted(words, asked.counted)
+
+    def counting(end: int) -> bool:  # "1500 soldiers", not "1861 and employed 340 people"
+        right_after = _RIGHT_AFTER.match(text, end)
+        words = frozenset(tokenize(right_after.group())) if right_after else frozenset()
+        return names_counted(words, asked.counted)
+
+    kept = [
+        (start, end)
+        for n, (start, end) in enumerate(spans)
+        if not (YEAR_ALONE.fullmatch(text[start:end]) and not counting(end))
+        and not (n and _PART_OF.fullmatch(text[spans[n - 1][1] : start]))
+        and text[max(0, start - 1) : start] not in _CURRENCY_SIGNS
+        and _measures_what_is_counted(text[start:end], asked, text[end:])
+    ]
+    # "how much velmorite": its tonnes rather than its share of the world's, when both are
+    # given; a share alone may be what was saved ("a fuel saving of 12 percent")
+    kept = [span for span in kept if not PERCENT.search(text, *span)] or kept
+    if not asked.counted:
+        return kept
+    return [span for span in kept if naming(*span)] or kept
+
+
+def _measures_what_is_counted(span: str, asked: Asked, after: str = "") -> bool:
+    """Whether a number with a measure ("38-kilometre", "three times") or a length of time
+    after it (``after``: "thirty years") can count what the question counts: when it asks
+    how much ("28 tonnes" of bait, "four times" as likely), names the measure ("how many
+    times", "how many years"), or counts nothing in particular; "how many people" is no
+    length."""
+    if not asked.counted or asked.quantity:
+        return True
+    unit = _UNIT.search(span)
+    if unit is not None:
+        return bool(set(tokenize(unit.group())) & set(asked.counted))
+    return bool(counts_spans(asked.counted) or not TIME_AFTER.match(after))
+
+
+#: A rate at the end of a quantity ("1.8 million crowns per season").
+_RATE_AT_END = re.compile(r"\s+per\s+([a-z]+)$")
+
+
+def without_asked_rate(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
+    """The quantity ``text[start:end]`` without a rate the question gives ("How much was
+    the deal worth per season?": "1.8 million crowns", not "... per season")."""
+    rate = _RATE_AT_END.search(text, start, end)
+    if rate is None or rate.group(1) not in asked.words:
+        return start, end
+    return start, rate.start()
+
+
+#: "from" before a quantity, maybe with a word saying it is approximate.
+_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|under|over)\s+)?$")
+#: What follows the first quantity of a change up to the second: "from 104 to 88", "from
+#: about 9,000 in 1874 to 48,000 in 1880" (the words between say of what or when).
+_TO_QUANTITY = re.compile(
+    rf"((?:\s+[\w,.]+){{0,2}}?)\s+to\s+(?:(?:about|around|some|nearly|almost|roughly)\s+)?"
+    rf"(?:\d|(?:{ALL_NUMBER_WORDS})\b)",
+    re.I,
+)
+
+
+def changed_from(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the quantity ``text[start:end]`` is what a change started from ("reduced the
+    players from 104 to 88"): the question asks what it came to, unless the words between
+    the two are its own ("from 9,000 in 1874 to ..." for "... in 1874?")."""
+    if not _FROM.search(text, max(0, start - QUALIFIER_CHARS), start):
+        return False
+    change = _TO_QUANTITY.match(text, end)
+    return change is not None and not set(tokenize(change.group(1))) & asked.tokens
+
+
+def with_measure_of(text: str, end: int, asked: Asked) -> int:
+    """Where a number ends with the word that measures what the question asks how much of
+    ("about 4 femtomoles of sulfide" for "How much sulfide ...?", "12 hours of battery
+    back-up"): a unit no list knows."""
+    measure = _MEASURE_OF.match(text, end)
+    if (
+        measure is None
+        or measure.group(1) in STOPWORDS
+        or not set(tokenize(measure.group(2))) & asked.tokens
+    ):
+        return end
+    return measure.end(1)
+
+
+#: A word in lower case after a number, then "of" and what it measures.
+_MEASURE_OF = re.compile(r"[\s-]+([a-z][\w-]*)\s+of\s+(?:the\s+)?([a-z][\w-]*)")
+
+
+def with_unit(text: str, end: int) -> int:
+    """Where a number ends with the measure that follows it ("180 grams", "four times"):
+    "how much" is answered by the quantity, and a bare "180" says 180 of nothing."""
+    unit = _UNIT.match(text, end) or _COUNTED_RATE.match(text, end)
+    return unit.end() if unit else end
