@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pytest
 
-from antqa.answering import Answerer, AnswerPolicy, Choice
+from antqa.answering import Answerer, AnswerPolicy, Choice, _written_in_words
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
@@ -878,3 +878,22 @@ def test_a_place_of_the_other_half_of_a_two_part_question_refuses_nothing(tmp_pa
     assert answerer._unnamed(both, trip) is None
     alone = analyse("Where was Lin when she apologized at Alipay?")
     assert answerer._unnamed(alone, trip) is not None
+
+
+def test_a_number_the_article_writes_in_words_is_no_unmatched_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "the 50th anniversary" asked, "its fiftieth anniversary" written: the same number;
+    a number written neither way still refuses."""
+    service = _service_over(
+        "The eruption's fiftieth anniversary in 2024 was marked by a ceremony at the "
+        "memorial chapel, attended by four of the 14 survivors.\n\n"
+        "The chapel was built in 1980 on the site of the old church.\n",
+        tmp_path,
+    )
+    answer = service.ask("How many survivors attended the 50th anniversary ceremony?")
+    assert answer.answerable and "four of the 14 survivors" in answer.answer, answer.answer
+    refused = service.ask("How many survivors attended the 60th anniversary ceremony?")
+    assert not refused.answerable and "mentions 60th" in refused.answer
+    # as the question writes it, and never 1 ("one of", "the first time" are everywhere)
+    assert _written_in_words("50", "th", "its fiftieth year")
+    assert not _written_in_words("50", "", "its fiftieth year")
+    assert not _written_in_words("1", "", "one of the first races")

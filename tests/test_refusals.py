@@ -23,6 +23,7 @@ from antqa.refusals import (
     role_written,
     time_conflict,
     vague_time_alone,
+    written_out,
 )
 
 
@@ -278,6 +279,39 @@ def test_a_century_or_a_decade_is_written_by_a_year_in_it() -> None:
     assert not in_period_written(decade, at, "Work between 1974 and 1979 relaid the road.")
     ranged = "What law was developed between 1000 and 1300?"  # the years it asks of
     assert not in_period_written(ranged, ranged.index("1000"), "A law of 1066 survives.")
+    assert not in_period_written("What fell in 1870?", 12, "It fell in 1872.")  # a year
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (4, ("four", "fourth")),
+        (12, ("twelve", "twelfth")),
+        (50, ("fifty", "fiftieth")),
+        (21, ("twenty-one", "twenty-first")),
+        (93, ("ninety-three", "ninety-third")),
+        (100, ()),
+        (1870, ()),
+    ],
+)
+def test_a_number_is_written_out_as_a_cardinal_and_an_ordinal(
+    number: int, words: tuple[str, ...]
+) -> None:
+    assert written_out(number) == words
+
+
+def test_a_sentence_dated_by_its_passage_does_not_conflict() -> None:
+    """ "on 15 March" is dated by the year its passage tells of: the year the sentence
+    writes may be another it compares with; with the year written the conflict stands."""
+    question = "What level did the gauge reach during the 2009 surge?"
+    told = "On 15 March the gauge level reached 5.62 metres, beating the record set in 1953."
+    assert time_conflict(question, told) is None
+    assert time_conflict(question, told.replace("15 March", "15 March 1953")) is not None
+    assert time_conflict(question, "The gauge recorded its record on March 15, 1953.")
+    assert time_conflict(question, "The gauge recorded its record in 1953.") is not None
+    # nor is the sentence as a whole dated elsewhere
+    assert dated_elsewhere(question, [told]) is None
+    assert dated_elsewhere(question, [told.replace("15 March", "15 March 1953")]) is not None
 
 
 def test_a_name_typed_without_accents_is_among_the_words() -> None:

@@ -64,6 +64,7 @@ from antqa.refusals import (
     step_of_another,
     time_conflict,
     vague_time_alone,
+    written_out,
 )
 from antqa.retrieval import Scores
 from antqa.short_answers import Asked, ShortAnswerFinder, target, told_before
@@ -109,6 +110,12 @@ _PERSON_WORDS = 2
 #: "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
 _DEMONYM = re.compile(r"(?:an|ish|ese|ic|i)$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+#: What makes a number of a question an ordinal ("50th"), which words write as one.
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+#: The least number of a question looked for in words too: 2, since "one" and "first" are
+#: written of anything ("one of the ...", "the first time"); with 1 (either form looked
+#: for), "Where was race 1 first detected?" (unanswerable) found its number and was answered.
+_LEAST_NUMBER_IN_WORDS = 2
 #: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
 #: with what may follow it; the digits are matched. Not an id ("<@&1000000000000030>").
 _QUESTION_NUMBER = re.compile(
@@ -472,7 +479,9 @@ class Answerer:
         for number in _QUESTION_NUMBER.finditer(question):
             if in_period_written(question, number.start(), near):
                 continue  # "the 11th century", written "from 1068 to 1104"; "the 1960s"
-            if not re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
+            if re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
+                continue
+            if not _written_in_words(number.group(), number.group("suffix"), near):
                 return number.group(0) + number.group("suffix")
         return None
 
@@ -1095,6 +1104,16 @@ def _quote_span(hit: Hit, inside: list[Sentence]) -> tuple[int, int]:
     if hit.best_sentence is not None:
         return hit.best_sentence.start, hit.best_sentence.end
     return hit.chunk.start, hit.chunk.end
+
+
+def _written_in_words(digits: str, suffix: str, text: str) -> bool:
+    """Whether ``text`` writes the number ``digits`` in words, as the question wrote it:
+    "fiftieth" for "50th", "fifty" for "50" (from :data:`_LEAST_NUMBER_IN_WORDS` on)."""
+    if not digits.isdigit() or int(digits) < _LEAST_NUMBER_IN_WORDS:
+        return False
+    cardinal, ordinal = written_out(int(digits)) or ("", "")
+    word = ordinal if suffix in _ORDINAL_SUFFIXES else cardinal
+    return bool(word) and re.search(rf"\b{word}\b", text, re.I) is not None
 
 
 def _named(text: str, stem: str) -> str:

@@ -166,6 +166,36 @@ def in_period_written(question: str, at: int, text: str) -> bool:
     return bool(asked) and any(a.meets(d) for a in asked for d in periods(text))
 
 
+#: English's words for 1 to 19 and for the tens (a grammar's closed set).
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen")  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: Ordinals English does not form by adding "th" to the cardinal.
+_ORDINAL_OF = {"one": "first", "two": "second", "three": "third", "five": "fifth",
+               "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
+
+
+def written_out(number: int) -> tuple[str, ...]:
+    """How English writes ``number`` (1 to 99) in words, as a cardinal and as an ordinal
+    ("fifty", "fiftieth"; "twenty-one", "twenty-first"); none for other numbers. An
+    article may write "its fiftieth anniversary" where a question types "50th"."""
+    if not 0 < number < 100:
+        return ()
+    tens, unit = divmod(number, 10)
+    if number < 20:
+        cardinal = (_UNITS + _TEENS)[number - 1]
+        return cardinal, _ordinal(cardinal)
+    ten = _TENS[tens - 2]
+    if not unit:
+        return ten, ten[:-1] + "ieth"
+    return f"{ten}-{_UNITS[unit - 1]}", f"{ten}-{_ordinal(_UNITS[unit - 1])}"
+
+
+def _ordinal(cardinal: str) -> str:
+    return _ORDINAL_OF.get(cardinal, cardinal + "th")
+
+
 def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | None:
     """The century or decade the question names, when it is all that ties the question to
     the sentences that would answer: none of the question's other ``rare`` words (stemmed
@@ -198,7 +228,21 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     dated = periods(sentence, told=True)
     if not dated or any(a.meets(d) for a in asked for d in dated):
         return None
+    if _DATED_BY_CONTEXT.search(sentence):
+        # "on 15 March" is dated by the year its passage tells of: the years the sentence
+        # writes may be others it compares with ("exceeding the previous record, set in 1953")
+        return None
     return asked[0], dated[0]
+
+
+_MONTHS = "|".join(MONTH_NAMES)
+#: A time a sentence gives by its passage's rather than by a year: a day and month with
+#: no year after them ("on 15 March", "on March 15,"), the way a text dates what happened
+#: in the year it has already given. (Adding "the following decade" and the like changed
+#: no item of any set: left out.)
+_DATED_BY_CONTEXT = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b)(?!,?\s+\d{{3,4}})"
+)
 
 
 #: Where a sentence's parts part when each may carry its own time ("X lost the fort in
@@ -237,6 +281,8 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
         units += _DATED_PART.split(sentence)
+        if _DATED_BY_CONTEXT.search(sentence):
+            continue  # "on 15 March": dated by its passage's year, whatever else it dates
         if not any(a.meets(d) for a in asked for d in periods(sentence, told=True)):
             units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
     best: tuple[int, Period] | None = None
