@@ -42,6 +42,9 @@ from antqa.questions import (
         ("What interest rate did the products pay?", AnswerKind.SHARE, ()),
         ("what % of the vote did she win", AnswerKind.SHARE, ()),  # the sign as typed
         ("How long did the repayment take?", AnswerKind.DURATION, ()),
+        ("For how many years did she serve?", AnswerKind.DURATION, ()),
+        # "for how many" counts unless a length of time follows
+        ("It was set up for how many arts students?", AnswerKind.COUNT, ("art", "student")),
         ("How old is the chairman?", AnswerKind.AGE, ()),
         ("When did she step down?", AnswerKind.TIME, ()),
         ("On what date was the default disclosed?", AnswerKind.TIME, ()),
@@ -102,6 +105,9 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.AGE, "he crashed the car at 90 mph", (), False),
         (AnswerKind.AGE, "its author, the teacher Ida Holm, then 31, chaired it", (), True),
         (AnswerKind.AGE, "the mill closed in 1901, then 12 more followed", (), False),
+        (AnswerKind.AGE, "Marrowgate, then thirty-one, was a schoolmaster's son", (), True),
+        (AnswerKind.AGE, "its surface is roughly 1.1 billion years old", (), True),
+        (AnswerKind.AGE, "it lasted 1.1 billion years", (), False),
         (AnswerKind.COUNT, "fourteen members resigned", ("member",), True),
         (AnswerKind.PLACE, "the event at the Huanglong Sports Center", (), True),
         (AnswerKind.PLACE, "the CEO of a web company", (), False),

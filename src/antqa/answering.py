@@ -52,7 +52,9 @@ from antqa.refusals import (
     event_word,
     given_to_another,
     in_century_written,
+    meaning_language,
     no_one_told,
+    number_in_words,
     numbered_names,
     opposite_word,
     periods,
@@ -257,7 +259,10 @@ class Answerer:
         article doesn't say…".
         """
         question = scores.question
-        missing = [n for n in question.names if not self.lexicon.resembles_known(n)]
+        language = meaning_language(question.text)  # "mean in English": not the subject
+        missing = [
+            n for n in question.names if not self.lexicon.resembles_known(n) and n not in language
+        ]
         if missing:
             return f" — it never mentions {_named(question.text, missing[0])}"
         # A question that names something the article does name (a person, a month, a
@@ -391,7 +396,12 @@ class Answerer:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
-        named = [n for n in question.names if self.lexicon.idf(n) >= self.policy.subject_idf]
+        language = meaning_language(question.text)
+        named = [
+            n
+            for n in question.names
+            if self.lexicon.idf(n) >= self.policy.subject_idf and n not in language
+        ]
         for name in named:  # not what the article is about: a paragraph may call it "it"
             near = self.words.beside(name, chosen, self.policy.name_reach)
             if not near and not self.words.described(question.text, name):  # "who ... in X"
@@ -472,7 +482,11 @@ class Answerer:
         for number in _QUESTION_NUMBER.finditer(question):
             if in_century_written(question, number.start(), near):
                 continue  # "the 11th century", written "from 1068 to 1104"
-            if not re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
+            if re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
+                continue
+            ordinal = number.group("suffix") in ("st", "nd", "rd", "th")
+            words = number_in_words(number.group(), ordinal)
+            if words is None or not words.search(near):  # "fiftieth" for "50th"
                 return number.group(0) + number.group("suffix")
         return None
 

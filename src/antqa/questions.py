@@ -109,7 +109,14 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"\bwhere\b[^?]*\b(?:based|located|headquartered|born)\b",
         ),
     ),
-    (AnswerKind.DURATION, _pattern(r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\b")),
+    (
+        AnswerKind.DURATION,
+        # "for how many years", not "set up for how many arts students" (a count)
+        _pattern(
+            r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\s+(?:[a-z]+\s+)?",
+            r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|generations)\b",
+        ),
+    ),
     (
         AnswerKind.COUNT,
         _pattern(
@@ -179,9 +186,12 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
-        # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
-        r",\s+then\s+\d{1,2},|\bat ",
+        # "29 years old", "thirty years old", "roughly 1.1 billion years old"
+        rf"\b(?:\d[\d,.]*|{_NUMBER_WORD})(?:\s+(?:thousand|million|billion))?\s*-?\s*",
+        rf"years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
+        # "the schoolteacher Anders Kolvik, then 29, ...", "Marrowgate, then thirty-one,":
+        # an age set between commas
+        rf",\s+then\s+(?:\d{{1,2}}|{_NUMBER_WORD}(?:-[a-z]+)?),|\bat ",
         AGE_AFTER_AT,
     ),
     AnswerKind.TIME: _pattern(
