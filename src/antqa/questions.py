@@ -186,9 +186,10 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        # "29 years old", "thirty years old", "roughly 1.1 billion years old"
-        rf"\b(?:\d[\d,.]*|{_NUMBER_WORD})(?:\s+(?:thousand|million|billion))?\s*-?\s*",
-        rf"years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
+        # "29 years old", "roughly 1.1 billion years old" (not "a fifteen-year-old boy", who
+        # is as often someone else than the one asked about: 2 unanswerables answered)
+        r"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s*-?\s*years?[- ]old\b|",
+        rf"\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
         # "the schoolteacher Anders Kolvik, then 29, ...", "Marrowgate, then thirty-one,":
         # an age set between commas
         rf",\s+then\s+(?:\d{{1,2}}|{_NUMBER_WORD}(?:-[a-z]+)?),|\bat ",
