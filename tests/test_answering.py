@@ -444,6 +444,26 @@ def test_a_name_typed_without_its_accents_is_one_the_article_mentions(tmp_path) 
     assert "it never mentions Fontenay" in refused.answer
 
 
+def test_a_number_the_article_writes_in_words_and_a_language_asked_in_are_mentioned(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(
+        "The abbey's motto, Lux in tenebris (light in darkness), is carved over its gate.\n\n"
+        "The abbey's fiftieth anniversary was marked by a feast for twenty-one guests.\n",
+        tmp_path,
+    )
+    meaning = service.ask("What does the abbey's motto mean in English?")
+    assert meaning.answerable and "light in darkness" in meaning.answer, meaning.answer
+    for asked in ("the 50th anniversary", "its 50th anniversary feast"):
+        answer = service.ask(f"How many guests came to {asked}?")
+        assert answer.answerable and "twenty-one" in answer.answer, answer.answer
+    refused = service.ask("How many guests came to the 60th anniversary?")
+    assert "none of its passages on this mentions 60th" in refused.answer, refused.answer
+    # a language that is no meaning's is the subject: one the article never mentions
+    spoken = service.ask("Which motto did the English monks carve?")
+    assert "it never mentions English" in spoken.answer, spoken.answer
+
+
 NAMED = (
     "The Normans settled in England after 1066. Norman barons built stone keeps. "
     "In the Hundred Years' War the Norman aristocracy often called themselves English. "

@@ -45,6 +45,8 @@ from antqa.questions import (
         ("For how many years did the duke rule?", AnswerKind.DURATION, ()),
         # "for how many" counts the noun it names: a length of time only in units of time
         ("The hall was built for how many students?", AnswerKind.COUNT, ("student",)),
+        ("For how many full years did she serve?", AnswerKind.DURATION, ()),
+        ("It was set up for how many arts students?", AnswerKind.COUNT, ("art", "student")),
         ("How old is the chairman?", AnswerKind.AGE, ()),
         ("When did she step down?", AnswerKind.TIME, ()),
         ("On what date was the default disclosed?", AnswerKind.TIME, ()),
@@ -110,6 +112,7 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.AGE, "its author, the teacher Ida Holm, then 31, chaired it", (), True),
         (AnswerKind.AGE, "its author, Ida Holm, then thirty-one, chaired it", (), True),
         (AnswerKind.AGE, "the mill closed in 1901, then 12 more followed", (), False),
+        (AnswerKind.AGE, "it lasted 1.1 billion years", (), False),
         (AnswerKind.COUNT, "fourteen members resigned", ("member",), True),
         (AnswerKind.PLACE, "the event at the Huanglong Sports Center", (), True),
         (AnswerKind.PLACE, "the CEO of a web company", (), False),

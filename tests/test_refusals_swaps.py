@@ -115,6 +115,13 @@ def test_a_pronoun_may_stand_for_the_name_told_just_before() -> None:
         ("Which lock lost its pumps?", "The upper lock retains its pumps.", ("lost", "retains")),
         ("By how much was the motion defeated?", "The motion passed by 302 votes.", ("defeated", "passed")),
         ("How many children survived?", "Two children died in the epidemic.", ("survived", "died")),
+        ("Who ordered the voluntary evacuation?", "The governor ordered a compulsory evacuation.", ("voluntary", "compulsory")),
+        ("When was the toll abolished?", "The toll was introduced in 1905.", ("abolished", "introduced")),
+        ("How many did the flood injure?", "The flood killed 161 people.", ("injure", "killed")),
+        ("Who criticised the terraces?", "The terraces were praised by Agnes Thorvald.", ("criticised", "praised")),
+        ("When was the zone reduced?", "The zone was extended in May.", ("reduced", "extended")),
+        ("How many women worked on the docks?", "About 2,400 men worked on the docks.", ("women", "men")),
+        ("What is the largest public employer?", "The largest private employer is Halvard Optics.", ("public", "private")),
     ],
 )  # fmt: skip
 def test_a_word_of_a_pair_asked_where_the_other_is_told(
@@ -224,3 +231,27 @@ def test_a_figure_told_by_a_year_is_dated_at_that_year() -> None:
     assert periods("by 1900", told=True)[0].first == 1900
     assert periods("by 1900")[0].first < 1900
     assert periods("after 1918", told=True)[0].last > 1918  # only "by" pins its year
+
+
+def test_a_hyphenated_rank_is_a_rank() -> None:
+    told = "Kessby is the third-largest city in Caldria."
+    assert rank_swapped("What is the fifth-largest city in Caldria?", [told]) == (
+        "fifth largest",
+        "third largest",
+    )
+    assert rank_swapped("What is the third-largest city in Caldria?", [told]) is None
+
+
+def test_a_rank_told_as_following_someone_tells_the_ranks_before_it() -> None:
+    told = "It made him the second Corlandic architect to receive it after Jonas Elvestad."
+    assert rank_swapped("Who was the first Corlandic winner?", [told]) is None
+    # without whom it follows, the first is not told
+    alone = "It made him the second Corlandic architect to receive it."
+    assert rank_swapped("Who was the first Corlandic winner?", [alone]) == (
+        "first Corlandic",
+        "second Corlandic",
+    )
+    # nor does it tell the ranks after it, nor follow anyone past its clause
+    assert rank_swapped("Who was the third Corlandic winner?", [told]) is not None
+    later = "He was the second Corlandic architect, and after Jonas Elvestad came others."
+    assert rank_swapped("Who was the first Corlandic winner?", [later]) is not None

@@ -119,3 +119,20 @@ def test_an_event_told_with_a_figure_or_only_in_passing_is_kept(
     # and whatever the others say, the sentences that would answer tell of it themselves
     quoted = frozenset(tokenize("Employees cried as 200 people watched."))
     assert not event_without_figure(cried, topic, [_told("Many cried in review.")], [quoted])
+
+
+def test_an_answer_holding_more_of_the_question_tells_the_event_in_other_words() -> None:
+    question = "How many prefab houses were put up under the Rapid Dwelling Programme?"
+    topic = tokenize(question)
+    house = tokenize("houses")[0]
+    studies = _told("He produced studies for prefabricated emergency housing.")
+    homes = frozenset(
+        tokenize("Under the Rapid Dwelling Programme 6,800 prefabricated homes were put up.")
+    )
+    assert not event_without_figure(house, topic, [studies], [homes])
+    # an answer holding no more of the question than the event's sentence is of another fact
+    other = frozenset(tokenize("The prefabricated panel stayed in production until 1958."))
+    assert event_without_figure(house, topic, [studies], [other])
+    # and so is one giving no figure in digits, however many of its words it holds
+    vague = frozenset(tokenize("Under the Rapid Dwelling Programme hundreds of homes went up."))
+    assert event_without_figure(house, topic, [studies], [vague])

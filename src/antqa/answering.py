@@ -52,6 +52,7 @@ from antqa.refusals import (
     event_word,
     given_to_another,
     in_period_written,
+    meaning_language,
     no_one_told,
     numbered_names,
     opposite_word,
@@ -264,7 +265,10 @@ class Answerer:
         article doesn't say…".
         """
         question = scores.question
-        missing = [n for n in question.names if not self.lexicon.resembles_known(n)]
+        language = meaning_language(question.text)  # "mean in English": not the subject
+        missing = [
+            n for n in question.names if not self.lexicon.resembles_known(n) and n not in language
+        ]
         if missing:
             return f" — it never mentions {_named(question.text, missing[0])}"
         # A question that names something the article does name (a person, a month, a
@@ -398,7 +402,12 @@ class Answerer:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
-        named = [n for n in question.names if self.lexicon.idf(n) >= self.policy.subject_idf]
+        language = meaning_language(question.text)
+        named = [
+            n
+            for n in question.names
+            if self.lexicon.idf(n) >= self.policy.subject_idf and n not in language
+        ]
         for name in named:  # not what the article is about: a paragraph may call it "it"
             near = self.words.beside(name, chosen, self.policy.name_reach)
             if not near and not self.words.described(question.text, name):  # "who ... in X"

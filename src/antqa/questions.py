@@ -118,8 +118,10 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ),
     (
         AnswerKind.DURATION,
-        # "for how many years", not "set up for how many students" (a count)
-        _pattern(r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\s+", _TIME_UNITS),
+        # "for how many years", not "set up for how many arts students" (a count)
+        _pattern(
+            r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\s+(?:[a-z]+\s+)?", _TIME_UNITS
+        ),
     ),
     (
         AnswerKind.COUNT,
