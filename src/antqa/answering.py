@@ -54,15 +54,18 @@ from antqa.refusals import (
     in_century_written,
     no_one_told,
     numbered_names,
+    only_larger_place,
     opposite_word,
     periods,
     placed_elsewhere,
     plain_words,
     rank_swapped,
+    refusal_untold,
     role_held,
     role_written,
     step_of_another,
     time_conflict,
+    total_untold,
     vague_time_alone,
 )
 from antqa.retrieval import Scores
@@ -289,7 +292,29 @@ class Answerer:
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
+            or self._untold_detail(plan, hits, question, chosen)
         )
+
+    def _untold_detail(
+        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """The question makes its event a refusal the passages never tell of, asks a place
+        within the only place the answer gives, or a total where it gives only how many
+        took part in something (:mod:`antqa.refusals`): the article tells the event, not
+        the detail the question adds."""
+        if plan.continuation or not chosen:
+            return None
+        passages = [hit.chunk.text for hit in hits[: self.policy.candidate_passages]]
+        refusal = refusal_untold(question.text, passages)
+        if refusal is not None:
+            return f' — where it tells of this, no one does what "{refusal}" says'
+        texts = [s.text for s in chosen]
+        larger = only_larger_place(question.text, texts)
+        if larger is not None:
+            return f" — where it tells of this, it names only {larger}, no place within it"
+        if question.kind is AnswerKind.COUNT and total_untold(question.text, texts):
+            return " — it gives how many took part in something, not a total"
+        return None
 
     def _event_without_kind(
         self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]

@@ -1051,3 +1051,111 @@ def event_without_figure(
         if resembles(word, words) and sum(resembles(t, words) for t in topic) >= EVENT_WORDS
     ]
     return bool(told) and not any(holds or _FIGURE.search(text) for text, holds in told)
+
+
+#: A question telling of a refusal ("Why did the bank refuse to honour it?", "Who rejected
+#: the bill?", "What did they do after she declined to sign?"): the noun "decline" (a fall)
+#: is none, so "decline" counts only before "to".
+_ASKED_REFUSAL = re.compile(
+    r"\b(?:refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?|den(?:y|ies|ied|ial)|"
+    r"declin(?:e|es|ed|ing)\s+to|turn(?:s|ed)?\s+down|veto(?:es|ed)?)\b",
+    re.IGNORECASE,
+)
+#: How a text may tell of one: the same words in any form, or a "would not" (a refusal
+#: told as one: "the king would not sign").
+_TOLD_REFUSAL = re.compile(
+    r"\b(?:refus|reject|den(?:y|ies|ied|ial)|declin|turn(?:s|ed)?\s+(?:it\s+|them\s+)?down|"
+    r"veto|rebuff|spurn|would\s+not|wouldn[’']t|will\s+not|won[’']t)",
+    re.IGNORECASE,
+)
+
+
+def refusal_untold(question: str, texts: Sequence[str]) -> str | None:
+    """The refusal the question tells of ("refuse" in "Why did Peng Lei refuse to
+    apologize?") when none of ``texts`` (the passages the answer would come from) tells of
+    any refusal, in any words of refusing; else ``None``.
+
+    A question that makes an event a refusal asks why or what followed something the
+    article never tells ("she apologized", "it fulfilled its obligations"): a kind of
+    unanswerable that keeps every other word of the article."""
+    asked = _ASKED_REFUSAL.search(question)
+    if asked is None or any(_TOLD_REFUSAL.search(text) for text in texts):
+        return None
+    return asked.group(0).split()[0]
+
+
+#: "Which US city", "what French town", "in which Chinese province": a kind of place
+#: within a larger one the question names (capitalised, before the kind).
+_PLACE_WITHIN = re.compile(
+    r"\b(?i:which|what)\s+((?:[A-Z][\w.’'-]*\s+){1,3})"
+    r"(?:city|cities|town|towns|village|province|state|county|district|region|port)\b"
+)
+#: A place a sentence gives: capitalised words after a preposition of place.
+_GIVEN_PLACE = re.compile(
+    r"\b(?:in|at|near|to|from)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*)"
+)
+#: Letters two names must share at their start to be the same place in two forms
+#: ("France" and "French", "China" and "Chinese"): four, so "Iran" is not "Ireland".
+SAME_PLACE_LETTERS = 4
+
+
+def _same_place(one: str, other: str) -> bool:
+    """Whether two names are one place: the same, one the initials of the other ("US",
+    "U.S." for "United States"), or both opening with the same letters (a demonym)."""
+    one, other = one.replace(".", "").strip(), other.replace(".", "").strip()
+    for short, long in ((one, other), (other, one)):
+        if len(long.split()) > 1 and short == "".join(w[0] for w in long.split()).upper():
+            return True
+    n = SAME_PLACE_LETTERS
+    return len(one) >= n and len(other) >= n and one[:n].lower() == other[:n].lower()
+
+
+def only_larger_place(question: str, texts: Sequence[str]) -> str | None:
+    """The larger place a question asks a place within ("US" of "Which US city was she
+    in?"), as ``texts`` (the sentences that would answer) write it ("United States"),
+    when those that name it give no other place: the article tells the country, not the
+    city. ``None`` otherwise (also when none names it: the answer is then elsewhere or
+    told otherwise)."""
+    asked = _PLACE_WITHIN.search(question)
+    if asked is None:
+        return None
+    larger = asked.group(1).strip()
+    naming = []
+    for text in texts:
+        places = [
+            m.group(1).rstrip(".") for m in _GIVEN_PLACE.finditer(text) if not _is_time(m.group(1))
+        ]
+        if any(_same_place(larger, place) for place in places):
+            naming.append(places)
+    if not naming or any(not _same_place(larger, p) for places in naming for p in places):
+        return None
+    return next(p for places in naming for p in places)
+
+
+#: A question asking for a whole ("How many employees did it have in total?").
+_ASKED_TOTAL = re.compile(r"\b(?:in total|in all|altogether|total number|overall)\b", re.I)
+#: A figure written after "by" ("witnessed by more than 7,000 employees", "rose by 300"):
+#: it counts those who took part in one event, or a change, never a whole.
+_BY_FIGURE = re.compile(
+    rf"\bby\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    rf"almost\s+|over\s+|up\s+to\s+)?(?:\d[\d,.]*|(?:{NUMBER_WORDS})\b)",
+    re.IGNORECASE,
+)
+#: A figure that may count something: digits or a number word, not a year (:data:`_YEAR`).
+_ANY_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{NUMBER_WORDS})\b", re.IGNORECASE)
+
+
+def total_untold(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks for a total and every figure of ``texts`` (the sentences
+    that would answer) but years is one written after "by": a count of those who took
+    part in an event ("witnessed by more than 7,000 employees"), which is no total."""
+    if _ASKED_TOTAL.search(question) is None:
+        return False
+    by_figures = 0
+    for text in texts:
+        plain = _YEAR.sub(" ", text)
+        told = len(_BY_FIGURE.findall(plain))
+        if len(_ANY_FIGURE.findall(plain)) > told:
+            return False
+        by_figures += told
+    return by_figures > 0
