@@ -18,7 +18,9 @@ for "the Hollin pit") or another place, or say the opposite ("greatest" for "sma
 someone else, or tell the name asked about as the doer of a "who" question's step, or a
 question tying names the article never tells of together, or a "who" question whose
 sentences tell the event but no one who did it, or a question asking a figure of an event
-the article tells without one (:mod:`antqa.refusals`). A
+the article tells without one, or adding a detail it does not give (a refusal or a
+dismissal never told, a city within the only country named, a total where only those who
+took part are counted) (:mod:`antqa.refusals`). A
 question the article does answer is refused only on that evidence, because a wrong
 refusal fails the user too.
 """
@@ -48,6 +50,7 @@ from antqa.refusals import (
     asked_role,
     dated_elsewhere,
     doer_reversed,
+    event_untold,
     event_without_figure,
     event_word,
     given_to_another,
@@ -60,7 +63,6 @@ from antqa.refusals import (
     placed_elsewhere,
     plain_words,
     rank_swapped,
-    refusal_untold,
     role_held,
     role_written,
     step_of_another,
@@ -298,16 +300,17 @@ class Answerer:
     def _untold_detail(
         self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
     ) -> str | None:
-        """The question makes its event a refusal the passages never tell of, asks a place
-        within the only place the answer gives, or a total where it gives only how many
-        took part in something (:mod:`antqa.refusals`): the article tells the event, not
-        the detail the question adds."""
+        """The question makes its event a refusal or a dismissal the passages never tell
+        of, asks a place within the only place the answer gives, or a total where it gives
+        only how many took part in something (:func:`antqa.refusals.event_untold`,
+        :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`):
+        the article tells the event, not the detail the question adds."""
         if plan.continuation or not chosen:
             return None
         passages = [hit.chunk.text for hit in hits[: self.policy.candidate_passages]]
-        refusal = refusal_untold(question.text, passages)
-        if refusal is not None:
-            return f' — where it tells of this, no one does what "{refusal}" says'
+        event = event_untold(question.text, passages)
+        if event is not None:
+            return f' — where it tells of this, no one does what "{event}" says'
         texts = [s.text for s in chosen]
         larger = only_larger_place(question.text, texts)
         if larger is not None:

@@ -32,6 +32,11 @@ Or they ask a detail of an event the article tells without it: who did it ("Who
 designed the restoration completed in 2011?" of "... after a restoration completed in
 2011", which names no one), or a figure ("How many employees cried during the review?" of
 "Many people cried during the review", the only number near being of something else).
+Or they add a detail the article does not give to an event it tells: make it a refusal
+or a dismissal ("Why did she refuse to apologize?" where she apologized), ask a place
+within the only place it names ("Which US city was she in?" of "in the United States"),
+or a total where it counts only those who took part ("How many employees did it have in
+total?" of "witnessed by more than 7,000 employees").
 
 The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
@@ -1053,35 +1058,50 @@ def event_without_figure(
     return bool(told) and not any(holds or _FIGURE.search(text) for text, holds in told)
 
 
-#: A question telling of a refusal ("Why did the bank refuse to honour it?", "Who rejected
-#: the bill?", "What did they do after she declined to sign?"): the noun "decline" (a fall)
-#: is none, so "decline" counts only before "to".
-_ASKED_REFUSAL = re.compile(
-    r"\b(?:refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?|den(?:y|ies|ied|ial)|"
-    r"declin(?:e|es|ed|ing)\s+to|turn(?:s|ed)?\s+down|veto(?:es|ed)?)\b",
-    re.IGNORECASE,
+#: Events of which a question may make one the article never tells, each as the words a
+#: question asks it in and the words a text may tell it in (any form, or words of the same
+#: event: "would not" for a refusal, "stepped down" for a dismissal). A refusal: "Why did
+#: the bank refuse to honour it?" (the noun "decline", a fall, is none: "decline" counts
+#: only before "to"). A dismissal: "Which executive was fired?" ("fired" furnaces and
+#: pans are told by "fired" too, so they are kept).
+_UNTOLD_EVENTS = (
+    (
+        re.compile(
+            r"\b(?:refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?|den(?:y|ies|ied|ial)|"
+            r"declin(?:e|es|ed|ing)\s+to|turn(?:s|ed)?\s+down|veto(?:es|ed)?)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:refus|reject|den(?:y|ies|ied|ial)|declin|turn(?:s|ed)?\s+(?:it\s+|them\s+)?"
+            r"down|veto|rebuff|spurn|would\s+not|wouldn[’']t|will\s+not|won[’']t)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        re.compile(r"\b(?:fired|dismiss(?:es|ed|ing|al)?|sacked|ousted|expelled)\b", re.I),
+        re.compile(
+            r"\b(?:fire|dismiss|sack|oust|expel|remov|resign|step(?:s|ped)?\s+down|"
+            r"let\s+go|laid\s+off|lay\s+off)",
+            re.IGNORECASE,
+        ),
+    ),
 )
-#: How a text may tell of one: the same words in any form, or a "would not" (a refusal
-#: told as one: "the king would not sign").
-_TOLD_REFUSAL = re.compile(
-    r"\b(?:refus|reject|den(?:y|ies|ied|ial)|declin|turn(?:s|ed)?\s+(?:it\s+|them\s+)?down|"
-    r"veto|rebuff|spurn|would\s+not|wouldn[’']t|will\s+not|won[’']t)",
-    re.IGNORECASE,
-)
 
 
-def refusal_untold(question: str, texts: Sequence[str]) -> str | None:
-    """The refusal the question tells of ("refuse" in "Why did Peng Lei refuse to
-    apologize?") when none of ``texts`` (the passages the answer would come from) tells of
-    any refusal, in any words of refusing; else ``None``.
+def event_untold(question: str, texts: Sequence[str]) -> str | None:
+    """The word of a refusal or a dismissal the question tells of ("refuse" in "Why did
+    Peng Lei refuse to apologize?") when none of ``texts`` (the passages the answer would
+    come from) tells of that event in any of its words (:data:`_UNTOLD_EVENTS`); else
+    ``None``.
 
-    A question that makes an event a refusal asks why or what followed something the
-    article never tells ("she apologized", "it fulfilled its obligations"): a kind of
-    unanswerable that keeps every other word of the article."""
-    asked = _ASKED_REFUSAL.search(question)
-    if asked is None or any(_TOLD_REFUSAL.search(text) for text in texts):
-        return None
-    return asked.group(0).split()[0]
+    A question that makes an event a refusal or a dismissal asks why, or what followed,
+    something the article never tells ("she apologized", "it fulfilled its obligations"):
+    a kind of unanswerable that keeps every other word of the article."""
+    for asked_in, told_in in _UNTOLD_EVENTS:
+        asked = asked_in.search(question)
+        if asked is not None and not any(told_in.search(text) for text in texts):
+            return asked.group(0).split()[0]
+    return None
 
 
 #: "Which US city", "what French town", "in which Chinese province": a kind of place
