@@ -1161,8 +1161,18 @@ _BY_FIGURE = re.compile(
     rf"almost\s+|over\s+|up\s+to\s+)?(?:\d[\d,.]*|(?:{NUMBER_WORDS})\b)",
     re.IGNORECASE,
 )
-#: A figure that may count something: digits or a number word, not a year (:data:`_YEAR`).
-_ANY_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{NUMBER_WORDS})\b", re.IGNORECASE)
+#: A figure that may count something: digits (a year taken out first, :data:`_YEAR`), or
+#: a number word (looked up by word: a regex alternation of them cost ~0.2 ms a sentence).
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER_WORD_SET = frozenset(
+    form for word in NUMBER_WORDS.split("|") for form in (word.rstrip("?s"), word.rstrip("?"))
+)
+
+
+def _figures(text: str) -> int:
+    """How many figures ``text`` holds, years aside."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return len(_DIGITS.findall(text)) + sum(w in _NUMBER_WORD_SET for w in words)
 
 
 def total_untold(question: str, texts: Sequence[str]) -> bool:
@@ -1175,7 +1185,7 @@ def total_untold(question: str, texts: Sequence[str]) -> bool:
     for text in texts:
         plain = _YEAR.sub(" ", text)
         told = len(_BY_FIGURE.findall(plain))
-        if len(_ANY_FIGURE.findall(plain)) > told:
+        if _figures(plain) > told:
             return False
         by_figures += told
     return by_figures > 0
