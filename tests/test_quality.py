@@ -70,6 +70,40 @@ def test_questions_the_article_does_not_answer_are_refused(
     assert answer.citations, "the closest passages are still listed"
 
 
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("Why did Zheshang Property Insurance refuse to pay the investors?", '"refuse"'),
+        ("Which Alipay manager was dismissed over the circle incident?", '"dismissed"'),
+        ("In which US city was Peng Lei on business when she apologized?", "United States"),
+        ("How many staff did Ant Financial employ in total in October 2016?", "a total"),
+    ],
+)
+def test_a_detail_the_article_does_not_add_to_an_event_it_tells_is_refused(
+    real_service: QAService, question: str, why: str
+) -> None:
+    """A refusal or dismissal it never tells, a city within the only country it names, a
+    total where it counts only those who witnessed something: each refused as such."""
+    answer = real_service.ask(question)
+    assert not answer.answerable, answer.answer
+    assert why in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("Where was Peng Lei on business when she apologized?", "United States"),
+        ("How many employees witnessed the October 2016 transition?", "7,000"),
+        ("Did Zheshang Property Insurance fulfil its guarantee obligations?", "fulfilled"),
+    ],
+)
+def test_the_event_itself_is_still_answered(
+    real_service: QAService, question: str, quote: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answerable and quote in answer.answer, answer.answer
+
+
 def test_a_short_sentence_that_completes_the_best_one_is_quoted_with_it(
     real_service: QAService,
 ) -> None:

@@ -7,7 +7,14 @@ from __future__ import annotations
 import pytest
 
 from antqa.lexical import tokenize
-from antqa.refusals import event_without_figure, event_word, no_one_told
+from antqa.refusals import (
+    event_untold,
+    event_without_figure,
+    event_word,
+    no_one_told,
+    only_larger_place,
+    total_untold,
+)
 
 #: Words the article of these sentences writes in lower case (capitalised only when
 #: opening a sentence): "The", "After", "Highlights".
@@ -136,3 +143,77 @@ def test_an_answer_holding_more_of_the_question_tells_the_event_in_other_words()
     # and so is one giving no figure in digits, however many of its words it holds
     vague = frozenset(tokenize("Under the Rapid Dwelling Programme hundreds of homes went up."))
     assert event_without_figure(house, topic, [studies], [vague])
+
+
+@pytest.mark.parametrize(
+    ("question", "passages", "refusal"),
+    [
+        (
+            "Why did Peng Lei refuse to apologize for the circle incident?",
+            ["From this perspective, Peng Lei actually does not need to apologize."],
+            "refuse",
+        ),
+        (
+            "What did they do after the insurer refused to fulfil its obligations?",
+            ["Although the insurer fulfilled its guarantee obligations, it was under pressure."],
+            "refused",
+        ),
+        ("Who turned down the canal bill?", ["The canal bill passed in 1885."], "turned"),
+        ("Why did the mayor decline to sign it?", ["The mayor signed it in May."], "decline"),
+    ],
+)
+def test_a_refusal_the_passages_never_tell_of_is_untold(
+    question: str, passages: list[str], refusal: str
+) -> None:
+    assert event_untold(question, passages) == refusal
+
+
+@pytest.mark.parametrize(
+    ("question", "passages"),
+    [
+        # told in other words of refusing, or as "would not"
+        ("Why was Lannock's bid rejected?", ["The board refused Lannock's bid as too late."]),
+        ("Who turned down the design?", ["Parliament rejected the design for a canal."]),
+        ("Why did the king refuse to sign?", ["The king would not sign the charter."]),
+        # "decline" as a fall is no refusal
+        ("What caused the decline of the salt trade?", ["The salt trade fell after 1850."]),
+        ("Why did she apologize?", ["She apologized while on a business trip."]),
+    ],
+)
+def test_a_refusal_told_or_none_asked_is_kept(question: str, passages: list[str]) -> None:
+    assert event_untold(question, passages) is None
+
+
+def test_a_place_within_the_only_place_the_answer_gives_is_untold() -> None:
+    told = "Peng Lei apologized while on a business trip in the United States."
+    assert only_larger_place("Which US city was Peng Lei in?", [told]) == "United States"
+    assert only_larger_place("in which Chinese city did he die?", ["He died in China."])
+    # the sentence gives a place within it, or another place than the larger one
+    assert only_larger_place("Which US city was she in?", [told[:-1] + ", in Boston."]) is None
+    assert only_larger_place("Which US city was she in?", ["She was in Boston."]) is None
+    # no larger place asked ("which city"), or a sentence not naming it
+    assert only_larger_place("Which city was Peng Lei in?", [told]) is None
+    assert only_larger_place("Which Irish port was it?", ["It sailed from Iran."]) is None
+
+
+def test_a_total_asked_where_only_the_doers_of_an_event_are_counted_is_untold() -> None:
+    told = (
+        "In October 2016, at the Huanglong Sports Center, witnessed by more than 7,000 "
+        "Ant Financial employees, the company's top management completed the transition."
+    )
+    assert total_untold("How many employees did Ant Financial have in total in 2016?", [told])
+    # not asked as a total, or a figure not after "by" (a whole, or another count)
+    assert not total_untold("How many employees watched the transition?", [told])
+    assert not total_untold(
+        "How many strikers were arrested in total?", ["About 320 strikers were arrested."]
+    )
+    assert not total_untold("How many staff did it have in all?", [told + " It had 9,000."])
+    assert not total_untold("How many people came in total?", ["No figure here."])
+
+
+def test_a_dismissal_the_passages_never_tell_of_is_untold() -> None:
+    passages = ["In November 2016 a circle incident occurred and caused a stir."]
+    assert event_untold("Which executive was fired over the incident?", passages) == "fired"
+    # told as a stepping down, or "fired" furnaces told as fired
+    assert event_untold("Who was dismissed?", ["The chairman stepped down in May."]) is None
+    assert event_untold("When was the furnace fired?", ["It was first fired in 1840."]) is None

@@ -18,7 +18,9 @@ for "the Hollin pit") or another place, or say the opposite ("greatest" for "sma
 someone else, or tell the name asked about as the doer of a "who" question's step, or a
 question tying names the article never tells of together, or a "who" question whose
 sentences tell the event but no one who did it, or a question asking a figure of an event
-the article tells without one (:mod:`antqa.refusals`). A
+the article tells without one, or adding a detail it does not give (a refusal or a
+dismissal never told, a city within the only country named, a total where only those who
+took part are counted) (:mod:`antqa.refusals`). A
 question the article does answer is refused only on that evidence, because a wrong
 refusal fails the user too.
 """
@@ -48,6 +50,7 @@ from antqa.refusals import (
     asked_role,
     dated_elsewhere,
     doer_reversed,
+    event_untold,
     event_without_figure,
     event_word,
     given_to_another,
@@ -55,6 +58,7 @@ from antqa.refusals import (
     meaning_language,
     no_one_told,
     numbered_names,
+    only_larger_place,
     opposite_word,
     periods,
     placed_elsewhere,
@@ -64,6 +68,7 @@ from antqa.refusals import (
     role_written,
     step_of_another,
     time_conflict,
+    total_untold,
     vague_time_alone,
     written_out,
 )
@@ -300,7 +305,30 @@ class Answerer:
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
+            or self._untold_detail(plan, hits, question, chosen)
         )
+
+    def _untold_detail(
+        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """The question makes its event a refusal or a dismissal the passages never tell
+        of, asks a place within the only place the answer gives, or a total where it gives
+        only how many took part in something (:func:`antqa.refusals.event_untold`,
+        :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`):
+        the article tells the event, not the detail the question adds."""
+        if plan.continuation or not chosen:
+            return None
+        passages = [hit.chunk.text for hit in hits[: self.policy.candidate_passages]]
+        event = event_untold(question.text, passages)
+        if event is not None:
+            return f' — where it tells of this, no one does what "{event}" says'
+        texts = [s.text for s in chosen]
+        larger = only_larger_place(question.text, texts)
+        if larger is not None:
+            return f" — where it tells of this, it names only {larger}, no place within it"
+        if question.kind is AnswerKind.COUNT and total_untold(question.text, texts):
+            return " — it gives how many took part in something, not a total"
+        return None
 
     def _event_without_kind(
         self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]

@@ -32,6 +32,11 @@ Or they ask a detail of an event the article tells without it: who did it ("Who
 designed the restoration completed in 2011?" of "... after a restoration completed in
 2011", which names no one), or a figure ("How many employees cried during the review?" of
 "Many people cried during the review", the only number near being of something else).
+Or they add a detail the article does not give to an event it tells: make it a refusal
+or a dismissal ("Why did she refuse to apologize?" where she apologized), ask a place
+within the only place it names ("Which US city was she in?" of "in the United States"),
+or a total where it counts only those who took part ("How many employees did it have in
+total?" of "witnessed by more than 7,000 employees").
 
 The checks themselves live in
 :meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
@@ -1178,3 +1183,136 @@ def event_without_figure(
         default=0,
     )
     return answering <= max(held for _, _, held in told)
+
+
+#: Events of which a question may make one the article never tells, each as the words a
+#: question asks it in and the words a text may tell it in (any form, or words of the same
+#: event: "would not" for a refusal, "stepped down" for a dismissal). A refusal: "Why did
+#: the bank refuse to honour it?" (the noun "decline", a fall, is none: "decline" counts
+#: only before "to"). A dismissal: "Which executive was fired?" ("fired" furnaces and
+#: pans are told by "fired" too, so they are kept).
+_UNTOLD_EVENTS = (
+    (
+        re.compile(
+            r"\b(?:refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?|den(?:y|ies|ied|ial)|"
+            r"declin(?:e|es|ed|ing)\s+to|turn(?:s|ed)?\s+down|veto(?:es|ed)?)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:refus|reject|den(?:y|ies|ied|ial)|declin|turn(?:s|ed)?\s+(?:it\s+|them\s+)?"
+            r"down|veto|rebuff|spurn|would\s+not|wouldn[’']t|will\s+not|won[’']t)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        re.compile(r"\b(?:fired|dismiss(?:es|ed|ing|al)?|sacked|ousted|expelled)\b", re.I),
+        re.compile(
+            r"\b(?:fire|dismiss|sack|oust|expel|remov|resign|step(?:s|ped)?\s+down|"
+            r"let\s+go|laid\s+off|lay\s+off)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def event_untold(question: str, texts: Sequence[str]) -> str | None:
+    """The word of a refusal or a dismissal the question tells of ("refuse" in "Why did
+    Peng Lei refuse to apologize?") when none of ``texts`` (the passages the answer would
+    come from) tells of that event in any of its words (:data:`_UNTOLD_EVENTS`); else
+    ``None``.
+
+    A question that makes an event a refusal or a dismissal asks why, or what followed,
+    something the article never tells ("she apologized", "it fulfilled its obligations"):
+    a kind of unanswerable that keeps every other word of the article."""
+    for asked_in, told_in in _UNTOLD_EVENTS:
+        asked = asked_in.search(question)
+        if asked is not None and not any(told_in.search(text) for text in texts):
+            return asked.group(0).split()[0]
+    return None
+
+
+#: "Which US city", "what French town", "in which Chinese province": a kind of place
+#: within a larger one the question names (capitalised, before the kind).
+_PLACE_WITHIN = re.compile(
+    r"\b(?i:which|what)\s+((?:[A-Z][\w.’'-]*\s+){1,3})"
+    r"(?:city|cities|town|towns|village|province|state|county|district|region|port)\b"
+)
+#: A place a sentence gives: capitalised words after a preposition of place.
+_GIVEN_PLACE = re.compile(
+    r"\b(?:in|at|near|to|from)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*)"
+)
+#: Letters two names must share at their start to be the same place in two forms
+#: ("France" and "French", "China" and "Chinese"): four, so "Iran" is not "Ireland".
+SAME_PLACE_LETTERS = 4
+
+
+def _same_place(one: str, other: str) -> bool:
+    """Whether two names are one place: the same, one the initials of the other ("US",
+    "U.S." for "United States"), or both opening with the same letters (a demonym)."""
+    one, other = one.replace(".", "").strip(), other.replace(".", "").strip()
+    for short, long in ((one, other), (other, one)):
+        if len(long.split()) > 1 and short == "".join(w[0] for w in long.split()).upper():
+            return True
+    n = SAME_PLACE_LETTERS
+    return len(one) >= n and len(other) >= n and one[:n].lower() == other[:n].lower()
+
+
+def only_larger_place(question: str, texts: Sequence[str]) -> str | None:
+    """The larger place a question asks a place within ("US" of "Which US city was she
+    in?"), as ``texts`` (the sentences that would answer) write it ("United States"),
+    when those that name it give no other place: the article tells the country, not the
+    city. ``None`` otherwise (also when none names it: the answer is then elsewhere or
+    told otherwise)."""
+    asked = _PLACE_WITHIN.search(question)
+    if asked is None:
+        return None
+    larger = asked.group(1).strip()
+    naming = []
+    for text in texts:
+        places = [
+            m.group(1).rstrip(".") for m in _GIVEN_PLACE.finditer(text) if not _is_time(m.group(1))
+        ]
+        if any(_same_place(larger, place) for place in places):
+            naming.append(places)
+    if not naming or any(not _same_place(larger, p) for places in naming for p in places):
+        return None
+    return next(p for places in naming for p in places)
+
+
+#: A question asking for a whole ("How many employees did it have in total?").
+_ASKED_TOTAL = re.compile(r"\b(?:in total|in all|altogether|total number|overall)\b", re.I)
+#: A figure written after "by" ("witnessed by more than 7,000 employees", "rose by 300"):
+#: it counts those who took part in one event, or a change, never a whole.
+_BY_FIGURE = re.compile(
+    rf"\bby\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    rf"almost\s+|over\s+|up\s+to\s+)?(?:\d[\d,.]*|(?:{NUMBER_WORDS})\b)",
+    re.IGNORECASE,
+)
+#: A figure that may count something: digits (a year taken out first, :data:`_YEAR`), or
+#: a number word (looked up by word: a regex alternation of them cost ~0.2 ms a sentence).
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER_WORD_SET = frozenset(
+    form for word in NUMBER_WORDS.split("|") for form in (word.rstrip("?s"), word.rstrip("?"))
+)
+
+
+def _figures(text: str) -> int:
+    """How many figures ``text`` holds, years aside."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return len(_DIGITS.findall(text)) + sum(w in _NUMBER_WORD_SET for w in words)
+
+
+def total_untold(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks for a total and every figure of ``texts`` (the sentences
+    that would answer) but years is one written after "by": a count of those who took
+    part in an event ("witnessed by more than 7,000 employees"), which is no total."""
+    if _ASKED_TOTAL.search(question) is None:
+        return False
+    by_figures = 0
+    for text in texts:
+        plain = _YEAR.sub(" ", text)
+        told = len(_BY_FIGURE.findall(plain))
+        if _figures(plain) > told:
+            return False
+        by_figures += told
+    return by_figures > 0
