@@ -917,3 +917,27 @@ def test_a_number_the_article_writes_in_words_is_no_unmatched_number(tmp_path) -
     assert _written_in_words("50", "th", "its fiftieth year")
     assert not _written_in_words("50", "", "its fiftieth year")
     assert not _written_in_words("1", "", "one of the first races")
+
+
+def test_a_sentence_summing_up_is_quoted_with_the_one_that_told_what_it_sums_up(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Which two ships were lost?" best answered by "Both ships were lost with all hands."
+    quotes before it the nearest sentence naming a ship; a question about something else
+    than ships, or one the summing-up sentence does not open, quotes nothing more."""
+    text = (
+        "The Marigold sailed for Oporto in March 1841.\n\n"
+        "The harbour was dredged that summer. The quay was lengthened by forty yards.\n\n"
+        "The Ellen Vane, a ship of the same owners, left a week later.\n\n"
+        "Both ships were lost with all hands in the April gales.\n"
+    )
+    answerer = _answerer_over(text, tmp_path)
+    sentences = answerer.index.sentences
+    both = next(s.id for s in sentences if s.text.startswith("Both ships"))
+    brig = next(s.id for s in sentences if s.text.startswith("The Ellen Vane"))
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    asked = service.retriever.score("Which two ships were lost in the gales?")
+    assert answerer._add_summed_up([both], asked) == [brig, both]
+    other = service.retriever.score("Which gales sank them?")
+    assert answerer._add_summed_up([both], other) == [both]
+    assert answerer._add_summed_up([brig], asked) == [brig]

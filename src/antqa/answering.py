@@ -112,6 +112,12 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w�
 #: Fewest words of a run taken for a person's name: one capitalised word may be anything
 #: ("Ashby", "German"), two are a given name and a surname far more often than not.
 _PERSON_WORDS = 2
+#: A sentence opening by summing up things told before it: "These two incidents ...",
+#: "Both ships ...", "The three reforms ..." (group 1: the noun it sums them up by).
+_SUMMING_UP = re.compile(
+    r"(?:These|Those|Both|The\s+(?:two|three|four|five))(?:\s+(?:two|three|four|five))?"
+    r"\s+([a-z]+s)\b"
+)
 #: How English ends the adjectives of peoples and places ("German", "Swedish", "Japanese",
 #: "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
 _DEMONYM = re.compile(r"(?:an|ish|ese|ic|i)$")
@@ -184,6 +190,10 @@ class AnswerPolicy:
     #: much tighter share: most such sentences answer (0 gained 1 hit less, 0.1 added 7
     #: chars of median for 1 hit more).
     clear_tie_margin: float = 0.03
+    #: How far back (in sentences) the thing a summing-up sentence names is looked for
+    #: ("These two incidents ..." 17 sentences after the first incident is told): a few
+    #: paragraphs, not the whole article.
+    summed_reach: int = 20
     #: How many sentences away a "why" answer looks for the cause (within the paragraph).
     cause_reach: int = 4
     kind_depth: int = 6
@@ -646,6 +656,7 @@ class Answerer:
         chosen = self._add_cause(chosen, scores)
         chosen = self._add_named_doer(chosen, scores)
         chosen = self._add_antecedent(chosen, scores)
+        chosen = self._add_summed_up(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
         return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values)
@@ -798,6 +809,24 @@ class Answerer:
         if not told_before(scores.question, sentences[first].text):
             return chosen
         return [first, first - 1, *chosen[1:]]
+
+    def _add_summed_up(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "which two incidents ...?", the sentence that told one of them, before a best
+        one that only sums them up ("These two incidents ... plunged Ant Financial into a
+        vortex of public opinion."): the nearest one before it, within ``summed_reach``
+        sentences, holding the word it sums up ("a 'circle incident' occurred ...")."""
+        first, sentences = chosen[0], self.index.sentences
+        summing = _SUMMING_UP.match(sentences[first].text)
+        if summing is None or scores.question.kind is not AnswerKind.ANY:
+            return chosen
+        summed = set(tokenize(summing.group(1)))
+        if summed.isdisjoint(scores.question.tokens):
+            return chosen  # it sums up something else than what is asked
+        for earlier in range(first - 1, max(-1, first - 1 - self.policy.summed_reach), -1):
+            words = self.lexicon.words(sentences[earlier].text)
+            if earlier not in self.captions and not summed.isdisjoint(words):
+                return chosen if earlier in chosen else [earlier, *chosen]
+        return chosen
 
     def _add_short_follower(self, chosen: list[int]) -> list[int]:
         """A short sentence right after the best one usually completes it ("... the strategy
