@@ -41,12 +41,15 @@ MONTH_NAMES = (
     "October", "November", "December",
 )  # fmt: skip
 _MONTH = f"(?:{'|'.join(MONTH_NAMES)})"
+#: English's words for 1 to 9, 10 to 19 and the tens (a grammar's closed set).
+UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+              "seventeen", "eighteen", "nineteen")  # fmt: skip
+TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 #: The numbers English writes out, as a regex alternation ("one" left out: "one of the
 #: ..." rarely counts anything, so :mod:`antqa.short_answers` adds it where it does).
-NUMBER_WORDS = (
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?"
+NUMBER_WORDS = "|".join(
+    [*UNIT_WORDS[1:], *TEEN_WORDS, *TEN_WORDS, r"hundreds?|thousands?|millions?|billions?|dozens?"]
 )
 _NUMBER_WORD = f"(?:{NUMBER_WORDS})"
 #: An age as a life story gives it, after "at": "left school at fourteen", "married at

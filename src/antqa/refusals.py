@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES, NUMBER_WORDS
+from antqa.questions import MONTH_NAMES, NUMBER_WORDS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -171,11 +171,6 @@ def in_period_written(question: str, at: int, text: str) -> bool:
     return bool(asked) and any(a.meets(d) for a in asked for d in periods(text))
 
 
-#: English's words for 1 to 19 and for the tens (a grammar's closed set).
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-          "seventeen", "eighteen", "nineteen")  # fmt: skip
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 #: Ordinals English does not form by adding "th" to the cardinal.
 _ORDINAL_OF = {"one": "first", "two": "second", "three": "third", "five": "fifth",
                "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
@@ -189,12 +184,13 @@ def written_out(number: int) -> tuple[str, ...]:
         return ()
     tens, unit = divmod(number, 10)
     if number < 20:
-        cardinal = (_UNITS + _TEENS)[number - 1]
+        cardinal = (UNIT_WORDS + TEEN_WORDS)[number - 1]
         return cardinal, _ordinal(cardinal)
-    ten = _TENS[tens - 2]
+    ten = TEN_WORDS[tens - 2]
     if not unit:
         return ten, ten[:-1] + "ieth"
-    return f"{ten}-{_UNITS[unit - 1]}", f"{ten}-{_ordinal(_UNITS[unit - 1])}"
+    unit_word = UNIT_WORDS[unit - 1]
+    return f"{ten}-{unit_word}", f"{ten}-{_ordinal(unit_word)}"
 
 
 def _ordinal(cardinal: str) -> str:
