@@ -838,13 +838,12 @@ def _someone(clause: str, role: Sequence[str], asked_names: Collection[str]) -> 
     )
 
 
+#: The ranks in their order: "the second architect to receive it after Jonas Elvestad"
+#: tells who was the first as well.
+_ORDER = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 #: Words that rank one of several like things ("the second year", "the last outbreak"):
 #: a question asking of another rank than the one the answer tells of swaps the fact.
-_RANKS = frozenset(
-    re.findall(
-        r"\w+", "first second third fourth fifth sixth seventh eighth ninth tenth last final"
-    )
-)
+_RANKS = frozenset((*_ORDER, "tenth", "last", "final"))
 #: A rank and the word after it ("second week", "fifth-largest"); not "first of", "second
 #: time". The hyphenated form refused one more unanswerable on all sets, no answerable.
 _RANKED = re.compile(
@@ -880,9 +879,6 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
-#: The ranks in their order: "the second architect to receive it after Jonas Elvestad"
-#: tells who was the first as well.
-_ORDER = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 #: What after a rank, in its clause, says whom it follows: "the second ... after Jonas
 #: Elvestad" (a name; "the second stage, after the war" follows no one).
 _FOLLOWING = re.compile(r"^[^,;:.()]{0,60}?\b(?:after|following|behind)\s+[A-Z]")
