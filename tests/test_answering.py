@@ -941,3 +941,27 @@ def test_a_sentence_summing_up_is_quoted_with_the_one_that_told_what_it_sums_up(
     other = service.retriever.score("Which gales sank them?")
     assert answerer._add_summed_up([both], other) == [both]
     assert answerer._add_summed_up([brig], asked) == [brig]
+
+
+def test_a_chosen_sentence_no_passage_holds_gets_one_in_place_of_the_last_unused_hit(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """A sentence a rule reads with the best one (what "Both ships ..." sums up) may lie
+    outside every retrieved passage: it is quoted from a passage around it that replaces
+    the last hit quoting nothing, never the first; a short follower gets none."""
+    text = "\n\n".join(f"Sentence number {n} of the log is here." for n in range(80)) + "\n"
+    answerer = _answerer_over(text, tmp_path)
+    chunks, sentences = answerer.index.chunks, answerer.index.sentences
+    hits = [Hit(chunks[c], 1.0, sentences[chunks[c].sentence_ids[0]]) for c in (0, -1)]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    scores = service.retriever.score("Which sentence of the log?")
+    far = next(s for s in sentences if not any(s.id in h.chunk.sentence_ids for h in hits))
+    held = sentences[hits[0].chunk.sentence_ids[0]]
+    replaced = answerer._passages_for([held, far], hits, scores)
+    assert replaced[0] == hits[0] and far.id in replaced[1].chunk.sentence_ids
+    assert answerer._passages_for([held], hits, scores) == hits  # nothing missing
+    # a short sentence after the best is quoted only when it costs nothing: no citation
+    last = sentences[hits[0].chunk.sentence_ids[-1]]
+    follower = sentences[last.id + 1]
+    assert all(follower.id not in h.chunk.sentence_ids for h in hits)
+    assert answerer._passages_for([last, follower], hits, scores) == hits

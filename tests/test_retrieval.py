@@ -158,3 +158,13 @@ def test_a_count_of_days_is_held_by_the_dates_it_lies_between(fake_service: QASe
     assert scores.kind_held[dated] and not scores.kind_held[undated]
     people = retriever.score("How many people cried during the review?")
     assert not people.kind_held[dated]  # a date counts no people
+
+
+def test_a_doubled_letter_typed_once_counts_as_the_word_meant_but_no_other_word_does() -> None:
+    lexicon = LexicalIndex(["the employees watched", "the committee sat", "goods were brought"])
+    assert lexicon.coverage("How many employes watched?")[0] == 1.0  # "employ" -> "employe"
+    assert lexicon.coverage("Who sat on the commitee?")[1] == 1.0
+    # another letter dropped makes another word ("bought" is no "brought"), and a word the
+    # texts hold, or one too short to tell from another, stays itself
+    assert [lexicon.form(t) for t in tokenize("bought sat")] == tokenize("bought sat")
+    assert lexicon.coverage("What was bought?").max() == 0.0

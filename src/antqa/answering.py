@@ -72,7 +72,7 @@ from antqa.refusals import (
     vague_time_alone,
     written_out,
 )
-from antqa.retrieval import Scores
+from antqa.retrieval import Scores, off_centre
 from antqa.short_answers import Asked, ShortAnswerFinder, target, told_before
 
 NOT_COVERED = (
@@ -268,6 +268,9 @@ class Answerer:
         self.lower_words = frozenset(tokenize(" ".join(self.short.common), cached=False))
         #: Per sentence, the most words of a name of someone in it (0 if it names no one).
         self.named = [_longest_name(text, self.short.common, self.short.places) for text in texts]
+        #: Per sentence, the stored window centred nearest on it (what a passage citing it
+        #: quotes when no retrieved passage holds it).
+        self.window = _centred_windows(index)
 
     # ------------------------------------------------------------------ refusing
 
@@ -1025,6 +1028,7 @@ class Answerer:
             self.doubt(plan, hits, scores, choice.sentences) if hits else " anything about that"
         )
         chosen = choice.sentences if reason is None else []
+        hits = self._passages_for(chosen, hits, scores)
         quoted = [s for s in chosen if _holder(s, hits) is not None]
         if not quoted:
             text = NOT_COVERED.format(reason=reason or "")
@@ -1047,6 +1051,34 @@ class Answerer:
             model=model,
         )
         return answer, Composition(text, tuple(s.id for s in quoted))
+
+    def _passages_for(self, chosen: list[Sentence], hits: list[Hit], scores: Scores) -> list[Hit]:
+        """``hits`` with the last ones that hold no chosen sentence replaced by passages
+        around the chosen sentences no hit holds, so that the answer quotes them: the ones
+        read with the best for what it leaves out (the incident a "These two incidents ..."
+        sums up, told 17 sentences before, the sentence a "he" stands for) may lie outside
+        every retrieved passage. Not a short sentence after the best, quoted only when it
+        costs nothing (:meth:`_add_short_follower`): a citation is a cost. The best hit is
+        never replaced: the first citation stays the passage retrieval trusts most."""
+        best = chosen[0].id if chosen else -1
+        missing = [
+            s
+            for s in chosen
+            if _holder(s, hits) is None
+            and not (s.id == best + 1 and len(s.text) <= self.policy.follower_chars)
+        ]
+        if not missing:
+            return hits
+        hits = list(hits)
+        spare = [
+            h
+            for h in range(len(hits) - 1, 0, -1)
+            if all(_holder(s, [hits[h]]) is None for s in chosen)
+        ]
+        for sentence, h in zip(missing, spare, strict=False):
+            chunk = self.index.chunks[self.window[sentence.id]]
+            hits[h] = Hit(chunk, float(scores.relevance[sentence.id]), sentence)
+        return hits
 
     def cite(
         self,
@@ -1112,6 +1144,16 @@ def _captions(sentences: list[Sentence]) -> set[int]:
             )
         )
     }
+
+
+def _centred_windows(index: ArticleIndex) -> list[int]:
+    """Per sentence, the number of the stored window holding it whose centre is nearest
+    its own (the first of equals)."""
+    best: list[tuple[float, int]] = [(float("inf"), 0)] * len(index.sentences)
+    for number, chunk in enumerate(index.chunks):
+        for s in chunk.sentence_ids:
+            best[s] = min(best[s], (off_centre(index.sentences[s], chunk), number))
+    return [number for _, number in best]
 
 
 def _longest_name(text: str, common: frozenset[str], places: frozenset[str]) -> int:

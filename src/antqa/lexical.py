@@ -104,6 +104,41 @@ FORM_ENDINGS = ("er", "or", "li", "i")
 FORM_DROPS = ("t", "s")
 
 
+#: The fewest letters of a word whose doubled letter a question may type once
+#: ("employes" for "employees"): below six, a word one letter short of another is as
+#: often a word of its own ("diner" / "dinner").
+TYPO_LEAST_LETTERS = 6
+
+
+def _typos_held(texts: Sequence[str], frequency: Counter[str]) -> dict[str, str]:
+    """The texts' words as a question may misspell them with a doubled letter typed once,
+    stemmed, each to the stem of the word meant ("employ", from "employes", to "employe",
+    from "employees"; "commite" to "committe"); the most frequent when several are, and
+    never a stem the texts hold: built once, one lookup a word.
+
+    Only a doubled letter, English's most common misspelling: any letter dropped also read
+    "bought" as "brought", "compete" as "complete" and "cross" as "across" (in the
+    questions of the SQuAD-format sets)."""
+    written = {
+        w
+        for text in texts
+        for w in _TOKEN.findall(text.lower())
+        if len(w) >= TYPO_LEAST_LETTERS and w.isalpha() and w not in STOPWORDS
+    }
+    pairs = [
+        (w[:at] + w[at + 1 :], w)
+        for w in sorted(written)
+        for at in range(1, len(w))
+        if w[at] == w[at - 1]
+    ]
+    stem = _stemmer(False).stemWords
+    held: dict[str, list[str]] = {}
+    for typed, meant in zip(stem([t for t, _ in pairs]), stem([m for _, m in pairs]), strict=True):
+        if typed not in frequency and meant in frequency:
+            held.setdefault(typed, []).append(meant)
+    return {typed: max(meant, key=lambda k: (frequency[k], k)) for typed, meant in held.items()}
+
+
 def _forms_held(frequency: Counter[str]) -> dict[str, str]:
     """For each word of four letters or more that the texts do not hold, the form of it
     they do hold (see :meth:`LexicalIndex.form`), the most frequent when several are:
@@ -144,6 +179,7 @@ class LexicalIndex:
             for token, held in holding.items()
         }
         self._forms = _forms_held(self._frequency)
+        self._typos = _typos_held(texts, self._frequency)
 
     def idf(self, token: str) -> float:
         """How rare ``token`` is among the texts (highest for words no text holds)."""
@@ -170,9 +206,10 @@ class LexicalIndex:
         sentence in the other. Only forms that are ``token`` plus one of
         :data:`FORM_ENDINGS`, or ``token`` less one of :data:`FORM_DROPS`: the looser rule
         of :func:`resembles` pairs "clash" with "class" and "revenue" with "reveal", which
-        would make a sentence match a question it has nothing to do with.
+        would make a sentence match a question it has nothing to do with. Else, a word
+        the question misspelt with a doubled letter typed once (:func:`_typos_held`).
         """
-        return self._forms.get(token, token)
+        return self._forms.get(token) or self._typos.get(token, token)
 
     def coverage(self, query: str | Sequence[str]) -> np.ndarray:
         """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""

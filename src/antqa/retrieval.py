@@ -114,7 +114,7 @@ def _context_chunks(chunks: list[Chunk], sentences: int) -> np.ndarray:
     return context
 
 
-def _off_centre(sentence: Sentence, chunk: Chunk) -> float:
+def off_centre(sentence: Sentence, chunk: Chunk) -> float:
     """How far the centre of ``chunk`` is from that of ``sentence``, in characters."""
     return abs((sentence.start + sentence.end) - (chunk.start + chunk.end)) / 2
 
@@ -187,7 +187,7 @@ class Retriever:
         self._spans = [(c.sentence_ids[0], c.sentence_ids[-1] + 1) for c in index.chunks]
         self._windows = _windows_holding(self._spans, len(texts))
         self._off_centre = [
-            np.array([_off_centre(s, index.chunks[c]) for c in self._windows[s.id].chunks])
+            np.array([off_centre(s, index.chunks[c]) for c in self._windows[s.id].chunks])
             for s in index.sentences
         ]
         asks = np.array([s.text.rstrip().endswith("?") for s in index.sentences])
