@@ -129,9 +129,11 @@ _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 #: for), "Where was race 1 first detected?" (unanswerable) found its number and was answered.
 _LEAST_NUMBER_IN_WORDS = 2
 #: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
-#: with what may follow it; the digits are matched. Not an id ("<@&1000000000000030>").
+#: with what may follow it (an ordinal's suffix, a decade's "s"); the digits are matched.
+#: Not an id ("<@&1000000000000030>").
 _QUESTION_NUMBER = re.compile(
-    r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)(?=(?P<suffix>(?:st|nd|rd|th|'?s)?))"
+    r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)"
+    rf"(?=(?P<suffix>(?:{'|'.join(_ORDINAL_SUFFIXES)}|'?s)?))"
 )
 
 
