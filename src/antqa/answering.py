@@ -42,7 +42,6 @@ from antqa.questions import (
     Question,
     counts_spans,
     counts_things,
-    holds,
 )
 from antqa.refusals import (
     KIND_FRAME_WORDS,
@@ -263,8 +262,6 @@ class Answerer:
         #: Per sentence, whether it holds a number that is no length of time or distance
         #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
         self.things = np.array([counts_things(text) for text in texts])
-        #: Per sentence, whether it holds a share ("a third", "55 percent").
-        self.shares = np.array([holds(AnswerKind.SHARE, text) for text in texts], dtype=bool)
         #: The words the article writes in lower case, stemmed: a word of a question it
         #: writes only capitalised is a name, however the question is typed ("varnholt").
         self.lower_words = frozenset(tokenize(" ".join(self.short.common), cached=False))
@@ -559,7 +556,7 @@ class Answerer:
         near = _sentences_of(hits[:reach])
         held = scores.held if counted else scores.kind_held
         if scores.question.by_how_much:
-            held = held | self.shares
+            held = held | scores.shares
         return {int(s) for s in top if s in near and held[s]}
 
     # ------------------------------------------------------------------ composing
