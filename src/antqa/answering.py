@@ -54,7 +54,6 @@ from antqa.refusals import (
     event_word,
     given_to_another,
     in_period_written,
-    meaning_language,
     no_one_told,
     numbered_names,
     only_larger_place,
@@ -279,7 +278,7 @@ class Answerer:
         article doesn't say…".
         """
         question = scores.question
-        language = meaning_language(question.text)  # "mean in English": not the subject
+        language = question.meaning_language  # "mean in English": not the subject
         missing = [
             n for n in question.names if not self.lexicon.resembles_known(n) and n not in language
         ]
@@ -439,7 +438,7 @@ class Answerer:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
-        language = meaning_language(question.text)
+        language = question.meaning_language
         named = [
             n
             for n in question.names

@@ -260,6 +260,9 @@ class Question:
     #: "By how much did it rise?": a change, which a share gives as well as a number or a
     #: sum ("by nearly a third", "a decline of more than 55 percent").
     by_how_much: bool = False
+    #: The (stemmed) name of the language the question asks a meaning in ("What does the
+    #: motto mean in English?"): a name it gives that the article need not mention.
+    meaning_language: frozenset[str] = frozenset()
 
 
 def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
@@ -404,6 +407,20 @@ def names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: "What does the motto mean in English?", "translated into French": the language a
+#: question asks a meaning in. The article gives the meaning without naming the language
+#: it is in, so that name is no subject the article must mention (an answerable of the
+#: eighth batch was refused: "it never mentions English").
+_MEANING_IN = re.compile(
+    r"\b(?:mean|means|meant|meaning|translat[a-z]*)\b[^?]*?\b(?:in|into)\s+([A-Z][a-z]+)\b"
+)
+
+
+def meaning_language(question: str) -> frozenset[str]:
+    """The (stemmed) name of the language ``question`` asks a meaning in, if any."""
+    return frozenset(t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1)))
+
+
 def analyse(text: str) -> Question:
     """Everything the pipeline wants to know about ``text`` before searching."""
     kind, counted = answer_kind(text)
@@ -415,6 +432,7 @@ def analyse(text: str) -> Question:
         counted=counted,
         compound=bool(_COMPOUND.search(text)),
         by_how_much=bool(_BY_HOW_MUCH.search(text)),
+        meaning_language=meaning_language(text),
     )
 
 

@@ -677,20 +677,6 @@ _DESCRIBING = re.compile(r"\b(?:who|which|that|whose)\s+([^?,;]+)", re.I)
 DESCRIBED_WORDS = 2
 
 
-#: "What does the motto mean in English?", "translated into French": the language a
-#: question asks a meaning in. The article gives the meaning without naming the language
-#: it is in, so that name is no subject the article must mention (an answerable of the
-#: eighth batch was refused: "it never mentions English").
-_MEANING_IN = re.compile(
-    r"\b(?:mean|means|meant|meaning|translat[a-z]*)\b[^?]*?\b(?:in|into)\s+([A-Z][a-z]+)\b"
-)
-
-
-def meaning_language(question: str) -> frozenset[str]:
-    """The (stemmed) name of the language ``question`` asks a meaning in, if any."""
-    return frozenset(t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1)))
-
-
 #: "before she joined Alipay", "after joining the board": a time the question gives by
 #: a step of the person it asks about (a pronoun then a verb, or a verb in -ing).
 _OWN_STEP = re.compile(
