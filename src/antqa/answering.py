@@ -461,19 +461,20 @@ class Answerer:
         if step is not None:  # "before she joined Alipay", "when did he join", never told
             name, written = step
             return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
-        swapped = given_to_another(question.text, [s.text for s in chosen])
+        texts = [s.text for s in chosen]
+        swapped = given_to_another(question.text, texts)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
         if unnamed is not None:  # "did Piet Ommeren publish", told of Kaarvig's analysis
             return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
-        reversed_ = doer_reversed(question.text, [s.text for s in chosen])
+        reversed_ = doer_reversed(question.text, texts)
         if reversed_ is not None:  # "Who replaced the Normans?" of "The Normans replaced"
             return f' — it never says who "{reversed_[1]}" {reversed_[0]}'
         if question.compound:
             return None  # the place asked may be the other question's ("..., and how long
             # had she been at Alipay?" of where she was when she apologized)
-        placed = placed_elsewhere(question.text, [s.text for s in chosen], question.names)
+        placed = placed_elsewhere(question.text, texts, question.names)
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
@@ -493,9 +494,10 @@ class Answerer:
         pins, or tied to it by nothing but a century or decade it names."""
         if not periods(question.text):
             return None
-        conflict = time_conflict(question.text, " ".join(s.text for s in chosen))
+        texts = [s.text for s in chosen]
+        conflict = time_conflict(question.text, " ".join(texts))
         # Or they give the question's time, but to something else than what it asks.
-        conflict = conflict or dated_elsewhere(question.text, [s.text for s in chosen])
+        conflict = conflict or dated_elsewhere(question.text, texts)
         if conflict is not None:
             asked, dated = conflict
             return f" — what it says on this is dated {dated.text}, not {asked.text}"
