@@ -307,10 +307,10 @@ def _topic(rest: str) -> set[str]:
     return {t for t in tokenize(rest) if t not in _EVENT_WORDS}
 
 
+#: A capitalised word of a place's name ("Po", "St.", "Wacai.com", "Côte-d’Or").
+_PLACE_WORD = r"[A-Z][\w'’.-]*"
 #: A place the question pins with a preposition: "at Taobao", "in the Po Valley".
-_AT_PLACE = re.compile(
-    r"\b(?:at|in|on|to|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
-)
+_AT_PLACE = re.compile(rf"\b(?:at|in|on|to|from)\s+(?:the\s+)?({_PLACE_WORD}(?:\s+{_PLACE_WORD})*)")
 
 
 #: A question asking how far: a place after "from" is where it is measured from.
@@ -1212,12 +1212,14 @@ def event_untold(question: str, texts: Sequence[str]) -> str | None:
 #: "Which US city", "what French town", "in which Chinese province": a kind of place
 #: within a larger one the question names (capitalised, before the kind).
 _PLACE_WITHIN = re.compile(
-    r"\b(?i:which|what)\s+((?:[A-Z][\w.’'-]*\s+){1,3})"
+    rf"\b(?i:which|what)\s+((?:{_PLACE_WORD}\s+){{1,3}})"
     r"(?:city|cities|town|towns|village|province|state|county|district|region|port)\b"
 )
-#: A place a sentence gives: capitalised words after a preposition of place.
+#: A place a sentence gives: capitalised words after a preposition of place. Unlike the
+#: place a question pins (:data:`_AT_PLACE`): after "near" too, not after "on", and "of"
+#: may join its words ("the Bank of England").
 _GIVEN_PLACE = re.compile(
-    r"\b(?:in|at|near|to|from)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*)"
+    rf"\b(?:in|at|near|to|from)\s+(?:the\s+)?({_PLACE_WORD}(?:\s+(?:of\s+)?{_PLACE_WORD})*)"
 )
 #: Letters two names must share at their start to be the same place in two forms
 #: ("France" and "French", "China" and "Chinese"): four, so "Iran" is not "Ireland".
