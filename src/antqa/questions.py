@@ -102,6 +102,10 @@ _COUNTED_TIME_UNITS = (
 )
 
 
+#: Kinds of place a question may ask for by name ("which city", "in what province").
+PLACE_KINDS = ("city", "town", "province", "state", "district", "region")
+
+
 def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("".join(parts), flags)
 
@@ -122,8 +126,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.PLACE,
         _pattern(
-            r"\b(?:what|which|in what|in which) (?:city|country|province|state|town|",
-            r"district|region|venue|location|place)\b|",
+            r"\b(?:what|which|in what|in which) ",
+            rf"(?:{'|'.join(PLACE_KINDS)}|country|venue|location|place)\b|",
             r"\bwhere\b[^?]*\b(?:based|located|headquartered|born)\b",
         ),
     ),

@@ -52,7 +52,14 @@ from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES, NUMBER_WORDS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS
+from antqa.questions import (
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    PLACE_KINDS,
+    TEEN_WORDS,
+    TEN_WORDS,
+    UNIT_WORDS,
+)
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -1210,10 +1217,12 @@ def event_untold(question: str, texts: Sequence[str]) -> str | None:
 
 
 #: "Which US city", "what French town", "in which Chinese province": a kind of place
-#: within a larger one the question names (capitalised, before the kind).
+#: within a larger one the question names (capitalised, before the kind): the kinds a
+#: question asks a place by (:data:`antqa.questions.PLACE_KINDS`), two plurals, and
+#: villages, counties and ports; not "country".
 _PLACE_WITHIN = re.compile(
     rf"\b(?i:which|what)\s+((?:{_PLACE_WORD}\s+){{1,3}})"
-    r"(?:city|cities|town|towns|village|province|state|county|district|region|port)\b"
+    rf"(?:{'|'.join(PLACE_KINDS)}|cities|towns|village|county|port)\b"
 )
 #: A place a sentence gives: capitalised words after a preposition of place. Unlike the
 #: place a question pins (:data:`_AT_PLACE`): after "near" too, not after "on", and "of"
