@@ -42,7 +42,6 @@ from antqa.questions import (
     Question,
     counts_spans,
     counts_things,
-    holds,
 )
 from antqa.refusals import (
     KIND_FRAME_WORDS,
@@ -55,7 +54,6 @@ from antqa.refusals import (
     event_word,
     given_to_another,
     in_period_written,
-    meaning_language,
     no_one_told,
     numbered_names,
     only_larger_place,
@@ -129,9 +127,11 @@ _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 #: for), "Where was race 1 first detected?" (unanswerable) found its number and was answered.
 _LEAST_NUMBER_IN_WORDS = 2
 #: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
-#: with what may follow it; the digits are matched. Not an id ("<@&1000000000000030>").
+#: with what may follow it (an ordinal's suffix, a decade's "s"); the digits are matched.
+#: Not an id ("<@&1000000000000030>").
 _QUESTION_NUMBER = re.compile(
-    r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)(?=(?P<suffix>(?:st|nd|rd|th|'?s)?))"
+    r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)"
+    rf"(?=(?P<suffix>(?:{'|'.join(_ORDINAL_SUFFIXES)}|'?s)?))"
 )
 
 
@@ -261,8 +261,6 @@ class Answerer:
         #: Per sentence, whether it holds a number that is no length of time or distance
         #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
         self.things = np.array([counts_things(text) for text in texts])
-        #: Per sentence, whether it holds a share ("a third", "55 percent").
-        self.shares = np.array([holds(AnswerKind.SHARE, text) for text in texts], dtype=bool)
         #: The words the article writes in lower case, stemmed: a word of a question it
         #: writes only capitalised is a name, however the question is typed ("varnholt").
         self.lower_words = frozenset(tokenize(" ".join(self.short.common), cached=False))
@@ -283,7 +281,7 @@ class Answerer:
         article doesn't say…".
         """
         question = scores.question
-        language = meaning_language(question.text)  # "mean in English": not the subject
+        language = question.meaning_language  # "mean in English": not the subject
         missing = [
             n for n in question.names if not self.lexicon.resembles_known(n) and n not in language
         ]
@@ -443,7 +441,7 @@ class Answerer:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
-        language = meaning_language(question.text)
+        language = question.meaning_language
         named = [
             n
             for n in question.names
@@ -466,19 +464,20 @@ class Answerer:
         if step is not None:  # "before she joined Alipay", "when did he join", never told
             name, written = step
             return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
-        swapped = given_to_another(question.text, [s.text for s in chosen])
+        texts = [s.text for s in chosen]
+        swapped = given_to_another(question.text, texts)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
         if unnamed is not None:  # "did Piet Ommeren publish", told of Kaarvig's analysis
             return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
-        reversed_ = doer_reversed(question.text, [s.text for s in chosen])
+        reversed_ = doer_reversed(question.text, texts)
         if reversed_ is not None:  # "Who replaced the Normans?" of "The Normans replaced"
             return f' — it never says who "{reversed_[1]}" {reversed_[0]}'
         if question.compound:
             return None  # the place asked may be the other question's ("..., and how long
             # had she been at Alipay?" of where she was when she apologized)
-        placed = placed_elsewhere(question.text, [s.text for s in chosen], question.names)
+        placed = placed_elsewhere(question.text, texts, question.names)
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
@@ -498,9 +497,10 @@ class Answerer:
         pins, or tied to it by nothing but a century or decade it names."""
         if not periods(question.text):
             return None
-        conflict = time_conflict(question.text, " ".join(s.text for s in chosen))
+        texts = [s.text for s in chosen]
+        conflict = time_conflict(question.text, " ".join(texts))
         # Or they give the question's time, but to something else than what it asks.
-        conflict = conflict or dated_elsewhere(question.text, [s.text for s in chosen])
+        conflict = conflict or dated_elsewhere(question.text, texts)
         if conflict is not None:
             asked, dated = conflict
             return f" — what it says on this is dated {dated.text}, not {asked.text}"
@@ -560,7 +560,7 @@ class Answerer:
         near = _sentences_of(hits[:reach])
         held = scores.held if counted else scores.kind_held
         if scores.question.by_how_much:
-            held = held | self.shares
+            held = held | scores.shares
         return {int(s) for s in top if s in near and held[s]}
 
     # ------------------------------------------------------------------ composing

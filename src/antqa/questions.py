@@ -87,11 +87,23 @@ _MONEY = (
 )
 
 
-#: The units a length of time is counted in, as an alternation (after "for how many").
-_TIME_UNITS = (
-    r"(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries|"
-    r"generations|seasons|terms)\b"
+#: English's units of a length of time, the shortest first ("century" apart: its plural
+#: is not written by adding "s").
+TIME_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+_TIME_UNIT_PLURALS = tuple(f"{unit}s" for unit in TIME_UNIT_WORDS)
+#: ... as an alternation of either number ("one week", "ten years").
+_TIME_UNIT_FORMS = "|".join(f"{unit}s?" for unit in TIME_UNIT_WORDS)
+#: ... and centuries: what a length of time is written with ("two centuries").
+TIME_UNITS = f"{_TIME_UNIT_FORMS}|centuries"
+#: The units a length of time is counted in after "for how many": the plurals, and the
+#: spans a count of them may be told in too ("nights", "generations", "seasons", "terms").
+_COUNTED_TIME_UNITS = (
+    rf"(?:{'|'.join(_TIME_UNIT_PLURALS)}|centuries|nights|generations|seasons|terms)\b"
 )
+
+
+#: Kinds of place a question may ask for by name ("which city", "in what province").
+PLACE_KINDS = ("city", "town", "province", "state", "district", "region")
 
 
 def _pattern(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -114,8 +126,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.PLACE,
         _pattern(
-            r"\b(?:what|which|in what|in which) (?:city|country|province|state|town|",
-            r"district|region|venue|location|place)\b|",
+            r"\b(?:what|which|in what|in which) ",
+            rf"(?:{'|'.join(PLACE_KINDS)}|country|venue|location|place)\b|",
             r"\bwhere\b[^?]*\b(?:based|located|headquartered|born)\b",
         ),
     ),
@@ -123,7 +135,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         AnswerKind.DURATION,
         # "for how many years", not "set up for how many arts students" (a count)
         _pattern(
-            r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\s+(?:[a-z]+\s+)?", _TIME_UNITS
+            r"\bhow long\b(?! ago)|\bhow much time\b|\bfor how many\s+(?:[a-z]+\s+)?",
+            _COUNTED_TIME_UNITS,
         ),
     ),
     (
@@ -190,7 +203,7 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.DURATION: _pattern(
         # "a three-year search" gives a length of time as well as "three years" does
         rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})[\s-]+(?:\w+\s+)?",
-        r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b|",
+        rf"(?:{_TIME_UNIT_FORMS})\b|",
         # "how long" asks for a length too ("a 38-kilometre line")
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
@@ -251,6 +264,9 @@ class Question:
     #: "By how much did it rise?": a change, which a share gives as well as a number or a
     #: sum ("by nearly a third", "a decline of more than 55 percent").
     by_how_much: bool = False
+    #: The (stemmed) name of the language the question asks a meaning in ("What does the
+    #: motto mean in English?"): a name it gives that the article need not mention.
+    meaning_language: frozenset[str] = frozenset()
 
 
 def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
@@ -333,15 +349,15 @@ def numbers_in(sentence: str) -> tuple[frozenset[str], ...]:
 #: counts no people or things ("sat on the board for thirty years").
 SPAN_WORDS = frozenset(
     tokenize(
-        "seconds minutes hours days weeks months years decades centuries metres meters "
-        "kilometres kilometers km miles feet foot yards"
+        f"{' '.join(_TIME_UNIT_PLURALS)} centuries metres meters kilometres "
+        "kilometers km miles feet foot yards"
     )
 )
 
 
 #: The (stemmed) words of a length of time: a count of them ("how many days passed
 #: between ...") is told by the two dates it lies between as well as by a number.
-TIME_SPAN_WORDS = frozenset(tokenize("seconds minutes hours days weeks months years decades"))
+TIME_SPAN_WORDS = frozenset(tokenize(" ".join(_TIME_UNIT_PLURALS)))
 
 
 def counts_time(counted: tuple[str, ...]) -> bool:
@@ -395,6 +411,20 @@ def names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+#: "What does the motto mean in English?", "translated into French": the language a
+#: question asks a meaning in. The article gives the meaning without naming the language
+#: it is in, so that name is no subject the article must mention (an answerable of the
+#: eighth batch was refused: "it never mentions English").
+_MEANING_IN = re.compile(
+    r"\b(?:mean|means|meant|meaning|translat[a-z]*)\b[^?]*?\b(?:in|into)\s+([A-Z][a-z]+)\b"
+)
+
+
+def meaning_language(question: str) -> frozenset[str]:
+    """The (stemmed) name of the language ``question`` asks a meaning in, if any."""
+    return frozenset(t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1)))
+
+
 def analyse(text: str) -> Question:
     """Everything the pipeline wants to know about ``text`` before searching."""
     kind, counted = answer_kind(text)
@@ -406,14 +436,15 @@ def analyse(text: str) -> Question:
         counted=counted,
         compound=bool(_COMPOUND.search(text)),
         by_how_much=bool(_BY_HOW_MUCH.search(text)),
+        meaning_language=meaning_language(text),
     )
 
 
 #: What right after a number says it is no sum of money: a share, a measure, a length of
 #: time ("21 percent", "26 kilometres", "ten years", "one-twentieth").
 NOT_MONEY = _pattern(
-    rf"(?:%|percent\b|per\b|times\b|(?:square|cubic)\b|(?:{FRACTIONS})\b|(?:seconds?|",
-    r"minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|(?:kilo|centi|milli)?",
+    rf"(?:%|percent\b|per\b|times\b|(?:square|cubic)\b|(?:{FRACTIONS})\b|(?:{TIME_UNITS}|",
+    r"(?:kilo|centi|milli)?",
     r"(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|tonnes?|tons?|miles?|feet|foot|yards?|",
     r"acres?|hectares?|inch(?:es)?|ounces?|gallons?|barrels?|degrees?)\b)",
 )

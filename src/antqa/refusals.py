@@ -52,7 +52,14 @@ from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES, NUMBER_WORDS, TEEN_WORDS, TEN_WORDS, UNIT_WORDS
+from antqa.questions import (
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    PLACE_KINDS,
+    TEEN_WORDS,
+    TEN_WORDS,
+    UNIT_WORDS,
+)
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -307,10 +314,10 @@ def _topic(rest: str) -> set[str]:
     return {t for t in tokenize(rest) if t not in _EVENT_WORDS}
 
 
+#: A capitalised word of a place's name ("Po", "St.", "Wacai.com", "Côte-d’Or").
+_PLACE_WORD = r"[A-Z][\w'’.-]*"
 #: A place the question pins with a preposition: "at Taobao", "in the Po Valley".
-_AT_PLACE = re.compile(
-    r"\b(?:at|in|on|to|from)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
-)
+_AT_PLACE = re.compile(rf"\b(?:at|in|on|to|from)\s+(?:the\s+)?({_PLACE_WORD}(?:\s+{_PLACE_WORD})*)")
 
 
 #: A question asking how far: a place after "from" is where it is measured from.
@@ -675,20 +682,6 @@ _DESCRIBING = re.compile(r"\b(?:who|which|that|whose)\s+([^?,;]+)", re.I)
 #: description. One clause told this way on all sets, a multi-hop question of this
 #: article's unseen set (refused before), and no unanswerable.
 DESCRIBED_WORDS = 2
-
-
-#: "What does the motto mean in English?", "translated into French": the language a
-#: question asks a meaning in. The article gives the meaning without naming the language
-#: it is in, so that name is no subject the article must mention (an answerable of the
-#: eighth batch was refused: "it never mentions English").
-_MEANING_IN = re.compile(
-    r"\b(?:mean|means|meant|meaning|translat[a-z]*)\b[^?]*?\b(?:in|into)\s+([A-Z][a-z]+)\b"
-)
-
-
-def meaning_language(question: str) -> frozenset[str]:
-    """The (stemmed) name of the language ``question`` asks a meaning in, if any."""
-    return frozenset(t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1)))
 
 
 #: "before she joined Alipay", "after joining the board": a time the question gives by
@@ -1224,14 +1217,18 @@ def event_untold(question: str, texts: Sequence[str]) -> str | None:
 
 
 #: "Which US city", "what French town", "in which Chinese province": a kind of place
-#: within a larger one the question names (capitalised, before the kind).
+#: within a larger one the question names (capitalised, before the kind): the kinds a
+#: question asks a place by (:data:`antqa.questions.PLACE_KINDS`), two plurals, and
+#: villages, counties and ports; not "country".
 _PLACE_WITHIN = re.compile(
-    r"\b(?i:which|what)\s+((?:[A-Z][\w.’'-]*\s+){1,3})"
-    r"(?:city|cities|town|towns|village|province|state|county|district|region|port)\b"
+    rf"\b(?i:which|what)\s+((?:{_PLACE_WORD}\s+){{1,3}})"
+    rf"(?:{'|'.join(PLACE_KINDS)}|cities|towns|village|county|port)\b"
 )
-#: A place a sentence gives: capitalised words after a preposition of place.
+#: A place a sentence gives: capitalised words after a preposition of place. Unlike the
+#: place a question pins (:data:`_AT_PLACE`): after "near" too, not after "on", and "of"
+#: may join its words ("the Bank of England").
 _GIVEN_PLACE = re.compile(
-    r"\b(?:in|at|near|to|from)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*)"
+    rf"\b(?:in|at|near|to|from)\s+(?:the\s+)?({_PLACE_WORD}(?:\s+(?:of\s+)?{_PLACE_WORD})*)"
 )
 #: Letters two names must share at their start to be the same place in two forms
 #: ("France" and "French", "China" and "Chinese"): four, so "Iran" is not "Ireland".

@@ -75,6 +75,9 @@ class Scores:
     #: The same for the kind alone, however the thing is named (for a count, any number,
     #: whatever it counts; for an amount, a sum in any currency the article writes).
     kind_held: np.ndarray
+    #: Per sentence, whether it holds a share ("a third", "55 percent"), whatever the kind
+    #: asked: a change asked "by how much" may be told by one.
+    shares: np.ndarray
 
 
 def stored_vectors(vectors: faiss.Index) -> np.ndarray:
@@ -227,7 +230,13 @@ class Retriever:
             relevance = relevance + w.answer_kind * held
         relevance = self._shift_from_headings(relevance) + self._nearness(plan)
         return Scores(
-            question, relevance.astype(np.float32), dense, coverage, held, self._kind_held(question)
+            question,
+            relevance.astype(np.float32),
+            dense,
+            coverage,
+            held,
+            self._kind_held(question),
+            self._holds[AnswerKind.SHARE],
         )
 
     def _kind_held(self, question: Question) -> np.ndarray:

@@ -1,5 +1,5 @@
 """How English writes the pieces that spans and questions share: numbers, months,
-units of time and of length, the words around a place."""
+units of length, the words around a place (units of time: :data:`antqa.questions.TIME_UNITS`)."""
 
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ PER_TIME = r"per\s+(?:second|minute|hour|day|week|month|year)"
 #: English's articles, and the determiners that stand where one may ("its", "their").
 ARTICLES = "the|a|an"
 DETERMINERS = f"{ARTICLES}|its|their|his|her"
-#: English's units of a length of time, and of a length.
-TIME_UNITS = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries"
+#: English's units of a length.
 LENGTHS = rf"{METRIC}met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
 #: Words that say which part or age of a place is meant ("northern Syria", "medieval
 #: France"): they may stand between a preposition and a place.

@@ -11,6 +11,7 @@ from antqa.questions import (
     CURRENCIES,
     FRACTIONS,
     NOT_MONEY,
+    TIME_UNITS,
     counted_after,
     counts_spans,
     names_counted,
@@ -26,7 +27,6 @@ from antqa.short_answers.forms import (
     PER_TIME,
     QUALIFIER_CHARS,
     SPELT_AGE,
-    TIME_UNITS,
 )
 
 #: A number in digits or in words; not a model's number ("NB-3").
