@@ -965,3 +965,42 @@ def test_a_chosen_sentence_no_passage_holds_gets_one_in_place_of_the_last_unused
     follower = sentences[last.id + 1]
     assert all(follower.id not in h.chunk.sentence_ids for h in hits)
     assert answerer._passages_for([last, follower], hits, scores) == hits
+
+
+def test_a_parents_occupation_is_read_where_the_life_tells_whose_child_he_was(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "What did his father do for a living?": the sentence saying "his father" tells
+    something else; the trade is told at birth ("children of Josef Marl, a miller")."""
+    text = (
+        "Marl was the third of five children of Josef Marl, a miller, and his wife Anna. "
+        "Marl later said he learnt patience watching his father rebuild the mill race.\n"
+    )
+    question = "What did Marl's father do for a living?"
+    answerer, scores, hits = _asked_over(text, question, tmp_path)
+    born, watching = 0, 1
+    assert answerer._candidates(hits, SearchPlan(question), scores).keys() == {born}
+    retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
+    other = "What did Marl learn from watching the mill race?"
+    open_scores = retriever.score(other)
+    open_hits = retriever.select(open_scores, 5)
+    assert answerer._candidates(open_hits, SearchPlan(other), open_scores).keys() == {
+        born,
+        watching,
+    }
+
+
+def test_for_how_long_is_answered_by_a_length_of_time_not_of_space(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The southern canal is 87 kilometres long and runs to the town of Kell. "
+        "In the drought the board shut the southern canal for eleven weeks.\n"
+    )
+    question = "For how long was the southern canal shut?"
+    answerer, scores, hits = _asked_over(text, question, tmp_path)
+    length, shut = 0, 1
+    assert set(answerer._holding({length: 2.0, shut: 1.0}, hits, scores)) == {shut}
+    retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
+    long_scores = retriever.score("How long is the southern canal?")
+    long_hits = retriever.select(long_scores, 5)
+    assert set(answerer._holding({length: 2.0, shut: 1.0}, long_hits, long_scores)) == {
+        length,
+        shut,
+    }

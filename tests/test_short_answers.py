@@ -7,7 +7,7 @@ import pytest
 from antqa.lexical import LexicalIndex
 from antqa.models import Sentence
 from antqa.questions import analyse
-from antqa.short_answers import ShortAnswerFinder, Target, target
+from antqa.short_answers import ShortAnswerFinder, Target, gives_measure_asked, target
 
 ARTICLE = (
     "The duchy was founded in 911 when Rollo signed a treaty with King Charles III. "
@@ -614,3 +614,15 @@ def test_a_tie_in_the_best_sentence_is_not_settled_by_a_worse_one() -> None:
     article = " ".join(u.text for u in units)
     finder = ShortAnswerFinder(LexicalIndex([u.text for u in units]), article)
     assert finder.find(analyse("How much was the output in 1990 and 2019?"), units) is None
+
+
+def test_a_how_fast_or_how_high_question_is_told_by_a_number_in_its_units() -> None:
+    fast = gives_measure_asked(analyse("How fast was the probe going when it hit?"))
+    assert fast is not None
+    assert fast("It struck the moon at 62 metres per second, close to the planned speed.")
+    assert not fast("The probe was released on 19 September 2016 over the moon.")
+    high = gives_measure_asked(analyse("How high is Tallow Fell?"))
+    assert high is not None and high("Tallow Fell, a hill of 412 metres above the town")
+    assert not high("In 2018 Tallow Fell was named a dark-sky park.")
+    # "how big" is answered by a sum or a headcount as often as by a size
+    assert gives_measure_asked(analyse("How big had the deficit grown?")) is None

@@ -28,6 +28,7 @@ refusal fails the user too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -40,8 +41,11 @@ from antqa.questions import (
     MONTH_NAMES,
     AnswerKind,
     Question,
+    asks_cause_of_death,
     counts_spans,
     counts_things,
+    gives_length_of_time,
+    tells_cause_of_death,
 )
 from antqa.refusals import (
     KIND_FRAME_WORDS,
@@ -71,7 +75,15 @@ from antqa.refusals import (
     written_out,
 )
 from antqa.retrieval import Scores, off_centre
-from antqa.short_answers import Asked, ShortAnswerFinder, target, told_before
+from antqa.short_answers import (
+    Asked,
+    ShortAnswerFinder,
+    asks_parent_role,
+    gives_measure_asked,
+    target,
+    tells_parentage,
+    told_before,
+)
 
 NOT_COVERED = (
     "The article doesn't say{reason}. The closest passages are listed below in case they help."
@@ -578,6 +590,9 @@ class Answerer:
             for s in plan.anchors:
                 if s in values:
                     values[s] -= self._repeat_penalty(s, plan)
+        tells = _told_plainly(scores.question)
+        if tells is not None:
+            values = self._telling(values, tells)
         kind = scores.question.kind
         if self._kind_applies(scores) and kind is not AnswerKind.PLACE:
             return self._holding(values, hits, scores)
@@ -585,6 +600,11 @@ class Answerer:
             for s in values:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
+
+    def _telling(self, values: dict[int, float], tells: Callable[[str], bool]) -> dict[int, float]:
+        """Only the candidates whose text ``tells`` (all if none does)."""
+        sentences = self.index.sentences
+        return {s: v for s, v in values.items() if tells(sentences[s].text)} or values
 
     def _holding(
         self, values: dict[int, float], hits: list[Hit], scores: Scores
@@ -601,6 +621,10 @@ class Answerer:
             # the answer may quote: the one retrieval put third often holds it.
             reach = self.policy.candidate_passages
             holders = self.holders(hits, scores, passages=reach)
+            if scores.question.kind is AnswerKind.DURATION and Asked.of(scores.question).lasting:
+                sentences = self.index.sentences  # "for how long": not "87 kilometres"
+                timed = {s for s in holders if gives_length_of_time(sentences[s].text)}
+                holders = timed or holders
             return {s: v for s, v in values.items() if s in holders} or values
         holders = self.holders(hits, scores)
         numbers = self.holders(hits, scores, counted=False)
@@ -1121,6 +1145,20 @@ class Answerer:
             conversation_id=conversation_id,
             model=model,
         )
+
+
+def _told_plainly(question: Question) -> Callable[[str], bool] | None:
+    """For a question whose answer a sentence tells in words of their own kind, which the
+    question does not use, the test of such a sentence (only those are candidates when
+    some are): "What did his father do for a living?" is told at birth ("children of
+    Josef Pendrecht, a miller"), not where "his father" does something else ("watching
+    his father rebuild the mill race"); "What did Otto die of?" by "his death from a
+    stroke"; "How fast was it going?" by a speed ("62 metres per second")."""
+    if asks_parent_role(question):
+        return tells_parentage
+    if asks_cause_of_death(question.text):
+        return tells_cause_of_death
+    return gives_measure_asked(question)
 
 
 def _captions(sentences: list[Sentence]) -> set[int]:

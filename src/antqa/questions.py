@@ -184,6 +184,13 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     ),
 )
 
+#: A length of time in a sentence: "a three-year search" gives one as well as "three years".
+_LENGTH_OF_TIME = (
+    rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})[\s-]+(?:\w+\s+)?"
+    rf"(?:{_TIME_UNIT_FORMS})\b"
+)
+_GIVES_LENGTH_OF_TIME = _pattern(_LENGTH_OF_TIME)
+
 #: What in a sentence is that kind of thing (COUNT also checks the thing counted).
 _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.COUNT: _pattern(rf"\b(?!{_YEAR}\b)\d+(?:[.,]\d+)*\b|\b{_NUMBER_WORD}\b"),
@@ -201,9 +208,8 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
     ),
     AnswerKind.DURATION: _pattern(
-        # "a three-year search" gives a length of time as well as "three years" does
-        rf"\b(?:\d+|a|an|one|several|few|many|{_NUMBER_WORD})[\s-]+(?:\w+\s+)?",
-        rf"(?:{_TIME_UNIT_FORMS})\b|",
+        _LENGTH_OF_TIME,
+        r"|",
         # "how long" asks for a length too ("a 38-kilometre line")
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
@@ -219,6 +225,8 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         # any year (911, the 1050s) and centuries, for articles about other times
         r"(?<![\d,.])\b\d{3,4}s?\b(?![,.]\d)|\b\d+(?:st|nd|rd|th)\b(?:\W+\w+){0,3}?\W+",
         r"(?:century|centuries|millennium)\b|\b(?:century|centuries|decade)\b|",
+        # a time counted from a start: "equalised in the 84th minute", "on the 3rd day"
+        r"\b\d+(?:st|nd|rd|th)\s+(?:minute|hour|day|week|month|year)\b|",
         r"\b(?:yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|",
         r"saturday|sunday)\b",
     ),
@@ -392,6 +400,42 @@ def holds(kind: AnswerKind, sentence: str, counted: tuple[str, ...] = ()) -> boo
     if kind is AnswerKind.COUNT:
         return counts(numbers_in(sentence), counted)
     return bool(_EVIDENCE[kind].search(sentence))
+
+
+#: "What did he die of?", "What illness caused her death?", "What kills patients ...?",
+#: "How did she die?": what a death came from.
+#: Not "How many monks died of the plague?" nor "Which rector died of it?": the cause is
+#: given there.
+_ASKS_CAUSE_OF_DEATH = _pattern(
+    r"^\W*what\s+(?:did|does|do)\b[^?]*\bdie\s+(?:of|from)\b|",
+    r"^\W*what\s+(?:[a-z]+\s+)?caused?\b[^?]*\bdeath\b|^\W*what\b[^?]*\bcause of\b[^?]*\bdeath\b|",
+    r"^\W*what\s+(?:[a-z]+\s+){0,2}?kill(?:s|ed)\b|^\W*how\s+did\b[^?]*\bdie\W*$",
+)
+#: A death told with what it came from: "died of pneumonia", "dies, most often from kidney
+#: failure", "his death from a stroke", "killed by a fall" (not "the death of his wife":
+#: whose death, not what of).
+_TELLS_CAUSE_OF_DEATH = _pattern(
+    r"\b(?:died|dies|die|dying)\b[\s,]+(?:[\w-]+[\s,]+){0,3}?(?:of|from)\b|",
+    r"\bdeaths?\s+from\b|\bkilled\s+by\b",
+)
+
+
+def asks_cause_of_death(question: str) -> bool:
+    """Whether ``question`` asks what someone died of (:data:`_ASKS_CAUSE_OF_DEATH`)."""
+    return _ASKS_CAUSE_OF_DEATH.search(question) is not None
+
+
+def tells_cause_of_death(sentence: str) -> bool:
+    """Whether ``sentence`` tells what a death came from (:data:`_TELLS_CAUSE_OF_DEATH`):
+    the sentence the question's words match best often names the person, not the cause
+    ("Otto Albrecht, an accountant whom she married ..." for "what did Otto die of?")."""
+    return _TELLS_CAUSE_OF_DEATH.search(sentence) is not None
+
+
+def gives_length_of_time(sentence: str) -> bool:
+    """Whether ``sentence`` gives a length of time, not only one of space: what "for how
+    long was it shut?" asks, which "87 kilometres" does not answer."""
+    return _GIVES_LENGTH_OF_TIME.search(sentence) is not None
 
 
 def names(text: str) -> tuple[str, ...]:

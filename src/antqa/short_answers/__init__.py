@@ -25,8 +25,19 @@ for), the candidates of each kind (:mod:`.dates`, :mod:`.quantities`, :mod:`.nam
 :mod:`.finder`, which weighs them and gives one or none.
 """
 
-from antqa.short_answers.asked import Asked
+from antqa.short_answers.asked import Asked, gives_measure_asked
 from antqa.short_answers.finder import ShortAnswerFinder, SpanPolicy
-from antqa.short_answers.targets import Target, target, told_before
+from antqa.short_answers.roles import tells_parentage
+from antqa.short_answers.targets import Target, asks_parent_role, target, told_before
 
-__all__ = ["Asked", "ShortAnswerFinder", "SpanPolicy", "Target", "target", "told_before"]
+__all__ = [
+    "Asked",
+    "ShortAnswerFinder",
+    "SpanPolicy",
+    "Target",
+    "asks_parent_role",
+    "gives_measure_asked",
+    "target",
+    "tells_parentage",
+    "told_before",
+]

@@ -4,6 +4,7 @@ asks for a person, a date, a year, a measure, several things, and the words it u
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,6 +65,33 @@ def measure_asked(text: str) -> re.Pattern[str] | None:
     for question, units in _HOW_MEASURED.values():
         if question.search(text):
             return units
+    return None
+
+
+#: The measures whose units single out the sentence that answers: not "how big", which a
+#: sum or a headcount answers as often as a size ("How big had the deficit grown?").
+_UNITS_SINGLE_OUT = ("length", "area", "rate", "mass")
+#: A number, then up to two words, before a unit ("62 metres per second", "a hill of 412
+#: metres", "seven knots").
+_NUMBER_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{ALL_NUMBER_WORDS})\b)(?:[\s-]+[\w-]+){{0,2}}?[\s-]+$", re.I
+)
+
+#: How far before a unit its number is looked for, in characters: a number and two words
+#: ("62 metres per second").
+_UNIT_REACH = 30
+
+
+def gives_measure_asked(question: Question) -> Callable[[str], bool] | None:
+    """For "how fast / how high / how heavy ...?", a test of whether a sentence gives a
+    number in a unit of that measure; ``None`` for other questions."""
+    for measure in _UNITS_SINGLE_OUT:
+        asking, units = _HOW_MEASURED[measure]
+        if asking.search(question.text):
+            return lambda text: any(
+                _NUMBER_BEFORE.search(text, max(0, m.start() - _UNIT_REACH), m.start())
+                for m in units.finditer(text)
+            )
     return None
 
 

@@ -25,3 +25,13 @@ _ROLE = re.compile(
 def role_spans(text: str) -> list[tuple[int, int]]:
     """The occupations :data:`_ROLE` finds in ``text``, without the space after them."""
     return [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
+
+
+#: Whose child someone is, as a life story tells it: "the third of five children of Josef
+#: Pendrecht, a miller, and ...", "the son of a ship's chandler", "born to".
+_PARENTAGE = re.compile(r"\b(?:child|children|sons?|daughters?)\s+of\b|\bborn\s+to\b")
+
+
+def tells_parentage(text: str) -> bool:
+    """Whether ``text`` tells whose child someone is (:data:`_PARENTAGE`)."""
+    return _PARENTAGE.search(text) is not None

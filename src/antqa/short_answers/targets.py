@@ -144,8 +144,19 @@ def target(question: Question, ending: bool = False) -> Target | None:
 #: "What was Pelling's trade?", "What was the occupation of the first chairman?": what a
 #: person did for a living, English's nouns for it (a grammar's set, not a domain's).
 _ASKS_ROLE = re.compile(
-    r"^\W*what\s+(?:was|is|were|are)\b[^?]*\b(?:occupation|profession|trade|job)\b", re.I
+    r"^\W*what\s+(?:was|is|were|are)\b[^?]*\b(?:occupation|profession|trade|job)\b|"
+    r"^\W*what\s+(?:did|does|do)\b[^?]*\bdo\s+for\s+(?:a\s+)?living\b",
+    re.I,
 )
+#: A parent, as a question names one ("What was his father's trade?").
+_PARENT = re.compile(r"\b(?:father|mother|parents)\b", re.I)
+
+
+def asks_parent_role(question: Question) -> bool:
+    """Whether ``question`` asks what someone's father or mother did for a living ("What
+    did Pendrecht's father do for a living?"): a life story tells it where it tells whose
+    child he was (:func:`.roles.tells_parentage`), with no word for "father" in it."""
+    return bool(_ASKS_ROLE.search(question.text) and _PARENT.search(question.text))
 
 
 def phrase_target(question: Question) -> Target | None:
