@@ -25,13 +25,16 @@ _ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 #: "how far in advance", "how far ahead": a length of time, not of way.
 IN_ADVANCE = r"(?:in\s+advance|ahead|beforehand)\b"
-#: "What was the average size of the farms?", "What was its membership in 1880?": a
-#: quantity, named by English's nouns of measure and of headcount (a grammar's set, not a
-#: domain's); a number answers.
+#: "What was the average size of the farms?", "What was its membership in 1880?", "At
+#: what temperature ...?", "What altitude did it orbit at?": a quantity, named by
+#: English's nouns of measure and of headcount (a grammar's set, not a domain's); a
+#: number answers.
 WHAT_MEASURE = re.compile(
-    r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(size|height|altitude|elevation|length|width|depth|area|weight|speed|distance|"
-    r"population|membership|capacity|circulation)\b",
+    r"^\W*(?:(?:at|to|up\s+to|above|below|under|over)\s+)?what\s+"
+    r"(?:(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:[a-z]+\s+)?)"
+    r"(size|height|altitude|elevation|length|width|depth|area|weight|mass|speed|distance|"
+    r"temperature|pressure|density|volume|population|membership|attendance|capacity|"
+    r"circulation)\b",
     re.I,
 )
 #: "How far ...?", "How deep ...?", "How heavy ...?", "How large an area ...?": a measure,

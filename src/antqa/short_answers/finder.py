@@ -23,6 +23,8 @@ from antqa.short_answers.names import (
     of_kind_asked,
     owner_only,
     without_asked_owner,
+    without_body,
+    without_office,
 )
 from antqa.short_answers.phrases import phrase_spans
 from antqa.short_answers.quantities import (
@@ -97,6 +99,22 @@ class SpanPolicy:
 
 
 _TIED = (-1, -1)
+#: The words before a quantity that say what it measures ("a capacity of ", "its
+#: population was "): the noun, a verb or "of", and maybe an approximation.
+_MEASURED_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:of|was|is|were|are|reached|at)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|over|under|more\s+than)\s+)?$",
+    re.I,
+)
+#: How far before a quantity those words are looked for, in characters.
+_MEASURED_CHARS = 40
+
+
+def _measured_before(text: str, start: int, measure: str) -> bool:
+    """Whether the quantity at ``start`` is written as the measure asked for ("with a
+    capacity of 41 cubic metres per second" for "what is the design capacity?")."""
+    before = _MEASURED_BEFORE.search(text, max(0, start - _MEASURED_CHARS), start)
+    return before is not None and "".join(tokenize(before.group(1))) == measure
 
 
 class ShortAnswerFinder:
@@ -146,6 +164,7 @@ class ShortAnswerFinder:
                     span = with_approximation(sentence.text, *span)
                 if kind is Target.NAME:
                     span = without_asked_owner(sentence.text, *span, asked)
+                    span = (without_office(sentence.text, *span), span[1])
                 span = without_asked_rate(sentence.text, *span, asked)
                 start, end = sentence.start + span[0], sentence.start + span[1]
                 return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
@@ -201,6 +220,8 @@ class ShortAnswerFinder:
             if kind is Target.NAME and (asked.person or not asked.noun):
                 # "King Charles III of West Francia": he; "University of Calder": its name
                 end = self.names.without_place(text, start, end)
+                if asked.person:  # "Ilse Varga of the Kettering Observatory": she
+                    end = without_body(text, start, end)
                 nationality = NATIONALITY.match(text, start, end) if asked.person else None
                 if nationality is not None:
                     start = nationality.end()  # "the Hungarian Zoltán Kertész": who, not whence
@@ -297,6 +318,8 @@ class ShortAnswerFinder:
                 pull *= self.policy.role_weight  # "the River Brenn" for "Which river ...?"
             elif kind is Target.NAME and agent_asked(text, start, asked):
                 pull *= self.policy.role_weight  # "published by CITIC Press": the publisher
+            elif asked.measure and _measured_before(text, start, asked.measure):
+                pull *= self.policy.role_weight  # "a capacity of 41 cubic metres per second"
             pulls.append((pull, (start, end)))
         pulls.sort(key=lambda p: -p[0])
         return pulls

@@ -22,6 +22,25 @@ _ROLE = re.compile(
 )
 
 
+#: Words that say who a person is to others, not what they do ("a widow", "a cousin"),
+#: and the function words no occupation holds (English's, not a domain's).
+_NO_ROLE = (
+    r"(?:of|and|or|in|at|on|to|by|for|with|from|was|were|who|he|she|they|it|his|her|its|"
+    r"their|result|widow|widower|wife|husband|son|daughter|child|mother|father|brother|"
+    r"sister|cousin|friend|native|member|resident)\b"
+)
+#: ... and as it writes it after the person, or after "as" or "son of" ("Ida Voss, a
+#: schoolteacher", "trained as a shipwright", "the son of a linen merchant"): "a" and one
+#: to three words in lower case, none of :data:`_NO_ROLE`, up to what ends the phrase.
+_ROLE_AFTER = re.compile(
+    r"(?:,|\bas|\b(?:son|daughter|child|wife|husband|widow)\s+of)\s+(?:a|an)\s+"
+    rf"((?:(?!{_NO_ROLE})[a-z][a-z-]*\s+){{0,2}}(?!{_NO_ROLE})[a-z][a-z-]*)"
+    r"(?=\s*[,.;)]|\s+(?:who|whose|and|in|at|from|for|until)\b)"
+)
+
+
 def role_spans(text: str) -> list[tuple[int, int]]:
-    """The occupations :data:`_ROLE` finds in ``text``, without the space after them."""
-    return [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
+    """The occupations :data:`_ROLE` and :data:`_ROLE_AFTER` find in ``text``, without the
+    space after them."""
+    before = [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
+    return before + [m.span(1) for m in _ROLE_AFTER.finditer(text)]
