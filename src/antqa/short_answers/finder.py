@@ -38,7 +38,7 @@ from antqa.short_answers.quantities import (
     with_measure_of,
     without_asked_rate,
 )
-from antqa.short_answers.roles import ROLE_BEFORE, ROLE_CHARS, role_spans
+from antqa.short_answers.roles import ROLE_BEFORE, ROLE_CHARS, person_by_role, role_spans
 from antqa.short_answers.targets import (
     FRAME_WORDS,
     QUANTITIES,
@@ -318,6 +318,8 @@ class ShortAnswerFinder:
                 pull *= self.policy.role_weight  # "the River Brenn" for "Which river ...?"
             elif kind is Target.NAME and agent_asked(text, start, asked):
                 pull *= self.policy.role_weight  # "published by CITIC Press": the publisher
+            elif kind is Target.NAME and asked.person and person_by_role(text, start, end):
+                pull *= self.policy.role_weight  # "the architect Matteo Grisoni": a person
             elif asked.measure and _measured_before(text, start, asked.measure):
                 pull *= self.policy.role_weight  # "a capacity of 41 cubic metres per second"
             pulls.append((pull, (start, end)))

@@ -22,6 +22,22 @@ _ROLE = re.compile(
 )
 
 
+#: The same right before a name (``$``): the name is a person's.
+_ROLE_BEFORE_NAME = re.compile(
+    rf"\b(?:{ARTICLES})\s+(?:(?!(?:of|and|or|in|at|on|to|by|for|with|from|was|were)\b)"
+    r"[a-z][a-z-]*\s+){1,3}$"
+)
+
+
+def person_by_role(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]``, of two words or more, follows an occupation
+    ("the architect Matteo Grisoni", "the mathematician Sofia Brandt"): it names a person,
+    not a place or a thing (one word after it is likelier a body's: "the broadcaster NRB")."""
+    return len(text[start:end].split()) > 1 and bool(
+        _ROLE_BEFORE_NAME.search(text, max(0, start - ROLE_CHARS), start)
+    )
+
+
 #: Words that say who a person is to others, not what they do ("a widow", "a cousin"),
 #: and the function words no occupation holds (English's, not a domain's).
 _NO_ROLE = (
