@@ -11,6 +11,7 @@ from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
 from antqa.questions import Question
 from antqa.short_answers.asked import LENGTH, Asked, mostly_asked
+from antqa.short_answers.called import called_spans
 from antqa.short_answers.candidates import candidate_spans
 from antqa.short_answers.causes import cause_spans
 from antqa.short_answers.dates import DAY, SEASON_WORDS, YEAR_ALONE, year_of
@@ -202,6 +203,8 @@ class ShortAnswerFinder:
             candidates = cause_spans(text)
         elif kind is Target.ROLE:
             candidates = role_spans(text)
+        elif kind is Target.CALLED:  # else the phrase after its words ("to form the ...")
+            candidates = called_spans(text) or phrase_spans(text, asked)
         else:
             candidates = candidate_spans(kind, text)
         if kind in (Target.NUMBER, Target.AMOUNT) and asked.change:  # "by nearly a third"

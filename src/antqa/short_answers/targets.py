@@ -19,6 +19,7 @@ from antqa.short_answers.asked import (
     WHO,
     measure_asked,
 )
+from antqa.short_answers.called import ASKS_CALLED
 from antqa.short_answers.forms import ALL_NUMBER_WORDS, ARTICLES
 
 
@@ -37,6 +38,7 @@ class Target(Enum):
     CAUSE = "cause"  # why: the clause after "because", "since", "after", or "so that" on
     ROLE = "role"  # what was X's occupation: the words a text puts before a person's name
     FREQUENCY = "frequency"  # how often: "every two years", "twice a year"
+    CALLED = "called"  # what was it called: the name after "called", "known as"
 
 
 #: "What was the name of the count of Apulia?": a name, whatever it names.
@@ -163,7 +165,8 @@ def phrase_target(question: Question) -> Target | None:
     """:attr:`Target.PHRASE` for a "what" question asking for the object of its verb
     ("What did Lenholm use to filter its water?") or for its subject ("What reached
     Marrick in the 18th century?"), :attr:`Target.CAUSE` for "why", :attr:`Target.ROLE`
-    for an occupation, :attr:`Target.FREQUENCY` for "how often", none for others.
+    for an occupation, :attr:`Target.FREQUENCY` for "how often", :attr:`Target.CALLED`
+    for a name given ("What did sailors call her?"), none for others.
     Only :meth:`.finder.ShortAnswerFinder.find` asks for these: to choose sentences by, a phrase
     or a clause is no sign that a sentence answers (see :func:`target`)."""
     if question.compound:
@@ -172,6 +175,8 @@ def phrase_target(question: Question) -> Target | None:
         return Target.ROLE
     if _ASKS_FREQUENCY.match(question.text):
         return Target.FREQUENCY
+    if ASKS_CALLED.match(question.text):
+        return Target.CALLED
     if WHAT_OPEN.match(question.text) or WHAT_DID.match(question.text):
         return Target.PHRASE
     if ASKS_WHY.match(question.text):
