@@ -53,7 +53,11 @@ def _measured(adjectives: str, units: str) -> tuple[re.Pattern[str], re.Pattern[
 
 
 _HOW_MEASURED = {
-    "length": _measured(rf"far(?!\s+{IN_ADVANCE})|high|tall|deep|wide|broad|thick", LENGTHS),
+    "length": _measured(
+        rf"far(?!\s+{IN_ADVANCE})|close|near|high|tall|deep|wide|broad|thick", LENGTHS
+    ),
+    # "how hot": degrees ("about 1,300 degrees", the "C" of "24 °C")
+    "temperature": _measured("hot|warm|cold", "degrees?|Celsius|Fahrenheit|C|F"),
     "area": _measured(r"(?:large|big)\s+an?\s+area", _AREAS),
     # "how big are the young?": an area or a length
     "size": _measured("large|big", f"{_AREAS}|{LENGTHS}"),
@@ -70,8 +74,9 @@ def measure_asked(text: str) -> re.Pattern[str] | None:
     return None
 
 
-#: "Who ...?", "Whose ...?", and "whom" after any preposition ("Under whom had she trained?").
-WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}whom\b", re.I)
+#: "Who ...?", "Whose ...?", and "whom" or "whose" after any preposition ("Under whom had
+#: she trained?", "On whose farm ...?").
+WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}(?:whom|whose)\b", re.I)
 WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
 #: The nouns of :data:`.targets._NAMED_NOUNS` that ask for a person ("which king").
 _PERSON_NOUNS = frozenset(

@@ -85,7 +85,11 @@ _NAMED_NOUNS = frozenset(
 )
 #: The nouns that ask for a place ("which country"), looked up before :data:`_NAMED_NOUNS`.
 _PLACE_NOUNS = frozenset(
-    re.findall(r"\w+", "city country town region province state nation island place continent")
+    re.findall(
+        r"\w+",
+        "city country town region province state nation island place continent village county "
+        "district parish",
+    )
 )
 _TARGET_OF_KIND = {
     AnswerKind.COUNT: Target.NUMBER,
