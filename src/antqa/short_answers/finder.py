@@ -23,6 +23,7 @@ from antqa.short_answers.names import (
     agent_asked,
     of_kind_asked,
     owner_only,
+    persons_first,
     without_asked_owner,
     without_body,
     without_office,
@@ -260,6 +261,8 @@ class ShortAnswerFinder:
                 for span in spans
                 if not TIME_AFTER.match(text, span[1]) and not PERCENT.search(text, *span)
             ]
+        if kind is Target.NAME and asked.person:  # "Who headed it?": Tomas Reyne, not his agency
+            spans = persons_first(text, spans)
         if kind is Target.NAME and asked.noun:  # "Which battle ...?": "the Battle of Loos"
             spans = [span for span in spans if of_kind_asked(text, *span, asked)] or spans
         if kind is Target.NUMBER:

@@ -182,6 +182,32 @@ def without_body(text: str, start: int, end: int) -> int:
     return body.start(1) if body is not None else end
 
 
+#: A name a word for a body of people ends ("the Harrowdale Civil Protection Agency",
+#: "Kessock United", "the International Union of Architects"): a body, not a person
+#: (English's words for bodies, a grammar's set, not a domain's).
+_BODY = re.compile(
+    r"\b(?:Agency|Authority|Company|Corporation|Union|Society|Association|Council|Board|"
+    r"Committee|Commission|Cross|United|Trust|Office|Ministry|Department|Bank|Institute|"
+    r"Institution|University|College|School|Church|Party|Club|Press|Museum|Library|"
+    r"Federation|League|Foundation|Guild|Works|Group)\b(?:\s+of\s+[A-Z][\w’'-]*)*$"
+)
+
+
+def persons_first(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For "who", the names of persons among ``spans`` when there are any: a body named
+    beside a person ("coordinated by the Civil Protection Agency under its director,
+    Tomas Reyne") is what the person headed, not who did it. A person's name is two
+    capitalised words or more and names no body."""
+    persons = [
+        (start, end)
+        for start, end in spans
+        if len(text[start:end].split()) > 1 and not _BODY.search(text, start, end)
+    ]
+    if not persons:
+        return spans
+    return [span for span in spans if span in persons or not _BODY.search(text, *span)]
+
+
 def without_office(text: str, start: int, end: int) -> int:
     """Where a person's name ``text[start:end]`` starts after the office written before it
     ("Justice Marguerite Ondine" -> "Marguerite Ondine")."""
