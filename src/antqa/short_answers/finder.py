@@ -98,6 +98,12 @@ class SpanPolicy:
     #: checks on the phrase's first word ("was instrumental", "eventually absorbed"), 0.3
     #: gave 6 more wrong ones for 2 right ones.
     phrase_shared: float = 0.3
+    #: A question word after a date counts as this many content words further away: English
+    #: writes when after what it dates ("electrified in 1958 and automated in 1987"
+    #: answers "when was it automated?" with the second). Over the 42 SQuAD-format sets
+    #: (1,523 answerable questions, replayed on the same quoted sentences): 0 gave 794
+    #: exact short answers; 1 797; 2 800; 3 801 (9 gained, 1 lost, 1 wrong one dropped).
+    time_after_gap: int = 3
 
 
 _TIED = (-1, -1)
@@ -302,6 +308,8 @@ class ShortAnswerFinder:
                 if not first <= i <= last:
                     gap = first - i if i < first else i - last
                     closest = min(closest, gap)
+                    if kind is Target.TIME and i > last:
+                        gap += self.policy.time_after_gap  # "automated in 1987", not "1958 and"
                     # a word across a clause break tells of another event than the span's
                     at = words[i][0]
                     gap += self.policy.clause_gap * sum(
