@@ -20,7 +20,8 @@ ASKS_CALLED = re.compile(
 _CALLED = re.compile(
     r"\b(?:called|named|nicknamed|renamed|dubbed|known(?:\s+locally)?\s+as)\s+"
     r"(?:(?:it|her|him|them)\s+)?(?:the\s+)?"
-    r"(?:[\"“]([^\"”]{1,60})[\"”]|"
+    # a quoted name may follow the thing named ("called the beacon "the Candle"")
+    r"(?:(?:[a-z]+\s+){0,2}[\"“]([^\"”]{1,60})[\"”]|"
     r"((?:[A-Z][\w’'.-]*)(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*(?:(?:\s+[a-z][\w’'-]*){1,2}(?=\s*[,.;:)]))?)|"
     r"([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})(?=\s*[,.;:)]))"
 )
