@@ -664,3 +664,21 @@ def test_a_title_abbreviation_is_no_name_by_itself() -> None:
     finder = ShortAnswerFinder(LexicalIndex([text]), text)
     found = finder.find(analyse("Who led the mission?"), [Sentence(0, 0, len(text), 1, text)])
     assert found is not None and found.text == "Piet Holl"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was Ansel Brook born?", "3 May 1802"),
+        ("When did Ansel Brook die?", "9 June 1871"),
+        ("In what year did Ansel Brook found the mill?", "1830"),
+    ],
+)
+def test_a_life_s_bracketed_dates_are_its_birth_and_its_death(question: str, expected: str) -> None:
+    article = (
+        "Ansel Brook (3 May 1802 – 9 June 1871) was a miller born to a weaver. "
+        "The valley had four mills on its river. "
+        "Its wool was sold at the autumn fair. "
+        "Ansel Brook (1802–1871) founded the Brook mill in 1830."
+    )
+    assert_short_answer(article, question, expected)

@@ -14,7 +14,13 @@ from antqa.short_answers.asked import LENGTH, Asked, mostly_asked
 from antqa.short_answers.called import called_spans
 from antqa.short_answers.candidates import candidate_spans
 from antqa.short_answers.causes import cause_spans
-from antqa.short_answers.dates import DAY, SEASON_WORDS, YEAR_ALONE, year_of
+from antqa.short_answers.dates import (
+    DAY,
+    SEASON_WORDS,
+    YEAR_ALONE,
+    other_end_of_life,
+    year_of,
+)
 from antqa.short_answers.names import (
     JOINED,
     NATIONALITY,
@@ -225,7 +231,7 @@ class ShortAnswerFinder:
                 end = with_measure_of(text, end, asked)  # "about 4 femtomoles" of sulfide
             if kind is Target.PLACE and not self.names.place_after_of(text, start, end):
                 continue  # "the competition of the Federation of Northern Leagues"
-            if abbreviates_asked(text, start, end, asked):
+            if kind in (Target.NAME, Target.PLACE) and abbreviates_asked(text, start, end, asked):
                 continue  # "The Brannoch Estuary Authority (BEA)" for "... run the Authority?"
             if kind is Target.NAME and (asked.person or not asked.noun):
                 # "King Charles III of West Francia": he; "University of Calder": its name
@@ -280,6 +286,8 @@ class ShortAnswerFinder:
             spans = [span for span in spans if led.search(text, 0, span[0])] or spans
         if kind is Target.TIME and asked.words >= SEASON_WORDS:  # "what time of year": no year
             spans = [span for span in spans if not YEAR_ALONE.fullmatch(text, *span)]
+        if kind is Target.TIME:  # "(14 March 1894 – 2 November 1971)": born, then died
+            spans = [span for span in spans if not other_end_of_life(text, *span, asked)]
         if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
             spans = [year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
