@@ -30,6 +30,7 @@ from antqa.short_answers.names import (
     of_kind_asked,
     owner_only,
     persons_first,
+    titled_person,
     without_asked_owner,
     without_body,
     without_office,
@@ -241,6 +242,8 @@ class ShortAnswerFinder:
                 nationality = NATIONALITY.match(text, start, end) if asked.person else None
                 if nationality is not None:
                     start = nationality.end()  # "the Hungarian Zoltán Kertész": who, not whence
+            if kind is Target.NAME and not asked.person and titled_person(text, start):
+                continue  # "the name of Halvard's moon" is not "Dr. Rafael Imbert"
             if mostly_asked(text[start:end], asked):
                 continue
             if (

@@ -208,6 +208,16 @@ def persons_first(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     return [span for span in spans if span in persons or not _BODY.search(text, *span)]
 
 
+#: A title's abbreviation and its stop right before a name ("Dr. Rafael Imbert").
+_TITLED = re.compile(rf"\b{_ABBREVIATED_TITLE.pattern}\.\s+$")
+
+
+def titled_person(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a title's abbreviation ("Dr. Rafael Imbert"):
+    a person's, which answers no question asking for the name of a thing."""
+    return bool(_TITLED.search(text, max(0, start - QUALIFIER_CHARS), start))
+
+
 def without_office(text: str, start: int, end: int) -> int:
     """Where a person's name ``text[start:end]`` starts after the office written before it
     ("Justice Marguerite Ondine" -> "Marguerite Ondine")."""

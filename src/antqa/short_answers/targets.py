@@ -154,8 +154,9 @@ def target(question: Question, ending: bool = False) -> Target | None:
 #: job did Holm have?", "What did her father do for a living?": what a person did for a
 #: living, English's nouns for it (a grammar's set, not a domain's).
 _ASKS_ROLE = re.compile(
-    r"^\W*what\s+(?:(?:was|is|were|are)\b[^?]*\b|(?:[a-z]+\s+)?)"
-    r"(?:occupation|profession|trade|job)\b|"
+    r"^\W*what\s+(?:was|is|were|are)\b[^?]*\b(?:occupation|profession|trade|job)\b|"
+    # not "what trade did he learn": a craft learned is often told as a skill, no title
+    r"^\W*what\s+(?:[a-z]+\s+)?(?:occupation|profession|job)\b|"
     r"^\W*what\s+did\b[^?]*\bdo\s+for\s+a\s+living\b",
     re.I,
 )
