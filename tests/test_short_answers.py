@@ -626,3 +626,71 @@ def test_a_how_fast_or_how_high_question_is_told_by_a_number_in_its_units() -> N
     assert not high("In 2018 Tallow Fell was named a dark-sky park.")
     # "how big" is answered by a sum or a headcount as often as by a size
     assert gives_measure_asked(analyse("How big had the deficit grown?")) is None
+
+
+#: An invented article (no evaluation set's) for the kinds added in the ninth pass.
+NINTH = (
+    "The Brisk Hill beacon was lit in 1861 and electrified in 1924. "
+    "Its keeper, Tobiah Wren, a cooper who had served the Admiralty, lived in the tower. "
+    "The Wren Medal has been awarded every three years since 1950. "
+    "The lamp burned oil at about 400 degrees. "
+    "Its fuel tank had a capacity of 90 litres and the lens a mass of 2 tonnes. "
+    "An inquiry into the 1902 fire was chaired by Justice Amelie Sorn. "
+    "The first survey was made by the hydrographer Piet Holl of the Marine Institute. "
+    "The beacon was restored in 1950 by the Brisk Hill Trust under its chairman, Edda Morrow. "
+    'Fishermen called the beacon "the Candle" and the rocks below the Teeth. '
+    "The rebuilding of the gallery was directed by the engineer Clara Voss in 1931."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # how often: the frequency whole, its "every" too
+        ("How often is the Wren Medal awarded?", "every three years"),
+        # an occupation written after the person, and an office is no part of a name
+        ("What was the keeper's occupation?", "cooper"),
+        ("Who chaired the inquiry into the fire?", "Amelie Sorn"),
+        # the body after "of the" is where he worked
+        ("Who made the first survey?", "Piet Holl"),
+        # a name given, with or without quotation marks
+        ("What did fishermen call the beacon?", "the Candle"),
+        # a measure asked by its noun or by "how hot"
+        ("What was the capacity of the fuel tank?", "90 litres"),
+        ("How hot did the lamp burn?", "about 400 degrees"),
+        # "who": the person beside the body, the person after an occupation
+        ("Who restored the beacon?", "Edda Morrow"),
+        ("Who directed the rebuilding of the gallery?", "Clara Voss"),
+        # a date goes with what is written before it
+        ("When was the beacon electrified?", "1924"),
+    ],
+)
+def test_kinds_of_the_ninth_pass_on_an_invented_article(
+    question: str, expected: str | None
+) -> None:
+    assert_short_answer(NINTH, question, expected)
+
+
+def test_a_title_abbreviation_is_no_name_by_itself() -> None:
+    text = "The mission was led by principal investigator Dr. Piet Holl."
+    finder = ShortAnswerFinder(LexicalIndex([text]), text)
+    found = finder.find(analyse("Who led the mission?"), [Sentence(0, 0, len(text), 1, text)])
+    assert found is not None and found.text == "Piet Holl"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was Ansel Brook born?", "3 May 1802"),
+        ("When did Ansel Brook die?", "9 June 1871"),
+        ("In what year did Ansel Brook found the mill?", "1830"),
+    ],
+)
+def test_a_life_s_bracketed_dates_are_its_birth_and_its_death(question: str, expected: str) -> None:
+    article = (
+        "Ansel Brook (3 May 1802 – 9 June 1871) was a miller born to a weaver. "
+        "The valley had four mills on its river. "
+        "Its wool was sold at the autumn fair. "
+        "Ansel Brook (1802–1871) founded the Brook mill in 1830."
+    )
+    assert_short_answer(article, question, expected)

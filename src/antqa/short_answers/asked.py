@@ -26,13 +26,16 @@ _ASKS_YEAR = re.compile(r"\b(?:what|which)\s+year\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.I)
 #: "how far in advance", "how far ahead": a length of time, not of way.
 IN_ADVANCE = r"(?:in\s+advance|ahead|beforehand)\b"
-#: "What was the average size of the farms?", "What was its membership in 1880?": a
-#: quantity, named by English's nouns of measure and of headcount (a grammar's set, not a
-#: domain's); a number answers.
+#: "What was the average size of the farms?", "What was its membership in 1880?", "At
+#: what temperature ...?", "What altitude did it orbit at?": a quantity, named by
+#: English's nouns of measure and of headcount (a grammar's set, not a domain's); a
+#: number answers.
 WHAT_MEASURE = re.compile(
-    r"^\W*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(size|height|altitude|elevation|length|width|depth|area|weight|speed|distance|"
-    r"population|membership|capacity|circulation)\b",
+    r"^\W*(?:(?:at|to|up\s+to|above|below|under|over)\s+)?what\s+"
+    r"(?:(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|(?:[a-z]+\s+)?)"
+    r"(size|height|altitude|elevation|length|width|depth|area|weight|mass|speed|distance|"
+    r"temperature|pressure|density|volume|population|membership|attendance|capacity|"
+    r"circulation)\b",
     re.I,
 )
 #: "How far ...?", "How deep ...?", "How heavy ...?", "How large an area ...?": a measure,
@@ -51,7 +54,11 @@ def _measured(adjectives: str, units: str) -> tuple[re.Pattern[str], re.Pattern[
 
 
 _HOW_MEASURED = {
-    "length": _measured(rf"far(?!\s+{IN_ADVANCE})|high|tall|deep|wide|broad|thick", LENGTHS),
+    "length": _measured(
+        rf"far(?!\s+{IN_ADVANCE})|close|near|high|tall|deep|wide|broad|thick", LENGTHS
+    ),
+    # "how hot": degrees ("about 1,300 degrees", the "C" of "24 °C")
+    "temperature": _measured("hot|warm|cold", "degrees?|Celsius|Fahrenheit|C|F"),
     "area": _measured(r"(?:large|big)\s+an?\s+area", _AREAS),
     # "how big are the young?": an area or a length
     "size": _measured("large|big", f"{_AREAS}|{LENGTHS}"),
@@ -95,8 +102,9 @@ def gives_measure_asked(question: Question) -> Callable[[str], bool] | None:
     return None
 
 
-#: "Who ...?", "Whose ...?", and "whom" after any preposition ("Under whom had she trained?").
-WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}whom\b", re.I)
+#: "Who ...?", "Whose ...?", and "whom" or "whose" after any preposition ("Under whom had
+#: she trained?", "On whose farm ...?").
+WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}(?:whom|whose)\b", re.I)
 WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
 #: The nouns of :data:`.targets._NAMED_NOUNS` that ask for a person ("which king").
 _PERSON_NOUNS = frozenset(

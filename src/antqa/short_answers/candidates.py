@@ -10,6 +10,7 @@ from antqa.short_answers.quantities import (
     AGE_SPAN,
     AMOUNT_SPAN,
     DURATION_SPAN,
+    FREQUENCY_SPAN,
     NUMBER_SPAN,
     SHARE_SPAN,
     ranges,
@@ -27,6 +28,7 @@ _SPANS: dict[Target, re.Pattern[str]] = {
     Target.SHARE: SHARE_SPAN,
     Target.DURATION: DURATION_SPAN,
     Target.AGE: AGE_SPAN,
+    Target.FREQUENCY: FREQUENCY_SPAN,
 }
 
 
@@ -43,8 +45,8 @@ def candidate_spans(kind: Target, text: str) -> list[tuple[int, int]]:
         if kind is Target.NUMBER:
             spans = [s for s in spans if not day_of_month(text, *s)]
             spans = [(start, with_unit(text, end)) for start, end in ranges(text, spans)]
-    if kind is Target.SHARE:
-        return spans  # "a third" is read with its "a"
+    if kind in (Target.SHARE, Target.FREQUENCY):
+        return spans  # "a third" is read with its "a", "every two years" with its "every"
     trimmed = [
         # "between 1170 and 1185" is read with its "between"
         span if kind is Target.TIME and BETWEEN.match(text, *span) else trim(text, *span)

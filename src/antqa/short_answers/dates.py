@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from antqa.short_answers.asked import Asked
 from antqa.short_answers.forms import MONTH, NUMBER, ORDINAL, WEEKDAY
 
 #: A span of time as an English text writes it: a date, a month, a century, a decade, a
@@ -58,3 +59,30 @@ def day_of_month(text: str, start: int, end: int) -> bool:
 #: A span of time that opens a range ("between 1170 and 1185", "from May to June"): read
 #: with its first word, which trimming would drop.
 BETWEEN = re.compile(rf"between\s+\d|from\s+(?:{MONTH}|\d)")
+
+
+#: A life's dates in brackets after a name ("Teodor Halbrand (14 March 1894 – 2 November
+#: 1971)"): the first is the birth, the second the death.
+_LIFE_OPENS = re.compile(r"\(\s*$")
+_LIFE_CLOSES = re.compile(r"\s*\)")
+_LIFE_DASH = re.compile(r"\s*[–-]\s*")
+#: The words of a question asking when someone was born, or died (lower case, as written).
+_BORN = frozenset(["born", "birth"])
+_DIED = frozenset(["die", "died", "death"])
+
+
+def other_end_of_life(text: str, start: int, end: int, asked: Asked) -> bool:
+    """Whether the date ``text[start:end]`` is the end of a life's bracketed dates that the
+    question does not ask (the birth for "when did he die?", the death for "when was he
+    born?"), or the whole of them ("(1274–1316)")."""
+    dash_after = _LIFE_DASH.match(text, end)
+    birth = bool(_LIFE_OPENS.search(text, max(0, start - 2), start)) and dash_after is not None
+    death = bool(_LIFE_CLOSES.match(text, end)) and bool(
+        re.search(r"[–-]\s*$", text[max(0, start - 3) : start])
+    )
+    life = bool(_LIFE_OPENS.search(text, max(0, start - 2), start)) and bool(
+        _LIFE_CLOSES.match(text, end)
+    )
+    if life and _LIFE_DASH.search(text, start, end):
+        return True  # "Henry Scrope (1274–1316)": his life, not when anything happened
+    return (birth and bool(asked.words & _DIED)) or (death and bool(asked.words & _BORN))

@@ -156,6 +156,75 @@ JOINED = re.compile(r"\sand\s")
 _OWNER = re.compile(r"([A-Z][\w-]*)['’]s\s+(?=[A-Z])")
 
 
+#: An office held, written before a person's name ("Judge Harald Onsgaard", "Prime
+#: Minister Count Oskar Veldt"): what the person was, not part of their name, unlike a
+#: rank or a style that stays with it ("King Charles III", "Sir Thomas", "Mother Agathe").
+#: English's civil and military offices (a grammar's set, not a domain's).
+_OFFICE = re.compile(
+    r"(?:(?:Prime\s+)?Minister|President|Chancellor|Governor|Mayor|Senator|Assembly(?:wo)?man|"
+    r"Judge|Justice|Admiral|General|Colonel|Commander|Lieutenant|Sergeant|Inspector|"
+    r"Professor)\s+(?=[A-Z])"
+)
+#: A title's abbreviation ("Dr" of "Dr. Rafael Imbert", where the stop ends the run): no
+#: name by itself.
+_ABBREVIATED_TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Rev|Capt|Col|Gen|Lt|Sgt)")
+
+
+#: "of the" and a name after a person's name of two words or more ("Dr. Ilse Varga of the
+#: Kettering Observatory"): where the person worked, not part of the name.
+_OF_BODY = re.compile(r"[A-Z][\w’'-]*\s+[A-Z][\w’'-]*(\s+of\s+the\s+[A-Z])")
+
+
+def without_body(text: str, start: int, end: int) -> int:
+    """Where a person's name ``text[start:end]`` ends before "of the" and the body they
+    belonged to ("Ilse Varga of the Kettering Observatory" -> "Ilse Varga")."""
+    body = _OF_BODY.match(text, start, end)
+    return body.start(1) if body is not None else end
+
+
+#: A name a word for a body of people ends ("the Harrowdale Civil Protection Agency",
+#: "Kessock United", "the International Union of Architects"): a body, not a person
+#: (English's words for bodies, a grammar's set, not a domain's).
+_BODY = re.compile(
+    r"\b(?:Agency|Authority|Company|Corporation|Union|Society|Association|Council|Board|"
+    r"Committee|Commission|Cross|United|Trust|Office|Ministry|Department|Bank|Institute|"
+    r"Institution|University|College|School|Church|Party|Club|Press|Museum|Library|"
+    r"Federation|League|Foundation|Guild|Works|Group)\b(?:\s+of\s+[A-Z][\w’'-]*)*$"
+)
+
+
+def persons_first(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For "who", the names of persons among ``spans`` when there are any: a body named
+    beside a person ("coordinated by the Civil Protection Agency under its director,
+    Tomas Reyne") is what the person headed, not who did it. A person's name is two
+    capitalised words or more and names no body."""
+    persons = [
+        (start, end)
+        for start, end in spans
+        if len(text[start:end].split()) > 1 and not _BODY.search(text, start, end)
+    ]
+    if not persons:
+        return spans
+    return [span for span in spans if span in persons or not _BODY.search(text, *span)]
+
+
+#: A title's abbreviation and its stop right before a name ("Dr. Rafael Imbert").
+_TITLED = re.compile(rf"\b{_ABBREVIATED_TITLE.pattern}\.\s+$")
+
+
+def titled_person(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a title's abbreviation ("Dr. Rafael Imbert"):
+    a person's, which answers no question asking for the name of a thing."""
+    return bool(_TITLED.search(text, max(0, start - QUALIFIER_CHARS), start))
+
+
+def without_office(text: str, start: int, end: int) -> int:
+    """Where a person's name ``text[start:end]`` starts after the office written before it
+    ("Justice Marguerite Ondine" -> "Marguerite Ondine")."""
+    office = _OFFICE.match(text, start, end)
+    return office.end() if office is not None else start
+
+
 def without_asked_owner(text: str, start: int, end: int, asked: Asked) -> tuple[int, int]:
     """The name ``text[start:end]`` without an owner the question names ("Which Tencent
     business ...?": "Tenpay", not "Tencent's Tenpay"): the reader knows whose it is. A
@@ -265,6 +334,8 @@ class ArticleNames:
         ("of England", "in Syria", and for "who" any name the article writes as a place,
         or a month: "Who ruled ...?" is not answered by "France" or "June").
         """
+        if _ABBREVIATED_TITLE.fullmatch(text, start, end):
+            return False  # "Dr" of "Dr. Rafael Imbert": a title, whose name comes after
         words = text[start:end].split()
         capitals = [w for w in words if w[:1].isupper()]
         if all(w.lower() in self.common for w in capitals) or not tokenize(text[start:end]):

@@ -52,6 +52,13 @@ DURATION_SPAN = re.compile(
     rf"\b{NUMBER}[\s-]+(?:{LENGTHS})\b",
     re.IGNORECASE,
 )
+#: How often: "every two years", "every 3.2 days", "twice a year", "annually".
+FREQUENCY_SPAN = re.compile(
+    rf"\b(?:(?:once|twice|{NUMBER}\s+times)\s+(?:a|an|per|each|every)\s+(?:{TIME_UNITS})|"
+    rf"every\s+(?:(?:{NUMBER}|other|second|third|fourth|fifth|few)\s+)?(?:{TIME_UNITS})|"
+    r"annually|yearly|monthly|weekly|daily|hourly)\b",
+    re.IGNORECASE,
+)
 #: An age.
 AGE_SPAN = re.compile(
     # the age, not the words that say it is one ("at the age of nine": "nine")
@@ -60,15 +67,16 @@ AGE_SPAN = re.compile(
     # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
     r"(?<=, then )\d{1,2}(?=,)"
 )
-#: The measures a quantity is given in, right after its number ("28 tonnes", "four times").
+#: The measures a quantity is given in, right after its number ("28 tonnes", "four times",
+#: "80 °C").
 #: A rate's "per" is part of it ("71 metres per second", "12 percent per furnace"), and a
 #: fraction its number's ("about two-thirds": not "about two").
 _UNIT = re.compile(
-    rf"(?:\s*%|[\s-]+(?:percent|per cent|times|{FRACTIONS}|"
+    rf"(?:\s*%|\s*°\s?[CF]\b|[\s-]+(?:percent|per cent|times|{FRACTIONS}|"
     rf"(?:(?:square|cubic)\s+)?(?:{METRIC}(?:grams?|met(?:re|er)s?|lit(?:re|er)s?)|kg|km|"
     r"tonnes?|tons?|miles?|feet|foot|yards?|"
-    r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?))\b)"
-    r"(?:\s+per\s+[a-z]+\b)?",
+    r"acres?|hectares?|inch(?:es)?|ounces?|pounds?|gallons?|barrels?|degrees?|atmospheres?))\b)"
+    r"(?:\s+per\s+(?:(?:square|cubic)\s+)?[a-z]+\b)?",
     re.I,
 )
 #: A rate of anything counted ("8 beats per minute"): the number says nothing without it.

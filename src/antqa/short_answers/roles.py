@@ -22,9 +22,44 @@ _ROLE = re.compile(
 )
 
 
+#: The same right before a name (``$``): the name is a person's.
+_ROLE_BEFORE_NAME = re.compile(
+    rf"\b(?:{ARTICLES})\s+(?:(?!(?:of|and|or|in|at|on|to|by|for|with|from|was|were)\b)"
+    r"[a-z][a-z-]*\s+){1,3}$"
+)
+
+
+def person_by_role(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]``, of two words or more, follows an occupation
+    ("the architect Matteo Grisoni", "the mathematician Sofia Brandt"): it names a person,
+    not a place or a thing (one word after it is likelier a body's: "the broadcaster NRB")."""
+    return len(text[start:end].split()) > 1 and bool(
+        _ROLE_BEFORE_NAME.search(text, max(0, start - ROLE_CHARS), start)
+    )
+
+
+#: Words that say who a person is to others, not what they do ("a widow", "a cousin"),
+#: and the function words no occupation holds (English's, not a domain's).
+_NO_ROLE = (
+    r"(?:of|and|or|in|at|on|to|by|for|with|from|was|were|who|he|she|they|it|his|her|its|"
+    r"their|result|widow|widower|wife|husband|son|daughter|child|mother|father|brother|"
+    r"sister|cousin|friend|native|member|resident)\b"
+)
+#: ... and as it writes it after the person, or after "as" or "son of" ("Ida Voss, a
+#: schoolteacher", "trained as a shipwright", "the son of a linen merchant"): "a" and one
+#: to three words in lower case, none of :data:`_NO_ROLE`, up to what ends the phrase.
+_ROLE_AFTER = re.compile(
+    r"(?:,|\bas|\b(?:son|daughter|child|wife|husband|widow)\s+of)\s+(?:a|an)\s+"
+    rf"((?:(?!{_NO_ROLE})[a-z][a-z-]*\s+){{0,2}}(?!{_NO_ROLE})[a-z][a-z-]*)"
+    r"(?=\s*[,.;)]|\s+(?:who|whose|and|in|at|from|for|until)\b)"
+)
+
+
 def role_spans(text: str) -> list[tuple[int, int]]:
-    """The occupations :data:`_ROLE` finds in ``text``, without the space after them."""
-    return [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
+    """The occupations :data:`_ROLE` and :data:`_ROLE_AFTER` find in ``text``, without the
+    space after them."""
+    before = [(m.start(1), m.end(1) - 1) for m in _ROLE.finditer(text)]
+    return before + [m.span(1) for m in _ROLE_AFTER.finditer(text)]
 
 
 #: Whose child someone is, as a life story tells it: "the third of five children of Josef

@@ -19,6 +19,7 @@ from antqa.short_answers.asked import (
     WHO,
     measure_asked,
 )
+from antqa.short_answers.called import ASKS_CALLED
 from antqa.short_answers.forms import ALL_NUMBER_WORDS, ARTICLES
 
 
@@ -36,6 +37,8 @@ class Target(Enum):
     PHRASE = "phrase"  # what / which, of no kind above: the words the sentence adds
     CAUSE = "cause"  # why: the clause after "because", "since", "after", or "so that" on
     ROLE = "role"  # what was X's occupation: the words a text puts before a person's name
+    FREQUENCY = "frequency"  # how often: "every two years", "twice a year"
+    CALLED = "called"  # what was it called: the name after "called", "known as"
 
 
 #: "What was the name of the count of Apulia?": a name, whatever it names.
@@ -82,7 +85,11 @@ _NAMED_NOUNS = frozenset(
 )
 #: The nouns that ask for a place ("which country"), looked up before :data:`_NAMED_NOUNS`.
 _PLACE_NOUNS = frozenset(
-    re.findall(r"\w+", "city country town region province state nation island place continent")
+    re.findall(
+        r"\w+",
+        "city country town region province state nation island place continent village county "
+        "district parish",
+    )
 )
 _TARGET_OF_KIND = {
     AnswerKind.COUNT: Target.NUMBER,
@@ -96,7 +103,9 @@ _TARGET_OF_KIND = {
 #: Targets a span of which is a quantity or not, whatever it is about: a sentence need
 #: share less of the question for one of them to be its answer (see :class:`.finder.SpanPolicy`).
 #: Not a time: a sentence often dates several events, a name or a place may be anything.
-QUANTITIES = frozenset([Target.NUMBER, Target.AMOUNT, Target.SHARE, Target.DURATION, Target.AGE])
+QUANTITIES = frozenset(
+    [Target.NUMBER, Target.AMOUNT, Target.SHARE, Target.DURATION, Target.AGE, Target.FREQUENCY]
+)
 #: The words of a question that ask for a kind of answer, not about a topic (stemmed).
 FRAME_WORDS = {
     Target.DURATION: frozenset(tokenize("long take takes took")),
@@ -141,10 +150,13 @@ def target(question: Question, ending: bool = False) -> Target | None:
     return None
 
 
-#: "What was Pelling's trade?", "What was the occupation of the first chairman?": what a
-#: person did for a living, English's nouns for it (a grammar's set, not a domain's).
+#: "What was Pelling's trade?", "What was the occupation of the first chairman?", "What
+#: job did Holm have?", "What did her father do for a living?": what a person did for a
+#: living, English's nouns for it (a grammar's set, not a domain's).
 _ASKS_ROLE = re.compile(
     r"^\W*what\s+(?:was|is|were|are)\b[^?]*\b(?:occupation|profession|trade|job)\b|"
+    # not "what trade did he learn": a craft learned is often told as a skill, no title
+    r"^\W*what\s+(?:[a-z]+\s+)?(?:occupation|profession|job)\b|"
     r"^\W*what\s+(?:did|does|do)\b[^?]*\bdo\s+for\s+(?:a\s+)?living\b",
     re.I,
 )
@@ -159,16 +171,26 @@ def asks_parent_role(question: Question) -> bool:
     return bool(_ASKS_ROLE.search(question.text) and _PARENT.search(question.text))
 
 
+#: "How often is the prize given?", "How frequently ...?": how many times in a length of time.
+_ASKS_FREQUENCY = re.compile(r"^\W*(?:and\s+)?how\s+(?:often|frequently)\b", re.I)
+
+
 def phrase_target(question: Question) -> Target | None:
     """:attr:`Target.PHRASE` for a "what" question asking for the object of its verb
     ("What did Lenholm use to filter its water?") or for its subject ("What reached
-    Marrick in the 18th century?"), :attr:`Target.CAUSE` for "why", none for others.
+    Marrick in the 18th century?"), :attr:`Target.CAUSE` for "why", :attr:`Target.ROLE`
+    for an occupation, :attr:`Target.FREQUENCY` for "how often", :attr:`Target.CALLED`
+    for a name given ("What did sailors call her?"), none for others.
     Only :meth:`.finder.ShortAnswerFinder.find` asks for these: to choose sentences by, a phrase
     or a clause is no sign that a sentence answers (see :func:`target`)."""
     if question.compound:
         return None
     if _ASKS_ROLE.search(question.text):
         return Target.ROLE
+    if _ASKS_FREQUENCY.match(question.text):
+        return Target.FREQUENCY
+    if ASKS_CALLED.match(question.text):
+        return Target.CALLED
     if WHAT_OPEN.match(question.text) or WHAT_DID.match(question.text):
         return Target.PHRASE
     if ASKS_WHY.match(question.text):
