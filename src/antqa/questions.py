@@ -71,7 +71,10 @@ _YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
 #: grammar's closed set, not a domain's.
 FRACTIONS = (
     r"half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
-    r"twelfths?|twentieths?|fiftieths?|hundredths?|thousandths?"
+    r"elevenths?|twelfths?|hundredths?|thousandths?|"
+    # "one sixteenth of the corn"; not "a fourteenth-century church"
+    r"(?:(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)"
+    r"tie)ths?(?![\s-]+centur)"
 )
 #: Not when a clause follows "how much" ("showed how much it wanted that", "how much they
 #: cared"): that asks how strongly, which no number answers (nor a sum, unless the clause's
@@ -130,7 +133,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         AnswerKind.COUNT,
         _pattern(
             # "how much" asks for money only with a word of money; else for a quantity
-            rf"\bhow (?:many|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}))\b",
+            # "how much of the water was lost": a part of a whole, whatever the verb
+            rf"\bhow (?:many|much(?=\s+of\b)|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}))\b",
             r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}))?|",
             r"\bnumber of\b",
         ),
@@ -179,7 +183,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"[$¥€£]\s?\d|\b(?:yuan|rmb|dollars?|usd|euros?|",
         r"billions?|millions?|trillions?)\b|",
         # a currency that also names other things ("pounds" of weight, "marks") after a number
-        rf"\b(?:\d[\d,.]*|one|a|{_NUMBER_WORD})\s+(?:{CURRENCIES})\b",
+        rf"\b(?:\d[\d,.]*|one|a|{_NUMBER_WORD})\s+(?:{CURRENCIES})\b|",
+        # shillings and pence as old accounts write them: "paid 3s a week", "2s 6d a day"
+        r"(?<!the )(?<![’'])\b\d{1,2}(?-i:[sd])\b(?=\s+(?:a|an|per|each|\d{1,2}(?-i:d))\b)",
     ),
     AnswerKind.SHARE: _pattern(
         r"\d\s*(?:%|percent|per cent)|\b(?:half|quarter|third|majority|minority)\b|",
@@ -195,7 +201,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
+        # "roughly 1.1 billion years old"
+        r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?[- ]old\b|",
+        rf"\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
         # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas, in
         # digits or words ("Marrowgate, then thirty-one, was ...")
         rf",\s+then\s+(?:\d{{1,2}}|{_NUMBER_WORD}(?:-[a-z]+)?),|\bat ",
