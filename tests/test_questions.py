@@ -130,6 +130,12 @@ def test_whether_a_sentence_holds_that_kind_of_thing(
     assert holds(kind, sentence, counted) is expected
 
 
+def test_how_much_of_a_whole_asks_for_a_part_not_money() -> None:
+    assert analyse("How much of the water was lost through seepage?").kind is AnswerKind.COUNT
+    assert analyse("How much money did investors lose?").kind is AnswerKind.AMOUNT
+    assert analyse("How much did the company lose?").kind is AnswerKind.AMOUNT
+
+
 def test_lending_asks_for_money_and_feet_are_no_fee() -> None:
     assert analyse("How much did the bank loan the railway?").kind is AnswerKind.AMOUNT
     assert analyse("How much feet of track was laid?").kind is AnswerKind.COUNT
@@ -186,6 +192,13 @@ def test_by_how_much_asks_for_a_change() -> None:
         (AnswerKind.SHARE, "the abbey was founded in the tenth century", False),
         # a share says nothing of what was paid
         (AnswerKind.AMOUNT, "it holds 21 percent of the capital", False),
+        # any ordinal after a number word is a part of a whole, but not a century
+        (AnswerKind.SHARE, "a multure of one sixteenth of the corn", True),
+        (AnswerKind.SHARE, "a fourteenth-century church", False),
+        (AnswerKind.AGE, "the surface is roughly 1.1 billion years old", True),
+        # shillings and pence as old accounts write them, not a decade
+        (AnswerKind.AMOUNT, "the mason was paid 3s a week", True),
+        (AnswerKind.AMOUNT, "in the 60s a boom followed", False),
     ],
 )
 def test_numbers_ages_and_shares_of_other_articles_are_read(

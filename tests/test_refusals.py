@@ -7,6 +7,7 @@ import pytest
 from antqa.answering import NOT_COVERED
 from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
+from antqa.questions import meaning_language
 from antqa.refusals import (
     ArticleWords,
     asked_role,
@@ -449,3 +450,52 @@ def test_the_extreme_of_a_direction_is_that_direction() -> None:
     written = plain_words("Ice floes brought down the two northernmost arches in 1402.")
     assert opposite_word("What brought down the two northern arches?", written) is None
     assert opposite_word("What brought down the two southern arches?", written) is not None
+
+
+def test_a_time_told_after_the_years_written_runs_on_from_them() -> None:
+    told = (
+        "The harvest failures of 1867 and 1868 led to famine, and cheap grain imports "
+        "drove down prices during the following decade."
+    )
+    assert time_conflict("What caused grain prices to fall in the 1870s?", told) is None
+    assert time_conflict("What caused grain prices to fall in the 1890s?", told) is not None
+    later = periods("It opened in 1850; three years later it closed.", told=True)
+    assert [(p.first, p.last) for p in later] == [(1850, 1850), (1853, 1853)]
+    # asked, "the next year" pins nothing of its own
+    assert periods("What happened the next year?") == []
+
+
+def test_a_span_from_an_event_to_a_year_reaches_back_before_the_year() -> None:
+    asked = "By how much had the population fallen between the first census and the 2008 survey?"
+    assert [(p.first, p.last) for p in periods(asked)] == [(100, 2008)]
+    first = "The first census, in 1987, estimated the population at about 4,800 adults."
+    assert time_conflict(asked, first) is None
+    assert time_conflict(asked, "A survey in 2015 found 2,100.") is not None
+    assert [(p.first, p.last) for p in periods("between 1000 and 1300")] == [(1000, 1300)]
+
+
+def test_a_word_asked_written_with_a_prefix_or_a_season_told_by_its_months() -> None:
+    enclosed = "The New Dock, enclosed by lock gates, was opened in 1878."
+    assert _opposite("Why was the New Dock closed off with lock gates?", enclosed) is None
+    assert _opposite("When did the New Dock close?", enclosed) == ("close", "opened")
+    assert _opposite("Which flower grew in the upper beds?", "A flower of the lower beds.")
+    months = "After a dry winter, the April-June flow fell to 38 per cent of the average."
+    assert _opposite("To what level did the spring flow drop?", months) is None
+    assert _opposite("To what level did the autumn flow drop?", months) == ("autumn", "winter")
+
+
+def test_a_thing_asked_of_a_name_with_of_is_given_to_the_name_that_owns_it() -> None:
+    told = "The team reported that Halvard's surface was roughly 1.1 billion years old."
+    assert given_to_another("How old is the surface of Ebbe?", [told]) == (
+        "surface of Ebbe",
+        "Halvard's surface",
+    )
+    assert given_to_another("How old is the surface of Halvard?", [told]) is None
+    norman = "Several families of Byzantine Greece were of Norman origin."
+    assert given_to_another("What were the origins of the Raoul family?", [norman]) is None
+
+
+def test_the_article_s_own_language_is_no_name_it_must_mention() -> None:
+    assert meaning_language("What is the English title of her memoirs?") == {"english"}
+    assert meaning_language("What does the motto mean in English?") == {"english"}
+    assert meaning_language("What Greek word were the cells named after?") == frozenset()

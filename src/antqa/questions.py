@@ -71,7 +71,10 @@ _YEAR_LIKE = re.compile(r"1\d{3}|20\d\d")
 #: grammar's closed set, not a domain's.
 FRACTIONS = (
     r"half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|"
-    r"twelfths?|twentieths?|fiftieths?|hundredths?|thousandths?"
+    r"elevenths?|twelfths?|hundredths?|thousandths?|"
+    # "one sixteenth of the corn"; not "a fourteenth-century church"
+    r"(?:(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)"
+    r"tie)ths?(?![\s-]+centur)"
 )
 #: Not when a clause follows "how much" ("showed how much it wanted that", "how much they
 #: cared"): that asks how strongly, which no number answers (nor a sum, unless the clause's
@@ -143,7 +146,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         AnswerKind.COUNT,
         _pattern(
             # "how much" asks for money only with a word of money; else for a quantity
-            rf"\bhow (?:many|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}))\b",
+            # "how much of the water was lost": a part of a whole, whatever the verb
+            rf"\bhow (?:many|much(?=\s+of\b)|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}))\b",
             r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}))?|",
             r"\bnumber of\b",
         ),
@@ -199,7 +203,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"[$¥€£]\s?\d|\b(?:yuan|rmb|dollars?|usd|euros?|",
         r"billions?|millions?|trillions?)\b|",
         # a currency that also names other things ("pounds" of weight, "marks") after a number
-        rf"\b(?:\d[\d,.]*|one|a|{_NUMBER_WORD})\s+(?:{CURRENCIES})\b",
+        rf"\b(?:\d[\d,.]*|one|a|{_NUMBER_WORD})\s+(?:{CURRENCIES})\b|",
+        # shillings and pence as old accounts write them: "paid 3s a week", "2s 6d a day"
+        r"(?<!the )(?<![’'])\b\d{1,2}(?-i:[sd])\b(?=\s+(?:a|an|per|each|\d{1,2}(?-i:d))\b)",
     ),
     AnswerKind.SHARE: _pattern(
         r"\d\s*(?:%|percent|per cent)|\b(?:half|quarter|third|majority|minority)\b|",
@@ -214,7 +220,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
     ),
     AnswerKind.AGE: _pattern(
-        rf"\b\d+\s*-?\s*years?[- ]old\b|\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
+        # "roughly 1.1 billion years old"
+        r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?[- ]old\b|",
+        rf"\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
         # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas, in
         # digits or words ("Marrowgate, then thirty-one, was ...")
         rf",\s+then\s+(?:\d{{1,2}}|{_NUMBER_WORD}(?:-[a-z]+)?),|\bat ",
@@ -459,14 +467,22 @@ def names(text: str) -> tuple[str, ...]:
 #: question asks a meaning in. The article gives the meaning without naming the language
 #: it is in, so that name is no subject the article must mention (an answerable of the
 #: eighth batch was refused: "it never mentions English").
+#: Or the words an article's own language gives a name in: "the English title of her
+#: memoirs" of '"Zwischen Küpe und Kessel" ("Between Vat and Boiler")'. The article is
+#: written in English, so it gives English words without naming the language (an
+#: answerable of the tenth batch was refused: "it never mentions English"); another
+#: language ("What Greek word ...?") it names where it gives one.
 _MEANING_IN = re.compile(
-    r"\b(?:mean|means|meant|meaning|translat[a-z]*)\b[^?]*?\b(?:in|into)\s+([A-Z][a-z]+)\b"
+    r"\b(?:mean|means|meant|meaning|translat[a-z]*)\b[^?]*?\b(?:in|into)\s+([A-Z][a-z]+)\b|"
+    r"\b(English)\s+(?:title|name|translation|version|word|term)s?\b"
 )
 
 
 def meaning_language(question: str) -> frozenset[str]:
     """The (stemmed) name of the language ``question`` asks a meaning in, if any."""
-    return frozenset(t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1)))
+    return frozenset(
+        t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1) or m.group(2))
+    )
 
 
 def analyse(text: str) -> Question:

@@ -86,6 +86,21 @@ _OPEN_YEAR = re.compile(
 #: The first and last years a time may reach: an open one ("after 1918") runs to these,
 #: and a range outside them ("from 5 to 12") is no time.
 _EARLIEST, _LATEST = 100, 2100
+#: "between the first census and the 2008 survey": a span from a time the question names
+#: by an event to a year, which reaches back before that year as "until 2008" does.
+_BETWEEN_UNTIL = re.compile(
+    r"\bbetween\s+(?!\d)(?:[\w'’-]+\s+){1,5}?and\s+(?:the\s+)?(1\d{3}|20\d{2})\b(?![,.]?\d)",
+    re.IGNORECASE,
+)
+#: A time a text gives after the years it has written: "during the following decade",
+#: "the next year", "three years later". It runs on from the last of them.
+_RELATIVE = re.compile(
+    r"\b(?:following|next|succeeding|subsequent)\s+(year|decade|century)\b|"
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|decade)s?\s+later\b",
+    re.IGNORECASE,
+)
+#: How many years each unit of :data:`_RELATIVE` spans.
+_RELATIVE_YEARS = {"year": 1, "decade": 10, "century": 100}
 #: A three-digit year needs a preposition before it ("in 911") and no noun counted after
 #: it ("in 300 ships" counts ships).
 _SHORT_YEAR = re.compile(
@@ -161,12 +176,40 @@ def periods(text: str, told: bool = False) -> list[Period]:
             width = 100 if start % 100 == 0 else 10
             label = f"the {match.group()}"
             found.append(Period(start, start + width - 1, label, *match.span(), named=True))
+    for match in _BETWEEN_UNTIL.finditer(text) if not told else ():
+        year = int(match.group(1))
+        found.append(Period(_EARLIEST, year, f"up to {year}", *match.span(1)))
     for pattern in (_YEAR, _SHORT_YEAR):
         for match in pattern.finditer(text):
             if free(match):
                 year = int(match.group(1))
                 found.append(Period(year, year, match.group(1), *match.span(1)))
-    return found
+    return found + (_relative(text, found) if told else [])
+
+
+def _relative(text: str, found: Sequence[Period]) -> list[Period]:
+    """The times ``text`` gives by the years it has written before (``found``): "The
+    harvest failures of 1867 and 1868 ... drove down prices during the following decade"
+    tells of 1869 to 1878 as well (an answerable asking of "the 1870s" was refused)."""
+    derived = []
+    for match in _RELATIVE.finditer(text):
+        before = [p for p in found if p.end <= match.start() and not p.century]
+        if not before:
+            continue
+        last = max(before, key=lambda p: p.end).last
+        if match.group(1):
+            width = _RELATIVE_YEARS[match.group(1).lower()]
+            first, end = last + 1, last + width
+        else:
+            count = match.group(2).lower()
+            n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+            first = end = last + n * _RELATIVE_YEARS[match.group(3).lower()]
+        derived.append(Period(first, end, match.group(), *match.span()))
+    return derived
+
+
+#: How many a number word before "years later" counts ("a" and "one" are one).
+_COUNT_WORDS = {"a": 1, **{word: n for n, word in enumerate(UNIT_WORDS, start=1)}, "ten": 10}
 
 
 def in_period_written(question: str, at: int, text: str) -> bool:
@@ -246,8 +289,8 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
 _MONTHS = "|".join(MONTH_NAMES)
 #: A time a sentence gives by its passage's rather than by a year: a day and month with
 #: no year after them ("on 15 March", "on March 15,"), the way a text dates what happened
-#: in the year it has already given. (Adding "the following decade" and the like changed
-#: no item of any set: left out.)
+#: in the year it has already given. ("the following decade" and the like are read as the
+#: years after the ones written before them, :func:`_relative`.)
 _DATED_BY_CONTEXT = re.compile(
     rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b)(?!,?\s+\d{{3,4}})"
 )
@@ -515,6 +558,35 @@ def plain_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", text.lower()))
 
 
+#: The months of each season as the northern half of the world has them: a text giving a
+#: month ("the April–June flow") tells of its season without naming it, however it names
+#: the season before (an answerable of the tenth batch, "the Tamsel's spring flow", was
+#: refused for "the preceding winter"). Not "may": a word of every text.
+_SEASON_MONTHS = {
+    "spring": ("march", "april"),
+    "summer": ("june", "july", "august"),
+    "autumn": ("september", "october", "november"),
+    "winter": ("december", "january", "february"),
+}
+#: Fewest letters of a word that a longer one holds after a prefix of two letters or more
+#: ("closed" in "enclosed"): then the text writes the question's word, in another form.
+#: Six, so that "lower" is not written by "flower", nor "killed" by "skilled".
+PREFIXED_LETTERS = 6
+
+
+def _written_prefixed(word: str, written: Collection[str]) -> bool:
+    """Whether ``written`` holds ``word`` (of :data:`PREFIXED_LETTERS` or more) after a
+    prefix: "Why was the dock closed off?" of "a dock enclosed by lock gates"."""
+    if len(word) < PREFIXED_LETTERS:
+        return False
+    return any(w.endswith(word) and len(w) >= len(word) + 2 for w in written)
+
+
+def _season_told(season: str, written: Collection[str]) -> bool:
+    """Whether ``written`` names a month of ``season`` (:data:`_SEASON_MONTHS`)."""
+    return any(month in written for month in _SEASON_MONTHS.get(season, ()))
+
+
 def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | None:
     """A word of the question and its opposite as the text with the :func:`plain_words`
     ``written`` (the sentences that would answer) writes it, when that writes the opposite
@@ -527,7 +599,12 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
             continue  # the question asks none of this side (most sides: a set test each)
         found = next(word for word in asked if word in one)
         told = sorted(other.intersection(written))
-        if told and one.isdisjoint(written):
+        if (
+            told
+            and one.isdisjoint(written)
+            and not _written_prefixed(found, written)
+            and not _season_told(found, written)
+        ):
             return found, told[0]
     for word in asked:
         swapped = _SWAPPED_PREFIX.fullmatch(word)
@@ -724,6 +801,8 @@ def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
 #: A name right before a word of the question: "the Hollin pit", "Ma Huateng apologize".
 #: Not at the start of a text, where any word is capitalised.
 _NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][\w'’-]+)\s+([a-z]{3,})\b")
+#: The same after the word, with "of": "the surface of Ebbe" (told "Halvard's surface").
+_OF_NAME = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+)?([A-Z][\w'’-]+)")
 
 
 def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str] | None:
@@ -734,21 +813,28 @@ def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str]
     A fact the article tells of one thing, asked of another: "How many people did the
     Hollin pit employ?" of "The Ostmark pit employed about 1,900 people"; "Why did Ma
     Huateng apologize?" of "Peng Lei apologized ...". The word is matched in any form
-    ("apologize", "apologized").
+    ("apologize", "apologized"). Asked with "of" too: "How old is the surface of Ebbe?"
+    of "Halvard's surface was roughly 1.1 billion years old".
     """
-    for asked in _NAME_BEFORE.finditer(question):
-        name, word = asked.groups()
+    asked_pairs = [
+        (m.group(), m.group(1), m.group(2), False) for m in _NAME_BEFORE.finditer(question)
+    ]
+    asked_pairs += [(m.group(), m.group(2), m.group(1), True) for m in _OF_NAME.finditer(question)]
+    for asked, name, word, owned in asked_pairs:
         if word in STOPWORDS or name.lower() in STOPWORDS:
             continue
         form = re.escape(word[: max(4, len(word) - 2)])
+        # asked with "of", the name owns the thing: told so too ("Halvard's surface"), not
+        # by a name that only qualifies it ("of Norman origin")
+        owner = r"['’]s" if owned else r"[\w'’-]*"
         asked_name = tokenize(name)
         for sentence in sentences:
             written = set(tokenize(sentence))
             if any(resembles(t, written) for t in asked_name):
                 continue
-            for told in re.finditer(rf"(?<=\s)([A-Z][\w'’-]+)\s+{form}\w*", sentence):
+            for told in re.finditer(rf"(?<=\s)([A-Z][\w-]*{owner})\s+{form}\w*", sentence):
                 if told.group(1).lower() not in STOPWORDS:
-                    return asked.group(), told.group()
+                    return asked, told.group()
     return None
 
 
