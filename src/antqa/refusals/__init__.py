@@ -1,0 +1,116 @@
+"""Signals that a question which looks answerable is about something the article does not say.
+
+Questions written to look answerable often keep the article's words and change one fact:
+the time ("Who invaded Scotland in the 10th century?" where the article says 1072). The
+sentence that best matches such a question is then about the right event at another time.
+A question that pins a time (a year, a decade, a century) is answered by a sentence that
+is dated in that time or not dated at all; one dated only at other times says the
+article tells of another moment, not of the one asked about.
+
+Or they change a name ("as French" where the article says "as English", "Henry II" for
+"Henry III"): the answer's paragraph then never names what the question names, or the
+sentence that would answer gives the fact to another name ("the Ostmark pit employed ..."
+for "the Hollin pit"). Names are compared in any form (:func:`antqa.lexical.resembles`)
+and, as every token, without accents (people type "Herve" for "Hervé").
+
+Or they move the fact to another place ("at Taobao" where the sentence has it "at UC"
+and Taobao only in a clause of its own), or tie together two names the article never
+tells of together ("Ni Xingjun's role at Wacai.com").
+
+Or they turn a word into its opposite: "the smallest area" where the article gives the
+greatest, "by how much did it rise" where it fell, "understate" for "overstate"; or into
+another of its set: "the upper section" for the lower, "daily" for "weekly", "close"
+for "opened", "removed" for "added".
+
+Or they swap a rank ("in its second year" where the article gives the first year), or
+who did what: a step the article tells of someone else ("did Piet Ommeren publish" of
+"Kaarvig's analysis, published in 1933"), or a "who" question about what was done to a
+name the article gives as the doer ("Who replaced the Normans?" of "The Normans replaced
+the Anglo-Saxons").
+
+Or they ask a detail of an event the article tells without it: who did it ("Who
+designed the restoration completed in 2011?" of "... after a restoration completed in
+2011", which names no one), or a figure ("How many employees cried during the review?" of
+"Many people cried during the review", the only number near being of something else).
+Or they add a detail the article does not give to an event it tells: make it a refusal
+or a dismissal ("Why did she refuse to apologize?" where she apologized), ask a place
+within the only place it names ("Which US city was she in?" of "in the United States"),
+or a total where it counts only those who took part ("How many employees did it have in
+total?" of "witnessed by more than 7,000 employees").
+
+The checks themselves live in
+:meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
+package reads times and words, one concept a module: :mod:`.times` (the times a text
+pins), :mod:`.numbers` (numbers in words), :mod:`.places`, :mod:`.opposites`,
+:mod:`.ranks`, :mod:`.names` (the article's words as the name checks read them, and the
+names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step) and
+:mod:`.events` (a detail a question adds to an event).
+"""
+
+from antqa.refusals.doers import STEP_REACH, doer_reversed, no_one_told, step_of_another
+from antqa.refusals.events import (
+    EVENT_WORDS,
+    KIND_FRAME_WORDS,
+    event_untold,
+    event_without_figure,
+    event_word,
+    total_untold,
+)
+from antqa.refusals.names import (
+    DESCRIBED_WORDS,
+    ArticleWords,
+    given_to_another,
+    numbered_names,
+    own_steps,
+)
+from antqa.refusals.numbers import written_out
+from antqa.refusals.opposites import PREFIXED_LETTERS, opposite_word, plain_words
+from antqa.refusals.places import SAME_PLACE_LETTERS, only_larger_place, placed_elsewhere
+from antqa.refusals.ranks import rank_swapped
+from antqa.refusals.roles import ROLE_WORDS, asked_role, role_held, role_written
+from antqa.refusals.times import (
+    DATED_PART_WORDS,
+    Period,
+    dated_elsewhere,
+    in_period_written,
+    periods,
+    time_conflict,
+    vague_time_alone,
+)
+
+__all__ = [
+    "DATED_PART_WORDS",
+    "DESCRIBED_WORDS",
+    "EVENT_WORDS",
+    "KIND_FRAME_WORDS",
+    "PREFIXED_LETTERS",
+    "ROLE_WORDS",
+    "SAME_PLACE_LETTERS",
+    "STEP_REACH",
+    "ArticleWords",
+    "Period",
+    "asked_role",
+    "dated_elsewhere",
+    "doer_reversed",
+    "event_untold",
+    "event_without_figure",
+    "event_word",
+    "given_to_another",
+    "in_period_written",
+    "no_one_told",
+    "numbered_names",
+    "only_larger_place",
+    "opposite_word",
+    "own_steps",
+    "periods",
+    "placed_elsewhere",
+    "plain_words",
+    "rank_swapped",
+    "role_held",
+    "role_written",
+    "step_of_another",
+    "time_conflict",
+    "total_untold",
+    "vague_time_alone",
+    "written_out",
+]

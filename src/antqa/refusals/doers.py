@@ -1,0 +1,205 @@
+"""The checks on who took a step: told of someone else, the doer reversed, or no one told."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from antqa.lexical import STOPWORDS, resembles, tokenize
+from antqa.refusals.times import _is_time
+
+#: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
+#: step of, and the step; "did" (active: the name took the step) or "was" (it may have
+#: been done to them). Not a name's own word ("Ommeren's analysis"), nor one after "the"
+#: ("the Varn cliff salamander": the words after it may be more of the name).
+_NAME_DOES = re.compile(
+    r"\b(?:(did|does|do)|was|were|is|are)\s+((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s+)+)([a-z]{3,})\b"
+)
+#: A word that may stand for a name told just before as the one doing something: then the
+#: sentences before count. Not "his", "its": "his son Ottone bought" is the son's step.
+_STANDS_FOR = re.compile(r"\b(?:he|she|they|it|we|who|which)\b", re.I)
+#: Words after a name that are no step of it ("When is Marrick first recorded?").
+_NOT_STEPS = frozenset(tokenize("first last also only still ever never once"))
+#: How many sentences before the one telling the step may name who took it, when that
+#: one says "he", "it" and the like: two ("Rookwood ... . In 1886 he married ...").
+STEP_REACH = 2
+
+
+def _step_form(step: str) -> re.Pattern[str]:
+    """What finds ``step`` (a verb) written in any form ("publish", "published"), in lower
+    case: a capitalised word is a name ("Ant Financial" is no step "ant"), and a step
+    opening a sentence ("Published in 1933, ...") is passed over, which refuses less."""
+    return re.compile(rf"\b{re.escape(step[: max(4, len(step) - 2)].lower())}\w*")
+
+
+#: After a step, who took it: "published by Ommeren", "signed by Rollo and the king".
+_BY_WHOM = re.compile(r"\s+by\s+([^,;:.]{0,60})")
+#: Who took a step written as a word before a noun, named after it between commas: "the
+#: only dissenting judge, Henrik Valde, argued".
+_SET_OFF = re.compile(r"\w*\s+[a-z]+,\s+([^,;:.]{0,60})")
+#: A doer written as a description right before the step ("the city was besieged", "the
+#: club held"): like "it", it stands for a name told just before.
+_DESCRIBED_DOER = re.compile(r"\b(?:the|this)\s+[a-z]+\s+(?:(?:was|were|had|has|is|are|been)\s+)?$")
+
+
+def step_of_another(
+    question: str, sentences: Sequence[tuple[str, Sequence[str]]]
+) -> tuple[str, str] | None:
+    """A name the question asks a step of ("did Piet Ommeren publish"), when the sentences
+    that would answer tell that step (in any form: "published") and every one of them tells
+    it of someone else; else ``None``. One telling it of the name is enough to answer.
+
+    ``sentences`` are those that would answer, each with the ones before it in its paragraph
+    (of which the last :data:`STEP_REACH` may name who "he" or "it" is). "In which year did
+    Piet Ommeren publish his analysis?" of "Kaarvig's analysis, published in 1933 in ...":
+    the step is told of someone else. Unlike :func:`given_to_another`, the other need not be
+    named right before the step ("Kolvik was imprisoned" for "was Per Almgren imprisoned").
+    A step the question says the name took ("did X swear fealty") is theirs only if the
+    sentence names them before it, after it with "by", or says "he", "it" for someone named
+    just before: "Rollo swore fealty to Charles" tells of Rollo's step, not of Charles's.
+    After "to" ("the first to serve ... was Hervé") the one who took it may come anywhere.
+    """
+    for asked in _NAME_DOES.finditer(question):
+        name, step = tokenize(asked.group(2)), asked.group(3)
+        if not name or step.lower() in STOPWORDS or not set(tokenize(step)) - _NOT_STEPS:
+            continue
+        form = _step_form(step)
+        telling = [(s, b, told) for s, b in sentences if (told := list(form.finditer(s)))]
+        if telling and not any(
+            _names_doer(name, s, b, told[-1], bool(asked.group(1))) for s, b, told in telling
+        ):
+            return asked.group(2).strip(), step
+    return None
+
+
+def _names_doer(
+    name: list[str], sentence: str, before: Sequence[str], told: re.Match[str], ordered: bool
+) -> bool:
+    """Whether ``sentence``, telling a step at ``told``, may tell it of ``name``: see
+    :func:`step_of_another` for where the one who took it may be written. Also after the
+    step, set off between commas ("the only dissenting judge, Henrik Valde, argued"), and
+    in the sentences before when it is written "the city", "the club" right before it."""
+    ordered = ordered and not sentence[: told.start()].endswith("to ")
+    doers = sentence[: told.start()] if ordered else sentence
+    words = set(tokenize(doers))
+    for after in (_BY_WHOM.match(sentence, told.end()), _SET_OFF.match(sentence, told.end())):
+        if after is not None:
+            words |= set(tokenize(after.group(1)))
+    if _STANDS_FOR.search(sentence) or _DESCRIBED_DOER.search(sentence, 0, told.start()):
+        words |= {w for text in before[-STEP_REACH:] for w in tokenize(text)}
+    return any(resembles(t, words) for t in name)
+
+
+#: "Who founded the Elsmere Trust?", "Which knights joined Norman forces?": the step a
+#: question asks the doer of, and the name it is done to (after "the", if any).
+_WHO_DID = re.compile(
+    r"^\W*(?i:who|which\s+\w+|what\s+\w+)\s+([a-z]{3,})\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s*)+)"
+)
+#: Words that make a step passive when right before it ("was founded", "had been built"):
+#: then the name before it is what it was done to.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.I)
+#: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis", "cut in
+#: 1888 by the punchcutter Edith Sowerby" (up to three words between); past a comma only
+#: a name ("founded by Adela Strand in 1889, is one of ..." ends at the comma).
+_DONE_BY = re.compile(r"\s*(?:\w+\s+){0,3}by\s+([^,;:.]*(?:,\s*[A-Z][^,;:.]*)?)")
+#: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
+_NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
+
+
+def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """The name a "who ..." question says a step was done to ("Who founded the Elsmere
+    Trust?") and the step, when a sentence that would answer tells the step with that
+    name as the last one before it (its doer, or a thing founded with no founder named:
+    "the Elsmere Trust, founded in 2003, runs ..."); else ``None``.
+
+    Questions written to look answerable swap who did what to whom: "Who replaced the
+    Normans as the ruling class?" of "The Normans ... replaced the Anglo-Saxons". A step
+    told in the passive ("was replaced", "founded by ...") is reversed when it names the
+    question's name as its doer ("Who succeeded Owen Sallis?" of "Mirell was succeeded by
+    her deputy, Owen Sallis"), and left alone otherwise; so is a sentence naming no one
+    before the step, and one naming the question's name on both sides of it ("Emberlin
+    disease ... caused by the mould Calyptora emberlinae" for "What organism causes
+    Emberlin disease?": a thing named after what it does is still its doer).
+    """
+    asked = _WHO_DID.match(question)
+    if asked is None or asked.group(1) in STOPWORDS or asked.group(1) in _AUXILIARIES:
+        return None
+    step, name = asked.group(1), tokenize(asked.group(2))
+    form = _step_form(step)
+    for text in texts:
+        told = form.search(text)
+        if told is None:
+            continue
+        before = text[: told.start()]
+        by = _DONE_BY.match(text, told.end())
+        if (
+            by is not None
+            and any(resembles(t, set(tokenize(by.group(1)))) for t in name)
+            and not any(resembles(t, set(tokenize(before))) for t in name)
+        ):
+            return asked.group(2).strip(), step  # "Mirell was succeeded by ... Owen Sallis"
+        if by is not None or _PASSIVE_BEFORE.search(before):
+            continue
+        named = [m.group() for m in _NAMED_WORD.finditer(before) if m.start() > 0]
+        if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
+            return asked.group(2).strip(), step
+    return None
+
+
+#: Words that help a verb: "Who was ...", "Who did ..." ask no step of their own.
+_AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
+
+
+#: "Who flew the helicopter ...?", "Who was appointed to head ...?": the first word after
+#: "who" that is no function word or auxiliary (stop words are skipped by the caller):
+#: the step the question asks the doer of.
+_WHO_STEP = re.compile(r"^\W*(?:and\s+)?(?:who|whom)\b((?:\s+[\w'’-]+){1,4})", re.I)
+#: Words that may stand between "who" and its step without being one: "Who cannot bring
+#: claims ...?", "Who would later lead ...?" (English's modal and negating words).
+_NOT_THE_STEP = frozenset(
+    re.findall(
+        r"\w+", "cannot can could would should will shall may might must not never later first"
+    )
+)
+#: Someone a sentence may tell of without a name: "she", "they", or a doer after "by"
+#: ("a price fixed by district valuation boards").
+_SOMEONE_UNNAMED = re.compile(r"\b(?:he|she|they|we|him|her|them)\b|\bby\s+(?:the\s+)?[a-z]", re.I)
+#: A capitalised word that is not all capitals, not glued to a word before it.
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z][\w’'-]*")
+
+
+def no_one_told(question: str, texts: Sequence[str], common: Collection[str]) -> bool:
+    """Whether ``texts`` (the sentences that would answer a question asking for a person)
+    tell of no one the question does not name: no name of their own, no "he" or "they",
+    no doer after "by", and not the step the question asks the doer of (in any form).
+
+    A question asking who did something the article tells without the doer is one of
+    the commonest unanswerables ("Who designed the restoration completed in 2011?" of
+    "... after a restoration completed in 2011"; "Who flew the helicopter?" of "A
+    helicopter spread 28 tonnes of pellets"): the sentence about the event names no one
+    who could be the answer. A sentence telling the asked step ("Private individuals ...
+    have no standing to bring claims" for "Who cannot bring claims?") names its doer,
+    capitalised or not, so it answers. A capitalised word opening a sentence is a name
+    only when the article never writes it in lower case (``common``: "The", "Highlights");
+    a month or a weekday is no one.
+    """
+    asked = set(tokenize(question))
+    step = _WHO_STEP.match(question)
+    written = re.findall(r"[a-z]+", step.group(1)) if step else []
+    steps = [w for w in written if w not in STOPWORDS and w not in _NOT_THE_STEP]
+    for text in texts:
+        if _SOMEONE_UNNAMED.search(text):
+            return False
+        if steps and _step_form(steps[0]).search(text):
+            return False
+        for match in _CAPITALISED.finditer(text):
+            before = text[: match.start()].rstrip()
+            if (not before or before[-1] in '.!?…"“(:') and match.group().lower() in common:
+                continue  # capitalised as the first word of a sentence
+            if _is_time(match.group()):
+                continue  # "In November 2016, ...": a month names no one
+            words = tokenize(match.group())
+            if words and not any(resembles(w, asked) for w in words):
+                return False
+    return True

@@ -1,0 +1,181 @@
+"""The checks that a question adds a detail to an event the article tells without it: a
+figure, a refusal or a dismissal, a total."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from antqa.lexical import UNSTOPPED_PREPOSITIONS, resembles, tokenize
+from antqa.questions import NUMBER_WORDS
+from antqa.refusals.times import _YEAR
+
+#: Words that ask for the kind of an answer, not about an event ("In what year ...?",
+#: "How long ...?", "How old ...?"): sentences holding them need not tell of the event.
+KIND_FRAME_WORDS = frozenset(
+    tokenize("year years date day month time century decade age old long much many number")
+)
+#: Words that tell no event of their own however rarely an article writes them: the
+#: prepositions and light verbs the stop words leave in ("How long does Ebbe take to go
+#: around Halvard?" asks of an orbit, not of "around").
+_NO_EVENT_WORDS = frozenset(tokenize(" ".join(UNSTOPPED_PREPOSITIONS))) | frozenset(
+    tokenize("take took taken go went gone get got make made come came put give gave")
+)
+#: What :func:`event_word` never takes for the event: a kind word or a word of no event.
+_NO_EVENT = KIND_FRAME_WORDS | _NO_EVENT_WORDS
+#: How many of the question's words (its event word among them) a sentence must hold to
+#: tell of the event it asks about: two. With one, any sentence using a word of the
+#: question in passing ("similar schemes in Calcutta" for "How much did the filtering
+#: scheme cost?") made the article seem to tell the event without the figure.
+EVENT_WORDS = 2
+#: A figure of any kind: digits, or a number as English writes it.
+_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS}|one|a dozen)\b", re.I)
+
+
+def event_word(
+    tokens: Sequence[str], names: Collection[str], rarity: dict[str, float]
+) -> str | None:
+    """The question's word that singles out the event it asks about: of its ``tokens``
+    (stemmed) that are no name, no word asking for a kind of answer
+    (:data:`KIND_FRAME_WORDS`) and no word that tells no event (:data:`_NO_EVENT_WORDS`),
+    the rarest one the article writes (``rarity``: each such
+    token's IDF, only for tokens the article holds); ``None`` when it writes none.
+
+    "How many employees cried during the review?": "cried" is the event, the employees
+    and the review are what the article often speaks of."""
+    held = [t for t in tokens if t in rarity and t not in names and t not in _NO_EVENT]
+    return max(held, key=rarity.__getitem__, default=None)
+
+
+def _has_digits(words: Collection[str]) -> bool:
+    """Whether the (stemmed) ``words`` of a sentence hold a number written in digits."""
+    return any(word[:1].isdigit() for word in words)
+
+
+def event_without_figure(
+    word: str,
+    topic: Collection[str],
+    telling: Sequence[tuple[frozenset[str], str, bool]],
+    quoted: Sequence[frozenset[str]],
+) -> bool:
+    """Whether the sentences that tell of the question's event hold none of what it asks
+    for, while the ones that would answer never tell of it.
+
+    ``word`` is the question's event word (:func:`event_word`) and ``topic`` all its
+    words, stemmed. ``telling`` are the sentences near the top that may tell of the
+    event, each as its words, its text and whether it holds the kind asked for; one
+    holding the event word and at least :data:`EVENT_WORDS` of ``topic`` tells of it, and
+    holds a figure if it has any number at all ("in the 84th minute" dates a goal).
+    ``quoted`` are the words of the sentences that would answer; one of them giving a
+    number in digits and more of ``topic`` than any telling sentence tells the event in
+    other words (on all sets, two answerables no longer refused and no unanswerable
+    answered).
+
+    "How many Ant Financial employees cried during the strategy review?" of "Many people
+    cried during the review" (no number), the answer's number being of something else.
+    """
+    if any(resembles(word, words) for words in quoted):
+        return False
+    told = [
+        (text, holds, held)
+        for words, text, holds in telling
+        if resembles(word, words)
+        and (held := sum(resembles(t, words) for t in topic)) >= EVENT_WORDS
+    ]
+    if not told or any(holds or _FIGURE.search(text) for text, holds, _ in told):
+        return False
+    # An answer giving a figure in digits and holding more of the question's words than
+    # any sentence with its event word tells the event in other words ("6,800
+    # prefabricated homes ... under the Rapid Dwelling Programme" for "prefab houses",
+    # "more than 70 provincial newspapers" for "regional papers"). Not a vague number
+    # ("hundreds of people" for "how many employees cried": still refused).
+    answering = max(
+        (sum(resembles(t, words) for t in topic) for words in quoted if _has_digits(words)),
+        default=0,
+    )
+    return answering <= max(held for _, _, held in told)
+
+
+#: Events of which a question may make one the article never tells, each as the words a
+#: question asks it in and the words a text may tell it in (any form, or words of the same
+#: event: "would not" for a refusal, "stepped down" for a dismissal). A refusal: "Why did
+#: the bank refuse to honour it?" (the noun "decline", a fall, is none: "decline" counts
+#: only before "to"). A dismissal: "Which executive was fired?" ("fired" furnaces and
+#: pans are told by "fired" too, so they are kept).
+_UNTOLD_EVENTS = (
+    (
+        re.compile(
+            r"\b(?:refus(?:e|es|ed|ing|al)|reject(?:s|ed|ing|ion)?|den(?:y|ies|ied|ial)|"
+            r"declin(?:e|es|ed|ing)\s+to|turn(?:s|ed)?\s+down|veto(?:es|ed)?)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:refus|reject|den(?:y|ies|ied|ial)|declin|turn(?:s|ed)?\s+(?:it\s+|them\s+)?"
+            r"down|veto|rebuff|spurn|would\s+not|wouldn[’']t|will\s+not|won[’']t)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        re.compile(r"\b(?:fired|dismiss(?:es|ed|ing|al)?|sacked|ousted|expelled)\b", re.I),
+        re.compile(
+            r"\b(?:fire|dismiss|sack|oust|expel|remov|resign|step(?:s|ped)?\s+down|"
+            r"let\s+go|laid\s+off|lay\s+off)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def event_untold(question: str, texts: Sequence[str]) -> str | None:
+    """The word of a refusal or a dismissal the question tells of ("refuse" in "Why did
+    Peng Lei refuse to apologize?") when none of ``texts`` (the passages the answer would
+    come from) tells of that event in any of its words (:data:`_UNTOLD_EVENTS`); else
+    ``None``.
+
+    A question that makes an event a refusal or a dismissal asks why, or what followed,
+    something the article never tells ("she apologized", "it fulfilled its obligations"):
+    a kind of unanswerable that keeps every other word of the article."""
+    for asked_in, told_in in _UNTOLD_EVENTS:
+        asked = asked_in.search(question)
+        if asked is not None and not any(told_in.search(text) for text in texts):
+            return asked.group(0).split()[0]
+    return None
+
+
+#: A question asking for a whole ("How many employees did it have in total?").
+_ASKED_TOTAL = re.compile(r"\b(?:in total|in all|altogether|total number|overall)\b", re.I)
+#: A figure written after "by" ("witnessed by more than 7,000 employees", "rose by 300"):
+#: it counts those who took part in one event, or a change, never a whole.
+_BY_FIGURE = re.compile(
+    rf"\bby\s+(?:(?:more|fewer|less)\s+than\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    rf"almost\s+|over\s+|up\s+to\s+)?(?:\d[\d,.]*|(?:{NUMBER_WORDS})\b)",
+    re.IGNORECASE,
+)
+#: A figure that may count something: digits (a year taken out first, :data:`_YEAR`), or
+#: a number word (looked up by word: a regex alternation of them cost ~0.2 ms a sentence).
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER_WORD_SET = frozenset(
+    form for word in NUMBER_WORDS.split("|") for form in (word.rstrip("?s"), word.rstrip("?"))
+)
+
+
+def _figures(text: str) -> int:
+    """How many figures ``text`` holds, years aside."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return len(_DIGITS.findall(text)) + sum(w in _NUMBER_WORD_SET for w in words)
+
+
+def total_untold(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question asks for a total and every figure of ``texts`` (the sentences
+    that would answer) but years is one written after "by": a count of those who took
+    part in an event ("witnessed by more than 7,000 employees"), which is no total."""
+    if _ASKED_TOTAL.search(question) is None:
+        return False
+    by_figures = 0
+    for text in texts:
+        plain = _YEAR.sub(" ", text)
+        told = len(_BY_FIGURE.findall(plain))
+        if _figures(plain) > told:
+            return False
+        by_figures += told
+    return by_figures > 0

@@ -1,0 +1,219 @@
+"""The article's words as the name checks read them, and the names a question gives: with
+a regnal number, in a clause saying whom it asks about, with a step of theirs, or given
+a fact the article gives to another name."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
+from antqa.models import Sentence
+from antqa.refusals.times import _EVENT_WORDS
+
+#: A name with a regnal number: "Henry II", "Charles III", "Alexander I".
+_NUMBERED = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s+(I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b")
+
+
+class ArticleWords:
+    """The article's words as the name checks read them: in each paragraph and in each
+    sentence, and each paragraph's text. Each sentence's words are the ones ``lexicon``
+    (indexed over the sentences) already holds."""
+
+    def __init__(self, sentences: Sequence[Sentence], lexicon: LexicalIndex) -> None:
+        self._lexicon = lexicon
+        self._sentences = [lexicon.words(s.text) for s in sentences]
+        by_paragraph: dict[int, set[str]] = {}
+        texts: dict[int, list[str]] = {}
+        for sentence, words in zip(sentences, self._sentences, strict=True):
+            by_paragraph.setdefault(sentence.paragraph, set()).update(words)
+            texts.setdefault(sentence.paragraph, []).append(sentence.text)
+        self._paragraphs = by_paragraph
+        self._texts = {p: " ".join(parts) for p, parts in texts.items()}
+        self._paragraph_of = [s.paragraph for s in sentences]
+        #: Per word, the sentences holding it: where a name is, found without a pass over
+        #: every sentence's words.
+        self._holding: dict[str, list[int]] = {}
+        for number, words in enumerate(self._sentences):
+            for word in words:
+                self._holding.setdefault(word, []).append(number)
+        #: The same words sorted: the forms of a name (a prefix) are one run of them.
+        self._vocabulary = sorted(self._holding)
+
+    def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
+        """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
+        within ``reach`` sentences of one."""
+        if any(resembles(name, self._paragraphs[s.paragraph]) for s in chosen):
+            return True
+        last = len(self._sentences) - 1
+        return any(
+            resembles(name, self._sentences[i])
+            for s in chosen
+            for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
+        )
+
+    def apart(self, names: Sequence[str], reach: int) -> tuple[str, str] | None:
+        """Two of ``names`` (stemmed tokens the article holds) that it never tells of
+        together: no paragraph holding one holds the other, in any form, nor does any
+        sentence within ``reach`` sentences of one. "What is Ni Xingjun's role at
+        Wacai.com?" where Ni Xingjun and Wacai.com are in paragraphs of their own asks of
+        a tie between them the article does not make."""
+        for at, name in enumerate(names):
+            near = self._near(name, reach)
+            for other in names[at + 1 :]:
+                if not resembles(other, near):
+                    return name, other
+        return None
+
+    def step_apart(
+        self, question: str, names: Sequence[str], reach: int, asks_time: bool = False
+    ) -> tuple[str, str] | None:
+        """A name of ``names`` (stemmed) and a step of theirs the question dates by ("before
+        she joined Alipay": "joined") or, when it ``asks_time``, asks the time of ("When did
+        Jing Xiandong join Alipay?": "join"), when the article never tells of that step
+        near the name (see :func:`own_steps`); else ``None``.
+
+        "What job did Peng Lei hold before she joined Alipay?" where the article never
+        tells of her joining: it cannot tell what came before it, nor when it was."""
+        for written, step, whose in own_steps(question, asks_time):
+            if step in _EVENT_WORDS or not self._known(step):
+                continue  # a step the article never writes: a paraphrase, not a swap
+            for name in names:
+                if (not whose or name in whose) and not resembles(step, self._near(name, reach)):
+                    return name, written
+        return None
+
+    def described(self, question: str, name: str) -> bool:
+        """Whether ``question`` names ``name`` (stemmed) in a clause saying whom or what
+        it asks about ("the executive who apologised from a business trip in the United
+        States") that a sentence of the article tells, name and all (at least
+        :data:`DESCRIBED_WORDS` of the clause's other words, all but one of more): then
+        the name says who is meant, not where the answer is, and need not be near it."""
+        for match in _DESCRIBING.finditer(question):
+            clause = tokenize(match.group(1))
+            if name not in clause:
+                continue
+            others = [t for t in dict.fromkeys(clause) if t != name and t not in _EVENT_WORDS]
+            need = max(DESCRIBED_WORDS, len(others) - 1)
+            if len(others) < DESCRIBED_WORDS:
+                continue
+            for words in self._sentences:
+                if resembles(name, words) and sum(resembles(t, words) for t in others) >= need:
+                    return True
+        return False
+
+    def _known(self, token: str) -> bool:
+        return self._lexicon.known(self._lexicon.form(token))
+
+    def _forms(self, name: str) -> list[str]:
+        """The words of the article that are ``name`` in some form (as
+        :func:`antqa.lexical.resembles` finds them): those starting with its stem's prefix,
+        found by bisection rather than a pass over every word."""
+        if len(name) < 4:
+            return [name] if name in self._holding else []
+        prefix = name[: max(4, len(name) - 2)]
+        first = bisect.bisect_left(self._vocabulary, prefix)
+        last = bisect.bisect_left(self._vocabulary, prefix + "\U0010ffff", first)
+        return self._vocabulary[first:last]
+
+    def _near(self, name: str, reach: int) -> set[str]:
+        """The words of the paragraphs holding ``name`` (in any form, as
+        :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
+        holders = {i for form in self._forms(name) for i in self._holding[form]}
+        last = len(self._sentences) - 1
+        words = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
+        for i in holders:
+            for j in range(max(0, i - reach), min(last, i + reach) + 1):
+                words |= self._sentences[j]
+        return words
+
+    def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
+        """Whether the paragraph of a chosen sentence writes ``pattern``."""
+        return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
+
+
+#: A clause saying whom or what a question asks about: "the executive who apologised ...".
+_DESCRIBING = re.compile(r"\b(?:who|which|that|whose)\s+([^?,;]+)", re.I)
+#: How many of such a clause's words (besides a name in it) a sentence must hold to tell
+#: it: two, so that a clause of a name and one common word ("who led Ashby") is no
+#: description. One clause told this way on all sets, a multi-hop question of this
+#: article's unseen set (refused before), and no unanswerable.
+DESCRIBED_WORDS = 2
+
+
+#: "before she joined Alipay", "after joining the board": a time the question gives by
+#: a step of the person it asks about (a pronoun then a verb, or a verb in -ing).
+_OWN_STEP = re.compile(
+    r"\b(?i:before|after|until|since)\s+(?:(?i:he|she|they)\s+([a-z]+)|([a-z]+ing))\b"
+)
+#: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
+_NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b")
+
+
+def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The steps a question dates by (:data:`_OWN_STEP`) or, when it ``asks_time``, asks
+    the time of (:data:`_NAMED_STEP`): each as written, stemmed, and the (stemmed) words
+    that may name whose step it is: the ones before the step's clause ("Pendrecht" of
+    "Where was Pendrecht educated before he left for Britain?"; Britain is where he went,
+    which the article may tell with another verb, "emigrating to Britain")."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    for match in _OWN_STEP.finditer(question):
+        written = match.group(1) or match.group(2)
+        whose = tuple(tokenize(question[: match.start()]))  # the one asked about, not where
+        found += [(written, token, whose) for token in tokenize(written)]  # they went
+    for match in _NAMED_STEP.finditer(question) if asks_time else ():
+        whose = tuple(tokenize(match.group(1)))
+        found += [(match.group(2), token, whose) for token in tokenize(match.group(2)) if whose]
+    return found
+
+
+def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The names with a regnal number the question gives ("Henry II"), each with the
+    pattern that finds it written (not "Henry III"): the number is the name, and a question
+    swapping it asks about someone else."""
+    return [
+        (match.group(), re.compile(rf"\b{re.escape(match.group(1))}\s+{match.group(2)}\b"))
+        for match in _NUMBERED.finditer(question)
+        if match.start() > 0 and match.group(1).lower() not in STOPWORDS
+    ]
+
+
+#: A name right before a word of the question: "the Hollin pit", "Ma Huateng apologize".
+#: Not at the start of a text, where any word is capitalised.
+_NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][\w'’-]+)\s+([a-z]{3,})\b")
+#: The same after the word, with "of": "the surface of Ebbe" (told "Halvard's surface").
+_OF_NAME = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+)?([A-Z][\w'’-]+)")
+
+
+def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str] | None:
+    """What the question gives a name ("the Hollin pit") and what a sentence that would
+    answer gives another name instead ("The Ostmark pit employed ..."), when that sentence
+    never mentions the question's name; else ``None``.
+
+    A fact the article tells of one thing, asked of another: "How many people did the
+    Hollin pit employ?" of "The Ostmark pit employed about 1,900 people"; "Why did Ma
+    Huateng apologize?" of "Peng Lei apologized ...". The word is matched in any form
+    ("apologize", "apologized"). Asked with "of" too: "How old is the surface of Ebbe?"
+    of "Halvard's surface was roughly 1.1 billion years old".
+    """
+    asked_pairs = [
+        (m.group(), m.group(1), m.group(2), False) for m in _NAME_BEFORE.finditer(question)
+    ]
+    asked_pairs += [(m.group(), m.group(2), m.group(1), True) for m in _OF_NAME.finditer(question)]
+    for asked, name, word, owned in asked_pairs:
+        if word in STOPWORDS or name.lower() in STOPWORDS:
+            continue
+        form = re.escape(word[: max(4, len(word) - 2)])
+        # asked with "of", the name owns the thing: told so too ("Halvard's surface"), not
+        # by a name that only qualifies it ("of Norman origin")
+        owner = r"['’]s" if owned else r"[\w'’-]*"
+        asked_name = tokenize(name)
+        for sentence in sentences:
+            written = set(tokenize(sentence))
+            if any(resembles(t, written) for t in asked_name):
+                continue
+            for told in re.finditer(rf"(?<=\s)([A-Z][\w-]*{owner})\s+{form}\w*", sentence):
+                if told.group(1).lower() not in STOPWORDS:
+                    return asked, told.group()
+    return None

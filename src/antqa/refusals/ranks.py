@@ -1,0 +1,63 @@
+"""The check that a question swaps the rank the sentences that would answer give a thing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from antqa.lexical import resembles, tokenize
+
+#: The ranks in their order: "the second architect to receive it after Jonas Elvestad"
+#: tells who was the first as well.
+_ORDER = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+#: Words that rank one of several like things ("the second year", "the last outbreak"):
+#: a question asking of another rank than the one the answer tells of swaps the fact.
+_RANKS = frozenset((*_ORDER, "tenth", "last", "final"))
+#: A rank and the word after it ("second week", "fifth-largest"); not "first of", "second
+#: time". The hyphenated form refused one more unanswerable on all sets, no answerable.
+_RANKED = re.compile(
+    r"\b(" + "|".join(sorted(_RANKS)) + r")[\s-]+(?!(?:of|the|a|an|and|or|to|in|time|times)\b)"
+    r"([a-z][\w'’-]*)",
+    re.I,
+)
+
+
+def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """A rank the question gives a thing ("in its second year") and the other rank the
+    ``texts`` (the sentences that would answer) give the same thing ("Traffic in the first
+    year was ..."), when they never give it the question's rank; else ``None``.
+
+    A one-word swap SQuAD 2.0 writers use ("the first week" for "the second week", "the
+    last recorded outbreak" for "the first"): the rank is read only before the same word,
+    in any form, since "first" alone says too many other things ("first lit", "at first").
+    """
+    told = [
+        (rank, m.group(2), set(tokenize(m.group(2))))
+        for t in texts
+        for m in _RANKED.finditer(t)
+        for rank in _ranks_told(m.group(1).lower(), t[m.end() :])
+    ]
+    for asked in _RANKED.finditer(question):
+        rank, thing = asked.group(1).lower(), tokenize(asked.group(2))
+        if not thing:
+            continue
+        same = [(r, w) for r, w, words in told if resembles(thing[0], words)]
+        ranks = {r for r, _ in same}
+        if same and rank not in ranks and not ({rank, *ranks} <= {"last", "final"}):
+            return f"{asked.group(1)} {asked.group(2)}", f"{same[0][0]} {same[0][1]}"
+    return None
+
+
+#: What after a rank, in its clause, says whom it follows: "the second ... after Jonas
+#: Elvestad" (a name; "the second stage, after the war" follows no one).
+_FOLLOWING = re.compile(r"^[^,;:.()]{0,60}?\b(?:after|following|behind)\s+[A-Z]")
+
+
+def _ranks_told(rank: str, rest: str) -> tuple[str, ...]:
+    """The ranks a text tells in giving ``rank`` with ``rest`` after it: that rank, and
+    the ones before it when ``rest`` says whom it follows (an answerable of the eighth
+    batch, "who was the first Corlandic winner", was refused for "the second Corlandic
+    architect to receive it after Jonas Elvestad")."""
+    if rank not in _ORDER[1:] or not _FOLLOWING.match(rest):
+        return (rank,)
+    return _ORDER[: _ORDER.index(rank) + 1]

@@ -1,0 +1,86 @@
+"""The check that a "who ... as ROLE" question swaps who held a role."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from antqa.lexical import STOPWORDS, resembles, tokenize
+
+#: "Who replaced X as chairman of Y?": the role a "who" question asks someone to hold, up
+#: to the first small word ("of", "in", "after"); "the", "a" or "its" may open it. Not
+#: "as well", "as soon as", "as if": they name no role.
+_ASKED_ROLE = re.compile(
+    r"^\W*whom?\b[^?]*?\bas\s+(?!(?:well|soon|much|long|far|if|though|to)\b)"
+    r"(?:(?:the|a|an|its|his|her|their)\s+)?([^?,]+)",
+    re.I,
+)
+#: A role is named in a few words ("deputy squad leader", "chief medical officer"); more
+#: after "as" are a clause ("as the new line opened to traffic"), not a role.
+ROLE_WORDS = 3
+#: Where a sentence's clauses part: a clause says who holds what.
+_CLAUSE = re.compile(r"[,;:()]|\.\s|\band\b")
+#: Words that stand for a person named nearby ("he succeeded ..."): a clause with one of
+#: them may tie a role to someone the article names elsewhere. Not "him"/"her": the
+#: object of the clause is not who holds its role.
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we"})
+#: A capitalised word that is not all capitals: a name, not a title ("CEO") or an acronym.
+_NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+
+
+def asked_role(question: str) -> tuple[str, list[str]]:
+    """The role a "who ... as ROLE" question asks about as written ("deputy squad
+    leader") and its stemmed words, or ``("", [])`` when it asks none."""
+    match = _ASKED_ROLE.search(question)
+    if match is None:
+        return "", []
+    words: list[str] = []
+    for word in match.group(1).split():
+        if word.lower() in STOPWORDS:
+            break
+        words.append(word)
+    if len(words) > ROLE_WORDS:
+        return "", []
+    return " ".join(words), tokenize(" ".join(words))
+
+
+def role_written(role: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether some clause of ``texts`` holds every word of ``role``: a role the passages
+    write in other words ("chief executive" for "CEO") can't be checked for who holds it."""
+    return any(_holds_role(clause, role) for text in texts for clause in _CLAUSE.split(text))
+
+
+def _holds_role(clause: str, role: Sequence[str]) -> bool:
+    words = set(tokenize(clause))
+    return all(resembles(r, words) for r in role)
+
+
+def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence[str]) -> bool:
+    """Whether some clause of ``texts`` holds every word of ``role`` and someone who may
+    hold it: a name the question does not give, or a subject pronoun.
+
+    "Who replaced Peng Lei as chairman?" asks for someone other than Peng Lei as chairman;
+    where the article has the chairman only in a clause about Peng Lei ("..., became the
+    company's chairman"), it never says who replaced her as one. The role words themselves
+    ("Chairman Lin") are no one. The clause before counts too: a sentence often names
+    its subject once for two clauses ("X succeeded him and became the new CEO").
+    """
+    for text in texts:
+        clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+        for at, clause in enumerate(clauses):
+            if _holds_role(clause, role) and any(
+                _someone(near, role, asked_names) for near in clauses[max(0, at - 1) : at + 1]
+            ):
+                return True
+    return False
+
+
+def _someone(clause: str, role: Sequence[str], asked_names: Collection[str]) -> bool:
+    """Whether ``clause`` names someone the question does not, or says "he"/"she"."""
+    if _SUBJECT_PRONOUNS & set(re.findall(r"\w+", clause.lower())):
+        return True
+    return any(
+        t not in asked_names and t not in role
+        for match in _NAME.finditer(clause)
+        for t in tokenize(match.group())
+    )

@@ -1,0 +1,293 @@
+"""The times a text pins (centuries, decades, ranges, years) and the checks that a question is
+asked of another time than the sentences that would answer tell of."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from antqa.lexical import resembles, tokenize
+from antqa.questions import MONTH_NAMES, UNIT_WORDS
+
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
+#: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
+_CENTURIES = re.compile(
+    rf"\b{_ORDINAL}(?:\s*(?:,|and|or|to|-|–)\s*(?:the\s+)?{_ORDINAL})?\s+centur(?:y|ies)\b",
+    re.IGNORECASE,
+)
+#: "between 1000 and 1300", "from 1402 to 1405", "1402–1405".
+_YEAR_RANGE = re.compile(
+    r"\b(?:between\s+|from\s+)?(\d{3,4})\s*(?:and|to|-|–|until)\s*(\d{3,4})\b(?![,.]\d)",
+    re.IGNORECASE,
+)
+#: "1100s", "1000's", "1050s": a decade, or a century when it ends in "00s".
+_DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
+#: A four-digit year (1000-2099), not part of a larger number ("30,000", "1.5").
+_YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]?\d)")
+#: After a number, a noun it counts ("by 1200 votes", "in 300 ships"): then it is no year.
+_COUNTING = r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
+#: A year that opens or closes a time ("after 1918", "until 1066"): what it pins runs on
+#: past it, or up to it, so "after 1918" meets "between 1926 and 1959".
+_OPEN_YEAR = re.compile(
+    rf"\b(?i:(after|since)|(before|until|till|by))\s+(1\d{{3}}|20\d{{2}}|\d{{3}})\b{_COUNTING}"
+)
+#: The first and last years a time may reach: an open one ("after 1918") runs to these,
+#: and a range outside them ("from 5 to 12") is no time.
+_EARLIEST, _LATEST = 100, 2100
+#: "between the first census and the 2008 survey": a span from a time the question names
+#: by an event to a year, which reaches back before that year as "until 2008" does.
+_BETWEEN_UNTIL = re.compile(
+    r"\bbetween\s+(?!\d)(?:[\w'’-]+\s+){1,5}?and\s+(?:the\s+)?(1\d{3}|20\d{2})\b(?![,.]?\d)",
+    re.IGNORECASE,
+)
+#: A time a text gives after the years it has written: "during the following decade",
+#: "the next year", "three years later". It runs on from the last of them.
+_RELATIVE = re.compile(
+    r"\b(?:following|next|succeeding|subsequent)\s+(year|decade|century)\b|"
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|decade)s?\s+later\b",
+    re.IGNORECASE,
+)
+#: How many years each unit of :data:`_RELATIVE` spans.
+_RELATIVE_YEARS = {"year": 1, "decade": 10, "century": 100}
+#: A three-digit year needs a preposition before it ("in 911") and no noun counted after
+#: it ("in 300 ships" counts ships).
+_SHORT_YEAR = re.compile(
+    rf"\b(?i:in|of|from|until|since|by|around|about|before|after)\s+(\d{{3}})\b{_COUNTING}"
+)
+
+
+#: Words that ask only that something happened ("What took place in the 12th century?"):
+#: they tie a question to no sentence in particular.
+_EVENT_WORDS = frozenset(
+    tokenize("happen happened occur occurred take took taken place event go went")
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """Years ``first``..``last`` (inclusive), where the text pins them and how it wrote them.
+
+    ``century`` marks a century ("the 10th century"): wide enough that many sentences of
+    a history fall in it, and written as years ("in 1072") as often as by its name.
+    """
+
+    first: int
+    last: int
+    text: str
+    start: int
+    end: int
+    century: bool = False
+    #: Written as a century's or a decade's name ("the 11th century", "the 1960s").
+    named: bool = False
+
+    def meets(self, other: Period) -> bool:
+        """Whether the two share a year, beyond the one where two spans of years touch:
+        "between 1894 and 1906" is not "between 1885 and 1894", but meets "in 1894"."""
+        if self.first < self.last and other.first < other.last:
+            return self.first < other.last and other.first < self.last
+        return self.first <= other.last and other.first <= self.last
+
+
+def periods(text: str, told: bool = False) -> list[Period]:
+    """The times ``text`` pins: centuries, decades, year ranges and single years.
+
+    ``told``: ``text`` tells (a sentence that would answer), it does not ask. Then "by
+    1900" pins 1900, where what it tells stood ("By 1900 the order ran 31 orphanages":
+    how many it ran then, not in 1858); asked, "by 1900" is any time up to 1900."""
+    found: list[Period] = []
+
+    def free(match: re.Match[str]) -> bool:
+        return not any(p.start < match.end() and match.start() < p.end for p in found)
+
+    for match in _CENTURIES.finditer(text):
+        for number in filter(None, (match.group(1), match.group(2))):
+            n = int(number)  # as people use it: "the 10th century" is 900 to 999
+            label = f"the {match.group()}"
+            span = match.span()
+            found.append(Period((n - 1) * 100, n * 100 - 1, label, *span, century=True, named=True))
+    for match in _YEAR_RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if free(match) and _EARLIEST <= first <= last <= _LATEST:
+            found.append(Period(first, last, match.group().strip(), *match.span()))
+    for match in _OPEN_YEAR.finditer(text):
+        if free(match):
+            year = int(match.group(3))
+            first, last = (year, _LATEST) if match.group(1) else (_EARLIEST, year)
+            if told and (match.group(2) or "").lower() == "by":
+                first = year
+            found.append(Period(first, last, match.group(), *match.span()))
+    for match in _DECADE.finditer(text):
+        if free(match):
+            start = int(match.group(1)) * 10
+            width = 100 if start % 100 == 0 else 10
+            label = f"the {match.group()}"
+            found.append(Period(start, start + width - 1, label, *match.span(), named=True))
+    for match in _BETWEEN_UNTIL.finditer(text) if not told else ():
+        year = int(match.group(1))
+        found.append(Period(_EARLIEST, year, f"up to {year}", *match.span(1)))
+    for pattern in (_YEAR, _SHORT_YEAR):
+        for match in pattern.finditer(text):
+            if free(match):
+                year = int(match.group(1))
+                found.append(Period(year, year, match.group(1), *match.span(1)))
+    return found + (_relative(text, found) if told else [])
+
+
+def _relative(text: str, found: Sequence[Period]) -> list[Period]:
+    """The times ``text`` gives by the years it has written before (``found``): "The
+    harvest failures of 1867 and 1868 ... drove down prices during the following decade"
+    tells of 1869 to 1878 as well (an answerable asking of "the 1870s" was refused)."""
+    derived = []
+    for match in _RELATIVE.finditer(text):
+        before = [p for p in found if p.end <= match.start() and not p.century]
+        if not before:
+            continue
+        last = max(before, key=lambda p: p.end).last
+        if match.group(1):
+            width = _RELATIVE_YEARS[match.group(1).lower()]
+            first, end = last + 1, last + width
+        else:
+            count = match.group(2).lower()
+            n = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 1)
+            first = end = last + n * _RELATIVE_YEARS[match.group(3).lower()]
+        derived.append(Period(first, end, match.group(), *match.span()))
+    return derived
+
+
+#: How many a number word before "years later" counts ("a" and "one" are one).
+_COUNT_WORDS = {"a": 1, **{word: n for n, word in enumerate(UNIT_WORDS, start=1)}, "ten": 10}
+
+
+def in_period_written(question: str, at: int, text: str) -> bool:
+    """Whether the question's character ``at`` is in a century or a decade it names that
+    ``text`` gives as a year or a name ("the 11th century" and "from 1068 to 1104"; "the
+    1960s" and "between 1964 and 1969"). Not a range the question gives: its years are
+    the ones it asks of ("between 1000 and 1300")."""
+    asked = [p for p in periods(question) if p.named and p.start <= at < p.end]
+    return bool(asked) and any(a.meets(d) for a in asked for d in periods(text))
+
+
+def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | None:
+    """The century or decade the question names, when it is all that ties the question to
+    the sentences that would answer: none of the question's other ``rare`` words (stemmed
+    tokens, the ones not found everywhere in the article) is ``near`` (the tokens of those
+    sentences and their neighbours), in any form ("build" and "built").
+
+    A century is wide enough to be named in sentences about many things: "Who did the
+    Normans besiege in the 11th century?" matches whatever the article says happened then.
+    A year is not, and a question without other rare words ("What happened in the 1880s?":
+    words that only ask that something happened do not count) asks for no more than the time.
+    """
+    vague = [p for p in periods(question) if p.century or p.text.startswith("the ")]
+    if not vague:
+        return None
+    rest = question
+    for p in vague:
+        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
+    topic = [t for t in tokenize(rest) if t in rare and t not in _EVENT_WORDS]
+    if not topic or any(resembles(t, near) for t in topic):
+        return None
+    return vague[0].text
+
+
+def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
+    """A time the question pins and one the sentence gives, when the sentence is dated
+    (at least once) and never within any time the question pins; else ``None``."""
+    asked = periods(question)
+    if not asked:
+        return None
+    dated = periods(sentence, told=True)
+    if not dated or any(a.meets(d) for a in asked for d in dated):
+        return None
+    if _DATED_BY_CONTEXT.search(sentence):
+        # "on 15 March" is dated by the year its passage tells of: the years the sentence
+        # writes may be others it compares with ("exceeding the previous record, set in 1953")
+        return None
+    return asked[0], dated[0]
+
+
+_MONTHS = "|".join(MONTH_NAMES)
+#: A time a sentence gives by its passage's rather than by a year: a day and month with
+#: no year after them ("on 15 March", "on March 15,"), the way a text dates what happened
+#: in the year it has already given. ("the following decade" and the like are read as the
+#: years after the ones written before them, :func:`_relative`.)
+_DATED_BY_CONTEXT = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}\b)(?!,?\s+\d{{3,4}})"
+)
+
+
+#: Where a sentence's parts part when each may carry its own time ("X lost the fort in
+#: 1453, but his captain won the battle in 1456"): a comma (not one inside a number,
+#: "150,000"), a semicolon, a colon, a bracket, a dash between spaces, or "but".
+_DATED_PART = re.compile(r",(?!\d)|[;:()]|\s[–—]\s|\bbut\b")
+#: How many of the question's words (other than its time) the part dated elsewhere must
+#: hold to be what the question asks about: two. With one, a part sharing a single common
+#: word ("price") with the question refused "What drove the price to its 2018 high?"
+#: (velmorite), whose answer is the next part, dated 2018.
+DATED_PART_WORDS = 2
+_DIGIT = re.compile(r"\d")
+
+
+def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Period] | None:
+    """A time the question pins and the one ``sentences`` (those that would answer) give
+    to what it asks, when that is another time; else ``None``.
+
+    They may name the question's time, but for something else: "Which duke lost
+    Roccabruna in 1456?" asked of "Duke Amedeo III lost the fortress of Roccabruna in
+    1453 ..., but his commander ... defeated the Vessanese army ... in June 1456"; "Who
+    founded the Studium in 1468?" of "In 1468 Ludovico bought ... He founded ... the
+    Studium ..., in 1474". A part of a sentence (or a whole sentence dated only at other
+    times) holding at least :data:`DATED_PART_WORDS` of the question's words (its time
+    left out) is dated elsewhere, and no part dated at the question's time holds any.
+    """
+    asked = periods(question)
+    if not asked:
+        return None
+    rest = question
+    for p in asked:
+        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
+    topic = _topic(rest)
+    units = []
+    for sentence in sentences:
+        if not _DIGIT.search(sentence):
+            continue  # every time is written with a digit: nothing dated here
+        units += _DATED_PART.split(sentence)
+        if _DATED_BY_CONTEXT.search(sentence):
+            continue  # "on 15 March": dated by its passage's year, whatever else it dates
+        if not any(a.meets(d) for a in asked for d in periods(sentence, told=True)):
+            units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
+    best: tuple[int, Period] | None = None
+    for unit in units:
+        dated = periods(unit, told=True) if _DIGIT.search(unit) else []
+        if not dated:
+            continue
+        words = set(tokenize(unit))
+        held = sum(resembles(t, words) for t in topic)
+        if any(a.meets(d) for a in asked for d in dated):
+            if held:
+                return None  # the question's time and words meet in one part
+        elif held >= DATED_PART_WORDS and (best is None or held > best[0]):
+            best = (held, dated[0])
+    return None if best is None else (asked[0], best[1])
+
+
+def _topic(rest: str) -> set[str]:
+    """The (stemmed) words of a question, its time or place left out (``rest``), that say
+    what it asks about: not the words of any event ("happen", "take place")."""
+    return {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+
+
+#: Capitalised words after "in", "on" that name a time, not a place.
+_TIME_NAMES = frozenset(month.lower() for month in MONTH_NAMES) | frozenset(
+    re.findall(
+        r"\w+",
+        "monday tuesday wednesday thursday friday saturday sunday spring summer autumn "
+        "winter christmas easter",
+    )
+)
+
+
+def _is_time(name: str) -> bool:
+    """Whether ``name`` ("November", "Easter Monday") opens with the name of a time."""
+    return name.split()[0].lower() in _TIME_NAMES
