@@ -41,11 +41,13 @@ _BETWEEN_UNTIL = re.compile(
     r"\bbetween\s+(?!\d)(?:[\w'’-]+\s+){1,5}?and\s+(?:the\s+)?(1\d{3}|20\d{2})\b(?![,.]?\d)",
     re.IGNORECASE,
 )
+#: How many a number word before "years later" counts ("a" and "one" are one).
+_COUNT_WORDS = {"a": 1, **{word: n for n, word in enumerate(UNIT_WORDS, start=1)}, "ten": 10}
 #: A time a text gives after the years it has written: "during the following decade",
 #: "the next year", "three years later". It runs on from the last of them.
 _RELATIVE = re.compile(
     r"\b(?:following|next|succeeding|subsequent)\s+(year|decade|century)\b|"
-    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|decade)s?\s+later\b",
+    rf"\b({'|'.join(_COUNT_WORDS)}|\d{{1,2}})\s+(year|decade)s?\s+later\b",
     re.IGNORECASE,
 )
 #: How many years each unit of :data:`_RELATIVE` spans.
@@ -153,10 +155,6 @@ def _relative(text: str, found: Sequence[Period]) -> list[Period]:
             first = end = last + n * _RELATIVE_YEARS[match.group(3).lower()]
         derived.append(Period(first, end, match.group(), *match.span()))
     return derived
-
-
-#: How many a number word before "years later" counts ("a" and "one" are one).
-_COUNT_WORDS = {"a": 1, **{word: n for n, word in enumerate(UNIT_WORDS, start=1)}, "ten": 10}
 
 
 def in_period_written(question: str, at: int, text: str) -> bool:
