@@ -17,6 +17,7 @@ from antqa.conversation import SearchPlan
 from antqa.index import load_index
 from antqa.lexical import tokenize
 from antqa.models import Answer, Chunk, Hit, ShortAnswer
+from antqa.questions import analyse
 from antqa.service import QAService
 
 QUESTIONS = [
@@ -717,7 +718,6 @@ def test_a_question_in_other_words_near_the_article_is_not_refused_as_unrelated(
 
 def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from antqa.conversation import SearchPlan
-    from antqa.questions import analyse
 
     question = "What did she call her happiest moment at the bank?"
     answerer, scores, hits = _asked_over(
@@ -884,7 +884,6 @@ def test_a_place_of_the_other_half_of_a_two_part_question_refuses_nothing(tmp_pa
     """ "Where was Lin when she apologized, and how long had she been at Alipay?": "at
     Alipay" belongs to the second question, so the first half's answer "in the United
     States" is no place other than the one asked; asked alone, it is."""
-    from antqa.questions import analyse
 
     answerer = _answerer_over(
         "Some say Alipay is a good man cheating; on the same day, Lin apologized while on a "
@@ -1004,3 +1003,22 @@ def test_for_how_long_is_answered_by_a_length_of_time_not_of_space(tmp_path) -> 
         length,
         shut,
     }
+
+
+def test_a_year_naming_a_thing_is_told_by_the_sentence_before_the_one_that_answers(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "the 2005 ruling": the year dates the ruling, told just before the sentence saying
+    what became of it in 2011; a year asked of the striking down itself is another time."""
+    text = (
+        "In 2005 the commission ruled that Lumen must cap its prices. "
+        "Lumen appealed to the tribunal, which in 2011 overturned the ruling, striking down "
+        "the price cap.\n"
+    )
+    question = "What part of the 2005 ruling did the tribunal strike down?"
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    overturned = [answerer.index.sentences[1]]
+    assert answerer._other_time(scores.question, overturned) is None
+    for other in ("What part of the 2008 ruling did the tribunal strike down?",
+                  "What did the tribunal strike down in 2005?"):  # fmt: skip
+        assert answerer._other_time(analyse(other), overturned) is not None

@@ -44,6 +44,8 @@ from antqa.questions import (
         ("What exact share of the market did it claim?", AnswerKind.SHARE, ()),
         ("What interest rate did the products pay?", AnswerKind.SHARE, ()),
         ("what % of the vote did she win", AnswerKind.SHARE, ()),  # the sign as typed
+        # a price "per share" is money, not a share of a whole
+        ("What price per share did the bidder offer?", AnswerKind.AMOUNT, ()),
         ("How long did the repayment take?", AnswerKind.DURATION, ()),
         ("For how many years did the duke rule?", AnswerKind.DURATION, ()),
         # "for how many" counts the noun it names: a length of time only in units of time

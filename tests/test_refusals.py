@@ -226,6 +226,17 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
         "join",
     )
     assert words.step_apart("When did Ada Moss join it?", ["ada"], 0, asks_time=True) is None
+    # becoming a role is told by the role ("Reed, a former ferryman, was elected mayor"),
+    # seldom by the verb, though the article writes it of someone else
+    roles = [(0, "Tom Reed, a former ferryman, was elected mayor."),
+             (1, "The bridge opened in 1911."), (2, "Ada Moss became its keeper.")]  # fmt: skip
+    _, role_words = _article_words(roles)
+    became = "What did Tom Reed do for a living before he became mayor?"
+    assert role_words.step_apart(became, ["tom"], 0) is None
+    assert role_words.step_apart("What did Tom Reed do before he opened it?", ["tom"], 0) == (
+        "tom",
+        "opened",
+    )
     # a step the article never writes is a paraphrase: nothing to say it is not told
     assert words.step_apart("Where did Tom Reed work before moving?", ["tom"], 0) is None
     # the step is looked for near the one who took it, not near where they went (the

@@ -72,6 +72,14 @@ def test_a_rank_is_read_only_before_the_same_thing() -> None:
     assert rank_swapped("Who was the first keeper?", [told]) is None
     # "last" and "final" say the same
     assert rank_swapped("When was the final voyage?", ["Its last voyage was in 1931."]) is None
+    # "opening" is first and "closing" last: no swap with "first", a swap with "fourth"
+    opening = "Kell dominated the opening quarter and led 21-12 at its close."
+    asked = "What was the score at the end of the first quarter?"
+    assert rank_swapped(asked, [opening, "The fourth quarter belonged to Brannock."]) is None
+    assert rank_swapped("Who led in the fourth quarter?", [opening]) == (
+        "fourth quarter",
+        "first quarter",
+    )
     # "the first of", "a second time": no thing ranked
     assert rank_swapped("When was it closed a second time?", ["It closed the first time."]) is None
 

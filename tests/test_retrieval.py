@@ -168,3 +168,11 @@ def test_a_doubled_letter_typed_once_counts_as_the_word_meant_but_no_other_word_
     # texts hold, or one too short to tell from another, stays itself
     assert [lexicon.form(t) for t in tokenize("bought sat")] == tokenize("bought sat")
     assert lexicon.coverage("What was bought?").max() == 0.0
+
+
+def test_two_neighbouring_letters_swapped_count_as_the_word_meant() -> None:
+    lexicon = LexicalIndex(["the company was founded", "its popular nickname"])
+    assert lexicon.coverage("When was the compnay founded?")[0] == 1.0
+    assert lexicon.coverage("What is its populra nickname?")[1] == 1.0
+    # the first two letters are not swapped ("tear" read as "rate"), nor a word the texts hold
+    assert [lexicon.form(t) for t in tokenize("ocmpany founded")] == tokenize("ocmpany founded")

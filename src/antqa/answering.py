@@ -141,6 +141,8 @@ _LEAST_NUMBER_IN_WORDS = 2
 #: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
 #: with what may follow it (an ordinal's suffix, a decade's "s"); the digits are matched.
 #: Not an id ("<@&1000000000000030>").
+#: "the 2005 ruling", "the 1998 election": a year naming a thing by its date.
+_NAMED_BY_YEAR = re.compile(r"\bthe\s+((?:1\d|20)\d{2})\s+([a-z]{3,})\b", re.IGNORECASE)
 _QUESTION_NUMBER = re.compile(
     r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)"
     rf"(?=(?P<suffix>(?:{'|'.join(_ORDINAL_SUFFIXES)}|'?s)?))"
@@ -507,7 +509,8 @@ class Answerer:
     def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
         """The sentences that would answer are dated only at other times than the question
         pins, or tied to it by nothing but a century or decade it names."""
-        if not periods(question.text):
+        pinned = periods(question.text)
+        if not pinned or self._dated_just_before(question.text, len(pinned), chosen):
             return None
         texts = [s.text for s in chosen]
         conflict = time_conflict(question.text, " ".join(texts))
@@ -520,6 +523,27 @@ class Answerer:
         rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
         alone = vague_time_alone(question.text, near, set(rare))
         return None if alone is None else f" — what it tells of {alone} is about other things"
+
+    def _dated_just_before(self, question: str, asked: int, chosen: list[Sentence]) -> bool:
+        """Every time the question pins names a thing by its year ("the 2005 ruling"), and
+        a chosen sentence calls it by its noun alone ("overturned the ruling") right after
+        a sentence of its paragraph that writes the year: the year dates the thing, which
+        the sentence before tells, not what is asked of it (an answerable of the eleventh
+        batch was refused: "dated 2011, not 2005")."""
+        named = list(_NAMED_BY_YEAR.finditer(question))
+        if not named or len(named) != asked:
+            return False
+        sentences = self.index.sentences
+        return all(
+            any(
+                re.search(rf"\b{re.escape(noun)}\b", c.text, re.I)
+                and c.id > 0
+                and sentences[c.id - 1].paragraph == c.paragraph
+                and re.search(rf"\b{year}\b", sentences[c.id - 1].text)
+                for c in chosen
+            )
+            for year, noun in (m.groups() for m in named)
+        )
 
     def _surroundings(self, chosen: list[Sentence]) -> set[str]:
         """The words of the chosen sentences and of the sentence before and after each

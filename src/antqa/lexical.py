@@ -111,14 +111,15 @@ TYPO_LEAST_LETTERS = 6
 
 
 def _typos_held(texts: Sequence[str], frequency: Counter[str]) -> dict[str, str]:
-    """The texts' words as a question may misspell them with a doubled letter typed once,
+    """The texts' words as a question may misspell them with a doubled letter typed once
+    or two neighbouring letters typed in each other's place ("compnay" for "company"),
     stemmed, each to the stem of the word meant ("employ", from "employes", to "employe",
     from "employees"; "commite" to "committe"); the most frequent when several are, and
     never a stem the texts hold: built once, one lookup a word.
 
-    Only a doubled letter, English's most common misspelling: any letter dropped also read
-    "bought" as "brought", "compete" as "complete" and "cross" as "across" (in the
-    questions of the SQuAD-format sets)."""
+    Only these, English's most common misspellings: any letter dropped also read "bought"
+    as "brought", "compete" as "complete" and "cross" as "across" (in the questions of the
+    SQuAD-format sets); two neighbours swapped make no other word as often."""
     written = {
         w
         for text in texts
@@ -130,6 +131,11 @@ def _typos_held(texts: Sequence[str], frequency: Counter[str]) -> dict[str, str]
         for w in sorted(written)
         for at in range(1, len(w))
         if w[at] == w[at - 1]
+    ] + [
+        (w[: at - 1] + w[at] + w[at - 1] + w[at + 1 :], w)
+        for w in sorted(written)
+        for at in range(2, len(w))  # not the first letter: "rate" is no typo of "tear"
+        if w[at] != w[at - 1]
     ]
     stem = _stemmer(False).stemWords
     held: dict[str, list[str]] = {}

@@ -155,7 +155,8 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.SHARE,
         _pattern(
-            r"\b(?:what|which|how (?:big|large|high|low))\b[^?]*(?:\b(?:share|percentage|",
+            # not "what price per share": a share of stock, the unit of a price
+            r"\b(?:what|which|how (?:big|large|high|low))\b[^?]*(?:\b(?<!per )(?:share|percentage|",
             r"proportion|fraction|percent|rate)\b|%)",  # "what % of ..." as typed
         ),
     ),

@@ -12,7 +12,11 @@ from antqa.lexical import resembles, tokenize
 _ORDER = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 #: Words that rank one of several like things ("the second year", "the last outbreak"):
 #: a question asking of another rank than the one the answer tells of swaps the fact.
-_RANKS = frozenset((*_ORDER, "tenth", "last", "final"))
+_RANKS = frozenset((*_ORDER, "tenth", "last", "final", "opening", "closing"))
+#: Ranks English writes in other words: "the opening quarter" is the first, "the closing
+#: stages" the last (an answerable of the eleventh batch, "the score at the end of the
+#: first quarter", was refused for "the fourth quarter" beside "the opening quarter").
+_SAME_RANK = {"opening": "first", "closing": "last"}
 #: A rank and the word after it ("second week", "fifth-largest"); not "first of", "second
 #: time". The hyphenated form refused one more unanswerable on all sets, no answerable.
 _RANKED = re.compile(
@@ -35,10 +39,10 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
         (rank, m.group(2), set(tokenize(m.group(2))))
         for t in texts
         for m in _RANKED.finditer(t)
-        for rank in _ranks_told(m.group(1).lower(), t[m.end() :])
+        for rank in _ranks_told(_rank(m.group(1)), t[m.end() :])
     ]
     for asked in _RANKED.finditer(question):
-        rank, thing = asked.group(1).lower(), tokenize(asked.group(2))
+        rank, thing = _rank(asked.group(1)), tokenize(asked.group(2))
         if not thing:
             continue
         same = [(r, w) for r, w, words in told if resembles(thing[0], words)]
@@ -51,6 +55,11 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
 #: What after a rank, in its clause, says whom it follows: "the second ... after Jonas
 #: Elvestad" (a name; "the second stage, after the war" follows no one).
 _FOLLOWING = re.compile(r"^[^,;:.()]{0,60}?\b(?:after|following|behind)\s+[A-Z]")
+
+
+def _rank(word: str) -> str:
+    """The rank ``word`` gives, as :data:`_ORDER` or "last" writes it."""
+    return _SAME_RANK.get(word.lower(), word.lower())
 
 
 def _ranks_told(rank: str, rest: str) -> tuple[str, ...]:
