@@ -58,6 +58,7 @@ from antqa.refusals import (
     event_word,
     given_to_another,
     in_period_written,
+    named_by_year,
     no_one_told,
     numbered_names,
     only_larger_place,
@@ -141,8 +142,6 @@ _LEAST_NUMBER_IN_WORDS = 2
 #: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
 #: with what may follow it (an ordinal's suffix, a decade's "s"); the digits are matched.
 #: Not an id ("<@&1000000000000030>").
-#: "the 2005 ruling", "the 1998 election": a year naming a thing by its date.
-_NAMED_BY_YEAR = re.compile(r"\bthe\s+((?:1\d|20)\d{2})\s+([a-z]{3,})\b", re.IGNORECASE)
 _QUESTION_NUMBER = re.compile(
     r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)"
     rf"(?=(?P<suffix>(?:{'|'.join(_ORDINAL_SUFFIXES)}|'?s)?))"
@@ -530,7 +529,7 @@ class Answerer:
         a sentence of its paragraph that writes the year: the year dates the thing, which
         the sentence before tells, not what is asked of it (an answerable of the eleventh
         batch was refused: "dated 2011, not 2005")."""
-        named = list(_NAMED_BY_YEAR.finditer(question))
+        named = named_by_year(question)
         if not named or len(named) != asked:
             return False
         sentences = self.index.sentences
@@ -542,7 +541,7 @@ class Answerer:
                 and re.search(rf"\b{year}\b", sentences[c.id - 1].text)
                 for c in chosen
             )
-            for year, noun in (m.groups() for m in named)
+            for year, noun in named
         )
 
     def _surroundings(self, chosen: list[Sentence]) -> set[str]:

@@ -157,6 +157,16 @@ def _relative(text: str, found: Sequence[Period]) -> list[Period]:
     return derived
 
 
+#: "the 2005 ruling", "the 1998 election": a year naming a thing by its date.
+_NAMED_BY_YEAR = re.compile(r"\bthe\s+((?:1\d|20)\d{2})\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
+def named_by_year(question: str) -> list[tuple[str, str]]:
+    """Each year ``question`` names a thing by ("the 2005 ruling"), with the noun it names:
+    the year dates that thing, which a text may tell apart from what is asked of it."""
+    return [(m.group(1), m.group(2)) for m in _NAMED_BY_YEAR.finditer(question)]
+
+
 def in_period_written(question: str, at: int, text: str) -> bool:
     """Whether the question's character ``at`` is in a century or a decade it names that
     ``text`` gives as a year or a name ("the 11th century" and "from 1068 to 1104"; "the
