@@ -213,6 +213,12 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     assert own_steps("How long did it hold out before it fell?") == []
     assert own_steps("Where did he go after Reading?") == []
     assert own_steps("How many were sold after launch?") == []
+    # leaving or entering is told in other words ("his departure"): a time, not a step
+    assert own_steps("Which city did Sefton work in after he left?") == []
+    assert own_steps("What had she worked as before entering politics?") == []
+    assert own_steps("When did Sefton leave the firm?", asks_time=True) == [
+        ("leave", "leav", ("sefton",))
+    ]
     texts = [(0, "Ada Moss joined the Kelby ferry in 1890."), (1, "Tom Reed built a bridge."),
              (2, "The bridge opened in 1911."), (3, "Reed retired to the coast.")]  # fmt: skip
     _, words = _article_words(texts)
@@ -265,6 +271,19 @@ def test_a_fact_told_of_another_name_is_given_to_another() -> None:
     # a capital opening the sentence is no name
     families = "Several families of Byzantine Greece were of Norman origin."
     assert given_to_another("What were the origins of the Raoul family?", [families]) is None
+    # unless it is a name, no word the article writes in lower case
+    striker = "Ironhawks striker Caleb Onwuachi scored 27 points."
+    asked = "How many points did the Tidewardens striker score?"
+    assert given_to_another(asked, [striker], {"several", "scored"}) == (
+        "Tidewardens striker",
+        "Ironhawks striker",
+    )
+    assert given_to_another(asked, [striker]) is None  # not knowing the article's words
+    assert given_to_another(asked, [striker], {"ironhawks"}) is None
+    assert (
+        given_to_another("What were the origins of the Raoul family?", [families], {"several"})
+        is None
+    )
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:

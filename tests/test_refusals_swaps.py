@@ -9,6 +9,7 @@ import pytest
 from antqa.answering import NOT_COVERED
 from antqa.refusals import (
     doer_reversed,
+    never_done,
     opposite_word,
     periods,
     plain_words,
@@ -130,6 +131,9 @@ def test_a_pronoun_may_stand_for_the_name_told_just_before() -> None:
         ("When was the zone reduced?", "The zone was extended in May.", ("reduced", "extended")),
         ("How many women worked on the docks?", "About 2,400 men worked on the docks.", ("women", "men")),
         ("What is the largest public employer?", "The largest private employer is Halvard Optics.", ("public", "private")),
+        ("Who was the first man to lead it?", "In 1990 it elected its first woman chair.", ("man", "woman")),
+        ("When was the wooden quay wall built?", "The first stone quay wall was completed in 1812.", ("wooden", "stone")),
+        ("Who cast the first metal type?", "He carved the first timber type.", ("metal", "timber")),
     ],
 )  # fmt: skip
 def test_a_word_of_a_pair_asked_where_the_other_is_told(
@@ -263,3 +267,17 @@ def test_a_rank_told_as_following_someone_tells_the_ranks_before_it() -> None:
     assert rank_swapped("Who was the third Corlandic winner?", [told]) is not None
     later = "He was the second Corlandic architect, and after Jonas Elvestad came others."
     assert rank_swapped("Who was the first Corlandic winner?", [later]) is not None
+
+
+def test_a_step_the_sentences_say_was_never_taken() -> None:
+    told = "The bloomery was abandoned in 1352 and never reopened."
+    assert never_done("In which year was the bloomery reopened?", [told]) == "never reopened"
+    costly = "The process has never been economical."
+    assert never_done("Why has the process proved economical?", [costly]) == "never been economical"
+    # the question denies too: it asks what the sentence tells
+    assert never_done("Why was the bloomery never reopened?", [told]) is None
+    # another sentence tells it was taken after all
+    later = "The bloomery reopened in 1390."
+    assert never_done("In which year was the bloomery reopened?", [told, later]) is None
+    # "never" before another word than the question's
+    assert never_done("In which year was the bloomery abandoned?", [told]) is None

@@ -59,6 +59,7 @@ from antqa.refusals import (
     given_to_another,
     in_period_written,
     named_by_year,
+    never_done,
     no_one_told,
     numbered_names,
     only_larger_place,
@@ -400,12 +401,16 @@ class Answerer:
         """The sentences that would answer, or the passage they would come first from, say
         the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
         smallest asked, the greatest told; "the happiest moment" asked where the passage
-        tells of "the saddest moment" in a sentence that matches the question less well."""
+        tells of "the saddest moment" in a sentence that matches the question less well; or
+        they say what it asks of never happened (:func:`antqa.refusals.never_done`)."""
         if plan.continuation or not chosen:
             return None
         ranked = rank_swapped(question.text, [s.text for s in chosen])
         if ranked is not None:  # "the second year" asked, "the first year" told
             return f' — where it tells of this, it says "{ranked[1]}", not "{ranked[0]}"'
+        denied = never_done(question.text, [s.text for s in chosen])
+        if denied is not None:  # "when was it reopened" asked, "never reopened" told
+            return f' — where it tells of this, it says "{denied}"'
         quoted = {s.id for s in chosen}
         for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
             found = opposite_word(question.text, self._plain_words(ids))
@@ -478,7 +483,7 @@ class Answerer:
             name, written = step
             return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         texts = [s.text for s in chosen]
-        swapped = given_to_another(question.text, texts)
+        swapped = given_to_another(question.text, texts, self.short.common)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])

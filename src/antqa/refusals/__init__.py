@@ -20,7 +20,8 @@ tells of together ("Ni Xingjun's role at Wacai.com").
 Or they turn a word into its opposite: "the smallest area" where the article gives the
 greatest, "by how much did it rise" where it fell, "understate" for "overstate"; or into
 another of its set: "the upper section" for the lower, "daily" for "weekly", "close"
-for "opened", "removed" for "added".
+for "opened", "removed" for "added"; or ask of a step the article says was never taken
+("When was it reopened?" of "abandoned and never reopened").
 
 Or they swap a rank ("in its second year" where the article gives the first year), or
 who did what: a step the article tells of someone else ("did Piet Ommeren publish" of
@@ -64,7 +65,7 @@ from antqa.refusals.names import (
     own_steps,
 )
 from antqa.refusals.numbers import written_out
-from antqa.refusals.opposites import PREFIXED_LETTERS, opposite_word, plain_words
+from antqa.refusals.opposites import PREFIXED_LETTERS, never_done, opposite_word, plain_words
 from antqa.refusals.places import SAME_PLACE_LETTERS, only_larger_place, placed_elsewhere
 from antqa.refusals.ranks import rank_swapped
 from antqa.refusals.roles import ROLE_WORDS, asked_role, role_held, role_written
@@ -99,6 +100,7 @@ __all__ = [
     "given_to_another",
     "in_period_written",
     "named_by_year",
+    "never_done",
     "no_one_told",
     "numbered_names",
     "only_larger_place",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
@@ -151,6 +151,13 @@ _OWN_STEP = re.compile(
 #: ("succeeded by Helen Strand ..., a former headteacher"; "was elected mayor"), seldom by
 #: the verb (an answerable of the eleventh batch was refused: "it never says became").
 _TAKING_ROLE = frozenset(tokenize("become became becoming"))
+#: "after he left", "before entering politics": a time the question gives by someone
+#: leaving or entering a place or a calling, which an article tells in words of its own
+#: ("the departure of Gerald Sefton, who returned to England"; "a former schoolteacher
+#: ... who had succeeded Dahl as Liberal leader"). Two answerables of two sets were
+#: refused ("it never says left"), no unanswerable on any set. Asked as the step itself
+#: ("When did she leave the firm?") it is still checked.
+_CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 _NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b")
 
@@ -165,7 +172,9 @@ def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tu
     for match in _OWN_STEP.finditer(question):
         written = match.group(1) or match.group(2)
         whose = tuple(tokenize(question[: match.start()]))  # the one asked about, not where
-        found += [(written, token, whose) for token in tokenize(written)]  # they went
+        found += [  # where they went
+            (written, token, whose) for token in tokenize(written) if token not in _CROSSING
+        ]
     for match in _NAMED_STEP.finditer(question) if asks_time else ():
         whose = tuple(tokenize(match.group(1)))
         found += [(match.group(2), token, whose) for token in tokenize(match.group(2)) if whose]
@@ -190,7 +199,9 @@ _NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][\w'’-]+)\s+([a-z]{3,})\b")
 _OF_NAME = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+)?([A-Z][\w'’-]+)")
 
 
-def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str] | None:
+def given_to_another(
+    question: str, sentences: Sequence[str], common: Collection[str] = frozenset()
+) -> tuple[str, str] | None:
     """What the question gives a name ("the Hollin pit") and what a sentence that would
     answer gives another name instead ("The Ostmark pit employed ..."), when that sentence
     never mentions the question's name; else ``None``.
@@ -199,7 +210,10 @@ def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str]
     Hollin pit employ?" of "The Ostmark pit employed about 1,900 people"; "Why did Ma
     Huateng apologize?" of "Peng Lei apologized ...". The word is matched in any form
     ("apologize", "apologized"). Asked with "of" too: "How old is the surface of Ebbe?"
-    of "Halvard's surface was roughly 1.1 billion years old".
+    of "Halvard's surface was roughly 1.1 billion years old". A sentence may open on the
+    other name ("Ironhawks striker Caleb Onwuachi ..." for "the Tidewardens striker")
+    when it is no word the article writes in lower case (``common``): any word opening a
+    sentence is capitalised ("Several families ...").
     """
     asked_pairs = [
         (m.group(), m.group(1), m.group(2), False) for m in _NAME_BEFORE.finditer(question)
@@ -217,7 +231,9 @@ def given_to_another(question: str, sentences: Sequence[str]) -> tuple[str, str]
             written = set(tokenize(sentence))
             if any(resembles(t, written) for t in asked_name):
                 continue
-            for told in re.finditer(rf"(?<=\s)([A-Z][\w-]*{owner})\s+{form}\w*", sentence):
-                if told.group(1).lower() not in STOPWORDS:
+            for told in re.finditer(rf"(?:(?<=\s)|^)([A-Z][\w-]*{owner})\s+{form}\w*", sentence):
+                other = told.group(1).lower()
+                opening = told.start() == 0
+                if other not in STOPWORDS and not (opening and (not common or other in common)):
                     return asked, told.group()
     return None

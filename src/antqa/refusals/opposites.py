@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from antqa.lexical import STOPWORDS, tokenize
+
 #: English words that say the opposite of each other, each side as the forms it is
 #: written in: a question asking for the smallest where the article gives the greatest,
 #: or by how much something rose where it fell, swaps the fact (a kind of unanswerable
@@ -58,6 +60,12 @@ _OPPOSED = (
 #: 8 more unanswerables on all sets and no answerable (picked from the eighth batch's
 #: unrefused unanswerables: 6 of the 8 are there). Not "began"/"ended": 4 unanswerables
 #: for 3 answerables ("When did the strike begin?" of a passage telling how it ended).
+#: What a thing is made of, wood or another material ("the first wooden quay wall" of a
+#: stone one, "wooden type" of "metal type"): 2 more unanswerables in two sets, no
+#: answerable. Not the materials among themselves ("Which metal ...?" is told "iron").
+#: "man"/"woman" as "men"/"women" ("the first man to hold the office" of "the first
+#: woman") and "primary"/"secondary" ("secondary objectives" of "11 of its 13 primary
+#: science objectives"): 2 more unanswerables each, in two sets, no answerable.
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
@@ -89,8 +97,11 @@ _ALTERNATIVES = (
         "criticizing condemn condemns condemned condemning",
     ),
     ("extend extends extended extending", "reduce reduces reduced reducing"),
-    ("men", "women"),
+    ("men man", "women woman"),
     ("public", "private"),
+    ("wood wooden timber", "stone brick concrete metal iron steel"),
+    ("primary", "secondary"),
+    ("restore restores restored restoring", "demolish demolishes demolished demolishing"),
 )
 #: Each side of :data:`_OPPOSED` with its opposite, both ways round, and each word of
 #: :data:`_ALTERNATIVES` with the others of its set. Words are compared as sets (a regex
@@ -194,4 +205,32 @@ def _negated(asked: Sequence[str], written: Collection[str]) -> tuple[str, str] 
             told = next((p + word for p in _NEGATIONS if p + word in written), None)
             if told is not None:
                 return word, told
+    return None
+
+
+#: A word the text denies ever happened or held: "was abandoned and never reopened",
+#: "was never formally banned", "has never been economical" (words in -ly and "been" may
+#: come between).
+_NEVER = re.compile(r"\bnever\s+((?:[a-z]+ly\s+|been\s+)*)([a-z]{4,})\b", re.I)
+#: A question that itself denies ("Why was it never rebuilt?") asks what the text tells.
+_DENYING = re.compile(r"\b(?:never|not|no)\b|n[’']t\b", re.I)
+
+
+def never_done(question: str, texts: Sequence[str]) -> str | None:
+    """What ``texts`` (the sentences that would answer) say never happened, as written
+    ("never reopened"), when it is what the question asks of ("In which year was the
+    bloomery reopened?") and they write that word, in any form, nowhere else; else
+    ``None``. A negation SQuAD 2.0 writers use: the question asks when, who or why of a
+    step the article says was never taken. Not when the question itself denies."""
+    if _DENYING.search(question):
+        return None
+    asked = {t for t in tokenize(question) if t not in STOPWORDS}
+    for text in texts:
+        for match in _NEVER.finditer(text):
+            denied = tokenize(match.group(2))
+            if not denied or denied[0] not in asked:
+                continue
+            rest = text[: match.start()] + text[match.end() :]
+            if denied[0] not in tokenize(" ".join(t for t in texts if t != text) + " " + rest):
+                return match.group()
     return None
