@@ -15,6 +15,7 @@ from antqa.refusals import (
     given_to_another,
     in_period_written,
     numbered_names,
+    opening_name,
     opposite_word,
     own_steps,
     periods,
@@ -529,3 +530,11 @@ def test_the_article_s_own_language_is_no_name_it_must_mention() -> None:
     assert meaning_language("What is the English title of her memoirs?") == {"english"}
     assert meaning_language("What does the motto mean in English?") == {"english"}
     assert meaning_language("What Greek word were the cells named after?") == frozenset()
+
+
+def test_the_name_an_article_opens_on_is_its_subject() -> None:
+    assert opening_name("Tarrowby Bridge is a medieval stone arch bridge.") == "Tarrowby Bridge"
+    assert opening_name("The Normans (Norman: Nourmands) were the people who") == "Normans"
+    assert opening_name("Ant Financial’s crisis response and reflection?") == "Ant Financial"
+    assert opening_name("Renata Voss-Albrecht (1901–1980) was a chemist.") == "Renata Voss-Albrecht"
+    assert opening_name("the river rises in the hills.") == ""

@@ -63,6 +63,7 @@ from antqa.refusals import (
     no_one_told,
     numbered_names,
     only_larger_place,
+    opening_name,
     opposite_word,
     periods,
     placed_elsewhere,
@@ -283,6 +284,9 @@ class Answerer:
         #: Per sentence, the stored window centred nearest on it (what a passage citing it
         #: quotes when no retrieved passage holds it).
         self.window = _centred_windows(index)
+        #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
+        #: paragraph tells of, by name or not.
+        self.subject = opening_name(texts[0]) if texts else ""
 
     # ------------------------------------------------------------------ refusing
 
@@ -466,6 +470,8 @@ class Answerer:
             if self.lexicon.idf(n) >= self.policy.subject_idf and n not in language
         ]
         for name in named:  # not what the article is about: a paragraph may call it "it"
+            if _named(question.text, name) == self.subject:
+                continue  # nor the name it opens on: "the bridge" is Tarrowby Bridge
             near = self.words.beside(name, chosen, self.policy.name_reach)
             if not near and not self.words.described(question.text, name):  # "who ... in X"
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"

@@ -62,6 +62,7 @@ from antqa.refusals.names import (
     ArticleWords,
     given_to_another,
     numbered_names,
+    opening_name,
     own_steps,
 )
 from antqa.refusals.numbers import written_out
@@ -104,6 +105,7 @@ __all__ = [
     "no_one_told",
     "numbered_names",
     "only_larger_place",
+    "opening_name",
     "opposite_word",
     "own_steps",
     "periods",
