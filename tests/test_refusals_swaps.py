@@ -134,6 +134,8 @@ def test_a_pronoun_may_stand_for_the_name_told_just_before() -> None:
         ("Who was the first man to lead it?", "In 1990 it elected its first woman chair.", ("man", "woman")),
         ("When was the wooden quay wall built?", "The first stone quay wall was completed in 1812.", ("wooden", "stone")),
         ("Who cast the first metal type?", "He carved the first timber type.", ("metal", "timber")),
+        ("How many secondary objectives were met?", "It met 11 of its 13 primary objectives.", ("secondary", "primary")),
+        ("When did the trust demolish the warehouse?", "The trust restored the warehouse.", ("demolish", "restored")),
     ],
 )  # fmt: skip
 def test_a_word_of_a_pair_asked_where_the_other_is_told(

@@ -154,9 +154,10 @@ _TAKING_ROLE = frozenset(tokenize("become became becoming"))
 #: "after he left", "before entering politics": a time the question gives by someone
 #: leaving or entering a place or a calling, which an article tells in words of its own
 #: ("the departure of Gerald Sefton, who returned to England"; "a former schoolteacher
-#: ... who had succeeded Dahl as Liberal leader"). Two answerables of two sets were
-#: refused ("it never says left"), no unanswerable on any set. Asked as the step itself
-#: ("When did she leave the firm?") it is still checked.
+#: ... who had succeeded Dahl as Liberal leader"). On all sets: the second answered (it
+#: was refused as "it never says entering"); the first is still refused, by another check
+#: (its chosen sentence tells of someone else's work); no unanswerable was refused for
+#: these words. Asked as the step itself ("When did she leave the firm?"), still checked.
 _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 _NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b")

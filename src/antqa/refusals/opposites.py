@@ -66,6 +66,8 @@ _OPPOSED = (
 #: "man"/"woman" as "men"/"women" ("the first man to hold the office" of "the first
 #: woman") and "primary"/"secondary" ("secondary objectives" of "11 of its 13 primary
 #: science objectives"): 2 more unanswerables each, in two sets, no answerable.
+#: "restore"/"demolish" ("When did the trust demolish the warehouse?" of "restored the
+#: warehouse"): 2 more unanswerables (one set), no answerable.
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
