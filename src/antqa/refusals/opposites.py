@@ -224,15 +224,15 @@ def never_done(question: str, texts: Sequence[str]) -> str | None:
     bloomery reopened?") and they write that word, in any form, nowhere else; else
     ``None``. A negation SQuAD 2.0 writers use: the question asks when, who or why of a
     step the article says was never taken. Not when the question itself denies."""
-    if _DENYING.search(question):
+    denials = [(text, match) for text in texts for match in _NEVER.finditer(text)]
+    if not denials or _DENYING.search(question):  # most texts deny nothing: no more work
         return None
     asked = {t for t in tokenize(question) if t not in STOPWORDS}
-    for text in texts:
-        for match in _NEVER.finditer(text):
-            denied = tokenize(match.group(2))
-            if not denied or denied[0] not in asked:
-                continue
-            rest = text[: match.start()] + text[match.end() :]
-            if denied[0] not in tokenize(" ".join(t for t in texts if t != text) + " " + rest):
-                return match.group()
+    for text, match in denials:
+        denied = tokenize(match.group(2))
+        if not denied or denied[0] not in asked:
+            continue
+        rest = text[: match.start()] + text[match.end() :]
+        if denied[0] not in tokenize(" ".join(t for t in texts if t != text) + " " + rest):
+            return match.group()
     return None
