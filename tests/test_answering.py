@@ -250,6 +250,10 @@ def test_a_who_as_role_question_is_refused_when_only_the_people_it_names_hold_th
     assert not swapped.answerable
     assert "president" in swapped.answer
     assert service.ask("Who replaced Anna Berg as treasurer?").answerable
+    # the step into the role asked, or the question typed all in lower case: the same
+    assert not service.ask("Who became the club's new president after Anna Berg?").answerable
+    assert not service.ask("who took over as president from anna berg?").answerable
+    assert service.ask("who took over as treasurer from anna berg?").answerable
     # a role the club never writes ("head" for "president") can't be checked: answered
     assert service.ask("Who replaced Anna Berg as club head?").answerable
 

@@ -210,6 +210,8 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     when = "When did Ada Moss join the board?"
     assert own_steps(when, asks_time=True) == [("join", "join", ("ada", "moss"))]
     assert own_steps(when) == []
+    first = "When did Ada Moss first join the board?"  # the step after the word timing it
+    assert ("join", "join", ("ada", "moss")) in own_steps(first, asks_time=True)
     # a thing, not a step of the person; a name that ends in -ing; no pronoun
     assert own_steps("How long did it hold out before it fell?") == []
     assert own_steps("Where did he go after Reading?") == []
@@ -386,6 +388,9 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
         ("Who served as the deputy squad leader?", "deputy squad leader"),
         ("Whom did the board choose as its new chair after the vote?", "new chair"),
         ("Who was there as well?", ""),  # "as well": no role
+        # the step into a role, after whose it is and "new"
+        ("Who became the club's new president after the vote?", "president"),
+        ("Who became treasurer when Anna Berg stepped down?", "treasurer"),
         ("What did she become as a result?", ""),  # not a "who" question
         ("Who waved as the long slow train left the station?", ""),  # a clause, not a role
     ],

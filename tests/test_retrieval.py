@@ -34,6 +34,18 @@ def test_a_word_typed_without_its_accents_is_the_same_word() -> None:
     assert lexicon.known(tokenize("Jumieges")[0]) and tokenize("Jumièges") == tokenize("Jumieges")
 
 
+def test_a_name_blended_from_two_query_words_holds_both() -> None:
+    lexicon = LexicalIndex(
+        ["It calls itself a Techfin company.", "We confirm the firm uses tech.", "Blue sky."]
+    )
+    # "Techfin": "tech" and the start of "finance"; a word written in lower case is a word
+    # of its own, no blend ("confirm" is not "consider" + "firm")
+    coverage = lexicon.coverage("a tech firm that does finance?")
+    assert coverage[0] > 0.5 and coverage[2] == 0.0
+    assert lexicon.coverage("did they consider the firm?")[1] < 1.0
+    assert lexicon.coverage("does it use finance?")[0] == 0.0  # one word: no blend of two
+
+
 def test_passages_are_short_distinct_and_centred_on_their_sentence(
     fake_service: QAService,
 ) -> None:

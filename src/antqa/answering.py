@@ -45,6 +45,7 @@ from antqa.questions import (
     counts_spans,
     counts_things,
     gives_length_of_time,
+    names,
     tells_cause_of_death,
 )
 from antqa.refusals import (
@@ -279,6 +280,9 @@ class Answerer:
         #: The words the article writes in lower case, stemmed: a word of a question it
         #: writes only capitalised is a name, however the question is typed ("varnholt").
         self.lower_words = frozenset(tokenize(" ".join(self.short.common), cached=False))
+        #: The words the article writes only capitalised, as names (stemmed): what a
+        #: question typed all in lower case names (:meth:`_named_as_written`).
+        self.name_words = frozenset(t for text in texts for t in names(text)) - self.lower_words
         #: Per sentence, the most words of a name of someone in it (0 if it names no one).
         self.named = [_longest_name(text, self.short.common, self.short.places) for text in texts]
         #: Per sentence, the stored window centred nearest on it (what a passage citing it
@@ -336,6 +340,14 @@ class Answerer:
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen)
         )
+
+    def _named_as_written(self, question: Question) -> tuple[str, ...]:
+        """The names the question gives; when it is typed all in lower case ("who took over
+        as president once jing xiandong became ceo?"), its words the article writes only
+        capitalised. Capitals typed are what :func:`~antqa.questions.names` reads."""
+        if question.names or not _LOWER_CASE_TYPED.search(question.text):
+            return question.names
+        return tuple(t for t in question.tokens if t in self.name_words)
 
     def _untold_detail(
         self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
@@ -433,8 +445,9 @@ class Answerer:
         only Peng Lei became chairman): it swaps who held what (see
         :func:`antqa.refusals.role_held`). Captions label; they tie no one to a role."""
         written, words = asked_role(question.text)
-        role = [w for w in words if w not in question.names]  # "as Ant's CEO": the CEO
-        if not role or plan.continuation or not question.names:
+        named = self._named_as_written(question)
+        role = [w for w in words if w not in named]  # "as Ant's CEO": the CEO
+        if not role or plan.continuation or not named:
             # naming no one, a question swaps no one's role ("as" may also mean "while")
             return None
         texts = [
@@ -443,7 +456,7 @@ class Answerer:
             for s in hit.chunk.sentence_ids
             if s not in self.captions
         ]
-        if not role_written(role, texts) or role_held(role, question.names, texts):
+        if not role_written(role, texts) or role_held(role, named, texts):
             return None
         return f" — where it tells of the {written}, it names no one else as one"
 
@@ -1179,6 +1192,10 @@ class Answerer:
             conversation_id=conversation_id,
             model=model,
         )
+
+
+#: A question typed with letters and no capital: its capitals tell no names.
+_LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
 
 
 def _told_plainly(question: Question) -> Callable[[str], bool] | None:

@@ -164,6 +164,33 @@ def _forms_held(frequency: Counter[str]) -> dict[str, str]:
     }
 
 
+#: The fewest letters of each part of a word blended from two of a query's words
+#: ("techfin": "tech" and "fin" of "finance"): three, a clipped word's usual least.
+BLEND_PART_LETTERS = 3
+
+
+def _splits(texts: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each way of cutting the words the texts write only capitalised (stemmed) in two parts
+    of :data:`BLEND_PART_LETTERS` or more, by first part: ``{"tech": [("fin", "techfin")],
+    "fin": [("tech", "fintech")]}``. Only those: a blend of clipped words is a coined
+    name ("Techfin"); a word written in lower case is a word of its own ("confirm" is no
+    blend of "consider" and "firm")."""
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for word in _TOKEN.findall(text):
+            (capitalised if word[0].isupper() else lower).add(word.lower())
+    stem = _stemmer(False).stemWords
+    vocabulary = set(stem(sorted(capitalised - lower))) - set(stem(sorted(lower)))
+    least = BLEND_PART_LETTERS
+    splits: dict[str, list[tuple[str, str]]] = {}
+    for word in sorted(vocabulary):
+        if word.isalpha():
+            for at in range(least, len(word) - least + 1):
+                splits.setdefault(word[:at], []).append((word[at:], word))
+    return splits
+
+
 class LexicalIndex:
     """Keyword scores of a query against every text of a fixed list."""
 
@@ -186,6 +213,7 @@ class LexicalIndex:
         }
         self._forms = _forms_held(self._frequency)
         self._typos = _typos_held(texts, self._frequency)
+        self._splits = _splits(texts)
 
     def idf(self, token: str) -> float:
         """How rare ``token`` is among the texts (highest for words no text holds)."""
@@ -224,13 +252,36 @@ class LexicalIndex:
         )
         total = sum(self.idf(t) for t in tokens)
         known = [t for t in tokens if t in self._postings]
-        if not known or total <= 0:
+        blended = self._blended(tokens)
+        if not (known or blended) or total <= 0:
             return np.zeros(self._size, dtype=np.float32)
         held = np.zeros(self._size, dtype=np.float32)
         for token in known:
             texts, weight = self._postings[token]
             held[texts] += weight  # each text once per word: as bm25s's np.add.at
+        for token, blends in blended.items():
+            texts = np.unique(np.concatenate([self._postings[b][0] for b in blends]))
+            if token in self._postings:
+                texts = np.setdiff1d(texts, self._postings[token][0])
+            held[texts] += np.float32(self.idf(token))
         return held / total
+
+    def _blended(self, tokens: Sequence[str]) -> dict[str, list[str]]:
+        """For each of ``tokens``, the texts' words blended from a start of it and a start
+        of another of them ("techfin" and "fintech" for "tech" and "financ"): a text holding
+        one holds both ("Ant Financial is a Techfin" for "a tech firm that does finance").
+        A word the tokens hold themselves is no blend of them."""
+        blended: dict[str, list[str]] = {}
+        for first in tokens:
+            for at in range(BLEND_PART_LETTERS, len(first) + 1):
+                for rest, word in self._splits.get(first[:at], ()):
+                    if word in tokens:
+                        continue
+                    for second in tokens:
+                        if second != first and second.startswith(rest):
+                            blended.setdefault(first, []).append(word)
+                            blended.setdefault(second, []).append(word)
+        return blended
 
     def share_in(self, text: str, tokens: Sequence[str]) -> float:
         """IDF-weighted share of ``tokens`` that ``text`` holds (0–1)."""

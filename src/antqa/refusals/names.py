@@ -160,7 +160,13 @@ _TAKING_ROLE = frozenset(tokenize("become became becoming"))
 #: these words. Asked as the step itself ("When did she leave the firm?"), still checked.
 _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
-_NAMED_STEP = re.compile(r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b")
+#: A word timing the step may stand between ("did Jing Xiandong first join"): the step is
+#: then the word after it too (the third group), and the timing word stays one as well
+#: (an article telling when Munro observed something may never say he was the first).
+_NAMED_STEP = re.compile(
+    r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b"
+    r"(?:(?:(?<=\bfirst)|(?<=\bever)|(?<=\boriginally)|(?<=\binitially))\s+([a-z]{3,})\b)?"
+)
 
 
 def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -178,7 +184,8 @@ def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tu
         ]
     for match in _NAMED_STEP.finditer(question) if asks_time else ():
         whose = tuple(tokenize(match.group(1)))
-        found += [(match.group(2), token, whose) for token in tokenize(match.group(2)) if whose]
+        for written in filter(None, match.group(2, 3)):
+            found += [(written, token, whose) for token in tokenize(written) if whose]
     return found
 
 

@@ -1,4 +1,4 @@
-"""The check that a "who ... as ROLE" question swaps who held a role."""
+"""The check that a "who ... as ROLE" (or "who became ROLE") question swaps who held a role."""
 
 from __future__ import annotations
 
@@ -15,6 +15,14 @@ _ASKED_ROLE = re.compile(
     r"(?:(?:the|a|an|its|his|her|their)\s+)?([^?,]+)",
     re.I,
 )
+#: "Who became Ant Financial's new president ...?": a role asked by the step into it, after
+#: whose role it is ("Ant Financial's") and "new", which tell no other role.
+_BECAME_ROLE = re.compile(
+    r"^\W*who\s+(?:then\s+|later\s+)?(?:became|becomes)\s+"
+    r"(?:(?:the|a|an|its|his|her|their)\s+)?(?:(?:[\w.-]+\s+)?[\w.-]+['’]s\s+)?(?:new\s+|next\s+)?"
+    r"([^?,]+)",
+    re.I,
+)
 #: A role is named in a few words ("deputy squad leader", "chief medical officer"); more
 #: after "as" are a clause ("as the new line opened to traffic"), not a role.
 ROLE_WORDS = 3
@@ -29,9 +37,9 @@ _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 
 
 def asked_role(question: str) -> tuple[str, list[str]]:
-    """The role a "who ... as ROLE" question asks about as written ("deputy squad
-    leader") and its stemmed words, or ``("", [])`` when it asks none."""
-    match = _ASKED_ROLE.search(question)
+    """The role a "who ... as ROLE" or "who became ROLE" question asks about as written
+    ("deputy squad leader") and its stemmed words, or ``("", [])`` when it asks none."""
+    match = _ASKED_ROLE.search(question) or _BECAME_ROLE.search(question)
     if match is None:
         return "", []
     words: list[str] = []
