@@ -8,6 +8,7 @@ from antqa.questions import (
     AnswerKind,
     analyse,
     asks_cause_of_death,
+    asks_successor,
     counts_spans,
     counts_things,
     counts_time,
@@ -16,6 +17,7 @@ from antqa.questions import (
     holds,
     measure_words,
     tells_cause_of_death,
+    tells_succession,
 )
 
 
@@ -263,6 +265,29 @@ def test_a_sentence_tells_what_a_death_came_from_not_whose_it_was() -> None:
     assert tells_cause_of_death("She ran it until his death from a stroke in 1951.")
     assert not tells_cause_of_death("After the death of his wife he moved to Ashbury.")
     assert not tells_cause_of_death("She died there on 2 November 1968, aged 77.")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who replaced Pendrecht as professor when he retired?", True),
+        ("Who succeeded Aird as director?", True),
+        ("Who took over from Pell as coach?", True),
+        ("Who took over the works after Thorne died?", False),  # what, not from whom
+        ("Who appointed Aird as director?", False),
+    ],
+)
+def test_a_question_asking_who_came_after_someone_is_noticed(question: str, expected: bool) -> None:
+    assert asks_successor(question) is expected
+
+
+def test_a_sentence_tells_a_succession_not_only_the_post() -> None:
+    assert tells_succession("He retired from the chair in 1926 and was succeeded by Tilbury.")
+    assert tells_succession("Aird's successor, the engineer Owen Prydderch, moved the work.")
+    assert tells_succession("Holm was followed as chief executive by Mats Fredin.")
+    assert tells_succession("In 1868 Ellis Marrowgate took over as chief editor.")
+    assert not tells_succession("In 1912 he was appointed the first professor of engineering.")
+    assert not tells_succession("The grey habit replaced the black dress worn since 1650.")
 
 
 def test_a_length_of_time_is_not_one_of_space() -> None:

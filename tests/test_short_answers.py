@@ -8,6 +8,7 @@ from antqa.lexical import LexicalIndex
 from antqa.models import Sentence
 from antqa.questions import analyse
 from antqa.short_answers import ShortAnswerFinder, Target, gives_measure_asked, target
+from antqa.short_answers.asked import Asked, mostly_asked
 
 ARTICLE = (
     "The duchy was founded in 911 when Rollo signed a treaty with King Charles III. "
@@ -543,7 +544,11 @@ HARBOUR = (
     "The cup is the oldest trophy of the Union of Coastal Clubs. "
     "Ilse Brand had trained at Orlen College for Pilots in Ostrel. "
     "During the war the quay was used as a depot for Navy stores. "
-    'The harbour atlas, titled "Orlen Waters", was published by Marr & Lowe in 1920.'
+    'The harbour atlas, titled "Orlen Waters", was published by Marr & Lowe in 1920. '
+    "Ilse Brand retired as harbour master in 1950 and was succeeded by her deputy, Jon Halm. "
+    "The pilot Arne Dahl rowed for eleven hours to reach the wreck. "
+    "The board chose Jon Halm, who at twenty-seven was its youngest master. "
+    "The Dahl Towing Company was founded in 1921 by Olaf Dahl of Ostrel."
 )
 
 
@@ -591,6 +596,14 @@ HARBOUR = (
         # a part of a whole whose owner is named between them
         (18, "How many people did the fever kill?", "300"),
         (19, "When did the basin form?", "12,000 years ago"),
+        # one verb of succession asks what another tells; the agent after an apposition
+        (24, "Who replaced the first harbour master?", "Jon Halm"),
+        # a count of a unit of time is given with its unit, as "four metres" is
+        (25, "How many hours did Arne Dahl row?", "eleven hours"),
+        # an age in two number words after "at" is read whole
+        (26, "How old was Jon Halm when the board chose him?", "twenty-seven"),
+        # a person a longer name of the question is named after is who, not what is asked
+        (27, "Who founded the Dahl Towing Company?", "Olaf Dahl"),
     ],
 )
 def test_span_rules_carry_to_an_unseen_text(
@@ -694,3 +707,21 @@ def test_a_life_s_bracketed_dates_are_its_birth_and_its_death(question: str, exp
         "Ansel Brook (1802–1871) founded the Brook mill in 1830."
     )
     assert_short_answer(article, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "expected"),
+    [
+        # the person a longer name of the question is named after is not that name
+        ("Who set up the Halloran Iron Company?", "Josiah Halloran", False),
+        ("Who first saw the comet Aird–Cossey?", "Ruth Cossey", False),
+        # the whole of the question's name, titled, is still the one asked about
+        ("Who killed Harold II?", "King Harold II", True),
+        # a surname the question gives alone is the person asked about
+        ("Who succeeded Aird as director?", "Margaret Aird", True),
+    ],
+)
+def test_a_person_may_share_a_part_of_a_longer_name_the_question_gives(
+    question: str, span: str, expected: bool
+) -> None:
+    assert mostly_asked(span, Asked.of(analyse(question))) is expected

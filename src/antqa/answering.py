@@ -42,11 +42,13 @@ from antqa.questions import (
     AnswerKind,
     Question,
     asks_cause_of_death,
+    asks_successor,
     counts_spans,
     counts_things,
     gives_length_of_time,
     names,
     tells_cause_of_death,
+    tells_succession,
 )
 from antqa.refusals import (
     KIND_FRAME_WORDS,
@@ -1204,11 +1206,14 @@ def _told_plainly(question: Question) -> Callable[[str], bool] | None:
     some are): "What did his father do for a living?" is told at birth ("children of
     Josef Pendrecht, a miller"), not where "his father" does something else ("watching
     his father rebuild the mill race"); "What did Otto die of?" by "his death from a
-    stroke"; "How fast was it going?" by a speed ("62 metres per second")."""
+    stroke"; "Who replaced Pendrecht?" by "was succeeded by Tilbury"; "How fast was it
+    going?" by a speed ("62 metres per second")."""
     if asks_parent_role(question):
         return tells_parentage
     if asks_cause_of_death(question.text):
         return tells_cause_of_death
+    if asks_successor(question.text):
+        return tells_succession
     return gives_measure_asked(question)
 
 

@@ -53,9 +53,11 @@ NUMBER_WORDS = "|".join(
 )
 _NUMBER_WORD = f"(?:{NUMBER_WORDS})"
 #: An age as a life story gives it, after "at": "left school at fourteen", "married at
-#: 23" (not a time of day, a rate, a speed or a distance: "at 10 am", "at 5%", "at 90 mph").
+#: 23", "at twenty-seven" (not a time of day, a rate, a speed or a distance: "at 10 am",
+#: "at 5%", "at 90 mph").
 AGE_AFTER_AT = (
-    rf"(?:\d{{1,2}}|{_NUMBER_WORD})\b(?!\s*(?:%|per\b|o.clock|[ap]\.?m\b|:|mph\b|km|miles?\b|"
+    rf"(?:\d{{1,2}}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)\b(?!-)"
+    r"(?!\s*(?:%|per\b|o.clock|[ap]\.?m\b|:|mph\b|km|miles?\b|"
     r"kilomet|met(?:re|er)s?\b|feet\b|foot\b|degrees?\b|knots?\b))"
 )
 #: Money as English texts write it after a number ("12 billion yuan", "one penny per ton").
@@ -439,6 +441,32 @@ def tells_cause_of_death(sentence: str) -> bool:
     the sentence the question's words match best often names the person, not the cause
     ("Otto Albrecht, an accountant whom she married ..." for "what did Otto die of?")."""
     return _TELLS_CAUSE_OF_DEATH.search(sentence) is not None
+
+
+#: "Who replaced / succeeded / took over from X?": who came after someone in a post, which
+#: an article tells in words of succession ("was succeeded by Tilbury", "Aird's successor,
+#: the engineer Owen Prydderch"), whichever of them the question uses. Not "who took over
+#: the works": what was taken over, not from whom.
+_ASKS_SUCCESSOR = _pattern(r"^\W*who\s+(?:replaced|succeeded|took\s+over\s+from)\b")
+#: A succession told: a passive's agent ("succeeded by", "replaced as director by"), a
+#: successor named, or a post taken over from someone.
+_TELLS_SUCCESSION = _pattern(
+    r"\b(?:succeeded|replaced|followed)\b(?:\s+[\w-]+){0,3}?\s+by\b|\bsuccessors?\b|",
+    r"\btook\s+over\s+(?:from|as)\b|\bin\s+succession\s+to\b",
+)
+
+
+def asks_successor(question: str) -> bool:
+    """Whether ``question`` asks who came after someone (:data:`_ASKS_SUCCESSOR`)."""
+    return _ASKS_SUCCESSOR.search(question) is not None
+
+
+def tells_succession(sentence: str) -> bool:
+    """Whether ``sentence`` tells who came after someone (:data:`_TELLS_SUCCESSION`): the
+    sentence the question's words match best often tells the one succeeded taking the
+    post ("In 1912 Pendrecht was appointed the first professor ..." for "Who replaced
+    Pendrecht as professor?"), not who followed."""
+    return _TELLS_SUCCESSION.search(sentence) is not None
 
 
 def gives_length_of_time(sentence: str) -> bool:

@@ -185,6 +185,10 @@ class Asked:
     #: "Who was Margaret's husband?": a person by their kin, whom a text names after the
     #: kin's possessive ("Edgar's sister Margaret").
     kin: bool = False
+    #: The stems of each name of two words or more the question writes ("the Halloran Iron
+    #: Company", "the comet Aird–Cossey"): a person the thing is named after shares a part
+    #: of it without being what the question names.
+    longer_names: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -226,7 +230,21 @@ class Asked:
             ),
             bool(_LASTING.search(question.text)),
             bool(_NAMED_OWNER.search(question.text)),
+            _longer_names(question),
         )
+
+
+#: A name of two capitalised words or more, joined by spaces or dashes ("Halloran Iron
+#: Company", "Aird–Cossey").
+_LONGER_NAME = re.compile(r"\b[A-Z][\w'’]*(?:(?:\s+|\s*[–-]\s*)[A-Z][\w'’]*)+")
+
+
+def _longer_names(question: Question) -> tuple[frozenset[str], ...]:
+    """The stems of each name of two words or more in ``question`` (none in a Title Case
+    question, whose capitals say nothing of names)."""
+    if not question.names:
+        return ()
+    return tuple(frozenset(tokenize(name)) for name in _LONGER_NAME.findall(question.text))
 
 
 @lru_cache(maxsize=1024)
@@ -242,9 +260,15 @@ def mostly_asked(span: str, asked: Asked) -> bool:
     """Whether ``span`` is mostly the question's own words: "Normandy" does not answer "Who
     ruled Normandy?". What is counted may follow a number ("four metres" for "how many
     metres"), and the kind of thing asked for may be in its name ("University of Calder"
-    for "Which university ...?"), but a span that is only that kind answers nothing."""
+    for "Which university ...?"), but a span that is only that kind answers nothing. A
+    person may share a word of a longer name the question gives, which is named after them
+    ("Josiah Halloran" for "Who set up the Halloran Iron Company?")."""
     tokens = [t for t in tokenize(span) if t not in asked.counted]
     rest = [t for t in tokens if t not in asked.noun]
     if not tokens:
         return False
-    return not rest or sum(t in asked.tokens for t in rest) * 2 >= len(rest)
+    shared = frozenset(t for t in rest if t in asked.tokens)
+    own = any(t not in shared for t in rest)  # a word of its own: "Josiah"
+    if asked.person and shared and own and any(shared < name for name in asked.longer_names):
+        return False  # "Josiah Halloran" for "Who set up the Halloran Iron Company?"
+    return not rest or sum(t in shared for t in rest) * 2 >= len(rest)

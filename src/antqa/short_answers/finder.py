@@ -45,6 +45,7 @@ from antqa.short_answers.quantities import (
     counts_of,
     with_approximation,
     with_measure_of,
+    with_time_counted,
     without_asked_rate,
 )
 from antqa.short_answers.roles import ROLE_BEFORE, ROLE_CHARS, person_by_role, role_spans
@@ -230,6 +231,8 @@ class ShortAnswerFinder:
         for start, end in candidates:
             if kind is Target.NUMBER and asked.quantity:
                 end = with_measure_of(text, end, asked)  # "about 4 femtomoles" of sulfide
+            if kind is Target.NUMBER:
+                end = with_time_counted(text, end, asked)  # "nineteen hours" for "how many hours"
             if kind is Target.PLACE and not self.names.place_after_of(text, start, end):
                 continue  # "the competition of the Federation of Northern Leagues"
             if kind in (Target.NAME, Target.PLACE) and abbreviates_asked(text, start, end, asked):

@@ -9,7 +9,6 @@ from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import MONTH_NAMES
 from antqa.short_answers.asked import Asked, mostly_asked
 from antqa.short_answers.forms import (
-    ARTICLES,
     DETERMINERS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
@@ -266,12 +265,18 @@ def of_kind_asked(text: str, start: int, end: int, asked: Asked) -> bool:
     )
 
 
-#: A passive's verb and "by", maybe with an article and a word in lower case, before a
-#: name ("published by CITIC Press", "replaced by the young Edda Moor").
-_AGENT_BEFORE = re.compile(rf"\b([a-z]+)\s+by\s+(?:(?:{ARTICLES})\s+)?(?:[a-z-]+\s+)?$")
+#: A passive's verb and "by", maybe with a determiner and a word in lower case, before a
+#: name ("published by CITIC Press", "replaced by the young Edda Moor", "succeeded by his
+#: assistant, Hollis Dunmore").
+_AGENT_BEFORE = re.compile(rf"\b([a-z]+)\s+by\s+(?:(?:{DETERMINERS})\s+)?(?:[a-z-]+,?\s+)?$")
 #: How far before a name that verb and "by" are looked for, in characters: twice as far
 #: as a role word (the verb, "by", an article and a word in lower case).
 _AGENT_CHARS = ROLE_CHARS * 2
+
+
+#: The verbs of succession (stemmed): a question asks with one what a text tells with
+#: another ("Who replaced X?": "X ... was succeeded by Lund").
+_SUCCEEDING = frozenset(tokenize("replaced succeeded"))
 
 
 def agent_asked(text: str, start: int, asked: Asked) -> bool:
@@ -284,7 +289,10 @@ def agent_asked(text: str, start: int, asked: Asked) -> bool:
     if agent is None:
         return False
     doing = asked.tokens if asked.person else asked.noun
-    return bool(doing.intersection(tokenize(agent.group(1))))
+    verb = frozenset(tokenize(agent.group(1)))
+    if verb & _SUCCEEDING and doing & _SUCCEEDING:
+        return True  # "Who replaced the founder?": "was succeeded by Lund"
+    return bool(doing.intersection(verb))
 
 
 #: A name in brackets right after another ("the Brannoch Estuary Authority (BEA)").

@@ -304,6 +304,20 @@ def with_measure_of(text: str, end: int, asked: Asked) -> int:
     return measure.end(1)
 
 
+#: The unit of time right after a number ("nineteen hours", "60 days").
+_TIME_UNIT_AFTER = re.compile(rf"[\s-]+({TIME_UNITS})\b", re.I)
+
+
+def with_time_counted(text: str, end: int, asked: Asked) -> int:
+    """Where a number ends with the unit of time the question counts ("nineteen hours" for
+    "how many hours did he spend at the key?"): a reader gives the number with its unit, as
+    "four metres" for "how many metres" (:func:`with_unit`)."""
+    unit = _TIME_UNIT_AFTER.match(text, end)
+    if unit is None or not set(tokenize(unit.group(1))) & set(asked.counted):
+        return end
+    return unit.end()
+
+
 #: A word in lower case after a number, then "of" and what it measures.
 _MEASURE_OF = re.compile(r"[\s-]+([a-z][\w-]*)\s+of\s+(?:the\s+)?([a-z][\w-]*)")
 
