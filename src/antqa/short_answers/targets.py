@@ -113,6 +113,7 @@ FRAME_WORDS = {
 }
 
 
+@lru_cache(maxsize=256)  # asked again of each sentence the answer step weighs
 def target(question: Question, ending: bool = False) -> Target | None:
     """The kind of short answer ``question`` asks for, or ``None`` if it asks for more.
 
