@@ -210,6 +210,7 @@ _SECOND_ASKED = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # asked again of each sentence the answer step weighs
 def first_asked(question: Question) -> Question | None:
     """The first of two questions in one ("Which publisher is bringing out the book, and
     when?": which publisher), whose short answer comes first; none if it asks one thing."""
