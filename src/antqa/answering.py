@@ -631,10 +631,11 @@ class Answerer:
         ids = _sentences_of(hits[: self.policy.candidate_passages])
         ids = ids - self.captions or ids  # a caption or heading labels; it does not answer
         own = self.policy.own_weight
-        values = {
-            s: float(scores.relevance[s] + own * (scores.dense[s] + scores.coverage[s]))
-            for s in ids
-        }
+        order = list(ids)  # in the set's order, which breaks ties between equal values
+        at = np.array(order, dtype=np.int64)
+        # at once rather than one sentence at a time: the same float32 sums, far fewer calls
+        value = scores.relevance[at] + own * (scores.dense[at] + scores.coverage[at])
+        values = dict(zip(order, value.tolist(), strict=True))
         if plan.strength >= 1.0:  # a follow-up wants something new, not the last answer again
             for s in plan.anchors:
                 if s in values:

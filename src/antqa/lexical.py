@@ -69,9 +69,21 @@ def tokenize(text: str, *, cached: bool = True) -> list[str]:
     fill the stemmer's cache for nothing (50,000 of them kept 2 MB) and push out the
     article's and the questions' words.
     """
+    return list(_remembered_tokens(text)) if cached else _tokens(text, _stemmer(False))
+
+
+# Remembered: the answer step reads the same sentences, names and words again and again,
+# for one question and the next.
+@lru_cache(maxsize=4096)
+def _remembered_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_tokens(text, _stemmer(True)))
+
+
+def _tokens(text: str, stemmer: Stemmer.Stemmer) -> list[str]:
+    """:func:`tokenize` with this stemmer."""
     text = text.lower() if text.isascii() else _unaccented(text.lower())
     words = [w for w in _TOKEN.findall(text) if w not in STOPWORDS]
-    return list(_stemmer(cached).stemWords(words))
+    return list(stemmer.stemWords(words))
 
 
 def _lucene_idf(documents: int, frequency: int) -> float:

@@ -287,6 +287,12 @@ class Question:
     #: motto mean in English?"): a name it gives that the article need not mention.
     meaning_language: frozenset[str] = frozenset()
 
+    def __hash__(self) -> int:
+        # By the text alone, which every other field is read from: the answer step's caches
+        # look a question up many times, and hashing every field (an enum's in Python) cost
+        # more than the lookups saved. Equal questions still have equal texts.
+        return hash(self.text)
+
 
 def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
     """The kind of answer ``text`` asks for, and for a count the (stemmed) words that may

@@ -35,13 +35,16 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
     last recorded outbreak" for "the first"): the rank is read only before the same word,
     in any form, since "first" alone says too many other things ("first lit", "at first").
     """
+    asked_ranks = list(_RANKED.finditer(question))
+    if not asked_ranks:
+        return None  # most questions rank nothing: the texts need not be read
     told = [
         (rank, m.group(2), set(tokenize(m.group(2))))
         for t in texts
         for m in _RANKED.finditer(t)
         for rank in _ranks_told(_rank(m.group(1)), t[m.end() :])
     ]
-    for asked in _RANKED.finditer(question):
+    for asked in asked_ranks:
         rank, thing = _rank(asked.group(1)), tokenize(asked.group(2))
         if not thing:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from antqa.lexical import resembles, tokenize
 from antqa.questions import MONTH_NAMES, UNIT_WORDS
@@ -97,6 +98,13 @@ def periods(text: str, told: bool = False) -> list[Period]:
     ``told``: ``text`` tells (a sentence that would answer), it does not ask. Then "by
     1900" pins 1900, where what it tells stood ("By 1900 the order ran 31 orphanages":
     how many it ran then, not in 1858); asked, "by 1900" is any time up to 1900."""
+    return list(_periods(text, told))
+
+
+# Remembered: several checks ask a question's times, several questions a sentence's.
+@lru_cache(maxsize=1024)
+def _periods(text: str, told: bool) -> tuple[Period, ...]:
+    """:func:`periods`, as a tuple (what a cache may hand out twice)."""
     found: list[Period] = []
 
     def free(match: re.Match[str]) -> bool:
@@ -133,7 +141,7 @@ def periods(text: str, told: bool = False) -> list[Period]:
             if free(match):
                 year = int(match.group(1))
                 found.append(Period(year, year, match.group(1), *match.span(1)))
-    return found + (_relative(text, found) if told else [])
+    return (*found, *(_relative(text, found) if told else ()))
 
 
 def _relative(text: str, found: Sequence[Period]) -> list[Period]:

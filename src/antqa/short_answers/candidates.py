@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from antqa.short_answers.dates import BETWEEN, TIME_SPAN, day_of_month
 from antqa.short_answers.names import name_spans
@@ -36,6 +37,14 @@ def candidate_spans(kind: Target, text: str) -> list[tuple[int, int]]:
     """Spans of ``kind`` in ``text`` (offsets into it), leading small words stripped: a
     place widened to the region word before it ("southern Italy") and never a possessive
     ("of William's barons"), a number with the measure after it ("28 tonnes")."""
+    return list(_candidate_spans(kind, text))
+
+
+# Remembered: they do not depend on the question, and the answer step weighs the same
+# sentences again for each kind it tries, and for the next question.
+@lru_cache(maxsize=4096)
+def _candidate_spans(kind: Target, text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`candidate_spans`, as a tuple (what a cache may hand out twice)."""
     if kind in (Target.NAME, Target.PLACE):
         spans = name_spans(text, place=kind is Target.PLACE)
     else:
@@ -46,10 +55,10 @@ def candidate_spans(kind: Target, text: str) -> list[tuple[int, int]]:
             spans = [s for s in spans if not day_of_month(text, *s)]
             spans = [(start, with_unit(text, end)) for start, end in ranges(text, spans)]
     if kind in (Target.SHARE, Target.FREQUENCY):
-        return spans  # "a third" is read with its "a", "every two years" with its "every"
+        return tuple(spans)  # "a third" is read with its "a", "every two years" with its "every"
     trimmed = [
         # "between 1170 and 1185" is read with its "between"
         span if kind is Target.TIME and BETWEEN.match(text, *span) else trim(text, *span)
         for span in spans
     ]
-    return [span for span in trimmed if span[1] > span[0]]
+    return tuple(span for span in trimmed if span[1] > span[0])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
@@ -146,9 +147,27 @@ class ShortAnswerFinder:
         self.names = ArticleNames(article)
         self.common = self.names.common
         self.places = self.names.places
+        #: What :meth:`_search` found of a question in a sentence, remembered: the answering
+        #: step asks it of the best sentence up to three times (to choose the sentences, to
+        #: hedge, to answer).
+        self._found_in = lru_cache(maxsize=64)(self._search)
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer inside ``sentences`` (the best first), when confident."""
+        for sentence in sentences:
+            found = self._found_in(question, sentence)
+            if found is _TIED:
+                return None
+            if isinstance(found, ShortAnswer):
+                return found
+        return None
+
+    def _search(
+        self, question: Question, sentence: Sentence
+    ) -> ShortAnswer | tuple[int, int] | None:
+        """The short answer ``sentence`` gives ``question``, :data:`_TIED` when two of its
+        candidates pull about as hard (then the question has none), ``None`` when it
+        holds none (the next sentence may)."""
         first = first_asked(question)
         if first is not None:  # "Which publisher ..., and when?": the publisher
             question, kind = first, target(first)
@@ -167,24 +186,21 @@ class ShortAnswerFinder:
             least = self.policy.typed_shared  # a day of a month is of the kind asked or not
         if kind is Target.PHRASE:
             least = self.policy.phrase_shared
-        for sentence in sentences:
-            if self.lexicon.share_in(sentence.text, topic) < least:
-                continue
-            if told_before(question, sentence.text):
-                continue  # "He ... made Ralph earl": any name in it is someone else
-            span = self._best_span(kind, sentence.text, asked)
-            if span is _TIED:
-                return None
-            if span is not None:
-                if kind in QUANTITIES:
-                    span = with_approximation(sentence.text, *span)
-                if kind is Target.NAME:
-                    span = without_asked_owner(sentence.text, *span, asked)
-                    span = (without_office(sentence.text, *span), span[1])
-                span = without_asked_rate(sentence.text, *span, asked)
-                start, end = sentence.start + span[0], sentence.start + span[1]
-                return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
-        return None
+        if self.lexicon.share_in(sentence.text, topic) < least:
+            return None
+        if told_before(question, sentence.text):
+            return None  # "He ... made Ralph earl": any name in it is someone else
+        span = self._best_span(kind, sentence.text, asked)
+        if span is None or span is _TIED:
+            return span
+        if kind in QUANTITIES:
+            span = with_approximation(sentence.text, *span)
+        if kind is Target.NAME:
+            span = without_asked_owner(sentence.text, *span, asked)
+            span = (without_office(sentence.text, *span), span[1])
+        span = without_asked_rate(sentence.text, *span, asked)
+        start, end = sentence.start + span[0], sentence.start + span[1]
+        return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
 
     def offers(self, question: Question, text: str) -> bool:
         """Whether ``text`` holds a span of the kind ``question`` asks for, near its words.

@@ -305,6 +305,8 @@ _BRACKETED_AFTER = re.compile(r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)\s+\($")
 def abbreviates_asked(text: str, start: int, end: int, asked: Asked) -> bool:
     """Whether ``text[start:end]`` is in brackets after a name the question asks about:
     its other name ("BEA"), which answers nothing the question does not say."""
+    if "(" not in text[max(0, start - 2) : start]:
+        return False  # no bracket right before (``$`` may stand before a final newline)
     before = _BRACKETED_AFTER.search(text, max(0, start - _BRACKETED_CHARS), start)
     return before is not None and mostly_asked(before.group(1), asked)
 

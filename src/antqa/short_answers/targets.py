@@ -113,6 +113,7 @@ FRAME_WORDS = {
 }
 
 
+@lru_cache(maxsize=256)  # asked again of each sentence the answer step weighs
 def target(question: Question, ending: bool = False) -> Target | None:
     """The kind of short answer ``question`` asks for, or ``None`` if it asks for more.
 
@@ -209,6 +210,7 @@ _SECOND_ASKED = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # asked again of each sentence the answer step weighs
 def first_asked(question: Question) -> Question | None:
     """The first of two questions in one ("Which publisher is bringing out the book, and
     when?": which publisher), whose short answer comes first; none if it asks one thing."""
