@@ -204,6 +204,13 @@ class Retriever:
         self._holds_alone = {**self._holds, AnswerKind.AMOUNT: amounts}
         self._numbers = [numbers_in(s.text) for s in index.sentences]
 
+    def centred_window(self, sentence: int) -> Chunk:
+        """The stored window holding ``sentence`` whose centre is nearest its own (the first
+        of equals): the passage that quotes it with context on both sides, for a sentence
+        the answer reads that no selected passage holds."""
+        windows = self._windows[sentence]
+        return self.index.chunks[windows.chunks[int(np.argmin(self._off_centre[sentence]))]]
+
     def embed(self, text: str) -> np.ndarray:
         """The query vector (the one model call of a search)."""
         return self.embedder.embed([text])[0]

@@ -24,14 +24,16 @@ _YEAR_RANGE = re.compile(
 )
 #: "1100s", "1000's", "1050s": a decade, or a century when it ends in "00s".
 _DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
-#: A four-digit year (1000-2099), not part of a larger number ("30,000", "1.5").
-_YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]?\d)")
+#: The digits of a four-digit year, 1000-2099: what every pattern here reads as a year.
+_YEAR_DIGITS = r"1\d{3}|20\d{2}"
+#: A four-digit year, not part of a larger number ("30,000", "1.5").
+_YEAR = re.compile(rf"(?<![\d,.])\b({_YEAR_DIGITS})\b(?![,.]?\d)")
 #: After a number, a noun it counts ("by 1200 votes", "in 300 ships"): then it is no year.
 _COUNTING = r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
 #: A year that opens or closes a time ("after 1918", "until 1066"): what it pins runs on
 #: past it, or up to it, so "after 1918" meets "between 1926 and 1959".
 _OPEN_YEAR = re.compile(
-    rf"\b(?i:(after|since)|(before|until|till|by))\s+(1\d{{3}}|20\d{{2}}|\d{{3}})\b{_COUNTING}"
+    rf"\b(?i:(after|since)|(before|until|till|by))\s+({_YEAR_DIGITS}|\d{{3}})\b{_COUNTING}"
 )
 #: The first and last years a time may reach: an open one ("after 1918") runs to these,
 #: and a range outside them ("from 5 to 12") is no time.
@@ -39,7 +41,7 @@ _EARLIEST, _LATEST = 100, 2100
 #: "between the first census and the 2008 survey": a span from a time the question names
 #: by an event to a year, which reaches back before that year as "until 2008" does.
 _BETWEEN_UNTIL = re.compile(
-    r"\bbetween\s+(?!\d)(?:[\w'’-]+\s+){1,5}?and\s+(?:the\s+)?(1\d{3}|20\d{2})\b(?![,.]?\d)",
+    rf"\bbetween\s+(?!\d)(?:[\w'’-]+\s+){{1,5}}?and\s+(?:the\s+)?({_YEAR_DIGITS})\b(?![,.]?\d)",
     re.IGNORECASE,
 )
 #: How many a number word before "years later" counts ("a" and "one" are one).
@@ -166,7 +168,7 @@ def _relative(text: str, found: Sequence[Period]) -> list[Period]:
 
 
 #: "the 2005 ruling", "the 1998 election": a year naming a thing by its date.
-_NAMED_BY_YEAR = re.compile(r"\bthe\s+((?:1\d|20)\d{2})\s+([a-z]{3,})\b", re.IGNORECASE)
+_NAMED_BY_YEAR = re.compile(rf"\bthe\s+({_YEAR_DIGITS})\s+([a-z]{{3,}})\b", re.IGNORECASE)
 
 
 def named_by_year(question: str) -> list[tuple[str, str]]:
