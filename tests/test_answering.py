@@ -11,7 +11,9 @@ import re
 import numpy as np
 import pytest
 
-from antqa.answering import Answerer, AnswerPolicy, Choice, _written_in_words
+from antqa.answering import Answerer, AnswerPolicy, Choice
+from antqa.answering.kinds import kind_holders
+from antqa.answering.refusing import _written_in_words
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
@@ -73,7 +75,7 @@ def test_a_factoid_is_answered_with_the_sentence_that_says_it(fake_service: QASe
 
 def test_a_long_sentence_is_cut_to_the_clauses_that_answer(fake_service: QAService) -> None:
     index = fake_service.index
-    answerer = Answerer(index, fake_service.retriever.lexicon, AnswerPolicy(max_answer_chars=200))
+    answerer = Answerer(fake_service.retriever, AnswerPolicy(max_answer_chars=200))
     question = "Which product image has Ant Financial always promoted to the outside world?"
     scores = fake_service.retriever.score(question)
     hits = fake_service.retriever.select(scores, 5)
@@ -178,7 +180,7 @@ def test_sentences_from_one_passage_share_one_marker(fake_service: QAService) ->
         if s not in hits[0].chunk.sentence_ids
     )
     answerer = fake_service.answerer
-    text, citations = answerer.cite(hits, [first, second, elsewhere], scores)
+    text, citations = answerer.composer.cite(hits, [first, second, elsewhere], scores)
     assert text.count("[1]") == 1 and text.count("[2]") == 1
     assert text.index(second.text) < text.index("[1]") < text.index(elsewhere.text)
     assert citations[0].quote_start == first.start and citations[0].quote_end == second.end
@@ -214,9 +216,9 @@ def test_a_line_cut_sentence_is_completed_but_a_caption_is_not(tmp_path) -> None
         tmp_path,
     )
     cut, rest, caption, unrelated = range(4)
-    assert answerer._complete_fragments([cut]) == [cut, rest]
-    assert answerer._complete_fragments([caption]) == [caption]
-    assert unrelated not in answerer._complete_fragments([caption])
+    assert answerer.chooser._complete_fragments([cut]) == [cut, rest]
+    assert answerer.chooser._complete_fragments([caption]) == [caption]
+    assert unrelated not in answerer.chooser._complete_fragments([caption])
 
 
 def test_after_a_line_cut_best_the_sentence_with_the_missing_words_is_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -226,16 +228,20 @@ def test_after_a_line_cut_best_the_sentence_with_the_missing_words_is_read(tmp_p
     answerer, scores, _ = _asked_over(text, question, tmp_path)
     fragment, rest, writing, cold = range(4)
     # the fragment's score says nothing of what it goes on into: no margin, only the words
-    assert answerer._read_past_fragment([fragment, rest], scores) == [fragment, rest, writing]
+    assert answerer.chooser._read_past_fragment([fragment, rest], scores) == [
+        fragment,
+        rest,
+        writing,
+    ]
     # a whole best sentence keeps to the rules with a margin (_next_with_missing_words)
-    assert answerer._read_past_fragment([rest], scores) == [rest]
-    assert cold not in answerer._read_past_fragment([fragment, rest], scores)
+    assert answerer.chooser._read_past_fragment([rest], scores) == [rest]
+    assert cold not in answerer.chooser._read_past_fragment([fragment, rest], scores)
     (tmp_path / "other").mkdir()
     other, unrelated_scores, _ = _asked_over(
         f"{cut}The room was cold.\n", question, tmp_path / "other"
     )
     # the sentence after holds none of the words the two lack: not quoted
-    assert other._read_past_fragment([fragment, rest], unrelated_scores) == [fragment, rest]
+    assert other.chooser._read_past_fragment([fragment, rest], unrelated_scores) == [fragment, rest]
 
 
 def test_a_who_as_role_question_is_refused_when_only_the_people_it_names_hold_the_role(
@@ -286,8 +292,8 @@ def test_a_short_follower_comes_from_the_same_paragraph_only(tmp_path) -> None: 
         "A caption line\n\nAnother paragraph starts here.\n",
         tmp_path,
     )
-    assert answerer._add_short_follower([0]) == [0, 1]
-    assert answerer._add_short_follower([1]) == [1]  # the next unit is a new paragraph
+    assert answerer.chooser._add_short_follower([0]) == [0, 1]
+    assert answerer.chooser._add_short_follower([1]) == [1]  # the next unit is a new paragraph
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
@@ -346,7 +352,7 @@ def test_a_caption_is_never_quoted_in_an_answer(tmp_path) -> None:  # type: igno
         tmp_path,
     )
     caption = 1
-    assert answerer.captions == {caption}
+    assert answerer.reading.captions == {caption}
     service = QAService(answerer.index, answerer_embedder(answerer))
     for question in ("Who became the chief after Lin?", "What did chief Wu promise?"):
         answer = service.ask(question)
@@ -363,8 +369,8 @@ def test_a_statement_that_lost_its_full_stop_is_no_caption(tmp_path) -> None:  #
         tmp_path,
     )
     label, statement, heading = 1, 2, 3
-    assert service.answerer.captions == {label, heading}
-    assert statement not in service.answerer.captions
+    assert service.answerer.reading.captions == {label, heading}
+    assert statement not in service.answerer.reading.captions
     answer = service.ask("What has she handled since last spring?")
     assert "press office" in answer.answer, answer.answer
 
@@ -378,7 +384,7 @@ def test_a_cut_keeps_the_clause_holding_the_short_answer(fake_service: QAService
         text=last.group(), start=long.start + last.start(), end=long.start + last.end()
     )
     scores = fake_service.retriever.score(long.text[:40])
-    cut = answerer._fit(long, scores, 120, keep)
+    cut = answerer.composer._fit(long, scores, 120, keep)
     assert len(cut) < len(long.text)
     assert keep.text in cut
 
@@ -558,13 +564,13 @@ def test_a_best_sentence_without_the_name_asked_for_is_completed_by_one_with_it(
     describing, naming, best = 0, 1, 2.0
     near = {naming: best * (1 - answerer.policy.kind_margin / 2)}
     far = {naming: best * (1 - answerer.policy.kind_margin * 2)}
-    assert answerer._completing(describing, best, near, scores) == [naming]
-    assert answerer._completing(describing, best, far, scores) == []  # too far behind
+    assert answerer.chooser._completing(describing, best, near, scores) == [naming]
+    assert answerer.chooser._completing(describing, best, far, scores) == []  # too far behind
     # the best sentence names who: nothing to complete
-    assert answerer._completing(naming, best, {describing: best}, scores) == []
+    assert answerer.chooser._completing(naming, best, {describing: best}, scores) == []
     service = QAService(answerer.index, answerer_embedder(answerer))
     open_question = service.retriever.score("What is the tapestry made of?")
-    assert answerer._completing(describing, best, near, open_question) == []
+    assert answerer.chooser._completing(describing, best, near, open_question) == []
 
 
 def test_a_count_need_not_name_the_thing_counted_but_one_that_does_is_preferred(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -572,8 +578,8 @@ def test_a_count_need_not_name_the_thing_counted_but_one_that_does_is_preferred(
     question = "How many patients were admitted to the hospital?"
     answerer, scores, hits = _asked_over(f"{ill}Two elderly patients died.\n", question, tmp_path)
     admitted, died = 0, 1
-    assert answerer.holders(hits, scores) == {died}  # "41 of them" names no patients
-    kept = answerer._holding({admitted: 1.0, died: 1.0}, hits, scores)
+    assert kind_holders(answerer.policy, hits, scores) == {died}  # "41 of them" names no patients
+    kept = answerer.chooser._holding({admitted: 1.0, died: 1.0}, hits, scores)
     assert set(kept) == {admitted, died}
     assert kept[died] == 1.0 + answerer.policy.kind_bonus
 
@@ -601,8 +607,10 @@ def test_a_date_in_any_quoted_passage_is_the_answer_but_refusing_looks_only_at_t
     answerer, scores, _ = _asked_over(text, "When did the mill shut down?", tmp_path)
     run, froze, closed = 0, 1, 2
     hits = _one_sentence_hits(answerer, [run, froze, closed])  # the date's passage third
-    assert answerer.holders(hits, scores) == set()  # refusal's reach: the first two passages
-    kept = answerer._holding({run: 2.0, froze: 1.5, closed: 1.0}, hits, scores)
+    assert (
+        kind_holders(answerer.policy, hits, scores) == set()
+    )  # refusal's reach: the first two passages
+    kept = answerer.chooser._holding({run: 2.0, froze: 1.5, closed: 1.0}, hits, scores)
     assert set(kept) == {closed}  # the answer's: every passage it may quote
 
 
@@ -615,11 +623,13 @@ def test_the_next_sentence_holding_the_words_the_best_lacks_is_quoted_second(tmp
     )
     best_one, paying, unrelated = 0, 1, 2
     near = (1 - answerer.policy.next_margin / 2) * 2.0
-    assert answerer._next_with_missing_words(best_one, 2.0, {paying: near}, scores) == [paying]
+    assert answerer.chooser._next_with_missing_words(best_one, 2.0, {paying: near}, scores) == [
+        paying
+    ]
     far = (1 - answerer.policy.next_margin * 2) * 2.0
-    assert answerer._next_with_missing_words(best_one, 2.0, {paying: far}, scores) == []
+    assert answerer.chooser._next_with_missing_words(best_one, 2.0, {paying: far}, scores) == []
     # the sentence after "To pay for it ..." holds none of the words it lacks
-    assert answerer._next_with_missing_words(paying, 2.0, {unrelated: 2.0}, scores) == []
+    assert answerer.chooser._next_with_missing_words(paying, 2.0, {unrelated: 2.0}, scores) == []
 
 
 def test_the_sentence_holding_the_missing_words_may_come_after_a_short_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -632,12 +642,14 @@ def test_the_sentence_holding_the_missing_words_may_come_after_a_short_one(tmp_p
     )
     best_one, short, recommending = 0, 1, 2
     seconds = {short: 2.0, recommending: 2.0}
-    assert answerer._next_with_missing_words(best_one, 2.0, seconds, scores) == [recommending]
+    assert answerer.chooser._next_with_missing_words(best_one, 2.0, seconds, scores) == [
+        recommending
+    ]
     # a word the article never writes ("mean") is not missing from any sentence
     service = QAService(answerer.index, answerer_embedder(answerer))
     name = service.retriever.score("What does the town name mean?")
     town, naming = 4, 3
-    assert answerer._next_with_missing_words(naming, 2.0, {town: 2.0}, name) == [town]
+    assert answerer.chooser._next_with_missing_words(naming, 2.0, {town: 2.0}, name) == [town]
 
 
 def test_who_did_what_a_sentence_says_he_did_quotes_the_sentence_before(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -648,15 +660,15 @@ def test_who_did_what_a_sentence_says_he_did_quotes_the_sentence_before(tmp_path
         tmp_path,
     )
     naming, saying_he = 0, 1
-    assert answerer._add_antecedent([saying_he], scores) == [saying_he, naming]
-    assert answerer._add_antecedent([naming], scores) == [naming]
+    assert answerer.chooser._add_antecedent([saying_he], scores) == [saying_he, naming]
+    assert answerer.chooser._add_antecedent([naming], scores) == [naming]
     answer, _ = answerer.answer(
         SearchPlan("Who replaced the lamp?"), hits, scores, conversation_id="c", model="m"
     )
     assert "Hector Vane" in answer.answer and answer.short_answer is None  # not "Henri Lepaute"
     service = QAService(answerer.index, answerer_embedder(answerer))
     whom = service.retriever.score("Who did he replace the lamp with?")  # not who did it
-    assert answerer._add_antecedent([saying_he], whom) == [saying_he]
+    assert answerer.chooser._add_antecedent([saying_he], whom) == [saying_he]
 
 
 def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it(
@@ -669,14 +681,14 @@ def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it
     start = long.start + last.start()
     keep = ShortAnswer(text=last.group(), start=start, end=start + len(last.group()))
     single = fake_service.retriever.score("Who " + long.text[:40])
-    (part,) = answerer.compose([long], [0], single, keep)
+    (part,) = answerer.composer.compose([long], [0], single, keep)
     assert len(part.text) <= answerer.policy.clear_cut_chars and keep.text in part.text
-    (whole,) = answerer.compose([long], [0], single, None)  # no short answer: no cut
+    (whole,) = answerer.composer.compose([long], [0], single, None)  # no short answer: no cut
     assert whole.text == long.text
     # a question asking two things may need the rest of the sentence
     two = fake_service.retriever.score("Who stepped down, and which role did she take?")
     assert two.question.compound
-    assert answerer.compose([long], [0], two, keep)[0].text == long.text
+    assert answerer.composer.compose([long], [0], two, keep)[0].text == long.text
 
 
 def test_a_question_finds_its_word_in_the_form_the_article_writes_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -709,15 +721,17 @@ def test_a_question_in_other_words_near_the_article_is_not_refused_as_unrelated(
         tmp_path,
     )
     assert not any(map(answerer.lexicon.known, scores.question.tokens))
-    chosen = answerer.choose(hits, SearchPlan(question), scores).sentences
+    chosen = answerer.chooser.choose(hits, SearchPlan(question), scores).sentences
     near, far = (
         answerer.policy.unrelated_similarity + 0.05,
         answerer.policy.unrelated_similarity - 0.05,
     )
     close = replace(scores, dense=np.full_like(scores.dense, near))
-    assert answerer.doubt(SearchPlan(question), hits, close, chosen) is None
+    assert answerer.checks.doubt(SearchPlan(question), hits, close, chosen) is None
     distant = replace(scores, dense=np.full_like(scores.dense, far))
-    assert answerer.doubt(SearchPlan(question), hits, distant, chosen) == " anything about that"
+    assert (
+        answerer.checks.doubt(SearchPlan(question), hits, distant, chosen) == " anything about that"
+    )
 
 
 def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -730,10 +744,10 @@ def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> 
         tmp_path,
     )
     joined = [answerer.index.sentences[0]]  # quoted alone, it says nothing of moments
-    why = answerer._opposite_extreme(SearchPlan(question), hits, scores.question, joined)
+    why = answerer.checks._opposite_extreme(SearchPlan(question), hits, scores.question, joined)
     assert why is not None and '"saddest", not "happiest"' in why
     asked = "What did she call her saddest moment at the bank?"
-    plain = answerer._opposite_extreme(SearchPlan(asked), hits, analyse(asked), joined)
+    plain = answerer.checks._opposite_extreme(SearchPlan(asked), hits, analyse(asked), joined)
     assert plain is None
 
 
@@ -788,17 +802,17 @@ def test_who_did_it_quotes_the_next_sentence_when_only_it_names_someone(tmp_path
     question = "Who led the investigation into the collapse?"
     answerer, scores, _ = _asked_over(_COLLAPSE, question, tmp_path)
     collapse, inquiry, reopened, shell, repairs = range(5)
-    assert answerer._add_named_doer([collapse], scores) == [collapse, inquiry]
+    assert answerer.chooser._add_named_doer([collapse], scores) == [collapse, inquiry]
     # "a German shell ... at Orly Fen" names a people and a place, no one who did it
-    assert answerer._add_named_doer([shell], scores) == [shell, repairs]
+    assert answerer.chooser._add_named_doer([shell], scores) == [shell, repairs]
     # a best sentence naming someone answers itself; none after the last of a paragraph
-    assert answerer._add_named_doer([inquiry], scores) == [inquiry]
-    assert answerer._add_named_doer([repairs], scores) == [repairs]
+    assert answerer.chooser._add_named_doer([inquiry], scores) == [inquiry]
+    assert answerer.chooser._add_named_doer([repairs], scores) == [repairs]
     # what follows in another paragraph is another story
-    assert answerer._add_named_doer([reopened], scores) == [reopened]
+    assert answerer.chooser._add_named_doer([reopened], scores) == [reopened]
     service = QAService(answerer.index, answerer_embedder(answerer))
     when = service.retriever.score("When did the mine reopen?")
-    assert answerer._add_named_doer([collapse], when) == [collapse]  # not a "who" question
+    assert answerer.chooser._add_named_doer([collapse], when) == [collapse]  # not a "who" question
 
 
 def test_by_how_much_is_answered_by_a_share(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -824,7 +838,7 @@ def test_a_sentence_with_a_manner_word_is_not_favoured_for_a_how_question(tmp_pa
     def bonus(question: str) -> float:
         answerer, scores, hits = _asked_over(text, question, tmp_path)
         assert scores.held[0]  # the sentence matches the pattern of the kind asked for
-        value = answerer._candidates(hits, SearchPlan(question), scores)[0]
+        value = answerer.chooser._candidates(hits, SearchPlan(question), scores)[0]
         own = answerer.policy.own_weight * (scores.dense[0] + scores.coverage[0])
         return value - float(scores.relevance[0] + own)
 
@@ -852,8 +866,8 @@ def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path
         relevance = np.array([2.0, score, 0.5], dtype=np.float32)
         scored = replace(scores, relevance=relevance, dense=zero, coverage=zero)
         asked = SearchPlan(question, continuation=continuation)
-        values = answerer._candidates(hits, asked, scored)
-        found = answerer.runner_up(Choice([sentences[0]], values), asked, scored)
+        values = answerer.chooser._candidates(hits, asked, scored)
+        found = answerer.chooser.runner_up(Choice([sentences[0]], values), asked, scored)
         return None if found is None else found.id
 
     margin = answerer.policy.tie_margin
@@ -876,11 +890,11 @@ def test_a_name_typed_in_lower_case_is_no_event_a_question_asks_the_figure_of(tm
         question,
         tmp_path,
     )
-    assert tokenize("varnholt")[0] not in answerer.lower_words
+    assert tokenize("varnholt")[0] not in answerer.reading.lower_words
     merged = [answerer.index.sentences[1]]
-    assert answerer._event_without_kind(SearchPlan(question), hits, scores, merged) is None
-    answerer.lower_words = answerer.lower_words | set(tokenize("varnholt"))
-    told = answerer._event_without_kind(SearchPlan(question), hits, scores, merged)
+    assert answerer.checks._event_without_kind(SearchPlan(question), hits, scores, merged) is None
+    answerer.reading.lower_words = answerer.reading.lower_words | set(tokenize("varnholt"))
+    told = answerer.checks._event_without_kind(SearchPlan(question), hits, scores, merged)
     assert told is not None and "never gives a number" in told
 
 
@@ -898,9 +912,9 @@ def test_a_place_of_the_other_half_of_a_two_part_question_refuses_nothing(tmp_pa
     trip = [answerer.index.sentences[0]]
     both = analyse("Where was Lin when she apologized, and how long had she been at Alipay?")
     assert both.compound
-    assert answerer._unnamed(both, trip) is None
+    assert answerer.checks._unnamed(both, trip) is None
     alone = analyse("Where was Lin when she apologized at Alipay?")
-    assert answerer._unnamed(alone, trip) is not None
+    assert answerer.checks._unnamed(alone, trip) is not None
 
 
 def test_a_number_the_article_writes_in_words_is_no_unmatched_number(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -940,10 +954,10 @@ def test_a_sentence_summing_up_is_quoted_with_the_one_that_told_what_it_sums_up(
     brig = next(s.id for s in sentences if s.text.startswith("The Ellen Vane"))
     service = QAService(answerer.index, answerer_embedder(answerer))
     asked = service.retriever.score("Which two ships were lost in the gales?")
-    assert answerer._add_summed_up([both], asked) == [brig, both]
+    assert answerer.chooser._add_summed_up([both], asked) == [brig, both]
     other = service.retriever.score("Which gales sank them?")
-    assert answerer._add_summed_up([both], other) == [both]
-    assert answerer._add_summed_up([brig], asked) == [brig]
+    assert answerer.chooser._add_summed_up([both], other) == [both]
+    assert answerer.chooser._add_summed_up([brig], asked) == [brig]
 
 
 def test_a_chosen_sentence_no_passage_holds_gets_one_in_place_of_the_last_unused_hit(
@@ -960,14 +974,14 @@ def test_a_chosen_sentence_no_passage_holds_gets_one_in_place_of_the_last_unused
     scores = service.retriever.score("Which sentence of the log?")
     far = next(s for s in sentences if not any(s.id in h.chunk.sentence_ids for h in hits))
     held = sentences[hits[0].chunk.sentence_ids[0]]
-    replaced = answerer._passages_for([held, far], hits, scores)
+    replaced = answerer.composer.passages_for([held, far], hits, scores)
     assert replaced[0] == hits[0] and far.id in replaced[1].chunk.sentence_ids
-    assert answerer._passages_for([held], hits, scores) == hits  # nothing missing
+    assert answerer.composer.passages_for([held], hits, scores) == hits  # nothing missing
     # a short sentence after the best is quoted only when it costs nothing: no citation
     last = sentences[hits[0].chunk.sentence_ids[-1]]
     follower = sentences[last.id + 1]
     assert all(follower.id not in h.chunk.sentence_ids for h in hits)
-    assert answerer._passages_for([last, follower], hits, scores) == hits
+    assert answerer.composer.passages_for([last, follower], hits, scores) == hits
 
 
 def test_a_parents_occupation_is_read_where_the_life_tells_whose_child_he_was(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -980,12 +994,12 @@ def test_a_parents_occupation_is_read_where_the_life_tells_whose_child_he_was(tm
     question = "What did Marl's father do for a living?"
     answerer, scores, hits = _asked_over(text, question, tmp_path)
     born, watching = 0, 1
-    assert answerer._candidates(hits, SearchPlan(question), scores).keys() == {born}
+    assert answerer.chooser._candidates(hits, SearchPlan(question), scores).keys() == {born}
     retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
     other = "What did Marl learn from watching the mill race?"
     open_scores = retriever.score(other)
     open_hits = retriever.select(open_scores, 5)
-    assert answerer._candidates(open_hits, SearchPlan(other), open_scores).keys() == {
+    assert answerer.chooser._candidates(open_hits, SearchPlan(other), open_scores).keys() == {
         born,
         watching,
     }
@@ -999,11 +1013,11 @@ def test_for_how_long_is_answered_by_a_length_of_time_not_of_space(tmp_path) -> 
     question = "For how long was the southern canal shut?"
     answerer, scores, hits = _asked_over(text, question, tmp_path)
     length, shut = 0, 1
-    assert set(answerer._holding({length: 2.0, shut: 1.0}, hits, scores)) == {shut}
+    assert set(answerer.chooser._holding({length: 2.0, shut: 1.0}, hits, scores)) == {shut}
     retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
     long_scores = retriever.score("How long is the southern canal?")
     long_hits = retriever.select(long_scores, 5)
-    assert set(answerer._holding({length: 2.0, shut: 1.0}, long_hits, long_scores)) == {
+    assert set(answerer.chooser._holding({length: 2.0, shut: 1.0}, long_hits, long_scores)) == {
         length,
         shut,
     }
@@ -1022,7 +1036,7 @@ def test_a_year_naming_a_thing_is_told_by_the_sentence_before_the_one_that_answe
     question = "What part of the 2005 ruling did the tribunal strike down?"
     answerer, scores, _ = _asked_over(text, question, tmp_path)
     overturned = [answerer.index.sentences[1]]
-    assert answerer._other_time(scores.question, overturned) is None
+    assert answerer.checks._other_time(scores.question, overturned) is None
     for other in ("What part of the 2008 ruling did the tribunal strike down?",
                   "What did the tribunal strike down in 2005?"):  # fmt: skip
-        assert answerer._other_time(analyse(other), overturned) is not None
+        assert answerer.checks._other_time(analyse(other), overturned) is not None

@@ -138,7 +138,7 @@ class Serving:
     def over(cls, index: ArticleIndex, embedder: Embedder, settings: Settings) -> Serving:
         retriever = Retriever(index, embedder)
         policy = AnswerPolicy(max_answer_chars=settings.max_answer_chars)
-        return cls(index, embedder, retriever, Answerer(index, retriever.lexicon, policy))
+        return cls(index, embedder, retriever, Answerer(retriever, policy))
 
     def check(self) -> None:
         """Embed once (loading the model, warming its buffers) and check the dimension."""

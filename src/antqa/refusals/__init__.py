@@ -40,8 +40,8 @@ or a total where it counts only those who took part ("How many employees did it 
 total?" of "witnessed by more than 7,000 employees").
 
 The checks themselves live in
-:meth:`antqa.answering.Answerer.doubt`, which knows the sentences that would answer; this
-package reads times and words, one concept a module: :mod:`.times` (the times a text
+:meth:`antqa.answering.refusing.RefusalChecks.doubt`, which knows the sentences that would answer;
+this package reads times and words, one concept a module: :mod:`.times` (the times a text
 pins), :mod:`.numbers` (numbers in words), :mod:`.places`, :mod:`.opposites`,
 :mod:`.ranks`, :mod:`.names` (the article's words as the name checks read them, and the
 names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step) and

@@ -1,0 +1,108 @@
+"""The answer step as one call: choose the sentences, refuse when the article does
+not answer, else compose the answer and its citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from antqa.answering.choosing import Choice, SentenceChooser
+from antqa.answering.composing import Composer, hit_holding
+from antqa.answering.policy import AnswerPolicy
+from antqa.answering.reading import ArticleReading
+from antqa.answering.refusing import RefusalChecks
+from antqa.conversation import SearchPlan
+from antqa.models import Answer, Hit
+from antqa.retrieval import Retriever, Scores
+from antqa.short_answers import ShortAnswerFinder
+
+NOT_COVERED = (
+    "The article doesn't say{reason}. The closest passages are listed below in case they help."
+)
+
+
+@dataclass(frozen=True)
+class Composition:
+    """The answer text and the sentences it quotes, the best first (a follow-up looks near it)."""
+
+    text: str
+    sentence_ids: tuple[int, ...]
+
+
+class Answerer:
+    """Builds :class:`Answer` objects from retrieval results, in three steps each an
+    object of its own: the sentences that answer (:class:`SentenceChooser`), whether
+    the article answers at all (:class:`RefusalChecks`), and the text quoting them
+    with its citations (:class:`Composer`)."""
+
+    def __init__(self, retriever: Retriever, policy: AnswerPolicy | None = None) -> None:
+        index, lexicon = retriever.index, retriever.lexicon
+        self.index = index
+        self.lexicon = lexicon
+        self._policy = policy or AnswerPolicy()
+        self.short = ShortAnswerFinder(lexicon, index.article)
+        self.reading = ArticleReading(index, lexicon, self.short)
+        self.checks = RefusalChecks(self.reading, self.policy, self.short)
+        self.chooser = SentenceChooser(self.reading, self.policy, self.short)
+        self.composer = Composer(index, lexicon, self.policy, retriever.centred_window)
+
+    @property
+    def policy(self) -> AnswerPolicy:
+        """The knobs every step reads."""
+        return self._policy
+
+    @policy.setter
+    def policy(self, policy: AnswerPolicy) -> None:
+        """New knobs for every step at once (an ablation sets them on a loaded service)."""
+        self._policy = self.checks.policy = self.chooser.policy = self.composer.policy = policy
+
+    def answer(
+        self,
+        plan: SearchPlan,
+        hits: list[Hit],
+        scores: Scores,
+        *,
+        conversation_id: str,
+        model: str,
+    ) -> tuple[Answer, Composition]:
+        """The answer object for these hits, and what it quoted."""
+        choice = self.chooser.choose(hits, plan, scores) if hits else Choice([])
+        reason = (
+            self.checks.doubt(plan, hits, scores, choice.sentences)
+            if hits
+            else " anything about that"
+        )
+        chosen = choice.sentences if reason is None else []
+        hits = self.composer.passages_for(chosen, hits, scores)
+        quoted = [s for s in chosen if hit_holding(s, hits) is not None]
+        if not quoted:
+            text = NOT_COVERED.format(reason=reason or "")
+            refused = self.refusal(text, hits, conversation_id=conversation_id, model=model)
+            return refused, Composition(text, ())
+        runner = self.chooser.runner_up(choice, plan, scores)
+        short = self.short.find(scores.question, quoted)
+        hedged = runner is not None and hit_holding(runner, hits) is not None
+        if runner is not None and hedged:
+            quoted.append(runner)  # read last, after what the answer chose (and its [1])
+        text, citations = self.composer.cite(hits, quoted, scores, short, hedged=hedged)
+        if short is not None and short.text not in text:
+            short = None  # cut out after all: the answer must show its short answer
+        answer = Answer(
+            answer=text,
+            short_answer=short,
+            answerable=True,
+            citations=citations,
+            conversation_id=conversation_id,
+            model=model,
+        )
+        return answer, Composition(text, tuple(s.id for s in quoted))
+
+    def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
+        """An ``answerable: false`` answer with ``text``; the closest passages are listed as
+        related reading (``cited: false``), since the answer cites nothing."""
+        return Answer(
+            answer=text,
+            answerable=False,
+            citations=self.composer.citations(hits, {}, []),
+            conversation_id=conversation_id,
+            model=model,
+        )

@@ -1,0 +1,434 @@
+"""Which sentences answer: the best of the top passages, and the ones read with it
+(a close second, the cause of a "why", the name a "he" stands for, a short follower)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
+from antqa.answering.reading import TERMINAL, AnswerStep
+from antqa.conversation import SearchPlan
+from antqa.lexical import tokenize
+from antqa.models import Hit, Sentence
+from antqa.questions import (
+    AnswerKind,
+    Question,
+    asks_cause_of_death,
+    asks_successor,
+    counts_spans,
+    gives_length_of_time,
+    tells_cause_of_death,
+    tells_succession,
+)
+from antqa.retrieval import Scores
+from antqa.short_answers import (
+    Asked,
+    asks_parent_role,
+    gives_measure_asked,
+    target,
+    tells_parentage,
+    told_before,
+)
+
+#: Kinds whose pattern does not single out the answering sentence, so none is favoured
+#: for matching it. A place is written in too many ways ("of the Adriatic", "in southern
+#: Italy"): the one naming a place near the question's words is added by
+#: :meth:`SentenceChooser._completing` when the best names none. A manner's markers ("through",
+#: "by ...ing", "way") are words any sentence may hold: the bonus put "... apologized by
+#: sending an internal letter" before "Many people cried during the review" for "How did
+#: staff react ...?"; without it two answers on this article's sets hit that missed, none
+#: was lost on any set and medians fell (dev 238 -> 233 chars).
+_UNFAVOURED_KINDS = (AnswerKind.ANY, AnswerKind.PLACE, AnswerKind.MANNER)
+#: Fewest words of a run taken for a person's name: one capitalised word may be anything
+#: ("Ashby", "German"), two are a given name and a surname far more often than not.
+_PERSON_WORDS = 2
+#: A sentence opening by summing up things told before it: "These two incidents ...",
+#: "Both ships ...", "The three reforms ..." (group 1: the noun it sums them up by).
+_SUMMING_UP = re.compile(
+    r"(?:These|Those|Both|The\s+(?:two|three|four|five))(?:\s+(?:two|three|four|five))?"
+    r"\s+([a-z]+s)\b"
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The sentences :meth:`SentenceChooser.choose` picked, the best first, and the answer score
+    of every candidate they were picked from, kept so that :meth:`SentenceChooser.runner_up`
+    weighs the same values rather than computing them again (empty when the answer reads
+    on from the last one, which has no candidates)."""
+
+    sentences: list[Sentence]
+    values: dict[int, float] = field(default_factory=dict)
+
+
+def _told_plainly(question: Question) -> Callable[[str], bool] | None:
+    """For a question whose answer a sentence tells in words of their own kind, which the
+    question does not use, the test of such a sentence (only those are candidates when
+    some are): "What did his father do for a living?" is told at birth ("children of
+    Josef Pendrecht, a miller"), not where "his father" does something else ("watching
+    his father rebuild the mill race"); "What did Otto die of?" by "his death from a
+    stroke"; "Who replaced Pendrecht?" by "was succeeded by Tilbury"; "How fast was it
+    going?" by a speed ("62 metres per second")."""
+    if asks_parent_role(question):
+        return tells_parentage
+    if asks_cause_of_death(question.text):
+        return tells_cause_of_death
+    if asks_successor(question.text):
+        return tells_succession
+    return gives_measure_asked(question)
+
+
+class SentenceChooser(AnswerStep):
+    """Picks the sentences that answer (:meth:`choose`) and a runner-up the scores
+    cannot tell from the best (:meth:`runner_up`)."""
+
+    def _candidates(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> dict[int, float]:
+        """Answer score of every sentence of the top passages."""
+        ids = sentences_of(hits[: self.policy.candidate_passages])
+        ids = ids - self.reading.captions or ids  # a caption or heading labels; it does not answer
+        own = self.policy.own_weight
+        order = list(ids)  # in the set's order, which breaks ties between equal values
+        at = np.array(order, dtype=np.int64)
+        # at once rather than one sentence at a time: the same float32 sums, far fewer calls
+        value = scores.relevance[at] + own * (scores.dense[at] + scores.coverage[at])
+        values = dict(zip(order, value.tolist(), strict=True))
+        if plan.strength >= 1.0:  # a follow-up wants something new, not the last answer again
+            for s in plan.anchors:
+                if s in values:
+                    values[s] -= self._repeat_penalty(s, plan)
+        tells = _told_plainly(scores.question)
+        if tells is not None:
+            values = self._telling(values, tells)
+        kind = scores.question.kind
+        if kind_applies(scores) and kind is not AnswerKind.PLACE:
+            return self._holding(values, hits, scores)
+        if kind not in _UNFAVOURED_KINDS:
+            for s in values:
+                values[s] += self.policy.kind_bonus * bool(scores.held[s])
+        return values
+
+    def _telling(self, values: dict[int, float], tells: Callable[[str], bool]) -> dict[int, float]:
+        """Only the candidates whose text ``tells`` (all if none does)."""
+        sentences = self.index.sentences
+        return {s: v for s, v in values.items() if tells(sentences[s].text)} or values
+
+    def _holding(
+        self, values: dict[int, float], hits: list[Hit], scores: Scores
+    ) -> dict[int, float]:
+        """Only the sentences near the top that hold the kind asked for (all if none does).
+
+        A count need not name the thing counted ("... 41 of them were admitted"), nor an
+        amount a currency a list knows ("8,000 scudi"): any sentence of the top with a
+        number stays (for a count of things, one that is no length of time or distance),
+        one naming the thing (or the money) is preferred.
+        """
+        if scores.question.kind not in (AnswerKind.COUNT, AnswerKind.AMOUNT):
+            # A date or a share is rare enough to single out its sentence in any passage
+            # the answer may quote: the one retrieval put third often holds it.
+            reach = self.policy.candidate_passages
+            holders = kind_holders(self.policy, hits, scores, passages=reach)
+            if scores.question.kind is AnswerKind.DURATION and Asked.of(scores.question).lasting:
+                sentences = self.index.sentences  # "for how long": not "87 kilometres"
+                timed = {s for s in holders if gives_length_of_time(sentences[s].text)}
+                holders = timed or holders
+            return {s: v for s, v in values.items() if s in holders} or values
+        holders = kind_holders(self.policy, hits, scores)
+        numbers = kind_holders(self.policy, hits, scores, counted=False)
+        counted = scores.question.counted
+        if scores.question.kind is AnswerKind.COUNT and counted and not counts_spans(counted):
+            # "how many people sat on the board?" is not told by "for thirty years"
+            numbers = {s for s in numbers if self.reading.things[s]} or numbers
+        bonus = self.policy.kind_bonus
+        return {s: v + bonus * (s in holders) for s, v in values.items() if s in numbers} or values
+
+    def _repeat_penalty(self, sentence: int, plan: SearchPlan) -> float:
+        """How much a sentence the previous answer quoted is held back in a follow-up.
+
+        Only a sentence the previous answer showed whole: when it was cut, the words left
+        out may be just what the follow-up asks for ("... and who replaced her?" after an
+        answer cut before "Jing Xiandong succeeded him").
+        """
+        if self.index.sentences[sentence].text not in plan.context:
+            return 0.0
+        return self.policy.repeat_penalty * (2 if plan.continuation else 1)
+
+    def choose(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> Choice:
+        """The one or two sentences that answer, the best first."""
+        following = self._continuation(hits, plan)
+        if following is not None:
+            return Choice([self.index.sentences[s] for s in self._add_short_follower([following])])
+        values = self._candidates(hits, plan, scores)
+        if not values:
+            return Choice([])
+        first = max(values, key=lambda s: values[s])
+        best = values[first]
+        # What follows the best sentence often completes it ("... labeled Ant Financial."
+        # -> "This label is called ..."), so it competes with a bonus for second place.
+        seconds = {
+            s: v + self.policy.next_bonus * abs(best) * (s == first + 1)
+            for s, v in values.items()
+            if s != first
+        }
+        chosen = [first]
+        if len(self.index.sentences[first].text) > self.policy.whole_best_chars:
+            # A long best sentence is quoted whole rather than cut to make room for a
+            # second: the cut would be made blind and may drop the answering words.
+            seconds = {}
+        if self._clearly_answers(first, scores):
+            seconds = {}
+        if seconds:
+            other = max(seconds, key=lambda s: seconds[s])
+            close = seconds[other] >= best - self.policy.second_margin * abs(best)
+            pair = len(self.index.sentences[first].text) + len(self.index.sentences[other].text)
+            if (close and pair <= self.policy.pair_chars) or scores.question.compound:
+                chosen.append(other)
+            else:
+                chosen += self._completing(
+                    first, best, seconds, scores
+                ) or self._next_with_missing_words(first, best, seconds, scores)
+        chosen = self._add_cause(chosen, scores)
+        chosen = self._add_named_doer(chosen, scores)
+        chosen = self._add_antecedent(chosen, scores)
+        chosen = self._add_summed_up(chosen, scores)
+        chosen = self._complete_fragments(self._add_short_follower(chosen))
+        chosen = self._read_past_fragment(chosen, scores)
+        return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values)
+
+    def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
+        """The sentence to quote after the chosen ones when the scores cannot tell it from the
+        best (within ``tie_margin`` of its score; ``clear_tie_margin`` when the best holds
+        a clear short answer): quoting both answers more often than betting on one, where
+        the article says what the question asks in other words than it does ("final" for
+        "last", "damp" for "wet"). Added after the refusal checks, so it refuses nothing
+        more nor less, nor the short answer; not after a long best sentence, which is quoted
+        whole and alone."""
+        chosen, values = choice.sentences, choice.values
+        if plan.continuation or not chosen:
+            return None
+        first = chosen[0].id
+        if first not in values or len(chosen[0].text) > self.policy.whole_best_chars:
+            return None
+        runner = max((s for s in values if s != first), key=values.__getitem__, default=None)
+        if runner is None or runner in {s.id for s in chosen}:
+            return None  # quoted already
+        margin = self.policy.tie_margin
+        if self._clearly_answers(first, scores):
+            margin = self.policy.clear_tie_margin
+        if values[runner] < values[first] - margin * abs(values[first]):
+            return None
+        return self.index.sentences[runner]
+
+    def _clearly_answers(self, sentence: int, scores: Scores) -> bool:
+        """Whether ``sentence`` holds a clear short answer to a question asking one thing:
+        then it is quoted alone, a second sentence would add reading, not answer (Normans
+        median 192 -> 177 chars with no answer hit lost on any set)."""
+        question = scores.question
+        return not question.compound and bool(
+            self.short.find(question, [self.index.sentences[sentence]])
+        )
+
+    def _offers(self, sentence: int, scores: Scores) -> bool:
+        """Whether ``sentence`` holds the kind of thing the question asks for, near the
+        question's words: a name for "who", a place for "where", a date for "when"."""
+        question = scores.question
+        if question.kind in KIND_NOUN and question.kind is not AnswerKind.PLACE:
+            return bool(scores.held[sentence])
+        return self.short.offers(question, self.index.sentences[sentence].text)
+
+    def _completing(
+        self, first: int, best: float, seconds: dict[int, float], scores: Scores
+    ) -> list[int]:
+        """The best sentence holding what the question asks for, when the best one does
+        not and it is not far behind (``kind_margin``): quoted second whatever its length,
+        since without it the answer does not answer ("Who commissioned the Tapestry?":
+        "... the Bayeux Tapestry, which is not a tapestry" + "It was commissioned by Odo")."""
+        if target(scores.question, ending=True) is None or self._offers(first, scores):
+            return []
+        offering = {s: v for s, v in seconds.items() if self._offers(s, scores)}
+        if not offering:
+            return []
+        other = max(offering, key=lambda s: offering[s])
+        return [other] if offering[other] >= best - self.policy.kind_margin * abs(best) else []
+
+    def _next_with_missing_words(
+        self, first: int, best: float, seconds: dict[int, float], scores: Scores
+    ) -> list[int]:
+        """A sentence up to ``next_reach`` after the best one, in its paragraph, when it holds
+        most of the question's words the best one lacks (only words the article uses) and
+        is not far behind (``next_margin``): the question was asked of the two together
+        ("... the overrun being spent at the gorge." + "To cover it, the company issued
+        shares": "How did the company pay for the overrun?")."""
+        sentences = self.index.sentences
+        missing = self._missing_words([first], scores.question)
+        if not missing:
+            return []
+        for following in range(first + 1, first + 1 + self.policy.next_reach):
+            if following not in seconds:
+                return []
+            if sentences[following].paragraph != sentences[first].paragraph:
+                return []
+            close = seconds[following] >= best - self.policy.next_margin * abs(best)
+            share = self.lexicon.share_in(sentences[following].text, missing)
+            if close and share >= self.policy.next_share:
+                return [following]
+        return []
+
+    def _continuation(self, hits: list[Hit], plan: SearchPlan) -> int | None:
+        """For "tell me more" / "what happened next": the sentence after the last answer.
+
+        Such a request asks to read on, not for the sentence that best matches its few
+        words ("what happened" matches any sentence saying "happened").
+        """
+        if not plan.continuation or not plan.anchors:
+            return None
+        following = max(plan.anchors) + 1
+        while following in self.reading.captions:
+            following += 1
+        cited = {s for hit in hits for s in hit.chunk.sentence_ids}
+        return following if following in cited else None
+
+    def _add_cause(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "why", the cause when the best sentence only restates what happened.
+
+        The sentence that best matches "why did she apologize?" is usually the one that
+        says she apologized; the cause is told next to it ("... which caused a stir.",
+        "The inquiry found ... because ..."), so the nearest sentence of the paragraph
+        that gives a cause is quoted too (the earlier one when two are as near).
+        """
+        first = chosen[0]
+        if scores.question.kind is not AnswerKind.REASON or scores.held[first]:
+            return chosen
+        sentences = self.index.sentences
+        for step in range(1, self.policy.cause_reach + 1):
+            for s in (first - step, first + step):
+                if (
+                    0 <= s < len(sentences)
+                    and sentences[s].paragraph == sentences[first].paragraph
+                    and scores.held[s]
+                ):
+                    return [first, s]
+        return chosen
+
+    def _add_named_doer(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "who", the sentence right after the best one when only it names a person.
+
+        An article tells an event, then who did it ("... the side wall collapsed, killing
+        17 men." "An inquiry chaired by the engineer Robert Dacre blamed ..."): the second
+        shares few of the question's words ("Who led the investigation into the
+        collapse?"), so its score says little, but a best sentence naming no one cannot
+        answer "who" and the next one, naming someone, most often does.
+        """
+        first, sentences = chosen[0], self.index.sentences
+        following = first + 1
+        if (
+            not Asked.of(scores.question).person
+            or following >= len(sentences)
+            or following in self.reading.captions
+            or sentences[following].paragraph != sentences[first].paragraph
+            or any(self.reading.named[s] for s in chosen)
+            or self.reading.named[following] < _PERSON_WORDS
+        ):
+            return chosen
+        return [*chosen, following]
+
+    def _add_antecedent(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "who did it?", the sentence before the best one when that one says only
+        "he", "she" or "they" did it: the name is there ("... the attitudes of Edward." +
+        "He appointed Robert archbishop and made Ralph earl.": "Who made Ralph earl?")."""
+        first = chosen[0]
+        sentences = self.index.sentences
+        if first == 0 or sentences[first - 1].paragraph != sentences[first].paragraph:
+            return chosen
+        if not told_before(scores.question, sentences[first].text):
+            return chosen
+        return [first, first - 1, *chosen[1:]]
+
+    def _add_summed_up(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "which two incidents ...?", the sentence that told one of them, before a best
+        one that only sums them up ("These two incidents ... plunged Ant Financial into a
+        vortex of public opinion."): the nearest one before it, within ``summed_reach``
+        sentences, holding the word it sums up ("a 'circle incident' occurred ...")."""
+        first, sentences = chosen[0], self.index.sentences
+        summing = _SUMMING_UP.match(sentences[first].text)
+        if summing is None or scores.question.kind is not AnswerKind.ANY:
+            return chosen
+        summed = set(tokenize(summing.group(1)))
+        if summed.isdisjoint(scores.question.tokens):
+            return chosen  # it sums up something else than what is asked
+        for earlier in range(first - 1, max(-1, first - 1 - self.policy.summed_reach), -1):
+            words = self.lexicon.words(sentences[earlier].text)
+            if earlier not in self.reading.captions and not summed.isdisjoint(words):
+                return chosen if earlier in chosen else [earlier, *chosen]
+        return chosen
+
+    def _add_short_follower(self, chosen: list[int]) -> list[int]:
+        """A short sentence right after the best one usually completes it ("... the strategy
+        meeting." -> "Only then did X come into existence."), so it is quoted too when it
+        costs no cut: the answer stays within its length and no long sentence is trimmed.
+        """
+        follower = chosen[0] + 1
+        sentences = self.index.sentences
+        if follower >= len(sentences) or follower in chosen:
+            return chosen
+        if sentences[follower].paragraph != sentences[chosen[0]].paragraph:
+            return chosen  # a caption or a new paragraph does not complete the sentence
+        if len(sentences[follower].text) > self.policy.follower_chars:
+            return chosen
+        texts = [sentences[s].text for s in (*chosen, follower)]
+        fits = sum(len(t) + 5 for t in texts) <= self.policy.max_answer_chars
+        if not fits or max(map(len, texts)) > self.policy.long_sentence_chars:
+            return chosen
+        return [*chosen, follower]
+
+    def _complete_fragments(self, chosen: list[int]) -> list[int]:
+        """A unit cut at a line break ("Peng Lei also asked") is joined to what follows.
+
+        Only when what follows goes on in lower case: a heading or caption without a full
+        stop is followed by a new sentence, not by its own continuation.
+        """
+        return [*chosen, *(s + 1 for s in chosen if self._cut_at_line(s))]
+
+    def _cut_at_line(self, sentence: int) -> bool:
+        """Whether ``sentence`` is cut at a line break: no full stop, and the next one goes
+        on in lower case."""
+        sentences = self.index.sentences
+        return (
+            not TERMINAL.search(sentences[sentence].text)
+            and sentence + 1 < len(sentences)
+            and sentences[sentence + 1].text[:1].islower()
+        )
+
+    def _missing_words(self, ids: list[int], question: Question) -> list[str]:
+        """The question's words that sentences ``ids`` lack, among those the article uses:
+        one it never writes ("mean" of "What does the name mean?") no sentence can hold,
+        and would make every share of them look small."""
+        present = set().union(*(self.lexicon.words(self.index.sentences[s].text) for s in ids))
+        return [t for t in question.tokens if t not in present and self.lexicon.known(t)]
+
+    def _read_past_fragment(self, chosen: list[int], scores: Scores) -> list[int]:
+        """After a best sentence cut at a line break and its continuation, the sentence
+        that follows when it holds most of the question's words the two lack.
+
+        A fragment ("Peng Lei also asked" / "the team to discuss rectification ...")
+        introduces what follows, but its score says nothing of the sentences it goes on
+        into, so :meth:`_next_with_missing_words`' margin cannot judge them: "What did
+        she ask the team to write down?" is answered by the sentence after ("Think
+        clearly and write down ..."). Held means ``next_share`` of the missing words
+        (IDF-weighted), in the continuation's paragraph.
+        """
+        first, sentences = chosen[0], self.index.sentences
+        following = first + 2
+        if (
+            not self._cut_at_line(first)
+            or following >= len(sentences)
+            or following in chosen
+            or sentences[following].paragraph != sentences[first + 1].paragraph
+        ):
+            return chosen
+        missing = self._missing_words([first, first + 1], scores.question)
+        share = self.lexicon.share_in(sentences[following].text, missing)
+        return [*chosen, following] if missing and share >= self.policy.next_share else chosen

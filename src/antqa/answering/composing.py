@@ -1,0 +1,238 @@
+"""The answer text from the chosen sentences: in which order they are read, cut
+to the clauses that answer when long, each marked ``[n]`` with the citation it quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from antqa.answering.policy import AnswerPolicy
+from antqa.index import ArticleIndex
+from antqa.lexical import LexicalIndex
+from antqa.models import Chunk, Citation, Hit, Sentence, ShortAnswer
+from antqa.retrieval import Scores
+
+_CLAUSE_BREAK = re.compile(r"(?<=[;,:])\s+")
+_ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One quoted sentence as the answer reads it (maybe cut), and the hit citing it."""
+
+    text: str
+    hit: int
+    sentence: Sentence
+
+
+def _holds_short(sentence: Sentence, short: ShortAnswer | None) -> bool:
+    """Whether the short answer starts inside ``sentence``."""
+    return short is not None and sentence.start <= short.start < sentence.end
+
+
+def hit_holding(sentence: Sentence, hits: list[Hit]) -> int | None:
+    """The first (best-ranked) hit whose passage holds ``sentence``."""
+    for h, hit in enumerate(hits):
+        if hit.chunk.start <= sentence.start and sentence.end <= hit.chunk.end:
+            return h
+    return None
+
+
+def _quote_span(hit: Hit, inside: list[Sentence]) -> tuple[int, int]:
+    """The answer's sentences in this passage (from the first to the last), else the
+    sentence the passage was chosen for."""
+    if inside:
+        return min(s.start for s in inside), max(s.end for s in inside)
+    if hit.best_sentence is not None:
+        return hit.best_sentence.start, hit.best_sentence.end
+    return hit.chunk.start, hit.chunk.end
+
+
+class Composer:
+    """Writes the answer text and its citations from the sentences chosen."""
+
+    def __init__(
+        self,
+        index: ArticleIndex,
+        lexicon: LexicalIndex,
+        policy: AnswerPolicy,
+        centred_window: Callable[[int], Chunk],
+    ) -> None:
+        self.index = index
+        self.lexicon = lexicon
+        self.policy = policy
+        #: The stored window centred nearest on a sentence: what a passage citing it quotes
+        #: when no retrieved passage holds it (:meth:`Retriever.centred_window`).
+        self.centred_window = centred_window
+
+    def _fit(
+        self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None = None
+    ) -> str:
+        """The sentence, or its clauses that best match the question when it is too long.
+
+        The clause holding the short answer (``keep``) is the one kept first, so a cut
+        never removes the answering words.
+        """
+        if len(sentence.text) <= limit:
+            return sentence.text
+        clauses = _CLAUSE_BREAK.split(sentence.text)
+        tokens = scores.question.tokens
+        weights = [self.lexicon.share_in(clause, tokens) for clause in clauses]
+        if keep is not None and _holds_short(sentence, keep):
+            at = keep.start - sentence.start
+            offsets = [sentence.text.find(c) for c in clauses]
+            holding = max(i for i, o in enumerate(offsets) if o <= at)
+            weights[holding] += 2.0  # above any share (at most 1): this clause first
+        best = max(range(len(clauses)), key=lambda i: weights[i])
+        first = last = best
+        while True:
+            grown = False
+            for step in (last + 1, first - 1):
+                if 0 <= step < len(clauses):
+                    lo, hi = min(first, step), max(last, step)
+                    if len(" ".join(clauses[lo : hi + 1])) <= limit - 2:
+                        first, last, grown = lo, hi, True
+                        break
+            if not grown:
+                break
+        text = " ".join(clauses[first : last + 1])
+        if len(text) > limit - 2:
+            text = text[: limit - 2].rsplit(" ", 1)[0]
+        prefix = _ELLIPSIS if first > 0 else ""
+        suffix = _ELLIPSIS if last < len(clauses) - 1 or not sentence.text.endswith(text) else ""
+        return f"{prefix}{text}{suffix}"
+
+    def compose(
+        self,
+        sentences: list[Sentence],
+        holders: list[int],
+        scores: Scores,
+        keep: ShortAnswer | None = None,
+        hedged: bool = False,
+    ) -> list[Part]:
+        """The quoted sentences as parts, in the order they will be read.
+
+        ``holders`` gives, per sentence, the hit whose passage cites it. Sentences are
+        grouped by that passage, the best-ranked passage first (so the first marker is the
+        passage retrieval trusts most), each group in article order: "S1 S2 [1] S3 [2]".
+        With ``hedged``, the last sentence (:meth:`SentenceChooser.runner_up`) is read last,
+        whatever its passage: it is a second guess, and the first marker stays the choice's.
+        """
+        pairs = list(zip(sentences, holders, strict=True))
+        tail = [pairs.pop()] if hedged and len(pairs) > 1 else []
+        ordered = sorted(pairs, key=lambda p: (p[1], p[0].start)) + tail
+        parts: list[Part] = []
+        used = 0
+        for sentence, hit in ordered:
+            budget = self.policy.max_answer_chars - used - len(" [9]") - 1
+            if budget < 40:
+                break
+            # A sentence alone may use the whole answer; next to others a long one is cut.
+            alone = len(ordered) == 1
+            limit = budget if alone else min(budget, self.policy.long_sentence_chars)
+            if _holds_short(sentence, keep) and not scores.question.compound:
+                # the clauses around a clear short answer say it: the rest is reading
+                limit = min(limit, self.policy.clear_cut_chars)
+            text = self._fit(sentence, scores, limit, keep)
+            parts.append(Part(text, hit, sentence))
+            used += len(text) + len(" [9]") + 1
+        return parts
+
+    def citations(
+        self, hits: list[Hit], quoted: dict[int, list[Sentence]], order: list[int]
+    ) -> list[Citation]:
+        """The cited passages numbered in order of first use, then the others, not cited.
+
+        ``quoted`` maps a hit to the answer's sentences its passage quotes; ``order`` lists
+        the hits in the order the answer first uses them. A passage the answer does not
+        use quotes the sentence it was retrieved for, marked ``cited: false``.
+        """
+        ranked = order + [h for h in range(len(hits)) if h not in order]
+        citations = []
+        for n, h in enumerate(ranked, start=1):
+            hit, inside = hits[h], quoted.get(h, [])
+            quote_start, quote_end = _quote_span(hit, inside)
+            citations.append(
+                Citation(
+                    n=n,
+                    chunk_id=hit.chunk.id,
+                    paragraph=self._paragraph_at(quote_start, hit),
+                    start=hit.chunk.start,
+                    end=hit.chunk.end,
+                    text=hit.chunk.text,
+                    quote=self.index.article[quote_start:quote_end],
+                    quote_start=quote_start,
+                    quote_end=quote_end,
+                    score=round(hit.score, 4),
+                    cited=h in order,
+                )
+            )
+        return citations
+
+    def _paragraph_at(self, offset: int, hit: Hit) -> int:
+        """The paragraph holding the character at ``offset`` (the quote, not the passage)."""
+        for s in hit.chunk.sentence_ids:
+            sentence = self.index.sentences[s]
+            if sentence.start <= offset < sentence.end:
+                return sentence.paragraph
+        return hit.chunk.paragraph
+
+    def passages_for(self, chosen: list[Sentence], hits: list[Hit], scores: Scores) -> list[Hit]:
+        """``hits`` with the last ones that hold no chosen sentence replaced by passages
+        around the chosen sentences no hit holds, so that the answer quotes them: the ones
+        read with the best for what it leaves out (the incident a "These two incidents ..."
+        sums up, told 17 sentences before, the sentence a "he" stands for) may lie outside
+        every retrieved passage. Not a short sentence after the best, quoted only when it
+        costs nothing (:meth:`SentenceChooser._add_short_follower`): a citation is a cost. The best
+        hit is never replaced: the first citation stays the passage retrieval trusts most."""
+        best = chosen[0].id if chosen else -1
+        missing = [
+            s
+            for s in chosen
+            if hit_holding(s, hits) is None
+            and not (s.id == best + 1 and len(s.text) <= self.policy.follower_chars)
+        ]
+        if not missing:
+            return hits
+        hits = list(hits)
+        spare = [
+            h
+            for h in range(len(hits) - 1, 0, -1)
+            if all(hit_holding(s, [hits[h]]) is None for s in chosen)
+        ]
+        for sentence, h in zip(missing, spare, strict=False):
+            chunk = self.centred_window(sentence.id)
+            hits[h] = Hit(chunk, float(scores.relevance[sentence.id]), sentence)
+        return hits
+
+    def cite(
+        self,
+        hits: list[Hit],
+        quoted: list[Sentence],
+        scores: Scores,
+        keep: ShortAnswer | None = None,
+        hedged: bool = False,
+    ) -> tuple[str, list[Citation]]:
+        """The answer text quoting ``quoted`` (the best first) with ``[n]`` markers, and
+        the citations: the ones it uses numbered in order of first use, then the rest."""
+        holders = [hit_holding(s, hits) for s in quoted]
+        parts = self.compose(
+            [s for s, h in zip(quoted, holders, strict=True) if h is not None],
+            [h for h in holders if h is not None],
+            scores,
+            keep,
+            hedged,
+        )
+        order = list(dict.fromkeys(part.hit for part in parts))
+        number = {hit: n for n, hit in enumerate(order, start=1)}
+        text = " ".join(
+            part.text
+            if following is not None and following.hit == part.hit
+            else f"{part.text} [{number[part.hit]}]"
+            for part, following in zip(parts, [*parts[1:], None], strict=True)
+        )
+        by_hit: dict[int, list[Sentence]] = {}
+        for part in parts:
+            by_hit.setdefault(part.hit, []).append(part.sentence)
+        return text, self.citations(hits, by_hit, order)

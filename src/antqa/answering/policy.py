@@ -1,0 +1,86 @@
+"""The answer step's knobs: every tuned number of it, each with why it has its value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnswerPolicy:
+    """Knobs of the answer step (tuned on the development and extra sets, see the notes)."""
+
+    max_answer_chars: int = 600
+    candidate_passages: int = 3
+    #: A second sentence only when nearly as good as the best, and the two short enough
+    #: (``pair_chars``): at 0.4 with no length bound answers ran long (Normans median 303
+    #: chars); 0.2 and 300 chars give 193 (Normans), 174 (squad-own) with dev and extra
+    #: hits as at 0.4 (see benchmarks/quality_ablation.py --answers).
+    second_margin: float = 0.2
+    next_bonus: float = 0.1
+    repeat_penalty: float = 1.0
+    own_weight: float = 0.5
+    kind_bonus: float = 0.3
+    #: A best sentence without what the question asks for (a name for "who") is followed
+    #: by the best one with it when that is within this share of its score, whatever the
+    #: length: 0.3 took Normans hit .844 -> .854 at +10 chars median; 0.4/0.5 gained no
+    #: more and added length (see benchmarks/quality_ablation.py --answers).
+    kind_margin: float = 0.3
+    #: The sentence after the best one holding at least half (IDF-weighted) of the
+    #: question's words the best lacks is quoted second within this share of its score:
+    #: 0.35 took squad-own .926 -> .941 with Normans unchanged (hit and median); any
+    #: close sentence instead of the next one added length on Normans' unanswerables.
+    next_margin: float = 0.35
+    #: ... holding at least this share of the missing words: half, so one common word
+    #: of the question ("company") does not make the next sentence the answer.
+    next_share: float = 0.5
+    #: How many sentences after the best one that sentence may be: 2, since a short one
+    #: often stands between ("... struck a passenger train." "Four people died." "The
+    #: inquiry ... recommended ...").
+    next_reach: int = 2
+    long_sentence_chars: int = 300
+    #: A sentence holding the short answer is cut to its clauses around it past this many
+    #: characters: at 250 no answer hit was lost on any set and medians fell (dev 248 ->
+    #: 232, Normans 192 -> 187, extra 232 -> 219); at 200-220 a follow-up lost its hit.
+    clear_cut_chars: int = 250
+    #: A best sentence longer than this is quoted alone and whole, not cut to make room
+    #: for a second (the README's "who replaced her?" lost "Jing Xiandong succeeded him").
+    whole_best_chars: int = 300
+    #: Two sentences are quoted together only up to this many characters: a second long
+    #: sentence adds more reading than answer (median answers on other articles <= 200).
+    pair_chars: int = 300
+    follower_chars: int = 80
+    #: A runner-up within this share of the best sentence's score is quoted after the
+    #: chosen sentences whatever the pair's length (:meth:`SentenceChooser.runner_up`): below a
+    #: 0.1 margin the best was wrong in 4 of 10 questions of the SQuAD-format sets and
+    #: the runner-up held the answer in half of those. 0.1 took their pooled hit .884 ->
+    #: .903 (median 180 -> 183 chars, no hit or refusal lost); 0.07 gained 6 hits, 0.15
+    #: one more than 0.1 at more length.
+    tie_margin: float = 0.1
+    #: ... but a best sentence that holds a clear short answer is hedged only within this
+    #: much tighter share: most such sentences answer (0 gained 1 hit less, 0.1 added 7
+    #: chars of median for 1 hit more).
+    clear_tie_margin: float = 0.03
+    #: How far back (in sentences) the thing a summing-up sentence names is looked for
+    #: ("These two incidents ..." 17 sentences after the first incident is told): a few
+    #: paragraphs, not the whole article.
+    summed_reach: int = 20
+    #: How many sentences away a "why" answer looks for the cause (within the paragraph).
+    cause_reach: int = 4
+    kind_depth: int = 6
+    kind_passages: int = 2
+    unrelated_similarity: float = 0.3
+    #: The share of a question's (IDF-weighted) words one sentence must hold for the
+    #: question to count as asked in the article's words: all of them, less float error.
+    all_words_held: float = 0.999
+    #: A word with a lower IDF is held by more than about a quarter of the sentences (the
+    #: article's subject, "Normans"): sharing it ties a question to no sentence in particular.
+    topic_idf: float = 1.4
+    #: A name with a lower IDF is held by more than about one sentence in six: what the
+    #: article is about ("Marrick" in a town's history), which a paragraph may call "it".
+    #: At 2.3 (one in ten) a name in 3 of a short article's 27 sentences passed as its
+    #: subject; Normans, squad-own and this article are the same at 1.8 and 2.3.
+    subject_idf: float = 1.8
+    #: A name is looked for in the answer's paragraphs and this many sentences either side:
+    #: an article whose paragraphs are single lines still names things nearby (2 lost two
+    #: unanswerables on Normans and squad-own, answerables refused the same at 0, 1 and 2).
+    name_reach: int = 1

@@ -1,0 +1,132 @@
+"""What the answer step reads of every sentence of the article, once, at load:
+which are captions or headings, who they name, what numbers and words they hold; and
+the steps' common base, which reads it."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from antqa.answering.policy import AnswerPolicy
+from antqa.index import ArticleIndex
+from antqa.lexical import LexicalIndex, tokenize
+from antqa.models import Sentence
+from antqa.questions import MONTH_NAMES, counts_things, names
+from antqa.refusals import ArticleWords, opening_name, plain_words
+from antqa.short_answers import ShortAnswerFinder
+
+#: How a sentence ends: a full stop, question or exclamation mark (Chinese ones too),
+#: then any closing quotes or brackets.
+TERMINAL = re.compile(r"[.!?…。！？][”’\"')\]]*$")
+#: A statement, not a label: a pronoun doing something ("he has assumed the role of ...").
+#: A line of that kind with no full stop is a sentence that lost it, not a caption or a
+#: heading, which name things ("Chairman Peng Lei and CEO Jing Xiandong").
+_STATEMENT = re.compile(
+    r"\b(?:he|she|they|we|it)\s+(?:has|have|had|is|was|were|are|will|would|\w+ed)\b", re.I
+)
+#: Fewest words of such a statement: a short heading may read as one ("How it started").
+_STATEMENT_WORDS = 8
+#: Capitalised words in a row (a name: "Robert Dacre", "Margaret Thorne").
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
+#: How English ends the adjectives of peoples and places ("German", "Swedish", "Japanese",
+#: "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
+_DEMONYM = re.compile(r"(?:an|ish|ese|ic|i)$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _captions(sentences: list[Sentence]) -> set[int]:
+    """Sentences that are a whole paragraph without a full stop: headings and captions.
+
+    Not a line cut mid-sentence ("Peng Lei also asked" / "the team to ..."), which goes on
+    in lower case in the next paragraph, nor a statement that only lacks its full stop
+    (:func:`_states`): it may be just what a question asks about.
+    """
+    return {
+        s.id
+        for s in sentences
+        if (s.id == 0 or sentences[s.id - 1].paragraph != s.paragraph)
+        and not TERMINAL.search(s.text)
+        and not _states(s.text)
+        and (
+            s.id + 1 == len(sentences)
+            or (
+                sentences[s.id + 1].paragraph != s.paragraph
+                and not sentences[s.id + 1].text[:1].islower()
+            )
+        )
+    }
+
+
+def _longest_name(text: str, common: frozenset[str], places: frozenset[str]) -> int:
+    """How many words the longest name of someone in ``text`` has (0 if none): capitalised
+    words in a row, none of which the article also writes in lower case (``common``: "the
+    Second World War", "King Ethelred"), no place it writes (``places``: "at Hobb's
+    Moss"), no month, and not one word of a people qualifying the next ("a German bomb").
+    The sentence's first word is left out when the article writes it in lower case."""
+    longest = 0
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        if run.start() == 0 and words[0].lower() in common:
+            words.pop(0)  # "The", "During", "Its": capitalised as the first word
+        if not words or (
+            len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, run.end())
+        ):
+            continue
+        if (
+            not any(w.lower() in common or w in MONTH_NAMES or w in places for w in words)
+            and " ".join(words) not in places
+        ):
+            longest = max(longest, len(words))
+    return longest
+
+
+def _states(text: str) -> bool:
+    """Whether a line reads as a statement (a pronoun doing something, at some length)
+    rather than as a label: "Since the end of last year at Alipay, he has assumed the role
+    of interviewing and external communication" under a photo still says what he does."""
+    return len(text.split()) >= _STATEMENT_WORDS and bool(_STATEMENT.search(text))
+
+
+class ArticleReading:
+    """Per sentence of the article, what the answer step reads of it (computed once, at
+    load, since every question reads it)."""
+
+    def __init__(
+        self, index: ArticleIndex, lexicon: LexicalIndex, short: ShortAnswerFinder
+    ) -> None:
+        self.index = index
+        self.lexicon = lexicon
+        self.captions = _captions(index.sentences)
+        self.words = ArticleWords(index.sentences, lexicon)
+        self.plain = [plain_words(s.text) for s in index.sentences]
+        texts = [s.text for s in index.sentences]
+        #: Per sentence, whether it holds a number that is no length of time or distance
+        #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.
+        self.things = np.array([counts_things(text) for text in texts])
+        #: The words the article writes in lower case, stemmed: a word of a question it
+        #: writes only capitalised is a name, however the question is typed ("varnholt").
+        self.lower_words = frozenset(tokenize(" ".join(short.common), cached=False))
+        #: The words the article writes only capitalised, as names (stemmed): what a
+        #: question typed all in lower case names (:meth:`RefusalChecks._named_as_written`).
+        self.name_words = frozenset(t for text in texts for t in names(text)) - self.lower_words
+        #: Per sentence, the most words of a name of someone in it (0 if it names no one).
+        self.named = [_longest_name(text, short.common, short.places) for text in texts]
+        #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
+        #: paragraph tells of, by name or not.
+        self.subject = opening_name(texts[0]) if texts else ""
+
+
+class AnswerStep:
+    """A step of the answer that reads the article (its sentences, what each holds, the
+    lexicon), the knobs and the short-answer finder: the refusal checks and the choice of
+    sentences."""
+
+    def __init__(
+        self, reading: ArticleReading, policy: AnswerPolicy, short: ShortAnswerFinder
+    ) -> None:
+        self.index = reading.index
+        self.lexicon = reading.lexicon
+        self.reading = reading
+        self.policy = policy
+        self.short = short

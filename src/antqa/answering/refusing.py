@@ -1,0 +1,390 @@
+"""Whether the article answers a question: the checks that refuse one it does not
+(a name or number it never writes, a question far from every sentence, a kind of answer
+no passage holds, or the sentences that would answer telling something else;
+:mod:`antqa.refusals` reads times and words for them)."""
+
+from __future__ import annotations
+
+import re
+
+from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
+from antqa.answering.reading import AnswerStep
+from antqa.conversation import SearchPlan
+from antqa.lexical import tokenize
+from antqa.models import Hit, Sentence
+from antqa.questions import AnswerKind, Question
+from antqa.refusals import (
+    KIND_FRAME_WORDS,
+    asked_role,
+    dated_elsewhere,
+    doer_reversed,
+    event_untold,
+    event_without_figure,
+    event_word,
+    given_to_another,
+    in_period_written,
+    named_by_year,
+    never_done,
+    no_one_told,
+    numbered_names,
+    only_larger_place,
+    opposite_word,
+    periods,
+    placed_elsewhere,
+    rank_swapped,
+    role_held,
+    role_written,
+    step_of_another,
+    time_conflict,
+    total_untold,
+    vague_time_alone,
+    written_out,
+)
+from antqa.retrieval import Scores
+from antqa.short_answers import Asked
+
+#: What makes a number of a question an ordinal ("50th"), which words write as one.
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+#: The least number of a question looked for in words too: 2, since "one" and "first" are
+#: written of anything ("one of the ...", "the first time"); with 1 (either form looked
+#: for), "Where was race 1 first detected?" (unanswerable) found its number and was answered.
+_LEAST_NUMBER_IN_WORDS = 2
+#: A number in a question as people write one ("1107", "7,000", "9.0", "10th", "1100s"),
+#: with what may follow it (an ordinal's suffix, a decade's "s"); the digits are matched.
+#: Not an id ("<@&1000000000000030>").
+_QUESTION_NUMBER = re.compile(
+    r"(?<![\w.@&#])\d{1,4}(?:,\d{3})*(?:\.\d+)?(?!\d)"
+    rf"(?=(?P<suffix>(?:{'|'.join(_ORDINAL_SUFFIXES)}|'?s)?))"
+)
+
+
+#: A question typed with letters and no capital: its capitals tell no names.
+_LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
+
+
+def _written_in_words(digits: str, suffix: str, text: str) -> bool:
+    """Whether ``text`` writes the number ``digits`` in words, as the question wrote it:
+    "fiftieth" for "50th", "fifty" for "50" (from :data:`_LEAST_NUMBER_IN_WORDS` on)."""
+    if not digits.isdigit() or int(digits) < _LEAST_NUMBER_IN_WORDS:
+        return False
+    cardinal, ordinal = written_out(int(digits)) or ("", "")
+    word = ordinal if suffix in _ORDINAL_SUFFIXES else cardinal
+    return bool(word) and re.search(rf"\b{word}\b", text, re.I) is not None
+
+
+def _named(text: str, stem: str) -> str:
+    """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
+    for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text):
+        words = match.group().split()
+        while words and not tokenize(words[0]):  # "Is Python" -> "Python"
+            words.pop(0)
+        if stem in tokenize(" ".join(words)):
+            return " ".join(words).removesuffix("'s").removesuffix("’s").rstrip("'’")
+    return stem
+
+
+class RefusalChecks(AnswerStep):
+    """Decides whether the article answers a question (:meth:`doubt`), on evidence
+    that does not depend on the scale of the model's similarities."""
+
+    def doubt(
+        self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
+        """Why the article does not answer the question, or ``None`` if it may well.
+
+        ``chosen`` is what :meth:`SentenceChooser.choose` picked to answer it. The wording completes
+        "The article doesn't say…".
+        """
+        question = scores.question
+        language = question.meaning_language  # "mean in English": not the subject
+        missing = [
+            n for n in question.names if not self.lexicon.resembles_known(n) and n not in language
+        ]
+        if missing:
+            return f" — it never mentions {_named(question.text, missing[0])}"
+        # A question that names something the article does name (a person, a month, a
+        # place) is about the article however loosely its wording matches any sentence.
+        named_here = bool(question.names)
+        # Likewise a question whose every word one sentence holds: it asks in the
+        # article's own words, however far its vector lands ("What did the inquiry
+        # recommend?" scores low against a long sentence that says "recommended").
+        worded_here = float(scores.coverage.max(initial=0.0)) >= self.policy.all_words_held
+        follow_up = plan.strength >= 1.0
+        closest = float(scores.dense.max(initial=0.0))
+        if (
+            not (follow_up or named_here or worded_here)
+            and closest < self.policy.unrelated_similarity
+        ):
+            return " anything about that"
+        unmatched = self._unmatched_number(question.text, hits)
+        if unmatched is not None:
+            return f" — none of its passages on this mentions {unmatched}"
+        # For a count or an amount, any number will do: the thing counted is often named in
+        # other words ("3,260 ships" for "how many vessels"), money in currencies no list
+        # holds ("8,000 scudi"), so it steers which sentence answers
+        # (:meth:`SentenceChooser._holding`) but refuses nothing.
+        if kind_applies(scores) and not kind_holders(self.policy, hits, scores, counted=False):
+            return f" — none of its passages on this gives {KIND_NOUN[question.kind]}"
+        return (
+            self._unheld_role(plan, hits, question)
+            or self._beside_the_answer(plan, scores, chosen)
+            or self._opposite_extreme(plan, hits, question, chosen)
+            or self._no_one(plan, question, chosen)
+            or self._event_without_kind(plan, hits, scores, chosen)
+            or self._untold_detail(plan, hits, question, chosen)
+        )
+
+    def _named_as_written(self, question: Question) -> tuple[str, ...]:
+        """The names the question gives; when it is typed all in lower case ("who took over
+        as president once jing xiandong became ceo?"), its words the article writes only
+        capitalised. Capitals typed are what :func:`~antqa.questions.names` reads."""
+        if question.names or not _LOWER_CASE_TYPED.search(question.text):
+            return question.names
+        return tuple(t for t in question.tokens if t in self.reading.name_words)
+
+    def _untold_detail(
+        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """The question makes its event a refusal or a dismissal the passages never tell
+        of, asks a place within the only place the answer gives, or a total where it gives
+        only how many took part in something (:func:`antqa.refusals.event_untold`,
+        :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`):
+        the article tells the event, not the detail the question adds."""
+        if plan.continuation or not chosen:
+            return None
+        passages = [hit.chunk.text for hit in hits[: self.policy.candidate_passages]]
+        event = event_untold(question.text, passages)
+        if event is not None:
+            return f' — where it tells of this, no one does what "{event}" says'
+        texts = [s.text for s in chosen]
+        larger = only_larger_place(question.text, texts)
+        if larger is not None:
+            return f" — where it tells of this, it names only {larger}, no place within it"
+        if question.kind is AnswerKind.COUNT and total_untold(question.text, texts):
+            return " — it gives how many took part in something, not a total"
+        return None
+
+    def _event_without_kind(
+        self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
+        """The sentences of the top passages that tell of the question's event (its rarest
+        word the article writes in lower case, :func:`antqa.refusals.event_word`) hold
+        none of the kind it asks for, and the ones that would answer never tell of it
+        (:func:`antqa.refusals.event_without_figure`): the article tells the event, not
+        the figure."""
+        question = scores.question
+        if plan.continuation or not chosen or not kind_applies(scores):
+            return None
+        rarity = {
+            t: self.lexicon.idf(self.lexicon.form(t))
+            for t in question.tokens
+            if t in self.reading.lower_words and self.lexicon.known(self.lexicon.form(t))
+        }
+        word = event_word(question.tokens, question.names, rarity)
+        if word is None:
+            return None
+        near = sentences_of(hits[: self.policy.kind_passages])
+        sentences = self.index.sentences
+        telling = [
+            (self.lexicon.words(sentences[s].text), sentences[s].text, bool(scores.kind_held[s]))
+            for s in sorted(near)
+        ]
+        quoted = [self.lexicon.words(s.text) for s in chosen]
+        topic = [t for t in question.tokens if t not in KIND_FRAME_WORDS]
+        if not event_without_figure(word, topic, telling, quoted):
+            return None
+        return f" — where it tells of this, it never gives {KIND_NOUN[question.kind]}"
+
+    def _no_one(self, plan: SearchPlan, question: Question, chosen: list[Sentence]) -> str | None:
+        """A question asking for a person whose answering sentences tell of no one it does
+        not name (:func:`antqa.refusals.no_one_told`): the article tells the event, not who."""
+        if plan.continuation or not chosen or not Asked.of(question).person:
+            return None
+        if not no_one_told(question.text, [s.text for s in chosen], self.short.common):
+            return None
+        return " who — where it tells of this, it names no one"
+
+    def _opposite_extreme(
+        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """The sentences that would answer, or the passage they would come first from, say
+        the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
+        smallest asked, the greatest told; "the happiest moment" asked where the passage
+        tells of "the saddest moment" in a sentence that matches the question less well; or
+        they say what it asks of never happened (:func:`antqa.refusals.never_done`)."""
+        if plan.continuation or not chosen:
+            return None
+        ranked = rank_swapped(question.text, [s.text for s in chosen])
+        if ranked is not None:  # "the second year" asked, "the first year" told
+            return f' — where it tells of this, it says "{ranked[1]}", not "{ranked[0]}"'
+        denied = never_done(question.text, [s.text for s in chosen])
+        if denied is not None:  # "when was it reopened" asked, "never reopened" told
+            return f' — where it tells of this, it says "{denied}"'
+        quoted = {s.id for s in chosen}
+        for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
+            found = opposite_word(question.text, self._plain_words(ids))
+            if found is not None:
+                asked, told = found
+                return f' — where it tells of this, it says "{told}", not "{asked}"'
+        return None
+
+    def _plain_words(self, ids: set[int]) -> set[str]:
+        """The words as written (:func:`antqa.refusals.plain_words`) of these sentences."""
+        return set().union(*(self.reading.plain[i] for i in ids))
+
+    def _unheld_role(self, plan: SearchPlan, hits: list[Hit], question: Question) -> str | None:
+        """A "who ... as ROLE" question whose role the passages the answer would come from
+        give to no one but the people it names ("Who replaced Peng Lei as chairman?" where
+        only Peng Lei became chairman): it swaps who held what (see
+        :func:`antqa.refusals.role_held`). Captions label; they tie no one to a role."""
+        written, words = asked_role(question.text)
+        named = self._named_as_written(question)
+        role = [w for w in words if w not in named]  # "as Ant's CEO": the CEO
+        if not role or plan.continuation or not named:
+            # naming no one, a question swaps no one's role ("as" may also mean "while")
+            return None
+        texts = [
+            self.index.sentences[s].text
+            for hit in hits[: self.policy.candidate_passages]
+            for s in hit.chunk.sentence_ids
+            if s not in self.reading.captions
+        ]
+        if not role_written(role, texts) or role_held(role, named, texts):
+            return None
+        return f" — where it tells of the {written}, it names no one else as one"
+
+    def _beside_the_answer(
+        self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
+        """Why the sentences that would answer are about something else than the question,
+        though the article mentions everything it names: they are about another time
+        (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
+        question = scores.question
+        if plan.continuation or not chosen or not (question.names or periods(question.text)):
+            return None  # reading on, or nothing to check
+        return self._other_time(question, chosen) or self._unnamed(question, chosen)
+
+    def _unnamed(self, question: Question, chosen: list[Sentence]) -> str | None:
+        """A name the question gives that the paragraphs of the answer never mention:
+        "Who identified themselves as French during the Hundred Years War?" answered from
+        a paragraph where they called themselves English. A question names what its
+        answer is told with, so a paragraph without it tells of something else."""
+        language = question.meaning_language
+        named = [
+            n
+            for n in question.names
+            if self.lexicon.idf(n) >= self.policy.subject_idf and n not in language
+        ]
+        for name in named:  # not what the article is about: a paragraph may call it "it"
+            if _named(question.text, name) == self.reading.subject:
+                continue  # nor the name it opens on: "the bridge" is Tarrowby Bridge
+            near = self.reading.words.beside(name, chosen, self.policy.name_reach)
+            if not near and not self.reading.words.described(question.text, name):  # "who ... in X"
+                return f" — where it tells of this, it never mentions {_named(question.text, name)}"
+        for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
+            if not self.reading.words.written_beside(pattern, chosen):
+                return f" — where it tells of this, it never mentions {written}"
+        apart = self.reading.words.apart(named, self.policy.name_reach)
+        if apart is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
+            one, other = (_named(question.text, n) for n in apart)
+            together = one if one == other else f"{one} and {other} together"
+            return f" — it never tells of {together}"
+        asks_time = question.kind is AnswerKind.TIME
+        step = self.reading.words.step_apart(
+            question.text, named, self.policy.name_reach, asks_time
+        )
+        if step is not None:  # "before she joined Alipay", "when did he join", never told
+            name, written = step
+            return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
+        texts = [s.text for s in chosen]
+        swapped = given_to_another(question.text, texts, self.short.common)
+        if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
+            return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
+        unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
+        if unnamed is not None:  # "did Piet Ommeren publish", told of Kaarvig's analysis
+            return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
+        reversed_ = doer_reversed(question.text, texts)
+        if reversed_ is not None:  # "Who replaced the Normans?" of "The Normans replaced"
+            return f' — it never says who "{reversed_[1]}" {reversed_[0]}'
+        if question.compound:
+            return None  # the place asked may be the other question's ("..., and how long
+            # had she been at Alipay?" of where she was when she apologized)
+        placed = placed_elsewhere(question.text, texts, question.names)
+        if placed is not None:  # "at Taobao" asked, "at UC" told
+            return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
+        return None
+
+    def _with_before(self, sentence: Sentence) -> tuple[str, list[str]]:
+        """A sentence's text and the texts of the ones before it in its paragraph (where a
+        pronoun in it may find what it stands for; :func:`antqa.refusals.step_of_another`
+        decides how far back)."""
+        sentences = self.index.sentences
+        start = sentence.id
+        while start > 0 and sentences[start - 1].paragraph == sentence.paragraph:
+            start -= 1
+        return sentence.text, [s.text for s in sentences[start : sentence.id]]
+
+    def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
+        """The sentences that would answer are dated only at other times than the question
+        pins, or tied to it by nothing but a century or decade it names."""
+        pinned = periods(question.text)
+        if not pinned or self._dated_just_before(question.text, len(pinned), chosen):
+            return None
+        texts = [s.text for s in chosen]
+        conflict = time_conflict(question.text, " ".join(texts))
+        # Or they give the question's time, but to something else than what it asks.
+        conflict = conflict or dated_elsewhere(question.text, texts)
+        if conflict is not None:
+            asked, dated = conflict
+            return f" — what it says on this is dated {dated.text}, not {asked.text}"
+        near = self._surroundings(chosen)
+        rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
+        alone = vague_time_alone(question.text, near, set(rare))
+        return None if alone is None else f" — what it tells of {alone} is about other things"
+
+    def _dated_just_before(self, question: str, asked: int, chosen: list[Sentence]) -> bool:
+        """Every time the question pins names a thing by its year ("the 2005 ruling"), and
+        a chosen sentence calls it by its noun alone ("overturned the ruling") right after
+        a sentence of its paragraph that writes the year: the year dates the thing, which
+        the sentence before tells, not what is asked of it (an answerable of the eleventh
+        batch was refused: "dated 2011, not 2005")."""
+        named = named_by_year(question)
+        if not named or len(named) != asked:
+            return False
+        sentences = self.index.sentences
+        return all(
+            any(
+                re.search(rf"\b{re.escape(noun)}\b", c.text, re.I)
+                and c.id > 0
+                and sentences[c.id - 1].paragraph == c.paragraph
+                and re.search(rf"\b{year}\b", sentences[c.id - 1].text)
+                for c in chosen
+            )
+            for year, noun in named
+        )
+
+    def _surroundings(self, chosen: list[Sentence]) -> set[str]:
+        """The words of the chosen sentences and of the sentence before and after each
+        (same paragraph)."""
+        sentences = self.index.sentences
+        return {
+            word
+            for c in chosen
+            for s in range(max(0, c.id - 1), min(len(sentences), c.id + 2))
+            if sentences[s].paragraph == c.paragraph
+            for word in self.lexicon.words(sentences[s].text)
+        }
+
+    def _unmatched_number(self, question: str, hits: list[Hit]) -> str | None:
+        """A number the question gives ("in 1107", "the 10th century") that the passages
+        the answer would come from never write: like a name the article never mentions,
+        it says the question is about something else (often a changed date)."""
+        near = " ".join(hit.chunk.text for hit in hits[: self.policy.candidate_passages])
+        for number in _QUESTION_NUMBER.finditer(question):
+            if in_period_written(question, number.start(), near):
+                continue  # "the 11th century", written "from 1068 to 1104"; "the 1960s"
+            if re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
+                continue
+            if not _written_in_words(number.group(), number.group("suffix"), near):
+                return number.group(0) + number.group("suffix")
+        return None
