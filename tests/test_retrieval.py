@@ -159,6 +159,25 @@ def test_each_sentence_knows_the_windows_holding_it(fake_service: QAService) -> 
             assert held == list(chunks[chunk].sentence_ids)
 
 
+def test_a_sentence_is_quoted_from_the_window_centred_nearest_on_it(
+    fake_service: QAService,
+) -> None:
+    """The first of the windows holding it whose centre is nearest the sentence's own: a
+    sentence in the middle of a run of windows is quoted with context on both sides."""
+    retriever, chunks = fake_service.retriever, fake_service.index.chunks
+    sided = 0
+    for sentence in fake_service.index.sentences:
+        holding = [c for c, chunk in enumerate(chunks) if sentence.id in chunk.sentence_ids]
+        distance = [
+            abs(sentence.start + sentence.end - chunks[c].start - chunks[c].end) for c in holding
+        ]
+        centred = retriever.centred_window(sentence.id)
+        assert centred == chunks[holding[distance.index(min(distance))]]
+        ids = centred.sentence_ids
+        sided += ids[0] < sentence.id < ids[-1]
+    assert sided > len(fake_service.index.sentences) / 2  # most have context either side
+
+
 def test_a_count_of_days_is_held_by_the_dates_it_lies_between(fake_service: QAService) -> None:
     """ "How many days passed between ... and ...?" is answered by two dates, not refused for
     want of a number: a dated sentence holds that kind of answer, an undated one does not."""
