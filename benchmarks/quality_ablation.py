@@ -28,9 +28,12 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from antqa import answering, conversation
+from antqa import conversation, lexical
 from antqa import service as service_module
-from antqa.answering import Answerer, AnswerPolicy
+from antqa.answering import AnswerPolicy, choosing, reading, refusing
+from antqa.answering.choosing import SentenceChooser
+from antqa.answering.kinds import kind_holders
+from antqa.answering.refusing import RefusalChecks
 from antqa.build import build_index
 from antqa.config import PROJECT_ROOT, Settings
 from antqa.evaluation import GroupScore, aggregate, evaluate, evaluate_file, read_items
@@ -69,6 +72,18 @@ def replaced(owner: object, name: str, value: object) -> Iterator[None]:
         setattr(owner, name, original)
 
 
+def no_kind(scores) -> bool:  # type: ignore[no-untyped-def]
+    return False
+
+
+@contextlib.contextmanager
+def kind_never_applies() -> Iterator[None]:
+    """No answer need hold the kind asked for: patched in both modules that read the test,
+    the refusal checks and the sentence choice."""
+    with replaced(refusing, "kind_applies", no_kind), replaced(choosing, "kind_applies", no_kind):
+        yield
+
+
 def no_name_check(self, token: str) -> bool:  # type: ignore[no-untyped-def]
     return True
 
@@ -103,13 +118,13 @@ def variants() -> list[Variant]:
             "- answer-kind refusal",
             {},
             {},
-            lambda: replaced(Answerer, "_kind_applies", staticmethod(lambda scores: False)),
+            kind_never_applies,
         ),
         (
             "- unknown-name refusal",
             {},
             {},
-            lambda: replaced(answering.LexicalIndex, "resembles_known", no_name_check),
+            lambda: replaced(lexical.LexicalIndex, "resembles_known", no_name_check),
         ),
         ("- second sentence", {}, {"second_margin": -10.0, "next_bonus": 0.0}, nothing),
         ("- short follower of the best sentence", {}, {"follower_chars": 0}, nothing),
@@ -161,57 +176,57 @@ def answer_variants() -> list[Variant]:
             "- clear short answer quoted alone",
             {},
             {},
-            lambda: replaced(Answerer, "_clearly_answers", lambda self, s, scores: False),
+            lambda: replaced(SentenceChooser, "_clearly_answers", lambda self, s, scores: False),
         ),
         (
             "- a count's sentence may leave the thing counted unnamed",
             {},
             {},
-            lambda: replaced(Answerer, "_holding", strict_holding),
+            lambda: replaced(SentenceChooser, "_holding", strict_holding),
         ),
         ("- cause next to a why-answer", {}, {"cause_reach": 0}, nothing),
         (
             "- refuse a number the passages never write",
             {},
             {},
-            lambda: replaced(Answerer, "_unmatched_number", lambda self, q, hits: None),
+            lambda: replaced(RefusalChecks, "_unmatched_number", lambda self, q, hits: None),
         ),
         (
             "- refuse a time the answer is not about",
             {},
             {},
-            lambda: replaced(Answerer, "_other_time", lambda self, question, chosen: None),
+            lambda: replaced(RefusalChecks, "_other_time", lambda self, question, chosen: None),
         ),
         (
             "- refuse a name the answer's paragraph never mentions",
             {},
             {},
-            lambda: replaced(Answerer, "_unnamed", lambda self, question, chosen: None),
+            lambda: replaced(RefusalChecks, "_unnamed", lambda self, question, chosen: None),
         ),
         (
             "- captions never quoted",
             {},
             {},
-            lambda: replaced(answering, "_captions", lambda sentences: set()),
+            lambda: replaced(reading, "_captions", lambda sentences: set()),
         ),
         (
             "- hold back only sentences shown whole",
             {},
             {},
-            lambda: replaced(Answerer, "_repeat_penalty", old_repeat_penalty),
+            lambda: replaced(SentenceChooser, "_repeat_penalty", old_repeat_penalty),
         ),
         (
             "- read on for 'tell me more'",
             {},
             {},
-            lambda: replaced(Answerer, "_continuation", lambda self, hits, plan: None),
+            lambda: replaced(SentenceChooser, "_continuation", lambda self, hits, plan: None),
         ),
     ]
 
 
 def strict_holding(self, values, hits, scores):  # type: ignore[no-untyped-def]
     """Before: only the sentences naming the thing counted answered a count."""
-    holders = self.holders(hits, scores)
+    holders = kind_holders(self.policy, hits, scores)
     return {s: v for s, v in values.items() if s in holders} or values
 
 
