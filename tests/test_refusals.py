@@ -27,6 +27,7 @@ from antqa.refusals import (
     vague_time_alone,
     written_out,
 )
+from antqa.short_answers.names import ArticleNames
 
 
 @pytest.mark.parametrize(
@@ -274,19 +275,17 @@ def test_a_fact_told_of_another_name_is_given_to_another() -> None:
     # a capital opening the sentence is no name
     families = "Several families of Byzantine Greece were of Norman origin."
     assert given_to_another("What were the origins of the Raoul family?", [families]) is None
-    # unless it is a name, no word the article writes in lower case
+    # unless it is a name: written capitalised inside a sentence too, never in lower case
     striker = "Ironhawks striker Caleb Onwuachi scored 27 points."
     asked = "How many points did the Tidewardens striker score?"
-    assert given_to_another(asked, [striker], {"several", "scored"}) == (
+    assert given_to_another(asked, [striker], {"ironhawks"}) == (
         "Tidewardens striker",
         "Ironhawks striker",
     )
-    assert given_to_another(asked, [striker]) is None  # not knowing the article's words
-    assert given_to_another(asked, [striker], {"ironhawks"}) is None
-    assert (
-        given_to_another("What were the origins of the Raoul family?", [families], {"several"})
-        is None
-    )
+    assert given_to_another(asked, [striker]) is None  # not knowing the article's names
+    elections = "Ordinary elections take place on the first Thursday in May every four years."
+    asked = "When are regular Assembly elections held?"
+    assert given_to_another(asked, [elections], {"ironhawks"}) is None
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:
@@ -543,3 +542,16 @@ def test_the_name_an_article_opens_on_is_its_subject() -> None:
     assert opening_name("Ant Financial’s crisis response and reflection?") == "Ant Financial"
     assert opening_name("Renata Voss-Albrecht (1901–1980) was a chemist.") == "Renata Voss-Albrecht"
     assert opening_name("the river rises in the hills.") == ""
+
+
+def test_the_names_an_article_writes_inside_its_sentences() -> None:
+    """A word only ever opening a sentence is no name; one written capitalised inside a
+    sentence and never in lower case is, wherever it stands."""
+    article = (
+        "Ironhawks striker Caleb Onwuachi scored 27 points. The final went to the Ironhawks, "
+        "Ordinary elections take place in May. Elections are ordinary, said Mara Venn."
+    )
+    within = ArticleNames(article).within
+    assert {"ironhawks", "venn"} <= within
+    assert "ordinary" not in within  # also written in lower case
+    assert "elections" not in within  # only ever opening a sentence

@@ -297,7 +297,7 @@ class RefusalChecks(AnswerStep):
             name, written = step
             return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         texts = [s.text for s in chosen]
-        swapped = given_to_another(question.text, texts, self.short.common)
+        swapped = given_to_another(question.text, texts, self.short.names.within)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])

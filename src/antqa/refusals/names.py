@@ -208,7 +208,7 @@ _OF_NAME = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+)?([A-Z][\w'’-]+)")
 
 
 def given_to_another(
-    question: str, sentences: Sequence[str], common: Collection[str] = frozenset()
+    question: str, sentences: Sequence[str], within: Collection[str] = frozenset()
 ) -> tuple[str, str] | None:
     """What the question gives a name ("the Hollin pit") and what a sentence that would
     answer gives another name instead ("The Ostmark pit employed ..."), when that sentence
@@ -220,8 +220,9 @@ def given_to_another(
     ("apologize", "apologized"). Asked with "of" too: "How old is the surface of Ebbe?"
     of "Halvard's surface was roughly 1.1 billion years old". A sentence may open on the
     other name ("Ironhawks striker Caleb Onwuachi ..." for "the Tidewardens striker")
-    when it is no word the article writes in lower case (``common``): any word opening a
-    sentence is capitalised ("Several families ...").
+    when the article also writes it capitalised inside a sentence and never in lower case
+    (``within``, lower-cased): any word opening a sentence is capitalised ("Several
+    families ...", "Ordinary elections ...", which an unseen article's answer opened on).
     """
     asked_pairs = [
         (m.group(), m.group(1), m.group(2), False) for m in _NAME_BEFORE.finditer(question)
@@ -242,7 +243,7 @@ def given_to_another(
             for told in re.finditer(rf"(?:(?<=\s)|^)([A-Z][\w-]*{owner})\s+{form}\w*", sentence):
                 other = told.group(1).lower()
                 opening = told.start() == 0
-                if other not in STOPWORDS and not (opening and (not common or other in common)):
+                if other not in STOPWORDS and not (opening and other not in within):
                     return asked, told.group()
     return None
 

@@ -21,6 +21,8 @@ from antqa.short_answers.targets import Target
 #: A run of capitalised words, allowing the small words inside names ("William the
 #: Conqueror", "Duchy of Normandy", "Hartwell College for Women", "Convention on the Use of
 #: ...") and a Roman numeral at the end ("Richard I").
+#: A capitalised word inside a sentence: after a lower-case word or a comma and a space.
+_WITHIN = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
 _NAME = re.compile(
     r"(?<![\w’'–])(?:[A-Z][\w’'.–-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
     r"and|&|for|on)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
@@ -326,6 +328,11 @@ class ArticleNames:
         #: Words the article also writes in lower case: a capital there only opens a
         #: sentence ("Soon", "May"), it does not make a name.
         self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
+        #: Words the article writes capitalised inside a sentence (after a lower-case word
+        #: or a comma) and never in lower case, lower-cased: names, which a sentence may
+        #: also open on ("Ironhawks striker ..."), unlike a word only ever opening one
+        #: ("Ordinary elections take place ...").
+        self.within = frozenset(w.lower() for w in _WITHIN.findall(article)) - self.common
         #: Words the article writes after an article or a possessive ("the language", "its
         #: outstation"): nouns, which a name right before qualifies ("Old Norse language").
         self.nouns = frozenset(_AFTER_DETERMINER.findall(article)) - STOPWORDS
