@@ -7,6 +7,7 @@ import pytest
 from antqa.questions import (
     AnswerKind,
     analyse,
+    answer_kind,
     asks_cause_of_death,
     asks_successor,
     counts_spans,
@@ -294,3 +295,23 @@ def test_a_length_of_time_is_not_one_of_space() -> None:
     assert gives_length_of_time("the board shut the canal for eleven weeks")
     assert gives_length_of_time("after a three-year search")
     assert not gives_length_of_time("the canal is 87 kilometres long")
+
+
+def test_share_as_a_verb_asks_no_share() -> None:
+    """'Which award did the two inventors share?' asks a thing, not a proportion (an
+    unseen answerable was refused as 'none gives a share or rate')."""
+    assert (
+        answer_kind("Which award did the two inventors share in 1994?")[0] is not AnswerKind.SHARE
+    )
+    assert answer_kind("What share of the vote did Labour win?")[0] is AnswerKind.SHARE
+    assert answer_kind("What did she say about the firm's offline share?")[0] is AnswerKind.SHARE
+
+
+def test_an_age_limit_set_to_a_number_is_an_age() -> None:
+    """'lowered the voting age ... from 18 to 16' answers 'to what age' (an unseen
+    answerable was refused as 'none gives an age'); a year after an Age is none."""
+    told = "The 2015 act lowered the voting age for Assembly and local elections from 18 to 16."
+    assert holds(AnswerKind.AGE, told)
+    assert holds(AnswerKind.AGE, "It raised the school-leaving age to 16.")
+    assert not holds(AnswerKind.AGE, "the Iron Age, to 1200")
+    assert not holds(AnswerKind.AGE, "In the Bronze Age to 12,000 people lived there.")

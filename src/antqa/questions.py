@@ -157,8 +157,11 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (
         AnswerKind.SHARE,
         _pattern(
-            # not "what price per share": a share of stock, the unit of a price
-            r"\b(?:what|which|how (?:big|large|high|low))\b[^?]*(?:\b(?<!per )(?:share|percentage|",
+            # not "what price per share": a share of stock, the unit of a price; nor
+            # "which award did the two inventors share": the verb
+            r"\b(?:what|which|how (?:big|large|high|low))\b",
+            r"(?![^?]*\b(?:did|do|does)\s+(?:\w+\s+){1,4}share\b)",
+            r"[^?]*(?:\b(?<!per )(?:share|percentage|",
             r"proportion|fraction|percent|rate)\b|%)",  # "what % of ..." as typed
         ),
     ),
@@ -226,6 +229,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         # "roughly 1.1 billion years old"
         r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?[- ]old\b|",
         rf"\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
+        # "lowered the voting age for Assembly elections from 18 to 16": an age an age
+        # limit is set to (two digits, not a year: "the Iron Age, to 1200")
+        r"\b(?-i:age)\b(?:\W+[\w-]+){0,5}?\W+(?:from\s+\d{1,2}\s+)?to\s+\d{1,2}\b(?![,.]\d|%)|",
         # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas, in
         # digits or words ("Marrowgate, then thirty-one, was ...")
         rf",\s+then\s+(?:\d{{1,2}}|{_NUMBER_WORD}(?:-[a-z]+)?),|\bat ",
