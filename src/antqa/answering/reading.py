@@ -12,7 +12,7 @@ from antqa.answering.policy import AnswerPolicy
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES, counts_things, names
+from antqa.questions import MONTH_NAMES, counts_things
 from antqa.refusals import ArticleWords, opening_name, plain_words
 from antqa.short_answers.names import ArticleNames
 
@@ -110,9 +110,12 @@ class ArticleReading:
         #: The words the article writes in lower case, stemmed: a word of a question it
         #: writes only capitalised is a name, however the question is typed ("varnholt").
         self.lower_words = frozenset(tokenize(" ".join(article_names.common), cached=False))
-        #: The words the article writes only capitalised, as names (stemmed): what a
-        #: question typed all in lower case names (:meth:`RefusalChecks._named_as_written`).
-        self.name_words = frozenset(t for text in texts for t in names(text)) - self.lower_words
+        #: The article's names (:attr:`ArticleNames.within`), stemmed as a question's words
+        #: are: what a question typed all in lower case names
+        #: (:meth:`RefusalChecks._named_as_written`).
+        self.name_words = (
+            frozenset(tokenize(" ".join(article_names.within), cached=False)) - self.lower_words
+        )
         #: Per sentence, the most words of a name of someone in it (0 if it names no one).
         self.named = [
             _longest_name(text, article_names.common, article_names.places) for text in texts
