@@ -14,6 +14,7 @@ from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
 from antqa.questions import MONTH_NAMES, counts_things
 from antqa.refusals import ArticleWords, opening_name, plain_words
+from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
 from antqa.short_answers.names import ArticleNames
 
 #: How a sentence ends: a full stop, question or exclamation mark (Chinese ones too),
@@ -29,9 +30,9 @@ _STATEMENT = re.compile(
 _STATEMENT_WORDS = 8
 #: Capitalised words in a row (a name: "Robert Dacre", "Margaret Thorne").
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
-#: How English ends the adjectives of peoples and places ("German", "Swedish", "Japanese",
-#: "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
-_DEMONYM = re.compile(r"(?:an|ish|ese|ic|i)$")
+#: A word ended as the adjectives of peoples and places are ("German", "Swedish",
+#: "French", "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
+_DEMONYM = re.compile(rf"(?:{PEOPLE_ENDINGS_BEFORE_LOWER})$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 

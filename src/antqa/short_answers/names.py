@@ -10,6 +10,7 @@ from antqa.questions import MONTH_NAMES
 from antqa.short_answers.asked import Asked, mostly_asked
 from antqa.short_answers.forms import (
     DETERMINERS,
+    PEOPLE_ENDINGS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     QUALIFIER_CHARS,
@@ -142,7 +143,7 @@ _LANDFORM_NAME = re.compile(
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
 #: A people's adjective before a person's name of two words or more ("Hungarian Zoltán
 #: Kertész"): where the person is from, not part of the name.
-NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ch)\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
+NATIONALITY = re.compile(rf"[A-Z][a-z]+(?:{PEOPLE_ENDINGS})\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
 _JOINING = frozenset(["and", "or", "nor", "but"])
 #: The word after a name, when it is in lower case.
 _FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
