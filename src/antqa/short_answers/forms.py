@@ -44,12 +44,10 @@ PREPOSITIONS = rf"{PLACE_PREPOSITIONS}|to|of"
 #: a person's name ("the Hungarian Zoltán Kertész"), only the endings no given name has
 #: ("Hungarian", "Japanese", "Swedish", "French") say where the person is from ...
 PEOPLE_ENDINGS = "ian|ese|ish|ch"
-#: ... before a word in lower case ("a German bomb", "Icelandic sagas"), where no name
+#: ... before a word in lower case ("a German bomb", "a French bomb"), where no name
 #: stands, those given names share count too ("German", "Icelandic", "Saudi"; "Duncan",
-#: "Eric", "Ali" before a name). ("ch" is not among them: "French bomb" still reads as a
-#: name; adding it also drops sentence-opening words never written in lower case, "Much",
-#: "Research", so it is a change to measure, not a fold.)
-PEOPLE_ENDINGS_BEFORE_LOWER = "an|ish|ese|ic|i"
+#: "Eric", "Ali" before a name).
+PEOPLE_ENDINGS_BEFORE_LOWER = rf"{PEOPLE_ENDINGS}|an|ic|i"
 #: How far before a span the words that qualify it are looked for, in characters: a
 #: preposition with "the" ("between the "), or an approximation ("approximately ", "more
 #: than "); the longest is 14 characters.
