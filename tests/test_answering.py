@@ -13,6 +13,7 @@ import pytest
 
 from antqa.answering import Answerer, AnswerPolicy, Choice
 from antqa.answering.kinds import kind_holders
+from antqa.answering.reading import _longest_name
 from antqa.answering.refusing import _written_in_words
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
@@ -1040,3 +1041,14 @@ def test_a_year_naming_a_thing_is_told_by_the_sentence_before_the_one_that_answe
     for other in ("What part of the 2008 ruling did the tribunal strike down?",
                   "What did the tribunal strike down in 2005?"):  # fmt: skip
         assert answerer.checks._other_time(analyse(other), overturned) is not None
+
+
+def test_a_peoples_adjective_before_a_word_in_lower_case_names_no_one() -> None:
+    """No one is named by "a French bomb", as by "a German bomb" (the endings of peoples'
+    adjectives are one list, :data:`antqa.short_answers.forms.PEOPLE_ENDINGS`), while a
+    person's name of two words still counts."""
+    text = "A French bomb and a German shell breached the wall, said Margaret Thorne."
+    common = frozenset(re.findall(r"\b[a-z]+\b", text))
+    assert _longest_name("A French bomb breached the wall.", common, frozenset()) == 0
+    assert _longest_name("A German shell breached the wall.", common, frozenset()) == 0
+    assert _longest_name(text, common, frozenset()) == 2

@@ -549,9 +549,13 @@ def test_the_names_an_article_writes_inside_its_sentences() -> None:
     sentence and never in lower case is, wherever it stands."""
     article = (
         "Ironhawks striker Caleb Onwuachi scored 27 points. The final went to the Ironhawks, "
-        "Ordinary elections take place in May. Elections are ordinary, said Mara Venn."
+        "Ordinary elections take place in May. Elections are ordinary, said Mara Venn. "
+        'The CEO of Lorimer & Strang, nicknamed "Longbeard", joined Norse–Gael crews.'
     )
     within = ArticleNames(article).within
     assert {"ironhawks", "venn"} <= within
+    # after another capital, "&", a quote, a dash: no sentence opens there either
+    assert {"onwuachi", "strang", "longbeard", "gael"} <= within
     assert "ordinary" not in within  # also written in lower case
     assert "elections" not in within  # only ever opening a sentence
+    assert "ceo" not in within  # capitals only: a title's abbreviation as often as a name

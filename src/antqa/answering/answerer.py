@@ -40,8 +40,8 @@ class Answerer:
         self.lexicon = lexicon
         self._policy = policy or AnswerPolicy()
         self.short = ShortAnswerFinder(lexicon, index.article)
-        self.reading = ArticleReading(index, lexicon, self.short)
-        self.checks = RefusalChecks(self.reading, self.policy, self.short)
+        self.reading = ArticleReading(index, lexicon, self.short.names)
+        self.checks = RefusalChecks(self.reading, self.policy)
         self.chooser = SentenceChooser(self.reading, self.policy, self.short)
         self.composer = Composer(index, lexicon, self.policy, retriever.centred_window)
 

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.reading import TERMINAL, AnswerStep
+from antqa.answering.policy import AnswerPolicy
+from antqa.answering.reading import TERMINAL, AnswerStep, ArticleReading
 from antqa.conversation import SearchPlan
 from antqa.lexical import tokenize
 from antqa.models import Hit, Sentence
@@ -27,6 +28,7 @@ from antqa.questions import (
 from antqa.retrieval import Scores
 from antqa.short_answers import (
     Asked,
+    ShortAnswerFinder,
     asks_parent_role,
     gives_measure_asked,
     target,
@@ -86,6 +88,14 @@ class SentenceChooser(AnswerStep):
     """Picks the sentences that answer (:meth:`choose`) and a runner-up the scores
     cannot tell from the best (:meth:`runner_up`)."""
 
+    def __init__(
+        self, reading: ArticleReading, policy: AnswerPolicy, short: ShortAnswerFinder
+    ) -> None:
+        super().__init__(reading, policy)
+        #: Whether a sentence holds a short answer weighs in its choice (:meth:`_offers`,
+        #: :meth:`_clearly_answers`).
+        self.short = short
+
     def _candidates(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> dict[int, float]:
         """Answer score of every sentence of the top passages."""
         ids = sentences_of(hits[: self.policy.candidate_passages])
@@ -102,7 +112,8 @@ class SentenceChooser(AnswerStep):
                     values[s] -= self._repeat_penalty(s, plan)
         tells = _told_plainly(scores.question)
         if tells is not None:
-            values = self._telling(values, tells)
+            kept = self._telling(values, tells)
+            values = {s: v for s, v in values.items() if s in kept}
         kind = scores.question.kind
         if kind_applies(scores) and kind is not AnswerKind.PLACE:
             return self._holding(values, hits, scores)
@@ -111,10 +122,11 @@ class SentenceChooser(AnswerStep):
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
 
-    def _telling(self, values: dict[int, float], tells: Callable[[str], bool]) -> dict[int, float]:
-        """Only the candidates whose text ``tells`` (all if none does)."""
+    def _telling(self, ids: Collection[int], tells: Callable[[str], bool]) -> set[int]:
+        """Only the sentences of ``ids`` whose text ``tells`` (all if none does): the
+        candidates told plainly, the holders of a length of time for "for how long"."""
         sentences = self.index.sentences
-        return {s: v for s, v in values.items() if tells(sentences[s].text)} or values
+        return {s for s in ids if tells(sentences[s].text)} or set(ids)
 
     def _holding(
         self, values: dict[int, float], hits: list[Hit], scores: Scores
@@ -132,9 +144,8 @@ class SentenceChooser(AnswerStep):
             reach = self.policy.candidate_passages
             holders = kind_holders(self.policy, hits, scores, passages=reach)
             if scores.question.kind is AnswerKind.DURATION and Asked.of(scores.question).lasting:
-                sentences = self.index.sentences  # "for how long": not "87 kilometres"
-                timed = {s for s in holders if gives_length_of_time(sentences[s].text)}
-                holders = timed or holders
+                # "for how long": not "87 kilometres"
+                holders = self._telling(holders, gives_length_of_time)
             return {s: v for s, v in values.items() if s in holders} or values
         holders = kind_holders(self.policy, hits, scores)
         numbers = kind_holders(self.policy, hits, scores, counted=False)

@@ -12,9 +12,10 @@ from antqa.answering.policy import AnswerPolicy
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES, counts_things, names
+from antqa.questions import MONTH_NAMES, counts_things
 from antqa.refusals import ArticleWords, opening_name, plain_words
-from antqa.short_answers import ShortAnswerFinder
+from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
+from antqa.short_answers.names import ArticleNames
 
 #: How a sentence ends: a full stop, question or exclamation mark (Chinese ones too),
 #: then any closing quotes or brackets.
@@ -29,9 +30,9 @@ _STATEMENT = re.compile(
 _STATEMENT_WORDS = 8
 #: Capitalised words in a row (a name: "Robert Dacre", "Margaret Thorne").
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
-#: How English ends the adjectives of peoples and places ("German", "Swedish", "Japanese",
-#: "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
-_DEMONYM = re.compile(r"(?:an|ish|ese|ic|i)$")
+#: A word ended as the adjectives of peoples and places are ("German", "Swedish",
+#: "French", "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
+_DEMONYM = re.compile(rf"(?:{PEOPLE_ENDINGS_BEFORE_LOWER})$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
@@ -93,10 +94,13 @@ class ArticleReading:
     load, since every question reads it)."""
 
     def __init__(
-        self, index: ArticleIndex, lexicon: LexicalIndex, short: ShortAnswerFinder
+        self, index: ArticleIndex, lexicon: LexicalIndex, article_names: ArticleNames
     ) -> None:
         self.index = index
         self.lexicon = lexicon
+        #: What the article tells of its capitalised words (the short-answer finder's own
+        #: table, built once): which words it writes in lower case, which are names, places.
+        self.names = article_names
         self.captions = _captions(index.sentences)
         self.words = ArticleWords(index.sentences, lexicon)
         self.plain = [plain_words(s.text) for s in index.sentences]
@@ -106,12 +110,17 @@ class ArticleReading:
         self.things = np.array([counts_things(text) for text in texts])
         #: The words the article writes in lower case, stemmed: a word of a question it
         #: writes only capitalised is a name, however the question is typed ("varnholt").
-        self.lower_words = frozenset(tokenize(" ".join(short.common), cached=False))
-        #: The words the article writes only capitalised, as names (stemmed): what a
-        #: question typed all in lower case names (:meth:`RefusalChecks._named_as_written`).
-        self.name_words = frozenset(t for text in texts for t in names(text)) - self.lower_words
+        self.lower_words = frozenset(tokenize(" ".join(article_names.common), cached=False))
+        #: The article's names (:attr:`ArticleNames.within`), stemmed as a question's words
+        #: are: what a question typed all in lower case names
+        #: (:meth:`RefusalChecks._named_as_written`).
+        self.name_words = (
+            frozenset(tokenize(" ".join(article_names.within), cached=False)) - self.lower_words
+        )
         #: Per sentence, the most words of a name of someone in it (0 if it names no one).
-        self.named = [_longest_name(text, short.common, short.places) for text in texts]
+        self.named = [
+            _longest_name(text, article_names.common, article_names.places) for text in texts
+        ]
         #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
         #: paragraph tells of, by name or not.
         self.subject = opening_name(texts[0]) if texts else ""
@@ -119,14 +128,10 @@ class ArticleReading:
 
 class AnswerStep:
     """A step of the answer that reads the article (its sentences, what each holds, the
-    lexicon), the knobs and the short-answer finder: the refusal checks and the choice of
-    sentences."""
+    lexicon) and the knobs: the refusal checks and the choice of sentences."""
 
-    def __init__(
-        self, reading: ArticleReading, policy: AnswerPolicy, short: ShortAnswerFinder
-    ) -> None:
+    def __init__(self, reading: ArticleReading, policy: AnswerPolicy) -> None:
         self.index = reading.index
         self.lexicon = reading.lexicon
         self.reading = reading
         self.policy = policy
-        self.short = short

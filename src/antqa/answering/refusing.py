@@ -200,7 +200,7 @@ class RefusalChecks(AnswerStep):
         not name (:func:`antqa.refusals.no_one_told`): the article tells the event, not who."""
         if plan.continuation or not chosen or not Asked.of(question).person:
             return None
-        if not no_one_told(question.text, [s.text for s in chosen], self.short.common):
+        if not no_one_told(question.text, [s.text for s in chosen], self.reading.names.common):
             return None
         return " who — where it tells of this, it names no one"
 
@@ -297,7 +297,7 @@ class RefusalChecks(AnswerStep):
             name, written = step
             return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
         texts = [s.text for s in chosen]
-        swapped = given_to_another(question.text, texts, self.short.names.within)
+        swapped = given_to_another(question.text, texts, self.reading.names.within)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])

@@ -40,6 +40,14 @@ PLACE_PREPOSITIONS = r"in|at|from|near|into|across"
 #: ... and those after which a name may be a place or a person ("King of England",
 #: "sister of Emma", "to Rouen", "to Richard").
 PREPOSITIONS = rf"{PLACE_PREPOSITIONS}|to|of"
+#: How English ends the adjectives of peoples and places (one place for both uses): before
+#: a person's name ("the Hungarian Zoltán Kertész"), only the endings no given name has
+#: ("Hungarian", "Japanese", "Swedish", "French") say where the person is from ...
+PEOPLE_ENDINGS = "ian|ese|ish|ch"
+#: ... before a word in lower case ("a German bomb", "a French bomb"), where no name
+#: stands, those given names share count too ("German", "Icelandic", "Saudi"; "Duncan",
+#: "Eric", "Ali" before a name).
+PEOPLE_ENDINGS_BEFORE_LOWER = rf"{PEOPLE_ENDINGS}|an|ic|i"
 #: How far before a span the words that qualify it are looked for, in characters: a
 #: preposition with "the" ("between the "), or an approximation ("approximately ", "more
 #: than "); the longest is 14 characters.

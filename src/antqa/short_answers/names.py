@@ -10,6 +10,7 @@ from antqa.questions import MONTH_NAMES
 from antqa.short_answers.asked import Asked, mostly_asked
 from antqa.short_answers.forms import (
     DETERMINERS,
+    PEOPLE_ENDINGS,
     PLACE_PREPOSITIONS,
     PREPOSITIONS,
     QUALIFIER_CHARS,
@@ -21,8 +22,14 @@ from antqa.short_answers.targets import Target
 #: A run of capitalised words, allowing the small words inside names ("William the
 #: Conqueror", "Duchy of Normandy", "Hartwell College for Women", "Convention on the Use of
 #: ...") and a Roman numeral at the end ("Richard I").
-#: A capitalised word inside a sentence: after a lower-case word or a comma and a space.
-_WITHIN = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
+#: A capitalised word where no sentence opens: after a word (another capital too: "Caleb
+#: Onwuachi", a possessive: "the Tidewardens' Marco"), a number, a comma, a colon, a dash
+#: or "&" and a space ("Lorimer & Strang"), or right after a bracket, a quote or a dash
+#: ("(Norman: Nourmands)", 'nicknamed "Longbeard', "Norse–Gael"). Not after a full stop,
+#: where one may ("... 27 points. Ordinary elections ..."). A word with a letter in lower
+#: case or a digit: not an abbreviation of capitals ("CEO", "II"), as often a title or a
+#: numeral as a name.
+_WITHIN = re.compile(r"(?:(?<=[\w,;:—–&'’] )|(?<=[(\"“‘—–/]))[A-Z][\w’'-]*[a-z0-9][\w’'-]*")
 _NAME = re.compile(
     r"(?<![\w’'–])(?:[A-Z][\w’'.–-]*[\w]|[A-Z])(?:\s+(?:(?:of|the|de|du|da|von|van|al|la|le|"
     r"and|&|for|on)\s+)*(?:[A-Z][\w’'-]*\w|[IVX]+)\b)*"
@@ -136,7 +143,7 @@ _LANDFORM_NAME = re.compile(
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)$")
 #: A people's adjective before a person's name of two words or more ("Hungarian Zoltán
 #: Kertész"): where the person is from, not part of the name.
-NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ese|ish|ch)\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
+NATIONALITY = re.compile(rf"[A-Z][a-z]+(?:{PEOPLE_ENDINGS})\s+(?=[A-Z][\w’'-]*\s+[A-Z])")
 _JOINING = frozenset(["and", "or", "nor", "but"])
 #: The word after a name, when it is in lower case.
 _FOLLOWING = re.compile(r"\s+([a-z][\w’'-]*)")
@@ -328,10 +335,12 @@ class ArticleNames:
         #: Words the article also writes in lower case: a capital there only opens a
         #: sentence ("Soon", "May"), it does not make a name.
         self.common = frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", article))
-        #: Words the article writes capitalised inside a sentence (after a lower-case word
-        #: or a comma) and never in lower case, lower-cased: names, which a sentence may
-        #: also open on ("Ironhawks striker ..."), unlike a word only ever opening one
-        #: ("Ordinary elections take place ...").
+        #: The article's names, one table for every use: the words it writes capitalised
+        #: where no sentence opens (:data:`_WITHIN`) and never in lower case, lower-cased.
+        #: A sentence may also open on one ("Ironhawks striker ..."), unlike a word only
+        #: ever opening one ("Ordinary elections take place ..."); a question typed all in
+        #: lower case names one by its words
+        #: (:attr:`antqa.answering.reading.ArticleReading.name_words`).
         self.within = frozenset(w.lower() for w in _WITHIN.findall(article)) - self.common
         #: Words the article writes after an article or a possessive ("the language", "its
         #: outstation"): nouns, which a name right before qualifies ("Old Norse language").
