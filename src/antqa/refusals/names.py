@@ -161,7 +161,8 @@ _TAKING_ROLE = frozenset(tokenize("become became becoming"))
 _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: "Until what year did the Northern Sarun last?": a verb of lasting, which an article tells
 #: by the span ("a rump state ... until 1468"), seldom by the verb (an answerable of the
-#: thirteenth batch was refused: "it never says last").
+#: thirteenth batch was refused: "it never says last"; it is still refused, by the check
+#: that takes "last" for the event the passages tell without a date).
 _LASTING = frozenset(tokenize("last lasted endure endured persist persisted exist existed"))
 #: The steps an article tells in other words than the question's, not checked.
 _TOLD_OTHERWISE = _EVENT_WORDS | _TAKING_ROLE | _LASTING
