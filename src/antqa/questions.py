@@ -84,11 +84,16 @@ FRACTIONS = (
 #: that a question repeating "how much it" is not scanned to its end at each.
 _NO_CLAUSE = r"(?!\s+(?:it|he|she|they|we|you|i)\b)"
 #: Words that make "how much" ask for money (lending and owing too: "how much did he lend
-#: the company?" asks for "£20,000", not the "5 per cent" its shares paid).
+#: the company?" asks for "£20,000", not the "5 per cent" its shares paid). Those that
+#: open other words end where the word of money does: "payload", "fundamental",
+#: "soldiers", "investigate", "Europe", "finest" and "lentils" ask no sum (an answerable
+#: of the twelfth batch, "How much payload goes into each segment?", was refused for
+#: want of a sum where "48 octets" answered).
 _MONEY = (
-    r"(?:money|cost|pay|paid|spen[dt]|price|worth|earn|raise|lo(?:se|st)|charge|fund|"
-    r"budget|salar|revenue|sell|sold|buy|bought|invest|dollar|yuan|euro|pound|fine|valu|"
-    r"lend|lent|loans?\b|borrow|owe[ds]?\b|debts?\b|donat|wages?\b|fees?\b|tax(?:es)?\b)"
+    r"(?:money|cost|pa(?:y|ys|ying|yments?|id)\b|spen[dt]|price|worth|earn|raise|lo(?:se|st)|"
+    r"charge|fund(?:s|ed|ing)?\b|budget|salar|revenue|sell|sold\b|buy|bought|"
+    r"invest(?:s|ed|ing|ments?|ors?)?\b|dollar|yuan|euros?\b|pound|fine[ds]?\b|valu|"
+    r"lend|lent\b|loans?\b|borrow|owe[ds]?\b|debts?\b|donat|wages?\b|fees?\b|tax(?:es)?\b)"
 )
 
 
@@ -590,6 +595,22 @@ def measure_words(texts: list[str]) -> frozenset[str]:
         following.update(token for _, token in _after_number(text))
         written.update(tokenize(text))
     return frozenset(token for token, n in following.items() if n >= written[token])
+
+
+#: A change told in words, no figure: "wages roughly doubled", "trebled", "was halved",
+#: "a tenfold rise". It answers "by how much" as a share does (an answerable of the twelfth
+#: batch, "By how much did farmhand wages change?" of "roughly doubled", was refused for
+#: want of an amount).
+_CHANGE_IN_WORDS = _pattern(
+    r"\b(?:doubl|tripl|trebl|quadrupl|halv)(?:e|es|ed|ing)\b|",
+    rf"\b(?:\d+|{_NUMBER_WORD})-?fold\b",
+)
+
+
+def gives_change(text: str) -> bool:
+    """Whether ``text`` tells by how much something changed as a share ("55 percent", "a
+    third") or in words (:data:`_CHANGE_IN_WORDS`)."""
+    return bool(_EVIDENCE[AnswerKind.SHARE].search(text) or _CHANGE_IN_WORDS.search(text))
 
 
 def gives_amount(text: str, measures: frozenset[str]) -> bool:

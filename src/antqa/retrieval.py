@@ -37,6 +37,7 @@ from antqa.questions import (
     counts,
     counts_time,
     gives_amount,
+    gives_change,
     holds,
     measure_words,
     numbers_in,
@@ -75,9 +76,10 @@ class Scores:
     #: The same for the kind alone, however the thing is named (for a count, any number,
     #: whatever it counts; for an amount, a sum in any currency the article writes).
     kind_held: np.ndarray
-    #: Per sentence, whether it holds a share ("a third", "55 percent"), whatever the kind
-    #: asked: a change asked "by how much" may be told by one.
-    shares: np.ndarray
+    #: Per sentence, whether it tells a change as a share ("a third", "55 percent") or in
+    #: words ("doubled"), whatever the kind asked: a change asked "by how much" may be told
+    #: by one (:func:`antqa.questions.gives_change`).
+    changes: np.ndarray
 
 
 def stored_vectors(vectors: faiss.Index) -> np.ndarray:
@@ -202,6 +204,7 @@ class Retriever:
         measures = measure_words(texts)
         amounts = np.array([gives_amount(t, measures) for t in texts])
         self._holds_alone = {**self._holds, AnswerKind.AMOUNT: amounts}
+        self._changes = np.array([gives_change(t) for t in texts])
         self._numbers = [numbers_in(s.text) for s in index.sentences]
 
     def centred_window(self, sentence: int) -> Chunk:
@@ -243,7 +246,7 @@ class Retriever:
             coverage,
             held,
             self._kind_held(question),
-            self._holds[AnswerKind.SHARE],
+            self._changes,
         )
 
     def _kind_held(self, question: Question) -> np.ndarray:

@@ -44,7 +44,8 @@ def kind_holders(
 ) -> set[int]:
     """Sentences near the top that hold the kind of answer asked for (for a count or an
     amount, with ``counted=False``, any number, whatever it counts; for other kinds the
-    flag changes nothing). For "by how much", a share is such an answer too.
+    flag changes nothing). For "by how much", a change told as a share or in words ("a
+    third", "doubled") is such an answer too.
 
     Near the top means among the ``kind_depth`` most relevant sentences and inside the
     first ``passages`` passages (``kind_passages`` unless given): a date in some
@@ -55,5 +56,5 @@ def kind_holders(
     near = sentences_of(hits[:reach])
     held = scores.held if counted else scores.kind_held
     if scores.question.by_how_much:
-        held = held | scores.shares
+        held = held | scores.changes
     return {int(s) for s in top if s in near and held[s]}

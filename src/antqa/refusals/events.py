@@ -98,10 +98,10 @@ def event_without_figure(
 
 #: Events of which a question may make one the article never tells, each as the words a
 #: question asks it in and the words a text may tell it in (any form, or words of the same
-#: event: "would not" for a refusal, "stepped down" for a dismissal). A refusal: "Why did
-#: the bank refuse to honour it?" (the noun "decline", a fall, is none: "decline" counts
-#: only before "to"). A dismissal: "Which executive was fired?" ("fired" furnaces and
-#: pans are told by "fired" too, so they are kept).
+#: event: "would not" or "voted against" for a refusal, "stepped down" for a dismissal). A
+#: refusal: "Why did the bank refuse to honour it?" (the noun "decline", a fall, is none:
+#: "decline" counts only before "to"). A dismissal: "Which executive was fired?" ("fired"
+#: furnaces and pans are told by "fired" too, so they are kept).
 _UNTOLD_EVENTS = (
     (
         re.compile(
@@ -111,7 +111,8 @@ _UNTOLD_EVENTS = (
         ),
         re.compile(
             r"\b(?:refus|reject|den(?:y|ies|ied|ial)|declin|turn(?:s|ed)?\s+(?:it\s+|them\s+)?"
-            r"down|veto|rebuff|spurn|would\s+not|wouldn[’']t|will\s+not|won[’']t)",
+            r"down|veto|rebuff|spurn|would\s+not|wouldn[’']t|will\s+not|won[’']t|"
+            r"vot(?:e|es|ed|ing)\s+against)",
             re.IGNORECASE,
         ),
     ),

@@ -16,6 +16,20 @@ _PLACE_WORD = r"[A-Z][\w'’.-]*"
 _AT_PLACE = re.compile(rf"\b(?:at|in|on|to|from)\s+(?:the\s+)?({_PLACE_WORD}(?:\s+{_PLACE_WORD})*)")
 
 
+#: Nouns that end the name of an event, not of a place: "in the Great Candlemas Flood",
+#: "during the Hundred Years War", "at the Treaty of ...": the question pins when, not where
+#: (an answerable of the twelfth batch was refused for "Nederwold, not Great Candlemas
+#: Flood"). General English words of events, none a set's.
+_EVENT_NOUNS = frozenset(
+    re.findall(
+        r"\w+",
+        "flood floods war wars fire famine plague epidemic pandemic earthquake storm hurricane "
+        "treaty accord agreement battle siege revolution rebellion uprising revolt riot riots "
+        "strike crisis election elections referendum conference games championship "
+        "championships cup final olympics expedition campaign act massacre disaster eruption "
+        "outbreak",
+    )
+)
 #: A question asking how far: a place after "from" is where it is measured from.
 _DISTANCE = re.compile(r"\bhow\s+(?:far|close|near)\b|\bdistance\b", re.I)
 
@@ -38,8 +52,9 @@ def placed_elsewhere(
     """
     distance = _DISTANCE.search(question) is not None
     for asked in _AT_PLACE.finditer(question):
-        if _is_time(asked.group(1)):
-            continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place
+        if _is_time(asked.group(1)) or asked.group(1).split()[-1].lower() in _EVENT_NOUNS:
+            continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place;
+            # nor does an event ("in the Great Candlemas Flood")
         if distance and asked.group().lower().startswith("from"):
             continue
         place = tokenize(asked.group(1))

@@ -1,0 +1,84 @@
+"""Word forms the refusal checks once misread as a sign the article does not answer: a
+money word inside another word, a change told in words, a verb told by its noun, an event
+taken for a place, a step told by its doer's noun, a refusal told as a vote, a verb of
+lasting; and the sentence just behind the chosen one, when the chosen tells of something
+else."""
+
+from __future__ import annotations
+
+from antqa.questions import AnswerKind, analyse, gives_change
+from antqa.refusals import (
+    event_untold,
+    opposite_word,
+    placed_elsewhere,
+    plain_words,
+    step_of_another,
+)
+from tests.test_refusals import _article_words
+
+
+def test_a_money_word_inside_another_word_asks_no_sum() -> None:
+    assert analyse("How much payload goes into each segment?").kind is AnswerKind.COUNT
+    assert analyse("How much of Europe was flooded?").kind is AnswerKind.COUNT
+    assert analyse("How much did the soldiers carry?").kind is AnswerKind.COUNT
+    # the word of money itself, in its forms, still asks for a sum
+    assert analyse("How much did he pay for the lease?").kind is AnswerKind.AMOUNT
+    assert analyse("How much was paid?").kind is AnswerKind.AMOUNT
+    assert analyse("How much funding did the line get?").kind is AnswerKind.AMOUNT
+    assert analyse("How much were they fined?").kind is AnswerKind.AMOUNT
+
+
+def test_a_change_told_in_words_tells_by_how_much() -> None:
+    assert gives_change("Farmhand wages in the valley roughly doubled.")
+    assert gives_change("The toll was halved in 1820.")
+    assert gives_change("Output saw a tenfold rise.")
+    assert gives_change("Fares fell by a third.")  # a share, as before
+    assert not gives_change("Wages were fixed at pre-epidemic levels in 1363.")
+
+
+def test_a_verb_told_by_its_noun_is_no_opposite() -> None:
+    told = plain_words(
+        "Ferris led it until his death in 2001. The government survived on a vote-by-vote basis."
+    )
+    assert opposite_word("Who took over when Ferris died?", told) is None
+    # the noun counts only as the question's own word told, never as the opposite
+    crash = plain_words("Three died in the crash.")
+    assert opposite_word("How many survived the crash?", crash) == ("survived", "died")
+    deaths = plain_words("The crash caused three deaths.")
+    assert opposite_word("How many survived the crash?", deaths) is None
+
+
+def test_an_event_s_name_is_no_place_the_question_pins() -> None:
+    flood = [
+        "The worst flood on record, the Great Candlemas Flood of 1682, drowned an estimated "
+        "9,000 people in the Nederwold plain."
+    ]
+    asked = "About how many people drowned in the Great Candlemas Flood?"
+    assert placed_elsewhere(asked, flood, ()) is None
+    # a place pinned still is
+    moved = "About how many people drowned in the Kelby plain?"
+    kelby = ["The Great Flood drowned 9,000 people in the Nederwold plain, and Kelby was spared."]
+    assert placed_elsewhere(moved, kelby, ()) == ("Kelby", "Nederwold")
+
+
+def test_a_step_told_by_its_doer_s_noun_is_theirs() -> None:
+    painter = "The river is in art: the painter Aurel Vosk produced a cycle of 48 views."
+    asked = "How many views did Aurel Vosk paint?"
+    assert step_of_another(asked, [(painter, [])]) is None
+    other = painter.replace("Aurel Vosk", "Lisbet Harn")
+    assert step_of_another(asked, [(other, [])]) == ("Aurel Vosk", "paint")
+
+
+def test_a_vote_against_is_a_refusal_told() -> None:
+    voted = ["Of the eleven counties, only Marrow voted against the first question."]
+    assert event_untold("Which county rejected the first question?", voted) is None
+    approved = ["Of the eleven counties, all approved the first question."]
+    assert event_untold("Which county rejected the first question?", approved) == "rejected"
+
+
+def test_a_verb_of_lasting_is_told_by_its_span() -> None:
+    texts = [(0, "The Northern Sarun ruled a rump state on the steppe until 1468."),
+             (1, "The old road lasted for centuries.")]  # fmt: skip
+    _, words = _article_words(texts)
+    asked = "Until what year did the Northern Sarun last?"
+    assert words.step_apart(asked, ["northern", "sarun"], 0, asks_time=True) is None
