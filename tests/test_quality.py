@@ -76,6 +76,12 @@ def test_questions_the_article_does_not_answer_are_refused(
         ("Why did Zheshang Property Insurance refuse to pay the investors?", '"refuse"'),
         ("Which Alipay manager was dismissed over the circle incident?", '"dismissed"'),
         ("In which US city was Peng Lei on business when she apologized?", "United States"),
+        # the country is named only by the runner-up the answer would quote after the two
+        # sentences it chose (that she need not have apologized)
+        (
+            "which US city was peng lei visiting when she apologised over the circle incident",
+            "United States",
+        ),
         ("How many staff did Ant Financial employ in total in October 2016?", "a total"),
     ],
 )

@@ -66,8 +66,9 @@ class Answerer:
     ) -> tuple[Answer, Composition]:
         """The answer object for these hits, and what it quoted."""
         choice = self.chooser.choose(hits, plan, scores) if hits else Choice([])
+        runner = self.chooser.runner_up(choice, plan, scores)
         reason = (
-            self.checks.doubt(plan, hits, scores, choice.sentences)
+            self.checks.doubt(plan, hits, scores, choice.sentences, runner)
             if hits
             else " anything about that"
         )
@@ -78,7 +79,6 @@ class Answerer:
             text = NOT_COVERED.format(reason=reason or "")
             refused = self.refusal(text, hits, conversation_id=conversation_id, model=model)
             return refused, Composition(text, ())
-        runner = self.chooser.runner_up(choice, plan, scores)
         short = self.short.find(scores.question, quoted)
         hedged = runner is not None and hit_holding(runner, hits) is not None
         if runner is not None and hedged:

@@ -214,9 +214,10 @@ class SentenceChooser(AnswerStep):
         best (within ``tie_margin`` of its score; ``clear_tie_margin`` when the best holds
         a clear short answer): quoting both answers more often than betting on one, where
         the article says what the question asks in other words than it does ("final" for
-        "last", "damp" for "wet"). Added after the refusal checks, so it refuses nothing
-        more nor less, nor the short answer; not after a long best sentence, which is quoted
-        whole and alone."""
+        "last", "damp" for "wet"). Only the check of a place within a larger one reads it
+        (:meth:`RefusalChecks.doubt`: the answer would quote the place it names), so it
+        refuses little more and nothing less, nor gives the short answer; not after a long
+        best sentence, which is quoted whole and alone."""
         chosen, values = choice.sentences, choice.values
         if plan.continuation or not chosen:
             return None

@@ -88,12 +88,18 @@ class RefusalChecks(AnswerStep):
     that does not depend on the scale of the model's similarities."""
 
     def doubt(
-        self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
+        self,
+        plan: SearchPlan,
+        hits: list[Hit],
+        scores: Scores,
+        chosen: list[Sentence],
+        runner: Sentence | None = None,
     ) -> str | None:
         """Why the article does not answer the question, or ``None`` if it may well.
 
-        ``chosen`` is what :meth:`SentenceChooser.choose` picked to answer it. The wording completes
-        "The article doesn't say…".
+        ``chosen`` is what :meth:`SentenceChooser.choose` picked to answer it, ``runner`` the
+        runner-up the answer would quote after it (:meth:`SentenceChooser.runner_up`). The
+        wording completes "The article doesn't say…".
         """
         question = scores.question
         language = question.meaning_language  # "mean in English": not the subject
@@ -131,7 +137,7 @@ class RefusalChecks(AnswerStep):
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
-            or self._untold_detail(plan, hits, question, chosen)
+            or self._untold_detail(plan, hits, question, chosen, runner)
         )
 
     def _named_as_written(self, question: Question) -> tuple[str, ...]:
@@ -143,13 +149,24 @@ class RefusalChecks(AnswerStep):
         return tuple(t for t in question.tokens if t in self.reading.name_words)
 
     def _untold_detail(
-        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+        self,
+        plan: SearchPlan,
+        hits: list[Hit],
+        question: Question,
+        chosen: list[Sentence],
+        runner: Sentence | None = None,
     ) -> str | None:
         """The question makes its event a refusal or a dismissal the passages never tell
         of, asks a place within the only place the answer gives, or a total where it gives
         only how many took part in something (:func:`antqa.refusals.event_untold`,
         :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`):
-        the article tells the event, not the detail the question adds."""
+        the article tells the event, not the detail the question adds.
+
+        The place is judged on the runner-up too: the answer quotes it after the chosen
+        sentences, and it may be the one that names the larger place ("which US city was
+        she in?": the chosen sentences say she need not apologize, the runner-up that she
+        apologized in the United States, and the answer would have quoted a country for a
+        city)."""
         if plan.continuation or not chosen:
             return None
         passages = [hit.chunk.text for hit in hits[: self.policy.candidate_passages]]
@@ -157,7 +174,8 @@ class RefusalChecks(AnswerStep):
         if event is not None:
             return f' — where it tells of this, no one does what "{event}" says'
         texts = [s.text for s in chosen]
-        larger = only_larger_place(question.text, texts)
+        quoted = texts if runner is None else [*texts, runner.text]
+        larger = only_larger_place(question.text, quoted)
         if larger is not None:
             return f" — where it tells of this, it names only {larger}, no place within it"
         if question.kind is AnswerKind.COUNT and total_untold(question.text, texts):
