@@ -151,10 +151,11 @@ class Composer:
             # A sentence alone may use the whole answer; next to others a long one is cut.
             alone = len(ordered) == 1
             limit = budget if alone else min(budget, self.policy.long_sentence_chars)
-            text = self._fit(sentence, scores, limit, keep)
+            text = None
             if _holds_short(sentence, keep) and not scores.question.compound:
                 # the clauses around a clear short answer say it: the rest is reading
-                text = self._clear_cut(sentence, scores, limit, keep) or text
+                text = self._clear_cut(sentence, scores, limit, keep)
+            text = text or self._fit(sentence, scores, limit, keep)
             parts.append(Part(text, hit, sentence))
             used += len(text) + len(" [9]") + 1
         return parts
