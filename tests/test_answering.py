@@ -390,6 +390,35 @@ def test_a_cut_keeps_the_clause_holding_the_short_answer(fake_service: QAService
     assert keep.text in cut
 
 
+_RECLASSED = (
+    "Ravel first placed the beetle in the genus Calloma, but a later revision by the "
+    "entomologist Petra Lind of the Orrin Museum moved it to the newly created genus "
+    "Vessaria on the basis of the unusual shape of the hard plates that cover the folded "
+    "hind wings of the adult and of the mouthparts of its larva.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "cut"),
+    [
+        ("In which genus did Ravel first place the beetle?", True),
+        ("At which museum did the entomologist who created the genus Vessaria work?", False),
+    ],
+)
+def test_a_clear_short_answer_cut_never_drops_the_clauses_that_hold_the_question(
+    tmp_path, question: str, cut: bool
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(_RECLASSED, tmp_path)
+    answerer, sentence = service.answerer, service.index.sentences[0]
+    assert len(sentence.text) > answerer.policy.clear_cut_chars
+    at = sentence.start + sentence.text.index("Calloma")
+    keep = ShortAnswer(text="Calloma", start=at, end=at + len("Calloma"))
+    scores = service.retriever.score(question)
+    [part] = answerer.composer.compose([sentence], [0], scores, keep)
+    assert "Calloma" in part.text
+    assert ("Orrin Museum" not in part.text) is cut, part.text
+
+
 def test_a_number_the_passages_never_write_is_a_refusal(fake_service: QAService) -> None:
     answer = fake_service.ask("Who stepped down as CEO of Ant Financial in 1999?")
     assert not answer.answerable
@@ -681,7 +710,8 @@ def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it
     last = list(re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", long.text))[-1]
     start = long.start + last.start()
     keep = ShortAnswer(text=last.group(), start=start, end=start + len(last.group()))
-    single = fake_service.retriever.score("Who " + long.text[:40])
+    # asked in the words next to the short answer: the clauses cut away hold fewer of them
+    single = fake_service.retriever.score("Who " + long.text[last.start() - 40 : last.start()])
     (part,) = answerer.composer.compose([long], [0], single, keep)
     assert len(part.text) <= answerer.policy.clear_cut_chars and keep.text in part.text
     (whole,) = answerer.composer.compose([long], [0], single, None)  # no short answer: no cut

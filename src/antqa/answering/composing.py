@@ -103,6 +103,26 @@ class Composer:
         suffix = _ELLIPSIS if last < len(clauses) - 1 or not sentence.text.endswith(text) else ""
         return f"{prefix}{text}{suffix}"
 
+    def _clear_cut(
+        self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None
+    ) -> str | None:
+        """The clauses around a clear short answer (to ``clear_cut_chars``), or None when
+        the clauses cut away hold more than ``cut_away_share`` times the share of the
+        question's words (IDF-weighted) that the kept ones hold: then they tell what is
+        asked and the short answer is likely of something else ("Ravn originally placed
+        the animal in the genus Hydrogale, but a 1968 revision by ... of the University of
+        Tarnholm moved it to the newly created genus Petrotriton ..." was cut to its first
+        clause for "At which institution did the scientist who created the genus
+        Petrotriton work?"), and the sentence is quoted as any other."""
+        text = self._fit(sentence, scores, min(limit, self.policy.clear_cut_chars), keep)
+        kept = text.strip(_ELLIPSIS)
+        dropped = sentence.text.replace(kept, " ")
+        tokens = scores.question.tokens
+        held = self.lexicon.share_in(kept, tokens)
+        if self.lexicon.share_in(dropped, tokens) > self.policy.cut_away_share * held:
+            return None
+        return text
+
     def compose(
         self,
         sentences: list[Sentence],
@@ -131,10 +151,11 @@ class Composer:
             # A sentence alone may use the whole answer; next to others a long one is cut.
             alone = len(ordered) == 1
             limit = budget if alone else min(budget, self.policy.long_sentence_chars)
+            text = None
             if _holds_short(sentence, keep) and not scores.question.compound:
                 # the clauses around a clear short answer say it: the rest is reading
-                limit = min(limit, self.policy.clear_cut_chars)
-            text = self._fit(sentence, scores, limit, keep)
+                text = self._clear_cut(sentence, scores, limit, keep)
+            text = text or self._fit(sentence, scores, limit, keep)
             parts.append(Part(text, hit, sentence))
             used += len(text) + len(" [9]") + 1
         return parts
