@@ -241,8 +241,9 @@ class LexicalIndex:
         return token in self._frequency
 
     def resembles_known(self, token: str) -> bool:
-        """Whether ``token``, or a form of it, occurs ("chines" for "china")."""
-        return resembles(token, self._frequency)
+        """Whether ``token``, or a form of it, occurs ("chines" for "china"), or it is a
+        word the texts hold misspelt as :func:`_typos_held` reads ("Harowgate")."""
+        return resembles(token, self._frequency) or token in self._typos
 
     def form(self, token: str) -> str:
         """``token``, or the form of it the texts hold when they hold only another one.

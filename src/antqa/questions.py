@@ -205,6 +205,12 @@ _LENGTH_OF_TIME = (
     rf"(?:{_TIME_UNIT_FORMS})\b"
 )
 _GIVES_LENGTH_OF_TIME = _pattern(_LENGTH_OF_TIME)
+#: "how long" asks for a length too ("a 38-kilometre line")
+_LENGTH_IN_SPACE = (
+    r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b"
+)
+#: A length of time or distance: a number of these counts no people or things.
+_SPAN = _pattern(_LENGTH_OF_TIME, r"|", _LENGTH_IN_SPACE)
 
 #: What in a sentence is that kind of thing (COUNT also checks the thing counted).
 _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
@@ -227,8 +233,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.DURATION: _pattern(
         _LENGTH_OF_TIME,
         r"|",
-        # "how long" asks for a length too ("a 38-kilometre line")
-        r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b",
+        _LENGTH_IN_SPACE,
+        # ... or a text's, in pages ("running to some 1,100 pages")
+        r"|\b\d[\d,.]*\s+pages\b",
     ),
     AnswerKind.AGE: _pattern(
         # "roughly 1.1 billion years old"
@@ -404,7 +411,7 @@ def counts_time(counted: tuple[str, ...]) -> bool:
 def counts_things(sentence: str) -> bool:
     """Whether ``sentence`` holds a number that is no length of time or distance ("a trust
     of fifteen members", not "for thirty years" nor "46 kilometres")."""
-    return bool(numbers_in(_EVIDENCE[AnswerKind.DURATION].sub(" ", sentence)))
+    return bool(numbers_in(_SPAN.sub(" ", sentence)))
 
 
 def counts_spans(counted: tuple[str, ...]) -> bool:

@@ -288,32 +288,36 @@ class RefusalChecks(AnswerStep):
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
         language = question.meaning_language
-        named = [
-            n
+        # each as the question typed it (to quote) and as the article writes it (to look up)
+        named = {
+            n: self.lexicon.form(n)
             for n in question.names
-            if self.lexicon.idf(n) >= self.policy.subject_idf and n not in language
-        ]
-        for name in named:  # not what the article is about: a paragraph may call it "it"
+            if self.lexicon.idf(self.lexicon.form(n)) >= self.policy.subject_idf
+            and n not in language
+        }
+        for name, written_as in named.items():  # not the article's subject: it may be "it"
             if _named(question.text, name) == self.reading.subject:
                 continue  # nor the name it opens on: "the bridge" is Tarrowby Bridge
-            near = self.reading.words.beside(name, chosen, self.policy.name_reach)
+            near = self.reading.words.beside(written_as, chosen, self.policy.name_reach)
             if not near and not self.reading.words.described(question.text, name):  # "who ... in X"
                 return f" — where it tells of this, it never mentions {_named(question.text, name)}"
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.reading.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
-        apart = self.reading.words.apart(named, self.policy.name_reach)
+        typed = {written_as: name for name, written_as in named.items()}
+        apart = self.reading.words.apart(list(typed), self.policy.name_reach)
         if apart is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
-            one, other = (_named(question.text, n) for n in apart)
+            one, other = (_named(question.text, typed[n]) for n in apart)
             together = one if one == other else f"{one} and {other} together"
             return f" — it never tells of {together}"
         asks_time = question.kind is AnswerKind.TIME
         step = self.reading.words.step_apart(
-            question.text, named, self.policy.name_reach, asks_time
+            question.text, list(typed), self.policy.name_reach, asks_time
         )
         if step is not None:  # "before she joined Alipay", "when did he join", never told
             name, written = step
-            return f' — where it tells of {_named(question.text, name)}, it never says "{written}"'
+            told_of = _named(question.text, typed[name])
+            return f' — where it tells of {told_of}, it never says "{written}"'
         texts = [s.text for s in chosen]
         swapped = given_to_another(question.text, texts, self.reading.names.within)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told

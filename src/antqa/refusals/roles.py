@@ -34,6 +34,8 @@ _CLAUSE = re.compile(r"[,;:()]|\.\s|\band\b")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we"})
 #: A capitalised word that is not all capitals: a name, not a title ("CEO") or an acronym.
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+#: Lower-case words a name may hold between its capitalised ones ("Émeric de Vaudrelle").
+_NAME_PARTICLES = frozenset({"de", "du", "van", "von", "der", "den", "da", "di", "la", "le"})
 
 
 def asked_role(question: str) -> tuple[str, list[str]]:
@@ -71,16 +73,30 @@ def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence
     where the article has the chairman only in a clause about Peng Lei ("..., became the
     company's chairman"), it never says who replaced her as one. The role words themselves
     ("Chairman Lin") are no one. The clause before counts too: a sentence often names
-    its subject once for two clauses ("X succeeded him and became the new CEO").
+    its subject once for two clauses ("X succeeded him and became the new CEO"); and so
+    does the one after when it is a name alone, as English sets a role's holder in
+    apposition ("Aurenne's governor-general at Port Sauveline, Count Émeric de Vaudrelle,
+    regarded ..."); not a clause that goes on to tell of someone else.
     """
     for text in texts:
         clauses = [c for c in _CLAUSE.split(text) if c.strip()]
         for at, clause in enumerate(clauses):
-            if _holds_role(clause, role) and any(
-                _someone(near, role, asked_names) for near in clauses[max(0, at - 1) : at + 1]
-            ):
+            apposed = clauses[at + 1 : at + 2]
+            near = clauses[max(0, at - 1) : at + 1] + [c for c in apposed if _only_a_name(c)]
+            if _holds_role(clause, role) and any(_someone(c, role, asked_names) for c in near):
                 return True
     return False
+
+
+def _only_a_name(clause: str) -> bool:
+    """Whether ``clause`` is a name alone, as English sets a role's holder after it:
+    "..., Count Émeric de Vaudrelle, ..." (lower-case particles allowed inside)."""
+    words = clause.split()
+    return (
+        bool(words)
+        and all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
+        and (words[0][0].isupper() and words[-1][0].isupper())
+    )
 
 
 def _someone(clause: str, role: Sequence[str], asked_names: Collection[str]) -> bool:
