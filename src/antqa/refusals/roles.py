@@ -28,6 +28,8 @@ _BECAME_ROLE = re.compile(
 ROLE_WORDS = 3
 #: Where a sentence's clauses part: a clause says who holds what.
 _CLAUSE = re.compile(r"[,;:()]|\.\s|\band\b")
+#: ... keeping the marks, to tell a name set between commas ("chairman, Lin Wei, said").
+_CLAUSE_KEPT = re.compile(rf"({_CLAUSE.pattern})")
 #: Words that stand for a person named nearby ("he succeeded ..."): a clause with one of
 #: them may tie a role to someone the article names elsewhere. Not "him"/"her": the
 #: object of the clause is not who holds its role.
@@ -74,15 +76,20 @@ def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence
     company's chairman"), it never says who replaced her as one. The role words themselves
     ("Chairman Lin") are no one. The clause before counts too: a sentence often names
     its subject once for two clauses ("X succeeded him and became the new CEO"); and so
-    does the one after when it is a name alone, as English sets a role's holder in
-    apposition ("Aurenne's governor-general at Port Sauveline, Count Émeric de Vaudrelle,
-    regarded ..."); not a clause that goes on to tell of someone else.
+    does the one after when it is a name alone between commas, as English sets a role's
+    holder in apposition ("Aurenne's governor-general at Port Sauveline, Count Émeric de
+    Vaudrelle, regarded ..."); not a clause that goes on to tell of someone else, nor a
+    label's "Treasurer Berg and President Lind".
     """
     for text in texts:
-        clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+        pieces = _CLAUSE_KEPT.split(text)  # clause, the mark after it, clause, ...
+        marked = [(c, m) for c, m in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
+        clauses = [c for c, _ in marked if c.strip()]
+        marks = [m for c, m in marked if c.strip()]
         for at, clause in enumerate(clauses):
-            apposed = clauses[at + 1 : at + 2]
-            near = clauses[max(0, at - 1) : at + 1] + [c for c in apposed if _only_a_name(c)]
+            near = clauses[max(0, at - 1) : at + 1]
+            if at + 1 < len(clauses) and marks[at] == marks[at + 1] == ",":
+                near += [c for c in clauses[at + 1 : at + 2] if _only_a_name(c)]
             if _holds_role(clause, role) and any(_someone(c, role, asked_names) for c in near):
                 return True
     return False
