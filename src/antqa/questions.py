@@ -231,10 +231,8 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
     ),
     AnswerKind.DURATION: _pattern(
-        _LENGTH_OF_TIME,
-        r"|",
-        _LENGTH_IN_SPACE,
-        # ... or a text's, in pages ("running to some 1,100 pages")
+        _SPAN.pattern,
+        # ... or a text's length, in pages ("running to some 1,100 pages")
         r"|\b\d[\d,.]*\s+pages\b",
     ),
     AnswerKind.AGE: _pattern(

@@ -83,13 +83,16 @@ def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence
     """
     for text in texts:
         pieces = _CLAUSE_KEPT.split(text)  # clause, the mark after it, clause, ...
-        marked = [(c, m) for c, m in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
-        clauses = [c for c, _ in marked if c.strip()]
-        marks = [m for c, m in marked if c.strip()]
-        for at, clause in enumerate(clauses):
+        marked = [
+            (c, m) for c, m in zip(pieces[::2], [*pieces[1::2], ""], strict=True) if c.strip()
+        ]
+        clauses = [c for c, _ in marked]
+        for at, (clause, mark) in enumerate(marked):
             near = clauses[max(0, at - 1) : at + 1]
-            if at + 1 < len(clauses) and marks[at] == marks[at + 1] == ",":
-                near += [c for c in clauses[at + 1 : at + 2] if _only_a_name(c)]
+            if at + 1 < len(marked):
+                apposed, after = marked[at + 1]
+                if mark == after == "," and _only_a_name(apposed):
+                    near.append(apposed)
             if _holds_role(clause, role) and any(_someone(c, role, asked_names) for c in near):
                 return True
     return False
