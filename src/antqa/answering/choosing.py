@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from antqa.answering.hops import described, describes_someone
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
 from antqa.answering.policy import AnswerPolicy
 from antqa.answering.reading import TERMINAL, AnswerStep, ArticleReading
 from antqa.conversation import SearchPlan
-from antqa.lexical import tokenize
+from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.questions import (
     AnswerKind,
@@ -25,6 +26,7 @@ from antqa.questions import (
     tells_cause_of_death,
     tells_succession,
 )
+from antqa.refusals import clauses
 from antqa.retrieval import Scores
 from antqa.short_answers import (
     Asked,
@@ -207,6 +209,7 @@ class SentenceChooser(AnswerStep):
         chosen = self._add_summed_up(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
+        chosen = self._add_second_hop(chosen, values, scores)
         return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values)
 
     def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
@@ -376,6 +379,64 @@ class SentenceChooser(AnswerStep):
             if earlier not in self.reading.captions and not summed.isdisjoint(words):
                 return chosen if earlier in chosen else [earlier, *chosen]
         return chosen
+
+    def _add_second_hop(
+        self, chosen: list[int], values: dict[int, float], scores: Scores
+    ) -> list[int]:
+        """For a question that says whom it asks about by one fact of theirs and asks
+        another, at a name or a time it gives ("The executive who apologized for the
+        circle incident: what position did she move to in October 2016?"), the best
+        sentence of the top passages (``values``) that names the person the chosen ones
+        tell the fact of (:func:`~antqa.answering.hops.described`: "Peng Lei") and every
+        name of the question they never come near ("In October 2016, ... Peng Lei stepped
+        down ..."): the chosen sentences say who (the first hop), this one what is asked
+        of them. Without it no sentence of the answer is near the time the question
+        gives, and the name check (:meth:`RefusalChecks.doubt`) refuses it."""
+        question = scores.question
+        if not describes_someone(question.text):
+            return chosen
+        sentences = [self.index.sentences[s] for s in chosen]
+        apart = [self.checked_names(question)[n] for n in self.names_apart(question, sentences)]
+        if not apart:
+            return chosen
+        who = described(question.tokens, self._told_of(chosen, question))
+        for s in sorted(values, key=values.__getitem__, reverse=True):
+            words = self.lexicon.words(self.index.sentences[s].text)
+            if (
+                s not in chosen
+                and not who.isdisjoint(self.reading.people[s])
+                and all(resembles(name, words) for name in apart)
+            ):
+                return [*chosen, s]
+        return chosen
+
+    def _told_of(self, chosen: list[int], question: Question) -> list[tuple[str, str]]:
+        """The people the ``chosen`` sentences tell of (names of at least ``_PERSON_WORDS``
+        words the question does not give), each with the clause naming them; a sentence
+        naming no one ("At the same time, she convened 22 members ...") tells, whole, of
+        those the sentence before it in its paragraph names."""
+        sentences = self.index.sentences
+        asked = set(question.tokens)
+
+        def people(s: int) -> list[str]:
+            return [
+                p
+                for p in self.reading.people[s]
+                if len(p.split()) >= _PERSON_WORDS and asked.isdisjoint(tokenize(p))
+            ]
+
+        told: list[tuple[str, str]] = []
+        for s in chosen:
+            named = people(s)
+            if named:
+                told += [(p, c) for c in clauses(sentences[s].text) for p in named if p in c]
+            elif (
+                not self.reading.named[s]
+                and s > 0
+                and sentences[s - 1].paragraph == sentences[s].paragraph
+            ):
+                told += [(p, sentences[s].text) for p in people(s - 1)]
+        return told
 
     def _add_short_follower(self, chosen: list[int]) -> list[int]:
         """A short sentence right after the best one usually completes it ("... the strategy

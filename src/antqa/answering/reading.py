@@ -5,6 +5,7 @@ the steps' common base, which reads it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -12,7 +13,7 @@ from antqa.answering.policy import AnswerPolicy
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES, counts_things
+from antqa.questions import MONTH_NAMES, Question, counts_things
 from antqa.refusals import ArticleWords, opening_name, plain_words
 from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
 from antqa.short_answers.names import ArticleNames
@@ -59,13 +60,13 @@ def _captions(sentences: list[Sentence]) -> set[int]:
     }
 
 
-def _longest_name(text: str, common: frozenset[str], places: frozenset[str]) -> int:
-    """How many words the longest name of someone in ``text`` has (0 if none): capitalised
-    words in a row, none of which the article also writes in lower case (``common``: "the
-    Second World War", "King Ethelred"), no place it writes (``places``: "at Hobb's
-    Moss"), no month, and not one word of a people qualifying the next ("a German bomb").
-    The sentence's first word is left out when the article writes it in lower case."""
-    longest = 0
+def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[str, ...]:
+    """The names of someone in ``text``: capitalised words in a row, none of which the
+    article also writes in lower case (``common``: "the Second World War", "King
+    Ethelred"), no place it writes (``places``: "at Hobb's Moss"), no month, and not one
+    word of a people qualifying the next ("a German bomb"). The sentence's first word is
+    left out when the article writes it in lower case."""
+    found = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = run.group().split()
         if run.start() == 0 and words[0].lower() in common:
@@ -78,8 +79,25 @@ def _longest_name(text: str, common: frozenset[str], places: frozenset[str]) -> 
             not any(w.lower() in common or w in MONTH_NAMES or w in places for w in words)
             and " ".join(words) not in places
         ):
-            longest = max(longest, len(words))
-    return longest
+            found.append(" ".join(words))
+    return tuple(found)
+
+
+def _longest_name(text: str, common: frozenset[str], places: frozenset[str]) -> int:
+    """How many words the longest name of someone in ``text`` has (0 if none; see
+    :func:`people`)."""
+    return max((len(name.split()) for name in people(text, common, places)), default=0)
+
+
+def named_in(text: str, stem: str) -> str:
+    """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
+    for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text):
+        words = match.group().split()
+        while words and not tokenize(words[0]):  # "Is Python" -> "Python"
+            words.pop(0)
+        if stem in tokenize(" ".join(words)):
+            return " ".join(words).removesuffix("'s").removesuffix("’s").rstrip("'’")
+    return stem
 
 
 def _states(text: str) -> bool:
@@ -117,10 +135,10 @@ class ArticleReading:
         self.name_words = (
             frozenset(tokenize(" ".join(article_names.within), cached=False)) - self.lower_words
         )
-        #: Per sentence, the most words of a name of someone in it (0 if it names no one).
-        self.named = [
-            _longest_name(text, article_names.common, article_names.places) for text in texts
-        ]
+        #: Per sentence, the names of someone in it (:func:`people`), and the most words of
+        #: one (0 if it names no one).
+        self.people = [people(text, article_names.common, article_names.places) for text in texts]
+        self.named = [max((len(n.split()) for n in found), default=0) for found in self.people]
         #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
         #: paragraph tells of, by name or not.
         self.subject = opening_name(texts[0]) if texts else ""
@@ -135,3 +153,30 @@ class AnswerStep:
         self.lexicon = reading.lexicon
         self.reading = reading
         self.policy = policy
+
+    def checked_names(self, question: Question) -> dict[str, str]:
+        """The names of ``question`` that the sentences answering it should mention, each as
+        typed (to quote) and as the article writes it (to look up): not its subject, which a
+        paragraph may call "it" (rarer than ``subject_idf``), nor a language it asks a word
+        of ("mean in English")."""
+        language = question.meaning_language
+        return {
+            n: self.lexicon.form(n)
+            for n in question.names
+            if self.lexicon.idf(self.lexicon.form(n)) >= self.policy.subject_idf
+            and n not in language
+        }
+
+    def names_apart(self, question: Question, chosen: Sequence[Sentence]) -> list[str]:
+        """The names of :meth:`checked_names` (as typed) that neither the paragraphs of the
+        ``chosen`` sentences nor the sentences within ``name_reach`` mention: not the name
+        the article opens on ("the bridge" is Tarrowby Bridge), nor one in a clause saying
+        whom the question asks about, which the article tells elsewhere ("who ... in X")."""
+        reach = self.policy.name_reach
+        return [
+            name
+            for name, written_as in self.checked_names(question).items()
+            if named_in(question.text, name) != self.reading.subject
+            and not self.reading.words.beside(written_as, chosen, reach)
+            and not self.reading.words.described(question.text, name)
+        ]

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.reading import AnswerStep
+from antqa.answering.reading import AnswerStep, named_in
 from antqa.conversation import SearchPlan
-from antqa.lexical import tokenize
 from antqa.models import Hit, Sentence
 from antqa.questions import AnswerKind, Question
 from antqa.refusals import (
@@ -72,17 +71,6 @@ def _written_in_words(digits: str, suffix: str, text: str) -> bool:
     return bool(word) and re.search(rf"\b{word}\b", text, re.I) is not None
 
 
-def _named(text: str, stem: str) -> str:
-    """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
-    for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text):
-        words = match.group().split()
-        while words and not tokenize(words[0]):  # "Is Python" -> "Python"
-            words.pop(0)
-        if stem in tokenize(" ".join(words)):
-            return " ".join(words).removesuffix("'s").removesuffix("’s").rstrip("'’")
-    return stem
-
-
 class RefusalChecks(AnswerStep):
     """Decides whether the article answers a question (:meth:`doubt`), on evidence
     that does not depend on the scale of the model's similarities."""
@@ -107,7 +95,7 @@ class RefusalChecks(AnswerStep):
             n for n in question.names if not self.lexicon.resembles_known(n) and n not in language
         ]
         if missing:
-            return f" — it never mentions {_named(question.text, missing[0])}"
+            return f" — it never mentions {named_in(question.text, missing[0])}"
         # A question that names something the article does name (a person, a month, a
         # place) is about the article however loosely its wording matches any sentence.
         named_here = bool(question.names)
@@ -287,27 +275,18 @@ class RefusalChecks(AnswerStep):
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
-        language = question.meaning_language
-        # each as the question typed it (to quote) and as the article writes it (to look up)
-        named = {
-            n: self.lexicon.form(n)
-            for n in question.names
-            if self.lexicon.idf(self.lexicon.form(n)) >= self.policy.subject_idf
-            and n not in language
-        }
-        for name, written_as in named.items():  # not the article's subject: it may be "it"
-            if _named(question.text, name) == self.reading.subject:
-                continue  # nor the name it opens on: "the bridge" is Tarrowby Bridge
-            near = self.reading.words.beside(written_as, chosen, self.policy.name_reach)
-            if not near and not self.reading.words.described(question.text, name):  # "who ... in X"
-                return f" — where it tells of this, it never mentions {_named(question.text, name)}"
+        named = self.checked_names(question)
+        apart = self.names_apart(question, chosen)
+        if apart:
+            missing = named_in(question.text, apart[0])
+            return f" — where it tells of this, it never mentions {missing}"
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.reading.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
         typed = {written_as: name for name, written_as in named.items()}
-        apart = self.reading.words.apart(list(typed), self.policy.name_reach)
-        if apart is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
-            one, other = (_named(question.text, typed[n]) for n in apart)
+        never = self.reading.words.apart(list(typed), self.policy.name_reach)
+        if never is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
+            one, other = (named_in(question.text, typed[n]) for n in never)
             together = one if one == other else f"{one} and {other} together"
             return f" — it never tells of {together}"
         asks_time = question.kind is AnswerKind.TIME
@@ -316,7 +295,7 @@ class RefusalChecks(AnswerStep):
         )
         if step is not None:  # "before she joined Alipay", "when did he join", never told
             name, written = step
-            told_of = _named(question.text, typed[name])
+            told_of = named_in(question.text, typed[name])
             return f' — where it tells of {told_of}, it never says "{written}"'
         texts = [s.text for s in chosen]
         swapped = given_to_another(question.text, texts, self.reading.names.within)

@@ -69,7 +69,7 @@ from antqa.refusals.numbers import written_out
 from antqa.refusals.opposites import PREFIXED_LETTERS, never_done, opposite_word, plain_words
 from antqa.refusals.places import SAME_PLACE_LETTERS, only_larger_place, placed_elsewhere
 from antqa.refusals.ranks import rank_swapped
-from antqa.refusals.roles import ROLE_WORDS, asked_role, role_held, role_written
+from antqa.refusals.roles import ROLE_WORDS, asked_role, clauses, role_held, role_written
 from antqa.refusals.times import (
     DATED_PART_WORDS,
     Period,
@@ -93,6 +93,7 @@ __all__ = [
     "ArticleWords",
     "Period",
     "asked_role",
+    "clauses",
     "dated_elsewhere",
     "doer_reversed",
     "event_untold",

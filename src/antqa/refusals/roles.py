@@ -56,10 +56,15 @@ def asked_role(question: str) -> tuple[str, list[str]]:
     return " ".join(words), tokenize(" ".join(words))
 
 
+def clauses(text: str) -> list[str]:
+    """The clauses of ``text`` (:data:`_CLAUSE`): each says who holds what, or did what."""
+    return _CLAUSE.split(text)
+
+
 def role_written(role: Sequence[str], texts: Sequence[str]) -> bool:
     """Whether some clause of ``texts`` holds every word of ``role``: a role the passages
     write in other words ("chief executive" for "CEO") can't be checked for who holds it."""
-    return any(_holds_role(clause, role) for text in texts for clause in _CLAUSE.split(text))
+    return any(_holds_role(clause, role) for text in texts for clause in clauses(text))
 
 
 def _holds_role(clause: str, role: Sequence[str]) -> bool:

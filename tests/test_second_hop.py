@@ -1,0 +1,77 @@
+"""A question that says whom it asks about by one fact of theirs and asks another, at a
+time the sentence telling the fact never gives: the answer reads on to the sentence that
+names the same person at that time, and is refused only when none does."""
+
+from __future__ import annotations
+
+from antqa.answering.hops import described, describes_someone
+from antqa.lexical import tokenize
+from antqa.service import QAService
+from tests.test_answering import _service_over
+
+#: The fact that says who (the inquiry) and the fact asked (the post in October 1998) are
+#: paragraphs apart, with the person named in both.
+TOWN = (
+    "In October 1998 Marta Lindqvist was elected mayor, succeeding Oskar Brand.\n\n"
+    "The harbour was dredged in the following years. New quays were built along the north "
+    "bank. The ferries moved there from the old pier. Trade grew.\n\n"
+    "A school opened by the market square. The town hall was rebuilt in stone. Its clock "
+    "came from a foundry upriver. A bridge replaced the ford.\n\n"
+    "Marta Lindqvist chaired the flood inquiry into the river walls. She wrote its report.\n"
+)
+ASKED = (
+    "The woman who chaired the flood inquiry into the river walls: what post did she take "
+    "in October 1998?"
+)
+
+
+def test_the_answer_reads_on_to_where_the_person_described_is_told_at_the_time_asked(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    answer = _service_over(TOWN, tmp_path).ask(ASKED)
+    assert answer.answerable
+    assert "chaired the flood inquiry" in answer.answer
+    assert "Marta Lindqvist was elected mayor" in answer.answer
+
+
+def test_it_is_refused_when_the_time_asked_tells_of_someone_else(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    other = TOWN.replace("Marta Lindqvist was elected mayor, succeeding", "was elected mayor")
+    answer = _service_over(other, tmp_path).ask(ASKED)
+    assert not answer.answerable
+    assert "October" in answer.answer
+
+
+def test_the_person_described_is_the_one_whose_clause_fits_the_question_best() -> None:
+    told = [
+        ("Jing Xiandong", "Jing Xiandong serves as the squad leader"),
+        ("Ni Xingjun", " Ni Xingjun serves as the deputy squad leader"),
+    ]
+    heads = tokenize("The man who heads the class committee as squad leader")
+    assert described(heads, told) == {"Jing Xiandong"}
+    deputy = tokenize("The man who serves as deputy squad leader")
+    assert described(deputy, told) == {"Ni Xingjun"}
+    assert described(heads, []) == set()
+
+
+def test_someone_is_described_by_a_noun_with_who_after_it() -> None:
+    assert describes_someone("The executive who apologized: what did she become?")
+    assert describes_someone("the person who became squad leader had taken which post?")
+    assert not describes_someone("Who became squad leader in October 2016?")
+    assert not describes_someone("Which post did the squad leader take in October 2016?")
+
+
+def test_on_this_article_the_executive_described_is_answered_and_her_deputy_refused(
+    real_service: QAService,
+) -> None:
+    answer = real_service.ask(
+        "The executive who apologized by sending an internal letter: which job did she "
+        "give up in October 2016?"
+    )
+    assert answer.answerable
+    assert "apologized by sending an internal letter" in answer.answer
+    assert "Peng Lei stepped down from the position of CEO" in answer.answer
+    # Ni Xingjun, the deputy squad leader, is told of at no time in October 2016
+    deputy = real_service.ask(
+        "The man who serves as deputy squad leader: what did he say in October 2016?"
+    )
+    assert not deputy.answerable
