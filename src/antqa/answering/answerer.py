@@ -83,7 +83,9 @@ class Answerer:
         hedged = runner is not None and hit_holding(runner, hits) is not None
         if runner is not None and hedged:
             quoted.append(runner)  # read last, after what the answer chose (and its [1])
-        text, citations = self.composer.cite(hits, quoted, scores, short, hedged=hedged)
+        text, citations = self.composer.cite(
+            hits, quoted, scores, short, hedged=hedged, kept=choice.kept
+        )
         if short is not None and short.text not in text:
             short = None  # cut out after all: the answer must show its short answer
         answer = Answer(

@@ -67,6 +67,9 @@ class Choice:
 
     sentences: list[Sentence]
     values: dict[int, float] = field(default_factory=dict)
+    #: Per sentence, the names a cut of it keeps first: a second hop's person
+    #: (:meth:`SentenceChooser._second_hop`), whose clause tells what is asked of them.
+    kept: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 def _told_plainly(question: Question) -> Callable[[str], bool] | None:
@@ -209,8 +212,10 @@ class SentenceChooser(AnswerStep):
         chosen = self._add_summed_up(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
-        chosen = self._add_second_hop(chosen, values, scores)
-        return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values)
+        hop = self._second_hop(chosen, values, scores)
+        kept = {} if hop is None else {hop[0]: hop[1]}
+        chosen += list(kept)
+        return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values, kept)
 
     def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
         """The sentence to quote after the chosen ones when the scores cannot tell it from the
@@ -380,9 +385,9 @@ class SentenceChooser(AnswerStep):
                 return chosen if earlier in chosen else [earlier, *chosen]
         return chosen
 
-    def _add_second_hop(
+    def _second_hop(
         self, chosen: list[int], values: dict[int, float], scores: Scores
-    ) -> list[int]:
+    ) -> tuple[int, frozenset[str]] | None:
         """For a question that says whom it asks about by one fact of theirs and asks
         another, at a name or a time it gives ("The executive who apologized for the
         circle incident: what position did she move to in October 2016?"), the best
@@ -391,24 +396,23 @@ class SentenceChooser(AnswerStep):
         name of the question they never come near ("In October 2016, ... Peng Lei stepped
         down ..."): the chosen sentences say who (the first hop), this one what is asked
         of them. Without it no sentence of the answer is near the time the question
-        gives, and the name check (:meth:`RefusalChecks.doubt`) refuses it."""
+        gives, and the name check (:meth:`RefusalChecks.doubt`) refuses it. The sentence
+        comes with the person's names in it: a cut of it keeps their clause first ("...
+        and Jing Xiandong succeeded him ... and became the company's new CEO")."""
         question = scores.question
         if not describes_someone(question.text):
-            return chosen
+            return None
         sentences = [self.index.sentences[s] for s in chosen]
         apart = [self.checked_names(question)[n] for n in self.names_apart(question, sentences)]
         if not apart:
-            return chosen
+            return None
         who = described(question.tokens, self._told_of(chosen, question))
         for s in sorted(values, key=values.__getitem__, reverse=True):
             words = self.lexicon.words(self.index.sentences[s].text)
-            if (
-                s not in chosen
-                and not who.isdisjoint(self.reading.people[s])
-                and all(resembles(name, words) for name in apart)
-            ):
-                return [*chosen, s]
-        return chosen
+            named = who.intersection(self.reading.people[s])
+            if s not in chosen and named and all(resembles(name, words) for name in apart):
+                return s, frozenset(named)
+        return None
 
     def _told_of(self, chosen: list[int], question: Question) -> list[tuple[str, str]]:
         """The people the ``chosen`` sentences tell of (names of at least ``_PERSON_WORDS``

@@ -4,7 +4,7 @@ to the clauses that answer when long, each marked ``[n]`` with the citation it q
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from antqa.answering.policy import AnswerPolicy
@@ -67,18 +67,27 @@ class Composer:
         self.centred_window = centred_window
 
     def _fit(
-        self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None = None
+        self,
+        sentence: Sentence,
+        scores: Scores,
+        limit: int,
+        keep: ShortAnswer | None = None,
+        names: frozenset[str] = frozenset(),
     ) -> str:
         """The sentence, or its clauses that best match the question when it is too long.
 
         The clause holding the short answer (``keep``) is the one kept first, so a cut
-        never removes the answering words.
+        never removes the answering words; else one writing ``names`` (a second hop's
+        person, :attr:`Choice.kept`), whose clause tells what is asked of them.
         """
         if len(sentence.text) <= limit:
             return sentence.text
         clauses = _CLAUSE_BREAK.split(sentence.text)
         tokens = scores.question.tokens
-        weights = [self.lexicon.share_in(clause, tokens) for clause in clauses]
+        weights = [
+            self.lexicon.share_in(clause, tokens) + any(name in clause for name in names)
+            for clause in clauses
+        ]  # a name adds 1, above any share (at most 1)
         if keep is not None and _holds_short(sentence, keep):
             at = keep.start - sentence.start
             offsets = [sentence.text.find(c) for c in clauses]
@@ -130,6 +139,7 @@ class Composer:
         scores: Scores,
         keep: ShortAnswer | None = None,
         hedged: bool = False,
+        kept: Mapping[int, frozenset[str]] | None = None,
     ) -> list[Part]:
         """The quoted sentences as parts, in the order they will be read.
 
@@ -138,7 +148,9 @@ class Composer:
         passage retrieval trusts most), each group in article order: "S1 S2 [1] S3 [2]".
         With ``hedged``, the last sentence (:meth:`SentenceChooser.runner_up`) is read last,
         whatever its passage: it is a second guess, and the first marker stays the choice's.
+        ``kept`` gives, per sentence id, the names a cut of it keeps first (:meth:`_fit`).
         """
+        kept = kept or {}
         pairs = list(zip(sentences, holders, strict=True))
         tail = [pairs.pop()] if hedged and len(pairs) > 1 else []
         ordered = sorted(pairs, key=lambda p: (p[1], p[0].start)) + tail
@@ -155,7 +167,9 @@ class Composer:
             if _holds_short(sentence, keep) and not scores.question.compound:
                 # the clauses around a clear short answer say it: the rest is reading
                 text = self._clear_cut(sentence, scores, limit, keep)
-            text = text or self._fit(sentence, scores, limit, keep)
+            text = text or self._fit(
+                sentence, scores, limit, keep, kept.get(sentence.id, frozenset())
+            )
             parts.append(Part(text, hit, sentence))
             used += len(text) + len(" [9]") + 1
         return parts
@@ -234,9 +248,11 @@ class Composer:
         scores: Scores,
         keep: ShortAnswer | None = None,
         hedged: bool = False,
+        kept: Mapping[int, frozenset[str]] | None = None,
     ) -> tuple[str, list[Citation]]:
         """The answer text quoting ``quoted`` (the best first) with ``[n]`` markers, and
-        the citations: the ones it uses numbered in order of first use, then the rest."""
+        the citations: the ones it uses numbered in order of first use, then the rest
+        (``kept``: per sentence, the names a cut of it keeps first)."""
         holders = [hit_holding(s, hits) for s in quoted]
         parts = self.compose(
             [s for s, h in zip(quoted, holders, strict=True) if h is not None],
@@ -244,6 +260,7 @@ class Composer:
             scores,
             keep,
             hedged,
+            kept,
         )
         order = list(dict.fromkeys(part.hit for part in parts))
         number = {hit: n for n, hit in enumerate(order, start=1)}

@@ -1,7 +1,7 @@
 """A question that says whom it asks about by one fact of them and asks another ("The
 executive who apologized for the circle incident: what position did she move to in
 October 2016?"): who the fact leads to, through whom the sentence telling the other
-fact is found (:meth:`~antqa.answering.choosing.SentenceChooser._add_second_hop`)."""
+fact is found (:meth:`~antqa.answering.choosing.SentenceChooser._second_hop`)."""
 
 from __future__ import annotations
 
