@@ -13,7 +13,7 @@ import pytest
 
 from antqa.answering import Answerer, AnswerPolicy, Choice
 from antqa.answering.kinds import kind_holders
-from antqa.answering.reading import _longest_name
+from antqa.answering.reading import people
 from antqa.answering.refusing import _written_in_words
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
@@ -1079,6 +1079,6 @@ def test_a_peoples_adjective_before_a_word_in_lower_case_names_no_one() -> None:
     person's name of two words still counts."""
     text = "A French bomb and a German shell breached the wall, said Margaret Thorne."
     common = frozenset(re.findall(r"\b[a-z]+\b", text))
-    assert _longest_name("A French bomb breached the wall.", common, frozenset()) == 0
-    assert _longest_name("A German shell breached the wall.", common, frozenset()) == 0
-    assert _longest_name(text, common, frozenset()) == 2
+    assert people("A French bomb breached the wall.", common, frozenset()) == ()
+    assert people("A German shell breached the wall.", common, frozenset()) == ()
+    assert people(text, common, frozenset()) == ("Margaret Thorne",)

@@ -403,7 +403,8 @@ class SentenceChooser(AnswerStep):
         if not describes_someone(question.text):
             return None
         sentences = [self.index.sentences[s] for s in chosen]
-        apart = [self.checked_names(question)[n] for n in self.names_apart(question, sentences)]
+        written = self.checked_names(question)
+        apart = [written[n] for n in self.names_apart(question, sentences)]
         if not apart:
             return None
         who = described(question.tokens, self._told_of(chosen, question))

@@ -83,12 +83,6 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
     return tuple(found)
 
 
-def _longest_name(text: str, common: frozenset[str], places: frozenset[str]) -> int:
-    """How many words the longest name of someone in ``text`` has (0 if none; see
-    :func:`people`)."""
-    return max((len(name.split()) for name in people(text, common, places)), default=0)
-
-
 def named_in(text: str, stem: str) -> str:
     """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
     for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text):
