@@ -20,3 +20,15 @@ def test_a_place_written_without_a_preposition_before_it_answers(tmp_path) -> No
     )
     answer = service.ask("Which state has an effective veto over reallocation?")
     assert answer.answerable and "Ostria" in answer.answer, answer.answer
+
+
+def test_an_age_told_as_a_boy_of_nine_answers_how_old(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(
+        "The dynasty ruled the plateau from 1187 to 1412.\n\n"
+        "The last ruler, Orbelai (r. 1398–1412), was a boy of nine at his accession.\n",
+        tmp_path,
+    )
+    answer = service.ask("How old was Orbelai when he took the throne?")
+    assert answer.answerable and "a boy of nine" in answer.answer, answer.answer
+    # the reign's dates stay in the sentence: "(r." is no sentence of its own
+    assert "Orbelai (r. 1398–1412), was" in answer.answer
