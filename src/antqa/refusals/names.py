@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
+from antqa.refusals.events import LASTING_WORDS
 from antqa.refusals.times import _EVENT_WORDS
 
 #: A name with a regnal number: "Henry II", "Charles III", "Alexander I".
@@ -159,13 +160,10 @@ _TAKING_ROLE = frozenset(tokenize("become became becoming"))
 #: (its chosen sentence tells of someone else's work); no unanswerable was refused for
 #: these words. Asked as the step itself ("When did she leave the firm?"), still checked.
 _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
-#: "Until what year did the Northern Sarun last?": a verb of lasting, which an article tells
-#: by the span ("a rump state ... until 1468"), seldom by the verb (an answerable of the
-#: thirteenth batch was refused: "it never says last"; it is still refused, by the check
-#: that takes "last" for the event the passages tell without a date).
-_LASTING = frozenset(tokenize("last lasted endure endured persist persisted exist existed"))
-#: The steps an article tells in other words than the question's, not checked.
-_TOLD_OTHERWISE = _EVENT_WORDS | _TAKING_ROLE | _LASTING
+#: The steps an article tells in other words than the question's, not checked: a verb of
+#: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
+#: thirteenth batch was refused: "it never says last").
+_TOLD_OTHERWISE = _EVENT_WORDS | _TAKING_ROLE | LASTING_WORDS
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 #: A word timing the step may stand between ("did Jing Xiandong first join"): the step is
 #: then the word after it too (the third group), and the timing word stays one as well
