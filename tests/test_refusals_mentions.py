@@ -5,7 +5,31 @@ age told as "a boy of nine"; a verb of lasting, told by a span."""
 
 from __future__ import annotations
 
+from antqa.refusals.names import same_place
 from tests.test_answering import _service_over
+
+
+def test_a_place_and_its_people_s_word_are_one_name() -> None:
+    assert same_place("english", "england") and same_place("england", "english")
+    assert same_place("swedish", "sweden") and same_place("italian", "itali")
+    # a word is no other form of itself, and a short stem pairs nothing ("irish", "iron")
+    assert not same_place("english", "english")
+    assert not same_place("irish", "iron")
+    assert not same_place("french", "franc")  # other forms are left to the checks
+
+
+def test_a_place_the_article_names_as_its_people_s_word_is_mentioned(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(
+        "The order was founded at Lyon in 1803 to nurse the poor.\n\n"
+        "In 1847 the order sent 14 sisters to nurse cholera victims in Liverpool, and the "
+        "first English house was opened at Preston in 1852.\n",
+        tmp_path,
+    )
+    answer = service.ask("Where was the order's first house in England?")
+    assert answer.answerable and "Preston" in answer.answer, answer.answer
+    # a place it never names, in any form, is still never mentioned
+    other = service.ask("Where was the order's first house in Portugal?")
+    assert not other.answerable and "Portugal" in other.answer, other.answer
 
 
 def test_a_place_written_without_a_preposition_before_it_answers(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -12,9 +12,27 @@ from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.refusals.events import LASTING_WORDS
 from antqa.refusals.times import _EVENT_WORDS
+from antqa.short_answers.forms import PEOPLE_ENDINGS
 
 #: A name with a regnal number: "Henry II", "Charles III", "Alexander I".
 _NUMBERED = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s+(I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b")
+#: A (stemmed) word of a people or a language made from its place's name, and the part the
+#: two share (group 1, at least four letters): "english" (England), "swedish" (Sweden),
+#: "italian" (Italy). Fewer letters would pair "Irish" with "iron".
+_PEOPLE_WORD = re.compile(rf"([^\W\d_]{{4,}}?)(?:{PEOPLE_ENDINGS})")
+
+
+def same_place(one: str, other: str) -> bool:
+    """Whether two (stemmed) words name one place, one as the place and one as its people
+    or language ("england" and "english"): a question asking of "the first house in
+    England" asks of "the first English house", and "Which English king" of a paragraph
+    on England's kings. :func:`~antqa.lexical.resembles` pairs only the forms that share
+    all but two letters ("germany" and "german")."""
+    for people, place in ((one, other), (other, one)):
+        shared = _PEOPLE_WORD.fullmatch(people)
+        if shared is not None and place != people and place.startswith(shared.group(1)):
+            return True
+    return False
 
 
 class ArticleWords:
@@ -44,15 +62,20 @@ class ArticleWords:
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
-        within ``reach`` sentences of one."""
-        if any(resembles(name, self._paragraphs[s.paragraph]) for s in chosen):
-            return True
+        within ``reach`` sentences of one, in any form or as its place's or people's
+        word (:func:`same_place`)."""
         last = len(self._sentences) - 1
-        return any(
-            resembles(name, self._sentences[i])
+        near = [self._paragraphs[s.paragraph] for s in chosen] + [
+            self._sentences[i]
             for s in chosen
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
-        )
+        ]
+        return any(_holds_name(name, words) for words in near)
+
+    def writes_place_of(self, name: str) -> bool:
+        """Whether the article writes ``name`` (a stemmed token) as its place's or people's
+        word (:func:`same_place`): "English" for a question's "England"."""
+        return any(same_place(name, word) for word in self._starting(name[:4]))
 
     def apart(self, names: Sequence[str], reach: int) -> tuple[str, str] | None:
         """Two of ``names`` (stemmed tokens the article holds) that it never tells of
@@ -113,7 +136,10 @@ class ArticleWords:
         found by bisection rather than a pass over every word."""
         if len(name) < 4:
             return [name] if name in self._holding else []
-        prefix = name[: max(4, len(name) - 2)]
+        return self._starting(name[: max(4, len(name) - 2)])
+
+    def _starting(self, prefix: str) -> list[str]:
+        """The words of the article starting with ``prefix``, found by bisection."""
         first = bisect.bisect_left(self._vocabulary, prefix)
         last = bisect.bisect_left(self._vocabulary, prefix + "\U0010ffff", first)
         return self._vocabulary[first:last]
@@ -132,6 +158,14 @@ class ArticleWords:
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
+
+
+def _holds_name(name: str, words: Collection[str]) -> bool:
+    """Whether ``words`` hold ``name`` in any form (:func:`~antqa.lexical.resembles`) or as
+    its place's or people's word (:func:`same_place`)."""
+    return resembles(name, words) or any(
+        same_place(name, word) for word in words if word[:4] == name[:4]
+    )
 
 
 #: A clause saying whom or what a question asks about: "the executive who apologised ...".
