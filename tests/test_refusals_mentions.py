@@ -1,7 +1,7 @@
 """What counts as the article mentioning what a question asks for, four readings the
 SQuAD-format sets showed too narrow, each a kind: a place written without "in" or "at"
 before it; a place named as its people's or language's word ("English" for England); an
-age told as "a boy of nine"; a verb of lasting, told by a span."""
+age told as "a boy of nine"; a person called by the last word of their name."""
 
 from __future__ import annotations
 
@@ -56,3 +56,38 @@ def test_an_age_told_as_a_boy_of_nine_answers_how_old(tmp_path) -> None:  # type
     assert answer.answerable and "a boy of nine" in answer.answer, answer.answer
     # the reign's dates stay in the sentence: "(r." is no sentence of its own
     assert "Orbelai (r. 1398–1412), was" in answer.answer
+
+
+def test_a_person_the_paragraph_calls_by_the_last_word_of_their_name_is_mentioned(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "Ilse Dorrance" asked of a paragraph saying "Dorrance was born ...": the article
+    writes her whole name elsewhere and no one else's ending in "Dorrance"."""
+    estates = " ".join(f"Estate {n} paid its tax in grain and wool." for n in range(12))
+    life = (
+        "The concentration ratio measures how land is held. Ilse Dorrance proposed it.\n\n"
+        f"Her ratio compared estates across the century. {estates} It is still in use.\n\n"
+        "Dorrance was born on 3 March 1908 in Kessmoor, a market town of the province.\n"
+    )
+    (tmp_path / "one").mkdir()
+    answer = _service_over(life, tmp_path / "one").ask("In what town was Ilse Dorrance born?")
+    assert answer.answerable and "Kessmoor" in answer.answer, answer.answer
+    # two people end in "Dorrance": the paragraph's may be the other one
+    (tmp_path / "two").mkdir()
+    both = life.replace("It is still in use.", "Her brother Anton Dorrance kept the farm.")
+    other = _service_over(both, tmp_path / "two").ask("In what town was Ilse Dorrance born?")
+    assert not other.answerable and "Ilse Dorrance" in other.answer, other.answer
+
+
+def test_a_thing_named_by_a_common_noun_is_not_called_by_that_noun_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "the Sarnath Basin" is not what a paragraph's "the basin" tells of: the article
+    writes "basin" in lower case, a word of anything, not a name."""
+    estates = " ".join(f"Pit {n} sent its ore to the coast by rail." for n in range(12))
+    service = _service_over(
+        "The plateau is the main source of the ore. A mine lay in the Sarnath Basin.\n\n"
+        f"Mining began in the north. {estates} Prices rose.\n\n"
+        "About 61 percent of the ore came from the basin to the east of the plateau.\n",
+        tmp_path,
+    )
+    answer = service.ask("What share of the ore came from the Sarnath Basin?")
+    assert not answer.answerable and "Sarnath Basin" in answer.answer, answer.answer

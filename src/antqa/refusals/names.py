@@ -59,6 +59,12 @@ class ArticleWords:
                 self._holding.setdefault(word, []).append(number)
         #: The same words sorted: the forms of a name (a prefix) are one run of them.
         self._vocabulary = sorted(self._holding)
+        #: Per word ending a name of two words ("dorranc" of "Ilse Dorrance"), the words
+        #: written before it in one: who the article may call by that word alone.
+        self._first_words: dict[str, set[str]] = {}
+        for sentence in sentences:
+            for first, last in _two_word_names(sentence.text):
+                self._first_words.setdefault(last, set()).add(first)
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
@@ -71,6 +77,17 @@ class ArticleWords:
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
         ]
         return any(_holds_name(name, words) for words in near)
+
+    def called_by_last(self, question: str, name: str) -> str | None:
+        """The (stemmed) last word of the two-word name the question writes ``name`` first in
+        ("dorranc" for "ilse" of "Ilse Dorrance"), when the article writes that word after
+        ``name`` and after no other word (one person of that name: not "Elias Penhallow"
+        and "Arthur Penhallow"); else ``None``. A paragraph may call that person by the
+        last word alone ("Dorrance was born ... in Kessmoor")."""
+        for first, last in _two_word_names(question):
+            if first == name and self._first_words.get(last) == {name}:
+                return last
+        return None
 
     def writes_place_of(self, name: str) -> bool:
         """Whether the article writes ``name`` (a stemmed token) as its place's or people's
@@ -158,6 +175,21 @@ class ArticleWords:
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
+
+
+#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland").
+_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*\b")
+
+
+def _two_word_names(text: str) -> list[tuple[str, str]]:
+    """The names of two capitalised words ``text`` writes, each as its two stemmed words
+    (neither a stop word: "The Dorrance ratio" is no name of two words)."""
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        words = match.group().split()
+        if len(words) == 2 and all(len(tokenize(word)) == 1 for word in words):
+            found.append((tokenize(words[0])[0], tokenize(words[1])[0]))
+    return found
 
 
 def _holds_name(name: str, words: Collection[str]) -> bool:
