@@ -93,3 +93,19 @@ def test_chunking_any_text_keeps_offsets_and_covers_it(text: str, max_chars: int
         position = sentence.end
     assert not text[position:].strip()
     assert {s for c in chunks for s in c.sentence_ids} == {s.id for s in sentences}
+
+
+def test_an_abbreviation_before_a_year_ends_no_sentence() -> None:
+    """ "(r. 1398–1412)" and "(c. 1149–1203)" date a ruler; "C." before a capital may end one."""
+    text = (
+        "The last ruler, Orbelai (r. 1398–1412), was a boy of nine. Its founder (c. 1149–1203) "
+        "united the clans. He took vitamin C. Then he slept. It ended in 1908. 1909 was calm."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "The last ruler, Orbelai (r. 1398–1412), was a boy of nine.",
+        "Its founder (c. 1149–1203) united the clans.",
+        "He took vitamin C.",
+        "Then he slept.",
+        "It ended in 1908.",
+        "1909 was calm.",
+    ]

@@ -83,6 +83,10 @@ def test_the_event_word_is_the_rarest_word_written_that_is_no_name_nor_a_kind_wo
     tokens = tokenize("How long does Ebbe take to go around Halvard?")
     rarity = {t: 1.0 for t in tokens} | {tokenize("around")[0]: 6.0, tokenize("take")[0]: 5.0}
     assert event_word(tokens, tokenize("Ebbe Halvard"), rarity) is None
+    # a verb of lasting is told by a span, and "last" is any text's ordinal ("the last ruler")
+    tokens = tokenize("Until what year did the Northern Sarun last?")
+    rarity = {t: 1.0 for t in tokens} | {tokenize("last")[0]: 6.0}
+    assert event_word(tokens, tokenize("Northern Sarun"), rarity) is None
 
 
 def test_a_month_names_no_one() -> None:

@@ -23,6 +23,11 @@ from antqa.models import Chunk, Sentence
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TERMINAL = re.compile(r"[.!?…]+[”’\"')\]]*(?=\s)|[。！？]+[”’\"')\]」』]*")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "vs", "e.g", "i.e", "etc", "no", "co"})
+#: Abbreviations written before a year or a span of years: "(r. 1398–1412)" (reigned),
+#: "(c. 1149–1203)" and "ca. 950" (circa), "b. 1908", "d. 1946", "fl. 1350". Before a
+#: digit their full stop ends no sentence (a history's "The last ruler, Orbelai (r." was
+#: quoted as a sentence of its own); before a capital "c." or "d." may end one ("vitamin C.").
+_BEFORE_YEAR_ABBREVIATIONS = frozenset({"r", "c", "ca", "b", "d", "fl"})
 _NOT_A_SENTENCE_START = ",;:.)]}!?”’」』"
 
 
@@ -45,9 +50,12 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _ends_with_abbreviation(text: str, terminal_start: int) -> bool:
+def _ends_with_abbreviation(
+    text: str, terminal_start: int, abbreviations: frozenset[str] = _ABBREVIATIONS
+) -> bool:
+    """Whether the word before the full stop at ``terminal_start`` is one of ``abbreviations``."""
     word = re.search(r"([A-Za-z.]+)$", text[max(0, terminal_start - 6) : terminal_start])
-    return word is not None and word.group(1).lower().rstrip(".") in _ABBREVIATIONS
+    return word is not None and word.group(1).lower().rstrip(".") in abbreviations
 
 
 def _next_visible(text: str, position: int, limit: int) -> str | None:
@@ -66,6 +74,12 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         if following.islower() or following in _NOT_A_SENTENCE_START:
             continue
         if text[match.start()] == "." and _ends_with_abbreviation(text, match.start()):
+            continue
+        if (
+            following.isdigit()
+            and match.group() == "."
+            and _ends_with_abbreviation(text, match.start(), _BEFORE_YEAR_ABBREVIATIONS)
+        ):
             continue
         yield position, match.end()
         position = match.end()

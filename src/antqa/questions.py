@@ -244,7 +244,10 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b(?-i:age)\b(?:\W+[\w-]+){0,5}?\W+(?:from\s+\d{1,2}\s+)?to\s+\d{1,2}\b(?![,.]\d|%)|",
         # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas, in
         # digits or words ("Marrowgate, then thirty-one, was ...")
-        rf",\s+then\s+(?:\d{{1,2}}|{_NUMBER_WORD}(?:-[a-z]+)?),|\bat ",
+        rf",\s+then\s+(?:\d{{1,2}}|{_NUMBER_WORD}(?:-[a-z]+)?),|",
+        # "was a boy of nine at his accession", "a woman of 60": a person of an age
+        rf"\b(?:boy|girl|child|youth|man|woman)\s+of\s+(?:\d{{1,2}}|{_NUMBER_WORD})\b(?!\s*%)|",
+        r"\bat ",
         AGE_AFTER_AT,
     ),
     AnswerKind.TIME: _pattern(

@@ -120,7 +120,7 @@ class SentenceChooser(AnswerStep):
             kept = self._telling(values, tells)
             values = {s: v for s, v in values.items() if s in kept}
         kind = scores.question.kind
-        if kind_applies(scores) and kind is not AnswerKind.PLACE:
+        if kind_applies(scores):
             return self._holding(values, hits, scores)
         if kind not in _UNFAVOURED_KINDS:
             for s in values:
@@ -255,7 +255,7 @@ class SentenceChooser(AnswerStep):
         """Whether ``sentence`` holds the kind of thing the question asks for, near the
         question's words: a name for "who", a place for "where", a date for "when"."""
         question = scores.question
-        if question.kind in KIND_NOUN and question.kind is not AnswerKind.PLACE:
+        if question.kind in KIND_NOUN:
             return bool(scores.held[sentence])
         return self.short.offers(question, self.index.sentences[sentence].text)
 

@@ -1,4 +1,4 @@
-"""The kind of answer a question asks for (a number, a date, a place) and the sentences
+"""The kind of answer a question asks for (a number, a date) and the sentences
 near the top that hold it: what both the refusal checks and the sentence choice weigh."""
 
 from __future__ import annotations
@@ -10,6 +10,11 @@ from antqa.models import Hit
 from antqa.questions import AnswerKind
 from antqa.retrieval import Scores
 
+#: The kinds a sentence plainly holds or not, each as a refusal names it. Not a place: it
+#: is written in too many ways ("Ostria, as the upstream state", "of the Adriatic", "in
+#: southern Italy") for a sentence without "in/at/from/near" and a name to lack one. As a
+#: kind the passages must hold, it refused 3 answerables (2 of the SQuAD-format sets, 1 of
+#: train14) for 1 unanswerable (this article's "Which city is Tencent headquartered in?").
 KIND_NOUN = {
     AnswerKind.COUNT: "a number",
     AnswerKind.AMOUNT: "an amount",
@@ -17,7 +22,6 @@ KIND_NOUN = {
     AnswerKind.DURATION: "a length of time",
     AnswerKind.AGE: "an age",
     AnswerKind.TIME: "a date or time",
-    AnswerKind.PLACE: "a place",
 }
 
 
@@ -29,8 +33,9 @@ def sentences_of(hits: list[Hit]) -> set[int]:
 def kind_applies(scores: Scores) -> bool:
     """The answer must hold the kind asked for (a question asking two things may not).
 
-    Only for kinds a sentence plainly holds or not (a number, a date): a cause or a
-    method can be told in too many ways to refuse for want of "because".
+    Only for kinds a sentence plainly holds or not (:data:`KIND_NOUN`: a number, a date):
+    a cause, a method or a place can be told in too many ways to refuse for want of
+    "because" or "in".
     """
     return scores.question.kind in KIND_NOUN and not scores.question.compound
 

@@ -92,7 +92,11 @@ class RefusalChecks(AnswerStep):
         question = scores.question
         language = question.meaning_language  # "mean in English": not the subject
         missing = [
-            n for n in question.names if not self.lexicon.resembles_known(n) and n not in language
+            n
+            for n in question.names
+            if not self.lexicon.resembles_known(n)
+            and not self.reading.words.writes_place_of(n)
+            and n not in language
         ]
         if missing:
             return f" — it never mentions {named_in(question.text, missing[0])}"

@@ -21,8 +21,13 @@ KIND_FRAME_WORDS = frozenset(
 _NO_EVENT_WORDS = frozenset(tokenize(" ".join(UNSTOPPED_PREPOSITIONS))) | frozenset(
     tokenize("take took taken go went gone get got make made come came put give gave")
 )
+#: Verbs of lasting ("Until what year did the Northern Sarun last?"): an article tells them
+#: by the span ("a rump state ... until 1468"), seldom by the verb, and "last" is also
+#: the ordinal of any text ("the last ruler"), so they single out no event (an answerable
+#: of the thirteenth batch was refused: "where it tells of this, it never gives a date").
+LASTING_WORDS = frozenset(tokenize("last lasted endure endured persist persisted exist existed"))
 #: What :func:`event_word` never takes for the event: a kind word or a word of no event.
-_NO_EVENT = KIND_FRAME_WORDS | _NO_EVENT_WORDS
+_NO_EVENT = KIND_FRAME_WORDS | _NO_EVENT_WORDS | LASTING_WORDS
 #: How many of the question's words (its event word among them) a sentence must hold to
 #: tell of the event it asks about: two. With one, any sentence using a word of the
 #: question in passing ("similar schemes in Calcutta" for "How much did the filtering

@@ -10,10 +10,29 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
+from antqa.refusals.events import LASTING_WORDS
 from antqa.refusals.times import _EVENT_WORDS
+from antqa.short_answers.forms import PEOPLE_ENDINGS
 
 #: A name with a regnal number: "Henry II", "Charles III", "Alexander I".
 _NUMBERED = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s+(I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b")
+#: A (stemmed) word of a people or a language made from its place's name, and the part the
+#: two share (group 1, at least four letters): "english" (England), "swedish" (Sweden),
+#: "italian" (Italy). Fewer letters would pair "Irish" with "iron".
+_PEOPLE_WORD = re.compile(rf"([^\W\d_]{{4,}}?)(?:{PEOPLE_ENDINGS})")
+
+
+def same_place(one: str, other: str) -> bool:
+    """Whether two (stemmed) words name one place, one as the place and one as its people
+    or language ("england" and "english"): a question asking of "the first house in
+    England" asks of "the first English house", and "Which English king" of a paragraph
+    on England's kings. :func:`~antqa.lexical.resembles` pairs only the forms that share
+    all but two letters ("germany" and "german")."""
+    for people, place in ((one, other), (other, one)):
+        shared = _PEOPLE_WORD.fullmatch(people)
+        if shared is not None and place != people and place.startswith(shared.group(1)):
+            return True
+    return False
 
 
 class ArticleWords:
@@ -40,18 +59,40 @@ class ArticleWords:
                 self._holding.setdefault(word, []).append(number)
         #: The same words sorted: the forms of a name (a prefix) are one run of them.
         self._vocabulary = sorted(self._holding)
+        #: Per word ending a name of two words ("dorranc" of "Ilse Dorrance"), the words
+        #: written before it in one: who the article may call by that word alone.
+        self._first_words: dict[str, set[str]] = {}
+        for sentence in sentences:
+            for first, last in _two_word_names(sentence.text):
+                self._first_words.setdefault(last, set()).add(first)
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
-        within ``reach`` sentences of one."""
-        if any(resembles(name, self._paragraphs[s.paragraph]) for s in chosen):
-            return True
+        within ``reach`` sentences of one, in any form or as its place's or people's
+        word (:func:`same_place`)."""
         last = len(self._sentences) - 1
-        return any(
-            resembles(name, self._sentences[i])
+        near = [self._paragraphs[s.paragraph] for s in chosen] + [
+            self._sentences[i]
             for s in chosen
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
-        )
+        ]
+        return any(_holds_name(name, words) for words in near)
+
+    def called_by_last(self, question: str, name: str) -> str | None:
+        """The (stemmed) last word of the two-word name the question writes ``name`` first in
+        ("dorranc" for "ilse" of "Ilse Dorrance"), when the article writes that word after
+        ``name`` and after no other word (one person of that name: not "Elias Penhallow"
+        and "Arthur Penhallow"); else ``None``. A paragraph may call that person by the
+        last word alone ("Dorrance was born ... in Kessmoor")."""
+        for first, last in _two_word_names(question):
+            if first == name and self._first_words.get(last) == {name}:
+                return last
+        return None
+
+    def writes_place_of(self, name: str) -> bool:
+        """Whether the article writes ``name`` (a stemmed token) as its place's or people's
+        word (:func:`same_place`): "English" for a question's "England"."""
+        return any(same_place(name, word) for word in self._starting(name[:4]))
 
     def apart(self, names: Sequence[str], reach: int) -> tuple[str, str] | None:
         """Two of ``names`` (stemmed tokens the article holds) that it never tells of
@@ -112,7 +153,10 @@ class ArticleWords:
         found by bisection rather than a pass over every word."""
         if len(name) < 4:
             return [name] if name in self._holding else []
-        prefix = name[: max(4, len(name) - 2)]
+        return self._starting(name[: max(4, len(name) - 2)])
+
+    def _starting(self, prefix: str) -> list[str]:
+        """The words of the article starting with ``prefix``, found by bisection."""
         first = bisect.bisect_left(self._vocabulary, prefix)
         last = bisect.bisect_left(self._vocabulary, prefix + "\U0010ffff", first)
         return self._vocabulary[first:last]
@@ -131,6 +175,29 @@ class ArticleWords:
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
+
+
+#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland").
+_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*\b")
+
+
+def _two_word_names(text: str) -> list[tuple[str, str]]:
+    """The names of two capitalised words ``text`` writes, each as its two stemmed words
+    (neither a stop word: "The Dorrance ratio" is no name of two words)."""
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        words = match.group().split()
+        if len(words) == 2 and all(len(tokenize(word)) == 1 for word in words):
+            found.append((tokenize(words[0])[0], tokenize(words[1])[0]))
+    return found
+
+
+def _holds_name(name: str, words: Collection[str]) -> bool:
+    """Whether ``words`` hold ``name`` in any form (:func:`~antqa.lexical.resembles`) or as
+    its place's or people's word (:func:`same_place`)."""
+    return resembles(name, words) or any(
+        same_place(name, word) for word in words if word[:4] == name[:4]
+    )
 
 
 #: A clause saying whom or what a question asks about: "the executive who apologised ...".
@@ -159,13 +226,10 @@ _TAKING_ROLE = frozenset(tokenize("become became becoming"))
 #: (its chosen sentence tells of someone else's work); no unanswerable was refused for
 #: these words. Asked as the step itself ("When did she leave the firm?"), still checked.
 _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
-#: "Until what year did the Northern Sarun last?": a verb of lasting, which an article tells
-#: by the span ("a rump state ... until 1468"), seldom by the verb (an answerable of the
-#: thirteenth batch was refused: "it never says last"; it is still refused, by the check
-#: that takes "last" for the event the passages tell without a date).
-_LASTING = frozenset(tokenize("last lasted endure endured persist persisted exist existed"))
-#: The steps an article tells in other words than the question's, not checked.
-_TOLD_OTHERWISE = _EVENT_WORDS | _TAKING_ROLE | _LASTING
+#: The steps an article tells in other words than the question's, not checked: a verb of
+#: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
+#: thirteenth batch was refused: "it never says last").
+_TOLD_OTHERWISE = _EVENT_WORDS | _TAKING_ROLE | LASTING_WORDS
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 #: A word timing the step may stand between ("did Jing Xiandong first join"): the step is
 #: then the word after it too (the third group), and the timing word stays one as well
