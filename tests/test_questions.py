@@ -141,6 +141,50 @@ def test_how_much_of_a_whole_asks_for_a_part_not_money() -> None:
     assert analyse("How much did the company lose?").kind is AnswerKind.AMOUNT
 
 
+def test_a_verb_of_giving_after_how_much_alone_asks_for_a_sum() -> None:
+    # no noun after "how much": what was given or got is money ("2,500 crowns"), which
+    # was read as a count of anything ("an interval of fourteen months")
+    for question in (
+        "How much did the Academy give the project each year?",
+        "How much did the town receive each year under the treaty?",
+        "how much did creditors get back?",
+    ):
+        assert analyse(question).kind is AnswerKind.AMOUNT, question
+    # a noun after "how much" says what of: a quantity, whatever the verb
+    assert analyse("How much warning did the weather office give?").kind is AnswerKind.COUNT
+    assert analyse("How much rain did the valley receive?").kind is AnswerKind.COUNT
+    assert analyse("How much did the river rise?").kind is AnswerKind.COUNT
+
+
+def test_what_did_it_cost_asks_for_a_sum() -> None:
+    assert analyse("What did a twenty-word message cost in 1870?").kind is AnswerKind.AMOUNT
+    assert analyse("What did the canal ultimately cost to build?").kind is AnswerKind.AMOUNT
+
+
+def test_a_year_asked_plainly_is_a_time_whatever_share_the_question_names() -> None:
+    question = "For what year did the study project the 80 percent loss?"
+    assert analyse(question).kind is AnswerKind.TIME
+    assert analyse("What share of the vote did she win in 1990?").kind is AnswerKind.SHARE
+
+
+def test_what_number_asks_for_a_number_not_a_sum() -> None:
+    assert analyse("What number did the hop budget start at?").kind is AnswerKind.COUNT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "it measured 71 nautical miles between its landing stations",
+        "a military road sixty miles long",
+        "the cable parted in about 340 fathoms of water",
+        "a bore of 9 inches",
+    ],
+)
+def test_a_length_in_space_answers_how_long_in_any_unit_or_in_words(sentence: str) -> None:
+    assert holds(AnswerKind.DURATION, sentence)
+    assert not counts_things(sentence)  # a distance counts no people or things
+
+
 def test_lending_asks_for_money_and_feet_are_no_fee() -> None:
     assert analyse("How much did the bank loan the railway?").kind is AnswerKind.AMOUNT
     assert analyse("How much feet of track was laid?").kind is AnswerKind.COUNT

@@ -95,6 +95,16 @@ _MONEY = (
     r"invest(?:s|ed|ing|ments?|ors?)?\b|dollar|yuan|euros?\b|pound|fine[ds]?\b|valu|"
     r"lend|lent\b|loans?\b|borrow|owe[ds]?\b|debts?\b|donat|wages?\b|fees?\b|tax(?:es)?\b)"
 )
+#: "How much did the Academy give the project each year?", "How much did Carvenna receive
+#: under the treaty?": with no noun after "how much", a verb of giving or getting asks for
+#: a sum ("2,500 crowns", "8,000 scudi"), which was read as a count of anything ("fourteen
+#: months"). Not "how much warning did the office give": there the noun says what of.
+_GIVEN_SUM = (
+    r"\s+(?:did|does|do|would|will|had|has|should|could|must)\b[^?]*\b"
+    r"(?:gives?|gave|given|giving|receiv(?:e|es|ed|ing)|gets?|got|getting|"
+    r"grant(?:s|ed)?|award(?:s|ed)?|contribut(?:e|es|ed)|offer(?:s|ed)?|"
+    r"collect(?:s|ed)?|leaves?|left|bequeath(?:s|ed)?)\b"
+)
 
 
 #: English's units of a length of time, the shortest first ("century" apart: its plural
@@ -154,10 +164,17 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         _pattern(
             # "how much" asks for money only with a word of money; else for a quantity
             # "how much of the water was lost": a part of a whole, whatever the verb
-            rf"\bhow (?:many|much(?=\s+of\b)|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}))\b",
+            rf"\bhow (?:many|much(?=\s+of\b)|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}|{_GIVEN_SUM}))\b",
             r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}))?|",
-            r"\bnumber of\b",
+            # "What number did the hop budget start at?": a number, whatever it is of
+            r"\bnumber of\b|\bwhat number\b",
         ),
+    ),
+    (
+        # "For what year did the study project the 80 percent loss?": a year, which the
+        # question names plainly, whatever share or sum it speaks of besides
+        AnswerKind.TIME,
+        _pattern(r"\b(?:what|which) (?:date|day|year|month)\b"),
     ),
     (
         AnswerKind.SHARE,
@@ -178,7 +195,9 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
             # "profit-sharing" names no sum
             r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)",
-            r"\b(?!-)",
+            r"\b(?!-)|",
+            # "What did a twenty-word message cost when the cable opened?"
+            r"\bwhat (?:did|does|do|would|will)\b[^?]*\bcost\b",
         ),
     ),
     (
@@ -206,8 +225,14 @@ _LENGTH_OF_TIME = (
 )
 _GIVES_LENGTH_OF_TIME = _pattern(_LENGTH_OF_TIME)
 #: "how long" asks for a length too ("a 38-kilometre line")
+#: English's units of a length, a grammar's set ("71 nautical miles", "340 fathoms").
+LENGTH_UNITS = (
+    r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|(?:nautical\s+)?miles?|feet|foot|"
+    r"yards?|inch(?:es)?|fathoms?"
+)
 _LENGTH_IN_SPACE = (
-    r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b"
+    # in digits or in words ("sixty miles", "a twenty-mile road")
+    rf"(?:\b\d[\d,.]*|\b{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)[\s-]*(?:{LENGTH_UNITS})\b"
 )
 #: A length of time or distance: a number of these counts no people or things.
 _SPAN = _pattern(_LENGTH_OF_TIME, r"|", _LENGTH_IN_SPACE)
