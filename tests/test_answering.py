@@ -1054,6 +1054,13 @@ def test_a_parents_occupation_is_read_where_the_life_tells_whose_child_he_was(tm
             "On what date did the raiders attack the trading post at Coldwater Landing?",
             "When did the raiders attack the trading post at Coldwater Landing?",
         ),
+        # "when was it pulled down" asks of its end, told in other words ("demolished")
+        (
+            "The chapel of St Aldith is recorded in 1410 as holding a silver reliquary. "
+            "It was demolished in 1836, though its lower walls survive in the pier.\n",
+            "When was the chapel of St Aldith pulled down?",
+            "When is the chapel of St Aldith first recorded?",
+        ),
     ],
 )
 def test_a_question_asking_a_narrower_kind_keeps_only_the_sentences_giving_it(  # type: ignore[no-untyped-def]

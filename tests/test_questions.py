@@ -18,6 +18,7 @@ from antqa.questions import (
     holds,
     measure_words,
     tells_cause_of_death,
+    tells_change_asked,
     tells_succession,
 )
 
@@ -359,3 +360,32 @@ def test_an_age_limit_set_to_a_number_is_an_age() -> None:
     assert holds(AnswerKind.AGE, "It raised the school-leaving age to 16.")
     assert not holds(AnswerKind.AGE, "the Iron Age, to 1200")
     assert not holds(AnswerKind.AGE, "In the Bronze Age to 12,000 people lived there.")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("When was the chapel pulled down?", "It was demolished in 1836.", True),
+        ("When did the site shut down?", "Gannet Fields closed in March 2013.", True),
+        ("When did teaching start again?", "Teaching did not resume until 1350.", True),
+        ("When did Mogadai take away the exemption?", "Mogadai revoked it in 1336.", True),
+        ("When were the first wharves put up?", "The first wharf was built in 1793.", True),
+        ("When was the Friends group founded?", "The Friends group was formed in 1987.", True),
+        ("What year did the Pan War start?", "The Pan War broke out in 1672.", True),
+        # a change of another class is not the one asked
+        ("When was the chapel pulled down?", "The chapel was built in 1369.", False),
+        ("When did teaching start again?", "The plague closed the schools in 1348.", False),
+    ],
+)
+def test_a_change_asked_in_the_questions_words_is_told_in_the_articles(
+    question: str, sentence: str, expected: bool
+) -> None:
+    tells = tells_change_asked(question)
+    assert tells is not None
+    assert tells(sentence) is expected
+
+
+def test_a_question_asking_of_no_change_has_no_such_test() -> None:
+    assert tells_change_asked("When did Orbelai marry?") is None
+    # the noun of an outbreak is what the question dates, not a change it asks of
+    assert tells_change_asked("When did the last major outbreak happen?") is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -514,6 +515,39 @@ def tells_succession(sentence: str) -> bool:
     post ("In 1912 Pendrecht was appointed the first professor ..." for "Who replaced
     Pendrecht as professor?"), not who followed."""
     return _TELLS_SUCCESSION.search(sentence) is not None
+
+
+#: Verbs of a thing's end, of its start and of its building, each a class of general
+#: English: "when" is asked of one in the question's words ("pulled down", "shut down",
+#: "start again", "take away"), which the article may tell in others ("demolished",
+#: "closed", "resumed", "revoked", a war "broke out").
+_CHANGES = (
+    _pattern(
+        r"\b(?:clos(?:e|ed|es|ing|ure)|shut|stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)|"
+        r"end(?:s|ed)?|demolish(?:ed|es)?|(?:pull|pulled|tore|torn|knocked)\s+down|"
+        r"dissolv(?:e|ed)|abolish(?:ed)?|revok(?:e|ed)|(?:take|took|taken)\s+away|"
+        r"withdr[ae]wn?|abandon(?:ed)?|disband(?:ed)?|discontinu(?:e|ed))\b"
+    ),
+    _pattern(
+        r"\b(?:(?:re)?open(?:s|ed|ing)?|(?:re)?start(?:s|ed|ing)?|beg[ia]n|begun|begins|"
+        r"founded|formed|creat(?:e|ed)|establish(?:ed|es)?|set\s+up|launch(?:ed|es)?|"
+        r"resum(?:e|ed|es|ption)|(?:broke|break|breaks|broken)\s+out|"
+        r"inaugurat(?:e|ed)|commenc(?:e|ed))\b"
+    ),
+    _pattern(r"\b(?:buil[dt]|erect(?:ed)?|construct(?:ed)?|put\s+up)\b"),
+)
+
+
+def tells_change_asked(question: str) -> Callable[[str], bool] | None:
+    """For a question asking when something ended, started or was built (:data:`_CHANGES`),
+    the test of a sentence telling a change of that class; ``None`` for other questions.
+    The sentence the question's other words match best often dates something else ("The
+    chapel is recorded in 1410 ..." for "When was the chapel pulled down?", told by "It
+    was demolished in 1836")."""
+    for verbs in _CHANGES:
+        if verbs.search(question):
+            return lambda text: verbs.search(text) is not None
+    return None
 
 
 def gives_length_of_time(sentence: str) -> bool:
