@@ -1036,21 +1036,45 @@ def test_a_parents_occupation_is_read_where_the_life_tells_whose_child_he_was(tm
     }
 
 
-def test_for_how_long_is_answered_by_a_length_of_time_not_of_space(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "The southern canal is 87 kilometres long and runs to the town of Kell. "
-        "In the drought the board shut the southern canal for eleven weeks.\n"
-    )
-    question = "For how long was the southern canal shut?"
-    answerer, scores, hits = _asked_over(text, question, tmp_path)
-    length, shut = 0, 1
-    assert set(answerer.chooser._holding({length: 2.0, shut: 1.0}, hits, scores)) == {shut}
+@pytest.mark.parametrize(
+    ("text", "narrow", "broad"),
+    [
+        # "for how long" asks a length of time: not "87 kilometres"; "how long" either
+        (
+            "The southern canal is 87 kilometres long and runs to the town of Kell. "
+            "In the drought the board shut the southern canal for eleven weeks.\n",
+            "For how long was the southern canal shut?",
+            "How long is the southern canal?",
+        ),
+        # "on what date" asks a day: not "the summer of 1747"; "when" any time
+        (
+            "After the raid on Coldwater Landing, raiders struck farms throughout the summer "
+            "of 1747. The war opened with a raid on the trading post at Coldwater Landing on "
+            "14 May 1747.\n",
+            "On what date did the raiders attack the trading post at Coldwater Landing?",
+            "When did the raiders attack the trading post at Coldwater Landing?",
+        ),
+        # "when was it pulled down" asks of its end, told in other words ("demolished")
+        (
+            "The chapel of St Aldith is recorded in 1410 as holding a silver reliquary. "
+            "It was demolished in 1836, though its lower walls survive in the pier.\n",
+            "When was the chapel of St Aldith pulled down?",
+            "When is the chapel of St Aldith first recorded?",
+        ),
+    ],
+)
+def test_a_question_asking_a_narrower_kind_keeps_only_the_sentences_giving_it(  # type: ignore[no-untyped-def]
+    tmp_path, text: str, narrow: str, broad: str
+) -> None:
+    answerer, scores, hits = _asked_over(text, narrow, tmp_path)
+    other, giving = 0, 1
+    assert set(answerer.chooser._holding({other: 2.0, giving: 1.0}, hits, scores)) == {giving}
     retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
-    long_scores = retriever.score("How long is the southern canal?")
-    long_hits = retriever.select(long_scores, 5)
-    assert set(answerer.chooser._holding({length: 2.0, shut: 1.0}, long_hits, long_scores)) == {
-        length,
-        shut,
+    broad_scores = retriever.score(broad)
+    broad_hits = retriever.select(broad_scores, 5)
+    assert set(answerer.chooser._holding({other: 2.0, giving: 1.0}, broad_hits, broad_scores)) == {
+        other,
+        giving,
     }
 
 

@@ -18,6 +18,7 @@ from antqa.questions import (
     holds,
     measure_words,
     tells_cause_of_death,
+    tells_change_asked,
     tells_succession,
 )
 
@@ -142,6 +143,50 @@ def test_how_much_of_a_whole_asks_for_a_part_not_money() -> None:
     assert analyse("How much of the water was lost through seepage?").kind is AnswerKind.COUNT
     assert analyse("How much money did investors lose?").kind is AnswerKind.AMOUNT
     assert analyse("How much did the company lose?").kind is AnswerKind.AMOUNT
+
+
+def test_a_verb_of_giving_after_how_much_alone_asks_for_a_sum() -> None:
+    # no noun after "how much": what was given or got is money ("2,500 crowns"), which
+    # was read as a count of anything ("an interval of fourteen months")
+    for question in (
+        "How much did the Academy give the project each year?",
+        "How much did the town receive each year under the treaty?",
+        "how much did creditors get back?",
+    ):
+        assert analyse(question).kind is AnswerKind.AMOUNT, question
+    # a noun after "how much" says what of: a quantity, whatever the verb
+    assert analyse("How much warning did the weather office give?").kind is AnswerKind.COUNT
+    assert analyse("How much rain did the valley receive?").kind is AnswerKind.COUNT
+    assert analyse("How much did the river rise?").kind is AnswerKind.COUNT
+
+
+def test_what_did_it_cost_asks_for_a_sum() -> None:
+    assert analyse("What did a twenty-word message cost in 1870?").kind is AnswerKind.AMOUNT
+    assert analyse("What did the canal ultimately cost to build?").kind is AnswerKind.AMOUNT
+
+
+def test_a_year_asked_plainly_is_a_time_whatever_share_the_question_names() -> None:
+    question = "For what year did the study project the 80 percent loss?"
+    assert analyse(question).kind is AnswerKind.TIME
+    assert analyse("What share of the vote did she win in 1990?").kind is AnswerKind.SHARE
+
+
+def test_what_number_asks_for_a_number_not_a_sum() -> None:
+    assert analyse("What number did the hop budget start at?").kind is AnswerKind.COUNT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "it measured 71 nautical miles between its landing stations",
+        "a military road sixty miles long",
+        "the cable parted in about 340 fathoms of water",
+        "a bore of 9 inches",
+    ],
+)
+def test_a_length_in_space_answers_how_long_in_any_unit_or_in_words(sentence: str) -> None:
+    assert holds(AnswerKind.DURATION, sentence)
+    assert not counts_things(sentence)  # a distance counts no people or things
 
 
 def test_lending_asks_for_money_and_feet_are_no_fee() -> None:
@@ -318,3 +363,32 @@ def test_an_age_limit_set_to_a_number_is_an_age() -> None:
     assert holds(AnswerKind.AGE, "It raised the school-leaving age to 16.")
     assert not holds(AnswerKind.AGE, "the Iron Age, to 1200")
     assert not holds(AnswerKind.AGE, "In the Bronze Age to 12,000 people lived there.")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("When was the chapel pulled down?", "It was demolished in 1836.", True),
+        ("When did the site shut down?", "Gannet Fields closed in March 2013.", True),
+        ("When did teaching start again?", "Teaching did not resume until 1350.", True),
+        ("When did Mogadai take away the exemption?", "Mogadai revoked it in 1336.", True),
+        ("When were the first wharves put up?", "The first wharf was built in 1793.", True),
+        ("When was the Friends group founded?", "The Friends group was formed in 1987.", True),
+        ("What year did the Pan War start?", "The Pan War broke out in 1672.", True),
+        # a change of another class is not the one asked
+        ("When was the chapel pulled down?", "The chapel was built in 1369.", False),
+        ("When did teaching start again?", "The plague closed the schools in 1348.", False),
+    ],
+)
+def test_a_change_asked_in_the_questions_words_is_told_in_the_articles(
+    question: str, sentence: str, expected: bool
+) -> None:
+    tells = tells_change_asked(question)
+    assert tells is not None
+    assert tells(sentence) is expected
+
+
+def test_a_question_asking_of_no_change_has_no_such_test() -> None:
+    assert tells_change_asked("When did Orbelai marry?") is None
+    # the noun of an outbreak is what the question dates, not a change it asks of
+    assert tells_change_asked("When did the last major outbreak happen?") is None

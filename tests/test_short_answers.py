@@ -725,3 +725,32 @@ def test_a_person_may_share_a_part_of_a_longer_name_the_question_gives(
     question: str, span: str, expected: bool
 ) -> None:
     assert mostly_asked(span, Asked.of(analyse(question))) is expected
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "expected"),
+    [
+        (
+            "Tessariae drift in the plankton for between 18 and 40 days before settling. "
+            "Adults live for years.",
+            "How long do tessariae stay in the plankton?",
+            "between 18 and 40 days",
+        ),
+        (
+            "The first wave killed between 38 and 45 percent of the Seaboard's people. "
+            "The second was milder.",
+            "Roughly what share of the Seaboard's people died in the first wave?",
+            "between 38 and 45 percent",
+        ),
+        # a number between two words of a range that is not one ("between the wars")
+        (
+            "Between the wars the works employed about 2,400 people. It closed later.",
+            "How many people did the works employ?",
+            "about 2,400",
+        ),
+    ],
+)
+def test_a_range_is_given_whole_not_its_upper_end(
+    article: str, question: str, expected: str
+) -> None:
+    assert_short_answer(article, question, expected)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -95,6 +96,16 @@ _MONEY = (
     r"invest(?:s|ed|ing|ments?|ors?)?\b|dollar|yuan|euros?\b|pound|fine[ds]?\b|valu|"
     r"lend|lent\b|loans?\b|borrow|owe[ds]?\b|debts?\b|donat|wages?\b|fees?\b|tax(?:es)?\b)"
 )
+#: "How much did the Academy give the project each year?", "How much did Carvenna receive
+#: under the treaty?": with no noun after "how much", a verb of giving or getting asks for
+#: a sum ("2,500 crowns", "8,000 scudi"), which was read as a count of anything ("fourteen
+#: months"). Not "how much warning did the office give": there the noun says what of.
+_GIVEN_SUM = (
+    r"\s+(?:did|does|do|would|will|had|has|should|could|must)\b[^?]*\b"
+    r"(?:gives?|gave|given|giving|receiv(?:e|es|ed|ing)|gets?|got|getting|"
+    r"grant(?:s|ed)?|award(?:s|ed)?|contribut(?:e|es|ed)|offer(?:s|ed)?|"
+    r"collect(?:s|ed)?|leaves?|left|bequeath(?:s|ed)?)\b"
+)
 
 
 #: English's units of a length of time, the shortest first ("century" apart: its plural
@@ -154,10 +165,17 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         _pattern(
             # "how much" asks for money only with a word of money; else for a quantity
             # "how much of the water was lost": a part of a whole, whatever the verb
-            rf"\bhow (?:many|much(?=\s+of\b)|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}))\b",
+            rf"\bhow (?:many|much(?=\s+of\b)|much{_NO_CLAUSE}(?![^?]*\b{_MONEY}|{_GIVEN_SUM}))\b",
             r"(?:\s+(?:of\s+)?(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}))?|",
-            r"\bnumber of\b",
+            # "What number did the hop budget start at?": a number, whatever it is of
+            r"\bnumber of\b|\bwhat number\b",
         ),
+    ),
+    (
+        # "For what year did the study project the 80 percent loss?": a year, which the
+        # question names plainly, whatever share or sum it speaks of besides
+        AnswerKind.TIME,
+        _pattern(r"\b(?:what|which) (?:date|day|year|month)\b"),
     ),
     (
         AnswerKind.SHARE,
@@ -178,7 +196,9 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
             # "profit-sharing" names no sum
             r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)",
-            r"\b(?!-)",
+            r"\b(?!-)|",
+            # "What did a twenty-word message cost when the cable opened?"
+            r"\bwhat (?:did|does|do|would|will)\b[^?]*\bcost\b",
         ),
     ),
     (
@@ -206,8 +226,14 @@ _LENGTH_OF_TIME = (
 )
 _GIVES_LENGTH_OF_TIME = _pattern(_LENGTH_OF_TIME)
 #: "how long" asks for a length too ("a 38-kilometre line")
+#: English's units of a length, a grammar's set ("71 nautical miles", "340 fathoms").
+LENGTH_UNITS = (
+    r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|(?:nautical\s+)?miles?|feet|foot|"
+    r"yards?|inch(?:es)?|fathoms?"
+)
 _LENGTH_IN_SPACE = (
-    r"\b\d[\d,.]*[\s-]*(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|miles?|feet|foot|yards?)\b"
+    # in digits or in words ("sixty miles", "a twenty-mile road")
+    rf"(?:\b\d[\d,.]*|\b{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)[\s-]*(?:{LENGTH_UNITS})\b"
 )
 #: A length of time or distance: a number of these counts no people or things.
 _SPAN = _pattern(_LENGTH_OF_TIME, r"|", _LENGTH_IN_SPACE)
@@ -492,6 +518,39 @@ def tells_succession(sentence: str) -> bool:
     post ("In 1912 Pendrecht was appointed the first professor ..." for "Who replaced
     Pendrecht as professor?"), not who followed."""
     return _TELLS_SUCCESSION.search(sentence) is not None
+
+
+#: Verbs of a thing's end, of its start and of its building, each a class of general
+#: English: "when" is asked of one in the question's words ("pulled down", "shut down",
+#: "start again", "take away"), which the article may tell in others ("demolished",
+#: "closed", "resumed", "revoked", a war "broke out").
+_CHANGES = (
+    _pattern(
+        r"\b(?:clos(?:e|ed|es|ing|ure)|shut|stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)|"
+        r"end(?:s|ed)?|demolish(?:ed|es)?|(?:pull|pulled|tore|torn|knocked)\s+down|"
+        r"dissolv(?:e|ed)|abolish(?:ed)?|revok(?:e|ed)|(?:take|took|taken)\s+away|"
+        r"withdr[ae]wn?|abandon(?:ed)?|disband(?:ed)?|discontinu(?:e|ed))\b"
+    ),
+    _pattern(
+        r"\b(?:(?:re)?open(?:s|ed|ing)?|(?:re)?start(?:s|ed|ing)?|beg[ia]n|begun|begins|"
+        r"founded|formed|creat(?:e|ed)|establish(?:ed|es)?|set\s+up|launch(?:ed|es)?|"
+        r"resum(?:e|ed|es|ption)|(?:broke|break|breaks|broken)\s+out|"
+        r"inaugurat(?:e|ed)|commenc(?:e|ed))\b"
+    ),
+    _pattern(r"\b(?:buil[dt]|erect(?:ed)?|construct(?:ed)?|put\s+up)\b"),
+)
+
+
+def tells_change_asked(question: str) -> Callable[[str], bool] | None:
+    """For a question asking when something ended, started or was built (:data:`_CHANGES`),
+    the test of a sentence telling a change of that class; ``None`` for other questions.
+    The sentence the question's other words match best often dates something else ("The
+    chapel is recorded in 1410 ..." for "When was the chapel pulled down?", told by "It
+    was demolished in 1836")."""
+    for verbs in _CHANGES:
+        if verbs.search(question):
+            return lambda text: verbs.search(text) is not None
+    return None
 
 
 def gives_length_of_time(sentence: str) -> bool:

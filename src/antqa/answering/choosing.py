@@ -24,6 +24,7 @@ from antqa.questions import (
     counts_spans,
     gives_length_of_time,
     tells_cause_of_death,
+    tells_change_asked,
     tells_succession,
 )
 from antqa.refusals import clauses
@@ -32,6 +33,7 @@ from antqa.short_answers import (
     Asked,
     ShortAnswerFinder,
     asks_parent_role,
+    gives_day,
     gives_measure_asked,
     target,
     tells_parentage,
@@ -151,6 +153,13 @@ class SentenceChooser(AnswerStep):
             if scores.question.kind is AnswerKind.DURATION and Asked.of(scores.question).lasting:
                 # "for how long": not "87 kilometres"
                 holders = self._telling(holders, gives_length_of_time)
+            if scores.question.kind is AnswerKind.TIME and Asked.of(scores.question).date:
+                # "On what date ...?": "on 14 May 1747", not "the summer of 1747"
+                holders = self._telling(holders, gives_day)
+            change = tells_change_asked(scores.question.text)
+            if scores.question.kind is AnswerKind.TIME and change is not None:
+                # "When was the chapel pulled down?": "It was demolished in 1836"
+                holders = self._telling(holders, change)
             return {s: v for s, v in values.items() if s in holders} or values
         holders = kind_holders(self.policy, hits, scores)
         numbers = kind_holders(self.policy, hits, scores, counted=False)

@@ -26,6 +26,7 @@ for), the candidates of each kind (:mod:`.dates`, :mod:`.quantities`, :mod:`.nam
 """
 
 from antqa.short_answers.asked import Asked, gives_measure_asked
+from antqa.short_answers.dates import gives_day
 from antqa.short_answers.finder import ShortAnswerFinder, SpanPolicy
 from antqa.short_answers.roles import tells_parentage
 from antqa.short_answers.targets import Target, asks_parent_role, target, told_before
@@ -36,6 +37,7 @@ __all__ = [
     "SpanPolicy",
     "Target",
     "asks_parent_role",
+    "gives_day",
     "gives_measure_asked",
     "target",
     "tells_parentage",

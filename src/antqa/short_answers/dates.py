@@ -39,6 +39,14 @@ def year_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: A day of a month in a span of time ("6 August 1885", "June 14").
 DAY = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b|\b{MONTH}\s+\d{{1,2}}\b|\b{WEEKDAY}\b")
+
+
+def gives_day(text: str) -> bool:
+    """Whether ``text`` names a day (:data:`DAY`): what "On what date ...?" asks, which
+    "the summer of 1747" does not give."""
+    return DAY.search(text) is not None
+
+
 #: A month right before a number, or right after it: the number is a day or a year.
 _MONTH_BEFORE = re.compile(rf"\b{MONTH}\s+$")
 _MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{MONTH}\b")

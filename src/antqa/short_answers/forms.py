@@ -3,7 +3,7 @@ units of length, the words around a place (units of time: :data:`antqa.questions
 
 from __future__ import annotations
 
-from antqa.questions import MONTH_NAMES, NUMBER_WORDS
+from antqa.questions import LENGTH_UNITS, MONTH_NAMES, NUMBER_WORDS
 
 ALL_NUMBER_WORDS = f"one|{NUMBER_WORDS}"
 NUMBER = (
@@ -27,8 +27,8 @@ PER_TIME = r"per\s+(?:second|minute|hour|day|week|month|year)"
 #: English's articles, and the determiners that stand where one may ("its", "their").
 ARTICLES = "the|a|an"
 DETERMINERS = f"{ARTICLES}|its|their|his|her"
-#: English's units of a length.
-LENGTHS = rf"{METRIC}met(?:re|er)s?|km|miles?|feet|foot|yards?|inch(?:es)?"
+#: English's units of a length (one list for questions and spans).
+LENGTHS = LENGTH_UNITS
 #: Words that say which part or age of a place is meant ("northern Syria", "medieval
 #: France"): they may stand between a preposition and a place.
 REGION = (

@@ -199,8 +199,20 @@ _APPROXIMATION = re.compile(
 )
 
 
+#: The opening of a range whose upper end a span is ("between 18 and 40 days", "between 38
+#: and 45 percent"): the estimate is the range, its end alone is a figure the text never
+#: gives. Its number is one of up to three words ("between twenty-one and ...").
+_RANGE_OPENED = re.compile(rf"\bbetween\s+{NUMBER}\s+and\s+$", re.I)
+#: How far before a span that opening is looked for, in characters.
+_RANGE_CHARS = 40
+
+
 def with_approximation(text: str, start: int, end: int) -> tuple[int, int]:
-    """The quantity ``text[start:end]`` with the word that says it is approximate before it."""
+    """The quantity ``text[start:end]`` with the word that says it is approximate before it,
+    or the range it ends (:data:`_RANGE_OPENED`)."""
+    opened = _RANGE_OPENED.search(text, max(0, start - _RANGE_CHARS), start)
+    if opened is not None:
+        return opened.start(), end
     before = _APPROXIMATION.search(text, max(0, start - QUALIFIER_CHARS), start)
     return (before.start(), end) if before else (start, end)
 
