@@ -419,6 +419,62 @@ def test_a_clear_short_answer_cut_never_drops_the_clauses_that_hold_the_question
     assert ("Orrin Museum" not in part.text) is cut, part.text
 
 
+_PUMPS = (
+    "In the spring the delta council, which had quarrelled for years with the farmers of the "
+    "valley about the cost of the dykes, at last agreed to build 42 pumping stations along "
+    "the southern shore of the lagoon.\n"
+)
+_HOW_MANY_PUMPS = "How many pumping stations did the council build?"
+_NOTED = (
+    "In March 1998 Helena Marsh, a soil chemist at the Verrow Institute, noted in a letter "
+    "to the journal Coastal Soil Review that the 1990 estimate of the delta's salt could "
+    "not be found in any published survey.\n"
+)
+
+
+def _kept_around(service: QAService, question: str, short: str) -> str:
+    """The one part a clear cut of the article's first sentence around ``short`` quotes."""
+    sentence = service.index.sentences[0]
+    assert len(sentence.text) > service.answerer.policy.safe_cut_chars
+    at = sentence.start + sentence.text.index(short)
+    keep = ShortAnswer(text=short, start=at, end=at + len(short))
+    scores = service.retriever.score(question)
+    [part] = service.answerer.composer.compose([sentence], [0], scores, keep)
+    assert short in part.text
+    return part.text
+
+
+def test_a_clear_cut_never_drops_a_clause_holding_another_answer_of_the_kind_asked(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """A short answer of the wrong kind ("Coastal Soil Review" for "who") is no reason to
+    cut away the clause naming a person: quoted whole, the answer still says who. When no
+    clause cut away holds a number, the count asked is cut to the clauses around it."""
+    for folder in ("noted", "pumps"):
+        (tmp_path / folder).mkdir()
+    service = _service_over(_NOTED, tmp_path / "noted")
+    who = "Who noticed that the 1990 estimate was not in any published survey?"
+    assert _kept_around(service, who, "Coastal Soil Review") == service.index.sentences[0].text
+    count = _kept_around(_service_over(_PUMPS, tmp_path / "pumps"), _HOW_MANY_PUMPS, "42")
+    assert count.startswith("…") and len(count) <= service.answerer.policy.safe_cut_chars, count
+
+
+def test_a_clear_cut_never_cuts_into_the_short_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One clause longer than ``clear_cut_chars`` is cut at a word: when that word falls
+    before the short answer's end ("... after Jonas…" for "Jonas Elvestad") the sentence
+    is quoted as any other, whole when it fits."""
+    service = _service_over(
+        "The prize for the honest use of structure in public buildings was given to him "
+        "in the spring of the year the new hall opened in the old town by the river making "
+        "him the second architect of the country to receive it after Jonas Elvestad.\n",
+        tmp_path,
+    )
+    text = _kept_around(
+        service, "Who was the first architect to receive the prize?", "Jonas Elvestad"
+    )
+    assert text == service.index.sentences[0].text
+
+
 def test_a_number_the_passages_never_write_is_a_refusal(fake_service: QAService) -> None:
     answer = fake_service.ask("Who stepped down as CEO of Ant Financial in 1999?")
     assert not answer.answerable

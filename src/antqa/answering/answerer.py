@@ -43,7 +43,7 @@ class Answerer:
         self.reading = ArticleReading(index, lexicon, self.short.names)
         self.checks = RefusalChecks(self.reading, self.policy)
         self.chooser = SentenceChooser(self.reading, self.policy, self.short)
-        self.composer = Composer(index, lexicon, self.policy, retriever.centred_window)
+        self.composer = Composer(index, lexicon, self.policy, retriever.centred_window, self.short)
 
     @property
     def policy(self) -> AnswerPolicy:

@@ -12,6 +12,7 @@ from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex
 from antqa.models import Chunk, Citation, Hit, Sentence, ShortAnswer
 from antqa.retrieval import Scores
+from antqa.short_answers import ShortAnswerFinder
 
 _CLAUSE_BREAK = re.compile(r"(?<=[;,:])\s+")
 _ELLIPSIS = "…"
@@ -58,10 +59,14 @@ class Composer:
         lexicon: LexicalIndex,
         policy: AnswerPolicy,
         centred_window: Callable[[int], Chunk],
+        short: ShortAnswerFinder,
     ) -> None:
         self.index = index
         self.lexicon = lexicon
         self.policy = policy
+        #: Tells a clear cut whether the clauses it drops could hold the answer instead
+        #: (:meth:`_clear_cut`).
+        self.short = short
         #: The stored window centred nearest on a sentence: what a passage citing it quotes
         #: when no retrieved passage holds it (:meth:`Retriever.centred_window`).
         self.centred_window = centred_window
@@ -115,16 +120,47 @@ class Composer:
     def _clear_cut(
         self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None
     ) -> str | None:
-        """The clauses around a clear short answer (to ``clear_cut_chars``), or None when
-        the clauses cut away hold more than ``cut_away_share`` times the share of the
-        question's words (IDF-weighted) that the kept ones hold: then they tell what is
-        asked and the short answer is likely of something else ("Ravn originally placed
-        the animal in the genus Hydrogale, but a 1968 revision by ... of the University of
-        Tarnholm moved it to the newly created genus Petrotriton ..." was cut to its first
-        clause for "At which institution did the scientist who created the genus
-        Petrotriton work?"), and the sentence is quoted as any other."""
-        text = self._fit(sentence, scores, min(limit, self.policy.clear_cut_chars), keep)
+        """The clauses around a clear short answer, or None (the sentence is then quoted as
+        any other).
+
+        First to ``safe_cut_chars``, kept only when the clauses cut away hold no span of
+        the kind the question asks for: the short answer may be the wrong one of two ("In
+        January 2010 Dorothea Pellicer, ..., noted in a letter to the journal Marine
+        Chemistry Letters that ...": "Who noticed ...?"). Else a sentence longer than
+        ``clear_cut_chars`` is cut to that length all the same (whole it would cost more
+        reading than the risk is worth), and a shorter one is not cut.
+        """
+        safe = self._cut_around(sentence, scores, min(limit, self.policy.safe_cut_chars), keep)
+        if safe is not None:
+            dropped = sentence.text.replace(safe.strip(_ELLIPSIS), " ")
+            if not self.short.holds_candidate(scores.question, dropped):
+                return safe
+        if len(sentence.text) <= self.policy.clear_cut_chars:
+            return None
+        return self._cut_around(sentence, scores, min(limit, self.policy.clear_cut_chars), keep)
+
+    def _cut_around(
+        self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None
+    ) -> str | None:
+        """The clauses around the short answer within ``limit``, or None when the cut may
+        have dropped the answer:
+
+        - it does not show the short answer whole (one clause longer than the limit is cut
+          at a word: "... after Jonas…" for "Jonas Elvestad");
+        - the clauses cut away hold more than ``cut_away_share`` times the share of the
+          question's words (IDF-weighted) that the kept ones hold: then they tell what is
+          asked and the short answer is likely of something else ("Ravn originally placed
+          the animal in the genus Hydrogale, but a 1968 revision by ... of the University
+          of Tarnholm moved it to the newly created genus Petrotriton ..." was cut to its
+          first clause for "At which institution did the scientist who created the genus
+          Petrotriton work?").
+        """
+        text = self._fit(sentence, scores, limit, keep)
+        if text == sentence.text:
+            return text
         kept = text.strip(_ELLIPSIS)
+        if keep is not None and keep.text not in kept:
+            return None
         dropped = sentence.text.replace(kept, " ")
         tokens = scores.question.tokens
         held = self.lexicon.share_in(kept, tokens)

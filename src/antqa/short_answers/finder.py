@@ -134,6 +134,15 @@ def _measured_before(text: str, start: int, measure: str) -> bool:
     return before is not None and "".join(tokenize(before.group(1))) == measure
 
 
+def _asked_target(question: Question) -> tuple[Question, Target | None]:
+    """The question a short answer is looked for (the first of "Which publisher ..., and
+    when?": the publisher) and the kind of span that answers it, if any."""
+    first = first_asked(question)
+    if first is not None:
+        return first, target(first)
+    return question, target(question) or phrase_target(question)
+
+
 class ShortAnswerFinder:
     """Finds the short answer in the answer's sentences, or decides to give none."""
 
@@ -168,11 +177,7 @@ class ShortAnswerFinder:
         """The short answer ``sentence`` gives ``question``, :data:`_TIED` when two of its
         candidates pull about as hard (then the question has none), ``None`` when it
         holds none (the next sentence may)."""
-        first = first_asked(question)
-        if first is not None:  # "Which publisher ..., and when?": the publisher
-            question, kind = first, target(first)
-        else:
-            kind = target(question) or phrase_target(question)
+        question, kind = _asked_target(question)
         if kind is None:
             return None
         asked = Asked.of(question)
@@ -201,6 +206,16 @@ class ShortAnswerFinder:
         span = without_asked_rate(sentence.text, *span, asked)
         start, end = sentence.start + span[0], sentence.start + span[1]
         return ShortAnswer(text=sentence.text[span[0] : span[1]], start=start, end=end)
+
+    def holds_candidate(self, question: Question, text: str) -> bool:
+        """Whether ``text`` holds any span that could answer ``question`` (of the kind the
+        short answer is looked for as), near the question's words or not: a clause holding
+        one may hold the answer when the short answer found is wrong ("In January 2010
+        Dorothea Pellicer, a carbonate chemist, noted in a letter to the journal Marine
+        Chemistry Letters ...": "Marine Chemistry Letters" for "Who noticed ...?"), so
+        :meth:`Composer._clear_cut` does not cut it away."""
+        question, kind = _asked_target(question)
+        return kind is not None and bool(self._spans(kind, text, Asked.of(question)))
 
     def offers(self, question: Question, text: str) -> bool:
         """Whether ``text`` holds a span of the kind ``question`` asks for, near its words.
