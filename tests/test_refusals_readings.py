@@ -41,3 +41,7 @@ def test_a_text_s_length_in_pages_tells_how_long_it_is() -> None:
     assert question.kind is AnswerKind.DURATION
     assert holds(question.kind, "Its three volumes, running to some 1,100 pages, concluded ...")
     assert not holds(question.kind, "Its three volumes concluded that the pH had fallen.")
+    # in words, or as the adjective of what it measures
+    assert holds(question.kind, "His dissent, only eleven pages long, was later quoted.")
+    assert holds(question.kind, "Welk, whose 112-page manuscript argued that ...")
+    assert not holds(question.kind, "The page of the manuscript was torn.")

@@ -258,8 +258,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     ),
     AnswerKind.DURATION: _pattern(
         _SPAN.pattern,
-        # ... or a text's length, in pages ("running to some 1,100 pages")
-        r"|\b\d[\d,.]*\s+pages\b",
+        # ... or a text's length in pages, in digits or words, or as its adjective
+        # ("running to some 1,100 pages", "only eleven pages long", "a 112-page manuscript")
+        rf"|(?:\b\d[\d,.]*|\b{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)[\s-]+pages?\b",
     ),
     AnswerKind.AGE: _pattern(
         # "roughly 1.1 billion years old"
