@@ -60,6 +60,22 @@ def test_someone_is_described_by_a_noun_with_who_after_it() -> None:
     assert describes_someone("the person who became squad leader had taken which post?")
     assert not describes_someone("Who became squad leader in October 2016?")
     assert not describes_someone("Which post did the squad leader take in October 2016?")
+    # or a question in two: who did the one, and (of them) the other
+    assert describes_someone("Who chaired the inquiry, and what post did she take in 1998?")
+    assert not describes_someone("Who chaired the inquiry, and what did it find in 1998?")
+
+
+def test_a_question_in_two_reads_on_and_gives_no_short_answer_of_the_first_fact(
+    real_service: QAService,
+) -> None:
+    answer = real_service.ask(
+        "Who is the squad leader of Alipay's class committee, and what job did he take at "
+        "Ant Financial in October 2016?"
+    )
+    assert answer.answerable
+    assert "became the company’s new CEO" in answer.answer
+    # the first sentences' name (the deputy's, as it was) answers "who", not what is asked
+    assert answer.short_answer is None
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,10 @@ class Answerer:
             text = NOT_COVERED.format(reason=reason or "")
             refused = self.refusal(text, hits, conversation_id=conversation_id, model=model)
             return refused, Composition(text, ())
-        short = self.short.find(scores.question, quoted)
+        # through a second hop the sentences found first tell whom the question asks about,
+        # so a short answer they give answers that, not what is asked ("Who leads ..., and
+        # what job did he take in October 2016?" gave the deputy's name)
+        short = None if choice.kept else self.short.find(scores.question, quoted)
         hedged = runner is not None and hit_holding(runner, hits) is not None
         if runner is not None and hedged:
             quoted.append(runner)  # read last, after what the answer chose (and its [1])

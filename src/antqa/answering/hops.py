@@ -13,7 +13,13 @@ from antqa.lexical import tokenize
 #: Someone said by a fact of theirs: a noun with "who" after it ("the man who heads ...",
 #: "The executive who apologized ..."); not a question asking "Who ...?", nor "which" or
 #: "that", which may describe a thing as well as a person.
-_SOMEONE_DESCRIBED = re.compile(r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){1,2}who\b", re.I)
+#: Or a question in two asking who did the one and, of them ("he", "she"), the other: "Who
+#: leads the class committee as squad leader, and what job did he take in October 2016?"
+_SOMEONE_DESCRIBED = re.compile(
+    r"\b(?:the|a|an)\s+(?:[\w’'-]+\s+){1,2}who\b|"
+    r"^\W*who\b[^?]*,\s*and\s+(?:what|which|when|where|how)\b[^?]*\b(?:he|she|they)\b",
+    re.I,
+)
 
 
 def describes_someone(question: str) -> bool:
