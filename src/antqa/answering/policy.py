@@ -38,12 +38,6 @@ class AnswerPolicy:
     #: inquiry ... recommended ...").
     next_reach: int = 2
     long_sentence_chars: int = 300
-    #: A sentence holding the short answer is cut to its clauses around it past this many
-    #: characters. 220 lost no answer hit on any set (every SQuAD-format set, Normans,
-    #: holdouts, dev) and took medians down 7-11 chars from 250 (squad-format 188 -> 181,
-    #: articles written that session 204 -> 195); 200 cut 4 answers to a clause before a
-    #: wrong short answer ("the Riot of St Blaise's Day,…" for "which tavern").
-    clear_cut_chars: int = 220
     #: A sentence holding the short answer is first cut to its clauses around it past this
     #: many characters, kept only when the clauses it drops hold no span of the kind asked
     #: (:meth:`Composer._clear_cut`; else ``clear_cut_chars`` applies): 180 lost no answer
@@ -54,11 +48,18 @@ class AnswerPolicy:
     #: cut 4 answers to a clause before a wrong short answer ("the Riot of St Blaise's
     #: Day,…" for "which tavern").
     safe_cut_chars: int = 180
-    #: ... unless the clauses the cut drops hold more than this many times the share of
-    #: the question's words the kept ones hold (:meth:`Composer._clear_cut`): 2 gained 3
-    #: answer hits over the SQuAD-format sets and train14 (22 answers longer, none lost);
-    #: 1 gained the same but also lengthened this article's answers ("who became the new
-    #: CEO in October 2016?" dropped 0.64 to 0.54 kept), changing follow-ups' passages.
+    #: ... and when they may (the dropped clauses hold a span of that kind), past this
+    #: many characters all the same: whole it would cost more reading than the risk is
+    #: worth. 220 lost no answer hit on any set (every SQuAD-format set, Normans, holdouts,
+    #: dev) and took medians down 7-11 chars from 250 (squad-format 188 -> 181, articles
+    #: written that session 204 -> 195); 200 cut 4 answers to a clause before a wrong short
+    #: answer ("the Riot of St Blaise's Day,…" for "which tavern").
+    clear_cut_chars: int = 220
+    #: Either cut is dropped when the clauses it drops hold more than this many times the
+    #: share of the question's words the kept ones hold (:meth:`Composer._clear_cut`): 2
+    #: gained 3 answer hits over the SQuAD-format sets and train14 (22 answers longer, none
+    #: lost); 1 gained the same but also lengthened this article's answers ("who became the
+    #: new CEO in October 2016?" dropped 0.64 to 0.54 kept), changing follow-ups' passages.
     cut_away_share: float = 2.0
     #: A best sentence longer than this is quoted alone and whole, not cut to make room
     #: for a second (the README's "who replaced her?" lost "Jing Xiandong succeeded him").
