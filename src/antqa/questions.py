@@ -225,16 +225,16 @@ _LENGTH_OF_TIME = (
     rf"(?:{_TIME_UNIT_FORMS})\b"
 )
 _GIVES_LENGTH_OF_TIME = _pattern(_LENGTH_OF_TIME)
-#: "how long" asks for a length too ("a 38-kilometre line")
 #: English's units of a length, a grammar's set ("71 nautical miles", "340 fathoms").
 LENGTH_UNITS = (
     r"(?:kilo|centi|milli|micro|nano)?met(?:re|er)s?|km|(?:nautical\s+)?miles?|feet|foot|"
     r"yards?|inch(?:es)?|fathoms?"
 )
-_LENGTH_IN_SPACE = (
-    # in digits or in words ("sixty miles", "a twenty-mile road")
-    rf"(?:\b\d[\d,.]*|\b{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)[\s-]*(?:{LENGTH_UNITS})\b"
-)
+#: A figure that measures something, in digits or in words ("1,100", "sixty", "twenty-one").
+_MEASURE_FIGURE = rf"(?:\b\d[\d,.]*|\b{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)"
+#: "how long" asks for a length too ("a 38-kilometre line", "sixty miles", "a twenty-mile
+#: road").
+_LENGTH_IN_SPACE = rf"{_MEASURE_FIGURE}[\s-]*(?:{LENGTH_UNITS})\b"
 #: A length of time or distance: a number of these counts no people or things.
 _SPAN = _pattern(_LENGTH_OF_TIME, r"|", _LENGTH_IN_SPACE)
 
@@ -260,7 +260,7 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         _SPAN.pattern,
         # ... or a text's length in pages, in digits or words, or as its adjective
         # ("running to some 1,100 pages", "only eleven pages long", "a 112-page manuscript")
-        rf"|(?:\b\d[\d,.]*|\b{_NUMBER_WORD}(?:-{_NUMBER_WORD})?)[\s-]+pages?\b",
+        rf"|{_MEASURE_FIGURE}[\s-]+pages?\b",
     ),
     AnswerKind.AGE: _pattern(
         # "roughly 1.1 billion years old"

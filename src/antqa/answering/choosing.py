@@ -413,7 +413,7 @@ class SentenceChooser(AnswerStep):
             return None
         sentences = [self.index.sentences[s] for s in chosen]
         written = self.checked_names(question)
-        apart = [written[n] for n in self.names_apart(question, sentences)]
+        apart = [written[n] for n in self.names_apart(question, written, sentences)]
         if not apart:
             return None
         who = described(question.tokens, self._told_of(chosen, question))

@@ -14,7 +14,7 @@ from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
 from antqa.questions import MONTH_NAMES, Question, counts_things
-from antqa.refusals import ArticleWords, opening_name, plain_words
+from antqa.refusals import CAPITALISED_RUN, ArticleWords, opening_name, plain_words
 from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
 from antqa.short_answers.names import ArticleNames
 
@@ -29,8 +29,6 @@ _STATEMENT = re.compile(
 )
 #: Fewest words of such a statement: a short heading may read as one ("How it started").
 _STATEMENT_WORDS = 8
-#: Capitalised words in a row (a name: "Robert Dacre", "Margaret Thorne").
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
 #: A word ended as the adjectives of peoples and places are ("German", "Swedish",
 #: "French", "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
 _DEMONYM = re.compile(rf"(?:{PEOPLE_ENDINGS_BEFORE_LOWER})$")
@@ -67,7 +65,7 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
     word of a people qualifying the next ("a German bomb"). The sentence's first word is
     left out when the article writes it in lower case."""
     found = []
-    for run in _CAPITALISED_RUN.finditer(text):
+    for run in CAPITALISED_RUN.finditer(text):  # a name: "Robert Dacre"
         words = run.group().split()
         if run.start() == 0 and words[0].lower() in common:
             words.pop(0)  # "The", "During", "Its": capitalised as the first word
@@ -161,14 +159,17 @@ class AnswerStep:
             and n not in language
         }
 
-    def names_apart(self, question: Question, chosen: Sequence[Sentence]) -> list[str]:
-        """The names of :meth:`checked_names` (as typed) that neither the paragraphs of the
-        ``chosen`` sentences nor the sentences within ``name_reach`` mention: not the name
-        the article opens on ("the bridge" is Tarrowby Bridge), nor one in a clause saying
-        whom the question asks about, which the article tells elsewhere ("who ... in X")."""
+    def names_apart(
+        self, question: Question, named: dict[str, str], chosen: Sequence[Sentence]
+    ) -> list[str]:
+        """The names of ``named`` (the question's :meth:`checked_names`, which each caller
+        reads too), as typed, that neither the paragraphs of the ``chosen`` sentences nor
+        the sentences within ``name_reach`` mention: not the name the article opens on
+        ("the bridge" is Tarrowby Bridge), nor one in a clause saying whom the question
+        asks about, which the article tells elsewhere ("who ... in X")."""
         return [
             name
-            for name, written_as in self.checked_names(question).items()
+            for name, written_as in named.items()
             if named_in(question.text, name) != self.reading.subject
             and not self._mentioned_near(question, name, written_as, chosen)
             and not self.reading.words.described(question.text, name)

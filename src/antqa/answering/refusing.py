@@ -280,7 +280,7 @@ class RefusalChecks(AnswerStep):
         a paragraph where they called themselves English. A question names what its
         answer is told with, so a paragraph without it tells of something else."""
         named = self.checked_names(question)
-        apart = self.names_apart(question, chosen)
+        apart = self.names_apart(question, named, chosen)
         if apart:
             missing = named_in(question.text, apart[0])
             return f" — where it tells of this, it never mentions {missing}"

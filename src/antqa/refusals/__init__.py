@@ -58,6 +58,7 @@ from antqa.refusals.events import (
     total_untold,
 )
 from antqa.refusals.names import (
+    CAPITALISED_RUN,
     DESCRIBED_WORDS,
     ArticleWords,
     given_to_another,
@@ -82,6 +83,7 @@ from antqa.refusals.times import (
 )
 
 __all__ = [
+    "CAPITALISED_RUN",
     "DATED_PART_WORDS",
     "DESCRIBED_WORDS",
     "EVENT_WORDS",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Sequence
+from itertools import chain
 
 from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
@@ -71,12 +72,13 @@ class ArticleWords:
         within ``reach`` sentences of one, in any form or as its place's or people's
         word (:func:`same_place`)."""
         last = len(self._sentences) - 1
-        near = [self._paragraphs[s.paragraph] for s in chosen] + [
+        paragraphs = (self._paragraphs[s.paragraph] for s in chosen)
+        sentences = (
             self._sentences[i]
             for s in chosen
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
-        ]
-        return any(_holds_name(name, words) for words in near)
+        )  # read lazily: the paragraphs first, most names are found there
+        return any(_holds_name(name, words) for words in chain(paragraphs, sentences))
 
     def called_by_last(self, question: str, name: str) -> str | None:
         """The (stemmed) last word of the two-word name the question writes ``name`` first in
@@ -177,8 +179,11 @@ class ArticleWords:
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
 
 
-#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland").
-_NAME_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*\b")
+#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland"), each
+#: ending in a lower-case letter: also what :func:`antqa.answering.reading.people` reads.
+CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
+#: ... ending where a word does.
+_NAME_RUN = re.compile(rf"{CAPITALISED_RUN.pattern}\b")
 
 
 def _two_word_names(text: str) -> list[tuple[str, str]]:

@@ -91,9 +91,9 @@ def role_held(role: Sequence[str], asked_names: Collection[str], texts: Sequence
         marked = [
             (c, m) for c, m in zip(pieces[::2], [*pieces[1::2], ""], strict=True) if c.strip()
         ]
-        clauses = [c for c, _ in marked]
+        clause_texts = [c for c, _ in marked]
         for at, (clause, mark) in enumerate(marked):
-            near = clauses[max(0, at - 1) : at + 1]
+            near = clause_texts[max(0, at - 1) : at + 1]
             if at + 1 < len(marked):
                 apposed, after = marked[at + 1]
                 if mark == after == "," and _only_a_name(apposed):
