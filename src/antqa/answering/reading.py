@@ -112,7 +112,6 @@ class ArticleReading:
         #: table, built once): which words it writes in lower case, which are names, places.
         self.names = article_names
         self.captions = _captions(index.sentences)
-        self.words = ArticleWords(index.sentences, lexicon)
         self.plain = [plain_words(s.text) for s in index.sentences]
         texts = [s.text for s in index.sentences]
         #: Per sentence, whether it holds a number that is no length of time or distance
@@ -121,6 +120,7 @@ class ArticleReading:
         #: The words the article writes in lower case, stemmed: a word of a question it
         #: writes only capitalised is a name, however the question is typed ("varnholt").
         self.lower_words = frozenset(tokenize(" ".join(article_names.common), cached=False))
+        self.words = ArticleWords(index.sentences, lexicon, self.lower_words)
         #: The article's names (:attr:`ArticleNames.within`), stemmed as a question's words
         #: are: what a question typed all in lower case names
         #: (:meth:`RefusalChecks._named_as_written`).
@@ -180,16 +180,13 @@ class AnswerStep:
     ) -> bool:
         """Whether the article mentions ``name`` within ``name_reach`` of ``chosen``, as
         written or by the last word of a person's name ("Ilse" of "Ilse Dorrance", called
-        "Dorrance" there); not "Sarnath" of "the Sarnath Basin", which no "basin" tells of
-        (a word the article writes in lower case: without that, 3 unanswerables of the
-        SQuAD-format sets were answered)."""
+        "Dorrance" there; :meth:`~antqa.refusals.ArticleWords.called_by_last`); not
+        "Sarnath" of "the Sarnath Basin", which no "basin" tells of (a word the article
+        writes in lower case: without that, 3 unanswerables of the SQuAD-format sets were
+        answered)."""
         words = self.reading.words
         reach = self.policy.name_reach
         if words.beside(written_as, chosen, reach):
             return True
         last = words.called_by_last(question.text, name)
-        return (
-            last is not None
-            and last not in self.reading.lower_words
-            and words.beside(last, chosen, reach)
-        )
+        return last is not None and words.beside(last, chosen, reach)

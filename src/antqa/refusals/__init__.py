@@ -44,8 +44,9 @@ The checks themselves live in
 this package reads times and words, one concept a module: :mod:`.times` (the times a text
 pins), :mod:`.numbers` (numbers in words), :mod:`.places`, :mod:`.opposites`,
 :mod:`.ranks`, :mod:`.names` (the article's words as the name checks read them, and the
-names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step) and
-:mod:`.events` (a detail a question adds to an event).
+names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step),
+:mod:`.meanings` (verbs of one meaning: "founded", "established") and :mod:`.events` (a
+detail a question adds to an event).
 """
 
 from antqa.refusals.doers import STEP_REACH, doer_reversed, no_one_told, step_of_another

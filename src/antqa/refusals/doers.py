@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, resembles, tokenize
+from antqa.refusals.meanings import told_in_any_verb
 from antqa.refusals.times import _is_time
 
 #: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
@@ -134,6 +135,8 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
     if asked is None or asked.group(1) in STOPWORDS or asked.group(1) in _AUXILIARIES:
         return None
     step, name = asked.group(1), tokenize(asked.group(2))
+    if any(_done_to(name, step, text) for text in texts):
+        return None
     form = _step_form(step)
     for text in texts:
         told = form.search(text)
@@ -153,6 +156,25 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
         if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
             return asked.group(2).strip(), step
     return None
+
+
+def _done_to(name: Sequence[str], step: str, text: str) -> bool:
+    """Whether ``text`` tells ``step``, or a verb of its meaning
+    (:func:`~antqa.refusals.meanings.told_in_any_verb`), done to ``name`` (stemmed words,
+    written before it) by someone named after "by" (not the whole name: a founder may
+    give it a word of theirs): "Cendrick Mills was founded in 1884 by the industrialist
+    Josiah Cendrick" answers "Who established Cendrick Mills?", whatever another sentence
+    says Cendrick Mills established (a fund, in 1972)."""
+    for told in told_in_any_verb(step).finditer(text):
+        by = _DONE_BY.match(text, told.end())
+        before = set(tokenize(text[: told.start()]))
+        if (
+            by is not None
+            and any(resembles(t, before) for t in name)
+            and not all(resembles(t, set(tokenize(by.group(1)))) for t in name)
+        ):
+            return True
+    return False
 
 
 #: Words that help a verb: "Who was ...", "Who did ..." ask no step of their own.

@@ -7,11 +7,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from itertools import chain
 
 from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.refusals.events import LASTING_WORDS
+from antqa.refusals.meanings import any_verb, meaning_words
 from antqa.refusals.times import _EVENT_WORDS
 from antqa.short_answers.forms import PEOPLE_ENDINGS
 
@@ -41,8 +43,15 @@ class ArticleWords:
     sentence, and each paragraph's text. Each sentence's words are the ones ``lexicon``
     (indexed over the sentences) already holds."""
 
-    def __init__(self, sentences: Sequence[Sentence], lexicon: LexicalIndex) -> None:
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        lexicon: LexicalIndex,
+        lower_words: Collection[str] = frozenset(),
+    ) -> None:
         self._lexicon = lexicon
+        #: The words the article writes in lower case, stemmed: none of them is a name.
+        self._lower_words = lower_words
         self._sentences = [lexicon.words(s.text) for s in sentences]
         by_paragraph: dict[int, set[str]] = {}
         texts: dict[int, list[str]] = {}
@@ -51,6 +60,7 @@ class ArticleWords:
             texts.setdefault(sentence.paragraph, []).append(sentence.text)
         self._paragraphs = by_paragraph
         self._texts = {p: " ".join(parts) for p, parts in texts.items()}
+        self._texts_of = [sentence.text for sentence in sentences]
         self._paragraph_of = [s.paragraph for s in sentences]
         #: Per word, the sentences holding it: where a name is, found without a pass over
         #: every sentence's words.
@@ -60,12 +70,12 @@ class ArticleWords:
                 self._holding.setdefault(word, []).append(number)
         #: The same words sorted: the forms of a name (a prefix) are one run of them.
         self._vocabulary = sorted(self._holding)
-        #: Per word ending a name of two words ("dorranc" of "Ilse Dorrance"), the words
-        #: written before it in one: who the article may call by that word alone.
-        self._first_words: dict[str, set[str]] = {}
+        #: Per word ending a name of two words ("dorranc" of "Ilse Dorrance"), the word
+        #: written first before it: who the article calls by that word alone.
+        self._first_words: dict[str, str] = {}
         for sentence in sentences:
             for first, last in _two_word_names(sentence.text):
-                self._first_words.setdefault(last, set()).add(first)
+                self._first_words.setdefault(last, first)
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
@@ -82,12 +92,22 @@ class ArticleWords:
 
     def called_by_last(self, question: str, name: str) -> str | None:
         """The (stemmed) last word of the two-word name the question writes ``name`` first in
-        ("dorranc" for "ilse" of "Ilse Dorrance"), when the article writes that word after
-        ``name`` and after no other word (one person of that name: not "Elias Penhallow"
-        and "Arthur Penhallow"); else ``None``. A paragraph may call that person by the
-        last word alone ("Dorrance was born ... in Kessmoor")."""
+        ("dorranc" for "ilse" of "Ilse Dorrance"), when the first name the article writes
+        ending in that word is ``name``'s and the article never writes that word in lower
+        case (not "basin" of "the Sarnath Basin", which names anything); else ``None``.
+
+        A paragraph may call that person by the last word alone ("Dorrance was born ... in
+        Kessmoor"). An article introduces a person by their whole name, then writes the
+        last word alone; a relative who shares it comes later, named whole to tell them
+        apart ("Tomas Harlow" ... "his daughter, Ada Harlow"; "Penhallow ... died ..., and
+        his nephew Arthur Penhallow completed the work"): the last word alone is still
+        the one named first."""
         for first, last in _two_word_names(question):
-            if first == name and self._first_words.get(last) == {name}:
+            if (
+                first == name
+                and self._first_words.get(last) == name
+                and last not in self._lower_words
+            ):
                 return last
         return None
 
@@ -123,9 +143,33 @@ class ArticleWords:
             if step in _TOLD_OTHERWISE or not self._known(step):
                 continue  # a step the article never writes: a paraphrase, not a swap
             for name in names:
-                if (not whose or name in whose) and not resembles(step, self._near(name, reach)):
+                if whose and name not in whose:
+                    continue
+                near = self._near(name, reach)
+                if any(all(resembles(w, near) for w in verb) for verb in meaning_words(step)):
+                    continue
+                last = self.called_by_last(question, name)
+                if last is None or not self._done_by_pronoun(last, step):
                     return name, written
         return None
+
+    def _done_by_pronoun(self, name: str, step: str) -> bool:
+        """Whether a sentence holding ``name`` (stemmed), or the one after it in its
+        paragraph, tells ``step`` (stemmed, or a verb of its meaning:
+        :func:`~antqa.refusals.meanings.any_verb`) of "he" or "she": "Harlow ... did not
+        attend the delivery of the judgment ... . He died in Belvard" tells that Tomas
+        Harlow died, the article calling him by the last word of his name. Not a step
+        near that word told of someone else ("Harrowgate died ...; control of the firm
+        passed to Crane's son"): that is no step of Josiah Crane's."""
+        told = _pronoun_step(step)
+        last = len(self._texts_of) - 1
+        holders = {i for form in self._forms(name) for i in self._holding[form]}
+        return any(
+            told.search(self._texts_of[j])
+            for i in holders
+            for j in (i, min(i + 1, last))
+            if self._paragraph_of[j] == self._paragraph_of[i]
+        )
 
     def described(self, question: str, name: str) -> bool:
         """Whether ``question`` names ``name`` (stemmed) in a clause saying whom or what
@@ -263,6 +307,17 @@ def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tu
         for written in filter(None, match.group(2, 3)):
             found += [(written, token, whose) for token in tokenize(written) if whose]
     return found
+
+
+#: How many words may stand between "he" or "she" and its step: "he died", "he later
+#: died", "she had passed away".
+_PRONOUN_REACH = 2
+
+
+@lru_cache(maxsize=256)
+def _pronoun_step(step: str) -> re.Pattern[str]:
+    """What finds ``step`` (or a verb of its meaning) told of "he" or "she"."""
+    return re.compile(rf"\b(?i:he|she)\s+(?:[a-z]+\s+){{0,{_PRONOUN_REACH}}}{any_verb(step)}\b")
 
 
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:

@@ -1,0 +1,71 @@
+"""Verbs of one meaning: English tells one event with several verbs ("founded",
+"established", "set up"; "died", "passed away"), and a question may ask it in another
+verb than the article's. Read only where a check is about whether the event is told,
+never where it is about who took it or what it was done to."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from antqa.lexical import tokenize
+
+#: Events English writes with more than one verb, each as the verbs written in their plain
+#: form. Only verbs with one meaning between them: "start" (a race, a fire) and "create" (a
+#: role, a character) say more than founding. Not the noun of an event ("death" for
+#: "die"): a death near a person is often another's (2 unanswerables of the SQuAD-format
+#: sets answered, "When did Conrad Pyle die?" beside "Dunhallow's death").
+ONE_MEANING = (
+    ("found", "establish", "set up"),
+    ("die", "pass away"),
+)
+
+
+def _written(phrase: str) -> str:
+    """A phrase's words in any form: each word's letters but its last two (at least four),
+    then any ending, as :func:`antqa.lexical.resembles` pairs forms ("establish",
+    "established"; "pass away", "passed away")."""
+    return r"\s+".join(
+        rf"{re.escape(word[: max(4, len(word) - 2)])}\w*" if len(word) > 3 else rf"{word}\w*"
+        for word in phrase.split()
+    )
+
+
+def _group(step: str) -> tuple[str, ...]:
+    """The verbs of ``step``'s meaning (itself first), or just ``step``."""
+    stem = tokenize(step)
+    for group in ONE_MEANING:
+        if stem and any(tokenize(verb)[:1] == stem[:1] for verb in group if " " not in verb):
+            return (step, *(verb for verb in group if tokenize(verb) != stem))
+    return (step,)
+
+
+@lru_cache(maxsize=256)
+def any_verb(step: str) -> str:
+    """A pattern (no bounds) finding ``step`` or another verb of its meaning
+    (:data:`ONE_MEANING`) written in any form, in lower case."""
+    return f"(?:{'|'.join(_written(verb) for verb in _group(step))})"
+
+
+def told_in_any_verb(step: str) -> re.Pattern[str]:
+    """What finds ``step`` or another verb of its meaning (:func:`any_verb`) as a word:
+    "Who established Cendrick Mills?" is answered by "Cendrick Mills was founded in 1884
+    by the industrialist Josiah Cendrick"."""
+    return _compiled(rf"\b{any_verb(step)}")
+
+
+@lru_cache(maxsize=256)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def meaning_words(step: str) -> tuple[tuple[str, ...], ...]:
+    """The verbs of ``step``'s meaning (:data:`ONE_MEANING`), each as its stemmed words:
+    ``("die",)`` and ``("pass", "away")`` for "die". A text tells the step when it holds
+    every word of one of them. Not a verb with a stop word ("set up" would be "set")."""
+    found = []
+    for verb in _group(step):
+        words = tuple(tokenize(verb))
+        if words and len(words) == len(verb.split()) and words not in found:
+            found.append(words)
+    return tuple(found)

@@ -1,0 +1,63 @@
+"""A step asked in another verb of its meaning, or of a person the article calls by the
+last word of their name and "he": two kinds of sound answer the refusal checks refused on
+the fourteenth unseen batch ("Who established Cendrick Mills?" of "was founded ... by";
+"When did Tomas Harlow die?" of "Harlow ... . He died in Belvard")."""
+
+from __future__ import annotations
+
+from antqa.lexical import tokenize
+from antqa.refusals import doer_reversed
+from antqa.refusals.meanings import meaning_words, told_in_any_verb
+from tests.test_refusals import _article_words
+
+
+def test_a_verb_of_one_meaning_finds_the_others() -> None:
+    established = told_in_any_verb("established")
+    assert established.search("The mill was founded in 1884.")
+    assert established.search("a trust set up in 1990")
+    assert established.search("They establish a fund.")
+    assert not established.search("The mill was built in 1884.")
+    assert told_in_any_verb("die").search("she passed away in 1990")
+    # a verb of no listed meaning finds only itself
+    built = told_in_any_verb("built")
+    assert built.search("It was built in 1884.") and not built.search("founded in 1884")
+    # a verb with a stop word is no word of its own ("set up" is not "set")
+    assert meaning_words("founded") == (("found",), ("establish",))
+    assert meaning_words("die") == (("die",), ("pass", "away"))
+
+
+def test_a_founding_told_in_another_verb_answers_who_established_it() -> None:
+    fund = "In 1972 Cendrick Mills established a compensation fund of 2.1 million crowns."
+    founded = "Cendrick Mills was founded in 1884 by the industrialist Josiah Cendrick."
+    asked = "Who established Cendrick Mills?"
+    assert doer_reversed(asked, [fund, founded]) is None
+    # alone, the sentence where the name is the doer still reverses the question
+    assert doer_reversed(asked, [fund]) == ("Cendrick Mills", "established")
+    # a founding by the name itself answers no one
+    itself = "Dunmore Spinning was founded in 1901 by Cendrick Mills."
+    assert doer_reversed(asked, [fund, itself]) is not None
+
+
+def _steps(texts: list[tuple[int, str]], question: str, names: str) -> tuple[str, str] | None:
+    _, words = _article_words(texts)
+    return words.step_apart(question, tokenize(names), 0, asks_time=True)
+
+
+def test_a_step_told_of_he_after_the_last_word_of_the_name_is_theirs() -> None:
+    harlow = [(0, "Tomas Harlow was born in 1912 and worked in the mill."),
+              (1, "Harlow did not attend; his daughter, Ada Harlow, read a statement."),
+              (1, "He died in Belvard in 1974.")]  # fmt: skip
+    assert _steps(harlow, "When did Tomas Harlow die?", "Tomas Harlow") is None
+    # in another verb of its meaning
+    away = [(p, t.replace("died", "passed away")) for p, t in harlow]
+    assert _steps(away, "When did Tomas Harlow die?", "Tomas Harlow") is None
+    # the last word alone is the person named first with it, not a relative named later
+    assert _steps(harlow, "When did Ada Harlow die?", "Ada Harlow") is None  # named whole
+    first = [(0, "Ada Harlow was born in 1940."), *harlow]
+    assert _steps(first, "When did Tomas Harlow die?", "Tomas Harlow") == ("toma", "die")
+
+
+def test_a_step_near_the_last_word_of_the_name_told_of_another_is_not_theirs() -> None:
+    crane = [(0, "In 1824 the banker Josiah Crane advanced money for the patents."),
+             (1, "Harrowgate died in 1848; control of the firm passed to Crane's son.")]  # fmt: skip
+    assert _steps(crane, "When did Josiah Crane die?", "Josiah Crane") == ("josiah", "die")
