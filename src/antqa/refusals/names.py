@@ -135,7 +135,10 @@ class ArticleWords:
         """A name of ``names`` (stemmed) and a step of theirs the question dates by ("before
         she joined Alipay": "joined") or, when it ``asks_time``, asks the time of ("When did
         Jing Xiandong join Alipay?": "join"), when the article never tells of that step
-        near the name (see :func:`own_steps`); else ``None``.
+        near the name (see :func:`own_steps`), in any verb of its meaning
+        (:func:`~antqa.refusals.meanings.meaning_words`), nor after "he" or "she" beside the
+        last word of the name when it calls the person by that word
+        (:meth:`_done_by_pronoun`); else ``None``.
 
         "What job did Peng Lei hold before she joined Alipay?" where the article never
         tells of her joining: it cannot tell what came before it, nor when it was."""
