@@ -6,7 +6,7 @@ the fourteenth unseen batch ("Who established Cendrick Mills?" of "was founded .
 from __future__ import annotations
 
 from antqa.lexical import tokenize
-from antqa.refusals import doer_reversed
+from antqa.refusals import doer_reversed, vague_time_alone
 from antqa.refusals.meanings import meaning_words, told_in_any_verb
 from tests.test_refusals import _article_words
 
@@ -61,3 +61,13 @@ def test_a_step_near_the_last_word_of_the_name_told_of_another_is_not_theirs() -
     crane = [(0, "In 1824 the banker Josiah Crane advanced money for the patents."),
              (1, "Harrowgate died in 1848; control of the firm passed to Crane's son.")]  # fmt: skip
     assert _steps(crane, "When did Josiah Crane die?", "Josiah Crane") == ("josiah", "die")
+
+
+def test_a_decade_and_a_verb_of_the_question_s_meaning_tie_it_to_the_sentence() -> None:
+    """ "What replaced pulse relay in the 2000s?" of "Pulse relay was gradually displaced
+    during the 2000s by higher-speed optical systems": the decade is not all they share."""
+    asked = "What replaced pulse relay in the 2000s?"
+    told = set(tokenize("Pulse relay was gradually displaced during the 2000s by fibre."))
+    assert vague_time_alone(asked, told, rare={"replac"}) is None
+    other = set(tokenize("Pulse relay carried most calls during the 2000s."))
+    assert vague_time_alone(asked, other, rare={"replac"}) == "the 2000s"

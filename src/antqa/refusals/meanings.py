@@ -14,10 +14,16 @@ from antqa.lexical import tokenize
 #: form. Only verbs with one meaning between them: "start" (a race, a fire) and "create" (a
 #: role, a character) say more than founding. Not the noun of an event ("death" for
 #: "die"): a death near a person is often another's (2 unanswerables of the SQuAD-format
-#: sets answered, "When did Conrad Pyle die?" beside "Dunhallow's death").
+#: sets answered, "When did Conrad Pyle die?" beside "Dunhallow's death"). On all sets
+#: the founding and the replacing each let one answerable through (fresh14's "Who
+#: established Cendrick Mills?"; "What replaced pulse relay in the 2000s?" of "displaced
+#: during the 2000s") and no unanswerable; dying, building and buying changed no item.
 ONE_MEANING = (
     ("found", "establish", "set up"),
     ("die", "pass away"),
+    ("replace", "displace", "supersede"),
+    ("build", "construct", "erect"),
+    ("buy", "purchase"),
 )
 
 
@@ -47,16 +53,12 @@ def any_verb(step: str) -> str:
     return f"(?:{'|'.join(_written(verb) for verb in _group(step))})"
 
 
+@lru_cache(maxsize=256)
 def told_in_any_verb(step: str) -> re.Pattern[str]:
     """What finds ``step`` or another verb of its meaning (:func:`any_verb`) as a word:
     "Who established Cendrick Mills?" is answered by "Cendrick Mills was founded in 1884
     by the industrialist Josiah Cendrick"."""
-    return _compiled(rf"\b{any_verb(step)}")
-
-
-@lru_cache(maxsize=256)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return re.compile(rf"\b{any_verb(step)}")
 
 
 def meaning_words(step: str) -> tuple[tuple[str, ...], ...]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from antqa.lexical import resembles, tokenize
 from antqa.questions import MONTH_NAMES, UNIT_WORDS
+from antqa.refusals.meanings import meaning_words
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -190,7 +191,9 @@ def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | Non
     """The century or decade the question names, when it is all that ties the question to
     the sentences that would answer: none of the question's other ``rare`` words (stemmed
     tokens, the ones not found everywhere in the article) is ``near`` (the tokens of those
-    sentences and their neighbours), in any form ("build" and "built").
+    sentences and their neighbours), in any form ("build" and "built") or verb of its
+    meaning (:func:`~antqa.refusals.meanings.meaning_words`: "What replaced pulse relay in
+    the 2000s?" of "Pulse relay was gradually displaced during the 2000s by ...").
 
     A century is wide enough to be named in sentences about many things: "Who did the
     Normans besiege in the 11th century?" matches whatever the article says happened then.
@@ -204,7 +207,9 @@ def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | Non
     for p in vague:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
     topic = [t for t in tokenize(rest) if t in rare and t not in _EVENT_WORDS]
-    if not topic or any(resembles(t, near) for t in topic):
+    if not topic or any(
+        all(resembles(w, near) for w in verb) for t in topic for verb in meaning_words(t)
+    ):
         return None
     return vague[0].text
 
