@@ -37,6 +37,7 @@ def _written(phrase: str) -> str:
     )
 
 
+@lru_cache(maxsize=256)
 def _group(step: str) -> tuple[str, ...]:
     """The verbs of ``step``'s meaning (itself first), or just ``step``."""
     stem = tokenize(step)
@@ -46,7 +47,6 @@ def _group(step: str) -> tuple[str, ...]:
     return (step,)
 
 
-@lru_cache(maxsize=256)
 def any_verb(step: str) -> str:
     """A pattern (no bounds) finding ``step`` or another verb of its meaning
     (:data:`ONE_MEANING`) written in any form, in lower case."""
@@ -61,6 +61,7 @@ def told_in_any_verb(step: str) -> re.Pattern[str]:
     return re.compile(rf"\b{any_verb(step)}")
 
 
+@lru_cache(maxsize=256)
 def meaning_words(step: str) -> tuple[tuple[str, ...], ...]:
     """The verbs of ``step``'s meaning (:data:`ONE_MEANING`), each as its stemmed words:
     ``("die",)`` and ``("pass", "away")`` for "die". A text tells the step when it holds
