@@ -248,7 +248,9 @@ class SentenceChooser(AnswerStep):
         margin = self.policy.tie_margin
         if self._clearly_answers(first, scores):
             margin = self.policy.clear_tie_margin
-            if self._rivals(first, runner, scores):
+            wide = self.policy.rival_tie_margin * abs(values[first])
+            # the spans are weighed only when the wider margin could matter: it costs a read
+            if values[runner] >= values[first] - wide and self._rivals(first, runner, scores):
                 margin = self.policy.rival_tie_margin
         if values[runner] < values[first] - margin * abs(values[first]):
             return None
