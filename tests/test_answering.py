@@ -963,6 +963,35 @@ def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path
     assert runner_up(2.0, continuation=True) is None  # reading on wants what follows
 
 
+def test_a_clear_answer_is_hedged_wider_when_the_runner_up_holds_a_rival_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A best sentence with a clear short answer is hedged only within ``clear_tie_margin``,
+    unless the runner-up holds an answer of the kind asked that the question's words pull
+    about as hard ("claiming damages of 18,400 crowns" beside "assessed the damages at
+    12,750 crowns"): then within ``rival_tie_margin``. A runner-up without an amount is
+    not quoted at the same score, nor a rival further behind."""
+    question = "How much did Harlow claim in damages?"
+    assessed = "The judge assessed the damages at 12,750 crowns, less than Harlow claimed."
+
+    def runner_up(second: str, share: float) -> int | None:
+        folder = tmp_path / str(abs(hash((second, share))))
+        folder.mkdir()
+        text = f"{assessed}\n\n{second}\n\nThe mill was closed in 1974.\n"
+        answerer, scores, _ = _asked_over(text, question, folder)
+        assert answerer.chooser._clearly_answers(0, scores)
+        best = 2.0
+        values = {0: best, 1: best * (1 - share), 2: 0.5}
+        first = [answerer.index.sentences[0]]
+        found = answerer.chooser.runner_up(Choice(first, values), SearchPlan(question), scores)
+        return None if found is None else found.id
+
+    policy = AnswerPolicy()
+    within = (policy.clear_tie_margin + policy.rival_tie_margin) / 2
+    rival = "Harlow issued a writ claiming damages of 18,400 crowns."
+    assert runner_up(rival, within) == 1
+    assert runner_up(rival, policy.rival_tie_margin * 1.5) is None
+    assert runner_up("Harlow issued a writ claiming damages for lost earnings.", within) is None
+
+
 def test_a_name_typed_in_lower_case_is_no_event_a_question_asks_the_figure_of(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "how many colleges are there at varnholt": "varnholt" is a name however it is typed
     (the article writes it only capitalised), so the event is "colleges", which the

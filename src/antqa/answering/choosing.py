@@ -229,7 +229,8 @@ class SentenceChooser(AnswerStep):
     def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
         """The sentence to quote after the chosen ones when the scores cannot tell it from the
         best (within ``tie_margin`` of its score; ``clear_tie_margin`` when the best holds
-        a clear short answer): quoting both answers more often than betting on one, where
+        a clear short answer, ``rival_tie_margin`` when the runner-up then holds a rival
+        one, :meth:`_rivals`): quoting both answers more often than betting on one, where
         the article says what the question asks in other words than it does ("final" for
         "last", "damp" for "wet"). Only the check of a place within a larger one reads it
         (:meth:`RefusalChecks.doubt`: the answer would quote the place it names), so it
@@ -247,6 +248,10 @@ class SentenceChooser(AnswerStep):
         margin = self.policy.tie_margin
         if self._clearly_answers(first, scores):
             margin = self.policy.clear_tie_margin
+            wide = self.policy.rival_tie_margin * abs(values[first])
+            # the spans are weighed only when the wider margin could matter: it costs a read
+            if values[runner] >= values[first] - wide and self._rivals(first, runner, scores):
+                margin = self.policy.rival_tie_margin
         if values[runner] < values[first] - margin * abs(values[first]):
             return None
         return self.index.sentences[runner]
@@ -259,6 +264,18 @@ class SentenceChooser(AnswerStep):
         return not question.compound and bool(
             self.short.find(question, [self.index.sentences[sentence]])
         )
+
+    def _rivals(self, first: int, runner: int, scores: Scores) -> bool:
+        """Whether ``runner`` holds an answer of the kind asked that the question's words
+        pull about as hard as the one of the best sentence (within the short-answer
+        finder's ``margin``, the tie it declares between two spans of one sentence): a
+        year, an amount or a name told of another event ("... the sum claimed" beside
+        "claiming damages of 18,400 crowns"), which the scores cannot tell from the
+        asked one, so the best sentence's short answer is not clear across the two."""
+        sentences, short = self.index.sentences, self.short
+        rival = short.pull(scores.question, sentences[runner].text)
+        best = short.pull(scores.question, sentences[first].text)
+        return rival > 0 and rival * short.policy.margin >= best
 
     def _offers(self, sentence: int, scores: Scores) -> bool:
         """Whether ``sentence`` holds the kind of thing the question asks for, near the

@@ -228,6 +228,17 @@ class ShortAnswerFinder:
         kind = target(question, ending=True)
         return kind is not None and bool(self._pulls(kind, text, Asked.of(question)))
 
+    def pull(self, question: Question, text: str) -> float:
+        """How hard the question's words pull at the span of ``text`` they pull hardest
+        (0 when it holds none of the kind asked near them): two sentences answering with
+        spans pulled about as hard (within ``margin``) tell of two events of the kind
+        asked, and the question may be about either (:meth:`SentenceChooser.runner_up`)."""
+        question, kind = _asked_target(question)
+        if kind is None:
+            return 0.0
+        pulls = self._pulls(kind, text, Asked.of(question))
+        return pulls[0][0] if pulls else 0.0
+
     def _best_span(self, kind: Target, text: str, asked: Asked) -> tuple[int, int] | None:
         """The candidate closest (in content words) to the question's words the sentence
         shares, each word weighted by its rarity, when it clearly beats the others."""
