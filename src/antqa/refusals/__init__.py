@@ -48,13 +48,20 @@ names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step) and
 :mod:`.events` (a detail a question adds to an event).
 """
 
-from antqa.refusals.doers import STEP_REACH, doer_reversed, no_one_told, step_of_another
+from antqa.refusals.doers import (
+    STEP_REACH,
+    doer_reversed,
+    figure_of_another,
+    no_one_told,
+    step_of_another,
+)
 from antqa.refusals.events import (
     EVENT_WORDS,
     KIND_FRAME_WORDS,
     event_untold,
     event_without_figure,
     event_word,
+    figures_only_asked,
     total_untold,
 )
 from antqa.refusals.names import (
@@ -75,6 +82,7 @@ from antqa.refusals.times import (
     DATED_PART_WORDS,
     Period,
     dated_elsewhere,
+    day_conflict,
     in_period_written,
     named_by_year,
     periods,
@@ -97,10 +105,13 @@ __all__ = [
     "asked_role",
     "clauses",
     "dated_elsewhere",
+    "day_conflict",
     "doer_reversed",
     "event_untold",
     "event_without_figure",
     "event_word",
+    "figure_of_another",
+    "figures_only_asked",
     "given_to_another",
     "in_period_written",
     "named_by_year",

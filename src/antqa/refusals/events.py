@@ -185,3 +185,35 @@ def total_untold(question: str, texts: Sequence[str]) -> bool:
             return False
         by_figures += told
     return by_figures > 0
+
+
+#: Words that give a figure as much as a number does: fractions ("a quarter",
+#: "two-thirds"), and what answers a count without a number word of
+#: :data:`~antqa.questions.NUMBER_WORDS` ("one", "none", "both", "all 22", "a single").
+_FIGURE_WORDS = frozenset(
+    re.findall(r"\w+", "half halves third thirds quarter quarters one none both all single")
+)
+
+
+def _figure_set(text: str) -> set[str]:
+    """The figures ``text`` writes, years aside (a quantity asked is no year, and "In 1931
+    the board convened 22 teachers" gives no other), each as written (digits without
+    their commas, number and fraction words in lower case): what
+    :func:`figures_only_asked` compares."""
+    text = _YEAR.sub(" ", text)
+    figures = {digits.replace(",", "") for digits in _DIGITS.findall(text)}
+    words = re.findall(r"[a-z]+", text.lower())
+    return figures | {w for w in words if w in _NUMBER_WORD_SET or w in _FIGURE_WORDS}
+
+
+def figures_only_asked(question: str, texts: Sequence[str]) -> str | None:
+    """The question's own figure, when ``texts`` (what the answer would quote) give no
+    other: "How many of the 22 management team members resigned?" of "she convened 22
+    members of the company's management team". The number the question already states
+    answers nothing, so the article tells the event without the figure asked; else
+    ``None`` (also for a question stating no figure)."""
+    asked = _figure_set(question)
+    if not asked:
+        return None
+    told = set().union(*(_figure_set(text) for text in texts))
+    return None if told - asked else sorted(asked)[0]
