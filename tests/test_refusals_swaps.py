@@ -11,6 +11,7 @@ from antqa.refusals import (
     day_conflict,
     doer_reversed,
     figure_of_another,
+    figure_told_apart,
     never_done,
     opposite_word,
     periods,
@@ -377,3 +378,26 @@ def test_a_day_the_answer_gives_in_the_same_month_instead_conflicts() -> None:
     assert day_conflict("What did it pay on December 27?", told) is None
     assert day_conflict("What did it pay on November 15?", told) is None
     assert day_conflict("What did it pay in December?", told) is None
+
+
+def test_a_name_told_apart_from_the_figure_a_who_question_pins_answers_another_step() -> None:
+    named = "This exponent was lowered to 0.535 by the analyst Lidia Carvaro in 1979."
+    pinned = "Further refinements by several authors brought the exponent down to 0.525."
+    asked = "Who lowered the exponent to 0.525?"
+    assert figure_told_apart(asked, named, [pinned]) == "0.525"
+    assert (
+        figure_told_apart(
+            "Who scored in the 58th minute?", "Culden scored.", ["In the 58th minute Okoro ran."]
+        )
+        == "58"
+    )
+    # the name told with the figure, a sentence standing for it ("It ..."), no figure
+    # pinned, no other sentence giving it, or not asking who
+    assert figure_told_apart("Who lowered it to 0.535?", named, [pinned]) is None
+    assert figure_told_apart(asked, named, ["It reached 0.525 in 1995."]) is None
+    assert figure_told_apart("Who lowered the exponent?", named, [pinned]) is None
+    assert figure_told_apart(asked, named, ["No one improved it."]) is None
+    assert (
+        figure_told_apart("In whose name was the 1914 patent filed?", named, ["Filed in 1914."])
+        is None
+    )

@@ -14,6 +14,7 @@ from antqa.refusals import (
     figures_only_asked,
     no_one_told,
     only_larger_place,
+    time_untold,
     total_untold,
 )
 
@@ -243,3 +244,19 @@ def test_an_answer_giving_only_the_figure_the_question_states_gives_none() -> No
     assert figures_only_asked(asked, ["All 22 members resigned."]) is None
     assert figures_only_asked(asked, ["A quarter of the 22 members resigned."]) is None
     assert figures_only_asked("How many members resigned?", told) is None
+
+
+def test_a_year_or_a_date_asked_where_the_answer_writes_none_is_untold() -> None:
+    told = [
+        "In the fourteenth century the theologian Margery Lisle composed commentaries on "
+        "the Psalms."
+    ]
+    assert time_untold("In what year did Margery Lisle become rector?", told) == "year"
+    assert time_untold("What year did Lisle write the commentaries?", told) == "year"
+    assert time_untold("On what date did Lisle write them?", told) == "date"
+    # a year written (three digits too), a date written, or a time that need be neither
+    assert time_untold("In what year did she write?", ["She wrote them in 1341."]) is None
+    assert time_untold("In which year did Rollo arrive?", ["Rollo arrived in 911."]) is None
+    assert time_untold("On what date did she write?", ["She wrote on 3 May."]) is None
+    assert time_untold("On which day did the market meet?", ["It met every Tuesday."]) is None
+    assert time_untold("When did Margery Lisle write the commentaries?", told) is None

@@ -23,6 +23,7 @@ from antqa.refusals import (
     event_without_figure,
     event_word,
     figure_of_another,
+    figure_told_apart,
     figures_only_asked,
     given_to_another,
     in_period_written,
@@ -39,6 +40,7 @@ from antqa.refusals import (
     role_written,
     step_of_another,
     time_conflict,
+    time_untold,
     total_untold,
     vague_time_alone,
     written_out,
@@ -149,7 +151,7 @@ class RefusalChecks(AnswerStep):
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
-            or self._figure_of_another(plan, question, chosen)
+            or self._figure_of_another(plan, question, chosen, runner)
         )
 
     def _named_as_written(self, question: Question) -> tuple[str, ...]:
@@ -171,8 +173,11 @@ class RefusalChecks(AnswerStep):
         """The question makes its event a refusal or a dismissal the passages never tell
         of, asks a place within the only place the answer gives, or a total where it gives
         only how many took part in something (:func:`antqa.refusals.event_untold`,
-        :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`):
-        the article tells the event, not the detail the question adds.
+        :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`);
+        or the sentences the answer quotes give no year or date where one is asked
+        (:func:`~antqa.refusals.time_untold`), or no figure but the question's own where a
+        quantity is (:func:`~antqa.refusals.figures_only_asked`): the article tells the
+        event, not the detail the question adds.
 
         The place is judged on the runner-up too: the answer quotes it after the chosen
         sentences, and it may be the one that names the larger place ("which US city was
@@ -190,6 +195,9 @@ class RefusalChecks(AnswerStep):
         larger = only_larger_place(question.text, quoted)
         if larger is not None:
             return f" — where it tells of this, it names only {larger}, no place within it"
+        asked = None if question.compound else time_untold(question.text, quoted)
+        if asked is not None:  # "In what year ...?" of "in the fourteenth century"
+            return f" — where it tells of this, it gives no {asked}"
         if question.kind is AnswerKind.COUNT and total_untold(question.text, texts):
             return " — it gives how many took part in something, not a total"
         if question.kind in _QUANTITIES and not question.compound:
@@ -199,22 +207,35 @@ class RefusalChecks(AnswerStep):
         return None
 
     def _figure_of_another(
-        self, plan: SearchPlan, question: Question, chosen: list[Sentence]
+        self,
+        plan: SearchPlan,
+        question: Question,
+        chosen: list[Sentence],
+        runner: Sentence | None = None,
     ) -> str | None:
         """The short answer the chosen sentences would give sits in a clause telling of
         another doer than the one the question asks a step of
-        (:func:`antqa.refusals.figure_of_another`): the figure is someone else's."""
-        if plan.continuation or not chosen:
+        (:func:`antqa.refusals.figure_of_another`): the figure is someone else's. Or, for
+        a "who" question pinning a figure, the name comes from a sentence without it while
+        another the answer quotes (the runner-up too) gives it
+        (:func:`antqa.refusals.figure_told_apart`): the one named took another step. Not
+        for a question asking two things: the figure may pin the other one ("Who leads the
+        committee, and what job did he take in October 2016?")."""
+        if plan.continuation or not chosen or question.compound:
             return None
         short = self.short.find(question, chosen)
         if short is None:
             return None
         sentence = next(s for s in chosen if s.start <= short.start < s.end)
         other = figure_of_another(question.text, sentence.text, short.start - sentence.start)
-        if other is None:
-            return None
-        asked, doer = other
-        return f" — what it gives on this is told of {doer}, not {asked}"
+        if other is not None:
+            asked, doer = other
+            return f" — what it gives on this is told of {doer}, not {asked}"
+        quoted = [s.text for s in (*chosen, runner) if s is not None and s is not sentence]
+        apart = figure_told_apart(question.text, sentence.text, quoted)
+        if apart is not None:  # "to 0.525" told by no one, a name given "to 0.535"
+            return f" — where it tells of {apart}, it names no one"
+        return None
 
     def _event_without_kind(
         self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]

@@ -52,6 +52,7 @@ from antqa.refusals.doers import (
     STEP_REACH,
     doer_reversed,
     figure_of_another,
+    figure_told_apart,
     no_one_told,
     step_of_another,
 )
@@ -87,6 +88,7 @@ from antqa.refusals.times import (
     named_by_year,
     periods,
     time_conflict,
+    time_untold,
     vague_time_alone,
 )
 
@@ -111,6 +113,7 @@ __all__ = [
     "event_without_figure",
     "event_word",
     "figure_of_another",
+    "figure_told_apart",
     "figures_only_asked",
     "given_to_another",
     "in_period_written",
@@ -130,6 +133,7 @@ __all__ = [
     "role_written",
     "step_of_another",
     "time_conflict",
+    "time_untold",
     "total_untold",
     "vague_time_alone",
     "written_out",
