@@ -63,6 +63,7 @@ from antqa.refusals.events import (
     event_without_figure,
     event_word,
     figures_only_asked,
+    time_untold,
     total_untold,
 )
 from antqa.refusals.names import (
@@ -88,7 +89,6 @@ from antqa.refusals.times import (
     named_by_year,
     periods,
     time_conflict,
-    time_untold,
     vague_time_alone,
 )
 

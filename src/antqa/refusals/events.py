@@ -1,5 +1,5 @@
 """The checks that a question adds a detail to an event the article tells without it: a
-figure, a refusal or a dismissal, a total."""
+figure, a refusal or a dismissal, a total, a year or a date."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import UNSTOPPED_PREPOSITIONS, resembles, tokenize
 from antqa.questions import NUMBER_WORDS
-from antqa.refusals.times import _YEAR
+from antqa.refusals.times import _MONTHS, _YEAR
 
 #: Words that ask for the kind of an answer, not about an event ("In what year ...?",
 #: "How long ...?", "How old ...?"): sentences holding them need not tell of the event.
@@ -141,11 +141,54 @@ def event_untold(question: str, texts: Sequence[str]) -> str | None:
     A question that makes an event a refusal or a dismissal asks why, or what followed,
     something the article never tells ("she apologized", "it fulfilled its obligations"):
     a kind of unanswerable that keeps every other word of the article."""
-    for asked_in, told_in in _UNTOLD_EVENTS:
+    found = _asked_untold(question, texts, _UNTOLD_EVENTS)
+    return None if found is None else found[1].group(0).split()[0]
+
+
+def _asked_untold(
+    question: str, texts: Sequence[str], table: Sequence[tuple[re.Pattern[str], re.Pattern[str]]]
+) -> tuple[int, re.Match[str]] | None:
+    """The first row of ``table`` (what a question asks in, what a text tells it in) whose
+    first pattern the question matches while none of ``texts`` matches its second, with
+    the question's match; else ``None``."""
+    for row, (asked_in, told_in) in enumerate(table):
         asked = asked_in.search(question)
         if asked is not None and not any(told_in.search(text) for text in texts):
-            return asked.group(0).split()[0]
+            return row, asked
     return None
+
+
+#: What a question asks for when it asks a year or a date (:data:`_TIME_ASKED`, row by row).
+_TIMES_ASKED = ("year", "date")
+#: For each of :data:`_TIMES_ASKED`, how a question asks it and what an answer to it must
+#: write: a year is written with three or four digits ("in 911", "1341"); a date with a
+#: month, a weekday or a feast ("on 14 May", "every Friday", "at Michaelmas"), or as a day
+#: ("the day after"). Not any time: "When ...?" is answered by a season or a reign too.
+_TIME_ASKED = (
+    (
+        re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were)\b", re.I),
+        re.compile(r"(?<![\d,.])\b\d{3,4}\b"),
+    ),
+    (
+        re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I),
+        re.compile(
+            rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"Christmas|Easter|Michaelmas|day)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def time_untold(question: str, texts: Sequence[str]) -> str | None:
+    """ "year" or "date" when the question asks for one and ``texts`` (what the answer
+    would quote) write none; else ``None``. "In what year did Margery Lisle become
+    rector?" of "In the fourteenth century the theologian Margery Lisle ... composed
+    commentaries"; "From what date did interest run?" of "a three-year period running from
+    the date of knowledge". The passages may date something else (their kind check reads
+    them); the answer would tell the event, not the time asked."""
+    found = _asked_untold(question, texts, _TIME_ASKED)
+    return None if found is None else _TIMES_ASKED[found[0]]
 
 
 #: A question asking for a whole ("How many employees did it have in total?").

@@ -342,38 +342,3 @@ def day_conflict(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
         if other and not days & other:
             return f"{month} {min(days)}", f"{month} {min(other)}"
     return None
-
-
-#: What a question asks for when it asks a year or a date, each with what an answer to it
-#: must write: a year is written with three or four digits ("in 911", "1341"); a date with
-#: a month, a weekday or a feast ("on 14 May", "every Friday", "at Michaelmas"), or as a
-#: day ("the day after"). Not any time: "When ...?" is answered by a season or a reign too.
-_TIME_ASKED = (
-    (
-        "year",
-        re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were)\b", re.I),
-        re.compile(r"(?<![\d,.])\b\d{3,4}\b"),
-    ),
-    (
-        "date",
-        re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I),
-        re.compile(
-            rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-            r"Christmas|Easter|Michaelmas|day)\b",
-            re.I,
-        ),
-    ),
-)
-
-
-def time_untold(question: str, texts: Sequence[str]) -> str | None:
-    """ "year" or "date" when the question asks for one and ``texts`` (what the answer
-    would quote) write none; else ``None``. "In what year did Margery Lisle become
-    rector?" of "In the fourteenth century the theologian Margery Lisle ... composed
-    commentaries"; "From what date did interest run?" of "a three-year period running from
-    the date of knowledge". The passages may date something else (their kind check reads
-    them); the answer would tell the event, not the time asked."""
-    for asked, asking, written in _TIME_ASKED:
-        if asking.search(question) and not any(written.search(text) for text in texts):
-            return asked
-    return None
