@@ -389,7 +389,7 @@ def test_a_name_told_apart_from_the_figure_a_who_question_pins_answers_another_s
         figure_told_apart(
             "Who scored in the 58th minute?", "Culden scored.", ["In the 58th minute Okoro ran."]
         )
-        == "58"
+        == "58th"
     )
     # the name told with the figure, a sentence standing for it ("It ..."), no figure
     # pinned, no other sentence giving it, or not asking who

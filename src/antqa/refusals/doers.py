@@ -302,5 +302,14 @@ def figure_told_apart(question: str, answering: str, others: Sequence[str]) -> s
     for text in others:
         shared = asked & _digit_figures(text)
         if shared and not _REFERS_BACK.match(text):
-            return min(shared)
+            return _as_written(question, min(shared))
     return None
+
+
+def _as_written(question: str, figure: str) -> str:
+    """``figure`` as the question writes it, with what follows its digits ("58th" for
+    "58"): what a refusal quotes back."""
+    for found in re.finditer(rf"{_DIGIT_FIGURE.pattern}\w*", question):
+        if _digit_figures(found.group()) == {figure}:
+            return found.group()
+    return figure
