@@ -1191,3 +1191,34 @@ def test_a_peoples_adjective_before_a_word_in_lower_case_names_no_one() -> None:
     assert people("A French bomb breached the wall.", common, frozenset()) == ()
     assert people("A German shell breached the wall.", common, frozenset()) == ()
     assert people(text, common, frozenset()) == ("Margaret Thorne",)
+
+
+def test_a_figure_told_of_another_doer_or_only_the_question_s_own_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(
+        "Hanna Oskel taught music in the Sella valley for forty years.\n\n"
+        "In the nineteenth century the folklorist Ida Marensky collected more than 900 songs "
+        "in the Sella valley.\n\n"
+        "In 1931 the school board convened 22 teachers to review the songbook.\n",
+        tmp_path,
+    )
+    swapped = service.ask("How many songs did Hanna Oskel gather in the Sella valley?")
+    assert not swapped.answerable, swapped.answer
+    assert "told of Ida Marensky, not Hanna Oskel" in swapped.answer
+    kept = service.ask("How many songs did Ida Marensky gather in the Sella valley?")
+    assert kept.answerable and "more than 900" in kept.answer, kept.answer
+    own = service.ask("How many of the 22 teachers resigned after the review?")
+    assert not own.answerable and "the only figure it gives is 22" in own.answer, own.answer
+    assert service.ask("How many teachers did the school board convene?").answerable
+
+
+def test_a_who_question_whose_figure_is_told_without_the_name_given_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(
+        "Osterlund's exponent was lowered to 0.535 by the analyst Lidia Carvaro in 1979.\n\n"
+        "Further refinements by several authors brought the exponent down to 0.525.\n",
+        tmp_path,
+    )
+    swapped = service.ask("Who lowered the exponent to 0.525?")
+    assert not swapped.answerable, swapped.answer
+    assert "where it tells of 0.525, it names no one" in swapped.answer
+    kept = service.ask("Who lowered the exponent to 0.535?")
+    assert kept.answerable and "Lidia Carvaro" in kept.answer, kept.answer

@@ -8,7 +8,10 @@ import pytest
 
 from antqa.answering import NOT_COVERED
 from antqa.refusals import (
+    day_conflict,
     doer_reversed,
+    figure_of_another,
+    figure_told_apart,
     never_done,
     opposite_word,
     periods,
@@ -283,3 +286,118 @@ def test_a_step_the_sentences_say_was_never_taken() -> None:
     assert never_done("In which year was the bloomery reopened?", [told, later]) is None
     # "never" before another word than the question's
     assert never_done("In which year was the bloomery abandoned?", [told]) is None
+
+
+def _at(sentence: str, figure: str) -> int:
+    """Where ``figure`` (the answer's short answer) starts in ``sentence``."""
+    return sentence.index(figure)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "figure", "other"),
+    [
+        (
+            "How many songs did Hanna Oskel gather in the valley?",
+            "In the nineteenth century the folklorist Ida Marensky collected more than 900 "
+            "songs and tales in the valley.",
+            "more than 900",
+            ("Hanna Oskel", "Ida Marensky"),
+        ),
+        (
+            "In what year was Grevell appointed a reader at the University of Brennick?",
+            "Grevell, then a reader at the University of Brennick, replied that the tables "
+            "seemed to support a stronger bound, and after a further year of calculation "
+            "Osterlund adopted the square in his 1954 paper.",
+            "1954",
+            ("Grevell", "Osterlund"),
+        ),
+        (
+            "In what year did Drummond become a justice?",
+            "Drummond, who later became a justice herself, defended the ruling, whereas the "
+            "historian Pieter Vandersloot criticised it in a 1983 article.",
+            "1983",
+            ("Drummond", "Pieter Vandersloot"),
+        ),
+        (
+            "How many shares did King Edmund IV hold?",
+            "The crown had been persuaded by a group of twenty-three merchants led by the "
+            "wool dealer Tobias Vane.",
+            "twenty-three",
+            ("King Edmund IV", "Tobias Vane"),
+        ),
+    ],
+)
+def test_a_figure_in_a_clause_telling_of_another_doer_is_theirs(
+    question: str, sentence: str, figure: str, other: tuple[str, str]
+) -> None:
+    assert figure_of_another(question, sentence, _at(sentence, figure)) == other
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "figure"),
+    [
+        # the asked name in the figure's clause
+        (
+            "In what year did Pendrecht become a Fellow?",
+            "Pendrecht was elected a Fellow in 1902, after Ida Marensky proposed him.",
+            "1902",
+        ),
+        # the other doer is one the question names
+        (
+            "When was Harlow given leave to appeal to the Supreme Court?",
+            "Harlow petitioned at once. The Supreme Court granted leave to appeal on 9 "
+            "November 1970.",
+            "9 November 1970",
+        ),
+        # asking who: the answer is the doer
+        (
+            "Who did Hanna Oskel marry in 1901?",
+            "In 1901 the folklorist Ida Marensky married Tomas Berg.",
+            "Tomas Berg",
+        ),
+        # a month after "by", a place before no past verb
+        (
+            "How many ships did Ralph Vane send?",
+            "Ralph Vane, the admiral, sent the fleet; by March Twelve ships sailed from Corran.",
+            "Twelve",
+        ),
+    ],
+)
+def test_a_figure_told_of_the_asked_doer_or_of_no_one_else_is_kept(
+    question: str, sentence: str, figure: str
+) -> None:
+    assert figure_of_another(question, sentence, _at(sentence, figure)) is None
+
+
+def test_a_day_the_answer_gives_in_the_same_month_instead_conflicts() -> None:
+    told = ["Although Zheshang assumed the guarantee more than a week later on December 27, "]
+    asked = "What did Zheshang announce on December 15?"
+    assert day_conflict(asked, told) == ("December 15", "December 27")
+    assert day_conflict("What happened on 15 December?", told) == ("December 15", "December 27")
+    # the asked day among those told, another month, or no day asked
+    assert day_conflict("What did it pay on December 27?", told) is None
+    assert day_conflict("What did it pay on November 15?", told) is None
+    assert day_conflict("What did it pay in December?", told) is None
+
+
+def test_a_name_told_apart_from_the_figure_a_who_question_pins_answers_another_step() -> None:
+    named = "This exponent was lowered to 0.535 by the analyst Lidia Carvaro in 1979."
+    pinned = "Further refinements by several authors brought the exponent down to 0.525."
+    asked = "Who lowered the exponent to 0.525?"
+    assert figure_told_apart(asked, named, [pinned]) == "0.525"
+    assert (
+        figure_told_apart(
+            "Who scored in the 58th minute?", "Culden scored.", ["In the 58th minute Okoro ran."]
+        )
+        == "58th"
+    )
+    # the name told with the figure, a sentence standing for it ("It ..."), no figure
+    # pinned, no other sentence giving it, or not asking who
+    assert figure_told_apart("Who lowered it to 0.535?", named, [pinned]) is None
+    assert figure_told_apart(asked, named, ["It reached 0.525 in 1995."]) is None
+    assert figure_told_apart("Who lowered the exponent?", named, [pinned]) is None
+    assert figure_told_apart(asked, named, ["No one improved it."]) is None
+    assert (
+        figure_told_apart("In whose name was the 1914 patent filed?", named, ["Filed in 1914."])
+        is None
+    )

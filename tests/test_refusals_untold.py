@@ -11,8 +11,10 @@ from antqa.refusals import (
     event_untold,
     event_without_figure,
     event_word,
+    figures_only_asked,
     no_one_told,
     only_larger_place,
+    time_untold,
     total_untold,
 )
 
@@ -221,3 +223,40 @@ def test_a_dismissal_the_passages_never_tell_of_is_untold() -> None:
     # told as a stepping down, or "fired" furnaces told as fired
     assert event_untold("Who was dismissed?", ["The chairman stepped down in May."]) is None
     assert event_untold("When was the furnace fired?", ["It was first fired in 1840."]) is None
+
+
+def test_an_answer_giving_only_the_figure_the_question_states_gives_none() -> None:
+    told = [
+        "At the same time, she convened 22 members of the company's management team to "
+        "reflect deeply and apologized by sending an internal letter."
+    ]
+    asked = "How many of the 22 management team members resigned?"
+    assert figures_only_asked(asked, told) == "22"
+    assert (
+        figures_only_asked(
+            "How many people live in the three districts?", ["in the three districts"]
+        )
+        == "three"
+    )
+    # another figure told (in digits, in words, a fraction, "all"), or none stated
+    assert figures_only_asked(asked, [*told, "Four of them resigned."]) is None
+    assert figures_only_asked(asked, ["Of the 22, 5 resigned."]) is None
+    assert figures_only_asked(asked, ["All 22 members resigned."]) is None
+    assert figures_only_asked(asked, ["A quarter of the 22 members resigned."]) is None
+    assert figures_only_asked("How many members resigned?", told) is None
+
+
+def test_a_year_or_a_date_asked_where_the_answer_writes_none_is_untold() -> None:
+    told = [
+        "In the fourteenth century the theologian Margery Lisle composed commentaries on "
+        "the Psalms."
+    ]
+    assert time_untold("In what year did Margery Lisle become rector?", told) == "year"
+    assert time_untold("What year did Lisle write the commentaries?", told) == "year"
+    assert time_untold("On what date did Lisle write them?", told) == "date"
+    # a year written (three digits too), a date written, or a time that need be neither
+    assert time_untold("In what year did she write?", ["She wrote them in 1341."]) is None
+    assert time_untold("In which year did Rollo arrive?", ["Rollo arrived in 911."]) is None
+    assert time_untold("On what date did she write?", ["She wrote on 3 May."]) is None
+    assert time_untold("On which day did the market meet?", ["It met every Tuesday."]) is None
+    assert time_untold("When did Margery Lisle write the commentaries?", told) is None

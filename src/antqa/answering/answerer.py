@@ -41,7 +41,7 @@ class Answerer:
         self._policy = policy or AnswerPolicy()
         self.short = ShortAnswerFinder(lexicon, index.article)
         self.reading = ArticleReading(index, lexicon, self.short.names)
-        self.checks = RefusalChecks(self.reading, self.policy)
+        self.checks = RefusalChecks(self.reading, self.policy, self.short)
         self.chooser = SentenceChooser(self.reading, self.policy, self.short)
         self.composer = Composer(index, lexicon, self.policy, retriever.centred_window, self.short)
 

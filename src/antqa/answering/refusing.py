@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.reading import AnswerStep, named_in
+from antqa.answering.policy import AnswerPolicy
+from antqa.answering.reading import AnswerStep, ArticleReading, named_in
 from antqa.conversation import SearchPlan
 from antqa.models import Hit, Sentence
 from antqa.questions import AnswerKind, Question
@@ -16,10 +17,14 @@ from antqa.refusals import (
     KIND_FRAME_WORDS,
     asked_role,
     dated_elsewhere,
+    day_conflict,
     doer_reversed,
     event_untold,
     event_without_figure,
     event_word,
+    figure_of_another,
+    figure_told_apart,
+    figures_only_asked,
     given_to_another,
     in_period_written,
     named_by_year,
@@ -35,12 +40,13 @@ from antqa.refusals import (
     role_written,
     step_of_another,
     time_conflict,
+    time_untold,
     total_untold,
     vague_time_alone,
     written_out,
 )
 from antqa.retrieval import Scores
-from antqa.short_answers import Asked
+from antqa.short_answers import Asked, ShortAnswerFinder
 
 #: What makes a number of a question an ordinal ("50th"), which words write as one.
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
@@ -56,6 +62,13 @@ _QUESTION_NUMBER = re.compile(
     rf"(?=(?P<suffix>(?:{'|'.join(_ORDINAL_SUFFIXES)}|'?s)?))"
 )
 
+
+#: The kinds that ask for a quantity: an answer giving only the question's own figure
+#: gives none of them (:func:`antqa.refusals.figures_only_asked`). Not a time: "When in
+#: 1959 ...?" is answered by a month, which no figure writes.
+_QUANTITIES = frozenset(
+    (AnswerKind.COUNT, AnswerKind.AMOUNT, AnswerKind.SHARE, AnswerKind.DURATION, AnswerKind.AGE)
+)
 
 #: A question typed with letters and no capital: its capitals tell no names.
 _LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
@@ -74,6 +87,14 @@ def _written_in_words(digits: str, suffix: str, text: str) -> bool:
 class RefusalChecks(AnswerStep):
     """Decides whether the article answers a question (:meth:`doubt`), on evidence
     that does not depend on the scale of the model's similarities."""
+
+    def __init__(
+        self, reading: ArticleReading, policy: AnswerPolicy, short: ShortAnswerFinder
+    ) -> None:
+        super().__init__(reading, policy)
+        #: Where the answer's figure would sit tells whose step it is
+        #: (:meth:`_figure_of_another`).
+        self.short = short
 
     def doubt(
         self,
@@ -130,6 +151,7 @@ class RefusalChecks(AnswerStep):
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
+            or self._figure_of_another(plan, question, chosen, runner)
         )
 
     def _named_as_written(self, question: Question) -> tuple[str, ...]:
@@ -151,8 +173,11 @@ class RefusalChecks(AnswerStep):
         """The question makes its event a refusal or a dismissal the passages never tell
         of, asks a place within the only place the answer gives, or a total where it gives
         only how many took part in something (:func:`antqa.refusals.event_untold`,
-        :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`):
-        the article tells the event, not the detail the question adds.
+        :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`);
+        or the sentences the answer quotes give no year or date where one is asked
+        (:func:`~antqa.refusals.time_untold`), or no figure but the question's own where a
+        quantity is (:func:`~antqa.refusals.figures_only_asked`): the article tells the
+        event, not the detail the question adds.
 
         The place is judged on the runner-up too: the answer quotes it after the chosen
         sentences, and it may be the one that names the larger place ("which US city was
@@ -170,8 +195,46 @@ class RefusalChecks(AnswerStep):
         larger = only_larger_place(question.text, quoted)
         if larger is not None:
             return f" — where it tells of this, it names only {larger}, no place within it"
+        asked = None if question.compound else time_untold(question.text, quoted)
+        if asked is not None:  # "In what year ...?" of "in the fourteenth century"
+            return f" — where it tells of this, it gives no {asked}"
         if question.kind is AnswerKind.COUNT and total_untold(question.text, texts):
             return " — it gives how many took part in something, not a total"
+        if question.kind in _QUANTITIES and not question.compound:
+            own = figures_only_asked(question.text, quoted)
+            if own is not None:  # "How many of the 22 members resigned?" of "convened 22"
+                return f" — where it tells of this, the only figure it gives is {own}"
+        return None
+
+    def _figure_of_another(
+        self,
+        plan: SearchPlan,
+        question: Question,
+        chosen: list[Sentence],
+        runner: Sentence | None = None,
+    ) -> str | None:
+        """The short answer the chosen sentences would give sits in a clause telling of
+        another doer than the one the question asks a step of
+        (:func:`antqa.refusals.figure_of_another`): the figure is someone else's. Or, for
+        a "who" question pinning a figure, the name comes from a sentence without it while
+        another the answer quotes (the runner-up too) gives it
+        (:func:`antqa.refusals.figure_told_apart`): the one named took another step. Not
+        for a question asking two things: the figure may pin the other one ("Who leads the
+        committee, and what job did he take in October 2016?")."""
+        if plan.continuation or not chosen or question.compound:
+            return None
+        short = self.short.find(question, chosen)
+        if short is None:
+            return None
+        sentence = next(s for s in chosen if s.start <= short.start < s.end)
+        other = figure_of_another(question.text, sentence.text, short.start - sentence.start)
+        if other is not None:
+            asked, doer = other
+            return f" — what it gives on this is told of {doer}, not {asked}"
+        quoted = [s.text for s in (*chosen, runner) if s is not None and s is not sentence]
+        apart = figure_told_apart(question.text, sentence.text, quoted)
+        if apart is not None:  # "to 0.525" told by no one, a name given "to 0.535"
+            return f" — where it tells of {apart}, it names no one"
         return None
 
     def _event_without_kind(
@@ -270,8 +333,13 @@ class RefusalChecks(AnswerStep):
         though the article mentions everything it names: they are about another time
         (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
         question = scores.question
-        if plan.continuation or not chosen or not (question.names or periods(question.text)):
-            return None  # reading on, or nothing to check
+        if plan.continuation or not chosen:
+            return None  # reading on
+        day = day_conflict(question.text, [s.text for s in chosen])
+        if day is not None:  # "on December 15" asked, "on December 27" told
+            return f" — what it says on this is dated {day[1]}, not {day[0]}"
+        if not (question.names or periods(question.text)):
+            return None  # nothing more to check
         return self._other_time(question, chosen) or self._unnamed(question, chosen)
 
     def _unnamed(self, question: Question, chosen: list[Sentence]) -> str | None:

@@ -49,13 +49,22 @@ names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step),
 detail a question adds to an event).
 """
 
-from antqa.refusals.doers import STEP_REACH, doer_reversed, no_one_told, step_of_another
+from antqa.refusals.doers import (
+    STEP_REACH,
+    doer_reversed,
+    figure_of_another,
+    figure_told_apart,
+    no_one_told,
+    step_of_another,
+)
 from antqa.refusals.events import (
     EVENT_WORDS,
     KIND_FRAME_WORDS,
     event_untold,
     event_without_figure,
     event_word,
+    figures_only_asked,
+    time_untold,
     total_untold,
 )
 from antqa.refusals.names import (
@@ -76,6 +85,7 @@ from antqa.refusals.times import (
     DATED_PART_WORDS,
     Period,
     dated_elsewhere,
+    day_conflict,
     in_period_written,
     named_by_year,
     periods,
@@ -98,10 +108,14 @@ __all__ = [
     "asked_role",
     "clauses",
     "dated_elsewhere",
+    "day_conflict",
     "doer_reversed",
     "event_untold",
     "event_without_figure",
     "event_word",
+    "figure_of_another",
+    "figure_told_apart",
+    "figures_only_asked",
     "given_to_another",
     "in_period_written",
     "named_by_year",
@@ -120,6 +134,7 @@ __all__ = [
     "role_written",
     "step_of_another",
     "time_conflict",
+    "time_untold",
     "total_untold",
     "vague_time_alone",
     "written_out",

@@ -233,3 +233,105 @@ def no_one_told(question: str, texts: Sequence[str], common: Collection[str]) ->
             if words and not any(resembles(w, asked) for w in words):
                 return False
     return True
+
+
+#: Where a clause of a sentence ends: a stop of its own (";", ":", brackets, a dash set
+#: off by spaces), a comma not inside a number ("14,000"), or a word that opens another
+#: clause ("and", "but", "which", "who", "whose", "while", "whereas").
+_CLAUSE_END = re.compile(r"[;:()]|,\s(?!\d)|\s[–—]\s|\b(?:and|but|which|who|whose|while|whereas)\b")
+#: A name of several capitalised words ("Pieter Vandersloot", "Court of Chancery").
+_DOER_NAME = rf"{_CAPITALISED.pattern}(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?{_CAPITALISED.pattern})*"
+#: Who a clause tells as doing something: after "by", maybe past a determiner and up to
+#: two words that are not prepositions ("by the geologist Maren Solt"), or a name right
+#: before a verb in the past, inside the clause, not as the sentence's first word ("the
+#: legal historian Pieter Vandersloot criticised", "Osterlund adopted").
+_CLAUSE_DOER = re.compile(
+    rf"\bby\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+    rf"(?:(?!(?:of|in|to|at|on|for|from|with)\b)[a-z]+\s+){{0,2}}?({_DOER_NAME})"
+    rf"|(?<=[a-z,] )({_DOER_NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
+)
+#: A question asking who ("Who lowered ...?"): its answer is the doer itself.
+_ASKS_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whom|whose)\b", re.I)
+
+
+def figure_of_another(question: str, sentence: str, at: int) -> tuple[str, str] | None:
+    """The name a question asks a step of ("did Hanna Oskel gather", "was Grevell
+    appointed") and another doer, when the clause of ``sentence`` holding the answer's
+    figure (at offset ``at``) tells of that other doer and never names the asked one; else
+    ``None``.
+
+    The answer's figure then belongs to someone else's step: "How many songs did Hanna
+    Oskel gather?" of "... the folklorist Ida Marensky collected more than 900 songs";
+    "In what year was Grevell appointed a reader?" of "Grevell, then a reader ..., and
+    after a further year Osterlund adopted the square in his 1954 paper". Unlike
+    :func:`step_of_another`, the step may be told in other words (it often is: "gather"
+    and "collected"), since it is the clause the figure sits in that tells whose it is. A
+    doer the question names anywhere ("the Supreme Court granted leave" for "When was
+    Harlow given leave to appeal to the Supreme Court?") is one it asks of.
+    """
+    asked = _NAME_DOES.search(question)
+    if asked is None or _ASKS_WHO.search(question):
+        return None
+    name = tokenize(asked.group(2))
+    if not name:
+        return None
+    cuts = list(_CLAUSE_END.finditer(sentence))
+    start = max((c.end() for c in cuts if c.end() <= at), default=0)
+    end = min((c.start() for c in cuts if c.start() >= at), default=len(sentence))
+    clause = sentence[start:end]
+    if any(resembles(t, set(tokenize(clause))) for t in name):
+        return None
+    named = set(tokenize(" ".join(m.group() for m in _CAPITALISED.finditer(question) if m.start())))
+    for found in _CLAUSE_DOER.finditer(clause):
+        doer = found.group(1) or found.group(2)
+        if _is_time(doer.split()[0]) or found.start() <= at - start < found.end():
+            continue  # "by March 1890"; the figure itself
+        if not any(resembles(t, named) for t in tokenize(doer)):
+            return asked.group(2).strip(), doer
+    return None
+
+
+#: A number as digits, with its decimals or thousands ("0.525", "14,000", "58" of "58th",
+#: "1990" of "1990s"): what :func:`figure_told_apart` matches between question and text.
+_DIGIT_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+#: A sentence opening with a word that stands for what was told just before ("He ...",
+#: "It ...", "Its ..."): it may tell of the one the sentence before names.
+_REFERS_BACK = re.compile(r"^\W*(?:he|she|it|they|his|her|its|their|this|these)\b", re.I)
+
+
+def _digit_figures(text: str) -> set[str]:
+    """The figures ``text`` writes in digits, without their thousands' commas."""
+    return {figure.replace(",", "") for figure in _DIGIT_FIGURE.findall(text)}
+
+
+def figure_told_apart(question: str, answering: str, others: Sequence[str]) -> str | None:
+    """A figure a "who" question pins ("in 1962", "to 0.525", "in the 58th minute") that
+    the sentence giving the answer's name (``answering``) never writes while another
+    sentence the answer quotes (``others``) does, not opening with a word standing for
+    someone told before ("He ...", "It ..."); else ``None``.
+
+    The name answers another step than the one the figure pins: "Who lowered the exponent
+    to 0.525 in the 1990s?" of "... lowered to 0.535 by the analyst Lidia Carvaro" and
+    "Further refinements by several authors brought the exponent down to 0.525". The
+    sentence that tells the step asked names no one (else the answer would be taken from
+    it), and the one that names someone tells of another figure.
+    """
+    if _ASKS_WHO.search(question) is None:
+        return None
+    asked = _digit_figures(question)
+    if not asked or asked & _digit_figures(answering):
+        return None
+    for text in others:
+        shared = asked & _digit_figures(text)
+        if shared and not _REFERS_BACK.match(text):
+            return _as_written(question, min(shared))
+    return None
+
+
+def _as_written(question: str, figure: str) -> str:
+    """``figure`` as the question writes it, with what follows its digits ("58th" for
+    "58"): what a refusal quotes back."""
+    for found in re.finditer(rf"{_DIGIT_FIGURE.pattern}\w*", question):
+        if _digit_figures(found.group()) == {figure}:
+            return found.group()
+    return figure

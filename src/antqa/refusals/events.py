@@ -1,5 +1,5 @@
 """The checks that a question adds a detail to an event the article tells without it: a
-figure, a refusal or a dismissal, a total."""
+figure, a refusal or a dismissal, a total, a year or a date."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import UNSTOPPED_PREPOSITIONS, resembles, tokenize
 from antqa.questions import NUMBER_WORDS
-from antqa.refusals.times import _YEAR
+from antqa.refusals.times import _MONTHS, _YEAR
 
 #: Words that ask for the kind of an answer, not about an event ("In what year ...?",
 #: "How long ...?", "How old ...?"): sentences holding them need not tell of the event.
@@ -141,11 +141,54 @@ def event_untold(question: str, texts: Sequence[str]) -> str | None:
     A question that makes an event a refusal or a dismissal asks why, or what followed,
     something the article never tells ("she apologized", "it fulfilled its obligations"):
     a kind of unanswerable that keeps every other word of the article."""
-    for asked_in, told_in in _UNTOLD_EVENTS:
+    found = _asked_untold(question, texts, _UNTOLD_EVENTS)
+    return None if found is None else found[1].group(0).split()[0]
+
+
+def _asked_untold(
+    question: str, texts: Sequence[str], table: Sequence[tuple[re.Pattern[str], re.Pattern[str]]]
+) -> tuple[int, re.Match[str]] | None:
+    """The first row of ``table`` (what a question asks in, what a text tells it in) whose
+    first pattern the question matches while none of ``texts`` matches its second, with
+    the question's match; else ``None``."""
+    for row, (asked_in, told_in) in enumerate(table):
         asked = asked_in.search(question)
         if asked is not None and not any(told_in.search(text) for text in texts):
-            return asked.group(0).split()[0]
+            return row, asked
     return None
+
+
+#: What a question asks for when it asks a year or a date (:data:`_TIME_ASKED`, row by row).
+_TIMES_ASKED = ("year", "date")
+#: For each of :data:`_TIMES_ASKED`, how a question asks it and what an answer to it must
+#: write: a year is written with three or four digits ("in 911", "1341"); a date with a
+#: month, a weekday or a feast ("on 14 May", "every Friday", "at Michaelmas"), or as a day
+#: ("the day after"). Not any time: "When ...?" is answered by a season or a reign too.
+_TIME_ASKED = (
+    (
+        re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were)\b", re.I),
+        re.compile(r"(?<![\d,.])\b\d{3,4}\b"),
+    ),
+    (
+        re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I),
+        re.compile(
+            rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"Christmas|Easter|Michaelmas|day)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def time_untold(question: str, texts: Sequence[str]) -> str | None:
+    """ "year" or "date" when the question asks for one and ``texts`` (what the answer
+    would quote) write none; else ``None``. "In what year did Margery Lisle become
+    rector?" of "In the fourteenth century the theologian Margery Lisle ... composed
+    commentaries"; "From what date did interest run?" of "a three-year period running from
+    the date of knowledge". The passages may date something else (their kind check reads
+    them); the answer would tell the event, not the time asked."""
+    found = _asked_untold(question, texts, _TIME_ASKED)
+    return None if found is None else _TIMES_ASKED[found[0]]
 
 
 #: A question asking for a whole ("How many employees did it have in total?").
@@ -185,3 +228,35 @@ def total_untold(question: str, texts: Sequence[str]) -> bool:
             return False
         by_figures += told
     return by_figures > 0
+
+
+#: Words that give a figure as much as a number does: fractions ("a quarter",
+#: "two-thirds"), and what answers a count without a number word of
+#: :data:`~antqa.questions.NUMBER_WORDS` ("one", "none", "both", "all 22", "a single").
+_FIGURE_WORDS = frozenset(
+    re.findall(r"\w+", "half halves third thirds quarter quarters one none both all single")
+)
+
+
+def _figure_set(text: str) -> set[str]:
+    """The figures ``text`` writes, years aside (a quantity asked is no year, and "In 1931
+    the board convened 22 teachers" gives no other), each as written (digits without
+    their commas, number and fraction words in lower case): what
+    :func:`figures_only_asked` compares."""
+    text = _YEAR.sub(" ", text)
+    figures = {digits.replace(",", "") for digits in _DIGITS.findall(text)}
+    words = re.findall(r"[a-z]+", text.lower())
+    return figures | {w for w in words if w in _NUMBER_WORD_SET or w in _FIGURE_WORDS}
+
+
+def figures_only_asked(question: str, texts: Sequence[str]) -> str | None:
+    """The question's own figure, when ``texts`` (what the answer would quote) give no
+    other: "How many of the 22 management team members resigned?" of "she convened 22
+    members of the company's management team". The number the question already states
+    answers nothing, so the article tells the event without the figure asked; else
+    ``None`` (also for a question stating no figure)."""
+    asked = _figure_set(question)
+    if not asked:
+        return None
+    told = set().union(*(_figure_set(text) for text in texts))
+    return None if told - asked else sorted(asked)[0]

@@ -314,3 +314,36 @@ _TIME_NAMES = frozenset(month.lower() for month in MONTH_NAMES) | frozenset(
 def _is_time(name: str) -> bool:
     """Whether ``name`` ("November", "Easter Monday") opens with the name of a time."""
     return name.split()[0].lower() in _TIME_NAMES
+
+
+#: A day of a month, either way round ("December 15", "15th December"): the day and the
+#: month are read, whatever year follows.
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})|({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)"
+    r"(?!\d)"
+)
+
+
+def _days(text: str) -> dict[str, set[int]]:
+    """The days of each month ``text`` writes ("December 27" -> {"December": {27}})."""
+    days: dict[str, set[int]] = {}
+    for found in _DAY_OF_MONTH.finditer(text):
+        month = found.group(2) or found.group(3)
+        days.setdefault(month, set()).add(int(found.group(1) or found.group(4)))
+    return days
+
+
+def day_conflict(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
+    """A day the question pins ("on December 15") and the one ``texts`` (the sentences
+    that would answer) give in that month instead ("December 27"), when they never give
+    the asked day; else ``None``. Like a year changed (:func:`time_conflict`), a day
+    changed asks of another event than the one told."""
+    asked = _days(question)
+    if not asked:
+        return None
+    told = _days(" ".join(texts))
+    for month, days in asked.items():
+        other = told.get(month, set())
+        if other and not days & other:
+            return f"{month} {min(days)}", f"{month} {min(other)}"
+    return None
