@@ -16,6 +16,7 @@ from antqa.refusals import (
     KIND_FRAME_WORDS,
     asked_role,
     dated_elsewhere,
+    day_elsewhere,
     doer_reversed,
     event_untold,
     event_without_figure,
@@ -36,6 +37,7 @@ from antqa.refusals import (
     step_of_another,
     time_conflict,
     total_untold,
+    unwritten_day,
     vague_time_alone,
     written_out,
 )
@@ -272,7 +274,21 @@ class RefusalChecks(AnswerStep):
         question = scores.question
         if plan.continuation or not chosen or not (question.names or periods(question.text)):
             return None  # reading on, or nothing to check
-        return self._other_time(question, chosen) or self._unnamed(question, chosen)
+        return (
+            self._other_time(question, chosen)
+            or self._other_day(question, chosen)
+            or self._unnamed(question, chosen)
+        )
+
+    @staticmethod
+    def _other_day(question: Question, chosen: list[Sentence]) -> str | None:
+        """The day the question pins ("on December 15") is not the one the sentences that
+        would answer give to what it asks (:func:`antqa.refusals.day_elsewhere`)."""
+        conflict = day_elsewhere(question.text, [s.text for s in chosen])
+        if conflict is None:
+            return None
+        asked, dated = conflict
+        return f" — what it says on this is dated {dated.text}, not {asked.text}"
 
     def _unnamed(self, question: Question, chosen: list[Sentence]) -> str | None:
         """A name the question gives that the paragraphs of the answer never mention:
@@ -385,6 +401,9 @@ class RefusalChecks(AnswerStep):
         the answer would come from never write: like a name the article never mentions,
         it says the question is about something else (often a changed date)."""
         near = " ".join(hit.chunk.text for hit in hits[: self.policy.candidate_passages])
+        day = unwritten_day(question, near)
+        if day is not None:  # "December 29" asked, "November 29" written
+            return day
         for number in _QUESTION_NUMBER.finditer(question):
             if in_period_written(question, number.start(), near):
                 continue  # "the 11th century", written "from 1068 to 1104"; "the 1960s"

@@ -4,9 +4,10 @@ asked of another time than the sentences that would answer tell of."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, Self, TypeVar
 
 from antqa.lexical import resembles, tokenize
 from antqa.questions import MONTH_NAMES, UNIT_WORDS
@@ -255,13 +256,57 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
     Roccabruna in 1456?" asked of "Duke Amedeo III lost the fortress of Roccabruna in
     1453 ..., but his commander ... defeated the Vessanese army ... in June 1456"; "Who
     founded the Studium in 1468?" of "In 1468 Ludovico bought ... He founded ... the
-    Studium ..., in 1474". A part of a sentence (or a whole sentence dated only at other
-    times) holding at least :data:`DATED_PART_WORDS` of the question's words (its time
-    left out) is dated elsewhere, and no part dated at the question's time holds any.
+    Studium ..., in 1474". See :func:`part_dated_elsewhere`; a sentence dated by a day
+    and month alone ("on 15 March") is dated by its passage's year, whatever else it
+    dates, so it is never a unit whole.
     """
     asked = periods(question)
     if not asked:
         return None
+    return part_dated_elsewhere(question, asked, sentences, _told_periods, _DATED_BY_CONTEXT)
+
+
+def _told_periods(text: str) -> list[Period]:
+    """The times a sentence that would answer tells (:func:`periods`, ``told``)."""
+    return periods(text, told=True)
+
+
+class Dated(Protocol):
+    """A time a text gives, where it gives it (a :class:`Period`, or a day,
+    :class:`antqa.refusals.days.Day`)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    def meets(self, other: Self) -> bool:
+        """Whether the two times overlap."""
+        ...
+
+
+_D = TypeVar("_D", bound=Dated)
+
+
+def part_dated_elsewhere(
+    question: str,
+    asked: Sequence[_D],
+    sentences: Sequence[str],
+    read: Callable[[str], Sequence[_D]],
+    whole_undated: re.Pattern[str] | None = None,
+) -> tuple[_D, _D] | None:
+    """A time of ``asked`` (those the question pins) and the one ``sentences`` give to what
+    it asks, when that is another time; else ``None``. ``read`` gives a text's times.
+
+    A part of a sentence (or a whole sentence dated only at other times, unless
+    ``whole_undated`` finds that its times are its passage's) holding at least
+    :data:`DATED_PART_WORDS` of the question's words (its times left out) is dated
+    elsewhere, and no part dated at the question's time holds any.
+    """
     rest = question
     for p in asked:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
@@ -271,13 +316,13 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
         units += _DATED_PART.split(sentence)
-        if _DATED_BY_CONTEXT.search(sentence):
-            continue  # "on 15 March": dated by its passage's year, whatever else it dates
-        if not any(a.meets(d) for a in asked for d in periods(sentence, told=True)):
+        if whole_undated is not None and whole_undated.search(sentence):
+            continue
+        if not any(a.meets(d) for a in asked for d in read(sentence)):
             units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
-    best: tuple[int, Period] | None = None
+    best: tuple[int, _D] | None = None
     for unit in units:
-        dated = periods(unit, told=True) if _DIGIT.search(unit) else []
+        dated = read(unit) if _DIGIT.search(unit) else []
         if not dated:
             continue
         words = set(tokenize(unit))
