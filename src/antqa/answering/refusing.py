@@ -294,7 +294,13 @@ class RefusalChecks(AnswerStep):
         """A name the question gives that the paragraphs of the answer never mention:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
-        answer is told with, so a paragraph without it tells of something else."""
+        answer is told with, so a paragraph without it tells of something else.
+
+        Nor does it tie two names the article never tells of together, unless one is in a
+        clause saying whom it asks about that the article tells (as :meth:`names_apart`
+        lets it be far from the answer): "the review method introduced at Hupan University
+        by the person who became chairman in October 2016" ties them through Peng Lei,
+        told of at Hupan University and, elsewhere, in October."""
         named = self.checked_names(question)
         apart = self.names_apart(question, named, chosen)
         if apart:
@@ -304,7 +310,8 @@ class RefusalChecks(AnswerStep):
             if not self.reading.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
         typed = {written_as: name for name, written_as in named.items()}
-        never = self.reading.words.apart(list(typed), self.policy.name_reach)
+        tied = [n for n in typed if not self.reading.words.described(question.text, typed[n])]
+        never = self.reading.words.apart(tied, self.policy.name_reach)
         if never is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
             one, other = (named_in(question.text, typed[n]) for n in never)
             together = one if one == other else f"{one} and {other} together"
