@@ -127,3 +127,16 @@ def test_on_this_article_names_tied_through_the_person_described_are_not_apart(
     # asked of the two names directly, nothing ties them
     apart = real_service.ask("Which review method was presented at Hupan University in October?")
     assert not apart.answerable
+
+
+def test_on_this_article_a_second_hop_quotes_only_the_first_sentences_telling_of_the_person(
+    real_service: QAService,
+) -> None:
+    answer = real_service.ask(
+        "The man who serves as squad leader in Alipay's class committee system: what did he "
+        "become at Ant Financial in October 2016?"
+    )
+    assert "Jing Xiandong serves as the squad leader" in answer.answer
+    assert "became the company’s new CEO" in answer.answer
+    # the sentence before, setting up the committee, names no one: it says nothing asked
+    assert "Alipay established" not in answer.answer
