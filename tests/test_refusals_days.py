@@ -22,6 +22,7 @@ PAID = [
         ("What did the insurer announce on December 15?", ["December 15"]),
         ("on 3 April 1974, and the 9th of March", ["3 April", "9th of March"]),
         ("on March 9th, 2016", ["March 9th"]),
+        ("on Dec. 15 and 9 Sept", ["Dec. 15", "9 Sept"]),
         ("between 21 August and 30 September", ["21 August and 30 September"]),
         ("in May 2016, when they may 15 times", []),  # a month and a year; "may" no month
         ("on 45 March", []),
@@ -44,6 +45,7 @@ def test_a_day_asked_is_unwritten_when_only_its_number_is_in_another_date() -> N
         unwritten_day(asked, " ".join([*PAID, "On November 29 she apologized."])) == "December 29"
     )
     assert unwritten_day("What happened on 15 December?", " ".join(PAID)) is None  # either order
+    assert unwritten_day("What happened on Dec. 27?", " ".join(PAID)) is None  # a short form
     assert unwritten_day("What happened in December?", " ".join(PAID)) is None  # no day asked
 
 

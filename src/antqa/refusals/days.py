@@ -16,11 +16,12 @@ from functools import lru_cache
 from antqa.questions import MONTH_NAMES
 from antqa.refusals.times import part_dated_elsewhere
 
-_MONTHS = "|".join(MONTH_NAMES)
+#: A month's name or its short form ("Dec", "Dec.", "Sept."), longest first.
+_MONTHS = "|".join([*MONTH_NAMES, r"Sept\.?", *(rf"{m[:3]}\.?" for m in MONTH_NAMES)])
 _DAY_NUMBER = r"(\d{1,2})(?:st|nd|rd|th)?"
 #: A day of a month either way round: "15 December", "the 15th of December", "December
-#: 15", "December 15th"; not "May 2016" (a month and a year). Month names capitalised,
-#: as English writes them ("may" is no month).
+#: 15", "Dec. 15th"; not "May 2016" (a month and a year). Month names capitalised, as
+#: English writes them ("may" is no month).
 _DAY = re.compile(
     rf"(?<![\d,.])\b{_DAY_NUMBER}\s+(?:of\s+)?({_MONTHS})\b|"
     rf"\b({_MONTHS})\s+(?:the\s+)?{_DAY_NUMBER}\b(?![,.]?\d)"
@@ -60,13 +61,18 @@ def _days(text: str) -> tuple[Day, ...]:
         number, month = match.group(1) or match.group(4), match.group(2) or match.group(3)
         if not 1 <= int(number) <= 31:
             continue
-        at = (MONTH_NAMES.index(month) + 1) * 32 + int(number)
+        at = (_month(month) + 1) * 32 + int(number)
         day = Day(at, at, match.group(), *match.span())
         if found and _spans(text, found[-1], day):
             before = found.pop()
             day = Day(before.first, at, text[before.start : day.end], before.start, day.end)
         found.append(day)
     return tuple(found)
+
+
+def _month(written: str) -> int:
+    """The month (0 for January) a name or short form writes."""
+    return next(n for n, name in enumerate(MONTH_NAMES) if name.startswith(written[:3]))
 
 
 def _spans(text: str, before: Day, day: Day) -> bool:
