@@ -200,6 +200,11 @@ def test_a_name_in_a_clause_the_article_tells_says_who_is_meant() -> None:
     assert not words.described("What did the man who rebuilt Kelby harbour do?", "kelbi")
     assert not words.described("What did Kelby do to the man who ran the ferry?", "kelbi")
     assert not words.described("Who sold Kelby?", "kelbi")  # no clause at all
+    # a clause inside one the question opens on ("Which ..."), or ended by a colon
+    inner = "Which boat was kept by the woman who ran the ferry for the Kelby council?"
+    assert words.described(inner, "kelbi")
+    colon = "The woman who ran the ferry for the Kelby council: how long did she keep it?"
+    assert words.described(colon, "kelbi")
 
 
 def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:

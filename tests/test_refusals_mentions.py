@@ -1,7 +1,8 @@
 """What counts as the article mentioning what a question asks for, four readings the
 SQuAD-format sets showed too narrow, each a kind: a place written without "in" or "at"
 before it; a place named as its people's or language's word ("English" for England); an
-age told as "a boy of nine"; a person called by the last word of their name."""
+age told as "a boy of nine"; a person called by the last word of their name. And a
+speaker named in the line introducing quotations set as paragraphs of their own."""
 
 from __future__ import annotations
 
@@ -95,3 +96,26 @@ def test_a_thing_named_by_a_common_noun_is_not_called_by_that_noun_alone(tmp_pat
     )
     answer = service.ask("What share of the ore came from the Sarnath Basin?")
     assert not answer.answerable and "Sarnath Basin" in answer.answer, answer.answer
+
+
+def test_a_speaker_named_in_the_line_introducing_quotations_is_mentioned(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "Wrong is wrong", then "This was the hardest winter in my nine years at the mill",
+    each a paragraph, after "Here are Anna Berg's words to the workers": a question about
+    her words names her, told in that line, not beside the quotation."""
+    filler = " ".join(f"Loom {n} wove wool for the winter market." for n in range(10))
+    text = (
+        f"The mill at Kelby closed for a month after the flood. {filler}\n\n"
+        "Here are Anna Berg's words to the workers at the time\n\n"
+        "“Wrong is wrong”\n\n"
+        "“This was the hardest winter in my nine years at the mill.”\n\n"
+        "“Thank you for every letter. ”\n\n"
+        f"The river fell in spring and the looms ran again. {filler}\n"
+    )
+    service = _service_over(text, tmp_path)
+    answer = service.ask("How many years had Anna Berg been at the mill in the hardest winter?")
+    assert answer.answerable and "nine years" in answer.answer, answer.answer
+    # a speaker named nowhere near is still never mentioned there
+    other = service.ask("How many years had Tom Reed been at the mill in the hardest winter?")
+    assert not other.answerable, other.answer

@@ -8,7 +8,6 @@ import pytest
 
 from antqa.answering import NOT_COVERED
 from antqa.refusals import (
-    day_conflict,
     doer_reversed,
     figure_of_another,
     figure_told_apart,
@@ -367,17 +366,6 @@ def test_a_figure_told_of_the_asked_doer_or_of_no_one_else_is_kept(
     question: str, sentence: str, figure: str
 ) -> None:
     assert figure_of_another(question, sentence, _at(sentence, figure)) is None
-
-
-def test_a_day_the_answer_gives_in_the_same_month_instead_conflicts() -> None:
-    told = ["Although Zheshang assumed the guarantee more than a week later on December 27, "]
-    asked = "What did Zheshang announce on December 15?"
-    assert day_conflict(asked, told) == ("December 15", "December 27")
-    assert day_conflict("What happened on 15 December?", told) == ("December 15", "December 27")
-    # the asked day among those told, another month, or no day asked
-    assert day_conflict("What did it pay on December 27?", told) is None
-    assert day_conflict("What did it pay on November 15?", told) is None
-    assert day_conflict("What did it pay in December?", told) is None
 
 
 def test_a_name_told_apart_from_the_figure_a_who_question_pins_answers_another_step() -> None:

@@ -111,3 +111,32 @@ def test_on_this_article_someone_told_of_at_no_such_time_is_refused(
         "The man who serves as deputy squad leader: what did he say in October 2016?"
     )
     assert not deputy.answerable
+
+
+def test_on_this_article_names_tied_through_the_person_described_are_not_apart(
+    real_service: QAService,
+) -> None:
+    # Hupan University and October are never told of together: the question ties them
+    # through Peng Lei, who became chairman in October 2016 and spoke at Hupan University
+    answer = real_service.ask(
+        "At Hupan University, what review method was described by the woman who became "
+        "chairman in October 2016?"
+    )
+    assert answer.answerable
+    assert "self-mutilation first, then shooting" in answer.answer
+    # asked of the two names directly, nothing ties them
+    apart = real_service.ask("Which review method was presented at Hupan University in October?")
+    assert not apart.answerable
+
+
+def test_on_this_article_a_second_hop_quotes_only_the_first_sentences_telling_of_the_person(
+    real_service: QAService,
+) -> None:
+    answer = real_service.ask(
+        "The man who serves as squad leader in Alipay's class committee system: what did he "
+        "become at Ant Financial in October 2016?"
+    )
+    assert "Jing Xiandong serves as the squad leader" in answer.answer
+    assert "became the company’s new CEO" in answer.answer
+    # the sentence before, setting up the committee, names no one: it says nothing asked
+    assert "Alipay established" not in answer.answer

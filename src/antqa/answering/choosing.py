@@ -61,6 +61,17 @@ _SUMMING_UP = re.compile(
 
 
 @dataclass(frozen=True)
+class Hop:
+    """A second hop (:meth:`SentenceChooser._second_hop`): the sentence telling what is
+    asked of the person the question describes, that person's names in it, and the
+    sentences of the first hop that tell of them."""
+
+    sentence: int
+    names: frozenset[str]
+    telling: frozenset[int]
+
+
+@dataclass(frozen=True)
 class Choice:
     """The sentences :meth:`SentenceChooser.choose` picked, the best first, and the answer score
     of every candidate they were picked from, kept so that :meth:`SentenceChooser.runner_up`
@@ -222,8 +233,13 @@ class SentenceChooser(AnswerStep):
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
         hop = self._second_hop(chosen, values, scores)
-        kept = {} if hop is None else {hop[0]: hop[1]}
-        chosen += list(kept)
+        kept: dict[int, frozenset[str]] = {}
+        if hop is not None:
+            # of the first hop, only what tells of the person: the rest says nothing asked
+            # (a "what position did she move to" answer quoted the incident before her
+            # apology, 579 characters)
+            chosen = [s for s in chosen if s in hop.telling] + [hop.sentence]
+            kept = {hop.sentence: hop.names}
         return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values, kept)
 
     def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
@@ -235,10 +251,11 @@ class SentenceChooser(AnswerStep):
         "last", "damp" for "wet"). Only the check of a place within a larger one reads it
         (:meth:`RefusalChecks.doubt`: the answer would quote the place it names), so it
         refuses little more and nothing less, nor gives the short answer; not after a long
-        best sentence, which is quoted whole and alone."""
+        best sentence, which is quoted whole and alone, nor after a second hop, whose first
+        sentences are only those telling of the person described (the best may be left out)."""
         chosen, values = choice.sentences, choice.values
-        if plan.continuation or not chosen:
-            return None
+        if plan.continuation or not chosen or choice.kept:
+            return None  # reading on, or through a second hop: no guess between sentences
         first = chosen[0].id
         if first not in values or len(chosen[0].text) > self.policy.whole_best_chars:
             return None
@@ -413,7 +430,7 @@ class SentenceChooser(AnswerStep):
 
     def _second_hop(
         self, chosen: list[int], values: dict[int, float], scores: Scores
-    ) -> tuple[int, frozenset[str]] | None:
+    ) -> Hop | None:
         """For a question that says whom it asks about by one fact of theirs and asks
         another, at a name or a time it gives ("The executive who apologized for the
         circle incident: what position did she move to in October 2016?"), the best
@@ -433,19 +450,21 @@ class SentenceChooser(AnswerStep):
         apart = [written[n] for n in self.names_apart(question, written, sentences)]
         if not apart:
             return None
-        who = described(question.tokens, self._told_of(chosen, question))
+        told = self._told_of(chosen, question)
+        who = described(question.tokens, [(person, clause) for _, person, clause in told])
+        telling = frozenset(s for s, person, _ in told if person in who)
         for s in sorted(values, key=values.__getitem__, reverse=True):
             words = self.lexicon.words(self.index.sentences[s].text)
             named = who.intersection(self.reading.people[s])
             if s not in chosen and named and all(resembles(name, words) for name in apart):
-                return s, frozenset(named)
+                return Hop(s, frozenset(named), telling)
         return None
 
-    def _told_of(self, chosen: list[int], question: Question) -> list[tuple[str, str]]:
+    def _told_of(self, chosen: list[int], question: Question) -> list[tuple[int, str, str]]:
         """The people the ``chosen`` sentences tell of (names of at least ``_PERSON_WORDS``
-        words the question does not give), each with the clause naming them; a sentence
-        naming no one ("At the same time, she convened 22 members ...") tells, whole, of
-        those the sentence before it in its paragraph names."""
+        words the question does not give), each with the sentence telling of them and the
+        clause naming them; a sentence naming no one ("At the same time, she convened 22
+        members ...") tells, whole, of those the sentence before it in its paragraph names."""
         sentences = self.index.sentences
         asked = set(question.tokens)
 
@@ -456,17 +475,17 @@ class SentenceChooser(AnswerStep):
                 if len(p.split()) >= _PERSON_WORDS and asked.isdisjoint(tokenize(p))
             ]
 
-        told: list[tuple[str, str]] = []
+        told: list[tuple[int, str, str]] = []
         for s in chosen:
             named = people(s)
             if named:
-                told += [(p, c) for c in clauses(sentences[s].text) for p in named if p in c]
+                told += [(s, p, c) for c in clauses(sentences[s].text) for p in named if p in c]
             elif (
                 not self.reading.named[s]
                 and s > 0
                 and sentences[s - 1].paragraph == sentences[s].paragraph
             ):
-                told += [(p, sentences[s].text) for p in people(s - 1)]
+                told += [(s, p, sentences[s].text) for p in people(s - 1)]
         return told
 
     def _add_short_follower(self, chosen: list[int]) -> list[int]:

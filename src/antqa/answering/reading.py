@@ -33,6 +33,8 @@ _STATEMENT_WORDS = 8
 #: "French", "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
 _DEMONYM = re.compile(rf"(?:{PEOPLE_ENDINGS_BEFORE_LOWER})$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+#: A sentence that is all a quotation: quote marks open and close it.
+_QUOTATION = re.compile(r"^\s*[“\"].*[”\"]\s*$", re.S)
 
 
 def _captions(sentences: list[Sentence]) -> set[int]:
@@ -56,6 +58,26 @@ def _captions(sentences: list[Sentence]) -> set[int]:
             )
         )
     }
+
+
+def _introducers(sentences: list[Sentence]) -> dict[int, int]:
+    """For each quotation standing as a paragraph of its own, the last sentence of the
+    paragraph before its run of such quotations: the line saying whose words they are
+    ("Let's look at Peng Lei's words ..." before “Wrong is wrong”, then “This is the
+    saddest moment ...”), which a question about them names."""
+
+    def alone(s: int) -> bool:
+        paragraph = sentences[s].paragraph
+        return (s == 0 or sentences[s - 1].paragraph != paragraph) and (
+            s + 1 == len(sentences) or sentences[s + 1].paragraph != paragraph
+        )
+
+    introduced: dict[int, int] = {}
+    for s in range(1, len(sentences)):
+        if alone(s) and _QUOTATION.search(sentences[s].text):
+            before = s - 1
+            introduced[s] = introduced.get(before, before)
+    return introduced
 
 
 def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[str, ...]:
@@ -112,6 +134,9 @@ class ArticleReading:
         #: table, built once): which words it writes in lower case, which are names, places.
         self.names = article_names
         self.captions = _captions(index.sentences)
+        #: Per quotation standing as a paragraph, the line introducing its run
+        #: (:func:`_introducers`): where the speaker is named.
+        self.introduced = _introducers(index.sentences)
         self.plain = [plain_words(s.text) for s in index.sentences]
         texts = [s.text for s in index.sentences]
         #: Per sentence, whether it holds a number that is no length of time or distance
@@ -178,14 +203,17 @@ class AnswerStep:
     def _mentioned_near(
         self, question: Question, name: str, written_as: str, chosen: Sequence[Sentence]
     ) -> bool:
-        """Whether the article mentions ``name`` within ``name_reach`` of ``chosen``, as
-        written or by the last word of a person's name ("Ilse" of "Ilse Dorrance", called
-        "Dorrance" there; :meth:`~antqa.refusals.ArticleWords.called_by_last`); not
-        "Sarnath" of "the Sarnath Basin", which no "basin" tells of (a word the article
-        writes in lower case: without that, 3 unanswerables of the SQuAD-format sets were
-        answered)."""
+        """Whether the article mentions ``name`` within ``name_reach`` of ``chosen`` (or of
+        the line introducing a quotation among them), as written or by the last word of a
+        person's name ("Ilse" of "Ilse Dorrance", called "Dorrance" there;
+        :meth:`~antqa.refusals.ArticleWords.called_by_last`); not "Sarnath" of "the Sarnath
+        Basin", which no "basin" tells of (a word the article writes in lower case: without
+        that, 3 unanswerables of the SQuAD-format sets were answered)."""
         words = self.reading.words
         reach = self.policy.name_reach
+        sentences, introduced = self.index.sentences, self.reading.introduced
+        # a quotation is near the line saying whose words it is
+        chosen = [*chosen, *(sentences[introduced[s.id]] for s in chosen if s.id in introduced)]
         if words.beside(written_as, chosen, reach):
             return True
         last = words.called_by_last(question.text, name)

@@ -17,7 +17,7 @@ from antqa.refusals import (
     KIND_FRAME_WORDS,
     asked_role,
     dated_elsewhere,
-    day_conflict,
+    day_elsewhere,
     doer_reversed,
     event_untold,
     event_without_figure,
@@ -42,6 +42,7 @@ from antqa.refusals import (
     time_conflict,
     time_untold,
     total_untold,
+    unwritten_day,
     vague_time_alone,
     written_out,
 )
@@ -333,20 +334,35 @@ class RefusalChecks(AnswerStep):
         though the article mentions everything it names: they are about another time
         (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
         question = scores.question
-        if plan.continuation or not chosen:
-            return None  # reading on
-        day = day_conflict(question.text, [s.text for s in chosen])
-        if day is not None:  # "on December 15" asked, "on December 27" told
-            return f" — what it says on this is dated {day[1]}, not {day[0]}"
-        if not (question.names or periods(question.text)):
-            return None  # nothing more to check
-        return self._other_time(question, chosen) or self._unnamed(question, chosen)
+        if plan.continuation or not chosen or not (question.names or periods(question.text)):
+            return None  # reading on, or nothing to check
+        return (
+            self._other_time(question, chosen)
+            or self._other_day(question, chosen)
+            or self._unnamed(question, chosen)
+        )
+
+    @staticmethod
+    def _other_day(question: Question, chosen: list[Sentence]) -> str | None:
+        """The day the question pins ("on December 15") is not the one the sentences that
+        would answer give to what it asks (:func:`antqa.refusals.day_elsewhere`)."""
+        conflict = day_elsewhere(question.text, [s.text for s in chosen])
+        if conflict is None:
+            return None
+        asked, dated = conflict
+        return f" — what it says on this is dated {dated.text}, not {asked.text}"
 
     def _unnamed(self, question: Question, chosen: list[Sentence]) -> str | None:
         """A name the question gives that the paragraphs of the answer never mention:
         "Who identified themselves as French during the Hundred Years War?" answered from
         a paragraph where they called themselves English. A question names what its
-        answer is told with, so a paragraph without it tells of something else."""
+        answer is told with, so a paragraph without it tells of something else.
+
+        Nor does it tie two names the article never tells of together, unless one is in a
+        clause saying whom it asks about that the article tells (as :meth:`names_apart`
+        lets it be far from the answer): "the review method introduced at Hupan University
+        by the person who became chairman in October 2016" ties them through Peng Lei,
+        told of at Hupan University and, elsewhere, in October."""
         named = self.checked_names(question)
         apart = self.names_apart(question, named, chosen)
         if apart:
@@ -356,7 +372,8 @@ class RefusalChecks(AnswerStep):
             if not self.reading.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
         typed = {written_as: name for name, written_as in named.items()}
-        never = self.reading.words.apart(list(typed), self.policy.name_reach)
+        tied = [n for n in typed if not self.reading.words.described(question.text, typed[n])]
+        never = self.reading.words.apart(tied, self.policy.name_reach)
         if never is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
             one, other = (named_in(question.text, typed[n]) for n in never)
             together = one if one == other else f"{one} and {other} together"
@@ -453,6 +470,9 @@ class RefusalChecks(AnswerStep):
         the answer would come from never write: like a name the article never mentions,
         it says the question is about something else (often a changed date)."""
         near = " ".join(hit.chunk.text for hit in hits[: self.policy.candidate_passages])
+        day = unwritten_day(question, near)
+        if day is not None:  # "December 29" asked, "November 29" written
+            return day
         for number in _QUESTION_NUMBER.finditer(question):
             if in_period_written(question, number.start(), near):
                 continue  # "the 11th century", written "from 1068 to 1104"; "the 1960s"

@@ -23,6 +23,9 @@ another of its set: "the upper section" for the lower, "daily" for "weekly", "cl
 for "opened", "removed" for "added"; or ask of a step the article says was never taken
 ("When was it reopened?" of "abandoned and never reopened").
 
+Or they move the day ("on December 15" where the insurer acted on December 27, "December
+29" where only "November 29" is written).
+
 Or they swap a rank ("in its second year" where the article gives the first year), or
 who did what: a step the article tells of someone else ("did Piet Ommeren publish" of
 "Kaarvig's analysis, published in 1933"), or a "who" question about what was done to a
@@ -42,13 +45,14 @@ total?" of "witnessed by more than 7,000 employees").
 The checks themselves live in
 :meth:`antqa.answering.refusing.RefusalChecks.doubt`, which knows the sentences that would answer;
 this package reads times and words, one concept a module: :mod:`.times` (the times a text
-pins), :mod:`.numbers` (numbers in words), :mod:`.places`, :mod:`.opposites`,
-:mod:`.ranks`, :mod:`.names` (the article's words as the name checks read them, and the
-names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step),
+pins), :mod:`.days` (the days it gives), :mod:`.numbers` (numbers in words), :mod:`.places`,
+:mod:`.opposites`, :mod:`.ranks`, :mod:`.names` (the article's words as the name checks
+read them, and the names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step),
 :mod:`.meanings` (verbs of one meaning: "founded", "established") and :mod:`.events` (a
 detail a question adds to an event).
 """
 
+from antqa.refusals.days import Day, day_elsewhere, unwritten_day
 from antqa.refusals.doers import (
     STEP_REACH,
     doer_reversed,
@@ -85,7 +89,6 @@ from antqa.refusals.times import (
     DATED_PART_WORDS,
     Period,
     dated_elsewhere,
-    day_conflict,
     in_period_written,
     named_by_year,
     periods,
@@ -104,11 +107,12 @@ __all__ = [
     "SAME_PLACE_LETTERS",
     "STEP_REACH",
     "ArticleWords",
+    "Day",
     "Period",
     "asked_role",
     "clauses",
     "dated_elsewhere",
-    "day_conflict",
+    "day_elsewhere",
     "doer_reversed",
     "event_untold",
     "event_without_figure",
@@ -136,6 +140,7 @@ __all__ = [
     "time_conflict",
     "time_untold",
     "total_untold",
+    "unwritten_day",
     "vague_time_alone",
     "written_out",
 ]

@@ -253,7 +253,11 @@ def _holds_name(name: str, words: Collection[str]) -> bool:
 
 
 #: A clause saying whom or what a question asks about: "the executive who apologised ...".
-_DESCRIBING = re.compile(r"\b(?:who|which|that|whose)\s+([^?,;]+)", re.I)
+#: Not the question's first word, which asks ("Which method was introduced at X by the
+#: executive who became chairman in October?": the "who" clause says whom it asks about).
+#: A colon or a dash ends it as a comma does ("The executive who ...: which job did she
+#: leave?").
+_DESCRIBING = re.compile(r"(?<=\S\s)(?:who|which|that|whose)\s+((?:[^?,;:–—-]|\b-\b)+)", re.I)
 #: How many of such a clause's words (besides a name in it) a sentence must hold to tell
 #: it: two, so that a clause of a name and one common word ("who led Ashby") is no
 #: description. One clause told this way on all sets, a multi-hop question of this

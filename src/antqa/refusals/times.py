@@ -4,9 +4,10 @@ asked of another time than the sentences that would answer tell of."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, Self, TypeVar
 
 from antqa.lexical import resembles, tokenize
 from antqa.questions import MONTH_NAMES, UNIT_WORDS
@@ -260,13 +261,57 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
     Roccabruna in 1456?" asked of "Duke Amedeo III lost the fortress of Roccabruna in
     1453 ..., but his commander ... defeated the Vessanese army ... in June 1456"; "Who
     founded the Studium in 1468?" of "In 1468 Ludovico bought ... He founded ... the
-    Studium ..., in 1474". A part of a sentence (or a whole sentence dated only at other
-    times) holding at least :data:`DATED_PART_WORDS` of the question's words (its time
-    left out) is dated elsewhere, and no part dated at the question's time holds any.
+    Studium ..., in 1474". See :func:`part_dated_elsewhere`; a sentence dated by a day
+    and month alone ("on 15 March") is dated by its passage's year, whatever else it
+    dates, so it is never a unit whole.
     """
     asked = periods(question)
     if not asked:
         return None
+    return part_dated_elsewhere(question, asked, sentences, _told_periods, _DATED_BY_CONTEXT)
+
+
+def _told_periods(text: str) -> list[Period]:
+    """The times a sentence that would answer tells (:func:`periods`, ``told``)."""
+    return periods(text, told=True)
+
+
+class Dated(Protocol):
+    """A time a text gives, where it gives it (a :class:`Period`, or a day,
+    :class:`antqa.refusals.days.Day`)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    def meets(self, other: Self) -> bool:
+        """Whether the two times overlap."""
+        ...
+
+
+_D = TypeVar("_D", bound=Dated)
+
+
+def part_dated_elsewhere(
+    question: str,
+    asked: Sequence[_D],
+    sentences: Sequence[str],
+    read: Callable[[str], Sequence[_D]],
+    whole_undated: re.Pattern[str] | None = None,
+) -> tuple[_D, _D] | None:
+    """A time of ``asked`` (those the question pins) and the one ``sentences`` give to what
+    it asks, when that is another time; else ``None``. ``read`` gives a text's times.
+
+    A part of a sentence (or a whole sentence dated only at other times, unless
+    ``whole_undated`` finds that its times are its passage's) holding at least
+    :data:`DATED_PART_WORDS` of the question's words (its times left out) is dated
+    elsewhere, and no part dated at the question's time holds any.
+    """
     rest = question
     for p in asked:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
@@ -276,13 +321,13 @@ def dated_elsewhere(question: str, sentences: Sequence[str]) -> tuple[Period, Pe
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
         units += _DATED_PART.split(sentence)
-        if _DATED_BY_CONTEXT.search(sentence):
-            continue  # "on 15 March": dated by its passage's year, whatever else it dates
-        if not any(a.meets(d) for a in asked for d in periods(sentence, told=True)):
+        if whole_undated is not None and whole_undated.search(sentence):
+            continue
+        if not any(a.meets(d) for a in asked for d in read(sentence)):
             units.append(sentence)  # its time may be a part of its own: "..., in 1474,"
-    best: tuple[int, Period] | None = None
+    best: tuple[int, _D] | None = None
     for unit in units:
-        dated = periods(unit, told=True) if _DIGIT.search(unit) else []
+        dated = read(unit) if _DIGIT.search(unit) else []
         if not dated:
             continue
         words = set(tokenize(unit))
@@ -314,36 +359,3 @@ _TIME_NAMES = frozenset(month.lower() for month in MONTH_NAMES) | frozenset(
 def _is_time(name: str) -> bool:
     """Whether ``name`` ("November", "Easter Monday") opens with the name of a time."""
     return name.split()[0].lower() in _TIME_NAMES
-
-
-#: A day of a month, either way round ("December 15", "15th December"): the day and the
-#: month are read, whatever year follows.
-_DAY_OF_MONTH = re.compile(
-    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})|({_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b)"
-    r"(?!\d)"
-)
-
-
-def _days(text: str) -> dict[str, set[int]]:
-    """The days of each month ``text`` writes ("December 27" -> {"December": {27}})."""
-    days: dict[str, set[int]] = {}
-    for found in _DAY_OF_MONTH.finditer(text):
-        month = found.group(2) or found.group(3)
-        days.setdefault(month, set()).add(int(found.group(1) or found.group(4)))
-    return days
-
-
-def day_conflict(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
-    """A day the question pins ("on December 15") and the one ``texts`` (the sentences
-    that would answer) give in that month instead ("December 27"), when they never give
-    the asked day; else ``None``. Like a year changed (:func:`time_conflict`), a day
-    changed asks of another event than the one told."""
-    asked = _days(question)
-    if not asked:
-        return None
-    told = _days(" ".join(texts))
-    for month, days in asked.items():
-        other = told.get(month, set())
-        if other and not days & other:
-            return f"{month} {min(days)}", f"{month} {min(other)}"
-    return None
