@@ -71,3 +71,16 @@ def test_a_decade_and_a_verb_of_the_question_s_meaning_tie_it_to_the_sentence() 
     assert vague_time_alone(asked, told, rare={"replac"}) is None
     other = set(tokenize("Pulse relay carried most calls during the 2000s."))
     assert vague_time_alone(asked, other, rare={"replac"}) == "the 2000s"
+
+
+def test_a_beginning_told_in_another_verb_is_the_start_asked() -> None:
+    started = told_in_any_verb("start")
+    assert started.search("KRT Barn, which was launched on 1 December 2009")
+    assert started.search("Broadcasts commenced in 1927.")
+    assert not told_in_any_verb("start").search("The channel closed in 2009.")
+    elsewhere = (1, "Radio broadcasts were to start in 1925.")  # the article writes "start"
+    launched = [(0, "The children's channel KRT Barn was launched on 1 December 2009.")]
+    asked = "When did KRT Barn start broadcasting?"
+    assert _steps([*launched, elsewhere], asked, "KRT Barn") is None
+    closed = [(0, "The children's channel KRT Barn was closed on 1 December 2009.")]
+    assert _steps([*closed, elsewhere], asked, "KRT Barn") == ("krt", "start")

@@ -207,3 +207,21 @@ def test_two_neighbouring_letters_swapped_count_as_the_word_meant() -> None:
     assert lexicon.coverage("What is its populra nickname?")[1] == 1.0
     # the first two letters are not swapped ("tear" read as "rate"), nor a word the texts hold
     assert [lexicon.form(t) for t in tokenize("ocmpany founded")] == tokenize("ocmpany founded")
+
+
+def test_a_word_spelt_the_other_way_counts_as_the_article_s_spelling() -> None:
+    lexicon = LexicalIndex(
+        [
+            "The Society published a thematic catalogue of 212 works in 1978.",
+            "The licence fee was paid at the centre of town in colours and metres.",
+        ]
+    )
+    assert lexicon.coverage("how many works are in the thematic catalog")[0] == 1.0
+    assert lexicon.coverage("When was the license fee paid at the center?")[1] == 1.0
+    assert tokenize("organize analyzed honorable cataloged theaters") == tokenize(
+        "organise analysed honourable catalogued theatres"
+    )
+    # short words spelt alike stay words of their own, and a word alone is not respelt
+    assert tokenize("hour tour four rogue acre genre prize entre") == [
+        "hour", "tour", "four", "rogu", "acr", "genr", "prize", "entr"
+    ]  # fmt: skip

@@ -82,8 +82,42 @@ def _remembered_tokens(text: str) -> tuple[str, ...]:
 def _tokens(text: str, stemmer: Stemmer.Stemmer) -> list[str]:
     """:func:`tokenize` with this stemmer."""
     text = text.lower() if text.isascii() else _unaccented(text.lower())
-    words = [w for w in _TOKEN.findall(text) if w not in STOPWORDS]
+    words = [_one_spelling(w) for w in _TOKEN.findall(text) if w not in STOPWORDS]
     return list(stemmer.stemWords(words))
+
+
+#: English spelt two ways, each as (pattern, the one spelling both are read as): "colour"
+#: and "color", "catalogue" and "catalog", "centre" and "center", "organise" and
+#: "organize", "analyse" and "analyze", "licence" and "license". People type one where
+#: the article writes the other, and the stemmer keeps them apart ("catalogu" and
+#: "catalog"). Whole endings after enough letters, so "hour", "tour", "four", "rogue",
+#: "acre", "genre" and "prize" stay as they are; the "-ise" side is the one kept, since
+#: the stemmer reads "-ise" and "-isation" as one stem ("organis") but "-ize" not always.
+_SPELLINGS = tuple(
+    (re.compile(pattern), spelling)
+    for pattern, spelling in (
+        (r"(?<=\w\w\w)our(?=(?:s|ed|ing|ite|ites|able|ably|ful|er|ers)?$)", "or"),
+        (r"(?<=\w\w\w)ogue(?=s?$)", "og"),
+        (r"(?<=\w\w\wog)ue(?=d$)", "e"),
+        (r"(?<=\w\w[tb])(?<!^ent)re(?=s?$)", "er"),  # not the French "entre"
+        (r"(?<=\w\w[tb])red$", "ered"),
+        (r"(?<=\w\w\w\w)iz(?=(?:e|es|ed|ing|ation|ations|er|ers)$)", "is"),
+        (r"(?<=\w\w\w)yz(?=(?:e|es|ed|ing|er|ers)$)", "ys"),
+        (r"^(defen|offen|licen|preten)ce(s?)$", r"\1se\2"),
+    )
+)
+#: The fewest letters of a word :data:`_SPELLINGS` reads ("metre"): shorter words spelt
+#: alike are often words of their own ("tour" / "tor").
+SPELLING_LEAST_LETTERS = 5
+
+
+def _one_spelling(word: str) -> str:
+    """``word`` spelt as :data:`_SPELLINGS` reads both of its spellings."""
+    if len(word) < SPELLING_LEAST_LETTERS:
+        return word
+    for pattern, spelling in _SPELLINGS:
+        word = pattern.sub(spelling, word)
+    return word
 
 
 def _lucene_idf(documents: int, frequency: int) -> float:

@@ -18,12 +18,15 @@ from antqa.lexical import tokenize
 #: the founding and the replacing each let one answerable through (fresh14's "Who
 #: established Cendrick Mills?"; "What replaced pulse relay in the 2000s?" of "displaced
 #: during the 2000s") and no unanswerable; dying, building and buying changed no item.
+#: Beginning is "start" only among verbs of beginning, never of founding ("When did the
+#: channel start broadcasting?" of "which was launched on 1 December 2009").
 ONE_MEANING = (
     ("found", "establish", "set up"),
     ("die", "pass away"),
     ("replace", "displace", "supersede"),
     ("build", "construct", "erect"),
     ("buy", "purchase"),
+    ("begin", "start", "launch", "commence"),
 )
 
 
