@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from antqa.conversation import Turn, is_follow_up, plan_search
+from antqa.service import QAService
 
 
 def turn(question: str, answer: str = "An answer. [1]", ids: tuple[int, ...] = (7,)) -> Turn:
@@ -77,3 +78,16 @@ def test_a_refused_turn_gives_no_context() -> None:
     assert "doesn't say" not in plan.query
     assert plan.context == "What was the revenue?"  # all there is to go on
     assert plan.anchors == ()
+
+
+def test_a_follow_up_reads_what_the_answer_chose_not_the_runner_up_it_hedged_with(
+    real_service: QAService,
+) -> None:
+    first = real_service.ask("Which department did Alipay start out as?")
+    hedge = "We know that Ant Financial started from Alipay."
+    assert "settlement department of Taobao" in first.answer and hedge in first.answer
+    turn = real_service.conversations.history(first.conversation_id)[-1]
+    assert "settlement department of Taobao" in turn.answer and hedge not in turn.answer
+    # so "that company" is Taobao, which the answer chose, not the hedge's Ant Financial
+    culture = real_service.ask("What is that company's culture like?", first.conversation_id)
+    assert "Taobao’s culture is lively and agile" in culture.answer

@@ -289,17 +289,18 @@ class QAService:
                 reply, hits, conversation_id=conversation_id, model=self.model_name
             )
             quoted: tuple[int, ...] = ()
+            said = answer.answer
         else:
             answer, composition = serving.answerer.answer(
                 plan, hits, scores, conversation_id=conversation_id, model=self.model_name
             )
-            quoted = composition.sentence_ids
+            quoted, said = composition.sentence_ids, composition.text
         self.conversations.record(
             conversation_id,
             Turn(
                 question=question,
                 query=plan.query,
-                answer=answer.answer,
+                answer=said,
                 sentence_ids=quoted,
                 article_sha256=article,
             ),

@@ -22,7 +22,9 @@ NOT_COVERED = (
 
 @dataclass(frozen=True)
 class Composition:
-    """The answer text and the sentences it quotes, the best first (a follow-up looks near it)."""
+    """What a follow-up reads of an answer: its text without the runner-up it may hedge
+    with (the words "it" and "that company" point into), and the sentences it quotes, the
+    best first (a follow-up looks near them)."""
 
     text: str
     sentence_ids: tuple[int, ...]
@@ -99,7 +101,11 @@ class Answerer:
             conversation_id=conversation_id,
             model=model,
         )
-        return answer, Composition(text, tuple(s.id for s in quoted))
+        # a follow-up reads what the answer chose: the hedge names another thing ("that
+        # company" after "Alipay was the settlement department of Taobao" + "We know that
+        # Ant Financial started from Alipay" drifted to Ant Financial)
+        said = self.composer.cite(hits, quoted[:-1], scores, short)[0] if hedged else text
+        return answer, Composition(said, tuple(s.id for s in quoted))
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
         """An ``answerable: false`` answer with ``text``; the closest passages are listed as
