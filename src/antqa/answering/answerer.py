@@ -104,7 +104,7 @@ class Answerer:
         # a follow-up reads what the answer chose: the hedge names another thing ("that
         # company" after "Alipay was the settlement department of Taobao" + "We know that
         # Ant Financial started from Alipay" drifted to Ant Financial)
-        said = self.composer.cite(hits, quoted[:-1], scores, short)[0] if hedged else text
+        said = self.composer.quote(hits, quoted[:-1], scores, short) if hedged else text
         return answer, Composition(said, tuple(s.id for s in quoted))
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:

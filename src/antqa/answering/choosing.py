@@ -164,13 +164,8 @@ class SentenceChooser(AnswerStep):
             if scores.question.kind is AnswerKind.DURATION and Asked.of(scores.question).lasting:
                 # "for how long": not "87 kilometres"
                 holders = self._telling(holders, gives_length_of_time)
-            if scores.question.kind is AnswerKind.TIME and Asked.of(scores.question).date:
-                # "On what date ...?": "on 14 May 1747", not "the summer of 1747"
-                holders = self._telling(holders, gives_day)
-            change = tells_change_asked(scores.question.text)
-            if scores.question.kind is AnswerKind.TIME and change is not None:
-                # "When was the chapel pulled down?": "It was demolished in 1836"
-                holders = self._telling(holders, change)
+            if scores.question.kind is AnswerKind.TIME:
+                holders = self._telling_time_asked(holders, scores.question)
             return {s: v for s, v in values.items() if s in holders} or values
         holders = kind_holders(self.policy, hits, scores)
         numbers = kind_holders(self.policy, hits, scores, counted=False)
@@ -180,6 +175,16 @@ class SentenceChooser(AnswerStep):
             numbers = {s for s in numbers if self.reading.things[s]} or numbers
         bonus = self.policy.kind_bonus
         return {s: v + bonus * (s in holders) for s, v in values.items() if s in numbers} or values
+
+    def _telling_time_asked(self, holders: set[int], question: Question) -> set[int]:
+        """Of the ``holders`` of a time, those telling the time ``question`` asks (all if
+        none does): a day for "On what date ...?" ("on 14 May 1747", not "the summer of
+        1747"), a change of the class it asks the time of ("When was the chapel pulled
+        down?": "It was demolished in 1836")."""
+        if Asked.of(question).date:
+            holders = self._telling(holders, gives_day)
+        change = tells_change_asked(question.text)
+        return holders if change is None else self._telling(holders, change)
 
     def _repeat_penalty(self, sentence: int, plan: SearchPlan) -> float:
         """How much a sentence the previous answer quoted is held back in a follow-up.

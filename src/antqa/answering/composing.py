@@ -289,8 +289,32 @@ class Composer:
         """The answer text quoting ``quoted`` (the best first) with ``[n]`` markers, and
         the citations: the ones it uses numbered in order of first use, then the rest
         (``kept``: per sentence, the names a cut of it keeps first)."""
+        parts = self._parts(hits, quoted, scores, keep, hedged, kept)
+        text, order = _marked(parts)
+        by_hit: dict[int, list[Sentence]] = {}
+        for part in parts:
+            by_hit.setdefault(part.hit, []).append(part.sentence)
+        return text, self.citations(hits, by_hit, order)
+
+    def quote(
+        self, hits: list[Hit], quoted: list[Sentence], scores: Scores, keep: ShortAnswer | None
+    ) -> str:
+        """The text :meth:`cite` gives ``quoted``, without building the citations: what a
+        follow-up reads of an answer that hedged (:class:`~antqa.answering.Composition`)."""
+        return _marked(self._parts(hits, quoted, scores, keep))[0]
+
+    def _parts(
+        self,
+        hits: list[Hit],
+        quoted: list[Sentence],
+        scores: Scores,
+        keep: ShortAnswer | None = None,
+        hedged: bool = False,
+        kept: Mapping[int, frozenset[str]] | None = None,
+    ) -> list[Part]:
+        """:meth:`compose` of the ``quoted`` sentences a passage of ``hits`` holds."""
         holders = [hit_holding(s, hits) for s in quoted]
-        parts = self.compose(
+        return self.compose(
             [s for s, h in zip(quoted, holders, strict=True) if h is not None],
             [h for h in holders if h is not None],
             scores,
@@ -298,15 +322,17 @@ class Composer:
             hedged,
             kept,
         )
-        order = list(dict.fromkeys(part.hit for part in parts))
-        number = {hit: n for n, hit in enumerate(order, start=1)}
-        text = " ".join(
-            part.text
-            if following is not None and following.hit == part.hit
-            else f"{part.text} [{number[part.hit]}]"
-            for part, following in zip(parts, [*parts[1:], None], strict=True)
-        )
-        by_hit: dict[int, list[Sentence]] = {}
-        for part in parts:
-            by_hit.setdefault(part.hit, []).append(part.sentence)
-        return text, self.citations(hits, by_hit, order)
+
+
+def _marked(parts: list[Part]) -> tuple[str, list[int]]:
+    """The parts' text with a ``[n]`` marker after each run from one passage, and the
+    passages (hits) in the order of first use, which the markers number from 1."""
+    order = list(dict.fromkeys(part.hit for part in parts))
+    number = {hit: n for n, hit in enumerate(order, start=1)}
+    text = " ".join(
+        part.text
+        if following is not None and following.hit == part.hit
+        else f"{part.text} [{number[part.hit]}]"
+        for part, following in zip(parts, [*parts[1:], None], strict=True)
+    )
+    return text, order

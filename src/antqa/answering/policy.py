@@ -84,9 +84,10 @@ class AnswerPolicy:
     #: within this wider share. 0.2 gained 16 answer hits over the SQuAD-format sets
     #: (train14 aside; fresh14 .867 -> .894), none lost there, train14, Normans and the
     #: holdouts unchanged, medians +2-3 chars; one follow-up lost its hit (the hedge named
-    #: another company for "that company"). Replayed on the same candidates, 0.1 reached 8
-    #: of the 16; a clear answer hedged within 0.1 whatever the runner-up holds, 11 for
-    #: 93 answers lengthened against 62 here.
+    #: another company for "that company") until a follow-up read only what the answer
+    #: chose (:class:`~antqa.answering.Composition`). Replayed on the same candidates, 0.1
+    #: reached 8 of the 16; a clear answer hedged within 0.1 whatever the runner-up holds,
+    #: 11 for 93 answers lengthened against 62 here.
     rival_tie_margin: float = 0.2
     #: How far back (in sentences) the thing a summing-up sentence names is looked for
     #: ("These two incidents ..." 17 sentences after the first incident is told): a few

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from antqa.lexical import STOPWORDS, resembles, tokenize
+from antqa.lexical import STOPWORDS, form_prefix, resembles, tokenize
 from antqa.refusals.meanings import told_in_any_verb
 from antqa.refusals.times import _is_time
 
@@ -30,7 +30,7 @@ def _step_form(step: str) -> re.Pattern[str]:
     """What finds ``step`` (a verb) written in any form ("publish", "published"), in lower
     case: a capitalised word is a name ("Ant Financial" is no step "ant"), and a step
     opening a sentence ("Published in 1933, ...") is passed over, which refuses less."""
-    return re.compile(rf"\b{re.escape(step[: max(4, len(step) - 2)].lower())}\w*")
+    return re.compile(rf"\b{re.escape(form_prefix(step).lower())}\w*")
 
 
 #: After a step, who took it: "published by Ommeren", "signed by Rollo and the king".

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from antqa.lexical import tokenize
+from antqa.lexical import form_prefix, tokenize
 
 #: Events English writes with more than one verb, each as the verbs written in their plain
 #: form. Only verbs with one meaning between them: "start" (a race, a fire) and "create" (a
@@ -31,13 +31,10 @@ ONE_MEANING = (
 
 
 def _written(phrase: str) -> str:
-    """A phrase's words in any form: each word's letters but its last two (at least four),
-    then any ending, as :func:`antqa.lexical.resembles` pairs forms ("establish",
-    "established"; "pass away", "passed away")."""
-    return r"\s+".join(
-        rf"{re.escape(word[: max(4, len(word) - 2)])}\w*" if len(word) > 3 else rf"{word}\w*"
-        for word in phrase.split()
-    )
+    """A phrase's words in any form (:func:`~antqa.lexical.form_prefix`, then any ending),
+    as :func:`antqa.lexical.resembles` pairs forms ("establish", "established"; "pass
+    away", "passed away")."""
+    return r"\s+".join(rf"{re.escape(form_prefix(word))}\w*" for word in phrase.split())
 
 
 @lru_cache(maxsize=256)

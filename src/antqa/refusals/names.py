@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import chain
 
-from antqa.lexical import STOPWORDS, LexicalIndex, resembles, tokenize
+from antqa.lexical import STOPWORDS, LexicalIndex, form_prefix, resembles, tokenize
 from antqa.models import Sentence
 from antqa.refusals.events import LASTING_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
@@ -202,7 +202,7 @@ class ArticleWords:
         found by bisection rather than a pass over every word."""
         if len(name) < 4:
             return [name] if name in self._holding else []
-        return self._starting(name[: max(4, len(name) - 2)])
+        return self._starting(form_prefix(name))
 
     def _starting(self, prefix: str) -> list[str]:
         """The words of the article starting with ``prefix``, found by bisection."""
@@ -369,7 +369,7 @@ def given_to_another(
     for asked, name, word, owned in asked_pairs:
         if word in STOPWORDS or name.lower() in STOPWORDS:
             continue
-        form = re.escape(word[: max(4, len(word) - 2)])
+        form = re.escape(form_prefix(word))
         # asked with "of", the name owns the thing: told so too ("Halvard's surface"), not
         # by a name that only qualifies it ("of Norman origin")
         owner = r"['’]s" if owned else r"[\w'’-]*"
