@@ -9,6 +9,7 @@ from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.questions import meaning_language
 from antqa.refusals import (
+    given_role,
     ArticleWords,
     asked_role,
     dated_elsewhere,
@@ -401,6 +402,27 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
 )
 def test_a_who_question_asks_for_the_role_after_as(question: str, role: str) -> None:
     assert asked_role(question) == (role, tokenize(role))
+
+
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        ("When was Ni Xingjun appointed CEO of Alipay?", ("Ni Xingjun", "CEO")),
+        (
+            "In what year did Peter Yarwood become director of the observatory?",
+            ("Peter Yarwood", "director"),
+        ),
+        ("When was Tomas Lind elected deputy squad leader?", ("Tomas Lind", "deputy squad leader")),
+        ("When did William make Ralph earl?", None),  # a name after the step: no role
+        ("Who became CEO?", None),  # no one named: the "who ... as" check's
+        ("Why was Jing Xiandong chosen to succeed Peng Lei as CEO?", None),  # a step, not a role
+    ],
+)
+def test_a_question_gives_a_named_person_the_role_after_the_step_into_it(
+    question: str, given: tuple[str, str] | None
+) -> None:
+    found = given_role(question)
+    assert (found and (found[0], found[2])) == given
 
 
 CLUB = (

@@ -25,6 +25,7 @@ from antqa.refusals import (
     figure_of_another,
     figure_told_apart,
     figures_only_asked,
+    given_role,
     given_to_another,
     in_period_written,
     named_by_year,
@@ -147,6 +148,7 @@ class RefusalChecks(AnswerStep):
             return f" — none of its passages on this gives {KIND_NOUN[question.kind]}"
         return (
             self._unheld_role(plan, hits, question)
+            or self._role_not_given(plan, question)
             or self._beside_the_answer(plan, scores, chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
@@ -326,6 +328,26 @@ class RefusalChecks(AnswerStep):
         if not role_written(role, texts) or role_held(role, named, texts):
             return None
         return f" — where it tells of the {written}, it names no one else as one"
+
+    def _role_not_given(self, plan: SearchPlan, question: Question) -> str | None:
+        """A role the question gives a named person by the step into it ("When was Ni
+        Xingjun appointed CEO of Alipay?") that the article writes, but never near them
+        (in their paragraphs or within ``name_reach`` sentences): it is someone else's
+        role, and whatever the article tells of the person answers another question (the
+        role they do hold). A role the article never writes may be in other words
+        ("chief executive" for "CEO"): not checked."""
+        given = given_role(question.text)
+        if given is None or plan.continuation:
+            return None
+        written_name, name, written_role, role = given
+        forms = [self.lexicon.form(w) for w in (*name, *role)]
+        if not all(self.lexicon.known(w) for w in forms):
+            return None  # a role in other words; a name the article lacks is refused before
+        words, reach = self.reading.words, self.policy.name_reach
+        role_forms = [self.lexicon.form(w) for w in role]
+        if any(words.writes_near(self.lexicon.form(n), role_forms, reach) for n in name):
+            return None
+        return f' — where it tells of {written_name}, it never says "{written_role}"'
 
     def _beside_the_answer(
         self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]

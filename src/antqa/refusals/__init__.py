@@ -84,7 +84,14 @@ from antqa.refusals.numbers import written_out
 from antqa.refusals.opposites import PREFIXED_LETTERS, never_done, opposite_word, plain_words
 from antqa.refusals.places import SAME_PLACE_LETTERS, only_larger_place, placed_elsewhere
 from antqa.refusals.ranks import rank_swapped
-from antqa.refusals.roles import ROLE_WORDS, asked_role, clauses, role_held, role_written
+from antqa.refusals.roles import (
+    ROLE_WORDS,
+    asked_role,
+    clauses,
+    given_role,
+    role_held,
+    role_written,
+)
 from antqa.refusals.times import (
     DATED_PART_WORDS,
     Period,
@@ -120,6 +127,7 @@ __all__ = [
     "figure_of_another",
     "figure_told_apart",
     "figures_only_asked",
+    "given_role",
     "given_to_another",
     "in_period_written",
     "named_by_year",

@@ -210,6 +210,12 @@ class ArticleWords:
         last = bisect.bisect_left(self._vocabulary, prefix + "\U0010ffff", first)
         return self._vocabulary[first:last]
 
+    def writes_near(self, name: str, words: Sequence[str], reach: int) -> bool:
+        """Whether every one of ``words`` (stemmed, in any form) is written near ``name``
+        (stemmed): in a paragraph holding it or within ``reach`` sentences of it."""
+        near = self._near(name, reach)
+        return all(resembles(word, near) for word in words)
+
     def _near(self, name: str, reach: int) -> set[str]:
         """The words of the paragraphs holding ``name`` (in any form, as
         :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""

@@ -23,6 +23,17 @@ _BECAME_ROLE = re.compile(
     r"([^?,]+)",
     re.I,
 )
+#: "When was Ni Xingjun appointed CEO of Alipay?": a role a question gives a named person
+#: by the step into it (group 1: the name, capitalised words; group 2: the role and what
+#: follows it). The steps of English that give a role: appointing, electing, promoting,
+#: choosing or naming someone as one, becoming or serving as one.
+_GIVEN_ROLE = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)+)(?:(?:was|were|is|are|had|has|have|been|first|later|then)\s+)*"
+    r"(?:appointed|elected|named|made|promoted\s+to|chosen\s+as|served\s+as|serves\s+as|"
+    r"became|become|becomes)\s+(?:(?:the|a|an|its|his|her|their)\s+)?([^?,]+)"
+)
+#: A word written as a name (capitalised, then lower case): no role ("made Ralph earl").
+_NAME_WORD = re.compile(r"[A-Z][a-z]")
 #: A role is named in a few words ("deputy squad leader", "chief medical officer"); more
 #: after "as" are a clause ("as the new line opened to traffic"), not a role.
 ROLE_WORDS = 3
@@ -54,6 +65,27 @@ def asked_role(question: str) -> tuple[str, list[str]]:
     if len(words) > ROLE_WORDS:
         return "", []
     return " ".join(words), tokenize(" ".join(words))
+
+
+def given_role(question: str) -> tuple[str, list[str], str, list[str]] | None:
+    """The role a question gives a named person by the step into it (:data:`_GIVEN_ROLE`):
+    the person's name as written and stemmed, the role as written and stemmed; ``None`` when
+    it gives none, or the words after the step are no role (a name, or more than
+    :data:`ROLE_WORDS` words before a small word)."""
+    match = _GIVEN_ROLE.search(question)
+    if match is None:
+        return None
+    words: list[str] = []
+    for word in match.group(2).split():
+        if word.lower() in STOPWORDS:
+            break
+        if _NAME_WORD.match(word):
+            return None
+        words.append(word)
+    name = [t for t in tokenize(match.group(1)) if t not in STOPWORDS]
+    if not name or not words or len(words) > ROLE_WORDS:
+        return None
+    return match.group(1).strip(), name, " ".join(words), tokenize(" ".join(words))
 
 
 def clauses(text: str) -> list[str]:
