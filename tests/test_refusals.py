@@ -9,10 +9,10 @@ from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.questions import meaning_language
 from antqa.refusals import (
-    given_role,
     ArticleWords,
     asked_role,
     dated_elsewhere,
+    given_role,
     given_to_another,
     in_period_written,
     numbered_names,
