@@ -36,6 +36,9 @@ ELSMERE = Path(__file__).parent / "data" / "elsmere-valley-railway.txt"
         # worded loosely (similarity under the "unrelated" line), but it names a month and a
         # year the article names: about the article, not off-topic
         ("Where was the October 2016 handover held?", "Huanglong Sports Center"),
+        # told by the role ("... as the company's new CEO"), not by "become": once refused
+        # as "it never gives a date or time"
+        ("When did Jing Xiandong become CEO?", "In October 2016"),
     ],
 )
 def test_answerable_questions_quote_the_sentence_that_answers(
@@ -83,6 +86,8 @@ def test_questions_the_article_does_not_answer_are_refused(
             "United States",
         ),
         ("How many staff did Ant Financial employ in total in October 2016?", "a total"),
+        # a role the article gives someone else (only Jing Xiandong is called CEO)
+        ("When was Ni Xingjun appointed CEO of Alipay?", '"CEO"'),
     ],
 )
 def test_a_detail_the_article_does_not_add_to_an_event_it_tells_is_refused(

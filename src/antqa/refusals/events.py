@@ -26,8 +26,13 @@ _NO_EVENT_WORDS = frozenset(tokenize(" ".join(UNSTOPPED_PREPOSITIONS))) | frozen
 #: the ordinal of any text ("the last ruler"), so they single out no event (an answerable
 #: of the thirteenth batch was refused: "where it tells of this, it never gives a date").
 LASTING_WORDS = frozenset(tokenize("last lasted endure endured persist persisted exist existed"))
+#: Verbs of stepping into a role ("When did Jing Xiandong become CEO?"): an article tells
+#: the step by the role ("... succeeded him ... as the company's new CEO"), seldom by the
+#: verb, whose forms the stemmer parts ("become", "became"), so they single out no event
+#: (the question was refused: "where it tells of this, it never gives a date or time").
+TAKING_ROLE_WORDS = frozenset(tokenize("become became becoming becomes"))
 #: What :func:`event_word` never takes for the event: a kind word or a word of no event.
-_NO_EVENT = KIND_FRAME_WORDS | _NO_EVENT_WORDS | LASTING_WORDS
+_NO_EVENT = KIND_FRAME_WORDS | _NO_EVENT_WORDS | LASTING_WORDS | TAKING_ROLE_WORDS
 #: How many of the question's words (its event word among them) a sentence must hold to
 #: tell of the event it asks about: two. With one, any sentence using a word of the
 #: question in passing ("similar schemes in Calcutta" for "How much did the filtering

@@ -12,7 +12,7 @@ from itertools import chain
 
 from antqa.lexical import STOPWORDS, LexicalIndex, form_prefix, resembles, tokenize
 from antqa.models import Sentence
-from antqa.refusals.events import LASTING_WORDS
+from antqa.refusals.events import LASTING_WORDS, TAKING_ROLE_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
 from antqa.refusals.times import _EVENT_WORDS
 from antqa.short_answers.forms import PEOPLE_ENDINGS
@@ -278,8 +278,8 @@ _OWN_STEP = re.compile(
 )
 #: "before she became mayor": a step into a role, which an article tells by the role
 #: ("succeeded by Helen Strand ..., a former headteacher"; "was elected mayor"), seldom by
-#: the verb (an answerable of the eleventh batch was refused: "it never says became").
-_TAKING_ROLE = frozenset(tokenize("become became becoming"))
+#: the verb (an answerable of the eleventh batch was refused: "it never says became"):
+#: :data:`~antqa.refusals.events.TAKING_ROLE_WORDS`.
 #: "after he left", "before entering politics": a time the question gives by someone
 #: leaving or entering a place or a calling, which an article tells in words of its own
 #: ("the departure of Gerald Sefton, who returned to England"; "a former schoolteacher
@@ -291,7 +291,7 @@ _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: The steps an article tells in other words than the question's, not checked: a verb of
 #: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
 #: thirteenth batch was refused: "it never says last").
-_TOLD_OTHERWISE = _EVENT_WORDS | _TAKING_ROLE | LASTING_WORDS
+_TOLD_OTHERWISE = _EVENT_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 #: A word timing the step may stand between ("did Jing Xiandong first join"): the step is
 #: then the word after it too (the third group), and the timing word stays one as well
