@@ -86,6 +86,8 @@ def test_questions_the_article_does_not_answer_are_refused(
             "United States",
         ),
         ("How many staff did Ant Financial employ in total in October 2016?", "a total"),
+        # a day asked where the article gives only the month ("In November 2016, ...")
+        ("On what exact day did the circle incident start?", "no date"),
         # a role the article gives someone else (only Jing Xiandong is called CEO)
         ("When was Ni Xingjun appointed CEO of Alipay?", '"CEO"'),
     ],
@@ -106,6 +108,7 @@ def test_a_detail_the_article_does_not_add_to_an_event_it_tells_is_refused(
         ("Where was Peng Lei on business when she apologized?", "United States"),
         ("How many employees witnessed the October 2016 transition?", "7,000"),
         ("Did Zheshang Property Insurance fulfil its guarantee obligations?", "fulfilled"),
+        ("On what date did Peng Lei apologize for the circle incident?", "November 29"),
     ],
 )
 def test_the_event_itself_is_still_answered(

@@ -265,3 +265,9 @@ def test_a_year_or_a_date_asked_where_the_answer_writes_none_is_untold() -> None
     assert time_untold("On what date did she write?", ["She wrote on 3 May."]) is None
     assert time_untold("On which day did the market meet?", ["It met every Tuesday."]) is None
     assert time_untold("When did Margery Lisle write the commentaries?", told) is None
+    # a month alone is no date: it does not tell the day ("what exact day" asks one too)
+    in_month = ["In November 2016, a circle incident occurred in the life circles."]
+    assert time_untold("On what date did the incident start?", in_month) == "date"
+    assert time_untold("What exact day did the incident start?", in_month) == "date"
+    assert time_untold("On what date did it start?", ["It started on November 3."]) is None
+    assert time_untold("On what date did it start?", ["It started on the 3rd of May."]) is None

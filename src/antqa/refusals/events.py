@@ -166,19 +166,23 @@ def _asked_untold(
 #: What a question asks for when it asks a year or a date (:data:`_TIME_ASKED`, row by row).
 _TIMES_ASKED = ("year", "date")
 #: For each of :data:`_TIMES_ASKED`, how a question asks it and what an answer to it must
-#: write: a year is written with three or four digits ("in 911", "1341"); a date with a
-#: month, a weekday or a feast ("on 14 May", "every Friday", "at Michaelmas"), or as a day
-#: ("the day after"). Not any time: "When ...?" is answered by a season or a reign too.
+#: write: a year is written with three or four digits ("in 911", "1341"); a date ("On what
+#: date ...?", "what exact day ...?") with a day of a month, a weekday or a feast ("on 14
+#: May", "December 27", "every Friday", "at Michaelmas"), or as a day ("the day after").
+#: Not a month alone: "In November 2016, a 'circle incident' occurred" does not tell the
+#: day it began (on every readable set, each date question answered with its evidence
+#: quoted a day). Not any time: "When ...?" is answered by a season or a reign too.
 _TIME_ASKED = (
     (
         re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were)\b", re.I),
         re.compile(r"(?<![\d,.])\b\d{3,4}\b"),
     ),
     (
-        re.compile(r"\b(?:what|which)\s+(?:date|day)\b", re.I),
+        re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.I),
         re.compile(
-            rf"\b(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-            r"Christmas|Easter|Michaelmas|day)\b",
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
+            rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+            r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|Christmas|Easter|Michaelmas|day)\b",
             re.I,
         ),
     ),
