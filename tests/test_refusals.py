@@ -385,6 +385,18 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
     assert not words.beside("french", [sentences[2]], reach=0)
 
 
+def test_a_name_s_ordinal_is_beside_the_answer_when_written_in_figures() -> None:
+    texts = [(0, "His Symphony No. 3 was nicknamed by a critic."), (1, "He wrote 3 songs."),
+             (2, "World War II ended his career."), (3, "The 2nd Battalion held the ford.")]  # fmt: skip
+    sentences, words = _article_words(texts)
+    assert words.beside("third", [sentences[0]], reach=0)  # "the Third Symphony"
+    assert not words.beside("fourth", [sentences[0]], reach=0)
+    assert not words.beside("third", [sentences[1]], reach=0)  # a bare figure is a measure
+    assert words.beside("second", [sentences[2]], reach=0)  # "the Second World War"
+    assert words.beside("second", [sentences[3]], reach=0)
+    assert not words.beside("symphony", [sentences[3]], reach=0)  # no ordinal: as before
+
+
 @pytest.mark.parametrize(
     ("question", "role"),
     [
