@@ -526,6 +526,25 @@ def test_a_span_from_an_event_to_a_year_reaches_back_before_the_year() -> None:
     assert [(p.first, p.last) for p in periods("between 1000 and 1300")] == [(1000, 1300)]
 
 
+def test_a_time_before_or_after_an_event_named_by_its_year_is_open() -> None:
+    """ "before the 1961 count" asks of the years up to it: a sentence telling of 1890 is
+    no other time (an answerable of the SQuAD-format sets was refused: "dated 1890, not
+    1961"); told, the year dates what the sentence tells, as "by 1900" does."""
+    asked = "What had drawn people away from the highlands before the 1961 count?"
+    [period] = periods(asked)
+    assert (period.first, period.last, period.text) == (100, 1961, "before 1961")
+    told = [
+        "By 1931 the figure had fallen, and the 1961 census recorded just 64,700.",
+        "The first census to record language, in 1890, counted 118,400 speakers in the highlands.",
+    ]
+    assert dated_elsewhere(asked, told) is None
+    assert dated_elsewhere(asked.replace("before", "in"), told) is not None
+    assert [(p.first, p.last) for p in periods("after the 1848 revolution")] == [(1848, 2100)]
+    assert [(p.first, p.last) for p in periods("after the 1848 revolution", told=True)] == [
+        (1848, 1848)
+    ]
+
+
 def test_a_word_asked_written_with_a_prefix_or_a_season_told_by_its_months() -> None:
     enclosed = "The New Dock, enclosed by lock gates, was opened in 1878."
     assert _opposite("Why was the New Dock closed off with lock gates?", enclosed) is None
