@@ -479,6 +479,28 @@ def test_a_clear_cut_never_drops_a_clause_holding_another_answer_of_the_kind_ask
     assert count.startswith("…") and len(count) <= service.answerer.policy.safe_cut_chars, count
 
 
+_PATRON = (
+    "The failure of the opera was offset by the patronage of Countess Amalie Varga, who "
+    "had heard the overture in Velsberg and in 1873 persuaded her husband, Count Rudolf "
+    "Varga, to appoint the young composer conductor of the court theatre at Ostrau.\n"
+)
+
+
+def test_a_clear_cut_past_its_safe_length_grows_toward_a_clause_holding_another_answer(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """A wrong short answer ("Velsberg" for "who") cut to ``clear_cut_chars`` around it
+    grew after it first and cut away the clause naming the one asked for; it grows toward
+    that clause instead, within the same length."""
+    service = _service_over(_PATRON, tmp_path)
+    assert len(service.index.sentences[0].text) > service.answerer.policy.clear_cut_chars
+    text = _kept_around(
+        service, "Who persuaded Count Rudolf Varga to hire the composer?", "Velsberg"
+    )
+    assert "Countess Amalie Varga" in text, text
+    assert len(text) <= service.answerer.policy.clear_cut_chars
+
+
 def test_a_clear_cut_never_cuts_into_the_short_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """One clause longer than ``clear_cut_chars`` is cut at a word: when that word falls
     before the short answer's end ("... after Jonas…" for "Jonas Elvestad") the sentence

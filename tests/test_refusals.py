@@ -386,6 +386,18 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
     assert not words.beside("french", [sentences[2]], reach=0)
 
 
+def test_a_name_s_ordinal_is_beside_the_answer_when_written_in_figures() -> None:
+    texts = [(0, "His Symphony No. 3 was nicknamed by a critic."), (1, "He wrote 3 songs."),
+             (2, "World War II ended his career."), (3, "The 2nd Battalion held the ford.")]  # fmt: skip
+    sentences, words = _article_words(texts)
+    assert words.beside("third", [sentences[0]], reach=0)  # "the Third Symphony"
+    assert not words.beside("fourth", [sentences[0]], reach=0)
+    assert not words.beside("third", [sentences[1]], reach=0)  # a bare figure is a measure
+    assert words.beside("second", [sentences[2]], reach=0)  # "the Second World War"
+    assert words.beside("second", [sentences[3]], reach=0)
+    assert not words.beside("symphony", [sentences[3]], reach=0)  # no ordinal: as before
+
+
 @pytest.mark.parametrize(
     ("question", "role"),
     [
@@ -534,6 +546,25 @@ def test_a_span_from_an_event_to_a_year_reaches_back_before_the_year() -> None:
     assert time_conflict(asked, first) is None
     assert time_conflict(asked, "A survey in 2015 found 2,100.") is not None
     assert [(p.first, p.last) for p in periods("between 1000 and 1300")] == [(1000, 1300)]
+
+
+def test_a_time_before_or_after_an_event_named_by_its_year_is_open() -> None:
+    """ "before the 1961 count" asks of the years up to it: a sentence telling of 1890 is
+    no other time (an answerable of the SQuAD-format sets was refused: "dated 1890, not
+    1961"); told, the year dates what the sentence tells, as "by 1900" does."""
+    asked = "What had drawn people away from the highlands before the 1961 count?"
+    [period] = periods(asked)
+    assert (period.first, period.last, period.text) == (100, 1961, "before 1961")
+    told = [
+        "By 1931 the figure had fallen, and the 1961 census recorded just 64,700.",
+        "The first census to record language, in 1890, counted 118,400 speakers in the highlands.",
+    ]
+    assert dated_elsewhere(asked, told) is None
+    assert dated_elsewhere(asked.replace("before", "in"), told) is not None
+    assert [(p.first, p.last) for p in periods("after the 1848 revolution")] == [(1848, 2100)]
+    assert [(p.first, p.last) for p in periods("after the 1848 revolution", told=True)] == [
+        (1848, 1848)
+    ]
 
 
 def test_a_word_asked_written_with_a_prefix_or_a_season_told_by_its_months() -> None:

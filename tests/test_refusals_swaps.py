@@ -87,6 +87,23 @@ def test_a_rank_is_read_only_before_the_same_thing() -> None:
     assert rank_swapped("When was it closed a second time?", ["It closed the first time."]) is None
 
 
+def test_a_rank_told_of_the_thing_asked_in_other_words_is_no_swap() -> None:
+    """A rank ranks the words after it up to a function word ("its final revenue service"):
+    the final service is told, though "final" stands before another word than the
+    question's, and the first service beside it is another one."""
+    told = (
+        "Halmair flew its final revenue service with the type on 28 March 2004, commanded by "
+        "Captain Olav Restrand, who had also flown the airline's first Corvane service."
+    )
+    assert rank_swapped("Who commanded Halmair's final Corvane service?", [told]) is None
+    assert rank_swapped("Who commanded Halmair's second Corvane service?", [told]) == (
+        "second Corvane",
+        "first Corvane",
+    )
+    # the rank's words share nothing with the question's: still a swap
+    assert rank_swapped("Who commanded its last Corvane flight?", [told]) is not None
+
+
 def test_a_step_told_without_the_name_asked_is_told_of_another() -> None:
     told = "Kaarvig's analysis, published in 1933 in the Tessel Bulletin, named the mineral."
     asked = "In which year did Piet Ommeren publish his analysis?"

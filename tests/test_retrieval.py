@@ -7,6 +7,7 @@ import numpy as np
 
 from antqa.conversation import SearchPlan
 from antqa.lexical import LexicalIndex, tokenize
+from antqa.refusals import given_to_another
 from antqa.retrieval import dense_scores, stored_vectors
 from antqa.service import QAService
 
@@ -225,3 +226,15 @@ def test_a_word_spelt_the_other_way_counts_as_the_article_s_spelling() -> None:
     assert tokenize("hour tour four rogue acre genre prize entre") == [
         "hour", "tour", "four", "rogu", "acr", "genr", "prize", "entr"
     ]  # fmt: skip
+
+
+def test_an_abbreviation_s_plural_or_possessive_without_apostrophe_is_the_abbreviation() -> None:
+    """The stemmer strips an "s" only after a vowel: "P3s" (typed for "P3's"), "MPs", "CDs"
+    kept theirs, and a question typing them named something the article never writes."""
+    assert tokenize("P3s") == tokenize("P3's") == tokenize("P3")
+    assert tokenize("MPs CDs B52s") == tokenize("MP CD B52")
+    # a decade is no year, and a word of its own keeps its letters
+    assert tokenize("1990s vs") == ["1990s", "vs"]
+    told = ["Among the networks, P3's daily reach fell from 31 per cent in 2005."]
+    assert given_to_another("what was P3s daily reach in 2005", told) is None
+    assert given_to_another("what was P4s daily reach in 2005", told) is not None

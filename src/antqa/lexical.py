@@ -83,7 +83,14 @@ def _tokens(text: str, stemmer: Stemmer.Stemmer) -> list[str]:
     """:func:`tokenize` with this stemmer."""
     text = text.lower() if text.isascii() else _unaccented(text.lower())
     words = [_one_spelling(w) for w in _TOKEN.findall(text) if w not in STOPWORDS]
-    return list(stemmer.stemWords(words))
+    return [w[:-1] if _SHORT_PLURAL.fullmatch(w) else w for w in stemmer.stemWords(words)]
+
+
+#: The "s" of a plural or a possessive typed without its apostrophe that the stemmer
+#: leaves on a word with no vowel, an abbreviation ("MPs", "CDs", "P3s" for "P3's", "B52s"):
+#: it strips an "s" only after a vowel. Not a decade's ("1990s" is no year), which has no
+#: letter; two letters or more before it, so "vs" stays.
+_SHORT_PLURAL = re.compile(r"(?=.*[a-z].)[^aeiouy]{2,}s")
 
 
 #: English spelt two ways, each as (pattern, the one spelling both are read as): "colour"

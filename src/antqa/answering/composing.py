@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from antqa.answering.policy import AnswerPolicy
 from antqa.index import ArticleIndex
@@ -78,12 +79,15 @@ class Composer:
         limit: int,
         keep: ShortAnswer | None = None,
         names: frozenset[str] = frozenset(),
+        toward: Callable[[str], bool] | None = None,
     ) -> str:
         """The sentence, or its clauses that best match the question when it is too long.
 
         The clause holding the short answer (``keep``) is the one kept first, so a cut
         never removes the answering words; else one writing ``names`` (a second hop's
-        person, :attr:`Choice.kept`), whose clause tells what is asked of them.
+        person, :attr:`Choice.kept`), whose clause tells what is asked of them. The cut
+        grows from it a clause at a time, the next one first; toward the clauses
+        ``toward`` holds first when they all lie before it.
         """
         if len(sentence.text) <= limit:
             return sentence.text
@@ -100,9 +104,13 @@ class Composer:
             weights[holding] += 2.0  # above any share (at most 1): this clause first
         best = max(range(len(clauses)), key=lambda i: weights[i])
         first = last = best
+        wanted = [i for i, clause in enumerate(clauses) if toward(clause)] if toward else []
         while True:
             grown = False
-            for step in (last + 1, first - 1):
+            steps = (last + 1, first - 1)
+            if any(i < first for i in wanted) and not any(i > last for i in wanted):
+                steps = steps[::-1]
+            for step in steps:
                 if 0 <= step < len(clauses):
                     lo, hi = min(first, step), max(last, step)
                     if len(" ".join(clauses[lo : hi + 1])) <= limit - 2:
@@ -131,16 +139,33 @@ class Composer:
         reading than the risk is worth), and a shorter one is not cut.
         """
         safe = self._cut_around(sentence, scores, min(limit, self.policy.safe_cut_chars), keep)
-        if safe is not None:
-            dropped = sentence.text.replace(safe.strip(_ELLIPSIS), " ")
-            if not self.short.holds_candidate(scores.question, dropped):
-                return safe
+        if safe is not None and not self._drops_candidate(sentence, safe, scores):
+            return safe
         if len(sentence.text) <= self.policy.clear_cut_chars:
             return None
-        return self._cut_around(sentence, scores, min(limit, self.policy.clear_cut_chars), keep)
+        clear = min(limit, self.policy.clear_cut_chars)
+        cut = self._cut_around(sentence, scores, clear, keep)
+        if cut is None or not self._drops_candidate(sentence, cut, scores):
+            return cut
+        # grown toward the clauses holding a span of the kind asked: the short answer may
+        # be the wrong one of two ("…who had heard the Concert Overture …, persuaded her
+        # husband" dropped "Countess Amalie von Lindholm", the one asked for)
+        toward = partial(self.short.holds_candidate, scores.question)
+        return self._cut_around(sentence, scores, clear, keep, toward) or cut
+
+    def _drops_candidate(self, sentence: Sentence, cut: str, scores: Scores) -> bool:
+        """Whether the clauses of ``sentence`` that ``cut`` leaves out hold a span that could
+        answer the question (:meth:`ShortAnswerFinder.holds_candidate`)."""
+        dropped = sentence.text.replace(cut.strip(_ELLIPSIS), " ")
+        return self.short.holds_candidate(scores.question, dropped)
 
     def _cut_around(
-        self, sentence: Sentence, scores: Scores, limit: int, keep: ShortAnswer | None
+        self,
+        sentence: Sentence,
+        scores: Scores,
+        limit: int,
+        keep: ShortAnswer | None,
+        toward: Callable[[str], bool] | None = None,
     ) -> str | None:
         """The clauses around the short answer within ``limit``, or None when the cut may
         have dropped the answer:
@@ -155,7 +180,7 @@ class Composer:
           first clause for "At which institution did the scientist who created the genus
           Petrotriton work?").
         """
-        text = self._fit(sentence, scores, limit, keep)
+        text = self._fit(sentence, scores, limit, keep, toward=toward)
         if text == sentence.text:
             return text
         kept = text.strip(_ELLIPSIS)

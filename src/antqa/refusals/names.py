@@ -14,6 +14,7 @@ from antqa.lexical import STOPWORDS, LexicalIndex, form_prefix, resembles, token
 from antqa.models import Sentence
 from antqa.refusals.events import LASTING_WORDS, TAKING_ROLE_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
+from antqa.refusals.numbers import ordinal_figures
 from antqa.refusals.times import _EVENT_WORDS
 from antqa.short_answers.forms import PEOPLE_ENDINGS
 
@@ -88,7 +89,27 @@ class ArticleWords:
             for s in chosen
             for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
         )  # read lazily: the paragraphs first, most names are found there
-        return any(_holds_name(name, words) for words in chain(paragraphs, sentences))
+        if any(_holds_name(name, words) for words in chain(paragraphs, sentences)):
+            return True
+        figures = ordinal_figures(name)
+        return figures is not None and self._figures_beside(figures, chosen, reach)
+
+    def _figures_beside(
+        self, figures: re.Pattern[str], chosen: Sequence[Sentence], reach: int
+    ) -> bool:
+        """Whether the paragraph of a chosen sentence, or a sentence within ``reach`` of one,
+        writes a name's ordinal in ``figures`` (:func:`~antqa.refusals.numbers.ordinal_figures`):
+        "Symphony No. 3" names the Third Symphony a question asks of."""
+        last = len(self._texts_of) - 1
+        texts = chain(
+            (self._texts[p] for p in {s.paragraph for s in chosen}),
+            (
+                self._texts_of[i]
+                for s in chosen
+                for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
+            ),
+        )
+        return any(figures.search(text) for text in texts)
 
     def called_by_last(self, question: str, name: str) -> str | None:
         """The (stemmed) last word of the two-word name the question writes ``name`` first in

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from antqa.questions import TEEN_WORDS, TEN_WORDS, UNIT_WORDS
 
 #: Ordinals English does not form by adding "th" to the cardinal.
@@ -28,3 +30,31 @@ def written_out(number: int) -> tuple[str, ...]:
 
 def _ordinal(cardinal: str) -> str:
     return _ORDINAL_OF.get(cardinal, cardinal + "th")
+
+
+#: The Roman numerals of 1 to 20, as names write them ("World War II", "Henry VIII").
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")  # fmt: skip
+
+
+def _figures(number: int) -> re.Pattern[str]:
+    """What finds ``number`` written in figures as a name's rank: after "No." or "Number"
+    ("Symphony No. 3"), with an ordinal's suffix ("the 3rd Battalion"), or as a Roman
+    numeral after a capitalised word ("World War II"). Not the bare figure, which any
+    measure writes ("3 km", "1.3 AU")."""
+    return re.compile(
+        rf"\b(?:[Nn]o\.?|[Nn]umber|[Nn]r\.?)\s*{number}\b|\b{number}(?:st|nd|rd|th)\b"
+        rf"|\b[A-Z][\w'’-]*[a-z]\s+{_ROMAN[number - 1]}\b"
+    )
+
+
+#: The ordinal words of 1 to 20 ("first", "third", "twentieth"), each with what finds
+#: its number in figures (:func:`_figures`).
+_ORDINAL_FIGURES = {written_out(n)[1]: _figures(n) for n in range(1, len(_ROMAN) + 1)}
+
+
+def ordinal_figures(word: str) -> re.Pattern[str] | None:
+    """What finds the number of the ordinal ``word`` (lower case) written in figures: an
+    article names "the Third Symphony" "Symphony No. 3", "the Second World War" "World
+    War II"; ``None`` for any other word."""
+    return _ORDINAL_FIGURES.get(word)

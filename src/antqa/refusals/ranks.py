@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from antqa.lexical import resembles, tokenize
+from antqa.lexical import STOPWORDS, resembles, tokenize
 
 #: The ranks in their order: "the second architect to receive it after Jonas Elvestad"
 #: tells who was the first as well.
@@ -39,7 +39,7 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
     if not asked_ranks:
         return None  # most questions rank nothing: the texts need not be read
     told = [
-        (rank, m.group(2), set(tokenize(m.group(2))))
+        (rank, m.group(2), set(tokenize(m.group(2))), _ranked_words(m, t))
         for t in texts
         for m in _RANKED.finditer(t)
         for rank in _ranks_told(_rank(m.group(1)), t[m.end() :])
@@ -48,11 +48,47 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
         rank, thing = _rank(asked.group(1)), tokenize(asked.group(2))
         if not thing:
             continue
-        same = [(r, w) for r, w, words in told if resembles(thing[0], words)]
+        same = [(r, w) for r, w, words, _ in told if resembles(thing[0], words)]
         ranks = {r for r, _ in same}
-        if same and rank not in ranks and not ({rank, *ranks} <= {"last", "final"}):
-            return f"{asked.group(1)} {asked.group(2)}", f"{same[0][0]} {same[0][1]}"
+        if not same or _same_rank(rank, ranks):
+            continue
+        phrase = _ranked_words(asked, question)
+        if any(_same_rank(rank, {r}) and _shared(phrase, words) for r, _, _, words in told):
+            continue  # "its final revenue service": the final service is told too
+        return f"{asked.group(1)} {asked.group(2)}", f"{same[0][0]} {same[0][1]}"
     return None
+
+
+def _same_rank(rank: str, ranks: set[str]) -> bool:
+    """Whether ``rank`` is among ``ranks``, "last" and "final" being one."""
+    return rank in ranks or {rank, *ranks} <= {"last", "final"}
+
+
+def _shared(words: list[str], others: list[str]) -> bool:
+    """Whether the two lists of words share one, in any form."""
+    return any(resembles(w, others) for w in words)
+
+
+#: How many words after a rank's first may still be of the thing it ranks: "the final
+#: revenue service", "the first Corvane service".
+_PHRASE_WORDS = 2
+#: A word of the thing a rank ranks, after its first ("revenue service").
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def _ranked_words(match: re.Match[str], text: str) -> list[str]:
+    """The (stemmed) words of what the rank at ``match`` ranks: its first word and the
+    ones after it up to a function word or a stop ("its final revenue service with the
+    type": "revenu", "servic"), at most :data:`_PHRASE_WORDS` after the first."""
+    words = tokenize(match.group(2))
+    end = match.end()
+    for _ in range(_PHRASE_WORDS):
+        after = _NEXT_WORD.match(text, end)
+        if after is None or after.group(1).lower() in STOPWORDS:
+            break
+        words += tokenize(after.group(1))
+        end = after.end()
+    return words
 
 
 #: What after a rank, in its clause, says whom it follows: "the second ... after Jonas

@@ -37,6 +37,12 @@ _COUNTING = r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
 _OPEN_YEAR = re.compile(
     rf"\b(?i:(after|since)|(before|until|till|by))\s+({_YEAR_DIGITS}|\d{{3}})\b{_COUNTING}"
 )
+#: The same of an event the question names by its year ("before the 1961 count", "after
+#: the 1848 revolution"): the time runs up to that year or on past it as well.
+_OPEN_EVENT = re.compile(
+    rf"\b(?i:(after|since)|(before|until|till|by))\s+(?i:the)\s+({_YEAR_DIGITS})\b(?![,.]?\d)"
+)
+_THE = re.compile(r"\s+(?i:the)\s+")
 #: The first and last years a time may reach: an open one ("after 1918") runs to these,
 #: and a range outside them ("from 5 to 12") is no time.
 _EARLIEST, _LATEST = 100, 2100
@@ -124,13 +130,15 @@ def _periods(text: str, told: bool) -> tuple[Period, ...]:
         first, last = int(match.group(1)), int(match.group(2))
         if free(match) and _EARLIEST <= first <= last <= _LATEST:
             found.append(Period(first, last, match.group().strip(), *match.span()))
-    for match in _OPEN_YEAR.finditer(text):
+    opened = (_OPEN_YEAR, _OPEN_EVENT) if not told else (_OPEN_YEAR,)
+    for match in (m for pattern in opened for m in pattern.finditer(text)):
         if free(match):
             year = int(match.group(3))
             first, last = (year, _LATEST) if match.group(1) else (_EARLIEST, year)
             if told and (match.group(2) or "").lower() == "by":
                 first = year
-            found.append(Period(first, last, match.group(), *match.span()))
+            label = _THE.sub(" ", match.group())  # "before 1961", not "before the 1961"
+            found.append(Period(first, last, label, *match.span()))
     for match in _DECADE.finditer(text):
         if free(match):
             start = int(match.group(1)) * 10
