@@ -84,3 +84,33 @@ def test_a_beginning_told_in_another_verb_is_the_start_asked() -> None:
     assert _steps([*launched, elsewhere], asked, "KRT Barn") is None
     closed = [(0, "The children's channel KRT Barn was closed on 1 December 2009.")]
     assert _steps([*closed, elsewhere], asked, "KRT Barn") == ("krt", "start")
+
+
+CONSERVATORY = (
+    "The Orrin Conservatory trained musicians in Velsberg from 1850.\n\n"
+    "Its most successful pupils were the symphonist Karel Vesely, who later became its "
+    "director, and Mara Lind, the first woman to graduate from it with a diploma in "
+    "conducting, in 1904.\n\n"
+    "The building burned down in 1931 and was rebuilt two years later.\n\n"
+    "Karel Vesely died in 1937, still its director.\n\n"
+    "Pupils paid no fees. Lessons began at seven. The choir sang at Easter. Organ practice "
+    "filled the evenings. A library held scores. Concerts were free in summer. Students "
+    "lodged in town. Exams came in June. Prizes were silver medals. Violins were lent. Few could obtain a scholarship.\n"
+)
+
+
+def test_a_step_told_in_a_verb_of_its_own_beside_all_else_asked_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "In which year did Hedda Lunquist obtain her diploma?" was refused on the fifteenth
+    unseen batch ('never says "obtain"') where the article told her graduating "with a
+    diploma in composition, in 1901": the sentence holds all else the question asks."""
+    from tests.test_answering import _service_over
+
+    service = _service_over(CONSERVATORY, tmp_path)
+    answer = service.ask("In which year did Mara Lind obtain her diploma?")
+    assert answer.answerable and "1904" in answer.answer
+    # a step with nothing else asked of it is still one the article must tell
+    died = service.ask("When did Mara Lind die?")
+    assert not died.answerable and 'never says "die"' in died.answer
+    # nor does it pass when the sentence lacks another word the question asks
+    medal = service.ask("In which year did Mara Lind obtain her medal?")
+    assert not medal.answerable and 'never says "obtain"' in medal.answer

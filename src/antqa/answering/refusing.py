@@ -11,6 +11,7 @@ from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentenc
 from antqa.answering.policy import AnswerPolicy
 from antqa.answering.reading import AnswerStep, ArticleReading, named_in
 from antqa.conversation import SearchPlan
+from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.questions import AnswerKind, Question
 from antqa.refusals import (
@@ -71,6 +72,10 @@ _QUESTION_NUMBER = re.compile(
 _QUANTITIES = frozenset(
     (AnswerKind.COUNT, AnswerKind.AMOUNT, AnswerKind.SHARE, AnswerKind.DURATION, AnswerKind.AGE)
 )
+
+#: Words timing a step ("did he first join"), which a sentence telling the step in words
+#: of its own must still write (:meth:`RefusalChecks._told_in_other_words`).
+_TIMING_STEPS = frozenset(tokenize("first ever originally initially"))
 
 #: A question typed with letters and no capital: its capitals tell no names.
 _LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
@@ -404,7 +409,8 @@ class RefusalChecks(AnswerStep):
         step = self.reading.words.step_apart(
             question.text, list(typed), self.policy.name_reach, asks_time
         )
-        if step is not None:  # "before she joined Alipay", "when did he join", never told
+        if step is not None and not self._told_in_other_words(question, step[1], chosen):
+            # "before she joined Alipay", "when did he join", never told
             name, written = step
             told_of = named_in(question.text, typed[name])
             return f' — where it tells of {told_of}, it never says "{written}"'
@@ -425,6 +431,25 @@ class RefusalChecks(AnswerStep):
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
+
+    def _told_in_other_words(
+        self, question: Question, written: str, chosen: list[Sentence]
+    ) -> bool:
+        """Whether a chosen sentence holds every other word of the question than the step
+        ``written`` and the words asking the kind (at least one, in any form): then it
+        tells that event in a verb of its own ("In which year did Hedda Lunquist obtain
+        her diploma?" of "Hedda Lunquist, the first woman to graduate ... with a diploma
+        in composition, in 1901"). A step with nothing else asked of it ("When did Conrad
+        Pyle die?") is still checked, and so is a word timing the step ("did Lena Ostrowska
+        first mark ..."): a sentence holding the rest need not say it was the first."""
+        step = set(tokenize(written))
+        if step & _TIMING_STEPS:
+            return False
+        others = [t for t in question.tokens if t not in step and t not in KIND_FRAME_WORDS]
+        names = {t for n in question.names for t in tokenize(n)}
+        if not [t for t in others if t not in names]:
+            return False
+        return any(all(resembles(t, self.lexicon.words(s.text)) for t in others) for s in chosen)
 
     def _with_before(self, sentence: Sentence) -> tuple[str, list[str]]:
         """A sentence's text and the texts of the ones before it in its paragraph (where a
