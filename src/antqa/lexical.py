@@ -326,6 +326,23 @@ class LexicalIndex:
             held[texts] += np.float32(self.idf(token))
         return held / total
 
+    def coverage_with(self, query: Sequence[str], also: LexicalIndex) -> np.ndarray:
+        """Per text, the IDF-weighted share (0–1, this index's IDF) of the query's distinct
+        words that it or the text of the same number in ``also`` holds: the words a text is
+        read with (what its "it" stands for, :mod:`antqa.referents`). No blend is read."""
+        tokens = sorted({self.form(t) for t in query})
+        total = sum(self.idf(t) for t in tokens)
+        known = [t for t in tokens if t in self._postings]
+        if not known or total <= 0:
+            return np.zeros(self._size, dtype=np.float32)
+        held = np.zeros((self._size, len(known)), dtype=bool)
+        for column, token in enumerate(known):
+            held[self._postings[token][0], column] = True
+            if token in also._postings:
+                held[also._postings[token][0], column] = True
+        weights = np.array([self._postings[t][1] for t in known], dtype=np.float32)
+        return (held @ weights / np.float32(total)).astype(np.float32)
+
     def _blended(self, tokens: Sequence[str]) -> dict[str, list[str]]:
         """For each of ``tokens``, the texts' words blended from a start of it and a start
         of another of them ("techfin" and "fintech" for "tech" and "financ"): a text holding

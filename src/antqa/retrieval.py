@@ -42,6 +42,7 @@ from antqa.questions import (
     measure_words,
     numbers_in,
 )
+from antqa.referents import referents
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,11 @@ class Retriever:
         self.lexicon = LexicalIndex(texts)
         neighbourhoods = [" ".join(texts[max(0, i - 1) : i + 2]) for i in range(len(texts))]
         self.neighbourhood_lexicon = LexicalIndex(neighbourhoods)
+        # Per sentence opening with "it", "he", "she" or "they", the subject of the one
+        # before, whose words it is read with (:func:`_coverage`).
+        found = referents(index.sentences)
+        self._referring = np.array([bool(r) for r in found], dtype=bool)
+        self.referent_lexicon = LexicalIndex(found)
         self._context = _context_chunks(index.chunks, len(texts))
         self._sentence_vectors = stored_vectors(index.sentence_vectors)
         self._chunk_vectors = stored_vectors(index.chunk_vectors)
@@ -226,7 +232,7 @@ class Retriever:
         w = self.weights
         dense = dense_scores(self._sentence_vectors, vector)
         context = dense_scores(self._chunk_vectors, vector)[self._context]
-        coverage = self.lexicon.coverage(question.tokens)
+        coverage = self._coverage(question)
         nearby = self.neighbourhood_lexicon.coverage(question.tokens)
         relevance = (
             dense + w.coverage * coverage + w.neighbourhood_coverage * nearby + w.context * context
@@ -248,6 +254,21 @@ class Retriever:
             self._kind_held(question),
             self._changes,
         )
+
+    def _coverage(self, question: Question) -> np.ndarray:
+        """Per sentence, the share of the question's words it holds; a sentence opening with
+        "it", "he", "she" or "they" is read with the words of the subject it stands for
+        (:mod:`antqa.referents`): "It was given eleven performances in its first season"
+        holds "The Miller's Daughter of Kessing" of the sentence before for "How many times
+        was The Miller's Daughter of Kessing performed in its first season?". Only the
+        subject, not the whole sentence before: its other words ("died" of "Wrenfield died
+        ...") are no words of the pronoun's; read with them, the sets (train14 aside) gained 6
+        answer hits, lost 9 and answered 5 more unanswerables, and train14 lost 1."""
+        coverage = self.lexicon.coverage(question.tokens)
+        if not self._referring.any():
+            return coverage
+        read = self.lexicon.coverage_with(question.tokens, self.referent_lexicon)
+        return np.where(self._referring, np.maximum(coverage, read), coverage)
 
     def _kind_held(self, question: Question) -> np.ndarray:
         """Per sentence, whether it holds the kind asked for, however it is named: for a

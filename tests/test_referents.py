@@ -1,0 +1,62 @@
+"""A sentence telling of "it", "he", "she" or "they" is read with the subject it stands for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from antqa.build import build_index
+from antqa.chunking import split_sentences
+from antqa.index import load_index
+from antqa.lexical import LexicalIndex
+from antqa.referents import referents, subject
+from antqa.retrieval import Retriever
+from tests.conftest import HashEmbedder
+
+OPERA = (
+    "His first opera, The Miller's Daughter of Kessing, was premiered at Velsberg in 1868. "
+    "It was given eleven performances in its first season. "
+    "It was revived in 1890.\n\n"
+    "It rained that winter. His successor, the organist Paul Ebner, was appointed in 1869. "
+    "The theatre closed in 1901."
+)
+
+
+def test_a_subject_is_the_words_before_its_verb() -> None:
+    assert subject("Orvane Sky Television was founded in 1988.") == "Orvane Sky Television "
+    assert subject("Returning home in early 1865, Obrenthal became organist.").endswith(
+        "Obrenthal "
+    )
+    assert subject("A list of names.") == "A list of names."  # no verb: all of it
+
+
+def test_a_pronoun_stands_for_the_subject_before_it_in_its_paragraph_only() -> None:
+    found = referents(split_sentences(OPERA))
+    opera = "His first opera, The Miller's Daughter of Kessing, "
+    assert found[:3] == ["", opera, opera]  # a run of "It ..." stands for the same opera
+    # a new paragraph, a possessive naming its own subject, "The <noun>": no referent
+    assert found[3:] == ["", "", ""]
+
+
+def test_coverage_with_counts_a_word_either_text_holds_once() -> None:
+    lexicon = LexicalIndex(["red apples", "green apples", "blue sky"])
+    also = LexicalIndex(["apples", "red", ""])
+    read = lexicon.coverage_with(["red", "appl"], also)
+    assert read[0] == lexicon.coverage("red apples")[0] == 1.0  # held by both: once
+    assert read[1] == 1.0 > lexicon.coverage("red apples")[1]
+    assert read[2] == 0.0
+
+
+def test_the_sentence_saying_it_holds_the_name_of_what_it_stands_for(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(OPERA, encoding="utf-8")
+    embedder = HashEmbedder()
+    build_index(source, tmp_path / "index", embedder)
+    retriever = Retriever(load_index(tmp_path / "index"), embedder)
+    question = "How many times was The Miller's Daughter of Kessing performed in its first season?"
+    scores = retriever.score(question)
+    plain = retriever.lexicon.coverage(scores.question.tokens)
+    # read alone it lacks the opera's name and trails the sentence naming it; read with
+    # what "It" stands for, it holds every word of the question the article writes
+    assert plain[1] < plain[0]
+    assert scores.coverage[1] > scores.coverage[0]
+    assert scores.coverage[0] == plain[0] and scores.coverage[3] == plain[3]
