@@ -22,7 +22,7 @@ _DAY_NUMBER = r"(\d{1,2})(?:st|nd|rd|th)?"
 #: A day of a month either way round: "15 December", "the 15th of December", "December
 #: 15", "Dec. 15th"; not "May 2016" (a month and a year). Month names capitalised, as
 #: English writes them ("may" is no month).
-_DAY = re.compile(
+DAY_OF_MONTH = re.compile(
     rf"(?<![\d,.])\b{_DAY_NUMBER}\s+(?:of\s+)?({_MONTHS})\b|"
     rf"\b({_MONTHS})\s+(?:the\s+)?{_DAY_NUMBER}\b(?![,.]?\d)"
 )
@@ -57,7 +57,7 @@ def days(text: str) -> list[Day]:
 def _days(text: str) -> tuple[Day, ...]:
     """:func:`days`, as a tuple (what a cache may hand out twice)."""
     found: list[Day] = []
-    for match in _DAY.finditer(text):
+    for match in DAY_OF_MONTH.finditer(text):
         number, month = match.group(1) or match.group(4), match.group(2) or match.group(3)
         if not 1 <= int(number) <= 31:
             continue

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, form_prefix, resembles, tokenize
 from antqa.refusals.meanings import told_in_any_verb
-from antqa.refusals.times import _is_time
+from antqa.refusals.times import is_time
 
 #: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
 #: step of, and the step; "did" (active: the name took the step) or "was" (it may have
@@ -227,7 +227,7 @@ def no_one_told(question: str, texts: Sequence[str], common: Collection[str]) ->
             before = text[: match.start()].rstrip()
             if (not before or before[-1] in '.!?…"“(:') and match.group().lower() in common:
                 continue  # capitalised as the first word of a sentence
-            if _is_time(match.group()):
+            if is_time(match.group()):
                 continue  # "In November 2016, ...": a month names no one
             words = tokenize(match.group())
             if words and not any(resembles(w, asked) for w in words):
@@ -284,7 +284,7 @@ def figure_of_another(question: str, sentence: str, at: int) -> tuple[str, str] 
     named = set(tokenize(" ".join(m.group() for m in _CAPITALISED.finditer(question) if m.start())))
     for found in _CLAUSE_DOER.finditer(clause):
         doer = found.group(1) or found.group(2)
-        if _is_time(doer.split()[0]) or found.start() <= at - start < found.end():
+        if is_time(doer.split()[0]) or found.start() <= at - start < found.end():
             continue  # "by March 1890"; the figure itself
         if not any(resembles(t, named) for t in tokenize(doer)):
             return asked.group(2).strip(), doer

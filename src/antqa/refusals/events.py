@@ -8,7 +8,8 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import UNSTOPPED_PREPOSITIONS, resembles, tokenize
 from antqa.questions import NUMBER_WORDS
-from antqa.refusals.times import _MONTHS, _YEAR
+from antqa.refusals.days import DAY_OF_MONTH
+from antqa.refusals.times import YEAR
 
 #: Words that ask for the kind of an answer, not about an event ("In what year ...?",
 #: "How long ...?", "How old ...?"): sentences holding them need not tell of the event.
@@ -180,10 +181,8 @@ _TIME_ASKED = (
     (
         re.compile(r"\b(?:what|which)\s+(?:exact\s+|precise\s+)?(?:date|day)\b", re.I),
         re.compile(
-            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|"
-            rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
-            r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|Christmas|Easter|Michaelmas|day)\b",
-            re.I,
+            rf"{DAY_OF_MONTH.pattern}|"
+            r"\b(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|Christmas|Easter|Michaelmas|day)\b"
         ),
     ),
 )
@@ -209,7 +208,7 @@ _BY_FIGURE = re.compile(
     rf"almost\s+|over\s+|up\s+to\s+)?(?:\d[\d,.]*|(?:{NUMBER_WORDS})\b)",
     re.IGNORECASE,
 )
-#: A figure that may count something: digits (a year taken out first, :data:`_YEAR`), or
+#: A figure that may count something: digits (a year taken out first, :data:`YEAR`), or
 #: a number word (looked up by word: a regex alternation of them cost ~0.2 ms a sentence).
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _NUMBER_WORD_SET = frozenset(
@@ -231,7 +230,7 @@ def total_untold(question: str, texts: Sequence[str]) -> bool:
         return False
     by_figures = 0
     for text in texts:
-        plain = _YEAR.sub(" ", text)
+        plain = YEAR.sub(" ", text)
         told = len(_BY_FIGURE.findall(plain))
         if _figures(plain) > told:
             return False
@@ -252,7 +251,7 @@ def _figure_set(text: str) -> set[str]:
     the board convened 22 teachers" gives no other), each as written (digits without
     their commas, number and fraction words in lower case): what
     :func:`figures_only_asked` compares."""
-    text = _YEAR.sub(" ", text)
+    text = YEAR.sub(" ", text)
     figures = {digits.replace(",", "") for digits in _DIGITS.findall(text)}
     words = re.findall(r"[a-z]+", text.lower())
     return figures | {w for w in words if w in _NUMBER_WORD_SET or w in _FIGURE_WORDS}

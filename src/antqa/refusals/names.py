@@ -15,7 +15,7 @@ from antqa.models import Sentence
 from antqa.refusals.events import LASTING_WORDS, TAKING_ROLE_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
 from antqa.refusals.numbers import ordinal_figures
-from antqa.refusals.times import _EVENT_WORDS
+from antqa.refusals.times import HAPPENING_WORDS
 from antqa.short_answers.forms import PEOPLE_ENDINGS
 
 #: A name with a regnal number: "Henry II", "Charles III", "Alexander I".
@@ -205,7 +205,7 @@ class ArticleWords:
             clause = tokenize(match.group(1))
             if name not in clause:
                 continue
-            others = [t for t in dict.fromkeys(clause) if t != name and t not in _EVENT_WORDS]
+            others = [t for t in dict.fromkeys(clause) if t != name and t not in HAPPENING_WORDS]
             need = max(DESCRIBED_WORDS, len(others) - 1)
             if len(others) < DESCRIBED_WORDS:
                 continue
@@ -312,7 +312,7 @@ _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: The steps an article tells in other words than the question's, not checked: a verb of
 #: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
 #: thirteenth batch was refused: "it never says last").
-_TOLD_OTHERWISE = _EVENT_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS
+_TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 #: A word timing the step may stand between ("did Jing Xiandong first join"): the step is
 #: then the word after it too (the third group), and the timing word stays one as well

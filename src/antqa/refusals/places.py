@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import resembles, tokenize
 from antqa.questions import PLACE_KINDS
-from antqa.refusals.times import _DATED_PART, DATED_PART_WORDS, _is_time, _topic
+from antqa.refusals.times import DATED_PART, DATED_PART_WORDS, is_time, topic_words
 
 #: A capitalised word of a place's name ("Po", "St.", "Wacai.com", "Côte-d’Or").
 _PLACE_WORD = r"[A-Z][\w'’.-]*"
@@ -52,13 +52,13 @@ def placed_elsewhere(
     """
     distance = _DISTANCE.search(question) is not None
     for asked in _AT_PLACE.finditer(question):
-        if _is_time(asked.group(1)) or asked.group(1).split()[-1].lower() in _EVENT_NOUNS:
+        if is_time(asked.group(1)) or asked.group(1).split()[-1].lower() in _EVENT_NOUNS:
             continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place;
             # nor does an event ("in the Great Candlemas Flood")
         if distance and asked.group().lower().startswith("from"):
             continue
         place = tokenize(asked.group(1))
-        topic = _topic(question[: asked.start()] + " " + question[asked.end() :])
+        topic = topic_words(question[: asked.start()] + " " + question[asked.end() :])
         found = [_placed_apart(s, place, topic, names) for s in sentences]
         if "" not in found:  # "": the question's place and words meet in a part
             told = next((other for other in found if other), None)
@@ -78,7 +78,7 @@ def _placed_apart(
         return None  # never names the place: nothing to split (the common case, and fast)
     named_here, other = False, None
     before: set[str] = set()
-    for part in _DATED_PART.split(sentence):
+    for part in DATED_PART.split(sentence):
         words = set(tokenize(part))
         if words and words <= set(place):  # "went to Valparaíso, Chile": the place before,
             words |= before  # more exactly, not a part of its own
@@ -92,7 +92,7 @@ def _placed_apart(
             told = [
                 match.group(1)
                 for match in _AT_PLACE.finditer(part)
-                if not set(tokenize(match.group(1))) & set(names) and not _is_time(match.group(1))
+                if not set(tokenize(match.group(1))) & set(names) and not is_time(match.group(1))
             ]
             other = told[0] if told else None
     return other if named_here else None
@@ -141,7 +141,7 @@ def only_larger_place(question: str, texts: Sequence[str]) -> str | None:
     naming = []
     for text in texts:
         places = [
-            m.group(1).rstrip(".") for m in _GIVEN_PLACE.finditer(text) if not _is_time(m.group(1))
+            m.group(1).rstrip(".") for m in _GIVEN_PLACE.finditer(text) if not is_time(m.group(1))
         ]
         if any(_same_place(larger, place) for place in places):
             naming.append(places)

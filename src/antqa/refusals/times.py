@@ -29,7 +29,7 @@ _DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
 #: The digits of a four-digit year, 1000-2099: what every pattern here reads as a year.
 _YEAR_DIGITS = r"1\d{3}|20\d{2}"
 #: A four-digit year, not part of a larger number ("30,000", "1.5").
-_YEAR = re.compile(rf"(?<![\d,.])\b({_YEAR_DIGITS})\b(?![,.]?\d)")
+YEAR = re.compile(rf"(?<![\d,.])\b({_YEAR_DIGITS})\b(?![,.]?\d)")
 #: After a number, a noun it counts ("by 1200 votes", "in 300 ships"): then it is no year.
 _COUNTING = r"(?![,.]?\d)(?!\s+(?!and\b|the\b|when\b|with\b)[a-z]{3,}\b)"
 #: A year that opens or closes a time ("after 1918", "until 1066"): what it pins runs on
@@ -72,7 +72,7 @@ _SHORT_YEAR = re.compile(
 
 #: Words that ask only that something happened ("What took place in the 12th century?"):
 #: they tie a question to no sentence in particular.
-_EVENT_WORDS = frozenset(
+HAPPENING_WORDS = frozenset(
     tokenize("happen happened occur occurred take took taken place event go went")
 )
 
@@ -148,7 +148,7 @@ def _periods(text: str, told: bool) -> tuple[Period, ...]:
     for match in _BETWEEN_UNTIL.finditer(text) if not told else ():
         year = int(match.group(1))
         found.append(Period(_EARLIEST, year, f"up to {year}", *match.span(1)))
-    for pattern in (_YEAR, _SHORT_YEAR):
+    for pattern in (YEAR, _SHORT_YEAR):
         for match in pattern.finditer(text):
             if free(match):
                 year = int(match.group(1))
@@ -215,7 +215,7 @@ def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | Non
     rest = question
     for p in vague:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
-    topic = [t for t in tokenize(rest) if t in rare and t not in _EVENT_WORDS]
+    topic = [t for t in tokenize(rest) if t in rare and t not in HAPPENING_WORDS]
     if not topic or any(
         all(resembles(w, near) for w in verb) for t in topic for verb in meaning_words(t)
     ):
@@ -252,7 +252,7 @@ _DATED_BY_CONTEXT = re.compile(
 #: Where a sentence's parts part when each may carry its own time ("X lost the fort in
 #: 1453, but his captain won the battle in 1456"): a comma (not one inside a number,
 #: "150,000"), a semicolon, a colon, a bracket, a dash between spaces, or "but".
-_DATED_PART = re.compile(r",(?!\d)|[;:()]|\s[–—]\s|\bbut\b")
+DATED_PART = re.compile(r",(?!\d)|[;:()]|\s[–—]\s|\bbut\b")
 #: How many of the question's words (other than its time) the part dated elsewhere must
 #: hold to be what the question asks about: two. With one, a part sharing a single common
 #: word ("price") with the question refused "What drove the price to its 2018 high?"
@@ -323,12 +323,12 @@ def part_dated_elsewhere(
     rest = question
     for p in asked:
         rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
-    topic = _topic(rest)
+    topic = topic_words(rest)
     units = []
     for sentence in sentences:
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
-        units += _DATED_PART.split(sentence)
+        units += DATED_PART.split(sentence)
         if whole_undated is not None and whole_undated.search(sentence):
             continue
         if not any(a.meets(d) for a in asked for d in read(sentence)):
@@ -348,10 +348,10 @@ def part_dated_elsewhere(
     return None if best is None else (asked[0], best[1])
 
 
-def _topic(rest: str) -> set[str]:
+def topic_words(rest: str) -> set[str]:
     """The (stemmed) words of a question, its time or place left out (``rest``), that say
     what it asks about: not the words of any event ("happen", "take place")."""
-    return {t for t in tokenize(rest) if t not in _EVENT_WORDS}
+    return {t for t in tokenize(rest) if t not in HAPPENING_WORDS}
 
 
 #: Capitalised words after "in", "on" that name a time, not a place.
@@ -364,6 +364,6 @@ _TIME_NAMES = frozenset(month.lower() for month in MONTH_NAMES) | frozenset(
 )
 
 
-def _is_time(name: str) -> bool:
+def is_time(name: str) -> bool:
     """Whether ``name`` ("November", "Easter Monday") opens with the name of a time."""
     return name.split()[0].lower() in _TIME_NAMES
