@@ -305,13 +305,17 @@ class LexicalIndex:
         """
         return self._forms.get(token) or self._typos.get(token, token)
 
+    def _terms(self, query: Sequence[str]) -> tuple[list[str], float, list[str]]:
+        """What a coverage weighs of ``query`` (tokens): its distinct words in the texts'
+        forms (:meth:`form`), sorted; the sum of their IDF, which a share is taken of; and
+        those some text holds."""
+        tokens = sorted({self.form(t) for t in query})
+        known = [t for t in tokens if t in self._postings]
+        return tokens, sum(self.idf(t) for t in tokens), known
+
     def coverage(self, query: str | Sequence[str]) -> np.ndarray:
         """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""
-        tokens = sorted(
-            {self.form(t) for t in (tokenize(query) if isinstance(query, str) else query)}
-        )
-        total = sum(self.idf(t) for t in tokens)
-        known = [t for t in tokens if t in self._postings]
+        tokens, total, known = self._terms(tokenize(query) if isinstance(query, str) else query)
         blended = self._blended(tokens)
         if not (known or blended) or total <= 0:
             return np.zeros(self._size, dtype=np.float32)
@@ -330,9 +334,7 @@ class LexicalIndex:
         """Per text, the IDF-weighted share (0–1, this index's IDF) of the query's distinct
         words that it or the text of the same number in ``also`` holds: the words a text is
         read with (what its "it" stands for, :mod:`antqa.referents`). No blend is read."""
-        tokens = sorted({self.form(t) for t in query})
-        total = sum(self.idf(t) for t in tokens)
-        known = [t for t in tokens if t in self._postings]
+        _, total, known = self._terms(query)
         if not known or total <= 0:
             return np.zeros(self._size, dtype=np.float32)
         held = np.zeros((self._size, len(known)), dtype=bool)

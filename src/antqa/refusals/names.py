@@ -82,12 +82,9 @@ class ArticleWords:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
         within ``reach`` sentences of one, in any form or as its place's or people's
         word (:func:`same_place`)."""
-        last = len(self._sentences) - 1
         paragraphs = (self._paragraphs[s.paragraph] for s in chosen)
         sentences = (
-            self._sentences[i]
-            for s in chosen
-            for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
+            self._sentences[i] for s in chosen for i in self._within(s.id, reach)
         )  # read lazily: the paragraphs first, most names are found there
         if any(_holds_name(name, words) for words in chain(paragraphs, sentences)):
             return True
@@ -100,16 +97,13 @@ class ArticleWords:
         """Whether the paragraph of a chosen sentence, or a sentence within ``reach`` of one,
         writes a name's ordinal in ``figures`` (:func:`~antqa.refusals.numbers.ordinal_figures`):
         "Symphony No. 3" names the Third Symphony a question asks of."""
-        last = len(self._texts_of) - 1
-        texts = chain(
-            (self._texts[p] for p in {s.paragraph for s in chosen}),
-            (
-                self._texts_of[i]
-                for s in chosen
-                for i in range(max(0, s.id - reach), min(last, s.id + reach) + 1)
-            ),
+        return self.written_beside(figures, chosen) or any(
+            figures.search(self._texts_of[i]) for s in chosen for i in self._within(s.id, reach)
         )
-        return any(figures.search(text) for text in texts)
+
+    def _within(self, sentence: int, reach: int) -> range:
+        """The sentences within ``reach`` of ``sentence`` (it among them), in the article."""
+        return range(max(0, sentence - reach), min(len(self._sentences) - 1, sentence + reach) + 1)
 
     def called_by_last(self, question: str, name: str) -> str | None:
         """The (stemmed) last word of the two-word name the question writes ``name`` first in
@@ -241,10 +235,9 @@ class ArticleWords:
         """The words of the paragraphs holding ``name`` (in any form, as
         :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
         holders = {i for form in self._forms(name) for i in self._holding[form]}
-        last = len(self._sentences) - 1
         words = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
         for i in holders:
-            for j in range(max(0, i - reach), min(last, i + reach) + 1):
+            for j in self._within(i, reach):
                 words |= self._sentences[j]
         return words
 
