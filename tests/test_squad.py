@@ -245,6 +245,24 @@ def test_our_own_sets_are_consistent_and_mostly_answerable() -> None:
             assert quote in followups.text, (item.id, quote)
 
 
+#: Follow-up conversations written on SQuAD-format articles (``followups-<name>.jsonl``),
+#: each asked of ``<name>.txt``, the text of ``squad-own-<name>.json``.
+OTHER_FOLLOWUPS = ("aurel-pendrecht", "brannoch-flood", "pellwick-glassworks")
+
+
+@pytest.mark.parametrize("name", OTHER_FOLLOWUPS)
+def test_follow_ups_on_other_articles_quote_their_article(name: str) -> None:
+    (squad,) = read_squad(DATA / f"squad-own-{name}.json")
+    article = DATA / f"{name}.txt"
+    assert article.read_text(encoding="utf-8").rstrip("\n") == squad.text
+    (followups,) = read_eval_file(DATA / f"followups-{name}.jsonl", article)
+    assert followups.text is not None and len(followups.items) >= 10
+    for item in followups.items:
+        assert item.history, item.id  # every item is asked after another question
+        for quote in item.evidence + [e for turn in item.history for e in turn.evidence]:
+            assert followups.text.count(quote) == 1, (item.id, quote)
+
+
 def test_a_jsonl_file_about_another_article_is_asked_of_that_article(
     fake_service,  # type: ignore[no-untyped-def]
 ) -> None:
