@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from antqa.conversation import Turn, is_follow_up, plan_search
+from antqa.conversation import QUESTION_WEIGHT, Turn, is_follow_up, plan_search
 from antqa.service import QAService
 
 
@@ -50,7 +50,9 @@ def test_a_follow_up_is_searched_with_the_previous_answer_not_its_question() -> 
         turn("What did Alipay set up?", 'Alipay established a "class committee system". [2]', (9,)),
     ]
     plan = plan_search("Who leads it?", history)
-    assert plan.query == 'Who leads it? Alipay established a "class committee system".'
+    assert (
+        plan.query == 'Who leads it? Who leads it? Alipay established a "class committee system".'
+    )
     # the previous question restates what was answered: it would pull the search back there
     assert "What did Alipay set up?" not in plan.query and "What" not in plan.context
     assert plan.anchors == (9,)
@@ -91,3 +93,22 @@ def test_a_follow_up_reads_what_the_answer_chose_not_the_runner_up_it_hedged_wit
     # so "that company" is Taobao, which the answer chose, not the hedge's Ant Financial
     culture = real_service.ask("What is that company's culture like?", first.conversation_id)
     assert "Taobao’s culture is lively and agile" in culture.answer
+
+
+def test_a_follow_up_outweighs_a_long_previous_answer_in_its_query() -> None:
+    long_answer = "A long answer that tells many other things. " * 8
+    plan = plan_search("And who leads it?", [turn("What was set up?", long_answer)])
+    assert plan.query.count("And who leads it?") == QUESTION_WEIGHT > 1
+    assert plan.query.endswith(plan.context)
+
+
+def test_a_follow_up_finds_what_it_asks_not_the_last_answer_again(
+    real_service: QAService,
+) -> None:
+    # the previous answer is long and about the committee's members: with the question
+    # written once the query matched them again ("Jing Xiandong serves as the squad leader")
+    first = real_service.ask("what's the class committee system at alipay?")
+    answer = real_service.ask(
+        "who came up with it originally, and where else did it work?", first.conversation_id
+    )
+    assert "first implemented by Yu Yongfu at UC" in answer.answer, answer.answer
