@@ -1264,3 +1264,20 @@ def test_a_who_question_whose_figure_is_told_without_the_name_given_is_refused(t
     assert "where it tells of 0.525, it names no one" in swapped.answer
     kept = service.ask("Who lowered the exponent to 0.535?")
     assert kept.answerable and "Lidia Carvaro" in kept.answer, kept.answer
+
+
+def test_the_time_of_an_event_pinned_to_another_is_not_refused_for_the_other_s_missing_date(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "When did X step in on the default?" asks when X stepped in: the sentence telling
+    of the default without a date does not refuse it. Asked of the default, it does."""
+    service = _service_over(
+        "This means the bond products on the platform have defaulted. Although Calder "
+        "Mutual assumed the guarantee more than a week later on 27 May, buyers stayed "
+        "worried.\n\nThe harbour board met in the custom house by the quay.\n",
+        tmp_path,
+    )
+    answer = service.ask("When did Calder Mutual step in on the platform default?")
+    assert answer.answerable and "27 May" in answer.answer
+    refused = service.ask("When did the bond products on the platform default?")
+    assert not refused.answerable and "date or time" in refused.answer

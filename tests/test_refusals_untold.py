@@ -14,6 +14,7 @@ from antqa.refusals import (
     figures_only_asked,
     no_one_told,
     only_larger_place,
+    pinning_words,
     time_untold,
     total_untold,
 )
@@ -94,6 +95,23 @@ def test_the_event_word_is_the_rarest_word_written_that_is_no_name_nor_a_kind_wo
     tokens = tokenize("When did Jing Xiandong become CEO?")
     rarity = {t: 1.0 for t in tokens} | {tokenize("become")[0]: 6.0}
     assert event_word(tokens, tokenize("Jing Xiandong"), rarity) == tokenize("CEO")[0]
+
+
+def test_a_phrase_pinning_the_event_to_another_gives_no_event_word_while_others_do() -> None:
+    question = "When did Zheshang Insurance step in on the Zhaocaibao default?"
+    assert pinning_words(question) == frozenset(tokenize("Zhaocaibao default"))
+    tokens = tokenize(question)
+    rarity = {t: 1.0 for t in tokens} | {tokenize("default")[0]: 5.0, tokenize("step")[0]: 3.0}
+    assert event_word(tokens, (), rarity, pinning_words(question)) == tokenize("step")[0]
+    # its own words written nowhere: told in other words, no event read of the pinning one
+    assert event_word(tokens, (), {tokenize("default")[0]: 5.0}, pinning_words(question)) is None
+    # the pinning phrase alone: its word is the event ("How many cried during the review?")
+    question = "How many were there during the review?"
+    tokens = tokenize(question)
+    review = tokenize("review")[0]
+    assert event_word(tokens, (), {review: 2.0}, pinning_words(question)) == review
+    # not a thing's own phrase ("of"), nor a time asked ("In what year")
+    assert pinning_words("In what year was the cost of the bridge paid?") == frozenset()
 
 
 def test_a_month_names_no_one() -> None:

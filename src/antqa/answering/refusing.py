@@ -36,6 +36,7 @@ from antqa.refusals import (
     only_larger_place,
     opposite_word,
     periods,
+    pinning_words,
     placed_elsewhere,
     rank_swapped,
     role_held,
@@ -261,7 +262,12 @@ class RefusalChecks(AnswerStep):
             for t in question.tokens
             if t in self.reading.lower_words and self.lexicon.known(self.lexicon.form(t))
         }
-        word = event_word(question.tokens, question.names, rarity)
+        # a time asked is the question's own event's, never that of the one pinning it
+        # ("when did ... step in on the default?"); a count or a sum is one of the time
+        # pinned (read for every kind, "How many rats lived on the island before the
+        # eradication?" was answered, no longer refused, and no answerable gained)
+        pinned = pinning_words(question.text) if question.kind is AnswerKind.TIME else ()
+        word = event_word(question.tokens, question.names, rarity, pinned)
         if word is None:
             return None
         near = sentences_of(hits[: self.policy.kind_passages])

@@ -68,6 +68,7 @@ from antqa.refusals.events import (
     event_without_figure,
     event_word,
     figures_only_asked,
+    pinning_words,
     time_untold,
     total_untold,
 )
@@ -139,6 +140,7 @@ __all__ = [
     "opposite_word",
     "own_steps",
     "periods",
+    "pinning_words",
     "placed_elsewhere",
     "plain_words",
     "rank_swapped",

@@ -43,8 +43,36 @@ EVENT_WORDS = 2
 _FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS}|one|a dozen)\b", re.I)
 
 
+#: A phrase that pins the question's event to the time of another event ("on the
+#: Zhaocaibao default", "during the review", "after the merger"): a preposition of time,
+#: a determiner, and the words up to the next preposition, conjunction or stop (group 1).
+#: Not a place's "in" or "at" ("When was the hall built at the college?" asks of the
+#: hall), nor "of" (the thing itself: "the cost of the bridge"), nor "to" (an infinitive
+#: or a goal).
+_PINNING_PHRASE = re.compile(
+    r"\b(?:on|after|before|during|following|since|until|amid|over)\s+"
+    r"(?:the|a|an|its|his|her|their|this|that|these|those)\s+"
+    r"([^,;?]*?)(?=\s+(?:on|in|at|after|before|during|to|of|and|or|for|by|with)\b|[,;?]|$)",
+    re.IGNORECASE,
+)
+
+
+def pinning_words(question: str) -> frozenset[str]:
+    """The (stemmed) words of the question's phrases that pin its event to another one
+    (:data:`_PINNING_PHRASE`): "when did Zheshang Insurance step in on the Zhaocaibao
+    default?" asks when it stepped in, not when the default was. Read for a time asked
+    only: a count or a sum is one of the time pinned ("How many rats lived on the island
+    before the eradication?" wants a count told of that time, a refusal when none is)."""
+    return frozenset(
+        token for match in _PINNING_PHRASE.finditer(question) for token in tokenize(match[1])
+    )
+
+
 def event_word(
-    tokens: Sequence[str], names: Collection[str], rarity: dict[str, float]
+    tokens: Sequence[str],
+    names: Collection[str],
+    rarity: dict[str, float],
+    pinned: Collection[str] = (),
 ) -> str | None:
     """The question's word that singles out the event it asks about: of its ``tokens``
     (stemmed) that are no name, no word asking for a kind of answer
@@ -53,9 +81,13 @@ def event_word(
     token's IDF, only for tokens the article holds); ``None`` when it writes none.
 
     "How many employees cried during the review?": "cried" is the event, the employees
-    and the review are what the article often speaks of."""
-    held = [t for t in tokens if t in rarity and t not in names and t not in _NO_EVENT]
-    return max(held, key=rarity.__getitem__, default=None)
+    and the review are what the article often speaks of. A word of a phrase pinning the
+    event to another (``pinned``, :func:`pinning_words`) only when the question has no
+    other: when the article writes none of the others, the event is told in other words
+    and none is read."""
+    candidates = [t for t in tokens if t not in names and t not in _NO_EVENT]
+    own = [t for t in candidates if t not in pinned] or candidates
+    return max((t for t in own if t in rarity), key=rarity.__getitem__, default=None)
 
 
 def _has_digits(words: Collection[str]) -> bool:
