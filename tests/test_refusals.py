@@ -428,6 +428,12 @@ def test_a_who_question_asks_for_the_role_after_as(question: str, role: str) -> 
         ("When did William make Ralph earl?", None),  # a name after the step: no role
         ("Who became CEO?", None),  # no one named: the "who ... as" check's
         ("Why was Jing Xiandong chosen to succeed Peng Lei as CEO?", None),  # a step, not a role
+        # being one: "been"/"was" and a noun phrase, after or around the name
+        ("Since when has Ni Xingjun been the CEO of Alipay?", ("Ni Xingjun", "CEO")),
+        ("When was Ni Xingjun the CEO of Alipay?", ("Ni Xingjun", "CEO")),
+        ("Was Tomas Lind ever a deputy squad leader?", ("Tomas Lind", "deputy squad leader")),
+        ("When was Ni Xingjun born?", None),  # no noun phrase after "was": a step
+        ("Who was the chairman of the club?", None),  # no one named
     ],
 )
 def test_a_question_gives_a_named_person_the_role_after_the_step_into_it(
