@@ -31,12 +31,21 @@ _ROLE_OPENER = r"(?:the|a|an|its|his|her|their)\s+"
 _TIMING = r"(?:(?:was|were|is|are|had|has|have|been|first|later|then|ever|still|once|already)\s+)*"
 #: The role and what follows it, up to a comma or the question mark.
 _ROLE = r"(?P<role>[^?,]+)"
+#: Any step taken "as" a role by the one it is asked of, the subject right after "did" or
+#: "was": "did Lionel Hask succeed as deputy premier", "was Rookwood apprenticed as a
+#: bookbinder" (with a particle: "work for as"). Not "as well", "as soon as", "as a result":
+#: they name no role.
+_STEP_AS = (
+    r"[a-z]{3,}(?:\s+(?:for|up|over|on|in|out|back|down))?\s+as\s+"
+    r"(?!(?:well|soon|much|long|far|if|though|to|a\s+result)\b)"
+)
 #: "When was Ni Xingjun appointed CEO of Alipay?": the roles a question gives a named
 #: person, by the step into one or by being one. The steps of English that give a role:
 #: appointing, electing, promoting, choosing or naming someone as one, becoming or serving
-#: as one. Being one is written with "be" and a noun phrase after or around the name:
-#: "Since when has Ni Xingjun been the CEO of Alipay?", "When was Ni Xingjun the CEO of
-#: Alipay?" (the opener is required: "was Ni Xingjun born" is a step, not a role).
+#: as one, or any step taken as one (:data:`_STEP_AS`). Being one is written with "be" and
+#: a noun phrase after or around the name: "Since when has Ni Xingjun been the CEO of
+#: Alipay?", "When was Ni Xingjun the CEO of Alipay?" (the opener is required: "was Ni
+#: Xingjun born" is a step, not a role).
 _GIVEN_ROLES = (
     re.compile(
         rf"{_GIVEN_NAME}{_TIMING}"
@@ -46,6 +55,10 @@ _GIVEN_ROLES = (
     re.compile(rf"{_GIVEN_NAME}{_TIMING}(?:been|was|is|were|are)\s+{_ROLE_OPENER}{_ROLE}"),
     re.compile(
         rf"\b(?i:was|is|were|are|has|had|have)\s+{_GIVEN_NAME}{_TIMING}{_ROLE_OPENER}{_ROLE}"
+    ),
+    re.compile(
+        rf"\b(?i:did|does|do|was|were|is|are|has|had|have)\s+{_GIVEN_NAME}{_TIMING}"
+        rf"{_STEP_AS}(?:{_ROLE_OPENER})?{_ROLE}"
     ),
 )
 #: A word written as a name (capitalised, then lower case): no role ("made Ralph earl").
