@@ -90,6 +90,8 @@ def test_questions_the_article_does_not_answer_are_refused(
         ("On what exact day did the circle incident start?", "no date"),
         # a role the article gives someone else (only Jing Xiandong is called CEO)
         ("When was Ni Xingjun appointed CEO of Alipay?", '"CEO"'),
+        # ... asked of him by being one, not by the step into it
+        ("Since when has Ni Xingjun been the CEO of Alipay?", '"CEO"'),
     ],
 )
 def test_a_detail_the_article_does_not_add_to_an_event_it_tells_is_refused(

@@ -386,6 +386,19 @@ def test_a_name_beside_the_answer_is_in_its_paragraph_or_the_next_sentence() -> 
     assert not words.beside("french", [sentences[2]], reach=0)
 
 
+def test_a_role_is_written_beside_a_person_only_within_reach_of_a_sentence_naming_them() -> None:
+    """A paragraph may give its roles to others: Hask was Farrant's deputy, never premier."""
+    texts = [(0, "Premier Ada Farrant ordered the inquiry."),
+             (0, "The board met twice that year."),
+             (0, "Farrant's deputy, Lionel Hask, resigned in June."),
+             (1, "Hask had trained as a surveyor."), (1, "He then became a bookbinder.")]  # fmt: skip
+    _, words = _article_words(texts)
+    assert words.writes_beside("hask", ["deputi"], reach=1)  # his own sentence
+    assert not words.writes_beside("hask", ["premier"], reach=1)  # only in his paragraph
+    assert words.writes_beside("hask", ["bookbind"], reach=1)  # "He ..." right after
+    assert not words.writes_beside("hask", ["bookbind"], reach=0)
+
+
 def test_a_name_s_ordinal_is_beside_the_answer_when_written_in_figures() -> None:
     texts = [(0, "His Symphony No. 3 was nicknamed by a critic."), (1, "He wrote 3 songs."),
              (2, "World War II ended his career."), (3, "The 2nd Battalion held the ford.")]  # fmt: skip
@@ -428,6 +441,17 @@ def test_a_who_question_asks_for_the_role_after_as(question: str, role: str) -> 
         ("When did William make Ralph earl?", None),  # a name after the step: no role
         ("Who became CEO?", None),  # no one named: the "who ... as" check's
         ("Why was Jing Xiandong chosen to succeed Peng Lei as CEO?", None),  # a step, not a role
+        # being one: "been"/"was" and a noun phrase, after or around the name
+        ("Since when has Ni Xingjun been the CEO of Alipay?", ("Ni Xingjun", "CEO")),
+        ("When was Ni Xingjun the CEO of Alipay?", ("Ni Xingjun", "CEO")),
+        ("Was Tomas Lind ever a deputy squad leader?", ("Tomas Lind", "deputy squad leader")),
+        ("When was Ni Xingjun born?", None),  # no noun phrase after "was": a step
+        ("Who was the chairman of the club?", None),  # no one named
+        # any step taken as a role by the one it is asked of (the subject after "did")
+        ("Whom did Lionel Hask succeed as deputy premier?", ("Lionel Hask", "deputy premier")),
+        ("To whom was Rookwood apprenticed as a bookbinder?", ("Rookwood", "bookbinder")),
+        ("Who led the Kestrel mission as principal investigator?", None),  # the asked one's
+        ("Why did Anna Berg resign as a result?", None),  # "as a result": no role
     ],
 )
 def test_a_question_gives_a_named_person_the_role_after_the_step_into_it(

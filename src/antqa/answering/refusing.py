@@ -342,8 +342,8 @@ class RefusalChecks(AnswerStep):
 
     def _role_not_given(self, plan: SearchPlan, question: Question) -> str | None:
         """A role the question gives a named person by the step into it ("When was Ni
-        Xingjun appointed CEO of Alipay?") that the article writes, but never near them
-        (in their paragraphs or within ``name_reach`` sentences): it is someone else's
+        Xingjun appointed CEO of Alipay?") that the article writes, but never beside them
+        (within ``name_reach`` sentences of one naming them): it is someone else's
         role, and whatever the article tells of the person answers another question (the
         role they do hold). A role the article never writes may be in other words
         ("chief executive" for "CEO"): not checked."""
@@ -356,7 +356,7 @@ class RefusalChecks(AnswerStep):
             return None  # a role in other words; a name the article lacks is refused before
         words, reach = self.reading.words, self.policy.name_reach
         role_forms = [self.lexicon.form(w) for w in role]
-        if any(words.writes_near(self.lexicon.form(n), role_forms, reach) for n in name):
+        if any(words.writes_beside(self.lexicon.form(n), role_forms, reach) for n in name):
             return None
         return f' — where it tells of {written_name}, it never says "{written_role}"'
 

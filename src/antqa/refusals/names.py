@@ -181,7 +181,7 @@ class ArticleWords:
         passed to Crane's son"): that is no step of Josiah Crane's."""
         told = _pronoun_step(step)
         last = len(self._texts_of) - 1
-        holders = {i for form in self._forms(name) for i in self._holding[form]}
+        holders = self._holders(name)
         return any(
             told.search(self._texts_of[j])
             for i in holders
@@ -225,16 +225,25 @@ class ArticleWords:
         last = bisect.bisect_left(self._vocabulary, prefix + "\U0010ffff", first)
         return self._vocabulary[first:last]
 
-    def writes_near(self, name: str, words: Sequence[str], reach: int) -> bool:
-        """Whether every one of ``words`` (stemmed, in any form) is written near ``name``
-        (stemmed): in a paragraph holding it or within ``reach`` sentences of it."""
-        near = self._near(name, reach)
-        return all(resembles(word, near) for word in words)
+    def writes_beside(self, name: str, words: Sequence[str], reach: int) -> bool:
+        """Whether every one of ``words`` (stemmed, in any form) is written within ``reach``
+        sentences of one holding ``name`` (stemmed). A role someone holds is told in a
+        sentence naming them or right beside it ("He became CEO"); their paragraph may give
+        it to someone else ("Farrant's deputy, Lionel Hask, ..." in a paragraph about the
+        premier Farrant: Hask was never premier)."""
+        holders = self._holders(name)
+        beside = set().union(*(self._sentences[j] for i in holders for j in self._within(i, reach)))
+        return all(resembles(word, beside) for word in words)
+
+    def _holders(self, name: str) -> set[int]:
+        """The sentences holding ``name`` (in any form, as :func:`antqa.lexical.resembles`
+        finds it)."""
+        return {i for form in self._forms(name) for i in self._holding[form]}
 
     def _near(self, name: str, reach: int) -> set[str]:
         """The words of the paragraphs holding ``name`` (in any form, as
         :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
-        holders = {i for form in self._forms(name) for i in self._holding[form]}
+        holders = self._holders(name)
         words = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
         for i in holders:
             for j in self._within(i, reach):

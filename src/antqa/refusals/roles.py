@@ -23,14 +23,43 @@ _BECAME_ROLE = re.compile(
     r"([^?,]+)",
     re.I,
 )
-#: "When was Ni Xingjun appointed CEO of Alipay?": a role a question gives a named person
-#: by the step into it (group 1: the name, capitalised words; group 2: the role and what
-#: follows it). The steps of English that give a role: appointing, electing, promoting,
-#: choosing or naming someone as one, becoming or serving as one.
-_GIVEN_ROLE = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s+)+)(?:(?:was|were|is|are|had|has|have|been|first|later|then)\s+)*"
-    r"(?:appointed|elected|named|made|promoted\s+to|chosen\s+as|served\s+as|serves\s+as|"
-    r"became|become|becomes)\s+(?:(?:the|a|an|its|his|her|their)\s+)?([^?,]+)"
+#: A name in a question: capitalised words in a row.
+_GIVEN_NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s+)+)"
+#: What opens a role as a noun phrase ("the CEO", "a keeper", "its chairman").
+_ROLE_OPENER = r"(?:the|a|an|its|his|her|their)\s+"
+#: Words that may stand between a name and its step or "been" ("has first", "ever").
+_TIMING = r"(?:(?:was|were|is|are|had|has|have|been|first|later|then|ever|still|once|already)\s+)*"
+#: The role and what follows it, up to a comma or the question mark.
+_ROLE = r"(?P<role>[^?,]+)"
+#: Any step taken "as" a role by the one it is asked of, the subject right after "did" or
+#: "was": "did Lionel Hask succeed as deputy premier", "was Rookwood apprenticed as a
+#: bookbinder" (with a particle: "work for as"). Not "as well", "as soon as", "as a result":
+#: they name no role.
+_STEP_AS = (
+    r"[a-z]{3,}(?:\s+(?:for|up|over|on|in|out|back|down))?\s+as\s+"
+    r"(?!(?:well|soon|much|long|far|if|though|to|a\s+result)\b)"
+)
+#: "When was Ni Xingjun appointed CEO of Alipay?": the roles a question gives a named
+#: person, by the step into one or by being one. The steps of English that give a role:
+#: appointing, electing, promoting, choosing or naming someone as one, becoming or serving
+#: as one, or any step taken as one (:data:`_STEP_AS`). Being one is written with "be" and
+#: a noun phrase after or around the name: "Since when has Ni Xingjun been the CEO of
+#: Alipay?", "When was Ni Xingjun the CEO of Alipay?" (the opener is required: "was Ni
+#: Xingjun born" is a step, not a role).
+_GIVEN_ROLES = (
+    re.compile(
+        rf"{_GIVEN_NAME}{_TIMING}"
+        r"(?:appointed|elected|named|made|promoted\s+to|chosen\s+as|served\s+as|serves\s+as|"
+        rf"became|become|becomes)\s+(?:{_ROLE_OPENER})?{_ROLE}"
+    ),
+    re.compile(rf"{_GIVEN_NAME}{_TIMING}(?:been|was|is|were|are)\s+{_ROLE_OPENER}{_ROLE}"),
+    re.compile(
+        rf"\b(?i:was|is|were|are|has|had|have)\s+{_GIVEN_NAME}{_TIMING}{_ROLE_OPENER}{_ROLE}"
+    ),
+    re.compile(
+        rf"\b(?i:did|does|do|was|were|is|are|has|had|have)\s+{_GIVEN_NAME}{_TIMING}"
+        rf"{_STEP_AS}(?:{_ROLE_OPENER})?{_ROLE}"
+    ),
 )
 #: A word written as a name (capitalised, then lower case): no role ("made Ralph earl").
 _NAME_WORD = re.compile(r"[A-Z][a-z]")
@@ -68,24 +97,36 @@ def asked_role(question: str) -> tuple[str, list[str]]:
 
 
 def given_role(question: str) -> tuple[str, list[str], str, list[str]] | None:
-    """The role a question gives a named person by the step into it (:data:`_GIVEN_ROLE`):
-    the person's name as written and stemmed, the role as written and stemmed; ``None`` when
-    it gives none, or the words after the step are no role (a name, or more than
-    :data:`ROLE_WORDS` words before a small word)."""
-    match = _GIVEN_ROLE.search(question)
-    if match is None:
-        return None
+    """The role a question gives a named person (:data:`_GIVEN_ROLES`): the person's name
+    as written and stemmed, the role as written and stemmed; ``None`` when it gives none, or
+    the words after the step are no role (a name, or more than :data:`ROLE_WORDS` words
+    before a small word). The first reading that is a role and a name is kept: "When ..."
+    opening a question is capitalised, and no one."""
+    for pattern in _GIVEN_ROLES:
+        for match in pattern.finditer(question):
+            given = _role_of(match.group("name"), match.group("role"))
+            if given is not None:
+                return given
+    return None
+
+
+def _role_of(written_name: str, after: str) -> tuple[str, list[str], str, list[str]] | None:
+    """The name and role of one reading of :data:`_GIVEN_ROLES`, or ``None`` when the name
+    is only small words ("When", "Has") or the words after the step are no role."""
     words: list[str] = []
-    for word in match.group(2).split():
+    for word in after.split():
         if word.lower() in STOPWORDS:
             break
         if _NAME_WORD.match(word):
             return None
         words.append(word)
-    name = [t for t in tokenize(match.group(1)) if t not in STOPWORDS]
+    name_words = written_name.split()
+    while name_words and name_words[0].lower() in STOPWORDS:
+        name_words.pop(0)  # "Has Ni Xingjun been ...": the question's "has" names no one
+    name = [t for t in tokenize(" ".join(name_words)) if t not in STOPWORDS]
     if not name or not words or len(words) > ROLE_WORDS:
         return None
-    return match.group(1).strip(), name, " ".join(words), tokenize(" ".join(words))
+    return " ".join(name_words), name, " ".join(words), tokenize(" ".join(words))
 
 
 def clauses(text: str) -> list[str]:
