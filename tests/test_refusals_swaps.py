@@ -239,8 +239,10 @@ def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: s
         # the doer's clause ends at the comma: the trust after it is not who founded it
         "The Elsmere Trust, founded by the banker Ann Cole in 1903, is one of three trusts.",
         "In 1066 the Normans came, and William replaced the Saxon lords.",  # another doer
+        # an appositive's participle tells what was done to the trust, its founder past a place
+        "It sold the line to the Elsmere Trust, a charity founded in the county town, Oakham, by Ann Cole.",
     ],
-)
+)  # fmt: skip
 def test_a_who_question_is_kept_where_someone_else_is_the_doer(told: str) -> None:
     for question in ("Who replaced the Saxon lords?", "Who founded the Elsmere Trust?"):
         assert doer_reversed(question, [told]) is None
@@ -406,3 +408,22 @@ def test_a_name_told_apart_from_the_figure_a_who_question_pins_answers_another_s
         figure_told_apart("In whose name was the 1914 patent filed?", named, ["Filed in 1914."])
         is None
     )
+
+
+def test_the_noun_of_a_steps_doer_is_no_step_of_the_name_before_it() -> None:
+    """ "whose chairman, Oskar Lindqvist" tells who chaired the company; it is not the
+    company chairing someone. The verb itself after the company still is."""
+    asked = "Who chaired the Halvik Shipping Company?"
+    told = (
+        "Its sponsor was the Halvik Shipping Company, whose chairman, Oskar Lindqvist, paid for it."
+    )
+    assert doer_reversed(asked, [told]) is None
+    swapped = "The Halvik Shipping Company chaired the harbour board for a decade."
+    assert doer_reversed(asked, [swapped]) is not None
+
+
+def test_an_appositive_told_by_a_relative_clause_is_the_names_own_step() -> None:
+    """ "the Trust, a foundation that replaced the company" tells the Trust replacing it:
+    "Which company replaced the Trust?" is still reversed."""
+    told = "It is run by the Lindell Trust, a foundation that replaced the company Orvik Events."
+    assert doer_reversed("Which company replaced the Lindell Trust?", [told]) is not None

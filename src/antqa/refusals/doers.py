@@ -112,6 +112,29 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?
 #: 1888 by the punchcutter Edith Sowerby" (up to three words between); past a comma only
 #: a name ("founded by Adela Strand in 1889, is one of ..." ends at the comma).
 _DONE_BY = re.compile(r"\s*(?:\w+\s+){0,3}by\s+([^,;:.]*(?:,\s*[A-Z][^,;:.]*)?)")
+#: A step told in an appositive's participle: "Brannvik Events, a private company founded
+#: in the regional capital, Strömsby, by ..." tells what was done to the company, not what
+#: it did (a founder named past a place set off by commas is beyond :data:`_DONE_BY`).
+#: Not past a relative pronoun: "the Trust, a foundation that replaced the company" is
+#: the Trust replacing it.
+_APPOSITIVE_BEFORE = re.compile(
+    r",\s+(?:a|an)\s+(?:(?!(?:that|which|who|whom|whose)\b)[\w’'-]+\s+){0,3}$", re.I
+)
+#: Endings that make a step's word the noun of its doer: "chairman" of "chaired",
+#: "founder" of "founded", "governor" of "governed".
+_DOER_NOUN_ENDINGS = ("man", "men", "woman", "women", "er", "ers", "or", "ors")
+#: A verb's endings, left off a step to find the word its doer's noun is built on.
+_VERB_ENDING = re.compile(r"(?:ed|es|s|ing)$")
+
+
+def _doer_noun(word: str, step: str) -> bool:
+    """Whether ``word`` is the noun of whoever takes ``step`` ("chairman" for "chaired"):
+    "the Halvik Shipping Company, whose chairman, Oskar Lindqvist, paid ..." names who
+    chaired the company, so it is not the company chairing anyone."""
+    stem = _VERB_ENDING.sub("", step.lower())
+    return word.lower() in {stem + ending for ending in _DOER_NOUN_ENDINGS}
+
+
 #: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
 _NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
 
@@ -139,7 +162,7 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
         return None
     form = _step_form(step)
     for text in texts:
-        told = form.search(text)
+        told = next((m for m in form.finditer(text) if not _doer_noun(m.group(), step)), None)
         if told is None:
             continue
         before = text[: told.start()]
@@ -150,7 +173,7 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
             and not any(resembles(t, set(tokenize(before))) for t in name)
         ):
             return asked.group(2).strip(), step  # "Mirell was succeeded by ... Owen Sallis"
-        if by is not None or _PASSIVE_BEFORE.search(before):
+        if by is not None or _PASSIVE_BEFORE.search(before) or _APPOSITIVE_BEFORE.search(before):
             continue
         named = [m.group() for m in _NAMED_WORD.finditer(before) if m.start() > 0]
         if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
