@@ -277,6 +277,19 @@ def test_an_amount_is_in_any_currency_the_article_writes_only_after_numbers() ->
     assert [gives_amount(text, measures) for text in texts] == [True, True, False, False]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A four-day pass cost 1,450 kronor in 2010.",
+        "Entry cost five kronor.",
+        "It paid 300 florins.",
+    ],
+)
+def test_a_sum_in_any_of_the_worlds_currencies_is_an_amount(text: str) -> None:
+    assert gives_amount(text, frozenset())
+    assert not gives_amount("About 400 men and twenty-two guns held the fort.", frozenset())
+
+
 def test_a_count_of_things_is_no_length_of_time_or_distance() -> None:
     assert counts_things("the council had fifteen members")
     assert not counts_things("its dean sat on the council for twenty years")

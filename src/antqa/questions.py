@@ -64,7 +64,13 @@ AGE_AFTER_AT = (
 #: Money as English texts write it after a number ("12 billion yuan", "one penny per ton").
 CURRENCIES = (
     r"yuan|rmb|dollars?|usd|euros?|pounds?|pence|penny|pennies|shillings?|cents?|francs?|"
-    r"marks?|livres?|guineas?"
+    r"marks?|livres?|guineas?|"
+    # the world's other currencies, as English writes them (a closed set, like the months):
+    # an article that writes one once after a number in words ("Entry cost five kronor")
+    # does not write it only after digits, so measure_words cannot learn it
+    r"kronor|krona|kroner|krone|crowns?|florins?|guilders?|ducats?|scudi|scudo|lire|lira|"
+    r"roubles?|rubles?|rupees?|yen|pesos?|reais|reals?|drachmas?|zloty|forints?|dinars?|"
+    r"dirhams?|rand|shekels?|thalers?|talers?|kopecks?|escudos?|pesetas?|sovereigns?"
 )
 _YEAR = r"(?:1[89]|20)\d\d"
 #: A number that may be a year of any age ("1287", "1641"): a count only when a word it
