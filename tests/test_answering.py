@@ -1264,3 +1264,23 @@ def test_a_who_question_whose_figure_is_told_without_the_name_given_is_refused(t
     assert "where it tells of 0.525, it names no one" in swapped.answer
     kept = service.ask("Who lowered the exponent to 0.535?")
     assert kept.answerable and "Lidia Carvaro" in kept.answer, kept.answer
+
+
+_LINER = (
+    "SS Marisol was an ocean liner of the Aurenza Line, launched in 1931. Marisol carried "
+    "1,200 passengers between Corrin and Halmsted. Marisol was painted grey in 1940.\n\n"
+    "In 1940 the Admiralty requisitioned the liner as a troopship. Because her speed "
+    "allowed her to outrun submarines, she usually sailed unescorted, relying on "
+    "frequent changes of course. "
+    "Her sister ship Estrela was sunk in 1942.\n\n"
+    "Marisol was scrapped in 1959 at Halmsted.\n"
+)
+
+
+def test_what_the_article_is_about_takes_its_steps_though_called_she(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(_LINER, tmp_path)
+    # "Marisol" is the article's subject, which checked_names leaves out: a sentence telling
+    # of "she" tells of it (step_of_another read "usually" as a step no one named took)
+    answer = service.ask("Why did Marisol usually sail without an escort?")
+    assert answer.answerable
+    assert "outrun submarines" in answer.answer
