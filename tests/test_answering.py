@@ -1281,3 +1281,23 @@ def test_the_time_of_an_event_pinned_to_another_is_not_refused_for_the_other_s_m
     assert answer.answerable and "27 May" in answer.answer
     refused = service.ask("When did the bond products on the platform default?")
     assert not refused.answerable and "date or time" in refused.answer
+
+
+_LINER = (
+    "SS Marisol was an ocean liner of the Aurenza Line, launched in 1931. Marisol carried "
+    "1,200 passengers between Corrin and Halmsted. Marisol was painted grey in 1940.\n\n"
+    "In 1940 the Admiralty requisitioned the liner as a troopship. Because her speed "
+    "allowed her to outrun submarines, she usually sailed unescorted, relying on "
+    "frequent changes of course. "
+    "Her sister ship Estrela was sunk in 1942.\n\n"
+    "Marisol was scrapped in 1959 at Halmsted.\n"
+)
+
+
+def test_what_the_article_is_about_takes_its_steps_though_called_she(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(_LINER, tmp_path)
+    # "Marisol" is the article's subject, which checked_names leaves out: a sentence telling
+    # of "she" tells of it (step_of_another read "usually" as a step no one named took)
+    answer = service.ask("Why did Marisol usually sail without an escort?")
+    assert answer.answerable
+    assert "outrun submarines" in answer.answer

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from antqa.questions import AnswerKind, analyse, gives_change
 from antqa.refusals import (
+    doer_named,
     event_untold,
     opposite_word,
     placed_elsewhere,
@@ -82,3 +83,14 @@ def test_a_verb_of_lasting_is_told_by_its_span() -> None:
     _, words = _article_words(texts)
     asked = "Until what year did the Northern Sarun last?"
     assert words.step_apart(asked, ["northern", "sarun"], 0, asks_time=True) is None
+
+
+def test_a_step_told_naming_no_one_before_it_leaves_its_doer_unwritten() -> None:
+    # "she": the article's subject may have taken it (RefusalChecks._unnamed)
+    unnamed = "Because her speed let her outrun submarines, she usually sailed unescorted."
+    assert not doer_named("usually", [unnamed])
+    # a name before the step says who took it; the first word is no name of a doer
+    named = "In 1352 Dunmere agreed to pay Hollin an annual rent of four marks."
+    assert doer_named("agree", [named])
+    assert not doer_named("agree", ["Later they agreed to pay a rent."])
+    assert doer_named("agree", [unnamed, named])

@@ -19,6 +19,7 @@ from antqa.refusals import (
     asked_role,
     dated_elsewhere,
     day_elsewhere,
+    doer_named,
     doer_reversed,
     event_untold,
     event_without_figure,
@@ -424,8 +425,14 @@ class RefusalChecks(AnswerStep):
         swapped = given_to_another(question.text, texts, self.reading.names.within)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
+        # What the article is about ("Marisol" of the SS Marisol), which each paragraph may
+        # call "she" or "it" (checked_names leaves it out): a step told naming no one before
+        # it is its own, whoever the sentences before name.
+        about = set(question.names) - set(named)
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
-        if unnamed is not None:  # "did Piet Ommeren publish", told of Kaarvig's analysis
+        if unnamed is not None and (
+            unnamed[0].lower() not in about or doer_named(unnamed[1], texts)
+        ):  # "did Piet Ommeren publish", told of Kaarvig's analysis
             return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
         reversed_ = doer_reversed(question.text, texts)
         if reversed_ is not None:  # "Who replaced the Normans?" of "The Normans replaced"

@@ -55,6 +55,7 @@ detail a question adds to an event).
 from antqa.refusals.days import Day, day_elsewhere, unwritten_day
 from antqa.refusals.doers import (
     STEP_REACH,
+    doer_named,
     doer_reversed,
     figure_of_another,
     figure_told_apart,
@@ -121,6 +122,7 @@ __all__ = [
     "clauses",
     "dated_elsewhere",
     "day_elsewhere",
+    "doer_named",
     "doer_reversed",
     "event_untold",
     "event_without_figure",

@@ -77,6 +77,19 @@ def step_of_another(
     return None
 
 
+def doer_named(step: str, sentences: Sequence[str]) -> bool:
+    """Whether a sentence telling ``step`` (in any form) writes a name before it, past its
+    first word: "Dunmere agreed to pay Hollin" names who agreed; "Because her speed allowed
+    her to outrun submarines, she usually sailed unescorted" leaves "she" to be read as
+    what the article is about."""
+    form = _step_form(step)
+    for sentence in sentences:
+        told = form.search(sentence)
+        if told is not None and _NAMED_WORD.search(sentence, 1, told.start()):
+            return True
+    return False
+
+
 def _names_doer(
     name: list[str], sentence: str, before: Sequence[str], told: re.Match[str], ordered: bool
 ) -> bool:
