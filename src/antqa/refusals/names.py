@@ -231,8 +231,7 @@ class ArticleWords:
         sentence naming them or right beside it ("He became CEO"); their paragraph may give
         it to someone else ("Farrant's deputy, Lionel Hask, ..." in a paragraph about the
         premier Farrant: Hask was never premier)."""
-        holders = self._holders(name)
-        beside = set().union(*(self._sentences[j] for i in holders for j in self._within(i, reach)))
+        beside = self._beside(self._holders(name), reach)
         return all(resembles(word, beside) for word in words)
 
     def _holders(self, name: str) -> set[int]:
@@ -244,11 +243,12 @@ class ArticleWords:
         """The words of the paragraphs holding ``name`` (in any form, as
         :func:`antqa.lexical.resembles` finds it) and of the sentences within ``reach``."""
         holders = self._holders(name)
-        words = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
-        for i in holders:
-            for j in self._within(i, reach):
-                words |= self._sentences[j]
-        return words
+        paragraphs = set().union(*(self._paragraphs[self._paragraph_of[i]] for i in holders))
+        return paragraphs | self._beside(holders, reach)
+
+    def _beside(self, holders: set[int], reach: int) -> set[str]:
+        """The words of the sentences within ``reach`` of any of ``holders``."""
+        return set().union(*(self._sentences[j] for i in holders for j in self._within(i, reach)))
 
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
