@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from antqa.build import build_index
 from antqa.chunking import split_sentences
 from antqa.index import load_index
@@ -40,10 +42,21 @@ def test_a_pronoun_stands_for_the_subject_before_it_in_its_paragraph_only() -> N
 def test_coverage_with_counts_a_word_either_text_holds_once() -> None:
     lexicon = LexicalIndex(["red apples", "green apples", "blue sky"])
     also = LexicalIndex(["apples", "red", ""])
-    read = lexicon.coverage_with(["red", "appl"], also)
+    read = lexicon.coverage(["red", "appl"], also)
     assert read[0] == lexicon.coverage("red apples")[0] == 1.0  # held by both: once
     assert read[1] == 1.0 > lexicon.coverage("red apples")[1]
     assert read[2] == 0.0
+
+
+def test_a_text_read_with_its_referent_keeps_the_blends_it_holds() -> None:
+    # "It is a Techfin" holds "tech" and "financ" in one blended word, and its referent
+    # holds "bank": read together in one pass, it holds all three (read apart, the blend
+    # counted only without the referent and the referent's word only without the blend)
+    lexicon = LexicalIndex(["It is a Techfin.", "The bank grew.", "Tech shares and finance."])
+    also = LexicalIndex(["The bank", "", ""])
+    read = lexicon.coverage(["tech", "financ", "bank"], also)
+    assert read[0] == pytest.approx(1.0)
+    assert lexicon.coverage(["tech", "financ", "bank"])[0] < 1.0
 
 
 def test_the_sentence_saying_it_holds_the_name_of_what_it_stands_for(tmp_path: Path) -> None:

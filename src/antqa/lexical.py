@@ -226,6 +226,8 @@ def _forms_held(frequency: Counter[str]) -> dict[str, str]:
 #: The fewest letters of each part of a word blended from two of a query's words
 #: ("techfin": "tech" and "fin" of "finance"): three, a clipped word's usual least.
 BLEND_PART_LETTERS = 3
+#: The texts holding a word no text holds.
+_NO_TEXTS = np.array([], dtype=np.int64)
 
 
 def _splits(texts: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
@@ -313,37 +315,32 @@ class LexicalIndex:
         known = [t for t in tokens if t in self._postings]
         return tokens, sum(self.idf(t) for t in tokens), known
 
-    def coverage(self, query: str | Sequence[str]) -> np.ndarray:
-        """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds."""
+    def coverage(self, query: str | Sequence[str], also: LexicalIndex | None = None) -> np.ndarray:
+        """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds,
+        or a word blended from two of them; with ``also``, a word the text of the same
+        number there holds counts as the text's own, once (what its "it" stands for,
+        :mod:`antqa.referents`, is read with it in the same pass)."""
         tokens, total, known = self._terms(tokenize(query) if isinstance(query, str) else query)
         blended = self._blended(tokens)
         if not (known or blended) or total <= 0:
             return np.zeros(self._size, dtype=np.float32)
         held = np.zeros(self._size, dtype=np.float32)
+        holding = {token: self._holding(token, also) for token in {*known, *blended}}
         for token in known:
-            texts, weight = self._postings[token]
-            held[texts] += weight  # each text once per word: as bm25s's np.add.at
+            held[holding[token]] += self._postings[token][1]  # each text once per word
         for token, blends in blended.items():
             texts = np.unique(np.concatenate([self._postings[b][0] for b in blends]))
-            if token in self._postings:
-                texts = np.setdiff1d(texts, self._postings[token][0])
+            texts = np.setdiff1d(texts, holding[token])
             held[texts] += np.float32(self.idf(token))
         return held / total
 
-    def coverage_with(self, query: Sequence[str], also: LexicalIndex) -> np.ndarray:
-        """Per text, the IDF-weighted share (0–1, this index's IDF) of the query's distinct
-        words that it or the text of the same number in ``also`` holds: the words a text is
-        read with (what its "it" stands for, :mod:`antqa.referents`). No blend is read."""
-        _, total, known = self._terms(query)
-        if not known or total <= 0:
-            return np.zeros(self._size, dtype=np.float32)
-        held = np.zeros((self._size, len(known)), dtype=bool)
-        for column, token in enumerate(known):
-            held[self._postings[token][0], column] = True
-            if token in also._postings:
-                held[also._postings[token][0], column] = True
-        weights = np.array([self._postings[t][1] for t in known], dtype=np.float32)
-        return (held @ weights / np.float32(total)).astype(np.float32)
+    def _holding(self, token: str, also: LexicalIndex | None) -> np.ndarray:
+        """The numbers of the texts holding ``token``, here or (with ``also``) in the text
+        of the same number there."""
+        here = self._postings[token][0] if token in self._postings else _NO_TEXTS
+        if also is None or token not in also._postings:
+            return here
+        return np.union1d(here, also._postings[token][0])
 
     def _blended(self, tokens: Sequence[str]) -> dict[str, list[str]]:
         """For each of ``tokens``, the texts' words blended from a start of it and a start

@@ -183,10 +183,10 @@ class Retriever:
         neighbourhoods = [" ".join(texts[max(0, i - 1) : i + 2]) for i in range(len(texts))]
         self.neighbourhood_lexicon = LexicalIndex(neighbourhoods)
         # Per sentence opening with "it", "he", "she" or "they", the subject of the one
-        # before, whose words it is read with (:func:`_coverage`).
+        # before, whose words it is read with (:func:`_coverage`); none in an article
+        # without such sentences.
         found = referents(index.sentences)
-        self._referring = np.array([bool(r) for r in found], dtype=bool)
-        self.referent_lexicon = LexicalIndex(found)
+        self.referent_lexicon = LexicalIndex(found) if any(found) else None
         self._context = _context_chunks(index.chunks, len(texts))
         self._sentence_vectors = stored_vectors(index.sentence_vectors)
         self._chunk_vectors = stored_vectors(index.chunk_vectors)
@@ -264,11 +264,7 @@ class Retriever:
         subject, not the whole sentence before: its other words ("died" of "Wrenfield died
         ...") are no words of the pronoun's; read with them, the sets (train14 aside) gained 6
         answer hits, lost 9 and answered 5 more unanswerables, and train14 lost 1."""
-        coverage = self.lexicon.coverage(question.tokens)
-        if not self._referring.any():
-            return coverage
-        read = self.lexicon.coverage_with(question.tokens, self.referent_lexicon)
-        return np.where(self._referring, np.maximum(coverage, read), coverage)
+        return self.lexicon.coverage(question.tokens, self.referent_lexicon)
 
     def _kind_held(self, question: Question) -> np.ndarray:
         """Per sentence, whether it holds the kind asked for, however it is named: for a
