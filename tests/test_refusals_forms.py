@@ -94,3 +94,14 @@ def test_a_step_told_naming_no_one_before_it_leaves_its_doer_unwritten() -> None
     assert doer_named("agree", [named])
     assert not doer_named("agree", ["Later they agreed to pay a rent."])
     assert doer_named("agree", [unnamed, named])
+
+
+def test_a_doer_is_named_only_before_the_step_told_as_something_done() -> None:
+    # the noun of the step's doer ("chairman" of "chair") and an appositive's participle
+    # ("a company founded ...") tell no step taken: the name before them took none
+    chairman = "The Halvik Company, whose chairman, Oskar Lindqvist, paid the rent."
+    assert not doer_named("chair", [chairman])
+    founded = "Brannvik Events, a private company founded in 1990, runs the fair."
+    assert not doer_named("found", [founded])
+    # past them, the step told as done is read: "Brannvik ... founded the fair"
+    assert doer_named("found", ["Later Brannvik, a firm founded in 1990, founded the fair."])

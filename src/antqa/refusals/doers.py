@@ -78,13 +78,12 @@ def step_of_another(
 
 
 def doer_named(step: str, sentences: Sequence[str]) -> bool:
-    """Whether a sentence telling ``step`` (in any form) writes a name before it, past its
-    first word: "Dunmere agreed to pay Hollin" names who agreed; "Because her speed allowed
-    her to outrun submarines, she usually sailed unescorted" leaves "she" to be read as
-    what the article is about."""
-    form = _step_form(step)
+    """Whether a sentence telling ``step`` (in any form, as something done:
+    :func:`_step_told`) writes a name before it, past its first word: "Dunmere agreed to
+    pay Hollin" names who agreed; "Because her speed allowed her to outrun submarines,
+    she usually sailed unescorted" leaves "she" to be read as what the article is about."""
     for sentence in sentences:
-        told = form.search(sentence)
+        told = _step_told(step, sentence)
         if told is not None and _NAMED_WORD.search(sentence, 1, told.start()):
             return True
     return False
@@ -148,6 +147,20 @@ def _doer_noun(word: str, step: str) -> bool:
     return word.lower() in {stem + ending for ending in _DOER_NOUN_ENDINGS}
 
 
+def _step_told(step: str, text: str) -> re.Match[str] | None:
+    """Where ``text`` tells ``step`` (a verb, in any form) as something done: its first
+    form that is neither the noun of its doer ("chairman" of "chaired": :func:`_doer_noun`)
+    nor an appositive's participle ("Brannvik Events, a private company founded in ...",
+    which tells what was done to the company). What :func:`doer_named` and
+    :func:`doer_reversed` read the step's doer around."""
+    for told in _step_form(step).finditer(text):
+        if not _doer_noun(told.group(), step) and not _APPOSITIVE_BEFORE.search(
+            text, 0, told.start()
+        ):
+            return told
+    return None
+
+
 #: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
 _NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
 
@@ -173,9 +186,8 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
     step, name = asked.group(1), tokenize(asked.group(2))
     if any(_done_to(name, step, text) for text in texts):
         return None
-    form = _step_form(step)
     for text in texts:
-        told = next((m for m in form.finditer(text) if not _doer_noun(m.group(), step)), None)
+        told = _step_told(step, text)
         if told is None:
             continue
         before = text[: told.start()]
@@ -186,7 +198,7 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
             and not any(resembles(t, set(tokenize(before))) for t in name)
         ):
             return asked.group(2).strip(), step  # "Mirell was succeeded by ... Owen Sallis"
-        if by is not None or _PASSIVE_BEFORE.search(before) or _APPOSITIVE_BEFORE.search(before):
+        if by is not None or _PASSIVE_BEFORE.search(before):
             continue
         named = [m.group() for m in _NAMED_WORD.finditer(before) if m.start() > 0]
         if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
