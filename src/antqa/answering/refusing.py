@@ -431,7 +431,7 @@ class RefusalChecks(AnswerStep):
         about = set(question.names) - set(named)
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
         if unnamed is not None and (
-            unnamed[0].lower() not in about or doer_named(unnamed[1], texts)
+            not set(tokenize(unnamed[0])) <= about or doer_named(unnamed[1], texts)
         ):  # "did Piet Ommeren publish", told of Kaarvig's analysis
             return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
         reversed_ = doer_reversed(question.text, texts)
@@ -459,8 +459,7 @@ class RefusalChecks(AnswerStep):
         if step & _TIMING_STEPS:
             return False
         others = [t for t in question.tokens if t not in step and t not in KIND_FRAME_WORDS]
-        names = {t for n in question.names for t in tokenize(n)}
-        if not [t for t in others if t not in names]:
+        if not [t for t in others if t not in question.names]:  # both stemmed tokens
             return False
         return any(all(resembles(t, self.lexicon.words(s.text)) for t in others) for s in chosen)
 
