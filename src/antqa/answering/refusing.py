@@ -120,6 +120,34 @@ class RefusalChecks(AnswerStep):
         wording completes "The article doesn't say…".
         """
         question = scores.question
+        off_topic = self._off_topic(plan, scores)
+        if off_topic is not None:
+            return off_topic
+        unmatched = self._unmatched_number(question.text, hits)
+        if unmatched is not None:
+            return f" — none of its passages on this mentions {unmatched}"
+        # For a count or an amount, any number will do: the thing counted is often named in
+        # other words ("3,260 ships" for "how many vessels"), money in currencies no list
+        # holds ("8,000 scudi"), so it steers which sentence answers
+        # (:meth:`SentenceChooser._holding`) but refuses nothing.
+        if kind_applies(scores) and not kind_holders(self.policy, hits, scores, counted=False):
+            return f" — none of its passages on this gives {KIND_NOUN[question.kind]}"
+        return (
+            self._unheld_role(plan, hits, question)
+            or self._role_not_given(plan, question)
+            or self._beside_the_answer(plan, scores, chosen)
+            or self._opposite_extreme(plan, hits, question, chosen)
+            or self._no_one(plan, question, chosen)
+            or self._event_without_kind(plan, hits, scores, chosen)
+            or self._untold_detail(plan, hits, question, chosen, runner)
+            or self._figure_of_another(plan, question, chosen, runner)
+        )
+
+    def _off_topic(self, plan: SearchPlan, scores: Scores) -> str | None:
+        """The question names something the article never mentions, or names nothing it
+        does, holds no sentence's every word and lies far from every sentence: it asks of
+        another article (the first of :meth:`doubt`'s checks)."""
+        question = scores.question
         language = question.meaning_language  # "mean in English": not the subject
         missing = [
             n
@@ -144,25 +172,7 @@ class RefusalChecks(AnswerStep):
             and closest < self.policy.unrelated_similarity
         ):
             return " anything about that"
-        unmatched = self._unmatched_number(question.text, hits)
-        if unmatched is not None:
-            return f" — none of its passages on this mentions {unmatched}"
-        # For a count or an amount, any number will do: the thing counted is often named in
-        # other words ("3,260 ships" for "how many vessels"), money in currencies no list
-        # holds ("8,000 scudi"), so it steers which sentence answers
-        # (:meth:`SentenceChooser._holding`) but refuses nothing.
-        if kind_applies(scores) and not kind_holders(self.policy, hits, scores, counted=False):
-            return f" — none of its passages on this gives {KIND_NOUN[question.kind]}"
-        return (
-            self._unheld_role(plan, hits, question)
-            or self._role_not_given(plan, question)
-            or self._beside_the_answer(plan, scores, chosen)
-            or self._opposite_extreme(plan, hits, question, chosen)
-            or self._no_one(plan, question, chosen)
-            or self._event_without_kind(plan, hits, scores, chosen)
-            or self._untold_detail(plan, hits, question, chosen, runner)
-            or self._figure_of_another(plan, question, chosen, runner)
-        )
+        return None
 
     def _named_as_written(self, question: Question) -> tuple[str, ...]:
         """The names the question gives; when it is typed all in lower case ("who took over
@@ -421,6 +431,15 @@ class RefusalChecks(AnswerStep):
             name, written = step
             told_of = named_in(question.text, typed[name])
             return f' — where it tells of {told_of}, it never says "{written}"'
+        return self._told_of_another(question, named, chosen)
+
+    def _told_of_another(
+        self, question: Question, named: dict[str, str], chosen: list[Sentence]
+    ) -> str | None:
+        """The sentences that would answer mention every name the question gives (see
+        :meth:`_unnamed`, whose ``named`` this reads), but tell what it asks of another:
+        another thing of the same noun ("the Ostmark pit"), a step another took, the step
+        done the other way round, or another place."""
         texts = [s.text for s in chosen]
         swapped = given_to_another(question.text, texts, self.reading.names.within)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
