@@ -41,7 +41,7 @@ def test_standalone_questions_are_not_follow_ups(question: str) -> None:
 def test_a_first_question_is_searched_as_asked() -> None:
     plan = plan_search("Who leads the committee?", [])
     assert plan.query == "Who leads the committee?"
-    assert plan.anchors == () and plan.strength == 0
+    assert plan.anchors == () and plan.strength == 0 and not plan.follow_up
 
 
 def test_a_follow_up_is_searched_with_the_previous_answer_not_its_question() -> None:
@@ -56,7 +56,7 @@ def test_a_follow_up_is_searched_with_the_previous_answer_not_its_question() -> 
     # the previous question restates what was answered: it would pull the search back there
     assert "What did Alipay set up?" not in plan.query and "What" not in plan.context
     assert plan.anchors == (9,)
-    assert plan.strength == 1.0
+    assert plan.strength == 1.0 and plan.follow_up
     assert not plan.continuation
 
 

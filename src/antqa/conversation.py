@@ -56,6 +56,9 @@ _MARKER = re.compile(r"\s*\[\d+\]")
 #: 128 answered as the reference, 2 gave 130 (none lost), 3 and 4 also 130 (4 swapped two
 #: more); a context cut to the previous answer's first sentence gave 122-123.
 QUESTION_WEIGHT = 2
+#: How much a clear follow-up leans on the previous answer (:attr:`SearchPlan.strength`):
+#: wholly. What marks a plan as a follow-up wherever it is read.
+FOLLOW_UP_STRENGTH = 1.0
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,12 @@ class SearchPlan:
     anchors: tuple[int, ...] = ()
     strength: float = 0.0
     continuation: bool = False
+
+    @property
+    def follow_up(self) -> bool:
+        """Whether the question clearly leans on the previous answer (not only the weak
+        pull any question in a conversation gets)."""
+        return self.strength >= FOLLOW_UP_STRENGTH
 
     @property
     def query(self) -> str:
@@ -118,6 +127,6 @@ def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> Searc
         question=question,
         context=(said.strip() or previous.question) if follow_up else "",
         anchors=previous.sentence_ids,
-        strength=1.0 if follow_up else weak,
+        strength=FOLLOW_UP_STRENGTH if follow_up else weak,
         continuation=bool(_MORE_OF_THE_SAME.match(question)),
     )

@@ -124,7 +124,7 @@ class SentenceChooser(AnswerStep):
         # at once rather than one sentence at a time: the same float32 sums, far fewer calls
         value = scores.relevance[at] + own * (scores.dense[at] + scores.coverage[at])
         values = dict(zip(order, value.tolist(), strict=True))
-        if plan.strength >= 1.0:  # a follow-up wants something new, not the last answer again
+        if plan.follow_up:  # a follow-up wants something new, not the last answer again
             for s in plan.anchors:
                 if s in values:
                     values[s] -= self._repeat_penalty(s, plan)

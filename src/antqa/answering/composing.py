@@ -17,6 +17,9 @@ from antqa.short_answers import ShortAnswerFinder
 
 _CLAUSE_BREAK = re.compile(r"(?<=[;,:])\s+")
 _ELLIPSIS = "…"
+#: The least room left in the answer that another sentence is quoted in: 40 characters,
+#: under which a cut of it would be a few words out of their sentence.
+_LEAST_PART_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,7 @@ class Composer:
         used = 0
         for sentence, hit in ordered:
             budget = self.policy.max_answer_chars - used - len(" [9]") - 1
-            if budget < 40:
+            if budget < _LEAST_PART_CHARS:
                 break
             # A sentence alone may use the whole answer; next to others a long one is cut.
             alone = len(ordered) == 1

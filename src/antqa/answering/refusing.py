@@ -165,7 +165,7 @@ class RefusalChecks(AnswerStep):
         # article's own words, however far its vector lands ("What did the inquiry
         # recommend?" scores low against a long sentence that says "recommended").
         worded_here = float(scores.coverage.max(initial=0.0)) >= self.policy.all_words_held
-        follow_up = plan.strength >= 1.0
+        follow_up = plan.follow_up
         closest = float(scores.dense.max(initial=0.0))
         if (
             not (follow_up or named_here or worded_here)
