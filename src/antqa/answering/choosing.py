@@ -11,8 +11,7 @@ import numpy as np
 
 from antqa.answering.hops import described, describes_someone
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.policy import AnswerPolicy
-from antqa.answering.reading import TERMINAL, AnswerStep, ArticleReading
+from antqa.answering.reading import TERMINAL, AnswerStep
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
@@ -31,7 +30,6 @@ from antqa.refusals import clauses
 from antqa.retrieval import Scores
 from antqa.short_answers import (
     Asked,
-    ShortAnswerFinder,
     asks_parent_role,
     gives_day,
     gives_measure_asked,
@@ -105,14 +103,6 @@ def _told_plainly(question: Question) -> Callable[[str], bool] | None:
 class SentenceChooser(AnswerStep):
     """Picks the sentences that answer (:meth:`choose`) and a runner-up the scores
     cannot tell from the best (:meth:`runner_up`)."""
-
-    def __init__(
-        self, reading: ArticleReading, policy: AnswerPolicy, short: ShortAnswerFinder
-    ) -> None:
-        super().__init__(reading, policy)
-        #: Whether a sentence holds a short answer weighs in its choice (:meth:`_offers`,
-        #: :meth:`_clearly_answers`).
-        self.short = short
 
     def _candidates(self, hits: list[Hit], plan: SearchPlan, scores: Scores) -> dict[int, float]:
         """Answer score of every sentence of the top passages."""

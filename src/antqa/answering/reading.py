@@ -15,6 +15,7 @@ from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
 from antqa.questions import MONTH_NAMES, Question, counts_things
 from antqa.refusals import CAPITALISED_RUN, ArticleWords, opening_name, plain_words
+from antqa.short_answers import ShortAnswerFinder
 from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
 from antqa.short_answers.names import ArticleNames
 
@@ -163,13 +164,20 @@ class ArticleReading:
 
 class AnswerStep:
     """A step of the answer that reads the article (its sentences, what each holds, the
-    lexicon) and the knobs: the refusal checks and the choice of sentences."""
+    lexicon), the knobs and the short answers: the refusal checks and the choice of
+    sentences."""
 
-    def __init__(self, reading: ArticleReading, policy: AnswerPolicy) -> None:
+    def __init__(
+        self, reading: ArticleReading, policy: AnswerPolicy, short: ShortAnswerFinder
+    ) -> None:
         self.index = reading.index
         self.lexicon = reading.lexicon
         self.reading = reading
         self.policy = policy
+        #: The short answer a sentence holds weighs in its choice
+        #: (:meth:`SentenceChooser._offers`) and tells whose step the answer's figure is
+        #: (:meth:`RefusalChecks._figure_of_another`).
+        self.short = short
 
     def checked_names(self, question: Question) -> dict[str, str]:
         """The names of ``question`` that the sentences answering it should mention, each as

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.policy import AnswerPolicy
-from antqa.answering.reading import AnswerStep, ArticleReading, named_in
+from antqa.answering.reading import AnswerStep, named_in
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
@@ -51,7 +50,7 @@ from antqa.refusals import (
     written_out,
 )
 from antqa.retrieval import Scores
-from antqa.short_answers import Asked, ShortAnswerFinder
+from antqa.short_answers import Asked
 
 #: What makes a number of a question an ordinal ("50th"), which words write as one.
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
@@ -96,14 +95,6 @@ def _written_in_words(digits: str, suffix: str, text: str) -> bool:
 class RefusalChecks(AnswerStep):
     """Decides whether the article answers a question (:meth:`doubt`), on evidence
     that does not depend on the scale of the model's similarities."""
-
-    def __init__(
-        self, reading: ArticleReading, policy: AnswerPolicy, short: ShortAnswerFinder
-    ) -> None:
-        super().__init__(reading, policy)
-        #: Where the answer's figure would sit tells whose step it is
-        #: (:meth:`_figure_of_another`).
-        self.short = short
 
     def doubt(
         self,
