@@ -14,7 +14,6 @@ from antqa.refusals import (
     placed_elsewhere,
     plain_words,
     step_of_another,
-    subject_took,
 )
 from tests.test_refusals import _article_words
 
@@ -95,14 +94,6 @@ def test_a_step_told_naming_no_one_before_it_leaves_its_doer_unwritten() -> None
     assert doer_named("agree", [named])
     assert not doer_named("agree", ["Later they agreed to pay a rent."])
     assert doer_named("agree", [unnamed, named])
-
-
-def test_what_the_article_is_about_takes_a_step_told_of_she_or_it() -> None:
-    unnamed = "Because her speed let her outrun submarines, she usually sailed unescorted."
-    assert subject_took("usually", [unnamed])
-    # "his" says whose the work is, not who completed it; a name says someone else did
-    assert not subject_took("complete", ["His last completed work was a string quartet."])
-    assert not subject_took("agree", ["In 1352 Dunmere agreed to pay Hollin a rent."])
 
 
 def test_a_doer_is_named_only_before_the_step_told_as_something_done() -> None:

@@ -18,6 +18,7 @@ from antqa.refusals import (
     asked_role,
     dated_elsewhere,
     day_elsewhere,
+    doer_named,
     doer_reversed,
     event_untold,
     event_without_figure,
@@ -41,7 +42,6 @@ from antqa.refusals import (
     role_held,
     role_written,
     step_of_another,
-    subject_took,
     time_conflict,
     time_untold,
     total_untold,
@@ -441,7 +441,7 @@ class RefusalChecks(AnswerStep):
         about = set(question.names) - set(named)
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
         if unnamed is not None and (
-            not set(tokenize(unnamed[0])) <= about or not subject_took(unnamed[1], texts)
+            not set(tokenize(unnamed[0])) <= about or doer_named(unnamed[1], texts)
         ):  # "did Piet Ommeren publish", told of Kaarvig's analysis
             return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
         reversed_ = doer_reversed(question.text, texts)

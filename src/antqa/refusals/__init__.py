@@ -61,7 +61,6 @@ from antqa.refusals.doers import (
     figure_told_apart,
     no_one_told,
     step_of_another,
-    subject_took,
 )
 from antqa.refusals.events import (
     EVENT_WORDS,
@@ -150,7 +149,6 @@ __all__ = [
     "role_held",
     "role_written",
     "step_of_another",
-    "subject_took",
     "time_conflict",
     "time_untold",
     "total_untold",

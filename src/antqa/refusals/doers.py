@@ -89,26 +89,6 @@ def doer_named(step: str, sentences: Sequence[str]) -> bool:
     return False
 
 
-#: A word standing for the article's subject as the one taking a step ("she usually
-#: sailed"); not "his", "its": "His last completed work" says nothing of who completed it.
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|it|they|we)\b", re.I)
-
-
-def subject_took(step: str, sentences: Sequence[str]) -> bool:
-    """Whether the sentences telling ``step`` may tell it of what the article is about,
-    unnamed: none names someone before it (:func:`doer_named`), and one says "she", "it"
-    or the like before it. "Because her speed ..., she usually sailed unescorted" tells of
-    the liner the article is about; "His last completed work was a quartet" tells no one
-    completing anything."""
-    if doer_named(step, sentences):
-        return False
-    for sentence in sentences:
-        told = _step_told(step, sentence)
-        if told is not None and _SUBJECT_PRONOUN.search(sentence, 0, told.start()):
-            return True
-    return False
-
-
 def _names_doer(
     name: list[str], sentence: str, before: Sequence[str], told: re.Match[str], ordered: bool
 ) -> bool:
