@@ -117,9 +117,9 @@ def test_a_step_told_in_a_verb_of_its_own_beside_all_else_asked_is_answered(tmp_
 
 
 def test_a_name_whose_stem_is_no_word_of_its_own_is_still_a_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A question's names are stemmed tokens ("ambros" of "Ambrose"); stemmed again, or
-    compared with the name as written, they differ, and the name counted as something
-    else the question asks: "When did Ambrose Lind die?" passed as told in other words."""
+    """A question's names are stemmed tokens ("ambros" of "Ambrose"); stemmed again they
+    differ ("ambro"), and the name counted as something else the question asks: "When did
+    Ambrose Lind die?" passed as told in other words."""
     from tests.test_answering import _service_over
 
     service = _service_over(CONSERVATORY.replace("Mara", "Ambrose"), tmp_path)
@@ -127,13 +127,3 @@ def test_a_name_whose_stem_is_no_word_of_its_own_is_still_a_name(tmp_path) -> No
     assert not died.answerable and 'never says "die"' in died.answer
     answer = service.ask("In which year did Ambrose Lind obtain her diploma?")
     assert answer.answerable and "1904" in answer.answer
-
-
-def test_what_the_article_is_about_is_matched_by_its_stem(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """The article's subject takes the steps told of "she" (RefusalChecks._unnamed), read
-    by the stem of its name ("daisi" of "Daisy"), not by the name as written."""
-    from tests.test_answering import _LINER, _service_over
-
-    service = _service_over(_LINER.replace("Marisol", "Daisy"), tmp_path)
-    answer = service.ask("Why did Daisy usually sail without an escort?")
-    assert answer.answerable and "outrun submarines" in answer.answer

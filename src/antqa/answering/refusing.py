@@ -437,11 +437,15 @@ class RefusalChecks(AnswerStep):
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
         # What the article is about ("Marisol" of the SS Marisol), which each paragraph may
         # call "she" or "it" (checked_names leaves it out): a step told naming no one before
-        # it is its own, whoever the sentences before name.
+        # it is its own, whoever the sentences before name. The name as written, lower-cased,
+        # is looked for among stems: a subject whose stem differs ("Obrenthal", "obrenth") is
+        # not exempted. Matched by its stem, an unanswerable of the Ravelli set was answered
+        # ("His last completed work ..."); with "she"/"it" also required, an answerable
+        # follow-up was refused ("companies underestimate ..."): neither is kept.
         about = set(question.names) - set(named)
         unnamed = step_of_another(question.text, [self._with_before(s) for s in chosen])
         if unnamed is not None and (
-            not set(tokenize(unnamed[0])) <= about or doer_named(unnamed[1], texts)
+            unnamed[0].lower() not in about or doer_named(unnamed[1], texts)
         ):  # "did Piet Ommeren publish", told of Kaarvig's analysis
             return f' — where it tells of "{unnamed[1]}", it never names {unnamed[0]}'
         reversed_ = doer_reversed(question.text, texts)
