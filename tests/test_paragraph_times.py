@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from antqa.build import build_index
 from antqa.chunking import split_sentences
-from antqa.index import load_index
 from antqa.refusals import paragraph_times
-from antqa.retrieval import Retriever
-from tests.conftest import HashEmbedder
+from tests.conftest import retriever_over
 
 TUNNEL = (
     "On 12 December 1907 a goods train ran into the rear of a stalled express. "
@@ -30,11 +27,7 @@ def test_a_sentence_writing_no_time_takes_the_paragraphs_last_time() -> None:
 
 
 def test_the_sentence_told_at_the_year_asked_holds_it(tmp_path: Path) -> None:
-    source = tmp_path / "article.txt"
-    source.write_text(TUNNEL, encoding="utf-8")
-    embedder = HashEmbedder()
-    build_index(source, tmp_path / "index", embedder)
-    retriever = Retriever(load_index(tmp_path / "index"), embedder)
+    retriever = retriever_over(TUNNEL, tmp_path)
     scores = retriever.score("Who led the inquiry into the 1907 accident?")
     plain = retriever.lexicon.coverage(scores.question.tokens)
     # read alone the 1907 inquiry holds fewer of the question's words than the 1886 one
