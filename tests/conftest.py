@@ -32,6 +32,7 @@ from antqa.config import Settings
 from antqa.models import Answer, Citation, ShortAnswer
 
 if TYPE_CHECKING:
+    from antqa.retrieval import Retriever
     from antqa.service import QAService
 
 if TYPE_CHECKING:
@@ -72,6 +73,19 @@ class HashEmbedder:
 #: The shared services serve tests that are each one client asking dozens of questions at
 #: once, so fair use is off for them; tests/test_ratelimit.py tests the limit itself.
 ONE_BUSY_CLIENT = {"ask_rate_per_minute": 0}
+
+
+def retriever_over(text: str, folder: Path) -> Retriever:
+    """A retriever over ``text`` (indexed in ``folder`` with the fake embedder)."""
+    from antqa.build import build_index
+    from antqa.index import load_index
+    from antqa.retrieval import Retriever
+
+    source = folder / "article.txt"
+    source.write_text(text, encoding="utf-8")
+    embedder = HashEmbedder()
+    build_index(source, folder / "index", embedder)
+    return Retriever(load_index(folder / "index"), embedder)
 
 
 def make_citation(article: str, n: int, start: int, end: int) -> Citation:

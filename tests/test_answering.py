@@ -1301,3 +1301,22 @@ def test_what_the_article_is_about_takes_its_steps_though_called_she(tmp_path) -
     answer = service.ask("Why did Marisol usually sail without an escort?")
     assert answer.answerable
     assert "outrun submarines" in answer.answer
+
+
+def test_who_did_it_reads_on_past_a_best_sentence_naming_only_whom_the_question_names(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """The best sentence tells the event the question pins by a person it names ("after
+    Hallgren died"): that person is no answer to "who", so the next sentence, naming
+    someone else, is quoted too; a best sentence naming someone else answers itself."""
+    text = (
+        "Tobias Hallgren directed the works until May 1887, when he died in the heading. "
+        "His son-in-law, Anselm Kreutz, took charge for the remaining three years.\n\n"
+        "Tobias Hallgren hired Emil Strand as his deputy. "
+        "The deputy, Carl Ossian Berg, was his cousin.\n"
+    )
+    question = "Who took over running the works after Hallgren died?"
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    died, took_charge, hired = range(3)
+    assert answerer.chooser._add_named_doer([died], scores) == [died, took_charge]
+    assert answerer.chooser._add_named_doer([hired], scores) == [hired]

@@ -6,13 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from antqa.build import build_index
 from antqa.chunking import split_sentences
-from antqa.index import load_index
 from antqa.lexical import LexicalIndex
 from antqa.referents import referents, subject
-from antqa.retrieval import Retriever
-from tests.conftest import HashEmbedder
+from tests.conftest import retriever_over
 
 OPERA = (
     "His first opera, The Miller's Daughter of Kessing, was premiered at Velsberg in 1868. "
@@ -60,11 +57,7 @@ def test_a_text_read_with_its_referent_keeps_the_blends_it_holds() -> None:
 
 
 def test_the_sentence_saying_it_holds_the_name_of_what_it_stands_for(tmp_path: Path) -> None:
-    source = tmp_path / "article.txt"
-    source.write_text(OPERA, encoding="utf-8")
-    embedder = HashEmbedder()
-    build_index(source, tmp_path / "index", embedder)
-    retriever = Retriever(load_index(tmp_path / "index"), embedder)
+    retriever = retriever_over(OPERA, tmp_path)
     question = "How many times was The Miller's Daughter of Kessing performed in its first season?"
     scores = retriever.score(question)
     plain = retriever.lexicon.coverage(scores.question.tokens)

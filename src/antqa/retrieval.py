@@ -43,6 +43,7 @@ from antqa.questions import (
     numbers_in,
 )
 from antqa.referents import referents
+from antqa.refusals.times import paragraph_times
 
 
 @dataclass(frozen=True)
@@ -183,9 +184,14 @@ class Retriever:
         neighbourhoods = [" ".join(texts[max(0, i - 1) : i + 2]) for i in range(len(texts))]
         self.neighbourhood_lexicon = LexicalIndex(neighbourhoods)
         # Per sentence opening with "it", "he", "she" or "they", the subject of the one
-        # before, whose words it is read with (:func:`_coverage`); none in an article
-        # without such sentences.
-        found = referents(index.sentences)
+        # before, and per sentence writing no time, the time its paragraph gave last:
+        # the words it is read with (:func:`_coverage`); none in an article without either.
+        found = [
+            f"{subject} {time}".strip()
+            for subject, time in zip(
+                referents(index.sentences), paragraph_times(index.sentences), strict=True
+            )
+        ]
         self.referent_lexicon = LexicalIndex(found) if any(found) else None
         self._context = _context_chunks(index.chunks, len(texts))
         self._sentence_vectors = stored_vectors(index.sentence_vectors)
@@ -263,7 +269,11 @@ class Retriever:
         was The Miller's Daughter of Kessing performed in its first season?". Only the
         subject, not the whole sentence before: its other words ("died" of "Wrenfield died
         ...") are no words of the pronoun's; read with them, the sets (train14 aside) gained 6
-        answer hits, lost 9 and answered 5 more unanswerables, and train14 lost 1."""
+        answer hits, lost 9 and answered 5 more unanswerables, and train14 lost 1. A
+        sentence writing no time is read with the time its paragraph gave last
+        (:func:`antqa.refusals.paragraph_times`): "An inquiry chaired by ..." after "On 12
+        December 1907 a goods train ran into ..." holds "1907" of "Who led the inquiry into
+        the 1907 accident?"."""
         return self.lexicon.coverage(question.tokens, self.referent_lexicon)
 
     def _kind_held(self, question: Question) -> np.ndarray:

@@ -372,7 +372,8 @@ class SentenceChooser(AnswerStep):
         return chosen
 
     def _add_named_doer(self, chosen: list[int], scores: Scores) -> list[int]:
-        """For "who", the sentence right after the best one when only it names a person.
+        """For "who", the sentence right after the best one when only it names a person
+        (the best naming none but those the question names).
 
         An article tells an event, then who did it ("... the side wall collapsed, killing
         17 men." "An inquiry chaired by the engineer Robert Dacre blamed ..."): the second
@@ -387,11 +388,19 @@ class SentenceChooser(AnswerStep):
             or following >= len(sentences)
             or following in self.reading.captions
             or sentences[following].paragraph != sentences[first].paragraph
-            or any(self.reading.named[s] for s in chosen)
+            or any(self._names_unasked(s, scores.question) for s in chosen)
             or self.reading.named[following] < _PERSON_WORDS
         ):
             return chosen
         return [*chosen, following]
+
+    def _names_unasked(self, sentence: int, question: Question) -> bool:
+        """Whether ``sentence`` names someone the question does not (by no word of their
+        name, as :meth:`_told_of` reads it): only such a one can answer "who" ("Hallgren
+        directed the works ... when he collapsed and died" names no one for "Who took over
+        the works after Hallgren died?")."""
+        asked = set(question.tokens)
+        return any(asked.isdisjoint(tokenize(p)) for p in self.reading.people[sentence])
 
     def _add_antecedent(self, chosen: list[int], scores: Scores) -> list[int]:
         """For "who did it?", the sentence before the best one when that one says only
