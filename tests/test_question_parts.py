@@ -1,0 +1,82 @@
+"""A question asking two things ("Who heads the committee, and what is his job?") gets the
+sentence telling each, though the two are told far apart: the second one through the
+person the first names ("his"), or through its own words."""
+
+from __future__ import annotations
+
+from antqa.questions import question_parts
+from antqa.service import QAService
+from tests.test_answering import _service_over
+
+#: Who leads the harbour board (first paragraph) and his job there (last paragraph), with
+#: paragraphs between, so that no passage near the first holds the second. The second part
+#: ("what is his job at the harbour?") shares no word with it but the harbour, which every
+#: paragraph names: only "his" (Tomas Ekberg, who leads the board) finds it.
+_TOWN = (
+    "The harbour was dredged in the following years. New quays were built along the north "
+    "bank. The ferries moved there from the old pier. Trade grew.\n\n"
+    "A school opened by the market square. The town hall was rebuilt in stone. Its clock "
+    "came from a foundry upriver. A bridge replaced the ford.\n\n"
+    "The river walls were raised after the flood. Gardens replaced the tannery yards. The "
+    "fish market moved indoors. Trams reached the station.\n\n"
+    "A library was built beside the church. The old mill became a museum. Its wheel still "
+    "turns in spring. Visitors come by boat from the islands.\n\n"
+    "The railway reached the town in the same decade. Its station stands on the hill. "
+    "Goods trains carried timber to the coast. The line closed much later.\n\n"
+)
+HARBOUR = (
+    "The harbour board is led by Tomas Ekberg, with Lena Holm as his deputy. The harbour "
+    "board meets every month in the harbour office.\n\n"
+    + _TOWN
+    + _TOWN.replace("The", "Later the")
+    + "At the harbour, Tomas Ekberg is the chief pilot.\n"
+)
+
+
+def test_a_question_is_split_where_its_second_question_starts() -> None:
+    assert question_parts("Who leads the board, and what is his trade?") == (
+        "Who leads the board",
+        "what is his trade?",
+    )
+    assert question_parts("what is Ni Xingjun's role and what does he think") == (
+        "what is Ni Xingjun's role",
+        "what does he think",
+    )
+    assert question_parts("Who leads the board?") is None
+    assert question_parts("And who replaced her?") is None  # a follow-up asks one thing
+    assert question_parts("Which two ships sank?") is None  # one question, several things
+
+
+def test_the_second_part_is_told_of_the_person_the_first_is_answered_by(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answer = _service_over(HARBOUR, tmp_path).ask(
+        "Who leads the harbour board, and what is his job at the harbour?"
+    )
+    assert answer.answerable
+    assert "led by Tomas Ekberg" in answer.answer
+    assert "chief pilot" in answer.answer
+    cited = [c for c in answer.citations if c.cited]
+    assert any("chief pilot" in c.quote for c in cited)
+
+
+def test_a_part_with_too_few_words_to_find_it_by_adds_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "what did it cost?": no word of the article, no one pointed back at
+    answer = _service_over(HARBOUR, tmp_path).ask(
+        "When were the river walls raised, and what did it cost?"
+    )
+    assert answer.answerable
+    assert "chief pilot" not in answer.answer
+
+
+def test_on_this_article_both_facts_of_the_committee_head_are_quoted_and_cited(
+    real_service: QAService,
+) -> None:
+    answer = real_service.ask(
+        "Who is squad leader of Alipay's class committee, and what's his job at Ant Financial?"
+    )
+    assert answer.answerable
+    assert "Jing Xiandong serves as the squad leader" in answer.answer
+    # 17,000 characters away, cut to his clause
+    assert "Jing Xiandong succeeded him" in answer.answer
+    quotes = [c.quote for c in answer.citations if c.cited]
+    assert any("serves as the squad leader" in q for q in quotes)
+    assert any("became the company’s new CEO" in q for q in quotes)
