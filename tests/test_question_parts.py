@@ -80,3 +80,17 @@ def test_on_this_article_both_facts_of_the_committee_head_are_quoted_and_cited(
     quotes = [c.quote for c in answer.citations if c.cited]
     assert any("serves as the squad leader" in q for q in quotes)
     assert any("became the company’s new CEO" in q for q in quotes)
+
+
+def test_on_this_article_a_part_with_no_word_of_its_own_looks_for_nothing(
+    real_service: QAService,
+) -> None:
+    # "where was she?" has no word to look for: the sentence telling the date tells it,
+    # and no other sentence naming Peng Lei is added (nor the short answer lost)
+    answer = real_service.ask(
+        "On what date did Peng Lei apologize for the circle incident, and where was she?"
+    )
+    assert "business trip in the United States" in answer.answer
+    assert "understand the other person's heart" not in answer.answer
+    assert answer.short_answer is not None
+    assert answer.short_answer.text == "November 29"

@@ -489,12 +489,13 @@ class SentenceChooser(AnswerStep):
             return chosen, kept
         for number, part in enumerate(parts):
             other = set(tokenize(parts[1 - number]))
+            own = [t for t in dict.fromkeys(tokenize(part)) if t not in other]
+            if not own:
+                continue  # "..., and where was she?": nothing to look for but what is told
             tokens = [
                 t
-                for t in dict.fromkeys(tokenize(part))
-                if t not in other
-                and self.lexicon.known(t)
-                and self.lexicon.idf(t) >= self.policy.topic_idf
+                for t in own
+                if self.lexicon.known(t) and self.lexicon.idf(t) >= self.policy.topic_idf
             ]
             told = " ".join(self.index.sentences[s].text for s in chosen)
             if tokens and self.lexicon.share_in(told, tokens) >= self.policy.next_share:
