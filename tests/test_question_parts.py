@@ -4,7 +4,7 @@ person the first names ("his"), or through its own words."""
 
 from __future__ import annotations
 
-from antqa.questions import question_parts
+from antqa.questions import Parts, question_parts
 from antqa.service import QAService
 from tests.test_answering import _service_over
 
@@ -34,13 +34,18 @@ HARBOUR = (
 
 
 def test_a_question_is_split_where_its_second_question_starts() -> None:
-    assert question_parts("Who leads the board, and what is his trade?") == (
-        "Who leads the board",
-        "what is his trade?",
+    assert question_parts("Who leads the board, and what is his trade?") == Parts(
+        "Who leads the board", "what is his trade?", points_back=True
     )
-    assert question_parts("what is Ni Xingjun's role and what does he think") == (
-        "what is Ni Xingjun's role",
-        "what does he think",
+    assert question_parts("what is Ni Xingjun's role and what does it cost") == Parts(
+        "what is Ni Xingjun's role", "what does it cost", points_back=False
+    )
+    # one fact asked of someone said by another
+    assert question_parts("The man who leads the board: what is his trade?") == Parts(
+        "The man who leads the board", "what is his trade?", points_back=True
+    )
+    assert question_parts("What is the trade of the man who leads the board?") == Parts(
+        "the man who leads the board?", "What is the trade", points_back=True
     )
     assert question_parts("Who leads the board?") is None
     assert question_parts("And who replaced her?") is None  # a follow-up asks one thing

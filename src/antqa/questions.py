@@ -608,14 +608,43 @@ def meaning_language(question: str) -> frozenset[str]:
     )
 
 
-def question_parts(text: str) -> tuple[str, str] | None:
-    """The two questions of one that asks two ("Who heads the committee, and what is his
-    job?": "Who heads the committee", "what is his job?"), or None: each may be told in a
-    sentence of its own, far apart."""
+@dataclass(frozen=True)
+class Parts:
+    """The two things a question asks, each of which may be told in a sentence of its own,
+    far apart; ``points_back`` when the second asks of whom the first is about or answered
+    by ("..., and what is his job?", "The man who heads the committee: what is his job?")."""
+
+    first: str
+    second: str
+    points_back: bool
+
+
+#: A second question pointing back at whom the first names or is answered by.
+_POINTS_BACK = _pattern(r"\b(?:he|she|his|her|him|they|their|them|that person)\b")
+#: Someone said by a fact of theirs, then what is asked of them after a colon or a dash:
+#: "The man who heads the class committee: what position did he take?" (group 1).
+_DESCRIBED_FIRST = _pattern(r"^(.*?\bwho\b[^?:]*?)(?::|\s[-–—]\s)\s*")
+#: ... or after "of"/"by" at the end: "What is the nickname of the person who serves as
+#: deputy squad leader?" (group 1: the noun and its clause).
+_DESCRIBED_LAST = _pattern(r"\s(?:of|by)\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){1,2}who\b.*)$")
+
+
+def question_parts(text: str) -> Parts | None:
+    """The two things ``text`` asks (:class:`Parts`), or None when it asks one: two
+    questions in one ("Who heads the committee, and what is his job?"), or one fact asked
+    of someone said by another ("The man who heads the committee: what is his job?",
+    "What is the nickname of the man who heads the committee?")."""
     split = _SECOND_QUESTION.search(text)
-    if split is None:
-        return None
-    return text[: split.start() + 1], text[split.end() :]
+    if split is not None:
+        second = text[split.end() :]
+        return Parts(text[: split.start() + 1], second, _POINTS_BACK.search(second) is not None)
+    described = _DESCRIBED_FIRST.search(text)
+    if described is not None:
+        return Parts(described.group(1), text[described.end() :], True)
+    described = _DESCRIBED_LAST.search(text)
+    if described is not None:
+        return Parts(described.group(1), text[: described.start()], True)
+    return None
 
 
 def analyse(text: str) -> Question:

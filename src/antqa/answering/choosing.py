@@ -54,8 +54,6 @@ _UNFAVOURED_KINDS = (AnswerKind.ANY, AnswerKind.PLACE, AnswerKind.MANNER)
 #: Fewest words of a run taken for a person's name: one capitalised word may be anything
 #: ("Ashby", "German"), two are a given name and a surname far more often than not.
 _PERSON_WORDS = 2
-#: A second question pointing back at who answers the first ("..., and what is his job?").
-_POINTS_BACK = re.compile(r"\b(?:he|she|his|her|him|they|their|them|that person)\b", re.I)
 #: A sentence opening by summing up things told before it: "These two incidents ...",
 #: "Both ships ...", "The three reforms ..." (group 1: the noun it sums them up by).
 _SUMMING_UP = re.compile(
@@ -241,7 +239,6 @@ class SentenceChooser(AnswerStep):
         chosen = self._add_summed_up(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
-        chosen, kept = self._add_parts(chosen, scores)
         hop = self._second_hop(chosen, values, scores)
         if hop is not None:
             # of the first hop, only what tells of the person: the rest says nothing asked
@@ -249,6 +246,8 @@ class SentenceChooser(AnswerStep):
             # apology, 579 characters)
             chosen = [s for s in chosen if s in hop.telling] + [hop.sentence]
             kept = {hop.sentence: hop.names}
+        else:  # the hop is the narrower reading: at the time or name the question gives
+            chosen, kept = self._add_parts(chosen, scores)
         return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values, kept)
 
     def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
@@ -487,8 +486,8 @@ class SentenceChooser(AnswerStep):
         kept: dict[int, frozenset[str]] = {}
         if parts is None:
             return chosen, kept
-        for number, part in enumerate(parts):
-            other = set(tokenize(parts[1 - number]))
+        for number, part in enumerate((parts.first, parts.second)):
+            other = set(tokenize(parts.second if number == 0 else parts.first))
             own = [t for t in dict.fromkeys(tokenize(part)) if t not in other]
             if not own:
                 continue  # "..., and where was she?": nothing to look for but what is told
@@ -502,15 +501,20 @@ class SentenceChooser(AnswerStep):
                 continue
             if len(tokens) < self.policy.part_words:
                 tokens = []  # too few to find its sentence by: "which one actually paid?"
-            points_back = number > 0 and _POINTS_BACK.search(part) is not None
-            people = self._pointed_at(parts[0], chosen) if points_back else set()
+            points_back = number > 0 and parts.points_back
+            people = self._pointed_at(parts.first, chosen) if points_back else set()
             if not tokens and not people:
                 continue
             found = self._telling_part(tokens, people, chosen, scores)
+            if found is None and people:
+                # whom the first part is answered by may be misread where the chosen name
+                # two ("Peng Lei stepped down ... and Jing Xiandong succeeded him"): any of
+                # them; never someone they do not name (a sentence telling it of another
+                # would turn a refusal into a wrong answer)
+                people = self._named_in(chosen)
+                found = self._telling_part(tokens, people, chosen, scores)
             if found is not None and people:
                 kept[found] = frozenset(people.intersection(self.reading.people[found]))
-            elif found is None and people:
-                found = self._telling_part(tokens, set(), chosen, scores)
             if found is not None:
                 chosen = [*chosen, found]
         return chosen, kept
@@ -520,17 +524,21 @@ class SentenceChooser(AnswerStep):
         names (its words hold all of the name's, however typed), else the one the chosen
         sentences tell it of (:func:`~antqa.answering.hops.described`)."""
         asked = set(tokenize(first))
-        named = {
-            person
-            for s in chosen
-            for person in self.reading.people[s]
-            if len(person.split()) >= _PERSON_WORDS and set(tokenize(person)) <= asked
-        }
+        named = {person for person in self._named_in(chosen) if set(tokenize(person)) <= asked}
         if named:
             return named
         question = analyse(first)
         told = self._told_of(chosen, question)
         return described(question.tokens, [(person, clause) for _, person, clause in told])
+
+    def _named_in(self, chosen: list[int]) -> set[str]:
+        """The people the ``chosen`` sentences name (in at least ``_PERSON_WORDS`` words)."""
+        return {
+            person
+            for s in chosen
+            for person in self.reading.people[s]
+            if len(person.split()) >= _PERSON_WORDS
+        }
 
     def _telling_part(
         self, tokens: list[str], people: set[str], chosen: list[int], scores: Scores
