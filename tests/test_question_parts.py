@@ -99,3 +99,15 @@ def test_on_this_article_a_part_with_no_word_of_its_own_looks_for_nothing(
     assert "understand the other person's heart" not in answer.answer
     assert answer.short_answer is not None
     assert answer.short_answer.text == "November 29"
+
+
+def test_on_this_article_a_fact_asked_of_someone_described_quotes_both_uncut(
+    real_service: QAService,
+) -> None:
+    answer = real_service.ask(
+        "The man who became Ant Financial's CEO in October 2016: what role does he have in "
+        "Alipay's class committee?"
+    )
+    assert "Jing Xiandong serves as the squad leader" in answer.answer
+    # the long handover sentence is cut around him, not around "In October 2016"
+    assert "Jing Xiandong succeeded him" in answer.answer

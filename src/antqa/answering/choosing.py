@@ -514,7 +514,13 @@ class SentenceChooser(AnswerStep):
                 people = self._named_in(chosen)
                 found = self._telling_part(tokens, people, chosen, scores)
             if found is not None and people:
-                kept[found] = frozenset(people.intersection(self.reading.people[found]))
+                # the person's clause first in every cut: the first part's sentence may be
+                # cut to make room ("... Peng Lei stepped down from the position of CEO, …"
+                # lost "and Jing Xiandong succeeded him")
+                for s in (*chosen, found):
+                    named = people.intersection(self.reading.people[s])
+                    if named:
+                        kept[s] = frozenset(named)
             if found is not None:
                 chosen = [*chosen, found]
         return chosen, kept
