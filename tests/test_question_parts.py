@@ -4,6 +4,8 @@ person the first names ("his"), or through its own words."""
 
 from __future__ import annotations
 
+import pytest
+
 from antqa.questions import Parts, question_parts
 from antqa.service import QAService
 from tests.test_answering import _service_over
@@ -72,15 +74,23 @@ def test_a_part_with_too_few_words_to_find_it_by_adds_nothing(tmp_path) -> None:
     assert "chief pilot" not in answer.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is squad leader of Alipay's class committee, and what's his job at Ant Financial?",
+        # one fact asked of someone said by another: the long handover sentence is cut
+        # around him, not around "In October 2016"
+        "The man who became Ant Financial's CEO in October 2016: what role does he have in "
+        "Alipay's class committee?",
+    ],
+)
 def test_on_this_article_both_facts_of_the_committee_head_are_quoted_and_cited(
-    real_service: QAService,
+    real_service: QAService, question: str
 ) -> None:
-    answer = real_service.ask(
-        "Who is squad leader of Alipay's class committee, and what's his job at Ant Financial?"
-    )
+    answer = real_service.ask(question)
     assert answer.answerable
     assert "Jing Xiandong serves as the squad leader" in answer.answer
-    # 17,000 characters away, cut to his clause
+    # 17,000 characters apart, cut to his clause
     assert "Jing Xiandong succeeded him" in answer.answer
     quotes = [c.quote for c in answer.citations if c.cited]
     assert any("serves as the squad leader" in q for q in quotes)
@@ -99,15 +109,3 @@ def test_on_this_article_a_part_with_no_word_of_its_own_looks_for_nothing(
     assert "understand the other person's heart" not in answer.answer
     assert answer.short_answer is not None
     assert answer.short_answer.text == "November 29"
-
-
-def test_on_this_article_a_fact_asked_of_someone_described_quotes_both_uncut(
-    real_service: QAService,
-) -> None:
-    answer = real_service.ask(
-        "The man who became Ant Financial's CEO in October 2016: what role does he have in "
-        "Alipay's class committee?"
-    )
-    assert "Jing Xiandong serves as the squad leader" in answer.answer
-    # the long handover sentence is cut around him, not around "In October 2016"
-    assert "Jing Xiandong succeeded him" in answer.answer
