@@ -556,7 +556,9 @@ class SentenceChooser(AnswerStep):
         share = self.lexicon.coverage(tokens) if tokens else np.zeros(len(self.index.sentences))
         allowed = share >= (self.policy.next_share if tokens else 0.0)
         if people:
-            allowed &= np.array([not people.isdisjoint(found) for found in self.reading.people])
+            naming = np.zeros(len(allowed), dtype=bool)
+            naming[[s for person in people for s in self.reading.naming.get(person, ())]] = True
+            allowed &= naming
         allowed[list(chosen)] = False
         allowed[list(self.reading.captions)] = False
         if not allowed.any():
