@@ -44,10 +44,10 @@ def test_a_question_is_split_where_its_second_question_starts() -> None:
     )
     # one fact asked of someone said by another
     assert question_parts("The man who leads the board: what is his trade?") == Parts(
-        "The man who leads the board", "what is his trade?", points_back=True
+        "The man who leads the board", "what is his trade?", points_back=True, describes=True
     )
     assert question_parts("What is the trade of the man who leads the board?") == Parts(
-        "the man who leads the board?", "What is the trade", points_back=True
+        "the man who leads the board?", "What is the trade", points_back=True, describes=True
     )
     assert question_parts("Who leads the board?") is None
     assert question_parts("And who replaced her?") is None  # a follow-up asks one thing
@@ -97,15 +97,33 @@ def test_on_this_article_both_facts_of_the_committee_head_are_quoted_and_cited(
     assert any("became the company’s new CEO" in q for q in quotes)
 
 
-def test_on_this_article_a_part_with_no_word_of_its_own_looks_for_nothing(
-    real_service: QAService,
+@pytest.mark.parametrize(
+    ("question", "quoted", "left_out", "short"),
+    [
+        # "where was she?" has no word to look for: the sentence telling the date tells it,
+        # and no other sentence naming Peng Lei is added (nor the short answer lost)
+        (
+            "On what date did Peng Lei apologize for the circle incident, and where was she?",
+            ["business trip in the United States"],
+            "understand the other person's heart",
+            "November 29",
+        ),
+        # the handover sentence says who became chairman; the method is what is asked, so
+        # the short answer is not "company’s new CEO"
+        (
+            "What is the review method introduced at Hupan University by the woman who became "
+            "Ant Financial's chairman in October 2016?",
+            ["self-mutilation first, then shooting", "became the company’s chairman"],
+            "understand the other person's heart",
+            None,
+        ),
+    ],
+)
+def test_on_this_article_what_each_part_adds_and_the_short_answer(
+    real_service: QAService, question: str, quoted: list[str], left_out: str, short: str | None
 ) -> None:
-    # "where was she?" has no word to look for: the sentence telling the date tells it,
-    # and no other sentence naming Peng Lei is added (nor the short answer lost)
-    answer = real_service.ask(
-        "On what date did Peng Lei apologize for the circle incident, and where was she?"
-    )
-    assert "business trip in the United States" in answer.answer
-    assert "understand the other person's heart" not in answer.answer
-    assert answer.short_answer is not None
-    assert answer.short_answer.text == "November 29"
+    answer = real_service.ask(question)
+    for words in quoted:
+        assert words in answer.answer
+    assert left_out not in answer.answer
+    assert (answer.short_answer and answer.short_answer.text) == short

@@ -617,6 +617,9 @@ class Parts:
     first: str
     second: str
     points_back: bool
+    #: The first part only says whom the second asks about ("The man who heads the
+    #: committee: ..."): it asks nothing of its own.
+    describes: bool = False
 
 
 #: A second question pointing back at whom the first names or is answered by.
@@ -640,10 +643,10 @@ def question_parts(text: str) -> Parts | None:
         return Parts(text[: split.start() + 1], second, _POINTS_BACK.search(second) is not None)
     described = _DESCRIBED_FIRST.search(text)
     if described is not None:
-        return Parts(described.group(1), text[described.end() :], True)
+        return Parts(described.group(1), text[described.end() :], True, describes=True)
     described = _DESCRIBED_LAST.search(text)
     if described is not None:
-        return Parts(described.group(1), text[: described.start()], True)
+        return Parts(described.group(1), text[: described.start()], True, describes=True)
     return None
 
 

@@ -521,6 +521,11 @@ class SentenceChooser(AnswerStep):
                     named = people.intersection(self.reading.people[s])
                     if named:
                         kept[s] = frozenset(named)
+            if found is not None and number == 0 and parts.describes:
+                # it tells whom the question asks about: a short answer in it answers that,
+                # not what is asked ("the company's new CEO" for "What is the review method
+                # ... by the person who became chairman?"), as after a second hop
+                kept.setdefault(found, frozenset())
             if found is not None:
                 chosen = [*chosen, found]
         return chosen, kept
