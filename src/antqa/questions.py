@@ -314,12 +314,15 @@ _MEASURES = tokenize(
 _BY_HOW_MUCH = _pattern(r"\bby how (?:much|many)\b")
 _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
-#: Two questions in one ("who ..., and how long ...?"): a missing figure may belong to one.
-#: Not a follow-up that opens with "and" ("And who replaced her?"): that asks one thing.
-_COMPOUND = _pattern(
-    r"\w[\s,;]+(?:and|or)\s+(?:what|who|whom|which|when|where|why|how)\b|",
-    r"\b(?:what|which) (?:two|three)\b",
+#: Where the second of two questions in one starts ("who ..., and how long ...?"): at its
+#: question word. Not a follow-up that opens with "and" ("And who replaced her?"): that
+#: asks one thing.
+_SECOND_QUESTION = _pattern(
+    r"\w[\s,;]+(?:and|or)\s+(?=(?:what|who|whom|which|when|where|why|how)\b)"
 )
+#: Two questions in one, or one asking for several things ("what two ..."): a missing
+#: figure may belong to one.
+_COMPOUND = _pattern(rf"{_SECOND_QUESTION.pattern}|", r"\b(?:what|which) (?:two|three)\b")
 
 
 @dataclass(frozen=True)
@@ -603,6 +606,48 @@ def meaning_language(question: str) -> frozenset[str]:
     return frozenset(
         t for m in _MEANING_IN.finditer(question) for t in tokenize(m.group(1) or m.group(2))
     )
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The two things a question asks, each of which may be told in a sentence of its own,
+    far apart; ``points_back`` when the second asks of whom the first is about or answered
+    by ("..., and what is his job?", "The man who heads the committee: what is his job?")."""
+
+    first: str
+    second: str
+    points_back: bool
+    #: The first part only says whom the second asks about ("The man who heads the
+    #: committee: ..."): it asks nothing of its own.
+    describes: bool = False
+
+
+#: A second question pointing back at whom the first names or is answered by.
+_POINTS_BACK = _pattern(r"\b(?:he|she|his|her|him|they|their|them|that person)\b")
+#: Someone said by a fact of theirs, then what is asked of them after a colon or a dash:
+#: "The man who heads the class committee: what position did he take?" (group 1).
+_DESCRIBED_FIRST = _pattern(r"^(.*?\bwho\b[^?:]*?)(?::|\s[-–—]\s)\s*")
+#: ... or after "of"/"by" at the end: "What is the nickname of the person who serves as
+#: deputy squad leader?" (group 1: the noun and its clause).
+_DESCRIBED_LAST = _pattern(r"\s(?:of|by)\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){1,2}who\b.*)$")
+
+
+def question_parts(text: str) -> Parts | None:
+    """The two things ``text`` asks (:class:`Parts`), or None when it asks one: two
+    questions in one ("Who heads the committee, and what is his job?"), or one fact asked
+    of someone said by another ("The man who heads the committee: what is his job?",
+    "What is the nickname of the man who heads the committee?")."""
+    split = _SECOND_QUESTION.search(text)
+    if split is not None:
+        second = text[split.end() :]
+        return Parts(text[: split.start() + 1], second, _POINTS_BACK.search(second) is not None)
+    described = _DESCRIBED_FIRST.search(text)
+    if described is not None:
+        return Parts(described.group(1), text[described.end() :], True, describes=True)
+    described = _DESCRIBED_LAST.search(text)
+    if described is not None:
+        return Parts(described.group(1), text[: described.start()], True, describes=True)
+    return None
 
 
 def analyse(text: str) -> Question:

@@ -18,10 +18,12 @@ from antqa.models import Hit, Sentence
 from antqa.questions import (
     AnswerKind,
     Question,
+    analyse,
     asks_cause_of_death,
     asks_successor,
     counts_spans,
     gives_length_of_time,
+    question_parts,
     tells_cause_of_death,
     tells_change_asked,
     tells_succession,
@@ -228,13 +230,14 @@ class SentenceChooser(AnswerStep):
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
         hop = self._second_hop(chosen, values, scores)
-        kept: dict[int, frozenset[str]] = {}
         if hop is not None:
             # of the first hop, only what tells of the person: the rest says nothing asked
             # (a "what position did she move to" answer quoted the incident before her
             # apology, 579 characters)
             chosen = [s for s in chosen if s in hop.telling] + [hop.sentence]
             kept = {hop.sentence: hop.names}
+        else:  # the hop is the narrower reading: at the time or name the question gives
+            chosen, kept = self._add_parts(chosen, scores)
         return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values, kept)
 
     def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
@@ -463,6 +466,109 @@ class SentenceChooser(AnswerStep):
             if s not in chosen and named and all(resembles(name, words) for name in apart):
                 return Hop(s, frozenset(named), telling)
         return None
+
+    def _add_parts(
+        self, chosen: list[int], scores: Scores
+    ) -> tuple[list[int], dict[int, frozenset[str]]]:
+        """For a question asking two things (:func:`~antqa.questions.question_parts`), the
+        sentence telling each part whose words the chosen ones lack: the two facts are
+        often told far apart ("Who heads the class committee, and what is his job at Ant
+        Financial?": the committee paragraph, and the handover 17,000 characters before),
+        and the best sentence answers one. A part lacks its words when the chosen sentences
+        hold less than ``next_share`` of them (IDF-weighted; words rarer than the article's
+        subject, ``topic_idf``, and not the other part's: "the harbour" in both tells
+        neither). A second part pointing back ("his job") asks of the person
+        the first names or is answered by (:meth:`_pointed_at`): only a sentence naming
+        them tells it, and a cut of it keeps their clause first (:attr:`Choice.kept`).
+        Returns the sentences and those names per sentence."""
+        parts = question_parts(scores.question.text)
+        kept: dict[int, frozenset[str]] = {}
+        if parts is None:
+            return chosen, kept
+        for number, part in enumerate((parts.first, parts.second)):
+            other = set(tokenize(parts.second if number == 0 else parts.first))
+            own = [t for t in dict.fromkeys(tokenize(part)) if t not in other]
+            if not own:
+                continue  # "..., and where was she?": nothing to look for but what is told
+            tokens = [
+                t
+                for t in own
+                if self.lexicon.known(t) and self.lexicon.idf(t) >= self.policy.topic_idf
+            ]
+            told = " ".join(self.index.sentences[s].text for s in chosen)
+            if tokens and self.lexicon.share_in(told, tokens) >= self.policy.next_share:
+                continue
+            if len(tokens) < self.policy.part_words:
+                tokens = []  # too few to find its sentence by: "which one actually paid?"
+            points_back = number > 0 and parts.points_back
+            people = self._pointed_at(parts.first, chosen) if points_back else set()
+            if not tokens and not people:
+                continue
+            found = self._telling_part(tokens, people, chosen, scores)
+            if found is None and people:
+                # whom the first part is answered by may be misread where the chosen name
+                # two ("Peng Lei stepped down ... and Jing Xiandong succeeded him"): any of
+                # them; never someone they do not name (a sentence telling it of another
+                # would turn a refusal into a wrong answer)
+                people = self._named_in(chosen)
+                found = self._telling_part(tokens, people, chosen, scores)
+            if found is not None and people:
+                # the person's clause first in every cut: the first part's sentence may be
+                # cut to make room ("... Peng Lei stepped down from the position of CEO, …"
+                # lost "and Jing Xiandong succeeded him")
+                for s in (*chosen, found):
+                    named = people.intersection(self.reading.people[s])
+                    if named:
+                        kept[s] = frozenset(named)
+            if found is not None and number == 0 and parts.describes:
+                # it tells whom the question asks about: a short answer in it answers that,
+                # not what is asked ("the company's new CEO" for "What is the review method
+                # ... by the person who became chairman?"), as after a second hop
+                kept.setdefault(found, frozenset())
+            if found is not None:
+                chosen = [*chosen, found]
+        return chosen, kept
+
+    def _pointed_at(self, first: str, chosen: list[int]) -> set[str]:
+        """Whom a second question's "he"/"his" stands for: a person the first question
+        names (its words hold all of the name's, however typed), else the one the chosen
+        sentences tell it of (:func:`~antqa.answering.hops.described`)."""
+        asked = set(tokenize(first))
+        named = {person for person in self._named_in(chosen) if set(tokenize(person)) <= asked}
+        if named:
+            return named
+        question = analyse(first)
+        told = self._told_of(chosen, question)
+        return described(question.tokens, [(person, clause) for _, person, clause in told])
+
+    def _named_in(self, chosen: list[int]) -> set[str]:
+        """The people the ``chosen`` sentences name (in at least ``_PERSON_WORDS`` words)."""
+        return {
+            person
+            for s in chosen
+            for person in self.reading.people[s]
+            if len(person.split()) >= _PERSON_WORDS
+        }
+
+    def _telling_part(
+        self, tokens: list[str], people: set[str], chosen: list[int], scores: Scores
+    ) -> int | None:
+        """The sentence of the whole article telling one part of a question: the most
+        relevant of those holding ``next_share`` of its words ``tokens`` (any share when
+        with none when it has none; naming one of ``people`` when given), relevance plus that
+        share; no caption."""
+        share = self.lexicon.coverage(tokens) if tokens else np.zeros(len(self.index.sentences))
+        allowed = share >= (self.policy.next_share if tokens else 0.0)
+        if people:
+            naming = np.zeros(len(allowed), dtype=bool)
+            naming[[s for person in people for s in self.reading.naming.get(person, ())]] = True
+            allowed &= naming
+        allowed[list(chosen)] = False
+        allowed[list(self.reading.captions)] = False
+        if not allowed.any():
+            return None
+        value = np.where(allowed, scores.relevance + share, -np.inf)
+        return int(np.argmax(value))
 
     def _told_of(self, chosen: list[int], question: Question) -> list[tuple[int, str, str]]:
         """The people the ``chosen`` sentences tell of (names of at least ``_PERSON_WORDS``

@@ -157,6 +157,12 @@ class ArticleReading:
         #: one (0 if it names no one).
         self.people = [people(text, article_names.common, article_names.places) for text in texts]
         self.named = [max((len(n.split()) for n in found), default=0) for found in self.people]
+        #: Per person, the sentences naming them: where a fact of theirs is looked for
+        #: without reading every sentence per question.
+        self.naming: dict[str, list[int]] = {}
+        for s, found in enumerate(self.people):
+            for person in found:
+                self.naming.setdefault(person, []).append(s)
         #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
         #: paragraph tells of, by name or not.
         self.subject = opening_name(texts[0]) if texts else ""
