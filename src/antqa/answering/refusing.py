@@ -5,6 +5,7 @@ no passage holds, or the sentences that would answer telling something else;
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
@@ -13,7 +14,7 @@ from antqa.answering.reading import AnswerStep, ArticleReading, named_in
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
-from antqa.questions import AnswerKind, Question
+from antqa.questions import AnswerKind, Question, analyse
 from antqa.refusals import (
     KIND_FRAME_WORDS,
     asked_role,
@@ -117,7 +118,9 @@ class RefusalChecks(AnswerStep):
 
         ``chosen`` is what :meth:`SentenceChooser.choose` picked to answer it, ``runner`` the
         runner-up the answer would quote after it (:meth:`SentenceChooser.runner_up`). The
-        wording completes "The article doesn't say…".
+        wording completes "The article doesn't say…". Whether the sentences that would
+        answer tell of what the question names is judged with a follow-up's "he" read as
+        the person it stands for (:meth:`_as_named`).
         """
         question = scores.question
         language = question.meaning_language  # "mean in English": not the subject
@@ -156,13 +159,39 @@ class RefusalChecks(AnswerStep):
         return (
             self._unheld_role(plan, hits, question)
             or self._role_not_given(plan, question)
-            or self._beside_the_answer(plan, scores, chosen)
+            or self._beside_the_answer(plan, self._as_named(plan, scores), chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
             or self._figure_of_another(plan, question, chosen, runner)
         )
+
+    def _as_named(self, plan: SearchPlan, scores: Scores) -> Scores:
+        """``scores`` with the question read as :meth:`SearchPlan.named` writes it: a
+        follow-up's "he" is the person the last answer named, and the checks look for the
+        names a question writes ("Who were his pupils?" after "Ilya Voronin" organised a
+        visit is refused as "Who were Voronin's pupils?" is). The person is written as
+        the article calls them (:meth:`_called`). The scores stay the question's own."""
+        named = plan.named(self._called(plan.about))
+        if named == plan.question:
+            return scores
+        return dataclasses.replace(scores, question=analyse(named))
+
+    def _called(self, name: str) -> str:
+        """``name`` (a person's, as the article writes it) by its last word when the article
+        calls them by it alone, as it does once it has named them ("Hesketh" of "Walter
+        Hesketh": a later paragraph holding only "Hesketh" still tells of him), else whole
+        ("Peng Lei", never "Lei")."""
+        words = name.split()
+        first, last = (tokenize(w) for w in (words[-2], words[-1])) if len(words) > 1 else ([], [])
+        if (
+            len(first) == 1
+            and len(last) == 1
+            and self.reading.words.called_alone(first[0], last[0])
+        ):
+            return words[-1]
+        return name
 
     def _named_as_written(self, question: Question) -> tuple[str, ...]:
         """The names the question gives; when it is typed all in lower case ("who took over
