@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from antqa.answering.answerer import person_named
 from antqa.conversation import QUESTION_WEIGHT, Turn, is_follow_up, plan_search
 from antqa.evaluation import evaluate_file
+from antqa.models import ShortAnswer
+from antqa.questions import analyse
 from antqa.service import QAService
 
 DATA = Path(__file__).parent / "data"
@@ -183,3 +186,19 @@ def test_a_follow_up_is_refused_as_the_question_naming_its_person_would_be(
     results = {r.id: r for r in evaluate_file(path, real_service, article_file=article).items}
     assert results["aske"].refused
     assert results["hesketh"].answer_hit and not results["hesketh"].refused
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "person"),
+    [
+        ("Who chaired the inquiry?", "Assemblyman Walter Hesketh", "Walter Hesketh"),
+        ("Who did the strikers blame?", "a guard", ""),  # no one by name
+        ("Where was he born?", "Kessing", ""),  # a place is no "he"
+        ("Who is Ni Xingjun?", "Jing Xiandong", "Ni Xingjun"),  # asks what he is
+    ],
+)
+def test_the_person_an_answer_names_is_the_name_a_who_question_asked_for(
+    question: str, short: str, person: str
+) -> None:
+    answer = ShortAnswer(text=short, start=0, end=len(short))
+    assert person_named(analyse(question), answer) == person

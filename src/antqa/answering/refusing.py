@@ -5,7 +5,6 @@ no passage holds, or the sentences that would answer telling something else;
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
@@ -118,9 +117,7 @@ class RefusalChecks(AnswerStep):
 
         ``chosen`` is what :meth:`SentenceChooser.choose` picked to answer it, ``runner`` the
         runner-up the answer would quote after it (:meth:`SentenceChooser.runner_up`). The
-        wording completes "The article doesn't say…". Whether the sentences that would
-        answer tell of what the question names is judged with a follow-up's "he" read as
-        the person it stands for (:meth:`_as_named`).
+        wording completes "The article doesn't say…".
         """
         question = scores.question
         language = question.meaning_language  # "mean in English": not the subject
@@ -159,7 +156,8 @@ class RefusalChecks(AnswerStep):
         return (
             self._unheld_role(plan, hits, question)
             or self._role_not_given(plan, question)
-            or self._beside_the_answer(plan, self._as_named(plan, scores), chosen)
+            or self._beside_the_answer(plan, scores, chosen)
+            or self._person_apart(plan, chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
@@ -167,16 +165,29 @@ class RefusalChecks(AnswerStep):
             or self._figure_of_another(plan, question, chosen, runner)
         )
 
-    def _as_named(self, plan: SearchPlan, scores: Scores) -> Scores:
-        """``scores`` with the question read as :meth:`SearchPlan.named` writes it: a
-        follow-up's "he" is the person the last answer named, and the checks look for the
-        names a question writes ("Who were his pupils?" after "Ilya Voronin" organised a
-        visit is refused as "Who were Voronin's pupils?" is). The person is written as
-        the article calls them (:meth:`_called`). The scores stay the question's own."""
-        named = plan.named(self._called(plan.about))
+    def _person_apart(self, plan: SearchPlan, chosen: list[Sentence]) -> str | None:
+        """A follow-up's "he" or "her" stands for the person the conversation is about
+        (:attr:`SearchPlan.about`), whom the paragraphs of the sentences that would answer
+        never mention (:meth:`names_apart`, as for a name the question writes): "Who were
+        his pupils?" after "Ilya Voronin" organised a visit is answered with Obrenthal's
+        pupils, as "Who were Voronin's pupils?" is refused. A follow-up writes no name,
+        so without its person the check had nothing to look for. Only this check reads
+        the person: every check reading the question with the name written in also
+        refused answerables (a figure "told of another", an event "without a figure")
+        where a wrong short answer named the wrong person."""
+        if plan.continuation or not chosen or not plan.about:
+            return None
+        called = self._called(plan.about)
+        named = plan.named(called)
         if named == plan.question:
-            return scores
-        return dataclasses.replace(scores, question=analyse(named))
+            return None  # no pronoun for a person
+        question = analyse(named)
+        person = set(tokenize(called))
+        checked = {n: w for n, w in self.checked_names(question).items() if n in person}
+        apart = self.names_apart(question, checked, chosen)
+        if not apart:
+            return None
+        return f" — where it tells of this, it never mentions {named_in(question.text, apart[0])}"
 
     def _called(self, name: str) -> str:
         """``name`` (a person's, as the article writes it) by its last word when the article
