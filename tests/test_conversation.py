@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from antqa.answering.answerer import person_named
 from antqa.conversation import QUESTION_WEIGHT, Turn, is_follow_up, plan_search
+from antqa.evaluation import evaluate_file
+from antqa.models import ShortAnswer
+from antqa.questions import analyse
 from antqa.service import QAService
+
+DATA = Path(__file__).parent / "data"
 
 
 def turn(question: str, answer: str = "An answer. [1]", ids: tuple[int, ...] = (7,)) -> Turn:
@@ -112,3 +121,84 @@ def test_a_follow_up_finds_what_it_asks_not_the_last_answer_again(
         "who came up with it originally, and where else did it work?", first.conversation_id
     )
     assert "first implemented by Yu Yongfu at UC" in answer.answer, answer.answer
+
+
+def person_turn(question: str, about: str) -> Turn:
+    return Turn(
+        question=question, query=question, answer="An answer. [1]", sentence_ids=(7,), about=about
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Which school did he teach at?", "Which school did Colm Varey teach at?"),
+        ("What was her father's name?", "What was Colm Varey's father's name?"),
+        ("Where did his family live?", "Where did Colm Varey's family live?"),
+        ("When did the court sentence her?", "When did the court sentence Colm Varey?"),
+        # the first pronoun is the one just named; "him" is whom the question before asked of
+        ("What did he make him write?", "What did Colm Varey make him write?"),
+        ("Why did it fail?", "Why did it fail?"),  # a person is no "it"
+    ],
+)
+def test_a_follow_up_reads_the_person_the_last_answer_named_for_its_pronoun(
+    question: str, named: str
+) -> None:
+    plan = plan_search(question, [person_turn("Who led the rent strike?", "Colm Varey")])
+    assert plan.named("Colm Varey") == named
+    assert plan.question == question  # searched as asked
+
+
+def test_a_question_on_a_new_subject_reads_no_one_for_he() -> None:
+    plan = plan_search(
+        "When was the Harland company founded?",
+        [person_turn("Who led the rent strike?", "Colm Varey")],
+    )
+    assert plan.about == "" and plan.named("Colm Varey") == plan.question
+
+
+def test_a_follow_up_is_refused_as_the_question_naming_its_person_would_be(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """On another article: "his committee" after Henry Aske led the mediators is asked of
+    him, who chaired none (the Hesketh committee's recommendations are another man's); "he"
+    after "Walter Hesketh" is read as "Hesketh", as the article calls him where it tells
+    of his bill, so the answerable one is not refused for a first name written apart."""
+    article = DATA / "strike.txt"
+    items = [
+        {
+            "id": "aske",
+            "type": "unanswerable",
+            "question": "What did his committee recommend?",
+            "history": [{"question": "Who led the Board of Conciliation's mediators?"}],
+            "evidence": [],
+        },
+        {
+            "id": "hesketh",
+            "type": "followup",
+            "question": "What bill did he introduce in 1913?",
+            "history": [{"question": "Who chaired the committee of inquiry in Hallam?"}],
+            "evidence": ["A minimum wage bill for women"],
+        },
+    ]
+    path = tmp_path / "followups.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    results = {r.id: r for r in evaluate_file(path, real_service, article_file=article).items}
+    assert results["aske"].refused
+    assert results["hesketh"].answer_hit and not results["hesketh"].refused
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "person"),
+    [
+        ("Who chaired the inquiry?", "Assemblyman Walter Hesketh", "Walter Hesketh"),
+        ("Who did the strikers blame?", "a guard", ""),  # no one by name
+        ("Where was he born?", "Kessing", ""),  # a place is no "he"
+        ("Who is Ni Xingjun?", "Jing Xiandong", "Ni Xingjun"),  # asks what he is
+    ],
+)
+def test_the_person_an_answer_names_is_the_name_a_who_question_asked_for(
+    question: str, short: str, person: str
+) -> None:
+    answer = ShortAnswer(text=short, start=0, end=len(short))
+    assert person_named(analyse(question), answer) == person

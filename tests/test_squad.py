@@ -247,7 +247,13 @@ def test_our_own_sets_are_consistent_and_mostly_answerable() -> None:
 
 #: Follow-up conversations written on SQuAD-format articles (``followups-<name>.jsonl``),
 #: each asked of ``<name>.txt``, the text of ``squad-own-<name>.json``.
-OTHER_FOLLOWUPS = ("aurel-pendrecht", "brannoch-flood", "pellwick-glassworks")
+OTHER_FOLLOWUPS = (
+    "aurel-pendrecht",
+    "brannoch-flood",
+    "pellwick-glassworks",
+    "ravelli-composer",
+    "strike",
+)
 
 
 @pytest.mark.parametrize("name", OTHER_FOLLOWUPS)

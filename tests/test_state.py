@@ -7,6 +7,7 @@ fail and recover with Redis) is checked on SQLite and Redis.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import threading
 import time
@@ -223,6 +224,8 @@ def test_ids_are_unguessable_and_turns_are_json() -> None:
     assert len(ids) == 1000 and all(len(i) == 32 for i in ids)
     recorded = turn("q", ids=(1, 2))
     assert dump_turn(recorded).startswith("{") and load_turn(dump_turn(recorded)) == recorded
+    named = dataclasses.replace(recorded, about="Colm Varey")  # whom "he" stands for next
+    assert load_turn(dump_turn(named)) == named
 
 
 # --- shared stores ------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from antqa.lexical import STOPWORDS
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -25,6 +27,9 @@ class Turn:
     sentence_ids: tuple[int, ...]
     article_sha256: str = ""
     """The article the ``sentence_ids`` point into (an index reload may replace it)."""
+    about: str = ""
+    """The person the answer named when asked "who" (its short answer), whom a follow-up's
+    "he" or "her" stands for; ``""`` when it named no one new."""
 
 
 _REFERRING = frozenset(
@@ -59,6 +64,10 @@ QUESTION_WEIGHT = 2
 #: How much a clear follow-up leans on the previous answer (:attr:`SearchPlan.strength`):
 #: wholly. What marks a plan as a follow-up wherever it is read.
 FOLLOW_UP_STRENGTH = 1.0
+#: A pronoun standing for one person: what the last answer's person (``Turn.about``) is
+#: written in place of, the first one only ("What did he make him write?": "he" is the
+#: one just named, "him" the one asked about before).
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b(?P<next>\s+[\w'’-]+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,24 @@ class SearchPlan:
     anchors: tuple[int, ...] = ()
     strength: float = 0.0
     continuation: bool = False
+    about: str = ""
+
+    def named(self, called: str) -> str:
+        """The question with the person the conversation is about (``about``), ``called``
+        as the article calls them, written in place of its first pronoun for one ("When
+        was he born?" after "Colm Varey" led the strike: "When was Colm Varey born?"): what
+        the question asks, read as if typed whole, so that the refusal checks read the
+        name a follow-up leaves out."""
+        pronoun = _PERSONAL.search(self.question) if self.about else None
+        if pronoun is None:
+            return self.question
+        following = (pronoun.group("next") or "").strip().lower()
+        owner = pronoun.group(0).lower().startswith("his") or (
+            pronoun.group(0).lower().startswith("her") and following not in ("", *STOPWORDS)
+        )  # "her father's name", not "did he meet her in Paris"
+        name = f"{called}'s" if owner else called
+        end = pronoun.start() + len(pronoun.group(0).split()[0])
+        return self.question[: pronoun.start()] + name + self.question[end:]
 
     @property
     def follow_up(self) -> bool:
@@ -129,4 +156,5 @@ def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> Searc
         anchors=previous.sentence_ids,
         strength=FOLLOW_UP_STRENGTH if follow_up else weak,
         continuation=bool(_MORE_OF_THE_SAME.match(question)),
+        about=previous.about if follow_up else "",
     )

@@ -289,12 +289,15 @@ class QAService:
                 reply, hits, conversation_id=conversation_id, model=self.model_name
             )
             quoted: tuple[int, ...] = ()
-            said = answer.answer
+            said, about = answer.answer, ""
         else:
             answer, composition = serving.answerer.answer(
                 plan, hits, scores, conversation_id=conversation_id, model=self.model_name
             )
             quoted, said = composition.sentence_ids, composition.text
+            # a follow-up naming no one new is still about the person before ("Who led
+            # the strike?", "What did he demand?", "When was he born?")
+            about = composition.about or plan.about
         self.conversations.record(
             conversation_id,
             Turn(
@@ -303,6 +306,7 @@ class QAService:
                 answer=said,
                 sentence_ids=quoted,
                 article_sha256=article,
+                about=about,
             ),
         )
         notices = [GLOSSED.format(gloss=gloss)] if gloss is not None else []

@@ -3,6 +3,7 @@ not answer, else compose the answer and its citations."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from antqa.answering.choosing import Choice, SentenceChooser
@@ -11,10 +12,15 @@ from antqa.answering.policy import AnswerPolicy
 from antqa.answering.reading import ArticleReading
 from antqa.answering.refusing import RefusalChecks
 from antqa.conversation import SearchPlan
-from antqa.models import Answer, Hit
+from antqa.models import Answer, Hit, ShortAnswer
+from antqa.questions import Question
 from antqa.retrieval import Retriever, Scores
-from antqa.short_answers import ShortAnswerFinder
+from antqa.short_answers import Asked, ShortAnswerFinder
 
+#: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+#: "Who is Ni Xingjun?": a question asking what a person is, not for a name.
+_WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\W*$")
 NOT_COVERED = (
     "The article doesn't say{reason}. The closest passages are listed below in case they help."
 )
@@ -28,6 +34,22 @@ class Composition:
 
     text: str
     sentence_ids: tuple[int, ...]
+    about: str = ""
+    """The person it named when asked for one (:func:`person_named`), for "he" or "her"
+    in a follow-up."""
+
+
+def person_named(question: Question, short: ShortAnswer | None) -> str:
+    """The short answer to a "who" question when it is a name ("Colm Varey"): the person a
+    follow-up's pronoun then stands for. ``""`` for any other answer: a place or a year
+    answering "where" or "when" is no "he", whom the conversation was about before."""
+    identity = _WHO_IS.match(question.text)
+    if identity is not None:  # "Who is Ni Xingjun?" asks what he is: he is the one asked
+        return identity.group(1)
+    if short is None or not Asked.of(question).person:
+        return ""
+    names = _NAME.findall(short.text)
+    return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
 
 
 class Answerer:
@@ -105,7 +127,8 @@ class Answerer:
         # company" after "Alipay was the settlement department of Taobao" + "We know that
         # Ant Financial started from Alipay" drifted to Ant Financial)
         said = self.composer.quote(hits, quoted[:-1], scores, short) if hedged else text
-        return answer, Composition(said, tuple(s.id for s in quoted))
+        about = person_named(scores.question, short)
+        return answer, Composition(said, tuple(s.id for s in quoted), about)
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
         """An ``answerable: false`` answer with ``text``; the closest passages are listed as

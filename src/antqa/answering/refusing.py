@@ -12,7 +12,7 @@ from antqa.answering.reading import AnswerStep, named_in
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
-from antqa.questions import AnswerKind, Question
+from antqa.questions import AnswerKind, Question, analyse
 from antqa.refusals import (
     KIND_FRAME_WORDS,
     asked_role,
@@ -127,6 +127,7 @@ class RefusalChecks(AnswerStep):
             self._unheld_role(plan, hits, question)
             or self._role_not_given(plan, question)
             or self._beside_the_answer(plan, scores, chosen)
+            or self._person_apart(plan, chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
@@ -164,6 +165,45 @@ class RefusalChecks(AnswerStep):
         ):
             return " anything about that"
         return None
+
+    def _person_apart(self, plan: SearchPlan, chosen: list[Sentence]) -> str | None:
+        """A follow-up's "he" or "her" stands for the person the conversation is about
+        (:attr:`SearchPlan.about`), whom the paragraphs of the sentences that would answer
+        never mention (:meth:`names_apart`, as for a name the question writes): "Who were
+        his pupils?" after "Ilya Voronin" organised a visit is answered with Obrenthal's
+        pupils, as "Who were Voronin's pupils?" is refused. A follow-up writes no name,
+        so without its person the check had nothing to look for. Only this check reads
+        the person: every check reading the question with the name written in also
+        refused answerables (a figure "told of another", an event "without a figure")
+        where a wrong short answer named the wrong person."""
+        if plan.continuation or not chosen or not plan.about:
+            return None
+        called = self._called(plan.about)
+        named = plan.named(called)
+        if named == plan.question:
+            return None  # no pronoun for a person
+        question = analyse(named)
+        person = set(tokenize(called))
+        checked = {n: w for n, w in self.checked_names(question).items() if n in person}
+        apart = self.names_apart(question, checked, chosen)
+        if not apart:
+            return None
+        return f" — where it tells of this, it never mentions {named_in(question.text, apart[0])}"
+
+    def _called(self, name: str) -> str:
+        """``name`` (a person's, as the article writes it) by its last word when the article
+        calls them by it alone, as it does once it has named them ("Hesketh" of "Walter
+        Hesketh": a later paragraph holding only "Hesketh" still tells of him), else whole
+        ("Peng Lei", never "Lei")."""
+        words = name.split()
+        first, last = (tokenize(w) for w in (words[-2], words[-1])) if len(words) > 1 else ([], [])
+        if (
+            len(first) == 1
+            and len(last) == 1
+            and self.reading.words.called_alone(first[0], last[0])
+        ):
+            return words[-1]
+        return name
 
     def _named_as_written(self, question: Question) -> tuple[str, ...]:
         """The names the question gives; when it is typed all in lower case ("who took over

@@ -126,6 +126,13 @@ class ArticleWords:
                 return last
         return None
 
+    def called_alone(self, first: str, last: str) -> bool:
+        """Whether a sentence holds ``last`` without ``first`` (both stemmed words of one
+        person's name): the article calls them by the last word ("Hesketh" of "Assemblyman
+        Walter Hesketh"), not always whole ("Peng Lei", whose "Lei" no sentence holds
+        alone)."""
+        return any(first not in self._sentences[i] for i in self._holders(last))
+
     def writes_place_of(self, name: str) -> bool:
         """Whether the article writes ``name`` (a stemmed token) as its place's or people's
         word (:func:`same_place`): "English" for a question's "England"."""
