@@ -125,6 +125,12 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
     assert _opposite("By how much did toll income rise?", fell) == ("rise", "fell")
     assert _opposite("By how much did toll income decrease?", fell) is None
     assert _opposite("How far did it rise?", "It rose, then fell.") is None
+    # a question writing both sides asks how they relate: the text's word is its own
+    tower = "Its tower still emerges from the lake when the water falls below 410 metres."
+    assert _opposite("At what level does the tower emerge above the lake?", tower)
+    assert _opposite("Below what level does the tower reappear above the lake?", tower) is None
+    cut = "The spray fell by half once the dam was built."
+    assert _opposite("By how much did the dam increase the spray at Harrow Falls?", cut)
     # a prefix that says which way
     over = "An error was found to have overstated the operating profit."
     assert _opposite("By how much did the error understate profit?", over) == (
@@ -641,3 +647,26 @@ def test_the_names_an_article_writes_inside_its_sentences() -> None:
     assert "ordinary" not in within  # also written in lower case
     assert "elections" not in within  # only ever opening a sentence
     assert "ceo" not in within  # capitals only: a title's abbreviation as often as a name
+
+
+PAPER = (
+    "The Varn Courier was founded in 1874 by the printer Elias Hale.\n\n"
+    "Its first issue ran to four pages. Boats brought the paper to the islands. Readers "
+    "wrote long letters. Fares for delivery rose in winter. The print shop flooded twice.\n\n"
+    "Hale edited the paper until 1889, when he handed the editorship to his son-in-law, "
+    "Tobias Wren. Wren moved the paper to Regent Quay in 1897.\n\n"
+    "Storms cut the cable often. Gulls nested on the roof. The quay was paved in 1901. "
+    "Lamps hung at the mooring posts. Children fished from the slipway.\n\n"
+    "Its rival, the Kestport Herald, closed in 1931.\n"
+)
+
+
+def test_a_person_the_article_calls_by_the_last_name_is_told_of_by_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Elias Hale" is "Hale" where the article tells of him with Tobias Wren: the two are
+    told of together though "Elias" is written only paragraphs away (two names never told
+    of together are still refused: ``SWAPS``' Tom Reed and Kelby)."""
+    from tests.test_answering import _service_over
+
+    service = _service_over(PAPER, tmp_path)
+    told = service.ask("How was Tobias Wren related to Elias Hale?")
+    assert told.answerable and "son-in-law" in told.answer

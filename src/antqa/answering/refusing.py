@@ -190,6 +190,22 @@ class RefusalChecks(AnswerStep):
             return None
         return f" — where it tells of this, it never mentions {named_in(question.text, apart[0])}"
 
+    def _by_last_word(self, text: str, names: list[str]) -> list[str]:
+        """``names`` (stemmed words of the question ``text``) with a person the article
+        calls by the last name alone read as that name: "How was Tobias Wren related to
+        Elias Harrowden?" is told where "Harrowden ... handed the editorship to his
+        son-in-law, Tobias Wren", which never writes "Elias"; the person is near,
+        whichever of their names is written (:meth:`ArticleWords.called_alone`)."""
+        kept: list[str] = []
+        for name in names:
+            written = named_in(text, name).split()
+            last = tokenize(written[-1]) if len(written) > 1 else []
+            if len(last) == 1 and self.reading.words.called_alone(name, last[0]):
+                name = last[0]
+            if name not in kept:
+                kept.append(name)
+        return kept
+
     def _called(self, name: str) -> str:
         """``name`` (a person's, as the article writes it) by its last word when the article
         calls them by it alone, as it does once it has named them ("Hesketh" of "Walter
@@ -448,7 +464,9 @@ class RefusalChecks(AnswerStep):
                 return f" — where it tells of this, it never mentions {written}"
         typed = {written_as: name for name, written_as in named.items()}
         tied = [n for n in typed if not self.reading.words.described(question.text, typed[n])]
-        never = self.reading.words.apart(tied, self.policy.name_reach)
+        never = self.reading.words.apart(
+            self._by_last_word(question.text, tied), self.policy.name_reach
+        )
         if never is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
             one, other = (named_in(question.text, typed[n]) for n in never)
             together = one if one == other else f"{one} and {other} together"

@@ -203,6 +203,13 @@ def _season_told(season: str, written: Collection[str]) -> bool:
     return any(month in written for month in _SEASON_MONTHS.get(season, ()))
 
 
+def _common_words(question: str) -> set[str]:
+    """The question's words, lower-cased, but for those of a name: a capitalised word
+    past its first ("Harrow Falls" is no "fall")."""
+    words = re.findall(r"[A-Za-z]+", question)
+    return {w.lower() for at, w in enumerate(words) if at == 0 or not w[0].isupper()}
+
+
 def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | None:
     """A word of the question and its opposite as the text with the :func:`plain_words`
     ``written`` (the sentences that would answer) writes it, when that writes the opposite
@@ -213,6 +220,9 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
     for one, told_as, other in _SIDES:
         if one.isdisjoint(words):
             continue  # the question asks none of this side (most sides: a set test each)
+        if not other.isdisjoint(_common_words(question)):
+            continue  # it writes both sides ("below what level does it reappear above
+            # the lake?"): the text's word is the question's own, no opposite of it
         found = next(word for word in asked if word in one)
         told = sorted(other.intersection(written))
         if (
