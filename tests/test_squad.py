@@ -253,6 +253,9 @@ OTHER_FOLLOWUPS = (
     "pellwick-glassworks",
     "ravelli-composer",
     "strike",
+    "ardvelen-dam",
+    "corvanne-wreck",
+    "harrowden-clarion-newspaper",
 )
 
 
