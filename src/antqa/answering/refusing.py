@@ -195,13 +195,13 @@ class RefusalChecks(AnswerStep):
         calls by the last name alone read as that name: "How was Tobias Wren related to
         Elias Harrowden?" is told where "Harrowden ... handed the editorship to his
         son-in-law, Tobias Wren", which never writes "Elias"; the person is near,
-        whichever of their names is written (:meth:`ArticleWords.called_alone`)."""
+        whichever of their names is written (:meth:`_called`)."""
         kept: list[str] = []
         for name in names:
-            written = named_in(text, name).split()
-            last = tokenize(written[-1]) if len(written) > 1 else []
-            if len(last) == 1 and self.reading.words.called_alone(name, last[0]):
-                name = last[0]
+            written = named_in(text, name)
+            called = self._called(written)
+            if called != written:
+                name = tokenize(called)[0]
             if name not in kept:
                 kept.append(name)
         return kept
