@@ -553,10 +553,10 @@ class SentenceChooser(AnswerStep):
     def _telling_part(
         self, tokens: list[str], people: set[str], chosen: list[int], scores: Scores
     ) -> int | None:
-        """The sentence of the whole article telling one part of a question: the most
-        relevant of those holding ``next_share`` of its words ``tokens`` (any share when
-        with none when it has none; naming one of ``people`` when given), relevance plus that
-        share; no caption."""
+        """The sentence of the whole article telling one part of a question: of those
+        holding ``next_share`` of its words ``tokens`` (any sentence when it has none) and
+        naming one of ``people`` when given, no caption and none already chosen, the one
+        scoring highest by relevance plus that share; ``None`` when there is none."""
         share = self.lexicon.coverage(tokens) if tokens else np.zeros(len(self.index.sentences))
         allowed = share >= (self.policy.next_share if tokens else 0.0)
         if people:
