@@ -23,6 +23,7 @@ import numpy as np
 from antqa.config import PROJECT_ROOT, Settings
 from antqa.embedding import Embedder
 from antqa.evaluation import read_items
+from antqa.lifetime import settle_loaded
 from antqa.service import QAService
 from antqa.state.memory import MemoryConversationStore
 
@@ -86,6 +87,7 @@ def main() -> None:
     args = parser.parse_args()
 
     service = cached_service(Settings())
+    settle_loaded()  # as every serving process does once loaded
     cached = service.embedder
     assert isinstance(cached, CachedEmbedder)
     asked = conversations(args.files)

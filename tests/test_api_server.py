@@ -288,3 +288,19 @@ def test_what_serve_has_loaded_is_frozen_out_of_the_cyclic_collector(
     finally:
         gc.unfreeze()  # this test process goes on collecting as before
     assert frozen and frozen[0] > before
+
+
+def test_a_worker_process_settles_what_it_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve --workers``: each worker's app (the real index and model) is loaded, warmed
+    and frozen out of the cyclic collector before it serves, as the one-process server is."""
+    from antqa.api.server import app_from_environment
+
+    monkeypatch.setenv("ANTQA_CONVERSATION_STORE", "memory")
+    before = gc.get_freeze_count()
+    try:
+        app = app_from_environment()
+        frozen = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    app.state.runtime.service.close()
+    assert frozen > before

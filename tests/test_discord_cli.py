@@ -239,3 +239,30 @@ async def test_sighup_reloads_the_index_of_antqa_discord(tmp_path: Path) -> None
         await fake.close()
     assert "brass ship's bell" in answer
     assert "index reloaded" in err.decode()
+
+
+def test_antqa_discord_settles_what_it_loaded_before_connecting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bot's process, like the HTTP server's, leaves its loaded index and model out of
+    the cyclic collector's passes before it serves (the real index and model are loaded)."""
+    import gc
+
+    import antqa.bots.discord_bot as discord_bot
+    from antqa.cli import discord_bot as antqa_discord
+
+    frozen: list[int] = []
+
+    async def connect(service: QAService, settings: Any, **_: Any) -> None:
+        frozen.append(gc.get_freeze_count())
+
+    monkeypatch.setenv("DISCORD_TOKEN", "not-a-real-token")
+    monkeypatch.setenv("ANTQA_CONVERSATION_STORE", "memory")
+    monkeypatch.setattr(discord_bot, "run_discord", connect)
+    monkeypatch.setattr(discord_bot, "setup_logging", lambda settings: None)
+    before = gc.get_freeze_count()
+    try:
+        antqa_discord()
+    finally:
+        gc.unfreeze()
+    assert frozen and frozen[0] > before

@@ -440,12 +440,15 @@ def discord_bot() -> None:
     import contextlib
 
     from antqa.bots.discord_bot import discord_token, run_discord, setup_logging
+    from antqa.lifetime import settle_loaded
     from antqa.reloading import reload_on_sighup
 
     settings = Settings()
     discord_token(settings)  # a missing token fails here, before anything loads
     setup_logging(settings)
     service = _service(settings)
+    service.warm_up()
+    settle_loaded()
 
     async def bot() -> None:
         reload_on_sighup(service)  # kill -HUP: reload the index without a restart

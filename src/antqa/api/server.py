@@ -26,7 +26,6 @@ import contextlib
 import copy
 import errno
 import functools
-import gc
 import logging
 import signal
 import socket
@@ -42,6 +41,7 @@ from uvicorn.config import LOGGING_CONFIG
 from antqa.api.app import create_app
 from antqa.config import Settings
 from antqa.errors import AntqaError, ConfigurationError
+from antqa.lifetime import settle_loaded
 from antqa.reloading import reload_on_sighup
 from antqa.service import QAService
 
@@ -132,10 +132,7 @@ def serve(
     """
     service.warm_up()
     app = create_app(service, states={c.name: c.state for c in companions})
-    # Everything loaded by now (index, model session, app) lives as long as the process:
-    # frozen, it is left out of the cyclic collector's full passes, which otherwise walk it
-    # all every few thousand requests (measured: pauses of 0.1-0.6 s, the worst tail latency).
-    gc.freeze()
+    settle_loaded()  # the index, model session and app live as long as the process
     server = build_server(app, host, port, service.settings.shutdown_grace_seconds)
     sock = listen(host, port)
 
@@ -158,10 +155,13 @@ def app_from_environment() -> FastAPI:
     """
     try:
         service = QAService.from_settings(Settings())
+        service.warm_up()  # before settling, so the model session is left out of the collector
     except AntqaError as err:
         logger.error("worker not started, the running workers keep serving: %s", err)
         raise SystemExit(1) from None
-    return create_app(service)
+    app = create_app(service)
+    settle_loaded()
+    return app
 
 
 def serve_workers(settings: Settings, host: str, port: int, workers: int) -> None:
