@@ -857,10 +857,15 @@ def test_a_question_in_other_words_near_the_article_is_not_refused_as_unrelated(
     )
     close = replace(scores, dense=np.full_like(scores.dense, near))
     assert answerer.checks.doubt(SearchPlan(question), hits, close, chosen) is None
-    distant = replace(scores, dense=np.full_like(scores.dense, far))
+    far_passages = np.full_like(scores.passages, far)
+    distant = replace(scores, dense=np.full_like(scores.dense, far), passages=far_passages)
     assert (
         answerer.checks.doubt(SearchPlan(question), hits, distant, chosen) == " anything about that"
     )
+    # far from every sentence, but near a passage telling it across them: not unrelated
+    # ("On what date did the transport minister step down?" of the eighteenth unseen batch)
+    told_across = replace(distant, passages=np.full_like(scores.passages, near))
+    assert answerer.checks.doubt(SearchPlan(question), hits, told_across, chosen) is None
 
 
 def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -127,3 +127,19 @@ def test_a_name_whose_stem_is_no_word_of_its_own_is_still_a_name(tmp_path) -> No
     assert not died.answerable and 'never says "die"' in died.answer
     answer = service.ask("In which year did Ambrose Lind obtain her diploma?")
     assert answer.answerable and "1904" in answer.answer
+
+
+def test_a_getting_is_told_by_what_is_got_whatever_the_verb() -> None:
+    """ "On what date did Ashgrove obtain control of the company?" was refused on the
+    eighteenth unseen batch ('never says "obtain"') where the article told that Ashgrove
+    "gained control on 21 April": a verb of getting is told by its object."""
+    elsewhere = (2, "The trust obtained a loan.")  # the article writes "obtain"
+    gained = [(0, "Ashgrove raised its offer and gained control on 21 April 2006."), elsewhere]
+    asked = "On what date did Ashgrove obtain control of the company?"
+    assert _steps(gained, asked, "Ashgrove") is None
+    # the thing got told nowhere near the name: still never told
+    raised = [(0, "Ashgrove raised its offer on 21 April 2006."), (1, "Control passed in May.")]
+    assert _steps([*raised, elsewhere], asked, "Ashgrove") == ("ashgrov", "obtain")
+    # another verb's object tells nothing of the verb ("reject the treaty" of "signed")
+    signed = [(0, "The Senate signed the treaty in 1871."), (1, "Others rejected it.")]
+    assert _steps(signed, "When did the Senate reject the treaty?", "Senate") == ("senat", "reject")

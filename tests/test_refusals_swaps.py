@@ -427,3 +427,27 @@ def test_an_appositive_told_by_a_relative_clause_is_the_names_own_step() -> None
     "Which company replaced the Trust?" is still reversed."""
     told = "It is run by the Lindell Trust, a foundation that replaced the company Orvik Events."
     assert doer_reversed("Which company replaced the Lindell Trust?", [told]) is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("Why did so many children die?", "Only 9 of the 37 children aboard survived."),
+        ("How many of the crew survived?", "In the fire 300 of the crew died."),
+        ("Why did most of the occupants die?", "Only 5 of its 56 occupants are known to have survived."),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_whole_told_with_one_side_tells_the_other(question: str, told: str) -> None:
+    assert opposite_word(question, plain_words(told)) is None
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Two children survived the wreck.",  # no whole counted
+        "She was one of the surviving members.",  # no figure
+        "The 37 children aboard survived.",  # a whole, no part of it
+    ],
+)
+def test_a_side_told_without_a_part_of_a_whole_is_still_an_opposite(told: str) -> None:
+    assert opposite_word("Why did the children die?", plain_words(told)) is not None

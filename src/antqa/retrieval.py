@@ -82,6 +82,10 @@ class Scores:
     #: words ("doubled"), whatever the kind asked: a change asked "by how much" may be told
     #: by one (:func:`antqa.questions.gives_change`).
     changes: np.ndarray
+    #: Per stored window (a passage of a few sentences), its cosine similarity to the
+    #: query: a question told across sentences in other words is nearer the passage than
+    #: any one of its sentences (:meth:`~antqa.answering.RefusalChecks.doubt`).
+    passages: np.ndarray
 
 
 def stored_vectors(vectors: faiss.Index) -> np.ndarray:
@@ -237,7 +241,8 @@ class Retriever:
         vector = self.embed(plan.query) if vector is None else vector
         w = self.weights
         dense = dense_scores(self._sentence_vectors, vector)
-        context = dense_scores(self._chunk_vectors, vector)[self._context]
+        passages = dense_scores(self._chunk_vectors, vector)
+        context = passages[self._context]
         coverage = self._coverage(question)
         nearby = self.neighbourhood_lexicon.coverage(question.tokens)
         relevance = (
@@ -259,6 +264,7 @@ class Retriever:
             held,
             self._kind_held(question),
             self._changes,
+            passages,
         )
 
     def _coverage(self, question: Question) -> np.ndarray:

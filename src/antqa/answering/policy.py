@@ -104,6 +104,10 @@ class AnswerPolicy:
     cause_reach: int = 4
     kind_depth: int = 6
     kind_passages: int = 2
+    #: A question naming nothing of the article, in no sentence's words, whose nearest
+    #: sentence or passage lies below this similarity is refused as unrelated. The passage
+    #: counts too: a question in other words than the article's may be nearer a passage
+    #: telling it across sentences (on all sets 2 answerables kept, no unanswerable lost).
     unrelated_similarity: float = 0.3
     #: The share of a question's (IDF-weighted) words one sentence must hold for the
     #: question to count as asked in the article's words: all of them, less float error.

@@ -158,7 +158,11 @@ class RefusalChecks(AnswerStep):
         # recommend?" scores low against a long sentence that says "recommended").
         worded_here = float(scores.coverage.max(initial=0.0)) >= self.policy.all_words_held
         follow_up = plan.follow_up
-        closest = float(scores.dense.max(initial=0.0))
+        # The nearest sentence or passage: a question asked in other words than the
+        # article's may lie nearer a passage telling it across sentences than any one of
+        # them ("On what date did the transport minister step down?" of a passage naming
+        # the Minister of Transport, then telling that he resigned on 3 May 1977).
+        closest = max(float(scores.dense.max(initial=0.0)), float(scores.passages.max(initial=0.0)))
         if (
             not (follow_up or named_here or worded_here)
             and closest < self.policy.unrelated_similarity

@@ -173,6 +173,9 @@ class ArticleWords:
                 near = self._near(name, reach)
                 if any(all(resembles(w, near) for w in verb) for verb in meaning_words(step)):
                     continue
+                got = gotten(question, written, step)
+                if got is not None and resembles(got, near):
+                    continue  # "obtain control", told "gained control"
                 last = self.called_by_last(question, name)
                 if last is None or not self._done_by_pronoun(last, step):
                     return name, written
@@ -330,6 +333,28 @@ _NAMED_STEP = re.compile(
     r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b"
     r"(?:(?:(?<=\bfirst)|(?<=\bever)|(?<=\boriginally)|(?<=\binitially))\s+([a-z]{3,})\b)?"
 )
+
+
+#: Verbs of getting (stemmed): the step they tell is what is got, their object ("obtain
+#: control", "receive a diploma"), which an article tells with any verb of getting or in
+#: words of its own ("gained control on 21 April"; "graduated with a diploma"). Not
+#: "win" (its object is also lost: "When did she win the seat?" of "lost the seat") nor
+#: "take" (a happening: :data:`~antqa.refusals.times.HAPPENING_WORDS`).
+_GETTING = frozenset(tokenize("obtain get gain acquire receive secure earn achieve attain"))
+#: What follows a verb as its object: a word after at most one determiner or possessive.
+_OBJECT_AFTER = r"\s+(?:(?:the|a|an|his|her|its|their|some)\s+)?([A-Za-z][\w'’-]*)"
+
+
+def gotten(question: str, written: str, step: str) -> str | None:
+    """What the question's step of getting (:data:`_GETTING`), written ``written`` and
+    stemmed ``step``, gets: its object's first word, stemmed ("control" of "did Ashgrove
+    obtain control of the company"); ``None`` for another step or no object. A person's
+    getting is told near them wherever the thing got is, whatever the verb."""
+    if step not in _GETTING:
+        return None
+    match = re.search(rf"\b{re.escape(written)}{_OBJECT_AFTER}", question)
+    words = tokenize(match.group(1)) if match is not None else []
+    return words[0] if words else None
 
 
 def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:

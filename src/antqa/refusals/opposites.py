@@ -168,10 +168,49 @@ _NEGATIONS = ("in", "un", "non")
 _SWAPPED_PREFIX = re.compile(r"(over|under)([a-z]{4,})")
 
 
+#: Pairs whose sides split a counted whole between them: of the people aboard, those who
+#: did not survive died. A part of a whole told with one side ("only 9 of the 37 children
+#: aboard survived") tells the other side too (28 died), so a question asking it ("Why did
+#: so many children die?") asks what the sentence tells, no opposite of it. Not pairs
+#: that leave a third state (killed/injured: the rest may be unhurt; rise/fall).
+_COMPLEMENTS = (("survive survives survived surviving", "die dies died dying"),)
+#: A part of a whole ("9 of the 37", "four of its 14", "300 of the crew") and the words
+#: after it (group 1, at most six: the counted noun, "aboard", "are known to have", then the
+#: side's word): the figure counts that side among the whole.
+_PART_OF_WHOLE = re.compile(
+    r"\b(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:\d[\d,]*\s+)?((?:[a-z]+\b\s*){1,6})"
+)
+#: Each word of a side of :data:`_COMPLEMENTS` with the words of the other side.
+_COMPLEMENT_OF = {
+    word: frozenset(other.split())
+    for pair in _COMPLEMENTS
+    for one, other in (pair, pair[::-1])
+    for word in one.split()
+}
+
+
 def plain_words(text: str) -> frozenset[str]:
-    """The lower-cased words of ``text`` as written (not stemmed): what :func:`opposite_word`
-    compares, worked out once per sentence of an article."""
-    return frozenset(re.findall(r"[a-z]+", text.lower()))
+    """The lower-cased words of ``text`` as written (not stemmed), and the other side of a
+    :data:`_COMPLEMENTS` pair when a part of a whole is told with one side (:func:`parts_told`):
+    what :func:`opposite_word` compares, worked out once per sentence of an article."""
+    lowered = text.lower()
+    return frozenset(re.findall(r"[a-z]+", lowered)) | parts_told(lowered)
+
+
+def parts_told(text: str) -> frozenset[str]:
+    """The words of the other side of a :data:`_COMPLEMENTS` pair that ``text`` (lower case)
+    tells by a part of a whole with one side: "only 9 of the 37 children aboard survived"
+    tells who died (the rest of the 37), as "300 of the crew died" tells who survived. A
+    side written with no figure counted ("two children died", "one of the surviving
+    members") tells only itself."""
+    told: set[str] = set()
+    for match in _PART_OF_WHOLE.finditer(text):
+        if not re.search(r"\d", match.group()):
+            continue  # no figure: "one of the surviving members" counts no whole
+        for word in match.group(1).split():
+            told |= _COMPLEMENT_OF.get(word, frozenset())
+    return frozenset(told)
 
 
 #: The months of each season as the northern half of the world has them: a text giving a
