@@ -53,6 +53,24 @@ def test_answerable_questions_quote_the_sentence_that_answers(
 @pytest.mark.parametrize(
     "question",
     [
+        "Going by the business-level principles, what are described as the greatest experiences?",
+        "In the business-level principles, which experiences are called the greatest?",
+    ],
+)
+def test_a_scene_set_first_does_not_choose_the_sentence_that_only_sets_it(
+    real_service: QAService, question: str
+) -> None:
+    # Every sentence near the principles shares the scene's words; the one listing them
+    # ("... clarified the company's two principles: ...") was quoted first, not the one
+    # saying which experiences are the greatest.
+    answer = real_service.ask(question)
+    assert answer.answer.startswith("Don’t sacrifice trust and security"), answer.answer
+    assert "greatest experiences" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "What did Jack Ma say about the circle incident?",
         "What was Ant Financial's total profit in 2016?",
         "How many users does Alipay have?",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from antqa.lexical import tokenize
 from antqa.questions import (
     AnswerKind,
     analyse,
     answer_kind,
+    asked_part,
     asks_cause_of_death,
     asks_successor,
     counts_spans,
@@ -405,3 +407,32 @@ def test_a_question_asking_of_no_change_has_no_such_test() -> None:
     assert tells_change_asked("When did Orbelai marry?") is None
     # the noun of an outbreak is what the question dates, not a change it asks of
     assert tells_change_asked("When did the last major outbreak happen?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a phrase setting the scene, set off by a comma: the rest asks
+        (
+            "According to the business-level principles, what are the greatest experiences?",
+            "what are the greatest experiences?",
+        ),
+        ("Before the canal opened, where did cargo go?", "where did cargo go?"),
+        (
+            "In the 1908 report, did the inspectors blame the owners?",
+            "did the inspectors blame the owners?",
+        ),
+        # the whole question asks
+        ("What are the greatest experiences?", None),
+        ("Who led the strike, and when was he born?", None),
+        ("And, what did she say?", None),
+        # a first part that asks something itself is a question of its own
+        ("Did the guarantees work, when did the insurer pay?", None),
+        ("The firm began as a unit of which company, how did it grow?", None),
+        # too short to set a scene ("Yes, what ...", "So, ...")
+        ("So, what did she say?", None),
+    ],
+)
+def test_asked_part_is_what_follows_a_scene_set_first(question: str, asked: str | None) -> None:
+    assert asked_part(question) == asked
+    assert analyse(question).asked == (tuple(tokenize(asked)) if asked else ())

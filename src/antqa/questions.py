@@ -323,6 +323,18 @@ _SECOND_QUESTION = _pattern(
 #: Two questions in one, or one asking for several things ("what two ..."): a missing
 #: figure may belong to one.
 _COMPOUND = _pattern(rf"{_SECOND_QUESTION.pattern}|", r"\b(?:what|which) (?:two|three)\b")
+_WH = r"what|which|who|whom|whose|where|when|why|how"
+_AUXILIARY = r"did|does|do|is|was|are|were|has|have|had|can|could|will|would"
+#: A question that sets the scene before it asks: a phrase set off by a comma, then the
+#: words that ask, from a question word or an auxiliary on ("According to the business-level
+#: principles, what are the greatest experiences?", "Instead of chasing social networking,
+#: where will the company channel its resources?"; group 1). The phrase asks nothing itself:
+#: it opens with no question word, auxiliary or "and", and holds no question word (else it
+#: is a question of its own: "Did the guarantees work, when did the insurer pay?").
+_SCENE_FIRST = _pattern(
+    rf"^(?!\W*(?:{_WH}|{_AUXILIARY}|and)\b)(?:(?!\b(?:{_WH})\b)[^,?]){{8,}}?,\s+(?:and\s+)?",
+    rf"((?:{_WH}|{_AUXILIARY}|in|on|at|by)\b.*)$",
+)
 
 
 @dataclass(frozen=True)
@@ -341,6 +353,9 @@ class Question:
     #: The (stemmed) name of the language the question asks a meaning in ("What does the
     #: motto mean in English?"): a name it gives that the article need not mention.
     meaning_language: frozenset[str] = frozenset()
+    #: The words of the part that asks, when the question first sets the scene
+    #: (:func:`asked_part`); empty when the whole question asks.
+    asked: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         # By the text alone, which every other field is read from: the answer step's caches
@@ -650,6 +665,14 @@ def question_parts(text: str) -> Parts | None:
     return None
 
 
+def asked_part(text: str) -> str | None:
+    """The part of ``text`` that asks, when a phrase setting the scene comes first ("what are
+    the greatest experiences?" of "According to the business-level principles, what are the
+    greatest experiences?"); None when the whole question asks."""
+    scene = _SCENE_FIRST.match(text)
+    return scene.group(1) if scene else None
+
+
 def analyse(text: str) -> Question:
     """Everything the pipeline wants to know about ``text`` before searching."""
     kind, counted = answer_kind(text)
@@ -662,6 +685,7 @@ def analyse(text: str) -> Question:
         compound=bool(_COMPOUND.search(text)),
         by_how_much=bool(_BY_HOW_MUCH.search(text)),
         meaning_language=meaning_language(text),
+        asked=tuple(tokenize(asked_part(text) or "")),
     )
 
 

@@ -114,7 +114,7 @@ class SentenceChooser(AnswerStep):
         order = list(ids)  # in the set's order, which breaks ties between equal values
         at = np.array(order, dtype=np.int64)
         # at once rather than one sentence at a time: the same float32 sums, far fewer calls
-        value = scores.relevance[at] + own * (scores.dense[at] + scores.coverage[at])
+        value = scores.relevance[at] + own * (scores.dense[at] + self._asked_coverage(at, scores))
         values = dict(zip(order, value.tolist(), strict=True))
         if plan.follow_up:  # a follow-up wants something new, not the last answer again
             for s in plan.anchors:
@@ -131,6 +131,22 @@ class SentenceChooser(AnswerStep):
             for s in values:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
+
+    def _asked_coverage(self, at: np.ndarray, scores: Scores) -> np.ndarray:
+        """Per candidate sentence ``at``, the share of the question's words it holds that the
+        answer score weighs: of the words that ask, when the question first sets the scene
+        (:attr:`~antqa.questions.Question.asked`). The scene's words found the passages
+        (retrieval reads them all), but among their sentences the one holding only them
+        sets the same scene, it does not answer: "According to the business-level
+        principles, what are the greatest experiences?" chose "... the meeting also
+        clarified the company's two principles: ... 'Three dos and don'ts at the business
+        level'" over "... (trust and security are the greatest experiences)"."""
+        asked = scores.question.asked
+        if not asked:
+            return scores.coverage[at]
+        sentences = self.index.sentences
+        shares = [self.lexicon.share_in(sentences[s].text, asked) for s in at.tolist()]
+        return np.array(shares, dtype=np.float32)
 
     def _telling(self, ids: Collection[int], tells: Callable[[str], bool]) -> set[int]:
         """Only the sentences of ``ids`` whose text ``tells`` (all if none does): the
