@@ -12,9 +12,11 @@ from antqa.lexical import tokenize
 from antqa.questions import MONTH_NAMES
 from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
 
-#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland"), each
-#: ending in a lower-case letter.
-CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
+#: A capitalised word that is not all capitals ("Hesketh", not "CEO"), not glued to a word
+#: or an apostrophe before it, up to its last lower-case letter: every name check's word.
+CAPITALISED_WORD = r"(?<![\w’'])[A-Z][\w’'-]*[a-z]"
+#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland").
+CAPITALISED_RUN = re.compile(rf"{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD})*")
 #: ... ending where a word does.
 _NAME_RUN = re.compile(rf"{CAPITALISED_RUN.pattern}\b")
 #: A word ended as the adjectives of peoples and places are ("German", "Swedish",
