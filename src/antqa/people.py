@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from antqa.lexical import tokenize
 from antqa.questions import MONTH_NAMES
-from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
+from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLES
 
 #: A capitalised word that is not all capitals ("Hesketh", not "CEO"), not glued to a word
 #: or an apostrophe before it, up to its last lower-case letter: every name check's word.
@@ -28,12 +28,42 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _WRITTEN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
+def _untitled(words: list[str], lower_words: frozenset[str]) -> list[str]:
+    """``words`` (a capitalised run of three or more) without the titles opening it
+    (:data:`TITLES`, or a word the article writes in lower case: a role noun), down to the
+    two words of a name, when those two are no title and words the article never writes
+    in lower case ("Walter Hesketh" of "Assemblyman Walter Hesketh"; not "World War" of
+    "First World War", whose "war" is a common noun, nor "Minister Ilse" of "Prime
+    Minister Ilse")."""
+    while len(words) > 2 and _title(words[0], lower_words):
+        words = words[1:]
+    if (
+        len(words) == 2
+        and not _title(words[0], lower_words)
+        and all(lower_words.isdisjoint(tokenize(w)) for w in words)
+    ):
+        return words
+    return []
+
+
+def _title(word: str, lower_words: frozenset[str]) -> bool:
+    """Whether ``word`` (capitalised) is a title before a name: one of :data:`TITLES`, or
+    a word the article writes in lower case (``lower_words``, stemmed), not a stop word."""
+    stems = tokenize(word)
+    return word.lower().rstrip(".") in TITLES or (bool(stems) and lower_words.issuperset(stems))
+
+
 def two_word_names(text: str, lower_words: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """The names of two capitalised words ``text`` writes, each as its two stemmed words
-    (neither a stop word: "The Dorrance ratio" is no name of two words)."""
+    (neither a stop word: "The Dorrance ratio" is no name of two words), also after a
+    title (:func:`_untitled`, with ``lower_words``, the stemmed words the article writes
+    in lower case): the article calls "Assemblyman Walter Hesketh" "Hesketh" as it calls
+    "Walter Hesketh" so."""
     found = []
     for match in _NAME_RUN.finditer(text):
         words = match.group().split()
+        if len(words) > 2:
+            words = _untitled(words, lower_words)
         if len(words) == 2 and all(len(tokenize(word)) == 1 for word in words):
             found.append((tokenize(words[0])[0], tokenize(words[1])[0]))
     return found
