@@ -6,6 +6,7 @@ from __future__ import annotations
 from antqa.lexical import tokenize
 from antqa.people import two_word_names
 from tests.test_answering import _service_over
+from tests.test_refusals import _article_words
 
 
 def test_a_title_before_a_name_leaves_the_two_words_of_the_name() -> None:
@@ -49,3 +50,18 @@ def test_a_person_named_after_a_title_is_mentioned_where_called_by_the_last_word
     # someone else with that last word is still never mentioned there
     other = service.ask("What bill did Anna Teller introduce in 1911?")
     assert not other.answerable and "Anna Teller" in other.answer, other.answer
+
+
+def test_the_last_word_alone_is_the_person_the_article_named_first_by_it() -> None:
+    """ "Dorrance" alone is Ilse Dorrance, named first; her brother Anton, named whole
+    after her, is not called "Dorrance" though a sentence holds it without "Anton"."""
+    texts = [
+        (0, "Ilse Dorrance proposed the ratio."),
+        (0, "Her brother Anton Dorrance farmed."),
+        (1, "Dorrance was born in Kessmoor."),
+        (2, "Peng Lei chaired the board."),
+    ]
+    _, words = _article_words(texts)
+    assert words.calling.called("Ilse Dorrance") == "Dorrance"
+    assert words.calling.called("Anton Dorrance") == "Anton Dorrance"
+    assert words.calling.called("Peng Lei") == "Peng Lei"  # never "Lei" alone

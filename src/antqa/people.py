@@ -140,13 +140,21 @@ class Calling:
         his nephew Arthur Penhallow completed the work"): the last word alone is still
         the one named first."""
         for first, last in two_word_names(question, self._lower_words):
-            if (
-                first == name
-                and self._first_words.get(last) == name
-                and last not in self._lower_words
-            ):
+            if first == name and self.by_last_alone(first, last):
                 return last
         return None
+
+    def by_last_alone(self, first: str, last: str) -> bool:
+        """Whether the article calls the person named ``first`` ``last`` (stemmed) by the
+        last word alone: the first name it writes ending in that word is theirs, it never
+        writes the word in lower case, and a sentence holds it without ``first``. One
+        rule for every check: the names check, a follow-up's person and the names a
+        question puts together."""
+        return (
+            self._first_words.get(last) == first
+            and last not in self._lower_words
+            and self.alone(first, last)
+        )
 
     def alone(self, first: str, last: str) -> bool:
         """Whether a sentence holds ``last`` without ``first`` (both stemmed words of one
@@ -157,11 +165,12 @@ class Calling:
 
     def called(self, name: str) -> str:
         """``name`` (a person's, as the article writes it) by its last word when the article
-        calls them by it alone, as it does once it has named them ("Hesketh" of "Walter
-        Hesketh": a later paragraph holding only "Hesketh" still tells of him), else whole
-        ("Peng Lei", never "Lei")."""
+        calls them by it alone (:meth:`by_last_alone`), as it does once it has named them
+        ("Hesketh" of "Walter Hesketh": a later paragraph holding only "Hesketh" still tells
+        of him), else whole ("Peng Lei", never "Lei"; "Anton Dorrance", named after "Ilse
+        Dorrance", whom "Dorrance" alone calls)."""
         words = name.split()
         first, last = (tokenize(w) for w in (words[-2], words[-1])) if len(words) > 1 else ([], [])
-        if len(first) == 1 and len(last) == 1 and self.alone(first[0], last[0]):
+        if len(first) == 1 and len(last) == 1 and self.by_last_alone(first[0], last[0]):
             return words[-1]
         return name
