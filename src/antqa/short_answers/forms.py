@@ -76,3 +76,11 @@ TITLES = frozenset(
         "rector provost vice foreign prime first",
     )
 )
+#: The words of :data:`TITLES` that also qualify a noun ("the first house", "a general
+#: rule", "a major flood"): a title only before another title or a name.
+TITLE_QUALIFIERS = frozenset(
+    re.findall(r"\w+", "first prime foreign vice chief general major private master prior premier")
+)
+#: English's endings of a noun for a person by their work or study ("economist",
+#: "physician", "biologist", "hydrographer", "lawyer", "engineer").
+WORKER_ENDING = re.compile(r"(?:ist|ician|grapher|yer|eer)s?$")
