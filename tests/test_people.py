@@ -4,7 +4,7 @@ title ("Assemblyman Walter Hesketh"), and the person then known by the last word
 from __future__ import annotations
 
 from antqa.lexical import tokenize
-from antqa.people import two_word_names
+from antqa.people import people, two_word_names
 from tests.test_answering import _service_over
 from tests.test_refusals import _article_words
 
@@ -65,3 +65,15 @@ def test_the_last_word_alone_is_the_person_the_article_named_first_by_it() -> No
     assert words.calling.called("Ilse Dorrance") == "Dorrance"
     assert words.calling.called("Anton Dorrance") == "Anton Dorrance"
     assert words.calling.called("Peng Lei") == "Peng Lei"  # never "Lei" alone
+
+
+def test_the_names_of_someone_a_sentence_writes_leave_out_their_titles() -> None:
+    """ "Mayor Ada Brun" names Ada Brun: with the title, the run held a word the article
+    writes in lower case ("the mayor") and named no one."""
+    common = frozenset(
+        ["at", "the", "mayor", "called", "in", "men", "under", "who", "war", "world"]
+    )
+    text = "At the request, Mayor Ada Brun called in men under Colonel Otto Lask, who left."
+    assert people(text, common, frozenset()) == ("Ada Brun", "Otto Lask")
+    # a thing's name of common words still names no one ("the First World War")
+    assert people("Ships sank in the First World War.", common, frozenset()) == ("Ships",)

@@ -71,15 +71,22 @@ def two_word_names(text: str, lower_words: frozenset[str] = frozenset()) -> list
 
 def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[str, ...]:
     """The names of someone in ``text``: capitalised words in a row, none of which the
-    article also writes in lower case (``common``: "the Second World War", "King
-    Ethelred"), no place it writes (``places``: "at Hobb's Moss"), no month, and not one
-    word of a people qualifying the next ("a German bomb"). The sentence's first word is
-    left out when the article writes it in lower case."""
+    article also writes in lower case (``common``: "the Second World War"), no place it
+    writes (``places``: "at Hobb's Moss"), no month, and not one word of a people
+    qualifying the next ("a German bomb"). The sentence's first word is
+    left out when the article writes it in lower case, and so are the titles opening a
+    name (:data:`~antqa.short_answers.forms.TITLES`, or a word the article writes in lower
+    case before two more): "Mayor Ada Brun" names Ada Brun, "King Ethelred" Ethelred."""
     found = []
     for run in CAPITALISED_RUN.finditer(text):  # a name: "Robert Dacre"
         words = run.group().split()
         if run.start() == 0 and words[0].lower() in common:
             words.pop(0)  # "The", "During", "Its": capitalised as the first word
+        while len(words) > 1 and (
+            words[0].lower().rstrip(".") in TITLES
+            or (len(words) > 2 and words[0].lower() in common)
+        ):
+            words.pop(0)  # "Mayor", "Colonel", "Sir": a title before the name
         if not words or (
             len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, run.end())
         ):
