@@ -13,13 +13,13 @@ import pytest
 
 from antqa.answering import Answerer, AnswerPolicy, Choice
 from antqa.answering.kinds import kind_holders
-from antqa.answering.reading import people
 from antqa.answering.refusing import _written_in_words
 from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
 from antqa.lexical import tokenize
 from antqa.models import Answer, Chunk, Hit, ShortAnswer
+from antqa.people import people
 from antqa.questions import analyse
 from antqa.service import QAService
 

@@ -754,3 +754,22 @@ def test_a_range_is_given_whole_not_its_upper_end(
     article: str, question: str, expected: str
 ) -> None:
     assert_short_answer(article, question, expected)
+
+
+def test_a_which_noun_of_a_title_or_of_someone_s_work_asks_for_a_person() -> None:
+    """ "Which economist ...?", "Which minister ...?" ask for a name as "Who ...?" does;
+    a title that also qualifies a noun does not ("What major flood ...?")."""
+    for text in (
+        "Which economist proposed the tax?",
+        "Which minister resigned in 1911?",
+        "Which judges heard the appeal?",
+        "Which hydrographer surveyed the bay?",
+    ):
+        assert Asked.of(analyse(text)).person, text
+    for text in (
+        "What major flood struck the town?",
+        "Which river feeds the lake?",
+        "What first prize did it win?",
+        "Which list names the ships?",
+    ):
+        assert not Asked.of(analyse(text)).person, text

@@ -13,10 +13,10 @@ from antqa.answering.policy import AnswerPolicy
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
-from antqa.questions import MONTH_NAMES, Question, counts_things
-from antqa.refusals import CAPITALISED_RUN, ArticleWords, opening_name, plain_words
+from antqa.people import named_in, people
+from antqa.questions import Question, counts_things
+from antqa.refusals import ArticleWords, opening_name, plain_words
 from antqa.short_answers import ShortAnswerFinder
-from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER
 from antqa.short_answers.names import ArticleNames
 
 #: How a sentence ends: a full stop, question or exclamation mark (Chinese ones too),
@@ -30,10 +30,6 @@ _STATEMENT = re.compile(
 )
 #: Fewest words of such a statement: a short heading may read as one ("How it started").
 _STATEMENT_WORDS = 8
-#: A word ended as the adjectives of peoples and places are ("German", "Swedish",
-#: "French", "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
-_DEMONYM = re.compile(rf"(?:{PEOPLE_ENDINGS_BEFORE_LOWER})$")
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
 #: A sentence that is all a quotation: quote marks open and close it.
 _QUOTATION = re.compile(r"^\s*[“\"].*[”\"]\s*$", re.S)
 
@@ -79,40 +75,6 @@ def _introducers(sentences: list[Sentence]) -> dict[int, int]:
             before = s - 1
             introduced[s] = introduced.get(before, before)
     return introduced
-
-
-def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[str, ...]:
-    """The names of someone in ``text``: capitalised words in a row, none of which the
-    article also writes in lower case (``common``: "the Second World War", "King
-    Ethelred"), no place it writes (``places``: "at Hobb's Moss"), no month, and not one
-    word of a people qualifying the next ("a German bomb"). The sentence's first word is
-    left out when the article writes it in lower case."""
-    found = []
-    for run in CAPITALISED_RUN.finditer(text):  # a name: "Robert Dacre"
-        words = run.group().split()
-        if run.start() == 0 and words[0].lower() in common:
-            words.pop(0)  # "The", "During", "Its": capitalised as the first word
-        if not words or (
-            len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, run.end())
-        ):
-            continue
-        if (
-            not any(w.lower() in common or w in MONTH_NAMES or w in places for w in words)
-            and " ".join(words) not in places
-        ):
-            found.append(" ".join(words))
-    return tuple(found)
-
-
-def named_in(text: str, stem: str) -> str:
-    """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
-    for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text):
-        words = match.group().split()
-        while words and not tokenize(words[0]):  # "Is Python" -> "Python"
-            words.pop(0)
-        if stem in tokenize(" ".join(words)):
-            return " ".join(words).removesuffix("'s").removesuffix("’s").rstrip("'’")
-    return stem
 
 
 def _states(text: str) -> bool:
@@ -220,7 +182,7 @@ class AnswerStep:
         """Whether the article mentions ``name`` within ``name_reach`` of ``chosen`` (or of
         the line introducing a quotation among them), as written or by the last word of a
         person's name ("Ilse" of "Ilse Dorrance", called "Dorrance" there;
-        :meth:`~antqa.refusals.ArticleWords.called_by_last`); not "Sarnath" of "the Sarnath
+        :meth:`~antqa.people.Calling.by_last`); not "Sarnath" of "the Sarnath
         Basin", which no "basin" tells of (a word the article writes in lower case: without
         that, 3 unanswerables of the SQuAD-format sets were answered)."""
         words = self.reading.words
@@ -230,5 +192,5 @@ class AnswerStep:
         chosen = [*chosen, *(sentences[introduced[s.id]] for s in chosen if s.id in introduced)]
         if words.beside(written_as, chosen, reach):
             return True
-        last = words.called_by_last(question.text, name)
+        last = words.calling.by_last(question.text, name)
         return last is not None and words.beside(last, chosen, reach)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.reading import AnswerStep, named_in
+from antqa.answering.reading import AnswerStep
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
+from antqa.people import named_in
 from antqa.questions import AnswerKind, Question, analyse
 from antqa.refusals import (
     KIND_FRAME_WORDS,
@@ -182,7 +183,7 @@ class RefusalChecks(AnswerStep):
         where a wrong short answer named the wrong person."""
         if plan.continuation or not chosen or not plan.about:
             return None
-        called = self._called(plan.about)
+        called = self.reading.words.calling.called(plan.about)
         named = plan.named(called)
         if named == plan.question:
             return None  # no pronoun for a person
@@ -199,31 +200,16 @@ class RefusalChecks(AnswerStep):
         calls by the last name alone read as that name: "How was Tobias Wren related to
         Elias Harrowden?" is told where "Harrowden ... handed the editorship to his
         son-in-law, Tobias Wren", which never writes "Elias"; the person is near,
-        whichever of their names is written (:meth:`_called`)."""
+        whichever of their names is written (:meth:`~antqa.people.Calling.called`)."""
         kept: list[str] = []
         for name in names:
             written = named_in(text, name)
-            called = self._called(written)
+            called = self.reading.words.calling.called(written)
             if called != written:
                 name = tokenize(called)[0]
             if name not in kept:
                 kept.append(name)
         return kept
-
-    def _called(self, name: str) -> str:
-        """``name`` (a person's, as the article writes it) by its last word when the article
-        calls them by it alone, as it does once it has named them ("Hesketh" of "Walter
-        Hesketh": a later paragraph holding only "Hesketh" still tells of him), else whole
-        ("Peng Lei", never "Lei")."""
-        words = name.split()
-        first, last = (tokenize(w) for w in (words[-2], words[-1])) if len(words) > 1 else ([], [])
-        if (
-            len(first) == 1
-            and len(last) == 1
-            and self.reading.words.called_alone(first[0], last[0])
-        ):
-            return words[-1]
-        return name
 
     def _named_as_written(self, question: Question) -> tuple[str, ...]:
         """The names the question gives; when it is typed all in lower case ("who took over

@@ -74,7 +74,6 @@ from antqa.refusals.events import (
     total_untold,
 )
 from antqa.refusals.names import (
-    CAPITALISED_RUN,
     DESCRIBED_WORDS,
     ArticleWords,
     given_to_another,
@@ -107,7 +106,6 @@ from antqa.refusals.times import (
 )
 
 __all__ = [
-    "CAPITALISED_RUN",
     "DATED_PART_WORDS",
     "DESCRIBED_WORDS",
     "EVENT_WORDS",

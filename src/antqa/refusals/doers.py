@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, form_prefix, resembles, tokenize
+from antqa.people import CAPITALISED_WORD
 from antqa.refusals.meanings import told_in_any_verb
 from antqa.refusals.times import is_time
 
@@ -161,8 +162,8 @@ def _step_told(step: str, text: str) -> re.Match[str] | None:
     return None
 
 
-#: A capitalised word not all capitals, as :data:`_NAME`, not glued to a word before.
-_NAMED_WORD = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z]")
+#: A capitalised word not all capitals, not glued to a word before.
+_NAMED_WORD = re.compile(CAPITALISED_WORD)
 
 
 def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
@@ -243,8 +244,8 @@ _NOT_THE_STEP = frozenset(
 #: Someone a sentence may tell of without a name: "she", "they", or a doer after "by"
 #: ("a price fixed by district valuation boards").
 _SOMEONE_UNNAMED = re.compile(r"\b(?:he|she|they|we|him|her|them)\b|\bby\s+(?:the\s+)?[a-z]", re.I)
-#: A capitalised word that is not all capitals, not glued to a word before it.
-_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z][\w’'-]*")
+#: A capitalised word that is not all capitals, not glued to a word before it, whole.
+_CAPITALISED = re.compile(rf"{CAPITALISED_WORD}[\w’'-]*")
 
 
 def no_one_told(question: str, texts: Sequence[str], common: Collection[str]) -> bool:

@@ -12,6 +12,7 @@ from itertools import chain
 
 from antqa.lexical import STOPWORDS, LexicalIndex, form_prefix, resembles, tokenize
 from antqa.models import Sentence
+from antqa.people import Calling
 from antqa.refusals.events import LASTING_WORDS, TAKING_ROLE_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
 from antqa.refusals.numbers import ordinal_figures
@@ -42,17 +43,16 @@ def same_place(one: str, other: str) -> bool:
 class ArticleWords:
     """The article's words as the name checks read them: in each paragraph and in each
     sentence, and each paragraph's text. Each sentence's words are the ones ``lexicon``
-    (indexed over the sentences) already holds."""
+    (indexed over the sentences) already holds; ``lower_words``, the (stemmed) words the
+    article writes in lower case, none of which is a person's name."""
 
     def __init__(
         self,
         sentences: Sequence[Sentence],
         lexicon: LexicalIndex,
-        lower_words: Collection[str] = frozenset(),
+        lower_words: frozenset[str] = frozenset(),
     ) -> None:
         self._lexicon = lexicon
-        #: The words the article writes in lower case, stemmed: none of them is a name.
-        self._lower_words = lower_words
         self._sentences = [lexicon.words(s.text) for s in sentences]
         by_paragraph: dict[int, set[str]] = {}
         texts: dict[int, list[str]] = {}
@@ -71,12 +71,10 @@ class ArticleWords:
                 self._holding.setdefault(word, []).append(number)
         #: The same words sorted: the forms of a name (a prefix) are one run of them.
         self._vocabulary = sorted(self._holding)
-        #: Per word ending a name of two words ("dorranc" of "Ilse Dorrance"), the word
-        #: written first before it: who the article calls by that word alone.
-        self._first_words: dict[str, str] = {}
-        for sentence in sentences:
-            for first, last in _two_word_names(sentence.text):
-                self._first_words.setdefault(last, first)
+        #: How the article calls each person (:class:`~antqa.people.Calling`).
+        self.calling = Calling(
+            [s.text for s in sentences], self._sentences, self._holders, lower_words
+        )
 
     def beside(self, name: str, chosen: Sequence[Sentence], reach: int) -> bool:
         """Whether ``name`` (a stemmed token) is in the paragraph of a chosen sentence or
@@ -104,34 +102,6 @@ class ArticleWords:
     def _within(self, sentence: int, reach: int) -> range:
         """The sentences within ``reach`` of ``sentence`` (it among them), in the article."""
         return range(max(0, sentence - reach), min(len(self._sentences) - 1, sentence + reach) + 1)
-
-    def called_by_last(self, question: str, name: str) -> str | None:
-        """The (stemmed) last word of the two-word name the question writes ``name`` first in
-        ("dorranc" for "ilse" of "Ilse Dorrance"), when the first name the article writes
-        ending in that word is ``name``'s and the article never writes that word in lower
-        case (not "basin" of "the Sarnath Basin", which names anything); else ``None``.
-
-        A paragraph may call that person by the last word alone ("Dorrance was born ... in
-        Kessmoor"). An article introduces a person by their whole name, then writes the
-        last word alone; a relative who shares it comes later, named whole to tell them
-        apart ("Tomas Harlow" ... "his daughter, Ada Harlow"; "Penhallow ... died ..., and
-        his nephew Arthur Penhallow completed the work"): the last word alone is still
-        the one named first."""
-        for first, last in _two_word_names(question):
-            if (
-                first == name
-                and self._first_words.get(last) == name
-                and last not in self._lower_words
-            ):
-                return last
-        return None
-
-    def called_alone(self, first: str, last: str) -> bool:
-        """Whether a sentence holds ``last`` without ``first`` (both stemmed words of one
-        person's name): the article calls them by the last word ("Hesketh" of "Assemblyman
-        Walter Hesketh"), not always whole ("Peng Lei", whose "Lei" no sentence holds
-        alone)."""
-        return any(first not in self._sentences[i] for i in self._holders(last))
 
     def writes_place_of(self, name: str) -> bool:
         """Whether the article writes ``name`` (a stemmed token) as its place's or people's
@@ -176,7 +146,7 @@ class ArticleWords:
                 got = gotten(question, written, step)
                 if got is not None and resembles(got, near):
                     continue  # "obtain control", told "gained control"
-                last = self.called_by_last(question, name)
+                last = self.calling.by_last(question, name)
                 if last is None or not self._done_by_pronoun(last, step):
                     return name, written
         return None
@@ -263,24 +233,6 @@ class ArticleWords:
     def written_beside(self, pattern: re.Pattern[str], chosen: Sequence[Sentence]) -> bool:
         """Whether the paragraph of a chosen sentence writes ``pattern``."""
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
-
-
-#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland"), each
-#: ending in a lower-case letter: also what :func:`antqa.answering.reading.people` reads.
-CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])*")
-#: ... ending where a word does.
-_NAME_RUN = re.compile(rf"{CAPITALISED_RUN.pattern}\b")
-
-
-def _two_word_names(text: str) -> list[tuple[str, str]]:
-    """The names of two capitalised words ``text`` writes, each as its two stemmed words
-    (neither a stop word: "The Dorrance ratio" is no name of two words)."""
-    found = []
-    for match in _NAME_RUN.finditer(text):
-        words = match.group().split()
-        if len(words) == 2 and all(len(tokenize(word)) == 1 for word in words):
-            found.append((tokenize(words[0])[0], tokenize(words[1])[0]))
-    return found
 
 
 def _holds_name(name: str, words: Collection[str]) -> bool:

@@ -10,7 +10,15 @@ from functools import lru_cache
 
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import Question
-from antqa.short_answers.forms import ALL_NUMBER_WORDS, DETERMINERS, LENGTHS, PER_TIME
+from antqa.short_answers.forms import (
+    ALL_NUMBER_WORDS,
+    DETERMINERS,
+    LENGTHS,
+    PER_TIME,
+    TITLE_QUALIFIERS,
+    TITLES,
+    WORKER_ENDING,
+)
 
 #: A question asking for more than one thing ("Who were ...?", "Which two ...?").
 _SEVERAL = re.compile(
@@ -112,6 +120,20 @@ _PERSON_NOUNS = frozenset(
 )
 
 
+def _names_a_person(noun: str) -> bool:
+    """Whether the noun after "which" or "what" asks for a person: one of
+    :data:`_PERSON_NOUNS`, a title or office (:data:`~.forms.TITLES`: "which minister",
+    "which judge"; not one that also qualifies a noun, "what major flood"), or a noun of
+    someone's work or study (:data:`~.forms.WORKER_ENDING`: "which economist").
+    "Which economist ...?" asks for a name as "Who ...?" does."""
+    single = noun.rstrip("s") if len(noun) > 4 else noun
+    return (
+        single in _PERSON_NOUNS
+        or (bool({noun, single} & TITLES) and single not in TITLE_QUALIFIERS)
+        or (len(single) > 5 and WORKER_ENDING.search(noun) is not None)
+    )
+
+
 #: A preposition and its object in a question ("over the observatory", not "grow it on?").
 _FILLED = re.compile(
     r"\b(on|in|into|onto|with|from|by|for|at|through|over|under|out|up)\s+"
@@ -200,7 +222,7 @@ class Asked:
     def _read(cls, question: Question) -> Asked:
         which = WHICH_NOUN.search(question.text)
         person = bool(WHO.search(question.text)) or bool(
-            which and which.group(1).lower().rstrip("s") in _PERSON_NOUNS
+            which and _names_a_person(which.group(1).lower())
         )
         units = measure_asked(question.text)
         quantity = bool(_HOW_MUCH.search(question.text)) or units is not None

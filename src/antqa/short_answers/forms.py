@@ -3,6 +3,8 @@ units of length, the words around a place (units of time: :data:`antqa.questions
 
 from __future__ import annotations
 
+import re
+
 from antqa.questions import LENGTH_UNITS, MONTH_NAMES, NUMBER_WORDS
 
 ALL_NUMBER_WORDS = f"one|{NUMBER_WORDS}"
@@ -52,3 +54,33 @@ PEOPLE_ENDINGS_BEFORE_LOWER = rf"{PEOPLE_ENDINGS}|an|ic|i"
 #: preposition with "the" ("between the "), or an approximation ("approximately ", "more
 #: than "); the longest is 14 characters.
 QUALIFIER_CHARS = 20
+
+#: English's titles: the honorifics, ranks and offices written before a person's name
+#: ("Sir Thomas Garland", "Colonel Amos Redfern", "Assemblyman Walter Hesketh", "Prime
+#: Minister Ilse Korvald"). A closed class of the language, not a set's words; a role
+#: noun the article also writes in lower case ("the judge", "a professor") is one too
+#: (:func:`antqa.people.two_word_names`).
+TITLES = frozenset(
+    re.findall(
+        r"\w+",
+        "mr mrs ms miss mx dr doctor sir dame lord lady madam master professor prof reverend "
+        "rev father mother sister brother saint st pope cardinal archbishop bishop canon "
+        "dean prior abbot abbess rabbi imam pastor deacon king queen prince princess duke "
+        "duchess earl count countess baron baroness marquess viscount emperor empress tsar "
+        "sultan emir general colonel major captain lieutenant commander admiral sergeant "
+        "corporal private marshal brigadier commodore officer inspector constable detective "
+        "chief superintendent president premier chancellor minister secretary governor "
+        "mayor senator deputy representative assemblyman assemblywoman congressman "
+        "congresswoman councillor councilman councilwoman alderman chairman chairwoman "
+        "speaker judge justice justices magistrate ambassador consul commissioner director "
+        "rector provost vice foreign prime first",
+    )
+)
+#: The words of :data:`TITLES` that also qualify a noun ("the first house", "a general
+#: rule", "a major flood"): a title only before another title or a name.
+TITLE_QUALIFIERS = frozenset(
+    re.findall(r"\w+", "first prime foreign vice chief general major private master prior premier")
+)
+#: English's endings of a noun for a person by their work or study ("economist",
+#: "physician", "biologist", "hydrographer", "lawyer", "engineer").
+WORKER_ENDING = re.compile(r"(?:ist|ician|grapher|yer|eer)s?$")

@@ -1,0 +1,183 @@
+"""How an article calls a person: the names of someone a text writes, a person's whole
+name of two words, and whether the article calls them by the last word alone ("Hesketh"
+of "Walter Hesketh"). One reading, built once at load, that every check asking "is this
+the person the question names?" asks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+
+from antqa.lexical import tokenize
+from antqa.questions import MONTH_NAMES
+from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLES
+
+#: A capitalised word that is not all capitals ("Hesketh", not "CEO"), not glued to a word
+#: or an apostrophe before it, up to its last lower-case letter: every name check's word.
+CAPITALISED_WORD = r"(?<![\w’'])[A-Z][\w’'-]*[a-z]"
+#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland").
+CAPITALISED_RUN = re.compile(rf"{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD})*")
+#: ... ending where a word does.
+_NAME_RUN = re.compile(rf"{CAPITALISED_RUN.pattern}\b")
+#: A word ended as the adjectives of peoples and places are ("German", "Swedish",
+#: "French", "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
+_DEMONYM = re.compile(rf"(?:{PEOPLE_ENDINGS_BEFORE_LOWER})$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+#: A capitalised name as a question writes it, with initials and abbreviations ("Jack
+#: Ma", "Is Python").
+_WRITTEN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _untitled(words: list[str], lower_words: frozenset[str]) -> list[str]:
+    """``words`` (a capitalised run of three or more) without the titles opening it
+    (:data:`TITLES`, or a word the article writes in lower case: a role noun), down to the
+    two words of a name, when those two are no title and words the article never writes
+    in lower case ("Walter Hesketh" of "Assemblyman Walter Hesketh"; not "World War" of
+    "First World War", whose "war" is a common noun, nor "Minister Ilse" of "Prime
+    Minister Ilse")."""
+    while len(words) > 2 and _title(words[0], lower_words):
+        words = words[1:]
+    if (
+        len(words) == 2
+        and not _title(words[0], lower_words)
+        and all(lower_words.isdisjoint(tokenize(w)) for w in words)
+    ):
+        return words
+    return []
+
+
+def _title(word: str, lower_words: frozenset[str]) -> bool:
+    """Whether ``word`` (capitalised) is a title before a name: one of :data:`TITLES`, or
+    a word the article writes in lower case (``lower_words``, stemmed), not a stop word."""
+    stems = tokenize(word)
+    return word.lower().rstrip(".") in TITLES or (bool(stems) and lower_words.issuperset(stems))
+
+
+def two_word_names(text: str, lower_words: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The names of two capitalised words ``text`` writes, each as its two stemmed words
+    (neither a stop word: "The Dorrance ratio" is no name of two words), also after a
+    title (:func:`_untitled`, with ``lower_words``, the stemmed words the article writes
+    in lower case): the article calls "Assemblyman Walter Hesketh" "Hesketh" as it calls
+    "Walter Hesketh" so."""
+    found = []
+    for match in _NAME_RUN.finditer(text):
+        words = match.group().split()
+        if len(words) > 2:
+            words = _untitled(words, lower_words)
+        if len(words) == 2 and all(len(tokenize(word)) == 1 for word in words):
+            found.append((tokenize(words[0])[0], tokenize(words[1])[0]))
+    return found
+
+
+def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[str, ...]:
+    """The names of someone in ``text``: capitalised words in a row, none of which the
+    article also writes in lower case (``common``: "the Second World War"), no place it
+    writes (``places``: "at Hobb's Moss"), no month, and not one word of a people
+    qualifying the next ("a German bomb"). The sentence's first word is
+    left out when the article writes it in lower case, and so are the titles opening a
+    name (:data:`~antqa.short_answers.forms.TITLES`, or a word the article writes in lower
+    case before two more): "Mayor Ada Brun" names Ada Brun, "King Ethelred" Ethelred."""
+    found = []
+    for run in CAPITALISED_RUN.finditer(text):  # a name: "Robert Dacre"
+        words = run.group().split()
+        if run.start() == 0 and words[0].lower() in common:
+            words.pop(0)  # "The", "During", "Its": capitalised as the first word
+        while len(words) > 1 and (
+            words[0].lower().rstrip(".") in TITLES
+            or (len(words) > 2 and words[0].lower() in common)
+        ):
+            words.pop(0)  # "Mayor", "Colonel", "Sir": a title before the name
+        if not words or (
+            len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, run.end())
+        ):
+            continue
+        if (
+            not any(w.lower() in common or w in MONTH_NAMES or w in places for w in words)
+            and " ".join(words) not in places
+        ):
+            found.append(" ".join(words))
+    return tuple(found)
+
+
+def named_in(text: str, stem: str) -> str:
+    """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
+    for match in _WRITTEN_NAME.finditer(text):
+        words = match.group().split()
+        while words and not tokenize(words[0]):  # "Is Python" -> "Python"
+            words.pop(0)
+        if stem in tokenize(" ".join(words)):
+            return " ".join(words).removesuffix("'s").removesuffix("’s").rstrip("'’")
+    return stem
+
+
+class Calling:
+    """How the article calls each person it names by two words: who it calls by the last
+    word alone. Built once at load from the sentences' texts and (stemmed) words."""
+
+    def __init__(
+        self,
+        texts: Sequence[str],
+        words: Sequence[Collection[str]],
+        holders: Callable[[str], set[int]],
+        lower_words: frozenset[str] = frozenset(),
+    ) -> None:
+        #: Per sentence, its stemmed words.
+        self._words = words
+        #: The sentences holding a stemmed word in any form.
+        self._holders = holders
+        #: The words the article writes in lower case, stemmed: none of them is a name.
+        self._lower_words = lower_words
+        #: Per word ending a name of two words ("dorranc" of "Ilse Dorrance"), the word
+        #: written first before it: who the article calls by that word alone.
+        self._first_words: dict[str, str] = {}
+        for text in texts:
+            for first, last in two_word_names(text, lower_words):
+                self._first_words.setdefault(last, first)
+
+    def by_last(self, question: str, name: str) -> str | None:
+        """The (stemmed) last word of the two-word name the question writes ``name`` first in
+        ("dorranc" for "ilse" of "Ilse Dorrance"), when the first name the article writes
+        ending in that word is ``name``'s and the article never writes that word in lower
+        case (not "basin" of "the Sarnath Basin", which names anything); else ``None``.
+
+        A paragraph may call that person by the last word alone ("Dorrance was born ... in
+        Kessmoor"). An article introduces a person by their whole name, then writes the
+        last word alone; a relative who shares it comes later, named whole to tell them
+        apart ("Tomas Harlow" ... "his daughter, Ada Harlow"; "Penhallow ... died ..., and
+        his nephew Arthur Penhallow completed the work"): the last word alone is still
+        the one named first."""
+        for first, last in two_word_names(question, self._lower_words):
+            if first == name and self.by_last_alone(first, last):
+                return last
+        return None
+
+    def by_last_alone(self, first: str, last: str) -> bool:
+        """Whether the article calls the person named ``first`` ``last`` (stemmed) by the
+        last word alone: the first name it writes ending in that word is theirs, it never
+        writes the word in lower case, and a sentence holds it without ``first``. One
+        rule for every check: the names check, a follow-up's person and the names a
+        question puts together."""
+        return (
+            self._first_words.get(last) == first
+            and last not in self._lower_words
+            and self.alone(first, last)
+        )
+
+    def alone(self, first: str, last: str) -> bool:
+        """Whether a sentence holds ``last`` without ``first`` (both stemmed words of one
+        person's name): the article calls them by the last word ("Hesketh" of "Assemblyman
+        Walter Hesketh"), not always whole ("Peng Lei", whose "Lei" no sentence holds
+        alone)."""
+        return any(first not in self._words[i] for i in self._holders(last))
+
+    def called(self, name: str) -> str:
+        """``name`` (a person's, as the article writes it) by its last word when the article
+        calls them by it alone (:meth:`by_last_alone`), as it does once it has named them
+        ("Hesketh" of "Walter Hesketh": a later paragraph holding only "Hesketh" still tells
+        of him), else whole ("Peng Lei", never "Lei"; "Anton Dorrance", named after "Ilse
+        Dorrance", whom "Dorrance" alone calls)."""
+        words = name.split()
+        first, last = (tokenize(w) for w in (words[-2], words[-1])) if len(words) > 1 else ([], [])
+        if len(first) == 1 and len(last) == 1 and self.by_last_alone(first[0], last[0]):
+            return words[-1]
+        return name

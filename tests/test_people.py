@@ -1,0 +1,79 @@
+"""How an article calls a person (:mod:`antqa.people`): a name of two words read after a
+title ("Assemblyman Walter Hesketh"), and the person then known by the last word alone."""
+
+from __future__ import annotations
+
+from antqa.lexical import tokenize
+from antqa.people import people, two_word_names
+from tests.test_answering import _service_over
+from tests.test_refusals import _article_words
+
+
+def test_a_title_before_a_name_leaves_the_two_words_of_the_name() -> None:
+    assert two_word_names("chaired by Assemblyman Walter Hesketh in March") == [
+        ("walter", "hesketh")
+    ]
+    assert two_word_names("led by Prime Minister Ilse Korvald and Dr Fiona Carrick") == [
+        ("ils", "korvald"),  # stemmed
+        ("fiona", "carrick"),
+    ]
+    # a role noun the article writes in lower case is a title too ("the foreman spoke")
+    lower = frozenset(tokenize("the foreman spoke"))
+    assert two_word_names("heard by Foreman Miriam Alcott", lower) == [("miriam", "alcott")]
+    assert two_word_names("heard by Foreman Miriam Alcott") == []  # no title known
+
+
+def test_a_longer_name_that_is_no_title_and_name_gives_no_person() -> None:
+    """A run whose first word is no title, or whose last two words the article writes in
+    lower case, is the name of a thing: "Nordhavn Press Trust", "First World War"."""
+    lower = frozenset(tokenize("the first war of the world, a press, a trust"))
+    assert two_word_names("backed by the Nordhavn Press Trust", lower) == []
+    assert two_word_names("during the First World War", lower) == []
+    assert two_word_names("before the Prime Minister Ilse", lower) == []
+
+
+def test_a_person_named_after_a_title_is_mentioned_where_called_by_the_last_word(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "What bill did Oskar Teller introduce?" of a paragraph saying "introduced by
+    Teller": the article named him whole only after his title ("Alderman Oskar Teller")."""
+    wards = " ".join(f"Ward {n} sent two members to the council." for n in range(12))
+    text = (
+        "The strike closed the mills in spring. An inquiry chaired by Alderman Oskar Teller "
+        "heard the strikers in March.\n\n"
+        f"The council was reformed after the strike. {wards} It met monthly.\n\n"
+        "A pension bill for weavers, introduced by Teller in 1911, was defeated by six votes.\n"
+    )
+    service = _service_over(text, tmp_path)
+    answer = service.ask("What bill did Oskar Teller introduce in 1911?")
+    assert answer.answerable and "pension bill" in answer.answer, answer.answer
+    # someone else with that last word is still never mentioned there
+    other = service.ask("What bill did Anna Teller introduce in 1911?")
+    assert not other.answerable and "Anna Teller" in other.answer, other.answer
+
+
+def test_the_last_word_alone_is_the_person_the_article_named_first_by_it() -> None:
+    """ "Dorrance" alone is Ilse Dorrance, named first; her brother Anton, named whole
+    after her, is not called "Dorrance" though a sentence holds it without "Anton"."""
+    texts = [
+        (0, "Ilse Dorrance proposed the ratio."),
+        (0, "Her brother Anton Dorrance farmed."),
+        (1, "Dorrance was born in Kessmoor."),
+        (2, "Peng Lei chaired the board."),
+    ]
+    _, words = _article_words(texts)
+    assert words.calling.called("Ilse Dorrance") == "Dorrance"
+    assert words.calling.called("Anton Dorrance") == "Anton Dorrance"
+    assert words.calling.called("Peng Lei") == "Peng Lei"  # never "Lei" alone
+
+
+def test_the_names_of_someone_a_sentence_writes_leave_out_their_titles() -> None:
+    """ "Mayor Ada Brun" names Ada Brun: with the title, the run held a word the article
+    writes in lower case ("the mayor") and named no one."""
+    common = frozenset(
+        ["at", "the", "mayor", "called", "in", "men", "under", "who", "war", "world"]
+    )
+    text = "At the request, Mayor Ada Brun called in men under Colonel Otto Lask, who left."
+    assert people(text, common, frozenset()) == ("Ada Brun", "Otto Lask")
+    # a thing's name of common words still names no one ("the First World War")
+    assert people("Ships sank in the First World War.", common, frozenset()) == ("Ships",)
