@@ -127,3 +127,31 @@ def test_a_name_whose_stem_is_no_word_of_its_own_is_still_a_name(tmp_path) -> No
     assert not died.answerable and 'never says "die"' in died.answer
     answer = service.ask("In which year did Ambrose Lind obtain her diploma?")
     assert answer.answerable and "1904" in answer.answer
+
+
+def test_a_birth_asked_in_the_passive_is_looked_for_near_the_person() -> None:
+    """ "When was she born?" after "Whom did Obrenthal marry?" (Klara Hallacher): the
+    article tells his birth, in another paragraph, and her marriage, never her birth."""
+    married = [(0, "Anton Obrenthal was born in Kessing in 1841."),
+               (1, "In 1870 Obrenthal married Klara Hallacher, the daughter of his patron.")]  # fmt: skip
+    assert _steps(married, "When was Klara Hallacher born?", "Klara Hallacher") == (
+        "klara",
+        "born",
+    )
+    assert _steps(married, "When was Anton Obrenthal born?", "Anton Obrenthal") is None
+    told = [*married, (1, "Klara Hallacher was born in Velsberg in 1848.")]
+    assert _steps(told, "When was Klara Hallacher born?", "Klara Hallacher") is None
+
+
+def test_a_life_s_years_in_brackets_tell_when_the_person_was_born() -> None:
+    """"Renata Voss-Albrecht (14 March 1891 – 2 November 1968)" tells her birth's time,
+    though no sentence near her writes "born" (the next paragraph calls her "Voss")."""
+    renata = [(0, "Renata Voss-Albrecht (14 March 1891 – 2 November 1968) was a chemist."),
+              (0, "She founded a dye works."),
+              (0, "The works grew quickly."),
+              (1, "Voss was born in Halvstadt, a textile town.")]  # fmt: skip
+    asked = "When was Renata Voss-Albrecht born?"
+    assert _steps(renata, asked, "Renata Voss-Albrecht") is None
+    # a year in brackets that is no life's tells no birth
+    built = [(0, "Renata Voss-Albrecht founded the works (built 1902) at Emmer."), *renata[1:]]
+    assert _steps(built, asked, "Renata Voss-Albrecht") == ("renata", "born")

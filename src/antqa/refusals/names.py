@@ -173,10 +173,17 @@ class ArticleWords:
                 near = self._near(name, reach)
                 if any(all(resembles(w, near) for w in verb) for verb in meaning_words(step)):
                     continue
+                if asks_time and step in _LIFE_STEPS and self._lifespan_of(name):
+                    continue  # "Renata Voss-Albrecht (14 March 1891 – 2 November 1968)"
                 last = self.called_by_last(question, name)
                 if last is None or not self._done_by_pronoun(last, step):
                     return name, written
         return None
+
+    def _lifespan_of(self, name: str) -> bool:
+        """Whether a sentence holding ``name`` (stemmed) gives a life's years in brackets
+        (:data:`_LIFESPAN`): "Margit Soll (1845–1919)" tells when she was born and died."""
+        return any(_LIFESPAN.search(self._texts_of[i]) for i in self._holders(name))
 
     def _done_by_pronoun(self, name: str, step: str) -> bool:
         """Whether a sentence holding ``name`` (stemmed), or the one after it in its
@@ -322,6 +329,16 @@ _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
 #: thirteenth batch was refused: "it never says last").
 _TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS
+#: The steps a life's years in brackets after a name tell the time of (stemmed): its
+#: birth and its death.
+_LIFE_STEPS = frozenset(tokenize("born die"))
+#: A life's years in brackets right after a name, as a biography writes them: "Margit
+#: Soll (1845–1919)", "(14 March 1891 – 2 November 1968)", "Helene (born 1923)", "(b. 1902)";
+#: not any year in brackets ("the chapel (built 1902)").
+_LIFESPAN = re.compile(
+    r"[A-Z][\w'’.-]*\s+\((?:[^()]*?\b\d{3,4}\s*[–—-]\s*[^()]*?\b\d{3,4}|"
+    r"(?:born|b\.)\s*[^()]*?\b\d{3,4})\b[^()]*\)"
+)
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 #: A word timing the step may stand between ("did Jing Xiandong first join"): the step is
 #: then the word after it too (the third group), and the timing word stays one as well
@@ -330,6 +347,28 @@ _NAMED_STEP = re.compile(
     r"\b(?:did|does|do)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+)+)([a-z]{3,})\b"
     r"(?:(?:(?<=\bfirst)|(?<=\bever)|(?<=\boriginally)|(?<=\binitially))\s+([a-z]{3,})\b)?"
 )
+
+#: "When was Klara Hallacher born?", "Where was Margaret Aird buried?": the name a question
+#: asks a step of in the passive, and the step (a participle: in -ed or -en, or one of
+#: :data:`_IRREGULAR_PARTICIPLES`). A possessive is no one's step ("was Lenholm's marshes
+#: drained": the marshes were), nor is a word ending the name ("was Peng Lei when").
+_PASSIVE_STEP = re.compile(
+    r"\b(?:was|were)\s+(?:the\s+)?((?:[A-Z][\w.-]*(?<!['’]s)\s+)+)([a-z]{3,})\b"
+)
+#: The participles of general English not ending in -ed or -en that a passive step is
+#: asked with ("born", "built", "held").
+_IRREGULAR_PARTICIPLES = frozenset(
+    re.findall(
+        r"\w+",
+        "born built held kept laid made sent sold found told won shut hung struck brought "
+        "bought taught thought caught fought led met paid",
+    )
+)
+
+
+def _participle(word: str) -> bool:
+    """Whether ``word`` (lower case) reads as a past participle: "buried", "chosen", "born"."""
+    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
 
 
 def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -349,6 +388,10 @@ def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tu
         whose = tuple(tokenize(match.group(1)))
         for written in filter(None, match.group(2, 3)):
             found += [(written, token, whose) for token in tokenize(written) if whose]
+    for match in _PASSIVE_STEP.finditer(question) if asks_time else ():
+        whose, written = tuple(tokenize(match.group(1))), match.group(2)
+        if whose and _participle(written):
+            found += [(written, token, whose) for token in tokenize(written)]
     return found
 
 
