@@ -144,7 +144,7 @@ def test_a_birth_asked_in_the_passive_is_looked_for_near_the_person() -> None:
 
 
 def test_a_life_s_years_in_brackets_tell_when_the_person_was_born() -> None:
-    """"Renata Voss-Albrecht (14 March 1891 – 2 November 1968)" tells her birth's time,
+    """ "Renata Voss-Albrecht (14 March 1891 – 2 November 1968)" tells her birth's time,
     though no sentence near her writes "born" (the next paragraph calls her "Voss")."""
     renata = [(0, "Renata Voss-Albrecht (14 March 1891 – 2 November 1968) was a chemist."),
               (0, "She founded a dye works."),
