@@ -231,6 +231,9 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     buried = "In what year was Ada Moss buried at Kelby?"
     assert own_steps(buried, asks_time=True) == [("buried", "buri", ("ada", "moss"))]
     assert own_steps(born) == []
+    where = "Where was Margaret Aird born?"  # the place of a passive step too
+    assert own_steps(where, asks_place=True) == [("born", "born", ("margaret", "aird"))]
+    assert own_steps("Where did Ada Moss apologize?", asks_place=True) == []
     # a possessive's thing is no step of the name; nor is a word that is no participle
     assert own_steps("When were Lenholm's marshes drained?", asks_time=True) == []
     assert own_steps("Where was Peng Lei when she apologized?", asks_time=True) == []

@@ -486,8 +486,9 @@ class RefusalChecks(AnswerStep):
         of its own: "before she joined Alipay", "when did he join", "When was Klara
         Hallacher born?" where nothing near her tells a birth."""
         asks_time = question.kind is AnswerKind.TIME
+        asks_place = question.kind is AnswerKind.PLACE
         step = self.reading.words.step_apart(
-            question.text, list(typed), self.policy.name_reach, asks_time
+            question.text, list(typed), self.policy.name_reach, asks_time, asks_place
         )
         if step is None or self._told_in_other_words(question, step[1], chosen):
             return None

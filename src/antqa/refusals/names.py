@@ -152,11 +152,18 @@ class ArticleWords:
         return None
 
     def step_apart(
-        self, question: str, names: Sequence[str], reach: int, asks_time: bool = False
+        self,
+        question: str,
+        names: Sequence[str],
+        reach: int,
+        asks_time: bool = False,
+        asks_place: bool = False,
     ) -> tuple[str, str] | None:
         """A name of ``names`` (stemmed) and a step of theirs the question dates by ("before
         she joined Alipay": "joined") or, when it ``asks_time``, asks the time of ("When did
-        Jing Xiandong join Alipay?": "join"), when the article never tells of that step
+        Jing Xiandong join Alipay?": "join"; "When was Klara Hallacher born?": "born") or,
+        when it ``asks_place``, the place of one asked in the passive ("Where was Margaret
+        Aird born?"), when the article never tells of that step
         near the name (see :func:`own_steps`), in any verb of its meaning
         (:func:`~antqa.refusals.meanings.meaning_words`), nor after "he" or "she" beside the
         last word of the name when it calls the person by that word
@@ -164,14 +171,13 @@ class ArticleWords:
 
         "What job did Peng Lei hold before she joined Alipay?" where the article never
         tells of her joining: it cannot tell what came before it, nor when it was."""
-        for written, step, whose in own_steps(question, asks_time):
-            if step in _TOLD_OTHERWISE or not self._known(step):
+        for written, step, whose in own_steps(question, asks_time, asks_place):
+            if step in _TOLD_OTHERWISE or not (self._known(step) or step in _BIRTH):
                 continue  # a step the article never writes: a paraphrase, not a swap
             for name in names:
                 if whose and name not in whose:
                     continue
-                near = self._near(name, reach)
-                if any(all(resembles(w, near) for w in verb) for verb in meaning_words(step)):
+                if self._told_near(name, step, reach):
                     continue
                 if asks_time and step in _LIFE_STEPS and self._lifespan_of(name):
                     continue  # "Renata Voss-Albrecht (14 March 1891 – 2 November 1968)"
@@ -179,6 +185,12 @@ class ArticleWords:
                 if last is None or not self._done_by_pronoun(last, step):
                     return name, written
         return None
+
+    def _told_near(self, name: str, step: str, reach: int) -> bool:
+        """Whether the article tells ``step`` (stemmed, in any verb of its meaning:
+        :func:`~antqa.refusals.meanings.meaning_words`) near ``name`` (:meth:`_near`)."""
+        near = self._near(name, reach)
+        return any(all(resembles(w, near) for w in verb) for verb in meaning_words(step))
 
     def _lifespan_of(self, name: str) -> bool:
         """Whether a sentence holding ``name`` (stemmed) gives a life's years in brackets
@@ -192,8 +204,9 @@ class ArticleWords:
         attend the delivery of the judgment ... . He died in Belvard" tells that Tomas
         Harlow died, the article calling him by the last word of his name. Not a step
         near that word told of someone else ("Harrowgate died ...; control of the firm
-        passed to Crane's son"): that is no step of Josiah Crane's."""
-        told = _pronoun_step(step)
+        passed to Crane's son"): that is no step of Josiah Crane's. Nor need it be "he":
+        the word itself may be the doer ("Dorrance was born ... in Kessmoor")."""
+        told = _pronoun_step(step, name)
         last = len(self._texts_of) - 1
         holders = self._holders(name)
         return any(
@@ -332,6 +345,11 @@ _TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS
 #: The steps a life's years in brackets after a name tell the time of (stemmed): its
 #: birth and its death.
 _LIFE_STEPS = frozenset(tokenize("born die"))
+#: A birth, which English tells by "born" (or a life's years, :data:`_LIFESPAN`): asked of
+#: an article that never writes the word, it is no paraphrase but a detail never given
+#: ("When was he born?" of a railway's promoter: two follow-ups on two articles, and two
+#: more that other checks refuse; a death is told in many words: "was killed", "death").
+_BIRTH = frozenset(tokenize("born"))
 #: A life's years in brackets right after a name, as a biography writes them: "Margit
 #: Soll (1845–1919)", "(14 March 1891 – 2 November 1968)", "Helene (born 1923)", "(b. 1902)";
 #: not any year in brackets ("the chapel (built 1902)").
@@ -371,9 +389,14 @@ def _participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
 
 
-def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
+def own_steps(
+    question: str, asks_time: bool = False, asks_place: bool = False
+) -> list[tuple[str, str, tuple[str, ...]]]:
     """The steps a question dates by (:data:`_OWN_STEP`) or, when it ``asks_time``, asks
-    the time of (:data:`_NAMED_STEP`): each as written, stemmed, and the (stemmed) words
+    the time of (:data:`_NAMED_STEP`, :data:`_PASSIVE_STEP`), or when it ``asks_place``
+    the place of, asked in the passive (:data:`_PASSIVE_STEP`: "Where was Margaret Aird
+    born?"; not "Where did she apologize?", a step any verb may tell, which the question
+    asks the place of only): each as written, stemmed, and the (stemmed) words
     that may name whose step it is: the ones before the step's clause ("Pendrecht" of
     "Where was Pendrecht educated before he left for Britain?"; Britain is where he went,
     which the article may tell with another verb, "emigrating to Britain")."""
@@ -388,7 +411,7 @@ def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tu
         whose = tuple(tokenize(match.group(1)))
         for written in filter(None, match.group(2, 3)):
             found += [(written, token, whose) for token in tokenize(written) if whose]
-    for match in _PASSIVE_STEP.finditer(question) if asks_time else ():
+    for match in _PASSIVE_STEP.finditer(question) if asks_time or asks_place else ():
         whose, written = tuple(tokenize(match.group(1))), match.group(2)
         if whose and _participle(written):
             found += [(written, token, whose) for token in tokenize(written)]
@@ -401,9 +424,11 @@ _PRONOUN_REACH = 2
 
 
 @lru_cache(maxsize=256)
-def _pronoun_step(step: str) -> re.Pattern[str]:
-    """What finds ``step`` (or a verb of its meaning) told of "he" or "she"."""
-    return re.compile(rf"\b(?i:he|she)\s+(?:[a-z]+\s+){{0,{_PRONOUN_REACH}}}{any_verb(step)}\b")
+def _pronoun_step(step: str, name: str) -> re.Pattern[str]:
+    """What finds ``step`` (or a verb of its meaning) told of "he", "she" or ``name`` (a
+    stemmed word, in any ending: not its possessive, "Crane's son")."""
+    doer = rf"he|she|{re.escape(name)}\w*"
+    return re.compile(rf"\b(?i:{doer})\s+(?:[a-z]+\s+){{0,{_PRONOUN_REACH}}}{any_verb(step)}\b")
 
 
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
