@@ -1330,7 +1330,7 @@ def test_a_follow_up_asking_the_birth_of_one_whose_birth_is_never_told_is_refuse
         "Anton Obrenthal was born in Kessing in 1841. He studied at the conservatory. "
         "His teacher there was strict.\n\n"
         "In 1870 Obrenthal married Klara Hallacher, the daughter of his former patron. "
-        "The couple lived in Velsberg until 1890.\n\n"
+        "The couple lived in Velsberg until 1890, above a publishing company.\n\n"
         "His first symphony was performed in 1875. The second followed in 1879.\n\n"
         "Critics praised the slow movements. The finales were thought weaker.\n\n"
         "A tour of the United States came in 1899. It took him to six cities.\n",
@@ -1347,3 +1347,5 @@ def test_a_follow_up_asking_the_birth_of_one_whose_birth_is_never_told_is_refuse
         ' — where it tells of Klara Hallacher, it never says "born"'
     )
     assert asked("Anton Obrenthal", born) is None  # his birth is told
+    # a "who" answered by a firm ("Publishing Company"): no one's birth to look for
+    assert asked("Hallacher Publishing Company", married) is None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from antqa.answering.choosing import Choice, SentenceChooser
 from antqa.answering.composing import Composer, hit_holding
 from antqa.answering.policy import AnswerPolicy
-from antqa.answering.reading import ArticleReading, people
+from antqa.answering.reading import ArticleReading, one_person
 from antqa.answering.refusing import RefusalChecks
 from antqa.conversation import SearchPlan
 from antqa.models import Answer, Hit, ShortAnswer
@@ -20,6 +20,10 @@ from antqa.short_answers.names import ArticleNames
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+#: How many words a "which" question's answer needs to be taken for a person's name: two
+#: ("Viktor Albrecht"); one word names a work or a ship as well as anyone ("Which opera
+#: ...?" -> "Sigrun", "Which locomotive ...?" -> "Corrin").
+_WHICH_NAME_WORDS = 2
 #: "Who is Ni Xingjun?": a question asking what a person is, not for a name.
 _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\W*$")
 NOT_COVERED = (
@@ -57,19 +61,12 @@ def person_named(
     if short is None:
         return ""
     asked = Asked.of(question)
-    if not asked.person and not (asked.noun and _a_person(short.text, article)):
+    if not asked.person and not (
+        asked.noun and article is not None and one_person(short.text, article, _WHICH_NAME_WORDS)
+    ):
         return ""
     names = _NAME.findall(short.text)
     return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
-
-
-def _a_person(text: str, article: ArticleNames | None) -> bool:
-    """Whether ``text`` is one person's name of two words or more, as ``article`` reads
-    names (:func:`~antqa.answering.reading.people`)."""
-    if article is None:
-        return False
-    found = people(text, article.common, article.places)
-    return found == (text,) and len(text.split()) > 1
 
 
 class Answerer:

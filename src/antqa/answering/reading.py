@@ -104,6 +104,14 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
     return tuple(found)
 
 
+def one_person(text: str, article: ArticleNames, least_words: int = 1) -> bool:
+    """Whether ``text`` is wholly one person's name of ``least_words`` or more, as
+    ``article`` reads names (:func:`people`): "Viktor Albrecht", not "Hurnsby Dam" ("dam"
+    is written in lower case) nor "Publishing Company"."""
+    found = people(text, article.common, article.places)
+    return found == (text,) and len(text.split()) >= least_words
+
+
 def named_in(text: str, stem: str) -> str:
     """The capitalised name in ``text`` that holds the word stemmed ``stem`` ("Jack Ma")."""
     for match in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", text):

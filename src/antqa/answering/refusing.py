@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.reading import AnswerStep, named_in
+from antqa.answering.reading import AnswerStep, named_in, one_person
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
@@ -189,6 +189,8 @@ class RefusalChecks(AnswerStep):
         if apart:
             missing = named_in(question.text, apart[0])
             return f" — where it tells of this, it never mentions {missing}"
+        if not one_person(plan.about, self.reading.names):
+            return None  # "Publishing Company" answering "who": no one's birth to look for
         typed = {written_as: name for name, written_as in checked.items()}
         return self._step_untold(question, typed, chosen)
 
