@@ -1325,3 +1325,32 @@ def test_who_did_it_reads_on_past_a_best_sentence_naming_only_whom_the_question_
     died, took_charge, hired = range(3)
     assert answerer.chooser._add_named_doer([died], scores) == [died, took_charge]
     assert answerer.chooser._add_named_doer([hired], scores) == [hired]
+
+
+def test_a_follow_up_asking_the_birth_of_one_whose_birth_is_never_told_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "When was she born?" after the answer named Klara Hallacher: the sentence that would
+    answer tells her marriage, and nothing near her tells a birth (only Obrenthal's, in
+    another paragraph), so the article does not say; asked of him, it does."""
+    answerer = _answerer_over(
+        "Anton Obrenthal was born in Kessing in 1841. He studied at the conservatory. "
+        "His teacher there was strict.\n\n"
+        "In 1870 Obrenthal married Klara Hallacher, the daughter of his former patron. "
+        "The couple lived in Velsberg until 1890, above a publishing company.\n\n"
+        "His first symphony was performed in 1875. The second followed in 1879.\n\n"
+        "Critics praised the slow movements. The finales were thought weaker.\n\n"
+        "A tour of the United States came in 1899. It took him to six cities.\n",
+        tmp_path,
+    )
+    married = [answerer.index.sentences[3]]
+    born = [answerer.index.sentences[0]]
+
+    def asked(about: str, chosen: list) -> str | None:  # type: ignore[type-arg]
+        plan = SearchPlan("When was she born?", "...", (3,), 1.0, about=about)
+        return answerer.checks._person_apart(plan, chosen)
+
+    assert asked("Klara Hallacher", married) == (
+        ' — where it tells of Klara Hallacher, it never says "born"'
+    )
+    assert asked("Anton Obrenthal", born) is None  # his birth is told
+    # a "who" answered by a firm ("Publishing Company"): no one's birth to look for
+    assert asked("Hallacher Publishing Company", married) is None

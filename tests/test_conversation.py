@@ -202,3 +202,31 @@ def test_the_person_an_answer_names_is_the_name_a_who_question_asked_for(
 ) -> None:
     answer = ShortAnswer(text=short, start=0, end=len(short))
     assert person_named(analyse(question), answer) == person
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "person"),
+    [
+        ("Which critic described the music as dull?", "Viktor Albrecht", "Viktor Albrecht"),
+        ("Which dam took over as the tallest?", "Hurnsby Dam", ""),  # "dam": a thing
+        ("Which agency supplied the guards?", "Garrick Detective Agency", ""),
+        ("Which city did the critic move to?", "Velsberg", ""),  # a place
+        ("Which opera was withdrawn?", "Sigrun", ""),  # one word: a work as well as anyone
+    ],
+)
+def test_a_which_question_names_a_person_when_its_answer_is_a_name_of_the_article(
+    question: str, short: str, person: str
+) -> None:
+    """A "which" question of any noun ("Which critic ...?") answered by a person's name is
+    whom a follow-up's "he" stands for: a name none of whose words the article writes in
+    lower case, and no place it writes."""
+    from antqa.short_answers.names import ArticleNames
+
+    article = ArticleNames(
+        "The Hurnsby Dam was finished in 1988; the dam is the tallest in the region. "
+        "The Garrick Detective Agency supplied guards, and the agency was paid well. "
+        "The critic Viktor Albrecht moved to Velsberg. Sigrun was withdrawn."
+    )
+    answer = ShortAnswer(text=short, start=0, end=len(short))
+    assert person_named(analyse(question), answer, article) == person
+    assert person_named(analyse(question), answer) == ""  # no article: no name to read

@@ -225,6 +225,18 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     assert own_steps(when) == []
     first = "When did Ada Moss first join the board?"  # the step after the word timing it
     assert ("join", "join", ("ada", "moss")) in own_steps(first, asks_time=True)
+    # asked in the passive: the participle is the step, of the name before it
+    born = "When was Klara Hallacher born?"
+    assert own_steps(born, asks_time=True) == [("born", "born", ("klara", "hallach"))]
+    buried = "In what year was Ada Moss buried at Kelby?"
+    assert own_steps(buried, asks_time=True) == [("buried", "buri", ("ada", "moss"))]
+    assert own_steps(born) == []
+    where = "Where was Margaret Aird born?"  # the place of a passive step too
+    assert own_steps(where, asks_place=True) == [("born", "born", ("margaret", "aird"))]
+    assert own_steps("Where did Ada Moss apologize?", asks_place=True) == []
+    # a possessive's thing is no step of the name; nor is a word that is no participle
+    assert own_steps("When were Lenholm's marshes drained?", asks_time=True) == []
+    assert own_steps("Where was Peng Lei when she apologized?", asks_time=True) == []
     # a thing, not a step of the person; a name that ends in -ing; no pronoun
     assert own_steps("How long did it hold out before it fell?") == []
     assert own_steps("Where did he go after Reading?") == []

@@ -143,3 +143,59 @@ def test_a_getting_is_told_by_what_is_got_whatever_the_verb() -> None:
     # another verb's object tells nothing of the verb ("reject the treaty" of "signed")
     signed = [(0, "The Senate signed the treaty in 1871."), (1, "Others rejected it.")]
     assert _steps(signed, "When did the Senate reject the treaty?", "Senate") == ("senat", "reject")
+
+
+def test_a_birth_asked_in_the_passive_is_looked_for_near_the_person() -> None:
+    """ "When was she born?" after "Whom did Obrenthal marry?" (Klara Hallacher): the
+    article tells his birth, in another paragraph, and her marriage, never her birth."""
+    married = [(0, "Anton Obrenthal was born in Kessing in 1841."),
+               (1, "In 1870 Obrenthal married Klara Hallacher, the daughter of his patron.")]  # fmt: skip
+    assert _steps(married, "When was Klara Hallacher born?", "Klara Hallacher") == (
+        "klara",
+        "born",
+    )
+    assert _steps(married, "When was Anton Obrenthal born?", "Anton Obrenthal") is None
+    told = [*married, (1, "Klara Hallacher was born in Velsberg in 1848.")]
+    assert _steps(told, "When was Klara Hallacher born?", "Klara Hallacher") is None
+
+
+def test_a_life_s_years_in_brackets_tell_when_the_person_was_born() -> None:
+    """ "Renata Voss-Albrecht (14 March 1891 – 2 November 1968)" tells her birth's time,
+    though no sentence near her writes "born" (the next paragraph calls her "Voss")."""
+    renata = [(0, "Renata Voss-Albrecht (14 March 1891 – 2 November 1968) was a chemist."),
+              (0, "She founded a dye works."),
+              (0, "The works grew quickly."),
+              (1, "Voss was born in Halvstadt, a textile town.")]  # fmt: skip
+    asked = "When was Renata Voss-Albrecht born?"
+    assert _steps(renata, asked, "Renata Voss-Albrecht") is None
+    # a year in brackets that is no life's tells no birth
+    built = [(0, "Renata Voss-Albrecht founded the works (built 1902) at Emmer."), *renata[1:]]
+    assert _steps(built, asked, "Renata Voss-Albrecht") == ("renata", "born")
+
+
+def test_a_step_told_of_the_last_word_of_the_name_itself_is_theirs() -> None:
+    """ "Dorrance was born ... in Kessmoor" tells the birth of Ilse Dorrance, whom the
+    article calls by her last name (an answerable of the Dorrance set was refused)."""
+    dorrance = [(0, "Ilse Dorrance was a chemist."),
+                (0, "She worked in Ulde."),
+                (0, "Her firm grew."),
+                (1, "Dorrance was born on 3 March 1908 in Kessmoor.")]  # fmt: skip
+    assert _steps(dorrance, "When was Ilse Dorrance born?", "Ilse Dorrance") is None
+    # the word's possessive is another's step ("Dorrance's son was born")
+    son = [*dorrance[:3], (1, "Dorrance's son was born in 1940.")]
+    assert _steps(son, "When was Ilse Dorrance born?", "Ilse Dorrance") == ("ils", "born")
+
+
+def test_a_birth_is_asked_of_an_article_that_never_writes_born() -> None:
+    """A step the article never writes is taken for a paraphrase and not checked, but a
+    birth is told by "born" or a life's years: an article writing neither never tells it
+    ("When was he born?" of the promoter of a railway)."""
+    railway = [(0, "The line was promoted by wool merchants led by Josiah Penhallow."),
+               (0, "They wanted a cheaper way than the canal."),
+               (1, "Penhallow lent the company 20,000 pounds.")]  # fmt: skip
+    asked = "When was Josiah Penhallow born?"
+    assert _steps(railway, asked, "Josiah Penhallow") == ("josiah", "born")
+    dated = [(0, "The line was promoted by Josiah Penhallow (1811–1880)."), *railway[1:]]
+    assert _steps(dated, asked, "Josiah Penhallow") is None
+    # any other step the article never writes may be told in other words
+    assert _steps(railway, "When did Josiah Penhallow retire?", "Josiah Penhallow") is None

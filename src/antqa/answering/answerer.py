@@ -9,16 +9,21 @@ from dataclasses import dataclass
 from antqa.answering.choosing import Choice, SentenceChooser
 from antqa.answering.composing import Composer, hit_holding
 from antqa.answering.policy import AnswerPolicy
-from antqa.answering.reading import ArticleReading
+from antqa.answering.reading import ArticleReading, one_person
 from antqa.answering.refusing import RefusalChecks
 from antqa.conversation import SearchPlan
 from antqa.models import Answer, Hit, ShortAnswer
 from antqa.questions import Question
 from antqa.retrieval import Retriever, Scores
 from antqa.short_answers import Asked, ShortAnswerFinder
+from antqa.short_answers.names import ArticleNames
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+#: How many words a "which" question's answer needs to be taken for a person's name: two
+#: ("Viktor Albrecht"); one word names a work or a ship as well as anyone ("Which opera
+#: ...?" -> "Sigrun", "Which locomotive ...?" -> "Corrin").
+_WHICH_NAME_WORDS = 2
 #: "Who is Ni Xingjun?": a question asking what a person is, not for a name.
 _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\W*$")
 NOT_COVERED = (
@@ -39,14 +44,26 @@ class Composition:
     in a follow-up."""
 
 
-def person_named(question: Question, short: ShortAnswer | None) -> str:
+def person_named(
+    question: Question, short: ShortAnswer | None, article: ArticleNames | None = None
+) -> str:
     """The short answer to a "who" question when it is a name ("Colm Varey"): the person a
     follow-up's pronoun then stands for. ``""`` for any other answer: a place or a year
-    answering "where" or "when" is no "he", whom the conversation was about before."""
+    answering "where" or "when" is no "he", whom the conversation was about before.
+
+    So is a "which" question's (of any noun: "Which critic described ...?"), when the
+    short answer is wholly a person's name of two words or more as the ``article`` reads
+    names (:func:`~antqa.answering.reading.people`: none of its words written in lower
+    case, no place): "Viktor Albrecht", not "Hurnsby Dam" nor "Garrick Detective Agency"."""
     identity = _WHO_IS.match(question.text)
     if identity is not None:  # "Who is Ni Xingjun?" asks what he is: he is the one asked
         return identity.group(1)
-    if short is None or not Asked.of(question).person:
+    if short is None:
+        return ""
+    asked = Asked.of(question)
+    if not asked.person and not (
+        asked.noun and article is not None and one_person(short.text, article, _WHICH_NAME_WORDS)
+    ):
         return ""
     names = _NAME.findall(short.text)
     return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
@@ -127,7 +144,7 @@ class Answerer:
         # company" after "Alipay was the settlement department of Taobao" + "We know that
         # Ant Financial started from Alipay" drifted to Ant Financial)
         said = self.composer.quote(hits, quoted[:-1], scores, short) if hedged else text
-        about = person_named(scores.question, short)
+        about = person_named(scores.question, short, self.short.names)
         return answer, Composition(said, tuple(s.id for s in quoted), about)
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:

@@ -77,6 +77,14 @@ def _introducers(sentences: list[Sentence]) -> dict[int, int]:
     return introduced
 
 
+def one_person(text: str, article: ArticleNames, least_words: int = 1) -> bool:
+    """Whether ``text`` is wholly one person's name of ``least_words`` or more, as
+    ``article`` reads names (:func:`people`): "Viktor Albrecht", not "Hurnsby Dam" ("dam"
+    is written in lower case) nor "Publishing Company"."""
+    found = people(text, article.common, article.places)
+    return found == (text,) and len(text.split()) >= least_words
+
+
 def _states(text: str) -> bool:
     """Whether a line reads as a statement (a pronoun doing something, at some length)
     rather than as a label: "Since the end of last year at Alipay, he has assumed the role

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
-from antqa.answering.reading import AnswerStep
+from antqa.answering.reading import AnswerStep, one_person
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
@@ -191,9 +191,13 @@ class RefusalChecks(AnswerStep):
         person = set(tokenize(called))
         checked = {n: w for n, w in self.checked_names(question).items() if n in person}
         apart = self.names_apart(question, checked, chosen)
-        if not apart:
-            return None
-        return f" — where it tells of this, it never mentions {named_in(question.text, apart[0])}"
+        if apart:
+            missing = named_in(question.text, apart[0])
+            return f" — where it tells of this, it never mentions {missing}"
+        if not one_person(plan.about, self.reading.names):
+            return None  # "Publishing Company" answering "who": no one's birth to look for
+        typed = {written_as: name for name, written_as in checked.items()}
+        return self._step_untold(question, typed, chosen)
 
     def _by_last_word(self, text: str, names: list[str]) -> list[str]:
         """``names`` (stemmed words of the question ``text``) with a person the article
@@ -461,16 +465,28 @@ class RefusalChecks(AnswerStep):
             one, other = (named_in(question.text, typed[n]) for n in never)
             together = one if one == other else f"{one} and {other} together"
             return f" — it never tells of {together}"
-        asks_time = question.kind is AnswerKind.TIME
-        step = self.reading.words.step_apart(
-            question.text, list(typed), self.policy.name_reach, asks_time
+        return self._step_untold(question, typed, chosen) or self._told_of_another(
+            question, named, chosen
         )
-        if step is not None and not self._told_in_other_words(question, step[1], chosen):
-            # "before she joined Alipay", "when did he join", never told
-            name, written = step
-            told_of = named_in(question.text, typed[name])
-            return f' — where it tells of {told_of}, it never says "{written}"'
-        return self._told_of_another(question, named, chosen)
+
+    def _step_untold(
+        self, question: Question, typed: dict[str, str], chosen: list[Sentence]
+    ) -> str | None:
+        """A step the question dates by or asks the time of, of a person it names (``typed``:
+        stemmed name to the name as written), that the article never tells near them
+        (:meth:`~antqa.refusals.ArticleWords.step_apart`) nor a chosen sentence in a verb
+        of its own: "before she joined Alipay", "when did he join", "When was Klara
+        Hallacher born?" where nothing near her tells a birth."""
+        asks_time = question.kind is AnswerKind.TIME
+        asks_place = question.kind is AnswerKind.PLACE
+        step = self.reading.words.step_apart(
+            question.text, list(typed), self.policy.name_reach, asks_time, asks_place
+        )
+        if step is None or self._told_in_other_words(question, step[1], chosen):
+            return None
+        name, written = step
+        told_of = named_in(question.text, typed[name])
+        return f' — where it tells of {told_of}, it never says "{written}"'
 
     def _told_of_another(
         self, question: Question, named: dict[str, str], chosen: list[Sentence]

@@ -122,11 +122,18 @@ class ArticleWords:
         return None
 
     def step_apart(
-        self, question: str, names: Sequence[str], reach: int, asks_time: bool = False
+        self,
+        question: str,
+        names: Sequence[str],
+        reach: int,
+        asks_time: bool = False,
+        asks_place: bool = False,
     ) -> tuple[str, str] | None:
         """A name of ``names`` (stemmed) and a step of theirs the question dates by ("before
         she joined Alipay": "joined") or, when it ``asks_time``, asks the time of ("When did
-        Jing Xiandong join Alipay?": "join"), when the article never tells of that step
+        Jing Xiandong join Alipay?": "join"; "When was Klara Hallacher born?": "born") or,
+        when it ``asks_place``, the place of one asked in the passive ("Where was Margaret
+        Aird born?"), when the article never tells of that step
         near the name (see :func:`own_steps`), in any verb of its meaning
         (:func:`~antqa.refusals.meanings.meaning_words`), nor after "he" or "she" beside the
         last word of the name when it calls the person by that word
@@ -134,22 +141,34 @@ class ArticleWords:
 
         "What job did Peng Lei hold before she joined Alipay?" where the article never
         tells of her joining: it cannot tell what came before it, nor when it was."""
-        for written, step, whose in own_steps(question, asks_time):
-            if step in _TOLD_OTHERWISE or not self._known(step):
+        for written, step, whose in own_steps(question, asks_time, asks_place):
+            if step in _TOLD_OTHERWISE or not (self._known(step) or step in _BIRTH):
                 continue  # a step the article never writes: a paraphrase, not a swap
             for name in names:
                 if whose and name not in whose:
                     continue
-                near = self._near(name, reach)
-                if any(all(resembles(w, near) for w in verb) for verb in meaning_words(step)):
+                if self._told_near(name, step, reach):
                     continue
                 got = gotten(question, written, step)
-                if got is not None and resembles(got, near):
+                if got is not None and resembles(got, self._near(name, reach)):
                     continue  # "obtain control", told "gained control"
+                if asks_time and step in _LIFE_STEPS and self._lifespan_of(name):
+                    continue  # "Renata Voss-Albrecht (14 March 1891 – 2 November 1968)"
                 last = self.calling.by_last(question, name)
                 if last is None or not self._done_by_pronoun(last, step):
                     return name, written
         return None
+
+    def _told_near(self, name: str, step: str, reach: int) -> bool:
+        """Whether the article tells ``step`` (stemmed, in any verb of its meaning:
+        :func:`~antqa.refusals.meanings.meaning_words`) near ``name`` (:meth:`_near`)."""
+        near = self._near(name, reach)
+        return any(all(resembles(w, near) for w in verb) for verb in meaning_words(step))
+
+    def _lifespan_of(self, name: str) -> bool:
+        """Whether a sentence holding ``name`` (stemmed) gives a life's years in brackets
+        (:data:`_LIFESPAN`): "Margit Soll (1845–1919)" tells when she was born and died."""
+        return any(_LIFESPAN.search(self._texts_of[i]) for i in self._holders(name))
 
     def _done_by_pronoun(self, name: str, step: str) -> bool:
         """Whether a sentence holding ``name`` (stemmed), or the one after it in its
@@ -158,8 +177,9 @@ class ArticleWords:
         attend the delivery of the judgment ... . He died in Belvard" tells that Tomas
         Harlow died, the article calling him by the last word of his name. Not a step
         near that word told of someone else ("Harrowgate died ...; control of the firm
-        passed to Crane's son"): that is no step of Josiah Crane's."""
-        told = _pronoun_step(step)
+        passed to Crane's son"): that is no step of Josiah Crane's. Nor need it be "he":
+        the word itself may be the doer ("Dorrance was born ... in Kessmoor")."""
+        told = _pronoun_step(step, name)
         last = len(self._texts_of) - 1
         holders = self._holders(name)
         return any(
@@ -277,6 +297,21 @@ _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
 #: thirteenth batch was refused: "it never says last").
 _TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS
+#: The steps a life's years in brackets after a name tell the time of (stemmed): its
+#: birth and its death.
+_LIFE_STEPS = frozenset(tokenize("born die"))
+#: A birth, which English tells by "born" (or a life's years, :data:`_LIFESPAN`): asked of
+#: an article that never writes the word, it is no paraphrase but a detail never given
+#: ("When was he born?" of a railway's promoter: two follow-ups on two articles, and two
+#: more that other checks refuse; a death is told in many words: "was killed", "death").
+_BIRTH = frozenset(tokenize("born"))
+#: A life's years in brackets right after a name, as a biography writes them: "Margit
+#: Soll (1845–1919)", "(14 March 1891 – 2 November 1968)", "Helene (born 1923)", "(b. 1902)";
+#: not any year in brackets ("the chapel (built 1902)").
+_LIFESPAN = re.compile(
+    r"[A-Z][\w'’.-]*\s+\((?:[^()]*?\b\d{3,4}\s*[–—-]\s*[^()]*?\b\d{3,4}|"
+    r"(?:born|b\.)\s*[^()]*?\b\d{3,4})\b[^()]*\)"
+)
 #: "When did Jing Xiandong join Alipay?": the name a question asks a step of, and the step.
 #: A word timing the step may stand between ("did Jing Xiandong first join"): the step is
 #: then the word after it too (the third group), and the timing word stays one as well
@@ -286,6 +321,22 @@ _NAMED_STEP = re.compile(
     r"(?:(?:(?<=\bfirst)|(?<=\bever)|(?<=\boriginally)|(?<=\binitially))\s+([a-z]{3,})\b)?"
 )
 
+#: "When was Klara Hallacher born?", "Where was Margaret Aird buried?": the name a question
+#: asks a step of in the passive, and the step (a participle: in -ed or -en, or one of
+#: :data:`_IRREGULAR_PARTICIPLES`). A possessive is no one's step ("was Lenholm's marshes
+#: drained": the marshes were), nor is a word ending the name ("was Peng Lei when").
+_PASSIVE_STEP = re.compile(
+    r"\b(?:was|were)\s+(?:the\s+)?((?:[A-Z][\w.-]*(?<!['’]s)\s+)+)([a-z]{3,})\b"
+)
+#: The participles of general English not ending in -ed or -en that a passive step is
+#: asked with ("born", "built", "held").
+_IRREGULAR_PARTICIPLES = frozenset(
+    re.findall(
+        r"\w+",
+        "born built held kept laid made sent sold found told won shut hung struck brought "
+        "bought taught thought caught fought led met paid",
+    )
+)
 
 #: Verbs of getting (stemmed): the step they tell is what is got, their object ("obtain
 #: control", "receive a diploma"), which an article tells with any verb of getting or in
@@ -309,9 +360,19 @@ def gotten(question: str, written: str, step: str) -> str | None:
     return words[0] if words else None
 
 
-def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tuple[str, ...]]]:
+def _participle(word: str) -> bool:
+    """Whether ``word`` (lower case) reads as a past participle: "buried", "chosen", "born"."""
+    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+
+
+def own_steps(
+    question: str, asks_time: bool = False, asks_place: bool = False
+) -> list[tuple[str, str, tuple[str, ...]]]:
     """The steps a question dates by (:data:`_OWN_STEP`) or, when it ``asks_time``, asks
-    the time of (:data:`_NAMED_STEP`): each as written, stemmed, and the (stemmed) words
+    the time of (:data:`_NAMED_STEP`, :data:`_PASSIVE_STEP`), or when it ``asks_place``
+    the place of, asked in the passive (:data:`_PASSIVE_STEP`: "Where was Margaret Aird
+    born?"; not "Where did she apologize?", a step any verb may tell, which the question
+    asks the place of only): each as written, stemmed, and the (stemmed) words
     that may name whose step it is: the ones before the step's clause ("Pendrecht" of
     "Where was Pendrecht educated before he left for Britain?"; Britain is where he went,
     which the article may tell with another verb, "emigrating to Britain")."""
@@ -326,6 +387,10 @@ def own_steps(question: str, asks_time: bool = False) -> list[tuple[str, str, tu
         whose = tuple(tokenize(match.group(1)))
         for written in filter(None, match.group(2, 3)):
             found += [(written, token, whose) for token in tokenize(written) if whose]
+    for match in _PASSIVE_STEP.finditer(question) if asks_time or asks_place else ():
+        whose, written = tuple(tokenize(match.group(1))), match.group(2)
+        if whose and _participle(written):
+            found += [(written, token, whose) for token in tokenize(written)]
     return found
 
 
@@ -335,9 +400,11 @@ _PRONOUN_REACH = 2
 
 
 @lru_cache(maxsize=256)
-def _pronoun_step(step: str) -> re.Pattern[str]:
-    """What finds ``step`` (or a verb of its meaning) told of "he" or "she"."""
-    return re.compile(rf"\b(?i:he|she)\s+(?:[a-z]+\s+){{0,{_PRONOUN_REACH}}}{any_verb(step)}\b")
+def _pronoun_step(step: str, name: str) -> re.Pattern[str]:
+    """What finds ``step`` (or a verb of its meaning) told of "he", "she" or ``name`` (a
+    stemmed word, in any ending: not its possessive, "Crane's son")."""
+    doer = rf"he|she|{re.escape(name)}\w*"
+    return re.compile(rf"\b(?i:{doer})\s+(?:[a-z]+\s+){{0,{_PRONOUN_REACH}}}{any_verb(step)}\b")
 
 
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
