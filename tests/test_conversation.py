@@ -230,3 +230,29 @@ def test_a_which_question_names_a_person_when_its_answer_is_a_name_of_the_articl
     answer = ShortAnswer(text=short, start=0, end=len(short))
     assert person_named(analyse(question), answer, article) == person
     assert person_named(analyse(question), answer) == ""  # no article: no name to read
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "person"),
+    [
+        ("Who founded the garden?", "Tamberly Medical College", ""),  # "the college": a thing
+        ("Who founded the garden?", "Elias Marrow", "Elias Marrow"),
+        ("Who chaired the board?", "Assemblyman Walter Hesketh", "Walter Hesketh"),
+    ],
+)
+def test_a_who_question_answered_by_no_one_s_name_names_no_he(
+    question: str, short: str, person: str
+) -> None:
+    """An institution answering "who" (a wrong short answer, or a body that did it) is no
+    "he": a follow-up "when did he die?" read as "when did Medical College die?" was
+    refused on the nineteenth unseen batch. The article reads the name: a word of it
+    written in lower case ("the college and its treasurer") makes it a thing's."""
+    from antqa.short_answers.names import ArticleNames
+
+    article = ArticleNames(
+        "The garden was attached to the Tamberly Medical College. Elias Marrow leased the "
+        "land with the backing of the college and its treasurer. Assemblyman Walter Hesketh "
+        "chaired the board; Hesketh resigned in 1913."
+    )
+    answer = ShortAnswer(text=short, start=0, end=len(short))
+    assert person_named(analyse(question), answer, article) == person

@@ -13,6 +13,7 @@ from antqa.answering.reading import ArticleReading, one_person
 from antqa.answering.refusing import RefusalChecks
 from antqa.conversation import SearchPlan
 from antqa.models import Answer, Hit, ShortAnswer
+from antqa.people import people
 from antqa.questions import Question
 from antqa.retrieval import Retriever, Scores
 from antqa.short_answers import Asked, ShortAnswerFinder
@@ -53,8 +54,12 @@ def person_named(
 
     So is a "which" question's (of any noun: "Which critic described ...?"), when the
     short answer is wholly a person's name of two words or more as the ``article`` reads
-    names (:func:`~antqa.answering.reading.people`: none of its words written in lower
-    case, no place): "Viktor Albrecht", not "Hurnsby Dam" nor "Garrick Detective Agency"."""
+    names (:func:`~antqa.people.people`: none of its words written in lower case, no
+    place): "Viktor Albrecht", not "Hurnsby Dam" nor "Garrick Detective Agency".
+
+    Either way the answer must hold someone's name as the article reads names: a "who"
+    answered with "Tamberly Medical College" (the article writes "the college's treasurer")
+    names no "he", and a follow-up reading it as one refused "when did he die?"."""
     identity = _WHO_IS.match(question.text)
     if identity is not None:  # "Who is Ni Xingjun?" asks what he is: he is the one asked
         return identity.group(1)
@@ -64,6 +69,8 @@ def person_named(
     if not asked.person and not (
         asked.noun and article is not None and one_person(short.text, article, _WHICH_NAME_WORDS)
     ):
+        return ""
+    if article is not None and not people(short.text, article.common, article.places):
         return ""
     names = _NAME.findall(short.text)
     return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
