@@ -251,6 +251,14 @@ def test_by_how_much_asks_for_a_change() -> None:
         (AnswerKind.SHARE, "a multure of one sixteenth of the corn", True),
         (AnswerKind.SHARE, "a fourteenth-century church", False),
         (AnswerKind.AGE, "the surface is roughly 1.1 billion years old", True),
+        # in words (the nineteenth unseen batch: "How old was Edmund Hare when he died?",
+        # "At what rate of interest could members borrow?" were refused as never told)
+        (AnswerKind.AGE, "but an eleven-year-old boy, Edmund Hare, died", True),
+        (AnswerKind.AGE, "she was thirty-two years old", True),
+        (AnswerKind.AGE, "the two years of the old regime", False),
+        (AnswerKind.SHARE, "members could borrow seed money at two per cent", True),
+        (AnswerKind.SHARE, "some eleven percent of the vote", True),
+        (AnswerKind.SHARE, "two centuries later the mill closed", False),
         # shillings and pence as old accounts write them, not a decade
         (AnswerKind.AMOUNT, "the mason was paid 3s a week", True),
         (AnswerKind.AMOUNT, "in the 60s a boom followed", False),

@@ -41,6 +41,20 @@ def test_a_doer_may_be_set_off_after_the_step_or_described_before_it() -> None:
     assert step_of_another("For how long was Dellby besieged?", [(city, before)]) is not None
 
 
+def test_a_step_told_as_the_noun_of_a_possessive_is_the_one_named_before() -> None:
+    """ "written after his dismissal from Brennholm": he was dismissed, whom the sentences
+    before name (the nineteenth unseen batch refused "On what grounds was Oald dismissed
+    from Brennholm?" as 'it never names Oald'). Only right before the step's word: "his
+    son Ottone was dismissed" is the son's step."""
+    told = "His later book, written after his dismissal from Brennholm for sedition, sold well."
+    before = ["The jurist Casimir Oald lectured at Brennholm.", "Oald argued for credit."]
+    asked = "On what grounds was Oald dismissed from Brennholm?"
+    assert step_of_another(asked, [(told, before)]) is None
+    assert step_of_another("Why was Vennick dismissed?", [(told, before)]) is not None
+    son = "His son Ottone was dismissed from Brennholm."
+    assert step_of_another(asked, [(son, before)]) is not None
+
+
 @pytest.mark.parametrize(
     ("question", "told", "swapped"),
     [
@@ -451,3 +465,23 @@ def test_a_part_of_a_whole_told_with_one_side_tells_the_other(question: str, tol
 )
 def test_a_side_told_without_a_part_of_a_whole_is_still_an_opposite(told: str) -> None:
     assert opposite_word("Why did the children die?", plain_words(told)) is not None
+
+
+def test_an_age_set_off_by_another_name_is_theirs() -> None:
+    """ "How old was Rosa Venn?" of "a fifteen-year-old boy, Emil Sarto, died": the age is
+    the boy's. Once ages written in words were read as ages (the nineteenth unseen batch),
+    such sentences answered questions about someone else."""
+    from antqa.refusals import age_of_another
+
+    boy = "Three days later a fifteen-year-old boy, Emil Sarto, died of a bayonet wound."
+    assert age_of_another("How old was Rosa Venn?", [boy]) == "Emil Sarto"
+    assert age_of_another("How old was Emil Sarto when he died?", [boy]) is None
+    assert age_of_another("How old was the boy?", [boy]) is None  # what the age describes
+    fire = "An 11-year-old boy, Edmund Hare, and the house matron, Martha Lyle, died."
+    assert age_of_another("how old was the matron?", [fire]) == "Edmund Hare"
+    assert age_of_another("how old was he?", [fire]) is None  # no one named: undecided
+    # an age told of no one set off by name decides nothing
+    aged = "Rosa Venn, aged 40, led the march; a 15-year-old boy, Emil Sarto, died."
+    assert age_of_another("How old was Rosa Venn?", [aged]) is None
+    both = "A 40-year-old weaver led the march, and a 15-year-old boy, Emil Sarto, died."
+    assert age_of_another("How old was Rosa Venn?", [both]) is None

@@ -464,6 +464,25 @@ def test_spans_are_bounded_as_a_reader_gives_them(question: str, expected: str |
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
+        ("How old was Cole Brin when he rang the bell?", "nine"),
+        ("At what rate could members borrow seed money?", "two per cent"),
+    ],
+)
+def test_an_age_and_a_share_written_in_words_are_short_answers(
+    question: str, expected: str
+) -> None:
+    """ "an eleven-year-old boy, Edmund Hare" and "borrow seed money at two per cent" were
+    read as no age and no share on the nineteenth unseen batch (both questions refused)."""
+    article = (
+        "The keeper's son, a nine-year-old boy named Cole Brin, rang the bell. "
+        "Members could borrow seed money at two per cent, far below what merchants charged."
+    )
+    assert_short_answer(article, question, expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
         ("Who did the knights team up with in Vardia?", None),
         ("Who were the two founders of the guild?", "Ann Lee and Tom Fry"),
     ],

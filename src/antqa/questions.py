@@ -257,7 +257,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"(?<!the )(?<![’'])\b\d{1,2}(?-i:[sd])\b(?=\s+(?:a|an|per|each|\d{1,2}(?-i:d))\b)",
     ),
     AnswerKind.SHARE: _pattern(
-        r"\d\s*(?:%|percent|per cent)|\b(?:half|quarter|third|majority|minority)\b|",
+        # in digits or words ("two per cent", "eleven percent")
+        rf"(?:\d|\b(?:one|{_NUMBER_WORD}))\s*(?:%|percent|per cent)|",
+        r"\b(?:half|quarter|third|majority|minority)\b|",
         # "one-twentieth", "two-fifths": an ordinal alone is no share ("the tenth century")
         rf"\b(?:a|one|{_NUMBER_WORD})[\s-]+(?:{FRACTIONS})\b|",
         r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
@@ -271,6 +273,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.AGE: _pattern(
         # "roughly 1.1 billion years old"
         r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?[- ]old\b|",
+        # ... or in words: "an eleven-year-old boy", "thirty-two years old"
+        rf"\b(?!(?:hundred|thousand|million|billion|dozen))(?:one|{_NUMBER_WORD})"
+        rf"(?:-(?:one|{_NUMBER_WORD}))?[\s-]+years?[- ]old\b|",
         rf"\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
         # "lowered the voting age for Assembly elections from 18 to 16": an age an age
         # limit is set to (two digits, not a year: "the Iron Age, to 1200")

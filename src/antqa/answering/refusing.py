@@ -16,6 +16,7 @@ from antqa.people import named_in
 from antqa.questions import AnswerKind, Question, analyse
 from antqa.refusals import (
     KIND_FRAME_WORDS,
+    age_of_another,
     asked_role,
     dated_elsewhere,
     day_elsewhere,
@@ -284,6 +285,10 @@ class RefusalChecks(AnswerStep):
         committee, and what job did he take in October 2016?")."""
         if plan.continuation or not chosen or question.compound:
             return None
+        if question.kind is AnswerKind.AGE:
+            holder = age_of_another(question.text, [s.text for s in chosen])
+            if holder is not None:  # "How old was Rosa Venn?" of "a boy, Emil Sarto"
+                return f" — the age it gives is {holder}'s"
         short = self.short.find(question, chosen)
         if short is None:
             return None

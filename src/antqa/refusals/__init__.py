@@ -55,6 +55,7 @@ detail a question adds to an event).
 from antqa.refusals.days import Day, day_elsewhere, unwritten_day
 from antqa.refusals.doers import (
     STEP_REACH,
+    age_of_another,
     doer_named,
     doer_reversed,
     figure_of_another,
@@ -117,6 +118,7 @@ __all__ = [
     "ArticleWords",
     "Day",
     "Period",
+    "age_of_another",
     "asked_role",
     "clauses",
     "dated_elsewhere",

@@ -20,6 +20,11 @@ _NAME_DOES = re.compile(
 #: A word that may stand for a name told just before as the one doing something: then the
 #: sentences before count. Not "his", "its": "his son Ottone bought" is the son's step.
 _STANDS_FOR = re.compile(r"\b(?:he|she|they|it|we|who|which)\b", re.I)
+#: A possessive right before the step's word: the step told as a noun of the one it
+#: names ("written after his dismissal from Brennholm": he was dismissed), who the
+#: sentences before may name as for "he". Only right before it: "his son Ottone bought"
+#: is the son's step.
+_OWNER_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
 #: Words after a name that are no step of it ("When is Marrick first recorded?").
 _NOT_STEPS = frozenset(tokenize("first last also only still ever never once"))
 #: How many sentences before the one telling the step may name who took it, when that
@@ -96,7 +101,8 @@ def _names_doer(
     """Whether ``sentence``, telling a step at ``told``, may tell it of ``name``: see
     :func:`step_of_another` for where the one who took it may be written. Also after the
     step, set off between commas ("the only dissenting judge, Henrik Valde, argued"), and
-    in the sentences before when it is written "the city", "the club" right before it."""
+    in the sentences before when it is written "the city", "the club" right before it, or
+    as a possessive's noun ("his dismissal")."""
     ordered = ordered and not sentence[: told.start()].endswith("to ")
     doers = sentence[: told.start()] if ordered else sentence
     words = set(tokenize(doers))
@@ -107,7 +113,11 @@ def _names_doer(
     ):
         if after is not None:
             words |= set(tokenize(after.group(1)))
-    if _STANDS_FOR.search(sentence) or _DESCRIBED_DOER.search(sentence, 0, told.start()):
+    if (
+        _STANDS_FOR.search(sentence)
+        or _DESCRIBED_DOER.search(sentence, 0, told.start())
+        or _OWNER_BEFORE.search(sentence, 0, told.start())
+    ):
         words |= {w for text in before[-STEP_REACH:] for w in tokenize(text)}
     return any(resembles(t, words) for t in name)
 
@@ -384,3 +394,41 @@ def _as_written(question: str, figure: str) -> str:
         if _digit_figures(found.group()) == {figure}:
             return found.group()
     return figure
+
+
+#: An age told of the one it describes, set off by name: "a fifteen-year-old boy, Emil
+#: Sarto, died", "an 11-year-old spinner, Carla Dunne," (group 1: the words it describes,
+#: group 2: the name after the comma).
+_AGE_OF_NAMED = re.compile(
+    r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)[\s-]+years?[- ]old\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*),"
+    rf"\s+({_DOER_NAME})"
+)
+#: Any age told with "year(s) old" (what :data:`_AGE_OF_NAMED` may tell of someone), or
+#: with "aged", "age of" (which it never does).
+_AGE_ANY = re.compile(
+    r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)[\s-]+years?[- ]old\b|\bage(?:d| of)\s+(?:\d+|[a-z]+)\b"
+)
+#: The words of an age question that say it asks an age, not whose it is.
+_AGE_WORDS = frozenset(tokenize("old age aged when year years"))
+
+
+def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
+    """The one an age is told of ("Emil Sarto" of "a fifteen-year-old boy, Emil Sarto"),
+    when every age the ``sentences`` give is told so of someone the question does not ask
+    of; else ``None``. "How old was Rosa Venn?" of a sentence giving only the boy's age,
+    "how old was the matron?" of "an eleven-year-old boy, Edmund Hare, and the house
+    matron, Martha Lyle, died": the age is another's. A question naming no one ("how old
+    was he?") or an age told any other way ("aged 40") decides nothing."""
+    asked = set(tokenize(question)) - _AGE_WORDS
+    if not asked:
+        return None
+    others = []
+    for sentence in sentences:
+        told = list(_AGE_OF_NAMED.finditer(sentence))
+        if len(told) != len(_AGE_ANY.findall(sentence)):
+            return None  # an age told of no one set off by name
+        for found in told:
+            if any(resembles(t, asked) for t in tokenize(found.group(1) + " " + found.group(2))):
+                return None
+            others.append(found.group(2))
+    return others[0] if others else None

@@ -41,6 +41,8 @@ AMOUNT_SPAN = re.compile(
 #: A share: a percentage or a fraction.
 SHARE_SPAN = re.compile(
     r"\b\d[\d.,]*\s*(?:%|percent\b|per cent\b)|"
+    # in words: "two per cent", "twenty-five percent"
+    rf"\b(?:{ALL_NUMBER_WORDS})(?:[\s-]+(?:{ALL_NUMBER_WORDS}))?\s+(?:percent|per cent)\b|"
     # "a third", "one-twentieth", "half" (an ordinal alone is none: "the third duke")
     rf"\b(?:(?:a|an|{ALL_NUMBER_WORDS})[\s-]+(?:{FRACTIONS})|half)\b",
     re.IGNORECASE,
@@ -59,10 +61,14 @@ FREQUENCY_SPAN = re.compile(
     r"annually|yearly|monthly|weekly|daily|hourly)\b",
     re.IGNORECASE,
 )
+#: Number words no age is told by alone: "4.5 billion years old" is no age "billion".
+_LARGE = r"(?:hundred|thousand|million|billion|dozen)"
 #: An age.
 AGE_SPAN = re.compile(
     # the age, not the words that say it is one ("at the age of nine": "nine")
-    rf"\b\d+(?=\s*-?\s*years?[- ]old\b)|(?<=\bage of )(?:\d+|{SPELT_AGE})\b|"
+    # (in words too, "an eleven-year-old boy"; not "4.5 billion years old")
+    rf"\b(?:\d+|(?!{_LARGE}){SPELT_AGE})(?=\s*-?\s*years?[- ]old\b)|"
+    rf"(?<=\bage of )(?:\d+|{SPELT_AGE})\b|"
     rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{SPELT_AGE})\b|(?<=\bat ){AGE_AFTER_AT}|"
     # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
     r"(?<=, then )\d{1,2}(?=,)"
