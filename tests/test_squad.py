@@ -256,6 +256,9 @@ OTHER_FOLLOWUPS = (
     "ardvelen-dam",
     "corvanne-wreck",
     "harrowden-clarion-newspaper",
+    "tamberly-botanic-garden",
+    "wexcombe-school",
+    "ossendrian-mutualism",
 )
 
 
