@@ -212,47 +212,28 @@ def test_the_person_an_answer_names_is_the_name_a_who_question_asked_for(
         ("Which agency supplied the guards?", "Garrick Detective Agency", ""),
         ("Which city did the critic move to?", "Velsberg", ""),  # a place
         ("Which opera was withdrawn?", "Sigrun", ""),  # one word: a work as well as anyone
+        # an institution answering "who" is no "he" either (a follow-up "when did he die?"
+        # read as "when did Medical College die?" was refused on the nineteenth unseen batch)
+        ("Who founded the garden?", "Tamberly Medical College", ""),
+        ("Who founded the garden?", "Elias Marrow", "Elias Marrow"),
     ],
 )
-def test_a_which_question_names_a_person_when_its_answer_is_a_name_of_the_article(
+def test_a_who_or_which_question_names_a_person_when_its_answer_is_a_name_of_the_article(
     question: str, short: str, person: str
 ) -> None:
-    """A "which" question of any noun ("Which critic ...?") answered by a person's name is
-    whom a follow-up's "he" stands for: a name none of whose words the article writes in
-    lower case, and no place it writes."""
+    """A "who" question, or a "which" question of any noun ("Which critic ...?"), answered
+    by a person's name is whom a follow-up's "he" stands for: a name none of whose words
+    the article writes in lower case ("the college"), and no place it writes."""
     from antqa.short_answers.names import ArticleNames
 
     article = ArticleNames(
         "The Hurnsby Dam was finished in 1988; the dam is the tallest in the region. "
         "The Garrick Detective Agency supplied guards, and the agency was paid well. "
-        "The critic Viktor Albrecht moved to Velsberg. Sigrun was withdrawn."
-    )
-    answer = ShortAnswer(text=short, start=0, end=len(short))
-    assert person_named(analyse(question), answer, article) == person
-    assert person_named(analyse(question), answer) == ""  # no article: no name to read
-
-
-@pytest.mark.parametrize(
-    ("question", "short", "person"),
-    [
-        ("Who founded the garden?", "Tamberly Medical College", ""),  # "the college": a thing
-        ("Who founded the garden?", "Elias Marrow", "Elias Marrow"),
-        ("Who chaired the board?", "Assemblyman Walter Hesketh", "Walter Hesketh"),
-    ],
-)
-def test_a_who_question_answered_by_no_one_s_name_names_no_he(
-    question: str, short: str, person: str
-) -> None:
-    """An institution answering "who" (a wrong short answer, or a body that did it) is no
-    "he": a follow-up "when did he die?" read as "when did Medical College die?" was
-    refused on the nineteenth unseen batch. The article reads the name: a word of it
-    written in lower case ("the college and its treasurer") makes it a thing's."""
-    from antqa.short_answers.names import ArticleNames
-
-    article = ArticleNames(
+        "The critic Viktor Albrecht moved to Velsberg. Sigrun was withdrawn. "
         "The garden was attached to the Tamberly Medical College. Elias Marrow leased the "
-        "land with the backing of the college and its treasurer. Assemblyman Walter Hesketh "
-        "chaired the board; Hesketh resigned in 1913."
+        "land with the backing of the college and its treasurer."
     )
     answer = ShortAnswer(text=short, start=0, end=len(short))
     assert person_named(analyse(question), answer, article) == person
+    if question.startswith("Which"):  # no article: no name to read for "which"
+        assert person_named(analyse(question), answer) == ""
