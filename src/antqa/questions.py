@@ -53,6 +53,8 @@ NUMBER_WORDS = "|".join(
     [*UNIT_WORDS[1:], *TEEN_WORDS, *TEN_WORDS, r"hundreds?|thousands?|millions?|billions?|dozens?"]
 )
 _NUMBER_WORD = f"(?:{NUMBER_WORDS})"
+#: Number words no age is told by alone: "4.5 billion years old" is no age "billion".
+LARGE_NUMBER_WORDS = r"(?:hundred|thousand|million|billion|dozen)"
 #: An age as a life story gives it, after "at": "left school at fourteen", "married at
 #: 23", "at twenty-seven" (not a time of day, a rate, a speed or a distance: "at 10 am",
 #: "at 5%", "at 90 mph").
@@ -274,7 +276,7 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         # "roughly 1.1 billion years old"
         r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?[- ]old\b|",
         # ... or in words: "an eleven-year-old boy", "thirty-two years old"
-        rf"\b(?!(?:hundred|thousand|million|billion|dozen))(?:one|{_NUMBER_WORD})"
+        rf"\b(?!{LARGE_NUMBER_WORDS})(?:one|{_NUMBER_WORD})"
         rf"(?:-(?:one|{_NUMBER_WORD}))?[\s-]+years?[- ]old\b|",
         rf"\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
         # "lowered the voting age for Assembly elections from 18 to 16": an age an age

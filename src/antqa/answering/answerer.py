@@ -58,7 +58,7 @@ def person_named(
     place): "Viktor Albrecht", not "Hurnsby Dam" nor "Garrick Detective Agency".
 
     Either way the answer must hold someone's name as the article reads names: a "who"
-    answered with "Tamberly Medical College" (the article writes "the college's treasurer")
+    answered with "Tamberly Medical College" (the article writes "as the college had instructed")
     names no "he", and a follow-up reading it as one refused "when did he die?"."""
     identity = _WHO_IS.match(question.text)
     if identity is not None:  # "Who is Ni Xingjun?" asks what he is: he is the one asked

@@ -396,18 +396,18 @@ def _as_written(question: str, figure: str) -> str:
     return figure
 
 
+#: An age told with "year(s) old", in digits or words ("15-year-old", "thirty-two years old").
+_YEARS_OLD = r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)[\s-]+years?[- ]old"
 #: An age told of the one it describes, set off by name: "a fifteen-year-old boy, Emil
 #: Sarto, died", "an 11-year-old spinner, Carla Dunne," (group 1: the words it describes,
 #: group 2: the name after the comma).
 _AGE_OF_NAMED = re.compile(
-    r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)[\s-]+years?[- ]old\s+((?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*),"
+    rf"{_YEARS_OLD}\s+((?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*),"
     rf"\s+({_DOER_NAME})"
 )
 #: Any age told with "year(s) old" (what :data:`_AGE_OF_NAMED` may tell of someone), or
 #: with "aged", "age of" (which it never does).
-_AGE_ANY = re.compile(
-    r"\b(?:\d+|[a-z]+(?:-[a-z]+)?)[\s-]+years?[- ]old\b|\bage(?:d| of)\s+(?:\d+|[a-z]+)\b"
-)
+_AGE_ANY = re.compile(rf"{_YEARS_OLD}\b|\bage(?:d| of)\s+(?:\d+|[a-z]+)\b")
 #: The words of an age question that say it asks an age, not whose it is.
 _AGE_WORDS = frozenset(tokenize("old age aged when year years"))
 

@@ -147,10 +147,11 @@ class ArticleWords:
             for name in names:
                 if whose and name not in whose:
                     continue
-                if self._told_near(name, step, reach):
-                    continue
+                near = self._near(name, reach)
+                if any(all(resembles(w, near) for w in verb) for verb in meaning_words(step)):
+                    continue  # told near them in a verb of its meaning
                 got = gotten(question, written, step)
-                if got is not None and resembles(got, self._near(name, reach)):
+                if got is not None and resembles(got, near):
                     continue  # "obtain control", told "gained control"
                 if asks_time and step in _LIFE_STEPS and self._lifespan_of(name):
                     continue  # "Renata Voss-Albrecht (14 March 1891 – 2 November 1968)"
@@ -158,12 +159,6 @@ class ArticleWords:
                 if last is None or not self._done_by_pronoun(last, step):
                     return name, written
         return None
-
-    def _told_near(self, name: str, step: str, reach: int) -> bool:
-        """Whether the article tells ``step`` (stemmed, in any verb of its meaning:
-        :func:`~antqa.refusals.meanings.meaning_words`) near ``name`` (:meth:`_near`)."""
-        near = self._near(name, reach)
-        return any(all(resembles(w, near) for w in verb) for verb in meaning_words(step))
 
     def _lifespan_of(self, name: str) -> bool:
         """Whether a sentence holding ``name`` (stemmed) gives a life's years in brackets

@@ -10,6 +10,7 @@ from antqa.questions import (
     AGE_AFTER_AT,
     CURRENCIES,
     FRACTIONS,
+    LARGE_NUMBER_WORDS,
     NOT_MONEY,
     TIME_UNITS,
     counted_after,
@@ -61,13 +62,11 @@ FREQUENCY_SPAN = re.compile(
     r"annually|yearly|monthly|weekly|daily|hourly)\b",
     re.IGNORECASE,
 )
-#: Number words no age is told by alone: "4.5 billion years old" is no age "billion".
-_LARGE = r"(?:hundred|thousand|million|billion|dozen)"
 #: An age.
 AGE_SPAN = re.compile(
     # the age, not the words that say it is one ("at the age of nine": "nine")
     # (in words too, "an eleven-year-old boy"; not "4.5 billion years old")
-    rf"\b(?:\d+|(?!{_LARGE}){SPELT_AGE})(?=\s*-?\s*years?[- ]old\b)|"
+    rf"\b(?:\d+|(?!{LARGE_NUMBER_WORDS}){SPELT_AGE})(?=\s*-?\s*years?[- ]old\b)|"
     rf"(?<=\bage of )(?:\d+|{SPELT_AGE})\b|"
     rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{SPELT_AGE})\b|(?<=\bat ){AGE_AFTER_AT}|"
     # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
