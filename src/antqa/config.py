@@ -28,6 +28,12 @@ from antqa.errors import ConfigurationError
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
+#: The most characters an answer's text may hold (``Settings.max_answer_chars`` and
+#: ``AnswerPolicy``'s default): a bound, not a target. The answer step's own lengths
+#: (two sentences together at most ``pair_chars``, cuts at 180-220) stay below it, so it
+#: binds only when a two-part question quotes two long sentences.
+MAX_ANSWER_CHARS = 600
+
 
 #: This machine's own addresses, the default of ``Settings.ask_rate_exempt``.
 LOOPBACK: tuple[IPv4Network | IPv6Network, ...] = (
@@ -94,7 +100,7 @@ class Settings(BaseSettings):
 
     # --- answering --------------------------------------------------------------------
     top_k: int = Field(default=5, ge=1, le=20, description="Citations returned per answer.")
-    max_answer_chars: int = Field(default=600, ge=100, le=2000)
+    max_answer_chars: int = Field(default=MAX_ANSWER_CHARS, ge=100, le=2000)
     max_question_chars: int = Field(default=1000, ge=10, le=100_000)
 
     # --- conversations ----------------------------------------------------------------

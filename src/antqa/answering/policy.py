@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from antqa.config import MAX_ANSWER_CHARS
+
 
 @dataclass(frozen=True)
 class AnswerPolicy:
     """Knobs of the answer step (tuned on the development and extra sets, see the notes)."""
 
-    max_answer_chars: int = 600
+    max_answer_chars: int = MAX_ANSWER_CHARS
     candidate_passages: int = 3
     #: A second sentence only when nearly as good as the best, and the two short enough
     #: (``pair_chars``): at 0.4 with no length bound answers ran long (Normans median 303
