@@ -12,6 +12,7 @@ from typing import Protocol, Self, TypeVar
 from antqa.lexical import resembles, tokenize
 from antqa.models import Sentence
 from antqa.questions import MONTH_NAMES, UNIT_WORDS
+from antqa.refusals.clauses import clauses
 from antqa.refusals.meanings import meaning_words
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
@@ -329,7 +330,7 @@ def part_dated_elsewhere(
     for sentence in sentences:
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
-        units += DATED_PART.split(sentence)
+        units += dated_parts(sentence)
         if whole_undated is not None and whole_undated.search(sentence):
             continue
         if not any(a.meets(d) for a in asked for d in read(sentence)):
@@ -347,6 +348,23 @@ def part_dated_elsewhere(
         elif held >= DATED_PART_WORDS and (best is None or held > best[0]):
             best = (held, dated[0])
     return None if best is None else (asked[0], best[1])
+
+
+def dated_parts(sentence: str) -> list[str]:
+    """The parts of ``sentence`` that each may be told at a time of its own
+    (:data:`DATED_PART`), but for a time opening it: a sentence that opens on a time
+    before its first verb ("In 1987, the quatercentenary year, a former housemaster,
+    Peter Drummond, was convicted of indecent assault on pupils in the 1970s") tells its
+    first clause (:func:`~antqa.refusals.clauses.clauses`) at that time, so the opening
+    and that clause, up to its verb, are one part: the conviction is told at 1987, the
+    offence within it in the 1970s."""
+    parts = DATED_PART.split(sentence)
+    first = clauses(sentence)[0]
+    opened = first.start + len(first.core)
+    opening = DATED_PART.split(sentence[:opened])
+    if len(opening) < 2 or not _DIGIT.search(" ".join(opening[:-1])):
+        return parts  # no time before the first verb
+    return [sentence[:opened], *DATED_PART.split(sentence[opened:])]
 
 
 def topic_words(rest: str) -> set[str]:
