@@ -352,19 +352,25 @@ def part_dated_elsewhere(
 
 def dated_parts(sentence: str) -> list[str]:
     """The parts of ``sentence`` that each may be told at a time of its own
-    (:data:`DATED_PART`), but for a time opening it: a sentence that opens on a time
-    before its first verb ("In 1987, the quatercentenary year, a former housemaster,
-    Peter Drummond, was convicted of indecent assault on pupils in the 1970s") tells its
-    first clause (:func:`~antqa.refusals.clauses.clauses`) at that time, so the opening
-    and that clause, up to its verb, are one part: the conviction is told at 1987, the
-    offence within it in the 1970s."""
-    parts = DATED_PART.split(sentence)
-    first = clauses(sentence)[0]
-    opened = first.start + len(first.core)
-    opening = DATED_PART.split(sentence[:opened])
-    if len(opening) < 2 or not _DIGIT.search(" ".join(opening[:-1])):
-        return parts  # no time before the first verb
-    return [sentence[:opened], *DATED_PART.split(sentence[opened:])]
+    (:data:`DATED_PART`), but for a time opening a clause: a clause
+    (:func:`~antqa.refusals.clauses.clauses`) that opens on a time before its verb ("In
+    1987, the quatercentenary year, a former housemaster, Peter Drummond, was convicted
+    of indecent assault on pupils in the 1970s") is told at that time, so its opening and
+    its part with the verb are one part: the conviction is told at 1987, the offence within
+    it in the 1970s."""
+    kept = []  # where a clause's opening is read with its verb: no part ends there
+    for clause in clauses(sentence):
+        opening = DATED_PART.split(clause.core)
+        if len(opening) > 1 and _DIGIT.search(" ".join(opening[:-1])):
+            kept.append((clause.start, clause.start + len(clause.core)))
+    if not kept:
+        return DATED_PART.split(sentence)
+    parts, start = [], 0
+    for mark in DATED_PART.finditer(sentence):
+        if not any(first <= mark.start() < last for first, last in kept):
+            parts.append(sentence[start : mark.start()])
+            start = mark.end()
+    return [*parts, sentence[start:]]
 
 
 def topic_words(rest: str) -> set[str]:
