@@ -41,7 +41,9 @@ def test_a_sentence_parts_into_its_clauses_and_verbless_parts_join_one() -> None
     [founded] = clauses("He founded a college, the Ost School, in 1474, with two faculties.")
     assert founded.core == "He founded a college"
     # a list's next item and a phrase after "but," stay where they belong
-    listed = "It abolished the salt and sugar taxes but, as a favour to the ports, kept a duty on tea."
+    listed = (
+        "It abolished the salt and sugar taxes but, as a favour to the ports, kept a duty on tea."
+    )
     assert _texts(listed) == [
         "It abolished the salt and sugar taxes",
         "but, as a favour to the ports, kept a duty on tea.",
@@ -80,7 +82,9 @@ def test_a_time_opening_a_sentence_dates_its_first_clause() -> None:
     assert time_conflict("Which former bursar was jailed for theft in 1962?", told) is None
     assert dated_elsewhere("Which former bursar was jailed for theft in 1962?", [told]) is None
     # the clause after it, with a time of its own, is told at that time
-    two = "In 1962, the former bursar, Karl Ost, was jailed for theft, and in 1965 the school closed."
+    two = (
+        "In 1962, the former bursar, Karl Ost, was jailed for theft, and in 1965 the school closed."
+    )
     assert dated_elsewhere("Which former bursar was jailed for theft in 1965?", [two]) is not None
     # a time no clause tells stays another time
     assert time_conflict("Which former bursar was jailed for theft in 1970?", told) is not None
