@@ -357,7 +357,12 @@ class RefusalChecks(AnswerStep):
         the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
         smallest asked, the greatest told; "the happiest moment" asked where the passage
         tells of "the saddest moment" in a sentence that matches the question less well; or
-        they say what it asks of never happened (:func:`antqa.refusals.never_done`)."""
+        they say what it asks of never happened (:func:`antqa.refusals.never_done`).
+
+        The opposite is read in the clauses of each sentence that tell the question's
+        event (:func:`antqa.refusals.event_words`): a sentence telling two facts uses its
+        words of the other one ("the motion was defeated ... and founded the Union, which
+        accepted municipal funding" denies no question on the motion "rejected")."""
         if plan.continuation or not chosen:
             return None
         ranked = rank_swapped(question.text, [s.text for s in chosen])

@@ -78,7 +78,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 @dataclass(frozen=True)
 class Clause:
-    """A clause of a sentence: its text and where it starts and ends in the sentence.
+    """A clause of a sentence: its text and where it starts in the sentence.
 
     ``core`` is its text up to the end of its part with the verb: what it tells, with any
     time opening it ("In 1987, ..., was convicted ... in the 1970s"), without the verbless
@@ -87,7 +87,6 @@ class Clause:
 
     text: str
     start: int
-    end: int
     core: str
     relative: bool = False
 
@@ -152,7 +151,7 @@ def _clauses(text: str) -> tuple[Clause, ...]:
         bounds.append((first, at, at))
         waiting = at + 1
     if not bounds:
-        return (Clause(text, 0, len(text), text),)
+        return (Clause(text, 0, text),)
     if waiting < len(parts):
         bounds[-1] = (*bounds[-1][:2], len(parts) - 1)
     found = []
@@ -161,7 +160,7 @@ def _clauses(text: str) -> tuple[Clause, ...]:
         opener = _OPENER.match(text[start:end])
         relative = opener is not None and opener.group(1).lower() in _RELATIVES
         core = text[start : parts[verb][1]]
-        found.append(Clause(text[start:end], start, end, core, relative))
+        found.append(Clause(text[start:end], start, core, relative))
     return tuple(found)
 
 
