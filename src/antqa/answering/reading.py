@@ -15,7 +15,7 @@ from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
 from antqa.people import named_in, people
 from antqa.questions import Question, counts_things
-from antqa.refusals import ArticleWords, opening_name, plain_words
+from antqa.refusals import ArticleWords, clause_words, opening_name, plain_words
 from antqa.short_answers import ShortAnswerFinder
 from antqa.short_answers.names import ArticleNames
 
@@ -109,6 +109,9 @@ class ArticleReading:
         #: (:func:`_introducers`): where the speaker is named.
         self.introduced = _introducers(index.sentences)
         self.plain = [plain_words(s.text) for s in index.sentences]
+        #: Per sentence, its clauses' words (:func:`~antqa.refusals.clause_words`): which
+        #: of them tell a question's event.
+        self.clauses = [clause_words(s.text) for s in index.sentences]
         texts = [s.text for s in index.sentences]
         #: Per sentence, whether it holds a number that is no length of time or distance
         #: (:func:`~antqa.questions.counts_things`): what a count of people or things keeps.

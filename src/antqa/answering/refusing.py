@@ -25,6 +25,7 @@ from antqa.refusals import (
     event_untold,
     event_without_figure,
     event_word,
+    event_words,
     figure_of_another,
     figure_told_apart,
     figures_only_asked,
@@ -46,6 +47,7 @@ from antqa.refusals import (
     step_of_another,
     time_conflict,
     time_untold,
+    topic_words,
     total_untold,
     unwritten_day,
     vague_time_alone,
@@ -355,7 +357,12 @@ class RefusalChecks(AnswerStep):
         the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
         smallest asked, the greatest told; "the happiest moment" asked where the passage
         tells of "the saddest moment" in a sentence that matches the question less well; or
-        they say what it asks of never happened (:func:`antqa.refusals.never_done`)."""
+        they say what it asks of never happened (:func:`antqa.refusals.never_done`).
+
+        The opposite is read in the clauses of each sentence that tell the question's
+        event (:func:`antqa.refusals.event_words`): a sentence telling two facts uses its
+        words of the other one ("the motion was defeated ... and founded the Union, which
+        accepted municipal funding" denies no question on the motion "rejected")."""
         if plan.continuation or not chosen:
             return None
         ranked = rank_swapped(question.text, [s.text for s in chosen])
@@ -365,8 +372,10 @@ class RefusalChecks(AnswerStep):
         if denied is not None:  # "when was it reopened" asked, "never reopened" told
             return f' — where it tells of this, it says "{denied}"'
         quoted = {s.id for s in chosen}
+        topic = topic_words(question.text)
         for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
-            found = opposite_word(question.text, self._plain_words(ids))
+            telling = set().union(*(event_words(topic, self.reading.clauses[i]) for i in ids))
+            found = opposite_word(question.text, self._plain_words(ids), telling)
             if found is not None:
                 asked, told = found
                 return f' — where it tells of this, it says "{told}", not "{asked}"'

@@ -48,8 +48,9 @@ this package reads times and words, one concept a module: :mod:`.times` (the tim
 pins), :mod:`.days` (the days it gives), :mod:`.numbers` (numbers in words), :mod:`.places`,
 :mod:`.opposites`, :mod:`.ranks`, :mod:`.names` (the article's words as the name checks
 read them, and the names a question gives), :mod:`.roles`, :mod:`.doers` (who took a step),
-:mod:`.meanings` (verbs of one meaning: "founded", "established") and :mod:`.events` (a
-detail a question adds to an event).
+:mod:`.meanings` (verbs of one meaning: "founded", "established"), :mod:`.events` (a
+detail a question adds to an event) and :mod:`.clauses` (which clause of a sentence tells
+what).
 """
 
 from antqa.refusals.days import Day, day_elsewhere, unwritten_day
@@ -83,7 +84,14 @@ from antqa.refusals.names import (
     own_steps,
 )
 from antqa.refusals.numbers import written_out
-from antqa.refusals.opposites import PREFIXED_LETTERS, never_done, opposite_word, plain_words
+from antqa.refusals.opposites import (
+    PREFIXED_LETTERS,
+    clause_words,
+    event_words,
+    never_done,
+    opposite_word,
+    plain_words,
+)
 from antqa.refusals.places import SAME_PLACE_LETTERS, only_larger_place, placed_elsewhere
 from antqa.refusals.ranks import rank_swapped
 from antqa.refusals.roles import (
@@ -103,6 +111,7 @@ from antqa.refusals.times import (
     paragraph_times,
     periods,
     time_conflict,
+    topic_words,
     vague_time_alone,
 )
 
@@ -120,6 +129,7 @@ __all__ = [
     "Period",
     "age_of_another",
     "asked_role",
+    "clause_words",
     "clauses",
     "dated_elsewhere",
     "day_elsewhere",
@@ -128,6 +138,7 @@ __all__ = [
     "event_untold",
     "event_without_figure",
     "event_word",
+    "event_words",
     "figure_of_another",
     "figure_told_apart",
     "figures_only_asked",
@@ -153,6 +164,7 @@ __all__ = [
     "step_of_another",
     "time_conflict",
     "time_untold",
+    "topic_words",
     "total_untold",
     "unwritten_day",
     "vague_time_alone",

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, tokenize
+from antqa.refusals.clauses import clauses, event_clauses
 
 #: English words that say the opposite of each other, each side as the forms it is
 #: written in: a question asking for the smallest where the article gives the greatest,
@@ -198,6 +199,30 @@ def plain_words(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", lowered)) | parts_told(lowered)
 
 
+#: Per clause of a sentence (:func:`~antqa.refusals.clauses.clauses`): its
+#: :func:`plain_words`, its stemmed words and whether it is a relative clause.
+ClauseWords = tuple[frozenset[str], frozenset[str], bool]
+
+
+def clause_words(text: str) -> tuple[ClauseWords, ...]:
+    """Per clause of ``text``, what :func:`event_words` reads (worked out once per
+    sentence of an article)."""
+    return tuple(
+        (plain_words(c.text), frozenset(tokenize(c.text)), c.relative) for c in clauses(text)
+    )
+
+
+def event_words(topic: Collection[str], told: Sequence[ClauseWords]) -> frozenset[str]:
+    """The :func:`plain_words` of the clauses of a sentence (``told``, its
+    :func:`clause_words`) that tell the question's event, by the question's stemmed words
+    ``topic`` (:func:`~antqa.refusals.clauses.event_clauses`): where an opposite of the
+    question's word would deny what it asks. "The mutualists walked out when the motion
+    was defeated by 212 votes and founded the Union, which accepted municipal funding"
+    tells nothing accepted of the motion ("By what vote was the motion rejected?")."""
+    held = event_clauses(topic, [(words, relative) for _, words, relative in told])
+    return frozenset().union(*(told[at][0] for at in held))
+
+
 def parts_told(text: str) -> frozenset[str]:
     """The words of the other side of a :data:`_COMPLEMENTS` pair that ``text`` (lower case)
     tells by a part of a whole with one side: "only 9 of the 37 children aboard survived"
@@ -249,11 +274,18 @@ def _common_words(question: str) -> set[str]:
     return {w.lower() for at, w in enumerate(words) if at == 0 or not w[0].isupper()}
 
 
-def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | None:
+def opposite_word(
+    question: str, written: Collection[str], telling: Collection[str] | None = None
+) -> tuple[str, str] | None:
     """A word of the question and its opposite as the text with the :func:`plain_words`
     ``written`` (the sentences that would answer) writes it, when that writes the opposite
     and never the question's own, in any form ("What was the smallest area ...?" of "At
-    its greatest extent ... the duchy covered"; "understate" where it says "overstated")."""
+    its greatest extent ... the duchy covered"; "understate" where it says "overstated").
+    ``telling``: the words of the clauses telling the question's event
+    (:func:`event_words`), where the opposite must be written (default: all of them); a
+    clause telling of something else uses its words of that."""
+    if telling is None:
+        telling = written
     asked = re.findall(r"[a-z]+", question.lower())
     words = frozenset(asked)
     for one, told_as, other in _SIDES:
@@ -263,7 +295,7 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
             continue  # it writes both sides ("below what level does it reappear above
             # the lake?"): the text's word is the question's own, no opposite of it
         found = next(word for word in asked if word in one)
-        told = sorted(other.intersection(written))
+        told = sorted(other.intersection(telling))
         if (
             told
             and told_as.isdisjoint(written)
@@ -278,23 +310,26 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
         prefix, rest = swapped.groups()
         opposite = ("under" if prefix == "over" else "over") + rest[:4]
         if not any(w.startswith(prefix + rest[:4]) for w in written):
-            told = sorted(w for w in written if w.startswith(opposite))
+            told = sorted(w for w in telling if w.startswith(opposite))
             if told:
                 return word, told[0]
-    return _negated(asked, written)
+    return _negated(asked, written, telling)
 
 
-def _negated(asked: Sequence[str], written: Collection[str]) -> tuple[str, str] | None:
-    """A word of the question whose negation ``written`` holds instead, or the other way
-    round: "In which acid is it insoluble?" where the text says only "soluble"."""
+def _negated(
+    asked: Sequence[str], written: Collection[str], telling: Collection[str]
+) -> tuple[str, str] | None:
+    """A word of the question whose negation ``telling`` holds instead, or the other way
+    round, and ``written`` never the word: "In which acid is it insoluble?" where the text
+    says only "soluble"."""
     for word in asked:
         if word in written:
             continue
         plain = _NEGATED.fullmatch(word)
-        if plain is not None and plain.group(1) in written:
+        if plain is not None and plain.group(1) in telling:
             return word, plain.group(1)
         if len(word) >= 5:
-            told = next((p + word for p in _NEGATIONS if p + word in written), None)
+            told = next((p + word for p in _NEGATIONS if p + word in telling), None)
             if told is not None:
                 return word, told
     return None

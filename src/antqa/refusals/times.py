@@ -12,6 +12,7 @@ from typing import Protocol, Self, TypeVar
 from antqa.lexical import resembles, tokenize
 from antqa.models import Sentence
 from antqa.questions import MONTH_NAMES, UNIT_WORDS
+from antqa.refusals.clauses import clauses
 from antqa.refusals.meanings import meaning_words
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
@@ -329,7 +330,7 @@ def part_dated_elsewhere(
     for sentence in sentences:
         if not _DIGIT.search(sentence):
             continue  # every time is written with a digit: nothing dated here
-        units += DATED_PART.split(sentence)
+        units += dated_parts(sentence)
         if whole_undated is not None and whole_undated.search(sentence):
             continue
         if not any(a.meets(d) for a in asked for d in read(sentence)):
@@ -347,6 +348,29 @@ def part_dated_elsewhere(
         elif held >= DATED_PART_WORDS and (best is None or held > best[0]):
             best = (held, dated[0])
     return None if best is None else (asked[0], best[1])
+
+
+def dated_parts(sentence: str) -> list[str]:
+    """The parts of ``sentence`` that each may be told at a time of its own
+    (:data:`DATED_PART`), but for a time opening a clause: a clause
+    (:func:`~antqa.refusals.clauses.clauses`) that opens on a time before its verb ("In
+    1987, the quatercentenary year, a former housemaster, Peter Drummond, was convicted
+    of indecent assault on pupils in the 1970s") is told at that time, so its opening and
+    its part with the verb are one part: the conviction is told at 1987, the offence within
+    it in the 1970s."""
+    kept = []  # where a clause's opening is read with its verb: no part ends there
+    for clause in clauses(sentence):
+        opening = DATED_PART.split(clause.core)
+        if len(opening) > 1 and _DIGIT.search(" ".join(opening[:-1])):
+            kept.append((clause.start, clause.start + len(clause.core)))
+    if not kept:
+        return DATED_PART.split(sentence)
+    parts, start = [], 0
+    for mark in DATED_PART.finditer(sentence):
+        if not any(first <= mark.start() < last for first, last in kept):
+            parts.append(sentence[start : mark.start()])
+            start = mark.end()
+    return [*parts, sentence[start:]]
 
 
 def topic_words(rest: str) -> set[str]:

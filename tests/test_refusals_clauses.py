@@ -1,0 +1,90 @@
+"""The clauses of a sentence (:mod:`antqa.refusals.clauses`), and the checks that compare
+a question's word or time with the clause its event sits in rather than the whole
+sentence: the opposite check and the time check."""
+
+from __future__ import annotations
+
+from antqa.refusals import (
+    clause_words,
+    dated_elsewhere,
+    event_words,
+    opposite_word,
+    plain_words,
+    time_conflict,
+    topic_words,
+)
+from antqa.refusals.clauses import clauses
+
+
+def _texts(sentence: str) -> list[str]:
+    return [c.text.strip() for c in clauses(sentence)]
+
+
+def test_a_sentence_parts_into_its_clauses_and_verbless_parts_join_one() -> None:
+    """A part with a verb is a clause; an opening time and an appositive join the clause
+    they open, a trailing phrase or a list's next item the clause before, and a relative
+    or coordinated clause is one of its own."""
+    told = (
+        "The rebels walked out when the treaty was defeated by 40 votes to 31 "
+        "and formed a league, which accepted royal money."
+    )
+    assert _texts(told) == [
+        "The rebels walked out",
+        "when the treaty was defeated by 40 votes to 31",
+        "and formed a league",
+        "which accepted royal money.",
+    ]
+    assert [c.relative for c in clauses(told)] == [False, True, False, True]
+    opening = "In 1962, the jubilee year, a former bursar, Karl Ost, was jailed for theft in 1958."
+    assert _texts(opening) == [opening]
+    # the verbless parts after a clause's verb are its own, but not what it tells up to it
+    [founded] = clauses("He founded a college, the Ost School, in 1474, with two faculties.")
+    assert founded.core == "He founded a college"
+    # a list's next item and a phrase after "but," stay where they belong
+    listed = (
+        "It abolished the salt and sugar taxes but, as a favour to the ports, kept a duty on tea."
+    )
+    assert _texts(listed) == [
+        "It abolished the salt and sugar taxes",
+        "but, as a favour to the ports, kept a duty on tea.",
+    ]
+    # a range of years is one time, never two clauses
+    assert len(clauses("Between 1926 and 1932 the locks were lengthened.")) == 1
+
+
+def _opposite(question: str, text: str) -> tuple[str, str] | None:
+    telling = event_words(topic_words(question), clause_words(text))
+    return opposite_word(question, plain_words(text), telling)
+
+
+def test_an_opposite_in_a_clause_telling_of_something_else_denies_nothing() -> None:
+    """ "accepted" told of the league, in a clause of its own, is no answer to whether
+    the treaty was rejected: the clause telling of the treaty says "defeated"."""
+    told = (
+        "The rebels walked out when the treaty was defeated by 40 votes to 31 "
+        "and formed a league, which accepted royal money."
+    )
+    assert _opposite("By what vote was the treaty rejected?", told) is None
+    # told of the treaty, the opposite still denies it
+    swapped = "The rebels walked out when the treaty was accepted by 40 votes to 31."
+    assert _opposite("By what vote was the treaty rejected?", swapped) == ("rejected", "accepted")
+    # a relative clause tells of what the clause before names: the mill opened, never closed
+    mill = "The firm raised money to build a second mill at Ordby, which opened in 1988."
+    assert _opposite("In which year did the Ordby mill close?", mill) == ("close", "opened")
+    # a sentence no clause of which holds a word of the question is read whole
+    assert _opposite("When did the mill close?", "It opened in 1988.") == ("close", "opened")
+
+
+def test_a_time_opening_a_sentence_dates_its_first_clause() -> None:
+    """ "In 1962, ..., was jailed for theft in 1958": the jailing is told at 1962, the
+    theft within it at 1958; a question asking who was jailed in 1962 is answered."""
+    told = "In 1962, the jubilee year, a former bursar, Karl Ost, was jailed for theft in 1958."
+    assert time_conflict("Which former bursar was jailed for theft in 1962?", told) is None
+    assert dated_elsewhere("Which former bursar was jailed for theft in 1962?", [told]) is None
+    # the clause after it, with a time of its own, is told at that time
+    two = (
+        "In 1962, the former bursar, Karl Ost, was jailed for theft, and in 1965 the school closed."
+    )
+    assert dated_elsewhere("Which former bursar was jailed for theft in 1965?", [two]) is not None
+    # a time no clause tells stays another time
+    assert time_conflict("Which former bursar was jailed for theft in 1970?", told) is not None
