@@ -157,6 +157,17 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
             ("insoluble", "soluble"),
         ),
         ("Which salts are soluble?", "Both salts are insoluble.", ("soluble", "insoluble")),
+        # a step of bringing back, told only ended ("brought back" read as one word)
+        (
+            "When was corporal punishment brought back?",
+            "Corporal punishment saw its abolition in 1982.",
+            ("brought back", "abolition"),
+        ),
+        (
+            "When was the sturgeon reintroduced?",
+            "The sturgeon was declared extinct.",
+            ("reintroduced", "extinct"),
+        ),
     ],
 )
 def test_one_of_a_set_of_alternatives_asked_where_another_is_told(

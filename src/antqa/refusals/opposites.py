@@ -68,6 +68,11 @@ _OPPOSED = (
 #: science objectives"): 2 more unanswerables each, in two sets, no answerable.
 #: "restore"/"demolish" ("When did the trust demolish the warehouse?" of "restored the
 #: warehouse"): 2 more unanswerables (one set), no answerable.
+#: A step of bringing something back ("reintroduced", "revived", "reinstated", "brought
+#: back") and its ending ("abolition", "extinct"): "In what year was corporal punishment
+#: brought back?" of "the abolition ... of corporal punishment in 1982". No answerable of
+#: any set asks such a step, 7 unanswerables in 7 sets do; this refused 3 of them (three
+#: sets, two not refused before), the others' passages tell the step or no ending.
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
@@ -104,7 +109,15 @@ _ALTERNATIVES = (
     ("wood wooden timber", "stone brick concrete metal iron steel"),
     ("primary", "secondary"),
     ("restore restores restored restoring", "demolish demolishes demolished demolishing"),
+    (
+        "reintroduce reintroduces reintroduced reintroducing revive revives revived reviving "
+        "reinstate reinstates reinstated reinstating brought_back",
+        "abolish abolishes abolished abolishing abolition extinct",
+    ),
 )
+#: "brought back", "bring back": a step of bringing back written in two words, read as the
+#: one word :data:`_ALTERNATIVES` holds for it ("brought_back").
+_BRINGING_BACK = re.compile(r"\b(?:bring|brings|bringing|brought)\s+back\b")
 
 
 #: The nouns that tell the step of a verb of a side, by the verb's plain form (general
@@ -128,6 +141,9 @@ _NOUNS = {
     "retain": "retention",
     "lose": "loss losses",
     "grow": "growth",
+    "reintroduce": "reintroduction",
+    "revive": "revival",
+    "reinstate": "reinstatement",
 }
 
 
@@ -195,7 +211,13 @@ def plain_words(text: str) -> frozenset[str]:
     :data:`_COMPLEMENTS` pair when a part of a whole is told with one side (:func:`parts_told`):
     what :func:`opposite_word` compares, worked out once per sentence of an article."""
     lowered = text.lower()
-    return frozenset(re.findall(r"[a-z]+", lowered)) | parts_told(lowered)
+    return frozenset(_words(lowered)) | parts_told(lowered)
+
+
+def _words(lowered: str) -> list[str]:
+    """The words of ``lowered`` (lower-cased text) as :func:`opposite_word` compares them:
+    "brought back" as one (:data:`_BRINGING_BACK`)."""
+    return re.findall(r"[a-z_]+", _BRINGING_BACK.sub("brought_back", lowered))
 
 
 def parts_told(text: str) -> frozenset[str]:
@@ -254,7 +276,7 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
     ``written`` (the sentences that would answer) writes it, when that writes the opposite
     and never the question's own, in any form ("What was the smallest area ...?" of "At
     its greatest extent ... the duchy covered"; "understate" where it says "overstated")."""
-    asked = re.findall(r"[a-z]+", question.lower())
+    asked = _words(question.lower())
     words = frozenset(asked)
     for one, told_as, other in _SIDES:
         if one.isdisjoint(words):
@@ -270,7 +292,7 @@ def opposite_word(question: str, written: Collection[str]) -> tuple[str, str] | 
             and not _written_prefixed(found, written)
             and not _season_told(found, written)
         ):
-            return found, told[0]
+            return found.replace("_", " "), told[0].replace("_", " ")
     for word in asked:
         swapped = _SWAPPED_PREFIX.fullmatch(word)
         if swapped is None:
