@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from antqa.answering import NOT_COVERED
+from antqa.answering.reading import subject_names
 from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.questions import meaning_language
@@ -157,6 +158,17 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
             ("insoluble", "soluble"),
         ),
         ("Which salts are soluble?", "Both salts are insoluble.", ("soluble", "insoluble")),
+        # a step of bringing back, told only ended ("brought back" read as one word)
+        (
+            "When was corporal punishment brought back?",
+            "Corporal punishment saw its abolition in 1982.",
+            ("brought back", "abolition"),
+        ),
+        (
+            "When was the sturgeon reintroduced?",
+            "The sturgeon was declared extinct.",
+            ("reintroduced", "extinct"),
+        ),
     ],
 )
 def test_one_of_a_set_of_alternatives_asked_where_another_is_told(
@@ -521,11 +533,14 @@ FERRIES = (
 
 
 #: Questions swapping a place, a pairing of names or one of a set of alternatives, why
-#: each is refused, and the question as the article would answer it.
+#: each is refused, and the question as the article would answer it. A pairing with the
+#: article's subject ("Tom Reed's role at the Kelby ferry") is none: every paragraph tells
+#: of the subject, Tom Reed's of the crossing his bridge ended
+#: (:func:`test_the_subject_whole_or_by_part_of_its_name_is_told_with_every_paragraph`).
 SWAPS = [
     ("Who first ran the ferry at Dunmere?", "where it tells of this, it says Kelby, not Dunmere",
      "Who first ran the ferry at Kelby?"),
-    ("What was Tom Reed's role at the Kelby ferry?", "it never tells of Tom Reed and Kelby together",
+    ("What was Tom Reed's role on the Orr estuary?", "it never tells of Tom Reed and Orr together",
      "What did Tom Reed build in 1911?"),
     ("When did the ferry house close as a museum?", 'where it tells of this, it says "opened", not "close"',
      "When did the ferry house open as a museum?"),
@@ -546,6 +561,39 @@ def test_a_swapped_place_pairing_or_alternative_is_refused(tmp_path) -> None:  #
     refused = {asked: answers[asked].answer for asked, _, _ in SWAPS}
     assert refused == {asked: NOT_COVERED.format(reason=f" — {why}") for asked, why, _ in SWAPS}
     assert all(answers[kept].answerable for _, _, kept in SWAPS)
+
+
+#: An article calling its subject by its common noun ("the school") past its first line.
+SCHOOL = (
+    "Wexbury School is an independent boarding school in the village of Wexbury Green.\n\n"
+    "The school was founded in 1820 by the wool merchant Amos Carrow.\n\n"
+    "The school added the International Diploma in 2006, an option that was dropped in 2019 "
+    "because of falling demand. Lena Frost taught music there for forty years.\n\n"
+    "Boarders slept in long dormitories. Meals were plain. Chapel was held daily. Pupils "
+    "rowed on the river in summer. Fees rose in hard years. A fire damaged the library. "
+    "Cricket was played on the lower field. Prefects kept order. The bell rang at seven. "
+    "Old pupils met each June. Lamps hung in the cloister.\n"
+)
+
+
+def test_the_subject_whole_or_by_part_of_its_name_is_told_with_every_paragraph(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A question may name the article's subject whole ("Wexbury School") or without its
+    common noun ("Wexbury"), where the article calls it "the school": neither the check
+    that a name is near the answer nor the one that two names are told together looks for
+    it (before, the first refused "Wexbury", the second "Wexbury School")."""
+    from tests.test_answering import _service_over
+
+    assert subject_names("Wexbury School", frozenset(tokenize("school"))) == {
+        "Wexbury School",
+        "Wexbury",
+    }
+    assert subject_names("Halvern Pharmaceuticals", frozenset()) == {"Halvern Pharmaceuticals"}
+    service = _service_over(SCHOOL, tmp_path)
+    for named in ("Wexbury", "Wexbury School"):
+        dropped = service.ask(f"Why did {named} stop offering the International Diploma?")
+        assert dropped.answerable and "falling demand" in dropped.answer, dropped.answer
+        taught = service.ask(f"What did Lena Frost teach at {named}?")
+        assert taught.answerable and "taught music" in taught.answer, taught.answer
 
 
 def test_a_distance_s_starting_point_is_no_place_the_question_pins() -> None:

@@ -92,6 +92,21 @@ def _states(text: str) -> bool:
     return len(text.split()) >= _STATEMENT_WORDS and bool(_STATEMENT.search(text))
 
 
+def subject_names(subject: str, lower_words: frozenset[str]) -> frozenset[str]:
+    """The names a question may call the article's ``subject`` by: whole, and without
+    each trailing word the article writes in lower case (``lower_words``, stemmed), its
+    common noun: an article on "Wexcombe School" calls it "the school", and a question
+    "Wexcombe". Not a name the subject's words are part of ("the Wexcombe Society",
+    "Clara Halvern" of "Halvern Pharmaceuticals"): that is another thing, checked as any
+    name is."""
+    words = subject.split()
+    found = {subject} if subject else set()
+    while len(words) > 1 and set(tokenize(words[-1])) <= lower_words:
+        words.pop()
+        found.add(" ".join(words))
+    return frozenset(found)
+
+
 class ArticleReading:
     """Per sentence of the article, what the answer step reads of it (computed once, at
     load, since every question reads it)."""
@@ -137,8 +152,9 @@ class ArticleReading:
             for person in found:
                 self.naming.setdefault(person, []).append(s)
         #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
-        #: paragraph tells of, by name or not.
-        self.subject = opening_name(texts[0]) if texts else ""
+        #: paragraph tells of, by name or not; with its shortened forms
+        #: (:func:`subject_names`): "Wexcombe" of "Wexcombe School".
+        self.subjects = subject_names(opening_name(texts[0]) if texts else "", self.lower_words)
 
 
 class AnswerStep:
@@ -182,10 +198,17 @@ class AnswerStep:
         return [
             name
             for name, written_as in named.items()
-            if named_in(question.text, name) != self.reading.subject
+            if not self.names_subject(question, name)
             and not self._mentioned_near(question, name, written_as, chosen)
             and not self.reading.words.described(question.text, name)
         ]
+
+    def names_subject(self, question: Question, name: str) -> bool:
+        """Whether the question's name holding ``name`` (stemmed) is the article's subject,
+        whole or shortened (:attr:`ArticleReading.subjects`): every paragraph tells of the
+        subject, by name, by its common noun or as "it", so no sentence need write it, nor
+        write it near another name the question gives."""
+        return named_in(question.text, name) in self.reading.subjects
 
     def _mentioned_near(
         self, question: Question, name: str, written_as: str, chosen: Sequence[Sentence]

@@ -471,7 +471,12 @@ class RefusalChecks(AnswerStep):
             if not self.reading.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
         typed = {written_as: name for name, written_as in named.items()}
-        tied = [n for n in typed if not self.reading.words.described(question.text, typed[n])]
+        tied = [
+            n
+            for n in typed
+            if not self.reading.words.described(question.text, typed[n])
+            and not self.names_subject(question, typed[n])
+        ]
         never = self.reading.words.apart(
             self._by_last_word(question.text, tied), self.policy.name_reach
         )

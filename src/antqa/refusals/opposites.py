@@ -69,6 +69,11 @@ _OPPOSED = (
 #: science objectives"): 2 more unanswerables each, in two sets, no answerable.
 #: "restore"/"demolish" ("When did the trust demolish the warehouse?" of "restored the
 #: warehouse"): 2 more unanswerables (one set), no answerable.
+#: A step of bringing something back ("reintroduced", "revived", "reinstated", "brought
+#: back") and its ending ("abolition", "extinct"): "In what year was corporal punishment
+#: brought back?" of "the abolition ... of corporal punishment in 1982". No answerable of
+#: any set asks such a step, 7 unanswerables in 7 sets do; this refused 3 of them (three
+#: sets, two not refused before), the others' passages tell the step or no ending.
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
@@ -105,7 +110,15 @@ _ALTERNATIVES = (
     ("wood wooden timber", "stone brick concrete metal iron steel"),
     ("primary", "secondary"),
     ("restore restores restored restoring", "demolish demolishes demolished demolishing"),
+    (
+        "reintroduce reintroduces reintroduced reintroducing revive revives revived reviving "
+        "reinstate reinstates reinstated reinstating brought_back",
+        "abolish abolishes abolished abolishing abolition extinct",
+    ),
 )
+#: "brought back", "bring back": a step of bringing back written in two words, read as the
+#: one word :data:`_ALTERNATIVES` holds for it ("brought_back").
+_BRINGING_BACK = re.compile(r"\b(?:bring|brings|bringing|brought)\s+back\b")
 
 
 #: The nouns that tell the step of a verb of a side, by the verb's plain form (general
@@ -129,6 +142,9 @@ _NOUNS = {
     "retain": "retention",
     "lose": "loss losses",
     "grow": "growth",
+    "reintroduce": "reintroduction",
+    "revive": "revival",
+    "reinstate": "reinstatement",
 }
 
 
@@ -196,7 +212,13 @@ def plain_words(text: str) -> frozenset[str]:
     :data:`_COMPLEMENTS` pair when a part of a whole is told with one side (:func:`parts_told`):
     what :func:`opposite_word` compares, worked out once per sentence of an article."""
     lowered = text.lower()
-    return frozenset(re.findall(r"[a-z]+", lowered)) | parts_told(lowered)
+    return frozenset(_words(lowered)) | parts_told(lowered)
+
+
+def _words(lowered: str) -> list[str]:
+    """The words of ``lowered`` (lower-cased text) as :func:`opposite_word` compares them:
+    "brought back" as one (:data:`_BRINGING_BACK`)."""
+    return re.findall(r"[a-z_]+", _BRINGING_BACK.sub("brought_back", lowered))
 
 
 #: Per clause of a sentence (:func:`~antqa.refusals.clauses.clauses`): its
@@ -286,7 +308,7 @@ def opposite_word(
     clause telling of something else uses its words of that."""
     if telling is None:
         telling = written
-    asked = re.findall(r"[a-z]+", question.lower())
+    asked = _words(question.lower())
     words = frozenset(asked)
     for one, told_as, other in _SIDES:
         if one.isdisjoint(words):
@@ -302,7 +324,7 @@ def opposite_word(
             and not _written_prefixed(found, written)
             and not _season_told(found, written)
         ):
-            return found, told[0]
+            return found.replace("_", " "), told[0].replace("_", " ")
     for word in asked:
         swapped = _SWAPPED_PREFIX.fullmatch(word)
         if swapped is None:
