@@ -27,6 +27,8 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 _WHICH_NAME_WORDS = 2
 #: "Who is Ni Xingjun?": a question asking what a person is, not for a name.
 _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\W*$")
+#: A possessive's ending, which is no part of the name ("Aurel Vennick's job").
+_POSSESSIVE = re.compile(r"['’]s\b")
 NOT_COVERED = (
     "The article doesn't say{reason}. The closest passages are listed below in case they help."
 )
@@ -74,6 +76,23 @@ def person_named(
         return ""
     names = _NAME.findall(short.text)
     return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
+
+
+def person_asked_of(question: Question, article: ArticleNames) -> str:
+    """The one person a question names when it asks for no one ("What was Aurel Vennick's
+    job?"): whom a follow-up's "he" then stands for ("Where was he born?"), as the person a
+    "who" answer names does (:func:`person_named`). ``""`` when it asks for a person or a
+    thing of a kind ("Who was Obrenthal's father?", "Which of his sons ...?": "he" is then
+    the one answered), or names no one or several. A name of two words or more, as for a
+    "which" answer: one capitalised word names a paper or a ship as well as anyone
+    ("Clarion", "Corvanne"), and a question's first word may read as one ("How")."""
+    asked = Asked.of(question)
+    if asked.person or asked.noun:
+        return ""
+    found = people(_POSSESSIVE.sub("", question.text), article.common, article.places)
+    if len(found) != 1 or not one_person(found[0], article, _WHICH_NAME_WORDS):
+        return ""
+    return found[0]
 
 
 class Answerer:
@@ -151,7 +170,9 @@ class Answerer:
         # company" after "Alipay was the settlement department of Taobao" + "We know that
         # Ant Financial started from Alipay" drifted to Ant Financial)
         said = self.composer.quote(hits, quoted[:-1], scores, short) if hedged else text
-        about = person_named(scores.question, short, self.short.names)
+        about = person_named(scores.question, short, self.short.names) or person_asked_of(
+            scores.question, self.short.names
+        )
         return answer, Composition(said, tuple(s.id for s in quoted), about)
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
