@@ -89,10 +89,12 @@ def person_asked_of(question: Question, article: ArticleNames) -> str:
     asked = Asked.of(question)
     if asked.person or asked.noun:
         return ""
-    found = people(_POSSESSIVE.sub("", question.text), article.common, article.places)
-    if len(found) != 1 or not one_person(found[0], article, _WHICH_NAME_WORDS):
-        return ""
-    return found[0]
+    found = [
+        name
+        for name in people(_POSSESSIVE.sub("", question.text), article.common, article.places)
+        if one_person(name, article, _WHICH_NAME_WORDS)
+    ]
+    return found[0] if len(found) == 1 else ""
 
 
 class Answerer:
