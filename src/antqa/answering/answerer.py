@@ -27,6 +27,9 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 _WHICH_NAME_WORDS = 2
 #: "Who is Ni Xingjun?": a question asking what a person is, not for a name.
 _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\W*$")
+#: A question picking one of several ("Which of his pupils ...?"): its answer may be the
+#: person a follow-up's "he" stands for, however :func:`person_named` reads it.
+_WHICH = re.compile(r"^\W*(?:(?:and|so)\s+)?which\b", re.I)
 #: A possessive's ending, which is no part of the name ("Aurel Vennick's job").
 _POSSESSIVE = re.compile(r"['’]s\b")
 NOT_COVERED = (
@@ -43,8 +46,9 @@ class Composition:
     text: str
     sentence_ids: tuple[int, ...]
     about: str = ""
-    """The person it named when asked for one (:func:`person_named`), for "he" or "her"
-    in a follow-up."""
+    """The person it named when asked for one (:func:`person_named`), or the one person
+    its question named when it asked for no one (:func:`person_asked_of`): for "he" or
+    "her" in a follow-up."""
 
 
 def person_named(
@@ -87,7 +91,7 @@ def person_asked_of(question: Question, article: ArticleNames) -> str:
     "which" answer: one capitalised word names a paper or a ship as well as anyone
     ("Clarion", "Corvanne"), and a question's first word may read as one ("How")."""
     asked = Asked.of(question)
-    if asked.person or asked.noun:
+    if asked.person or asked.noun or _WHICH.match(question.text):
         return ""
     found = [
         name
