@@ -21,9 +21,11 @@ from antqa.short_answers.names import ArticleNames
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
-#: How many words a "which" question's answer needs to be taken for a person's name: two
-#: ("Viktor Albrecht"); one word names a work or a ship as well as anyone ("Which opera
-#: ...?" -> "Sigrun", "Which locomotive ...?" -> "Corrin").
+#: How many words a name needs to be taken for a person's where only its capitals tell:
+#: a "which" question's answer, or the one name a question asking for no one writes
+#: (:func:`person_asked_of`). Two ("Viktor Albrecht"); one word names a work or a ship as
+#: well as anyone ("Which opera ...?" -> "Sigrun", "Which locomotive ...?" -> "Corrin";
+#: "the Clarion's article"), and a question's first word may read as one ("How").
 _WHICH_NAME_WORDS = 2
 #: "Who is Ni Xingjun?": a question asking what a person is, not for a name.
 _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\W*$")
@@ -87,9 +89,7 @@ def person_asked_of(question: Question, article: ArticleNames) -> str:
     job?"): whom a follow-up's "he" then stands for ("Where was he born?"), as the person a
     "who" answer names does (:func:`person_named`). ``""`` when it asks for a person or a
     thing of a kind ("Who was Obrenthal's father?", "Which of his sons ...?": "he" is then
-    the one answered), or names no one or several. A name of two words or more, as for a
-    "which" answer: one capitalised word names a paper or a ship as well as anyone
-    ("Clarion", "Corvanne"), and a question's first word may read as one ("How")."""
+    the one answered), or names no one or several (of :data:`_WHICH_NAME_WORDS` or more)."""
     asked = Asked.of(question)
     if asked.person or asked.noun or _WHICH.match(question.text):
         return ""
