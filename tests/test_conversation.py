@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from antqa.answering.answerer import person_named
+from antqa.answering.answerer import person_asked_of, person_named
 from antqa.conversation import QUESTION_WEIGHT, Turn, is_follow_up, plan_search
 from antqa.evaluation import evaluate_file
 from antqa.models import ShortAnswer
@@ -237,3 +237,53 @@ def test_a_who_or_which_question_names_a_person_when_its_answer_is_a_name_of_the
     assert person_named(analyse(question), answer, article) == person
     if question.startswith("Which"):  # no article: no name to read for "which"
         assert person_named(analyse(question), answer) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("What was Aurel Vennick's job?", "Aurel Vennick"),
+        ("Why did Lionel Hask resign?", "Lionel Hask"),
+        # a one-word thing beside the person is no second person
+        ("What did the Clarion's article accuse Ferdinand Caul of?", "Ferdinand Caul"),
+        ("Who was Aurel Vennick's father?", ""),  # "he" is then the one answered
+        ("Which of Aurel Vennick's pupils became a banker?", ""),  # likewise
+        ("When did Aurel Vennick meet Lionel Hask?", ""),  # two: "he" is either
+        ("When was the Hurnsby Dam finished?", ""),  # "dam": a thing
+    ],
+)
+def test_a_question_naming_one_person_and_asking_for_no_one_is_about_them(
+    question: str, person: str
+) -> None:
+    """ "Where was he born?" after "What was Aurel Vennick's job?" asks of Aurel Vennick, as
+    it would after "Who was the schoolmaster?" answered with his name."""
+    from antqa.short_answers.names import ArticleNames
+
+    article = ArticleNames(
+        "The schoolmaster Aurel Vennick founded the purse. Lionel Hask resigned as deputy. "
+        "The Clarion accused Ferdinand Caul. The Hurnsby Dam was finished; the dam is tall."
+    )
+    assert person_asked_of(analyse(question), article) == person
+
+
+def test_a_follow_up_on_the_person_the_question_before_named_is_read_with_them(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """On another article: "he" after "What was Aurel Vennick's job?" is Vennick, whose
+    lifespan the article gives but not where he was born: refused, where before the
+    follow-up read no one and quoted his sentence. What that sentence does tell of him
+    is still answered."""
+    article = DATA / "ossendrian-mutualism.txt"
+    history = [{"question": "What was Aurel Vennick's job?"}]
+    items = [
+        {"id": "born", "type": "unanswerable", "question": "Where was he born?",
+         "history": history, "evidence": []},
+        {"id": "households", "type": "followup",
+         "question": "How many households did he persuade?", "history": history,
+         "evidence": ["forty-two households"]},
+    ]  # fmt: skip
+    path = tmp_path / "followups.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    results = {r.id: r for r in evaluate_file(path, real_service, article_file=article).items}
+    assert results["born"].refused
+    assert results["households"].answer_hit and not results["households"].refused

@@ -21,12 +21,19 @@ from antqa.short_answers.names import ArticleNames
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
-#: How many words a "which" question's answer needs to be taken for a person's name: two
-#: ("Viktor Albrecht"); one word names a work or a ship as well as anyone ("Which opera
-#: ...?" -> "Sigrun", "Which locomotive ...?" -> "Corrin").
+#: How many words a name needs to be taken for a person's where only its capitals tell:
+#: a "which" question's answer, or the one name a question asking for no one writes
+#: (:func:`person_asked_of`). Two ("Viktor Albrecht"); one word names a work or a ship as
+#: well as anyone ("Which opera ...?" -> "Sigrun", "Which locomotive ...?" -> "Corrin";
+#: "the Clarion's article"), and a question's first word may read as one ("How").
 _WHICH_NAME_WORDS = 2
 #: "Who is Ni Xingjun?": a question asking what a person is, not for a name.
 _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\W*$")
+#: A question picking one of several ("Which of his pupils ...?"): its answer may be the
+#: person a follow-up's "he" stands for, however :func:`person_named` reads it.
+_WHICH = re.compile(r"^\W*(?:(?:and|so)\s+)?which\b", re.I)
+#: A possessive's ending, which is no part of the name ("Aurel Vennick's job").
+_POSSESSIVE = re.compile(r"['’]s\b")
 NOT_COVERED = (
     "The article doesn't say{reason}. The closest passages are listed below in case they help."
 )
@@ -41,8 +48,9 @@ class Composition:
     text: str
     sentence_ids: tuple[int, ...]
     about: str = ""
-    """The person it named when asked for one (:func:`person_named`), for "he" or "her"
-    in a follow-up."""
+    """The person it named when asked for one (:func:`person_named`), or the one person
+    its question named when it asked for no one (:func:`person_asked_of`): for "he" or
+    "her" in a follow-up."""
 
 
 def person_named(
@@ -74,6 +82,23 @@ def person_named(
         return ""
     names = _NAME.findall(short.text)
     return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
+
+
+def person_asked_of(question: Question, article: ArticleNames) -> str:
+    """The one person a question names when it asks for no one ("What was Aurel Vennick's
+    job?"): whom a follow-up's "he" then stands for ("Where was he born?"), as the person a
+    "who" answer names does (:func:`person_named`). ``""`` when it asks for a person or a
+    thing of a kind ("Who was Obrenthal's father?", "Which of his sons ...?": "he" is then
+    the one answered), or names no one or several (of :data:`_WHICH_NAME_WORDS` or more)."""
+    asked = Asked.of(question)
+    if asked.person or asked.noun or _WHICH.match(question.text):
+        return ""
+    found = [
+        name
+        for name in people(_POSSESSIVE.sub("", question.text), article.common, article.places)
+        if one_person(name, article, _WHICH_NAME_WORDS)
+    ]
+    return found[0] if len(found) == 1 else ""
 
 
 class Answerer:
@@ -151,7 +176,9 @@ class Answerer:
         # company" after "Alipay was the settlement department of Taobao" + "We know that
         # Ant Financial started from Alipay" drifted to Ant Financial)
         said = self.composer.quote(hits, quoted[:-1], scores, short) if hedged else text
-        about = person_named(scores.question, short, self.short.names)
+        about = person_named(scores.question, short, self.short.names) or person_asked_of(
+            scores.question, self.short.names
+        )
         return answer, Composition(said, tuple(s.id for s in quoted), about)
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
