@@ -372,10 +372,13 @@ class RefusalChecks(AnswerStep):
         if denied is not None:  # "when was it reopened" asked, "never reopened" told
             return f' — where it tells of this, it says "{denied}"'
         quoted = {s.id for s in chosen}
-        topic = topic_words(question.text)
         for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
-            telling = set().union(*(event_words(topic, self.reading.clauses[i]) for i in ids))
-            found = opposite_word(question.text, self._plain_words(ids), telling)
+            written = self._plain_words(ids)
+            found = opposite_word(question.text, written)
+            if found is not None:  # read the clauses only then: most questions ask no side
+                topic = topic_words(question.text)
+                telling = set().union(*(event_words(topic, self.reading.clauses[i]) for i in ids))
+                found = opposite_word(question.text, written, telling)
             if found is not None:
                 asked, told = found
                 return f' — where it tells of this, it says "{told}", not "{asked}"'
