@@ -580,7 +580,8 @@ def test_the_subject_whole_or_by_part_of_its_name_is_told_with_every_paragraph(t
     """A question may name the article's subject whole ("Wexbury School") or without its
     common noun ("Wexbury"), where the article calls it "the school": neither the check
     that a name is near the answer nor the one that two names are told together looks for
-    it (before, the first refused "Wexbury", the second "Wexbury School")."""
+    it (before, the first refused "Wexbury", the second "Wexbury School"), nor the one
+    that a step asked of a name is told near it."""
     from tests.test_answering import _service_over
 
     assert subject_names("Wexbury School", frozenset(tokenize("school"))) == {
@@ -594,6 +595,9 @@ def test_the_subject_whole_or_by_part_of_its_name_is_told_with_every_paragraph(t
         assert dropped.answerable and "falling demand" in dropped.answer, dropped.answer
         taught = service.ask(f"What did Lena Frost teach at {named}?")
         assert taught.answerable and "taught music" in taught.answer, taught.answer
+    # nor does it take its steps only where it is named: "The school added ..."
+    added = service.ask("When did Wexbury School add the International Diploma?")
+    assert added.answerable and "in 2006" in added.answer, added.answer
 
 
 def test_a_distance_s_starting_point_is_no_place_the_question_pins() -> None:

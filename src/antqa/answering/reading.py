@@ -207,7 +207,7 @@ class AnswerStep:
         """Whether the question's name holding ``name`` (stemmed) is the article's subject,
         whole or shortened (:attr:`ArticleReading.subjects`): every paragraph tells of the
         subject, by name, by its common noun or as "it", so no sentence need write it, nor
-        write it near another name the question gives."""
+        write it near another name the question gives, nor near a step asked of it."""
         return named_in(question.text, name) in self.reading.subjects
 
     def _mentioned_near(

@@ -473,13 +473,14 @@ class RefusalChecks(AnswerStep):
         for written, pattern in numbered_names(question.text):  # "Henry II", not "Henry III"
             if not self.reading.words.written_beside(pattern, chosen):
                 return f" — where it tells of this, it never mentions {written}"
-        typed = {written_as: name for name, written_as in named.items()}
-        tied = [
-            n
-            for n in typed
-            if not self.reading.words.described(question.text, typed[n])
-            and not self.names_subject(question, typed[n])
-        ]
+        # the subject is told of in every paragraph: never apart from another name, nor
+        # taking its steps only where it is named ("the school added ..." of "Wexbury")
+        typed = {
+            written_as: name
+            for name, written_as in named.items()
+            if not self.names_subject(question, name)
+        }
+        tied = [n for n in typed if not self.reading.words.described(question.text, typed[n])]
         never = self.reading.words.apart(
             self._by_last_word(question.text, tied), self.policy.name_reach
         )
