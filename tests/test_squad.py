@@ -259,6 +259,9 @@ OTHER_FOLLOWUPS = (
     "tamberly-botanic-garden",
     "wexcombe-school",
     "ossendrian-mutualism",
+    "mining-town",
+    "vaccine-trial",
+    "chess-tournament",
 )
 
 
