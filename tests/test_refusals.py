@@ -169,6 +169,22 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
             "The sturgeon was declared extinct.",
             ("reintroduced", "extinct"),
         ),
+        # lengthened/shortened, a negative opinion, a full approval
+        (
+            "When was the route lengthened?",
+            "It was shortened in 2007.",
+            ("lengthened", "shortened"),
+        ),
+        (
+            "Who gave a negative review?",
+            "Tom Reed gave a positive review.",
+            ("negative", "positive"),
+        ),
+        (
+            "When was full approval given?",
+            "Conditional approval came in 2022.",
+            ("full", "conditional"),
+        ),
     ],
 )
 def test_one_of_a_set_of_alternatives_asked_where_another_is_told(

@@ -74,6 +74,11 @@ _OPPOSED = (
 #: brought back?" of "the abolition ... of corporal punishment in 1982". No answerable of
 #: any set asks such a step, 7 unanswerables in 7 sets do; this refused 3 of them (three
 #: sets, two not refused before), the others' passages tell the step or no ending.
+#: Lengthened/shortened (with extended/reduced), positive/negative, a full or conditional
+#: approval: picked from the twentieth batch's unrefused unanswerables ("When was the
+#: time control lengthened?" of "shortened in 2007"; "a negative opinion" of "a positive
+#: scientific opinion"), they refused 4 there and 1 more on every other set (a mission
+#: "lengthened" where it was shortened), and no answerable of any set.
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
@@ -91,7 +96,8 @@ _ALTERNATIVES = (
     ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
     ("high higher", "low"),
     ("fully", "partly partially"),
-    ("full", "partial"),
+    ("full", "partial conditional"),
+    ("positive", "negative"),
     ("spring", "summer", "autumn", "winter"),
     ("retain retains retained retaining", "lose loses lost losing"),
     ("pass passes passed", "defeat defeats defeated"),
@@ -104,7 +110,10 @@ _ALTERNATIVES = (
         "criticise criticises criticised criticising criticize criticizes criticized "
         "criticizing condemn condemns condemned condemning",
     ),
-    ("extend extends extended extending", "reduce reduces reduced reducing"),
+    (
+        "extend extends extended extending lengthen lengthens lengthened lengthening",
+        "reduce reduces reduced reducing shorten shortens shortened shortening",
+    ),
     ("men man", "women woman"),
     ("public", "private"),
     ("wood wooden timber", "stone brick concrete metal iron steel"),
