@@ -259,6 +259,11 @@ def test_by_how_much_asks_for_a_change() -> None:
         (AnswerKind.SHARE, "members could borrow seed money at two per cent", True),
         (AnswerKind.SHARE, "some eleven percent of the vote", True),
         (AnswerKind.SHARE, "two centuries later the mill closed", False),
+        # a count against a count, whatever is counted (the twentieth unseen batch: "what
+        # share of children had high blood lead levels?" was refused as never told)
+        (AnswerKind.SHARE, "high blood-lead levels in one in five children", True),
+        (AnswerKind.SHARE, "3 out of 10 voted against", True),
+        (AnswerKind.SHARE, "the club won two in 1990", False),
         # shillings and pence as old accounts write them, not a decade
         (AnswerKind.AMOUNT, "the mason was paid 3s a week", True),
         (AnswerKind.AMOUNT, "in the 60s a boom followed", False),

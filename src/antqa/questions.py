@@ -264,7 +264,10 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         r"\b(?:half|quarter|third|majority|minority)\b|",
         # "one-twentieth", "two-fifths": an ordinal alone is no share ("the tenth century")
         rf"\b(?:a|one|{_NUMBER_WORD})[\s-]+(?:{FRACTIONS})\b|",
-        r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)",
+        r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)|",
+        # a count against a count, whatever is counted: "one in five children", "3 out of 10"
+        rf"\b(?:one|{_NUMBER_WORD}|\d{{1,3}}) (?:out of|in) (?:every )?",
+        rf"(?:{_NUMBER_WORD}|\d{{1,3}}(?:,\d{{3}})*)\b",
     ),
     AnswerKind.DURATION: _pattern(
         _SPAN.pattern,
