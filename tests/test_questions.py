@@ -251,6 +251,9 @@ def test_by_how_much_asks_for_a_change() -> None:
         (AnswerKind.SHARE, "a multure of one sixteenth of the corn", True),
         (AnswerKind.SHARE, "a fourteenth-century church", False),
         (AnswerKind.AGE, "the surface is roughly 1.1 billion years old", True),
+        # years and months (the twentieth unseen batch: "How old was the youngest ever
+        # champion?" answered by the sentence on the oldest, which gave its age plainly)
+        (AnswerKind.AGE, "Renne was 15 years and 8 months old when he won", True),
         # in words (the nineteenth unseen batch: "How old was Edmund Hare when he died?",
         # "At what rate of interest could members borrow?" were refused as never told)
         (AnswerKind.AGE, "but an eleven-year-old boy, Edmund Hare, died", True),

@@ -276,8 +276,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         rf"|{_MEASURE_FIGURE}[\s-]+pages?\b",
     ),
     AnswerKind.AGE: _pattern(
-        # "roughly 1.1 billion years old"
-        r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?[- ]old\b|",
+        # "roughly 1.1 billion years old", "15 years and 8 months old"
+        r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?",
+        rf"(?:\s+and\s+(?:\d+|one|{_NUMBER_WORD})\s+months?)?[- ]old\b|",
         # ... or in words: "an eleven-year-old boy", "thirty-two years old"
         rf"\b(?!{LARGE_NUMBER_WORDS})(?:one|{_NUMBER_WORD})"
         rf"(?:-(?:one|{_NUMBER_WORD}))?[\s-]+years?[- ]old\b|",
