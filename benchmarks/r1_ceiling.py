@@ -52,7 +52,14 @@ from typing import Any
 import numpy as np
 
 from antqa.config import PROJECT_ROOT, Settings
-from antqa.evaluation import MAX_PASSAGE_CHARS, EvalItem, quote_span, read_eval_file, score_item
+from antqa.evaluation import (
+    MAX_PASSAGE_CHARS,
+    EvalItem,
+    ItemResult,
+    ask_items,
+    quote_span,
+    read_eval_file,
+)
 from antqa.models import Sentence
 from antqa.retrieval import Scores
 from antqa.service import QAService
@@ -119,24 +126,26 @@ def misses(service: QAService, files: list[Path]) -> tuple[int, int, list[Miss]]
         return captured[-1]
 
     retriever.score = kept
+    asked: list[Scores] = []  # per item, the scores of its last question (the one scored)
+
+    def keep_last(_: ItemResult) -> None:
+        asked.append(captured[-1])
+
     answerable = first = 0
     found: list[Miss] = []
     for path in files:
         for group in read_eval_file(path):
-            for item in group.items:
-                conversation = None
-                for turn in item.history:
-                    conversation = service.ask(turn.question, conversation).conversation_id
-                answer = service.ask(item.question, conversation)
+            start = len(asked)
+            results = ask_items(group.items, service.ask, index.article, on_item=keep_last)
+            for item, result, scores in zip(group.items, results, asked[start:], strict=True):
                 if not item.answerable:
                     continue
                 answerable += 1
-                result = score_item(item, answer, index.article)
                 if result.found_at == 1:
                     first += 1
                     continue
                 rows = evidence_sentences(item, index.article, index.sentences)
-                kind, ranks = classed(rows, index.sentences, captured[-1])
+                kind, ranks = classed(rows, index.sentences, scores)
                 found.append(Miss(item, path.stem, result.found_at, kind, ranks))
     return answerable, first, found
 

@@ -129,7 +129,8 @@ def clauses(text: str) -> list[Clause]:
     return list(_clauses(text))
 
 
-# Remembered: the opposite check reads each sentence of an article once per question.
+# Remembered: the time check (:func:`~antqa.refusals.times.dated_parts`) reads the chosen
+# sentences' clauses for every question; the opposite check reads them once, at load.
 @lru_cache(maxsize=4096)
 def _clauses(text: str) -> tuple[Clause, ...]:
     """:func:`clauses`, as a tuple (what a cache may hand out twice)."""
