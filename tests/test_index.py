@@ -209,20 +209,47 @@ def test_unreadable_sources_are_refused(
     assert not (tmp_path / "index").exists()
 
 
+#: How close each rebuilt vector must be to the committed one (cosine). The same int8 export
+#: gives the same vectors on one CPU, but onnxruntime's int8 kernels differ between CPUs
+#: (AVX2 against AVX-512 VNNI): rebuilt on a Zen 4 the index built on a Zen 3 came back at
+#: .9963 at worst (up to 0.013 apart in one coordinate), so an element-wise bound fails there.
+#: .99 still fails any other model, text or chunking (unrelated passages sit below .9).
+REBUILT_VECTOR_COSINE = 0.99
+
+
+def _without_vector_hashes(index_dir: Path) -> dict[str, object]:
+    """The manifest of ``index_dir`` without the hashes of its ``.faiss`` files: the vectors
+    are compared within a tolerance, not byte for byte (another CPU's kernels round them
+    differently in the last bits, and the hash of the file with them)."""
+    manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"] = {
+        name: digest for name, digest in manifest["files"].items() if not name.endswith(".faiss")
+    }
+    return manifest
+
+
 def test_the_committed_index_is_what_build_index_produces(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Rebuild cold (a new export, every text embedded) with the real CLI and compare with
-    index/: the export is reproducible, so every file but the vectors is byte-identical."""
+    index/: the export is reproducible, so every file but the vectors (and their hashes in the
+    manifest) is byte-identical, and the vectors are the committed ones up to the CPU's int8
+    kernels (:data:`REBUILT_VECTOR_COSINE`)."""
     committed = COMMITTED
     out = tmp_path / "rebuilt"
     result = run_cli("build-index", "--out", str(out), "--no-reuse")
     assert result.returncode == 0, result.stderr
     assert "exported now" in result.stdout and "reused 0;" in result.stdout
     for name in sorted(p.name for p in committed.iterdir() if p.suffix != ".faiss"):
+        if name == "manifest.json":
+            continue  # compared below, without the vectors' hashes
         assert (out / name).read_bytes() == (committed / name).read_bytes(), name
+    # the manifest records the vector files' hashes, which float noise of another CPU moves
+    assert _without_vector_hashes(out) == _without_vector_hashes(committed)
     fresh, kept = load_index(out), load_index(committed)
     for attribute in ("chunk_vectors", "sentence_vectors"):
         a, b = getattr(fresh, attribute), getattr(kept, attribute)
-        np.testing.assert_allclose(
-            a.reconstruct_n(0, a.ntotal), b.reconstruct_n(0, b.ntotal), atol=1e-5
+        rebuilt, stored = a.reconstruct_n(0, a.ntotal), b.reconstruct_n(0, b.ntotal)
+        cosines = (rebuilt * stored).sum(axis=1) / (
+            np.linalg.norm(rebuilt, axis=1) * np.linalg.norm(stored, axis=1)
         )
+        assert cosines.min() >= REBUILT_VECTOR_COSINE, (attribute, float(cosines.min()))
     shutil.rmtree(out)
