@@ -1354,3 +1354,31 @@ def test_a_follow_up_asking_the_birth_of_one_whose_birth_is_never_told_is_refuse
     assert asked("Anton Obrenthal", born) is None  # his birth is told
     # a "who" answered by a firm ("Publishing Company"): no one's birth to look for
     assert asked("Hallacher Publishing Company", married) is None
+
+
+def test_a_month_or_a_time_of_day_the_answer_never_gives_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Asked more finely than the article tells it: the sentence that would answer gives
+    the year a champion won, or the day a line opened, not the month or the clock."""
+    answerer = _answerer_over(
+        "The Masters is a chess tournament held in Merlovar. Emil Strand won the Masters "
+        "in 1958. Nils Ekwall, a harbour pilot, won it in 1994.\n\n"
+        "The railway line was opened to passengers on 14 September 1891. Its stations "
+        "were built of brick.\n\n"
+        "The Masters moved to the Grain Exchange in October 2005.\n\n"
+        "The first goods train had left the depot at 6:40 a.m. on 1 January 1891.\n",
+        tmp_path,
+    )
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    for question, said in (
+        ("In what month did Emil Strand win the Masters?", "it gives no month"),
+        ("At what time did the line open to passengers?", "it gives no time of day"),
+    ):
+        refused = service.ask(question)
+        assert f"where it tells of this, {said}" in refused.answer, refused.answer
+    for question, quoted in (
+        ("In what year did Emil Strand win the Masters?", "1958"),
+        ("In what month did the Masters move to the Grain Exchange?", "October 2005"),
+        ("At what time did the first goods train leave the depot?", "6:40 a.m."),
+    ):
+        answer = service.ask(question)
+        assert answer.answerable and quoted in answer.answer, answer.answer

@@ -238,10 +238,10 @@ class RefusalChecks(AnswerStep):
         of, asks a place within the only place the answer gives, or a total where it gives
         only how many took part in something (:func:`antqa.refusals.event_untold`,
         :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`);
-        or the sentences the answer quotes give no year or date where one is asked
-        (:func:`~antqa.refusals.time_untold`), or no figure but the question's own where a
-        quantity is (:func:`~antqa.refusals.figures_only_asked`): the article tells the
-        event, not the detail the question adds.
+        or the sentences the answer quotes give no year, date, month or time of day where
+        one is asked (:func:`~antqa.refusals.time_untold`), or no figure but the question's
+        own where a quantity is (:func:`~antqa.refusals.figures_only_asked`): the article
+        tells the event, not the detail the question adds.
 
         The place is judged on the runner-up too: the answer quotes it after the chosen
         sentences, and it may be the one that names the larger place ("which US city was

@@ -1,5 +1,5 @@
 """The checks that a question adds a detail to an event the article tells without it: a
-figure, a refusal or a dismissal, a total, a year or a date."""
+figure, a refusal or a dismissal, a total, a year, a date, a month or a time of day."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from antqa.lexical import UNSTOPPED_PREPOSITIONS, resembles, tokenize
-from antqa.questions import NUMBER_WORDS
+from antqa.questions import MONTH_NAMES, NUMBER_WORDS
 from antqa.refusals.days import DAY_OF_MONTH
 from antqa.refusals.times import YEAR
 
@@ -196,8 +196,23 @@ def _asked_untold(
     return None
 
 
-#: What a question asks for when it asks a year or a date (:data:`_TIME_ASKED`, row by row).
-_TIMES_ASKED = ("year", "date")
+#: What a question asks for when it asks a time finer than "when" (:data:`_TIME_ASKED`,
+#: row by row).
+_TIMES_ASKED = ("year", "date", "month", "time of day")
+#: A month as a text writes it: by name (capitalised: "may" is no month), or by a season
+#: or a feast, which tell the time of year as well ("in the spring", "at Easter").
+_MONTH_WRITTEN = re.compile(
+    rf"\b(?:{'|'.join(MONTH_NAMES)}|Sept?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)\.)"
+    r"|\b(?i:spring|summer|autumn|winter|mid(?:summer|winter)|Christmas|Easter|Michaelmas)\b"
+)
+#: A time of day as a text writes it: by the clock ("at 2:15 p.m.", "04:40", "at 5 am",
+#: "nine o'clock", "0900 hours") or by a part of the day ("shortly before dawn", "that
+#: night", "at noon").
+_TIME_OF_DAY_WRITTEN = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|o[’']clock|\b\d{4}\s+hours\b|"
+    r"\b(?i:noon|midday|midnight|morning|afternoon|evening|night|overnight|nightfall|dawn|"
+    r"dusk|daybreak|sunrise|sunset|twilight)\b"
+)
 #: For each of :data:`_TIMES_ASKED`, how a question asks it and what an answer to it must
 #: write: a year is written with three or four digits ("in 911", "1341"); a date ("On what
 #: date ...?", "what exact day ...?") with a day of a month, a weekday or a feast ("on 14
@@ -205,6 +220,12 @@ _TIMES_ASKED = ("year", "date")
 #: Not a month alone: "In November 2016, a 'circle incident' occurred" does not tell the
 #: day it began (on every readable set, each date question answered with its evidence
 #: quoted a day). Not any time: "When ...?" is answered by a season or a reign too.
+#: A month ("In what month did Emil Strand die?" of "Emil Strand in 1958") with its name
+#: or a season (:data:`_MONTH_WRITTEN`); "what time of year" is left out, which a text may
+#: answer in other words ("during the monsoon"). A time of day ("At what time did the
+#: Osprey reach the wreck?" of "reached the wreck two hours later"; "What time did the
+#: eruption start?") by the clock or a part of the day (:data:`_TIME_OF_DAY_WRITTEN`);
+#: "at what time" is read as asking the clock only when no "of year" or "period" follows.
 _TIME_ASKED = (
     (
         re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were)\b", re.I),
@@ -217,16 +238,31 @@ _TIME_ASKED = (
             r"\b(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|Christmas|Easter|Michaelmas|day)\b"
         ),
     ),
+    (
+        re.compile(r"\b(?:what|which)\s+month\b|\bmonth\s+(?:did|was|were)\b", re.I),
+        _MONTH_WRITTEN,
+    ),
+    (
+        re.compile(
+            r"\b(?:what|which)\s+(?:time\s+of\s+(?:the\s+)?day|hour)\b|"
+            r"\bat\s+(?:\w+\s+)?what\s+time\b(?!\s+(?:of\s+(?:the\s+)?year|period)\b)|"
+            r"^\W*what\s+time\s+(?:did|does|do|was|is|were|will|had|has)\b",
+            re.I,
+        ),
+        _TIME_OF_DAY_WRITTEN,
+    ),
 )
 
 
 def time_untold(question: str, texts: Sequence[str]) -> str | None:
-    """ "year" or "date" when the question asks for one and ``texts`` (what the answer
-    would quote) write none; else ``None``. "In what year did Margery Lisle become
-    rector?" of "In the fourteenth century the theologian Margery Lisle ... composed
-    commentaries"; "From what date did interest run?" of "a three-year period running from
-    the date of knowledge". The passages may date something else (their kind check reads
-    them); the answer would tell the event, not the time asked."""
+    """ "year", "date", "month" or "time of day" when the question asks for one and
+    ``texts`` (what the answer would quote) write none (:data:`_TIME_ASKED`); else
+    ``None``. "In what year did Margery Lisle become rector?" of "In the fourteenth
+    century the theologian Margery Lisle ... composed commentaries"; "From what date did
+    interest run?" of "a three-year period running from the date of knowledge"; "In what
+    month did Emil Strand die?" of "Emil Strand in 1958". The passages may date something
+    else (their kind check reads them); the answer would tell the event, not the time
+    asked, or not as finely as asked."""
     found = _asked_untold(question, texts, _TIME_ASKED)
     return None if found is None else _TIMES_ASKED[found[0]]
 
