@@ -319,3 +319,6 @@ def test_a_time_of_day_asked_where_the_answer_gives_no_clock_is_untold() -> None
     # a time period or a time of year asks no clock
     assert time_untold("At what time period did the line open?", dated) is None
     assert time_untold("What time period does the study cover?", dated) is None
+    assert time_untold("At what time in history did the line open?", dated) is None
+    assert time_untold("At what time of his life did he build it?", dated) is None
+    assert time_untold("At what time of night did it leave?", dated) == "time of day"

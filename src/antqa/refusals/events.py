@@ -225,7 +225,8 @@ _TIME_OF_DAY_WRITTEN = re.compile(
 #: answer in other words ("during the monsoon"). A time of day ("At what time did the
 #: Osprey reach the wreck?" of "reached the wreck two hours later"; "What time did the
 #: eruption start?") by the clock or a part of the day (:data:`_TIME_OF_DAY_WRITTEN`);
-#: "at what time" is read as asking the clock only when no "of year" or "period" follows.
+#: "at what time" is read as asking the clock unless what follows asks a longer time ("of
+#: year", "of his life", "period", "in history", "during the war"; "of day" does not).
 _TIME_ASKED = (
     (
         re.compile(r"\b(?:what|which)\s+year\b|\byear\s+(?:did|was|were)\b", re.I),
@@ -245,7 +246,8 @@ _TIME_ASKED = (
     (
         re.compile(
             r"\b(?:what|which)\s+(?:time\s+of\s+(?:the\s+)?day|hour)\b|"
-            r"\bat\s+(?:\w+\s+)?what\s+time\b(?!\s+(?:of\s+(?:the\s+)?year|period)\b)|"
+            r"\bat\s+(?:\w+\s+)?what\s+time\b"
+            r"(?!\s+(?:of\s+(?!(?:the\s+)?(?:day|night)\b)|period|frame|span|in|during)\b)|"
             r"^\W*what\s+time\s+(?:did|does|do|was|is|were|will|had|has)\b",
             re.I,
         ),
