@@ -1382,3 +1382,21 @@ def test_a_month_or_a_time_of_day_the_answer_never_gives_is_refused(tmp_path) ->
     ):
         answer = service.ask(question)
         assert answer.answerable and quoted in answer.answer, answer.answer
+
+
+def test_a_yearly_figure_the_answer_never_gives_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "How many visitors does the museum receive each year?" of a museum holding 8,000
+    pieces: the sum is told once, not by the year; told by the year, it is answered."""
+    told = (
+        "The glassworks closed in 1961. Its warehouse was restored between 1991 and 1994.\n\n"
+        "The warehouse now houses a museum. The museum holds about 8,000 pieces of glass.\n\n"
+        "The works' pattern books were given to the county archive in 1970.\n"
+    )
+    asked = "How many visitors does the museum receive each year?"
+    yearly = told + "\nThe museum receives about 12,000 visitors a year.\n"
+    for name, text, refused in (("once", told, True), ("yearly", yearly, False)):
+        (tmp_path / name).mkdir()
+        answerer = _answerer_over(text, tmp_path / name)
+        answer = QAService(answerer.index, answerer_embedder(answerer)).ask(asked)
+        said = "where it tells of this, it gives nothing by the year" in answer.answer
+        assert said == refused and answer.answerable != refused, answer.answer

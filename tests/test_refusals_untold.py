@@ -15,6 +15,7 @@ from antqa.refusals import (
     no_one_told,
     only_larger_place,
     pinning_words,
+    rate_untold,
     time_untold,
     total_untold,
 )
@@ -322,3 +323,29 @@ def test_a_time_of_day_asked_where_the_answer_gives_no_clock_is_untold() -> None
     assert time_untold("At what time in history did the line open?", dated) is None
     assert time_untold("At what time of his life did he build it?", dated) is None
     assert time_untold("At what time of night did it leave?", dated) == "time of day"
+
+
+def test_a_quantity_asked_by_a_unit_of_time_where_the_answer_gives_none_is_untold() -> None:
+    holds = ["The museum holds about 8,000 pieces of Pellwick glass."]
+    assert rate_untold("How many visitors does the museum receive each year?", holds) == "year"
+    assert rate_untold("How much did it pay annually?", holds) == "year"
+    assert rate_untold("How many trains ran per day?", holds) == "day"
+    # a sum over a span is no rate
+    span = ["Vessano paid an indemnity of 60,000 florins over ten years."]
+    assert rate_untold("How much did Carvenna receive each year?", span) == "year"
+    # a rate in any form of the unit asked
+    for told in ("It paid 8,000 scudi a year.", "It paid 8,000 scudi per annum.",
+                 "It paid an annual rent of 800 scudi.", "It paid 800 scudi every two years.",
+                 "It paid 800 scudi yearly."):  # fmt: skip
+        assert rate_untold("How much did Carvenna receive each year?", [told]) is None, told
+    assert rate_untold("How many trains ran per day?", ["40 trains ran daily."]) is None
+    # a quantity asked without a unit of time, or no quantity asked
+    assert rate_untold("How many visitors came in 1990?", holds) is None
+    assert rate_untold("What did the museum receive each year?", holds) is None
+    # a rate told elsewhere near, with a word of the question: the answer looked wrongly
+    treaty = ("Lombrise paid an annual subsidy of 8,000 scudi under the treaty.",)
+    near = [(text, frozenset(tokenize(text))) for text in treaty]
+    asked = "How much did Carvenna receive each year under the treaty?"
+    topic = tokenize("Carvenna receive treaty")
+    assert rate_untold(asked, span, topic, near) is None
+    assert rate_untold(asked, span, tokenize("Carvenna receive"), near) == "year"
