@@ -315,7 +315,8 @@ def test_a_time_of_day_asked_where_the_answer_gives_no_clock_is_untold() -> None
     assert time_untold("At what hour did it open?", dated) == "time of day"
     # the clock in any form, or a part of the day
     for told in ("It left at 2:15 p.m.", "It began at 04:40.", "Sisters rise at 5 am.",
-                 "They met at nine o'clock.", "It sailed shortly before dawn."):  # fmt: skip
+                 "They met at nine o'clock.", "It sailed shortly before dawn.",
+                 "It left at 3 P.M.", "It left at half past three."):  # fmt: skip
         assert time_untold("At what time did it leave?", [told]) is None, told
     # a time period or a time of year asks no clock
     assert time_untold("At what time period did the line open?", dated) is None

@@ -206,13 +206,13 @@ _MONTH_WRITTEN = re.compile(
     rf"\b(?:{'|'.join(MONTH_NAMES)}|Sept?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Oct|Nov|Dec)\.)"
     r"|\b(?i:spring|summer|autumn|winter|mid(?:summer|winter)|Christmas|Easter|Michaelmas)\b"
 )
-#: A time of day as a text writes it: by the clock ("at 2:15 p.m.", "04:40", "at 5 am",
-#: "nine o'clock", "0900 hours") or by a part of the day ("shortly before dawn", "that
-#: night", "at noon").
+#: A time of day as a text writes it: by the clock ("at 2:15 p.m.", "04:40", "at 5 AM",
+#: "nine o'clock", "half past three", "0900 hours") or by a part of the day ("shortly
+#: before dawn", "that night", "at noon").
 _TIME_OF_DAY_WRITTEN = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b|o[’']clock|\b\d{4}\s+hours\b|"
-    r"\b(?i:noon|midday|midnight|morning|afternoon|evening|night|overnight|nightfall|dawn|"
-    r"dusk|daybreak|sunrise|sunset|twilight)\b"
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?i:[ap]\.?m)\b|o[’']clock|\b\d{4}\s+hours\b|"
+    r"\b(?i:(?:half|quarter)\s+(?:past|to)|noon|midday|midnight|morning|afternoon|evening|"
+    r"night|overnight|nightfall|dawn|dusk|daybreak|sunrise|sunset|twilight)\b"
 )
 #: For each of :data:`_TIMES_ASKED`, how a question asks it and what an answer to it must
 #: write: a year is written with three or four digits ("in 911", "1341"); a date ("On what
