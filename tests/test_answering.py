@@ -1354,3 +1354,49 @@ def test_a_follow_up_asking_the_birth_of_one_whose_birth_is_never_told_is_refuse
     assert asked("Anton Obrenthal", born) is None  # his birth is told
     # a "who" answered by a firm ("Publishing Company"): no one's birth to look for
     assert asked("Hallacher Publishing Company", married) is None
+
+
+def test_a_month_or_a_time_of_day_the_answer_never_gives_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Asked more finely than the article tells it: the sentence that would answer gives
+    the year a champion won, or the day a line opened, not the month or the clock."""
+    answerer = _answerer_over(
+        "The Masters is a chess tournament held in Merlovar. Emil Strand won the Masters "
+        "in 1958. Nils Ekwall, a harbour pilot, won it in 1994.\n\n"
+        "The railway line was opened to passengers on 14 September 1891. Its stations "
+        "were built of brick.\n\n"
+        "The Masters moved to the Grain Exchange in October 2005.\n\n"
+        "The first goods train had left the depot at 6:40 a.m. on 1 January 1891.\n",
+        tmp_path,
+    )
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    for question, said in (
+        ("In what month did Emil Strand win the Masters?", "it gives no month"),
+        ("At what time did the line open to passengers?", "it gives no time of day"),
+    ):
+        refused = service.ask(question)
+        assert f"where it tells of this, {said}" in refused.answer, refused.answer
+    for question, quoted in (
+        ("In what year did Emil Strand win the Masters?", "1958"),
+        ("In what month did the Masters move to the Grain Exchange?", "October 2005"),
+        ("At what time did the first goods train leave the depot?", "6:40 a.m."),
+    ):
+        answer = service.ask(question)
+        assert answer.answerable and quoted in answer.answer, answer.answer
+
+
+def test_a_yearly_figure_the_answer_never_gives_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "How many visitors does the museum receive each year?" of a museum holding 8,000
+    pieces: the sum is told once, not by the year; told by the year, it is answered."""
+    told = (
+        "The glassworks closed in 1961. Its warehouse was restored between 1991 and 1994.\n\n"
+        "The warehouse now houses a museum. The museum holds about 8,000 pieces of glass.\n\n"
+        "The works' pattern books were given to the county archive in 1970.\n"
+    )
+    asked = "How many visitors does the museum receive each year?"
+    yearly = told + "\nThe museum receives about 12,000 visitors a year.\n"
+    for name, text, refused in (("once", told, True), ("yearly", yearly, False)):
+        (tmp_path / name).mkdir()
+        answerer = _answerer_over(text, tmp_path / name)
+        answer = QAService(answerer.index, answerer_embedder(answerer)).ask(asked)
+        said = "where it tells of this, it gives nothing by the year" in answer.answer
+        assert said == refused and answer.answerable != refused, answer.answer

@@ -15,6 +15,7 @@ from antqa.refusals import (
     no_one_told,
     only_larger_place,
     pinning_words,
+    rate_untold,
     time_untold,
     total_untold,
 )
@@ -289,3 +290,63 @@ def test_a_year_or_a_date_asked_where_the_answer_writes_none_is_untold() -> None
     assert time_untold("What exact day did the incident start?", in_month) == "date"
     assert time_untold("On what date did it start?", ["It started on November 3."]) is None
     assert time_untold("On what date did it start?", ["It started on the 3rd of May."]) is None
+
+
+def test_a_month_asked_where_the_answer_gives_only_a_year_is_untold() -> None:
+    won = ["Only two have ever won the Masters: Emil Strand in 1958 and Nils Ekwall in 1994."]
+    assert time_untold("In what month did Emil Strand die?", won) == "month"
+    assert time_untold("Which month was the result published?", ["It appeared in 2016."]) == (
+        "month"
+    )
+    # a month by name (never the verb "may"), a short form, or a season
+    assert time_untold("In what month did it open?", ["It may open in 1990."]) == "month"
+    assert time_untold("In what month is it held?", ["It is held in October."]) is None
+    assert time_untold("In what month did it open?", ["It opened in Sept. 1990."]) is None
+    assert time_untold("In what month did it flood?", ["It flooded in the spring."]) is None
+    # "what time of year" may be answered in other words ("during the monsoon")
+    assert time_untold("At what time of year are outbreaks common?", won) is None
+
+
+def test_a_time_of_day_asked_where_the_answer_gives_no_clock_is_untold() -> None:
+    dated = ["The line was opened to passengers on 14 September 1891."]
+    assert time_untold("At what time did the train enter the tunnel?", dated) == "time of day"
+    assert time_untold("What time did the train leave?", dated) == "time of day"
+    assert time_untold("At what time of day did lectures finish?", dated) == "time of day"
+    assert time_untold("At what hour did it open?", dated) == "time of day"
+    # the clock in any form, or a part of the day
+    for told in ("It left at 2:15 p.m.", "It began at 04:40.", "Sisters rise at 5 am.",
+                 "They met at nine o'clock.", "It sailed shortly before dawn.",
+                 "It left at 3 P.M.", "It left at half past three."):  # fmt: skip
+        assert time_untold("At what time did it leave?", [told]) is None, told
+    # a time period or a time of year asks no clock
+    assert time_untold("At what time period did the line open?", dated) is None
+    assert time_untold("What time period does the study cover?", dated) is None
+    assert time_untold("At what time in history did the line open?", dated) is None
+    assert time_untold("At what time of his life did he build it?", dated) is None
+    assert time_untold("At what time of night did it leave?", dated) == "time of day"
+
+
+def test_a_quantity_asked_by_a_unit_of_time_where_the_answer_gives_none_is_untold() -> None:
+    holds = ["The museum holds about 8,000 pieces of Pellwick glass."]
+    assert rate_untold("How many visitors does the museum receive each year?", holds) == "year"
+    assert rate_untold("How much did it pay annually?", holds) == "year"
+    assert rate_untold("How many trains ran per day?", holds) == "day"
+    # a sum over a span is no rate
+    span = ["Vessano paid an indemnity of 60,000 florins over ten years."]
+    assert rate_untold("How much did Carvenna receive each year?", span) == "year"
+    # a rate in any form of the unit asked
+    for told in ("It paid 8,000 scudi a year.", "It paid 8,000 scudi per annum.",
+                 "It paid an annual rent of 800 scudi.", "It paid 800 scudi every two years.",
+                 "It paid 800 scudi yearly."):  # fmt: skip
+        assert rate_untold("How much did Carvenna receive each year?", [told]) is None, told
+    assert rate_untold("How many trains ran per day?", ["40 trains ran daily."]) is None
+    # a quantity asked without a unit of time, or no quantity asked
+    assert rate_untold("How many visitors came in 1990?", holds) is None
+    assert rate_untold("What did the museum receive each year?", holds) is None
+    # a rate told elsewhere near, with a word of the question: the answer looked wrongly
+    treaty = ("Lombrise paid an annual subsidy of 8,000 scudi under the treaty.",)
+    near = [(text, frozenset(tokenize(text))) for text in treaty]
+    asked = "How much did Carvenna receive each year under the treaty?"
+    topic = tokenize("Carvenna receive treaty")
+    assert rate_untold(asked, span, topic, near) is None
+    assert rate_untold(asked, span, tokenize("Carvenna receive"), near) == "year"

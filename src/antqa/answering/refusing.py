@@ -42,6 +42,7 @@ from antqa.refusals import (
     pinning_words,
     placed_elsewhere,
     rank_swapped,
+    rate_untold,
     role_held,
     role_written,
     step_of_another,
@@ -238,10 +239,11 @@ class RefusalChecks(AnswerStep):
         of, asks a place within the only place the answer gives, or a total where it gives
         only how many took part in something (:func:`antqa.refusals.event_untold`,
         :func:`~antqa.refusals.only_larger_place`, :func:`~antqa.refusals.total_untold`);
-        or the sentences the answer quotes give no year or date where one is asked
-        (:func:`~antqa.refusals.time_untold`), or no figure but the question's own where a
-        quantity is (:func:`~antqa.refusals.figures_only_asked`): the article tells the
-        event, not the detail the question adds.
+        or the sentences the answer quotes give no year, date, month or time of day where
+        one is asked (:func:`~antqa.refusals.time_untold`), or no figure but the question's
+        own where a quantity is (:func:`~antqa.refusals.figures_only_asked`), or nothing
+        by the unit of time a quantity is asked by (:meth:`_rate_untold`): the article
+        tells the event, not the detail the question adds.
 
         The place is judged on the runner-up too: the answer quotes it after the chosen
         sentences, and it may be the one that names the larger place ("which US city was
@@ -264,11 +266,26 @@ class RefusalChecks(AnswerStep):
             return f" — where it tells of this, it gives no {asked}"
         if question.kind is AnswerKind.COUNT and total_untold(question.text, texts):
             return " — it gives how many took part in something, not a total"
+        rate = None if question.compound else self._rate_untold(hits, question, quoted)
+        if rate is not None:  # "How many visitors does it receive each year?" of "holds 8,000"
+            return f" — where it tells of this, it gives nothing by the {rate}"
         if question.kind in _QUANTITIES and not question.compound:
             own = figures_only_asked(question.text, quoted)
             if own is not None:  # "How many of the 22 members resigned?" of "convened 22"
                 return f" — where it tells of this, the only figure it gives is {own}"
         return None
+
+    def _rate_untold(self, hits: list[Hit], question: Question, quoted: list[str]) -> str | None:
+        """The unit of time a question asks a quantity by, which neither the sentences the
+        answer quotes nor another of its passages telling of the question's words give a
+        rate by (:func:`antqa.refusals.rate_untold`)."""
+        sentences = self.index.sentences
+        near = [
+            (sentences[s].text, self.lexicon.words(sentences[s].text))
+            for s in sorted(sentences_of(hits[: self.policy.candidate_passages]))
+        ]
+        topic = [t for t in question.tokens if t not in KIND_FRAME_WORDS]
+        return rate_untold(question.text, quoted, topic, near)
 
     def _figure_of_another(
         self,

@@ -40,7 +40,10 @@ Or they add a detail the article does not give to an event it tells: make it a r
 or a dismissal ("Why did she refuse to apologize?" where she apologized), ask a place
 within the only place it names ("Which US city was she in?" of "in the United States"),
 or a total where it counts only those who took part ("How many employees did it have in
-total?" of "witnessed by more than 7,000 employees").
+total?" of "witnessed by more than 7,000 employees"), or a month, a time of day or a
+yearly figure where it gives a year, a day or a sum once ("In what month did Emil Strand
+die?" of "Emil Strand in 1958"; "How many visitors does the museum receive each year?" of
+"The museum holds about 8,000 pieces").
 
 The checks themselves live in
 :meth:`antqa.answering.refusing.RefusalChecks.doubt`, which knows the sentences that would answer;
@@ -72,6 +75,7 @@ from antqa.refusals.events import (
     event_word,
     figures_only_asked,
     pinning_words,
+    rate_untold,
     time_untold,
     total_untold,
 )
@@ -159,6 +163,7 @@ __all__ = [
     "placed_elsewhere",
     "plain_words",
     "rank_swapped",
+    "rate_untold",
     "role_held",
     "role_written",
     "step_of_another",
