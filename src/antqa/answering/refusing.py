@@ -434,8 +434,16 @@ class RefusalChecks(AnswerStep):
     ) -> str | None:
         """Why the sentences that would answer are about something else than the question,
         though the article mentions everything it names: they are about another time
-        (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
+        (see :mod:`antqa.refusals`), or their paragraph never names what it names.
+
+        A follow-up's "then" is read as the time the answer before gave
+        (:meth:`SearchPlan.dated`): "How many jobs were lost then?" after the Ophir mine
+        closed "in 1931" asks of 1931, and the sentence telling of the jobs lost when the
+        last mine closed in 1961 answers another question, as it would asked whole."""
         question = scores.question
+        dated = plan.dated()
+        if dated != plan.question:
+            question = analyse(dated)
         if plan.continuation or not chosen or not (question.names or periods(question.text)):
             return None  # reading on, or nothing to check
         return (
