@@ -36,6 +36,7 @@ from antqa.refusals import (
     never_done,
     no_one_told,
     numbered_names,
+    only_counted,
     only_larger_place,
     opposite_word,
     periods,
@@ -134,6 +135,7 @@ class RefusalChecks(AnswerStep):
             or self._person_apart(plan, chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
+            or self._counted_not_named(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
             or self._figure_of_another(plan, question, chosen, runner)
@@ -349,6 +351,19 @@ class RefusalChecks(AnswerStep):
         if not no_one_told(question.text, [s.text for s in chosen], self.reading.names.common):
             return None
         return " who — where it tells of this, it names no one"
+
+    def _counted_not_named(
+        self, plan: SearchPlan, question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """A "which" question whose answering sentences only count what it asks to be
+        named (:func:`antqa.refusals.only_counted`): "which malaria studies had she
+        overseen before?" of "who had previously overseen two malaria vaccine studies"."""
+        if plan.continuation or not chosen:
+            return None
+        noun = only_counted(question.text, [s.text for s in chosen])
+        if noun is None:
+            return None
+        return f" — where it tells of this, it gives how many {noun}, not which"
 
     def _opposite_extreme(
         self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
