@@ -380,3 +380,19 @@ def test_a_follow_up_asking_of_then_is_refused_as_the_question_dated_whole_would
     results = asked_of(article, items, real_service, tmp_path)
     assert results["jobs"].refused
     assert results["governor"].answer_hit and not results["governor"].refused
+
+
+def test_a_follow_up_s_short_answer_is_never_the_one_it_asks_of(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """On another article: "Whom did the strikers blame for it?" after Rosa Venn was shot
+    is answered from the sentence naming her, but its short answer is not "Rosa Venn": she
+    is what "it" is about (``SearchPlan.about``), as a question naming her gives no short
+    answer of her name."""
+    items = [
+        {"id": "blame", "type": "followup", "question": "Whom did the strikers blame for it?",
+         "history": [{"question": "Who was shot dead at the Whitcomb mill gates?"}],
+         "evidence": ["the strikers blamed a guard"]},
+    ]  # fmt: skip
+    result = asked_of(DATA / "strike.txt", items, real_service, tmp_path)["blame"]
+    assert result.answer_hit and result.short_answer != "Rosa Venn"

@@ -179,6 +179,11 @@ class Answerer:
         )
         if short is not None and short.text not in text:
             short = None  # cut out after all: the answer must show its short answer
+        if short is not None and plan.about and short.text in plan.about:
+            # the one the follow-up asks of ("Whom did the strikers blame for it?" after
+            # Rosa Venn was shot), which a question typed whole writes and so never gets
+            # as its short answer; the text, cut around it, stays as it is
+            short = None
         answer = Answer(
             answer=text,
             short_answer=short,
