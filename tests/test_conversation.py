@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from antqa.answering.answerer import person_asked_of, person_named
 from antqa.conversation import QUESTION_WEIGHT, Turn, is_follow_up, plan_search
-from antqa.evaluation import evaluate_file
+from antqa.evaluation import ItemResult, evaluate_file
 from antqa.models import ShortAnswer
 from antqa.questions import analyse
 from antqa.service import QAService
@@ -123,6 +124,15 @@ def test_a_follow_up_finds_what_it_asks_not_the_last_answer_again(
     assert "first implemented by Yu Yongfu at UC" in answer.answer, answer.answer
 
 
+def asked_of(
+    article: Path, items: list[dict[str, Any]], service: QAService, folder: Path
+) -> dict[str, ItemResult]:
+    """The scored answers to evaluation ``items`` (history first) about another ``article``."""
+    path = folder / "followups.jsonl"
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    return {r.id: r for r in evaluate_file(path, service, article_file=article).items}
+
+
 def person_turn(question: str, about: str) -> Turn:
     return Turn(
         question=question, query=question, answer="An answer. [1]", sentence_ids=(7,), about=about
@@ -181,9 +191,7 @@ def test_a_follow_up_is_refused_as_the_question_naming_its_person_would_be(
             "evidence": ["A minimum wage bill for women"],
         },
     ]
-    path = tmp_path / "followups.jsonl"
-    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
-    results = {r.id: r for r in evaluate_file(path, real_service, article_file=article).items}
+    results = asked_of(article, items, real_service, tmp_path)
     assert results["aske"].refused
     assert results["hesketh"].answer_hit and not results["hesketh"].refused
 
@@ -282,8 +290,109 @@ def test_a_follow_up_on_the_person_the_question_before_named_is_read_with_them(
          "question": "How many households did he persuade?", "history": history,
          "evidence": ["forty-two households"]},
     ]  # fmt: skip
-    path = tmp_path / "followups.jsonl"
-    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
-    results = {r.id: r for r in evaluate_file(path, real_service, article_file=article).items}
+    results = asked_of(article, items, real_service, tmp_path)
     assert results["born"].refused
     assert results["households"].answer_hit and not results["households"].refused
+
+
+@pytest.mark.parametrize(
+    ("question", "when", "dated"),
+    [
+        ("How many jobs were lost then?", "1931", "How many jobs were lost in 1931?"),
+        ("how much did the winner get that year?", "2021", "how much did the winner get in 2021?"),
+        ("Where was she at the time?", "1986", "Where was she in 1986?"),
+        ("what changed then?", "23 March 2020", "what changed on 23 March 2020?"),
+        ("how old was she then?", "the 1930s", "how old was she in the 1930s?"),
+        ("what had he built by then?", "1931", "what had he built by 1931?"),
+        ("who ran it by that time?", "1931", "who ran it by 1931?"),
+        ("what else opened the same year?", "1931", "what else opened in 1931?"),
+        ("who led it then?", "between 1964 and 1969", "who led it between 1964 and 1969?"),
+        # "then" going on, not dating: as asked
+        ("What do people expect from it, then?", "1931", "What do people expect from it, then?"),
+        ("and then?", "1931", "and then?"),
+        ("Then what did he do?", "1931", "Then what did he do?"),
+        ("Why did it fail?", "1931", "Why did it fail?"),  # no time word
+    ],
+)
+def test_a_follow_up_reads_the_time_the_last_answer_gave_for_then(
+    question: str, when: str, dated: str
+) -> None:
+    """ "then" and "that year" stand for the time the answer before gave (``Turn.when``),
+    which the time checks read as if typed: the question itself is still searched."""
+    last = Turn("When did the Ophir mine close?", "q", "In 1931. [1]", (7,), when=when)
+    plan = plan_search(question, [last])
+    assert plan.dated() == dated
+    assert plan.question == question and plan.query.startswith(question)
+
+
+def test_a_question_on_a_new_subject_reads_no_time_for_then() -> None:
+    last = Turn("When did the Ophir mine close?", "q", "In 1931. [1]", (7,), when="1931")
+    plan = plan_search("Who was the mayor of Harlow Creek then?", [last])
+    assert plan.when == "1931"  # "then" makes it a follow-up
+    plan = plan_search("Who founded the Corran Consolidated Mining Company?", [last])
+    assert plan.when == "" and plan.dated() == plan.question
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "sentence", "when"),
+    [
+        # a "when" answered: its short answer
+        ("When did the Ophir mine close?", "1931", "The mine closed in 1931 and 1932.", "1931"),
+        # anything else: the first time its main sentence gives, when what it tells happened
+        (
+            "Who was the first woman to win the event?",
+            "Vera Aldana",
+            "Vera Aldana took five titles; the first, in 1986, made her the first woman "
+            "to win, and the last came in 2002.",
+            "1986",
+        ),
+        ("What was the shooting?", None, "On 9 September 1912 guards fired.", "1912"),
+        ("Who founded the garden?", "Elias Marrow", "Elias Marrow founded it.", ""),
+    ],
+)
+def test_the_time_an_answer_gives_is_its_short_answer_to_when_else_its_first(
+    question: str, short: str | None, sentence: str, when: str
+) -> None:
+    from antqa.answering.answerer import time_given
+    from antqa.models import Sentence
+
+    found = None if short is None else ShortAnswer(text=short, start=0, end=len(short))
+    main = Sentence(id=0, text=sentence, start=0, end=len(sentence), paragraph=0)
+    assert time_given(analyse(question), found, main) == when
+
+
+def test_a_follow_up_asking_of_then_is_refused_as_the_question_dated_whole_would_be(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """On another article: "How many jobs were lost then?" after the Ophir mine closed in
+    1931 asks of 1931; the article gives the jobs lost when the last mine closed in 1961,
+    so it is refused as "How many jobs were lost in 1931?" would be. "who was governor
+    then" after the shooting of 9 September 1912 (its answer's first time) is answered."""
+    article = DATA / "mining-town.txt"
+    items = [
+        {"id": "jobs", "type": "unanswerable", "question": "How many jobs were lost then?",
+         "history": [{"question": "When did the Ophir mine close?"}], "evidence": []},
+        {"id": "governor", "type": "followup",
+         "question": "who was governor then and what did he do?",
+         "history": [{"question": "What was the Ore Avenue shooting?"}],
+         "evidence": ["The territorial governor, Lewis Carrow, declared martial law"]},
+    ]  # fmt: skip
+    results = asked_of(article, items, real_service, tmp_path)
+    assert results["jobs"].refused
+    assert results["governor"].answer_hit and not results["governor"].refused
+
+
+def test_a_follow_up_s_short_answer_is_never_the_one_it_asks_of(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """On another article: "Whom did the strikers blame for it?" after Rosa Venn was shot
+    is answered from the sentence naming her, but its short answer is not "Rosa Venn": she
+    is what "it" is about (``SearchPlan.about``), as a question naming her gives no short
+    answer of her name."""
+    items = [
+        {"id": "blame", "type": "followup", "question": "Whom did the strikers blame for it?",
+         "history": [{"question": "Who was shot dead at the Whitcomb mill gates?"}],
+         "evidence": ["the strikers blamed a guard"]},
+    ]  # fmt: skip
+    result = asked_of(DATA / "strike.txt", items, real_service, tmp_path)["blame"]
+    assert result.answer_hit and result.short_answer != "Rosa Venn"

@@ -13,6 +13,7 @@ from antqa.refusals import (
     event_word,
     figures_only_asked,
     no_one_told,
+    only_counted,
     only_larger_place,
     pinning_words,
     rate_untold,
@@ -350,3 +351,52 @@ def test_a_quantity_asked_by_a_unit_of_time_where_the_answer_gives_none_is_untol
     topic = tokenize("Carvenna receive treaty")
     assert rate_untold(asked, span, topic, near) is None
     assert rate_untold(asked, span, tokenize("Carvenna receive"), near) == "year"
+
+
+@pytest.mark.parametrize(
+    ("question", "texts", "noun"),
+    [
+        # counted, never named: how many, not which
+        (
+            "which malaria studies had she overseen before?",
+            [
+                "Oversight was provided by a board chaired by the Kestrandian biostatistician "
+                "Helga Raumsted, who had previously overseen two malaria vaccine studies."
+            ],
+            "studies",
+        ),
+        (
+            "Which other strengths were withdrawn together with the 80 mg tablet?",
+            ["The company withdrew the 80 mg tablet and two other strengths in 2001."],
+            "strengths",
+        ),
+        # named in the clause after the count: answered
+        (
+            "Which two colleges were merged?",
+            ["Two colleges, Annaby and Trinity, were merged for lack of members in 1788."],
+            None,
+        ),
+        # named in the count's own clause
+        (
+            "Which kingdom was the first to fall?",
+            ["His cavalry overran the three lowland kingdoms of Veshan, Pallu and Ormikand."],
+            None,
+        ),
+        # another sentence names them without the noun
+        (
+            "Which country had the lowest ratio?",
+            [
+                "The atlas estimated the ratio for fourteen countries.",
+                "By 1980 values ranged from 5.1 in Nordvaal to 63.5 in Qasimar.",
+            ],
+            None,
+        ),
+        # not counted ("Several variants"), or not asked with "which"
+        ("Which variant was built most?", ["Several variants were produced."], None),
+        ("How many studies had she overseen?", ["She had overseen two studies."], None),
+    ],
+)
+def test_a_which_question_is_refused_where_the_article_only_counts_what_it_asks(
+    question: str, texts: list[str], noun: str | None
+) -> None:
+    assert only_counted(question, texts) == noun

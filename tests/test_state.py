@@ -226,6 +226,8 @@ def test_ids_are_unguessable_and_turns_are_json() -> None:
     assert dump_turn(recorded).startswith("{") and load_turn(dump_turn(recorded)) == recorded
     named = dataclasses.replace(recorded, about="Colm Varey")  # whom "he" stands for next
     assert load_turn(dump_turn(named)) == named
+    dated = dataclasses.replace(recorded, when="1931")  # what "then" stands for next
+    assert load_turn(dump_turn(dated)) == dated
 
 
 # --- shared stores ------------------------------------------------------------------------

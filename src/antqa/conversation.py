@@ -30,6 +30,10 @@ class Turn:
     about: str = ""
     """The person the answer named when asked "who" (its short answer), whom a follow-up's
     "he" or "her" stands for; ``""`` when it named no one new."""
+    when: str = ""
+    """The time the answer gave (its short answer to "when": "1931", "23 March 2020"; else
+    the first time its main sentence writes), which a follow-up's "then" or "that year"
+    stands for; ``""`` when it gave none."""
 
 
 _REFERRING = frozenset(
@@ -68,6 +72,22 @@ FOLLOW_UP_STRENGTH = 1.0
 #: written in place of, the first one only ("What did he make him write?": "he" is the
 #: one just named, "him" the one asked about before).
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her)\b(?P<next>\s+[\w'’-]+)?", re.IGNORECASE)
+#: Words standing for the time the last answer gave ("How many jobs were lost then?" after
+#: "1931"; "that year", "at the time"), with a preposition of their own kept ("by then",
+#: "by that time": "by 1931"). Not a "then" set off by a comma ("What do people expect
+#: from it, then?") nor opening the question ("then what?", "and then?"): those go on, they
+#: date nothing.
+_THEN = re.compile(
+    r"(?<!,)(?<!,\s)(?<!\band\s)(?<!^)(?<!^\s)(?P<by>\b(?:by|since|until|before|after|from)\s+)?"
+    r"\b(?:(?:that|the\s+same)\s+(?:year|month|day|season|time)"
+    r"|at\s+(?:that|the)\s+(?:time|point|moment)|then)\b(?!\s*,)",
+    re.IGNORECASE,
+)
+#: A time written as a day: what "on" dates ("on 23 March 2020"), where a year takes "in".
+_DAY = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}\b")
+#: A time that takes a preposition: a year ("1931", "1975–1996") or a named period ("the
+#: 1930s"); "between 1964 and 1969" brings its own.
+_NEEDS_PREPOSITION = re.compile(r"^(?:\d|the\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -80,7 +100,8 @@ class SearchPlan:
     sentences the previous answer quoted (its main one first), ``strength`` how much the
     question leans on them (1 for a clear follow-up, less for a question that may just
     change the subject), and ``continuation`` whether it asks for what comes next rather
-    than anything new ("tell me more").
+    than anything new ("tell me more"). ``about`` is the person a "he" or "she" stands for
+    (:attr:`Turn.about`), ``when`` the time a "then" stands for (:attr:`Turn.when`).
     """
 
     question: str
@@ -89,6 +110,21 @@ class SearchPlan:
     strength: float = 0.0
     continuation: bool = False
     about: str = ""
+    when: str = ""
+
+    def dated(self) -> str:
+        """The question with the time the conversation is about (``when``) written in place
+        of the words standing for it ("How many jobs were lost then?" after "1931": "How
+        many jobs were lost in 1931?"): what the time checks read, as if typed whole; the
+        question itself when it has no such words or the conversation gave no time."""
+        found = _THEN.search(self.question) if self.when else None
+        if found is None:
+            return self.question
+        day = _DAY.search(self.when) is not None
+        preposition = found.group("by") or ("on " if day else "in ")
+        needs = day or _NEEDS_PREPOSITION.match(self.when) is not None
+        written = preposition + self.when if needs else self.when
+        return self.question[: found.start()] + written + self.question[found.end() :]
 
     def named(self, called: str) -> str:
         """The question with the person the conversation is about (``about``), ``called``
@@ -157,4 +193,5 @@ def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> Searc
         strength=FOLLOW_UP_STRENGTH if follow_up else weak,
         continuation=bool(_MORE_OF_THE_SAME.match(question)),
         about=previous.about if follow_up else "",
+        when=previous.when if follow_up else "",
     )

@@ -289,7 +289,7 @@ class QAService:
                 reply, hits, conversation_id=conversation_id, model=self.model_name
             )
             quoted: tuple[int, ...] = ()
-            said, about = answer.answer, ""
+            said, about, when = answer.answer, "", ""
         else:
             answer, composition = serving.answerer.answer(
                 plan, hits, scores, conversation_id=conversation_id, model=self.model_name
@@ -298,6 +298,7 @@ class QAService:
             # a follow-up naming no one new is still about the person before ("Who led
             # the strike?", "What did he demand?", "When was he born?")
             about = composition.about or plan.about
+            when = composition.when or plan.when  # "then" stays the time asked before
         self.conversations.record(
             conversation_id,
             Turn(
@@ -307,6 +308,7 @@ class QAService:
                 sentence_ids=quoted,
                 article_sha256=article,
                 about=about,
+                when=when,
             ),
         )
         notices = [GLOSSED.format(gloss=gloss)] if gloss is not None else []

@@ -12,9 +12,10 @@ from antqa.answering.policy import AnswerPolicy
 from antqa.answering.reading import ArticleReading, one_person
 from antqa.answering.refusing import RefusalChecks
 from antqa.conversation import SearchPlan
-from antqa.models import Answer, Hit, ShortAnswer
+from antqa.models import Answer, Hit, Sentence, ShortAnswer
 from antqa.people import people
-from antqa.questions import Question
+from antqa.questions import AnswerKind, Question
+from antqa.refusals import periods
 from antqa.retrieval import Retriever, Scores
 from antqa.short_answers import Asked, ShortAnswerFinder
 from antqa.short_answers.names import ArticleNames
@@ -51,6 +52,8 @@ class Composition:
     """The person it named when asked for one (:func:`person_named`), or the one person
     its question named when it asked for no one (:func:`person_asked_of`): for "he" or
     "her" in a follow-up."""
+    when: str = ""
+    """The time it gave (:func:`time_given`): for "then" or "that year" in a follow-up."""
 
 
 def person_named(
@@ -99,6 +102,18 @@ def person_asked_of(question: Question, article: ArticleNames) -> str:
         if one_person(name, article, _WHICH_NAME_WORDS)
     ]
     return found[0] if len(found) == 1 else ""
+
+
+def time_given(question: Question, short: ShortAnswer | None, main: Sentence) -> str:
+    """The time an answer gives, which a follow-up's "then" or "that year" stands for: its
+    short answer to a "when" ("When did the Ophir mine close?": "1931"), else the first time
+    its ``main`` sentence writes, when what it tells happened ("Vera Aldana took five
+    titles; the first of these, in 1986, made her the first woman to win the event, and the
+    last came in 2002": "how old was she then?" asks of 1986). ``""`` when it gives none."""
+    if short is not None and question.kind is AnswerKind.TIME:
+        return short.text
+    told = periods(main.text, told=True)
+    return min(told, key=lambda period: period.start).text if told else ""
 
 
 class Answerer:
@@ -164,6 +179,11 @@ class Answerer:
         )
         if short is not None and short.text not in text:
             short = None  # cut out after all: the answer must show its short answer
+        if short is not None and plan.about and short.text in plan.about:
+            # the one the follow-up asks of ("Whom did the strikers blame for it?" after
+            # Rosa Venn was shot), which a question typed whole writes and so never gets
+            # as its short answer; the text, cut around it, stays as it is
+            short = None
         answer = Answer(
             answer=text,
             short_answer=short,
@@ -179,7 +199,8 @@ class Answerer:
         about = person_named(scores.question, short, self.short.names) or person_asked_of(
             scores.question, self.short.names
         )
-        return answer, Composition(said, tuple(s.id for s in quoted), about)
+        when = time_given(scores.question, short, quoted[0])
+        return answer, Composition(said, tuple(s.id for s in quoted), about, when)
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
         """An ``answerable: false`` answer with ``text``; the closest passages are listed as

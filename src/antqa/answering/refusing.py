@@ -36,6 +36,7 @@ from antqa.refusals import (
     never_done,
     no_one_told,
     numbered_names,
+    only_counted,
     only_larger_place,
     opposite_word,
     periods,
@@ -135,6 +136,7 @@ class RefusalChecks(AnswerStep):
             or self._person_apart(plan, chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
+            or self._counted_not_named(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
             or self._figure_of_another(plan, question, chosen, runner)
@@ -367,6 +369,19 @@ class RefusalChecks(AnswerStep):
             return None
         return " who — where it tells of this, it names no one"
 
+    def _counted_not_named(
+        self, plan: SearchPlan, question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """A "which" question whose answering sentences only count what it asks to be
+        named (:func:`antqa.refusals.only_counted`): "which malaria studies had she
+        overseen before?" of "who had previously overseen two malaria vaccine studies"."""
+        if plan.continuation or not chosen:
+            return None
+        noun = only_counted(question.text, [s.text for s in chosen])
+        if noun is None:
+            return None
+        return f" — where it tells of this, it gives how many {noun}, not which"
+
     def _opposite_extreme(
         self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
     ) -> str | None:
@@ -451,8 +466,16 @@ class RefusalChecks(AnswerStep):
     ) -> str | None:
         """Why the sentences that would answer are about something else than the question,
         though the article mentions everything it names: they are about another time
-        (see :mod:`antqa.refusals`), or their paragraph never names what it names."""
+        (see :mod:`antqa.refusals`), or their paragraph never names what it names.
+
+        A follow-up's "then" is read as the time the answer before gave
+        (:meth:`SearchPlan.dated`): "How many jobs were lost then?" after the Ophir mine
+        closed "in 1931" asks of 1931, and the sentence telling of the jobs lost when the
+        last mine closed in 1961 answers another question, as it would asked whole."""
         question = scores.question
+        dated = plan.dated()
+        if dated != plan.question:
+            question = analyse(dated)
         if plan.continuation or not chosen or not (question.names or periods(question.text)):
             return None  # reading on, or nothing to check
         return (

@@ -1,6 +1,6 @@
 """The checks that a question adds a detail to an event the article tells without it: a
 figure, a refusal or a dismissal, a total, a rate, a year, a date, a month or a time of
-day."""
+day, the names of what it counts."""
 
 from __future__ import annotations
 
@@ -406,3 +406,65 @@ def figures_only_asked(question: str, texts: Sequence[str]) -> str | None:
         return None
     told = set().union(*(_figure_set(text) for text in texts))
     return None if told - asked else sorted(asked)[0]
+
+
+#: A question asking for things of a kind by their names ("Which malaria studies had she
+#: overseen before?", "Which other strengths were withdrawn ...?"): its noun, the word
+#: right before its verb (group 1).
+_WHICH_NOUN = re.compile(
+    r"^\W*(?:(?:and|so)\s+)?which\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s+"
+    r"(?:did|was|were|had|has|have|is|are|do|does|would|could|will)\b",
+    re.IGNORECASE,
+)
+#: How many words may stand between a count and what it counts: three, room for a thing
+#: named in several words ("two malaria vaccine studies", "two other strengths").
+_COUNT_REACH = 3
+#: Where a clause ends: a name set off in the clause after a count names what it counts
+#: ("two colleges, Annaby and Trinity, were merged").
+_CLAUSE_STOP = re.compile(r"[,;:()]|\s[–—]\s")
+#: A capitalised word after another word and a space: a name, not a sentence's first word.
+_NAME_INSIDE = re.compile(r"(?<=\w\s)[A-Z][\w'’-]*")
+#: Any capitalised word (in a clause beside a count, its first word too).
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+#: A word, as the noun asked is looked for among a sentence's.
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _names_other(pattern: re.Pattern[str], text: str, asked: set[str]) -> bool:
+    """Whether ``text`` writes a capitalised word (as ``pattern`` finds them) the question
+    does not."""
+    return any(not set(tokenize(m.group())) <= asked for m in pattern.finditer(text))
+
+
+def only_counted(question: str, texts: Sequence[str]) -> str | None:
+    """The noun of a "which" question ("Which malaria studies had she overseen before?"),
+    when ``texts`` (the sentences that would answer) only count what it asks to be named
+    ("who had previously overseen two malaria vaccine studies"): wherever they write the
+    noun, a number stands just before it and no name in its clause or the next ("two
+    colleges, Annaby and Trinity" names them), and a sentence not writing it names nothing
+    the question does not (it may name them without the noun: "values ranged from 5.1 in
+    Nordvaal to 63.5 in Qasimar" after "fourteen countries"). A count tells how many, not
+    which. ``None`` when they may name them or never write the noun."""
+    which = _WHICH_NOUN.match(question)
+    if which is None:
+        return None
+    noun = tokenize(which.group(1))
+    asked = set(tokenize(question))
+    counted = False
+    for text in texts:
+        writing = [w for w in _WORD.finditer(text) if tokenize(w.group()) == noun]
+        if not writing:
+            if _names_other(_NAME_INSIDE, text, asked):
+                return None
+            continue
+        cuts = [0, *(stop.end() for stop in _CLAUSE_STOP.finditer(text)), len(text)]
+        for word in writing:
+            before = re.findall(r"[\w-]+", text[: word.start()])[-(_COUNT_REACH + 1) :]
+            if not any(b.isdigit() or b.lower() in _NUMBER_WORD_SET for b in before):
+                return None
+            clause = max(i for i, cut in enumerate(cuts) if cut <= word.start())
+            around = text[cuts[clause] : cuts[min(clause + 2, len(cuts) - 1)]]
+            if _names_other(_CAPITALISED_WORD, around, asked):
+                return None
+        counted = True
+    return which.group(1) if counted else None

@@ -57,6 +57,7 @@ def load_turn(text: str | bytes) -> Turn:
         sentence_ids=tuple(data["sentence_ids"]),
         article_sha256=data.get("article_sha256", ""),
         about=data.get("about", ""),
+        when=data.get("when", ""),
     )
 
 
