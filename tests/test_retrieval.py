@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import faiss
 import numpy as np
+import pytest
 
 from antqa.conversation import SearchPlan
 from antqa.lexical import LexicalIndex, tokenize
@@ -190,6 +193,41 @@ def test_a_count_of_days_is_held_by_the_dates_it_lies_between(fake_service: QASe
     assert scores.kind_held[dated] and not scores.kind_held[undated]
     people = retriever.score("How many people cried during the review?")
     assert not people.kind_held[dated]  # a date counts no people
+
+
+def test_a_date_asked_with_another_thing_ranks_the_passages_giving_one_higher(
+    fake_service: QAService,
+) -> None:
+    """A question asking two things, one of them a date, picks its passages with the
+    sentences giving a date ``plain_kind`` higher: the answer step holds such a question's
+    sentences to no kind, so the first passage must give the date itself. The relevance
+    the answer step reads is the same, and a date asked alone ranks as before."""
+    retriever = fake_service.retriever
+    texts = [s.text for s in retriever.index.sentences]
+    dated = next(i for i, t in enumerate(texts) if "December 15" in t)
+    undated = next(i for i, t in enumerate(texts) if t.startswith("Taobao’s culture"))
+    two = retriever.score(
+        "On what date did Zhaocaibao disclose the default, and who guaranteed the products?"
+    )
+    alone = retriever.score("On what date did Zhaocaibao disclose the default?")
+    plain = retriever.weights.plain_kind
+    lifted = retriever.ranking(two) - two.relevance
+    assert lifted[dated] == pytest.approx(plain) and lifted[undated] == 0.0
+    assert (retriever.ranking(alone) == alone.relevance).all()
+    weights = retriever.weights
+    try:
+        retriever.weights = replace(weights, plain_kind=0.0)
+        unweighted = retriever.select(two, 5)
+    finally:
+        retriever.weights = weights
+    weighted = retriever.select(two, 5)
+    gained = {h.best_sentence.id: h.score for h in weighted if h.best_sentence is not None}
+    before = {h.best_sentence.id: h.score for h in unweighted if h.best_sentence is not None}
+    assert any(two.held[s] for s in gained.keys() & before.keys())
+    assert all(
+        gained[s] == pytest.approx(before[s] + plain * bool(two.held[s]))
+        for s in gained.keys() & before.keys()
+    )  # a passage's score is its sentence's, ``plain_kind`` higher when it gives a date
 
 
 def test_a_doubled_letter_typed_once_counts_as_the_word_meant_but_no_other_word_does() -> None:

@@ -35,6 +35,23 @@ class AnswerKind(Enum):
     MANNER = "manner"  # how did they (not how many / much / long)
 
 
+#: The kinds a sentence plainly holds or not, each as a refusal names it (retrieval
+#: favours their holders the more for it: :attr:`~antqa.retrieval.FusionWeights.plain_kind`).
+#: Not a place: it is written in too many ways ("Ostria, as the upstream state", "of the
+#: Adriatic", "in southern Italy") for a sentence without "in/at/from/near" and a name to
+#: lack one. As a kind the passages must hold, it refused 3 answerables (2 of the
+#: SQuAD-format sets, 1 of train14) for 1 unanswerable (this article's "Which city is
+#: Tencent headquartered in?").
+KIND_NOUN = {
+    AnswerKind.COUNT: "a number",
+    AnswerKind.AMOUNT: "an amount",
+    AnswerKind.SHARE: "a share or rate",
+    AnswerKind.DURATION: "a length of time",
+    AnswerKind.AGE: "an age",
+    AnswerKind.TIME: "a date or time",
+}
+
+
 #: The month names as English writes them (capitalised); the question patterns here ignore
 #: case, the short-answer spans (:mod:`antqa.short_answers`) do not ("may" is no month).
 MONTH_NAMES = (

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from antqa.answering.hops import described, describes_someone
-from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
+from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
 from antqa.answering.reading import TERMINAL, AnswerStep
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.questions import (
+    KIND_NOUN,
     AnswerKind,
     Question,
     analyse,

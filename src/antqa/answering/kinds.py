@@ -7,22 +7,8 @@ import numpy as np
 
 from antqa.answering.policy import AnswerPolicy
 from antqa.models import Hit
-from antqa.questions import AnswerKind
+from antqa.questions import KIND_NOUN
 from antqa.retrieval import Scores
-
-#: The kinds a sentence plainly holds or not, each as a refusal names it. Not a place: it
-#: is written in too many ways ("Ostria, as the upstream state", "of the Adriatic", "in
-#: southern Italy") for a sentence without "in/at/from/near" and a name to lack one. As a
-#: kind the passages must hold, it refused 3 answerables (2 of the SQuAD-format sets, 1 of
-#: train14) for 1 unanswerable (this article's "Which city is Tencent headquartered in?").
-KIND_NOUN = {
-    AnswerKind.COUNT: "a number",
-    AnswerKind.AMOUNT: "an amount",
-    AnswerKind.SHARE: "a share or rate",
-    AnswerKind.DURATION: "a length of time",
-    AnswerKind.AGE: "an age",
-    AnswerKind.TIME: "a date or time",
-}
 
 
 def sentences_of(hits: list[Hit]) -> set[int]:

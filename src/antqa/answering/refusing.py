@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from antqa.answering.kinds import KIND_NOUN, kind_applies, kind_holders, sentences_of
+from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
 from antqa.answering.reading import AnswerStep, one_person
 from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.people import named_in
-from antqa.questions import AnswerKind, Question, analyse
+from antqa.questions import KIND_NOUN, AnswerKind, Question, analyse
 from antqa.refusals import (
     KIND_FRAME_WORDS,
     age_of_another,
