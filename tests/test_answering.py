@@ -1354,3 +1354,18 @@ def test_a_follow_up_asking_the_birth_of_one_whose_birth_is_never_told_is_refuse
     assert asked("Anton Obrenthal", born) is None  # his birth is told
     # a "who" answered by a firm ("Publishing Company"): no one's birth to look for
     assert asked("Hallacher Publishing Company", married) is None
+
+
+def test_a_person_is_known_by_a_title_or_by_the_last_name_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    reading = _answerer_over(
+        "Edwin Marsh trained at the Technical College of Sorrel Bay. Marsh later taught "
+        "there. Dr Fiona Carrick examined the hull. Carrow-Lindt Laboratories sold the "
+        "drug. The Aurenza Line built the liner, and the Line sold her in 1950.\n",
+        tmp_path,
+    ).reading
+    assert reading.calls_person("Edwin Marsh")  # "Marsh" alone
+    assert reading.calls_person("Dr Fiona Carrick")  # a title opens it
+    # a firm's name is never called by its last word, a body's ends in a body's word
+    assert not reading.calls_person("Carrow-Lindt Laboratories")
+    assert not reading.calls_person("Aurenza Line")
+    assert not reading.calls_person("Technical College of Sorrel Bay")
