@@ -1369,3 +1369,29 @@ def test_a_person_is_known_by_a_title_or_by_the_last_name_alone(tmp_path) -> Non
     assert not reading.calls_person("Carrow-Lindt Laboratories")
     assert not reading.calls_person("Aurenza Line")
     assert not reading.calls_person("Technical College of Sorrel Bay")
+
+
+def test_a_candidate_telling_only_the_other_side_gives_way_to_one_telling_the_side_asked(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(
+        "The youngest champion was Anna Berg, aged 15. The oldest champion was Olaf Lind, "
+        "aged 61. The club was founded in 1901.\n",
+        tmp_path,
+    )
+    question = analyse("Who was the youngest champion?")
+    youngest, oldest, founded = range(3)
+    side = answerer.chooser._on_asked_side
+    # the best tells the side asked: the one telling only "oldest" is no second to it
+    assert side({youngest: 1.0, oldest: 0.9, founded: 0.2}, question) == {
+        youngest: 1.0,
+        founded: 0.2,
+    }
+    # the best tells only the other side: all stay (the opposite check weighs them)
+    values = {youngest: 0.9, oldest: 1.0, founded: 0.2}
+    assert side(values, question) == values
+    # a question asking no side keeps every candidate
+    assert side({youngest: 1.0, oldest: 0.9}, analyse("Who was a champion?")) == {
+        youngest: 1.0,
+        oldest: 0.9,
+    }
