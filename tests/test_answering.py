@@ -1400,3 +1400,44 @@ def test_a_yearly_figure_the_answer_never_gives_is_refused(tmp_path) -> None:  #
         answer = QAService(answerer.index, answerer_embedder(answerer)).ask(asked)
         said = "where it tells of this, it gives nothing by the year" in answer.answer
         assert said == refused and answer.answerable != refused, answer.answer
+
+
+def test_a_person_is_known_by_a_title_or_by_the_last_name_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    reading = _answerer_over(
+        "Edwin Marsh trained at the Technical College of Sorrel Bay. Marsh later taught "
+        "there. Dr Fiona Carrick examined the hull. Carrow-Lindt Laboratories sold the "
+        "drug. The Aurenza Line built the liner, and the Line sold her in 1950.\n",
+        tmp_path,
+    ).reading
+    assert reading.calls_person("Edwin Marsh")  # "Marsh" alone
+    assert reading.calls_person("Dr Fiona Carrick")  # a title opens it
+    # a firm's name is never called by its last word, a body's ends in a body's word
+    assert not reading.calls_person("Carrow-Lindt Laboratories")
+    assert not reading.calls_person("Aurenza Line")
+    assert not reading.calls_person("Technical College of Sorrel Bay")
+
+
+def test_a_candidate_telling_only_the_other_side_gives_way_to_one_telling_the_side_asked(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    answerer = _answerer_over(
+        "The youngest champion was Anna Berg, aged 15. The oldest champion was Olaf Lind, "
+        "aged 61. The club was founded in 1901.\n",
+        tmp_path,
+    )
+    question = analyse("Who was the youngest champion?")
+    youngest, oldest, founded = range(3)
+    side = answerer.chooser._on_asked_side
+    # the best tells the side asked: the one telling only "oldest" is no second to it
+    assert side({youngest: 1.0, oldest: 0.9, founded: 0.2}, question) == {
+        youngest: 1.0,
+        founded: 0.2,
+    }
+    # the best tells only the other side: all stay (the opposite check weighs them)
+    values = {youngest: 0.9, oldest: 1.0, founded: 0.2}
+    assert side(values, question) == values
+    # a question asking no side keeps every candidate
+    assert side({youngest: 1.0, oldest: 0.9}, analyse("Who was a champion?")) == {
+        youngest: 1.0,
+        oldest: 0.9,
+    }

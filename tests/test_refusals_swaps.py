@@ -8,6 +8,8 @@ import pytest
 
 from antqa.answering import NOT_COVERED
 from antqa.refusals import (
+    asks_rank,
+    asks_side,
     doer_reversed,
     figure_of_another,
     figure_told_apart,
@@ -16,6 +18,8 @@ from antqa.refusals import (
     periods,
     plain_words,
     rank_swapped,
+    rank_told,
+    side_told,
     step_of_another,
     time_conflict,
 )
@@ -485,3 +489,18 @@ def test_an_age_set_off_by_another_name_is_theirs() -> None:
     assert age_of_another("How old was Rosa Venn?", [aged]) is None
     both = "A 40-year-old weaver led the march, and a 15-year-old boy, Emil Sarto, died."
     assert age_of_another("How old was Rosa Venn?", [both]) is None
+
+
+def test_the_side_or_rank_asked_is_told_in_any_of_its_forms() -> None:
+    # the chooser prefers such a sentence over one telling only the other side
+    asked = "Who was the youngest champion?"
+    assert side_told(asked, plain_words("The youngest champion was Anna Berg."))
+    assert not side_told(asked, plain_words("The oldest champion was Olaf Lind."))
+    assert side_told("When did prices rise?", plain_words("Prices rose in 1871."))
+    assert not side_told("Who was a champion?", plain_words("The youngest champion was Berg."))
+    assert asks_side(asked) and not asks_side("Who was a champion?")
+    ranked = "Who was the last governor of the company?"
+    assert asks_rank(ranked) and not asks_rank(asked)
+    assert rank_told(ranked, "Edward Lisle was its final governor.")  # "final" is "last"
+    assert not rank_told(ranked, "Tobias Vane was its first governor.")
+    assert not rank_told(ranked, "The last ship sailed in 1801.")  # another thing ranked

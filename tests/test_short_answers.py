@@ -792,3 +792,66 @@ def test_a_which_noun_of_a_title_or_of_someone_s_work_asks_for_a_person() -> Non
         "Which list names the ships?",
     ):
         assert not Asked.of(analyse(text)).person, text
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("On which move did Grinaus give up his queen?", True),
+        ("Which rock band topped the bill?", True),  # the head after the noun: "band"
+        ("For which shipping company was she built?", True),
+        ("In which body of water did the ship founder?", True),
+        # a person, by a title after the noun, a list of persons, or a group of kin
+        ("Which war chief led the raid?", False),
+        ("Which company director resigned?", False),
+        ("Which king founded the abbey?", False),
+        ("Which family owned the mill?", False),
+        # nouns of no class of things: a person may answer ("which assistant")
+        ("Which assistant noticed the drift?", False),
+        ("Who founded the company?", False),
+    ],
+)
+def test_which_noun_of_a_thing_is_read_as_asking_no_person(question: str, thing: bool) -> None:
+    assert bool(Asked.of(analyse(question)).thing) is thing
+
+
+STAGE = (
+    "Grinaus beat the favourite Ottokar Maas with a queen sacrifice on the 23rd move. "
+    "The stage for the show was built by Kessler Rigging for the singer Marisol Quend."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a move is no person: without a name of its kind, no short answer at all
+        ("On which move did Grinaus give up his queen in his game against Maas?", None),
+        # a company: the firm's name, not the person's beside it
+        ("Which company built the stage for the show?", "Kessler Rigging"),
+    ],
+)
+def test_which_noun_of_a_thing_is_never_answered_with_a_person(
+    question: str, expected: str | None
+) -> None:
+    persons = {"Ottokar Maas", "Marisol Quend"}
+    finder = ShortAnswerFinder(
+        LexicalIndex(STAGE.split(". ")), STAGE, person=lambda name: name in persons
+    )
+    found = finder.find(analyse(question), units_of(STAGE))
+    assert (found.text if found else None) == expected
+
+
+def test_a_name_described_as_a_person_is_one_and_a_firm_described_so_is_not() -> None:
+    from antqa.short_answers.names import ArticleNames
+
+    article = (
+        "The line was founded by Josiah Halbrook, a grain merchant, and the jazz pianist "
+        "Ellinor Raask played at its launch. It was sold to Aurenza Line, a passenger "
+        "shipping company, and insured by the insurer Corvalis Mutual. Mei-Lin Tavares, a "
+        "marine ecologist who chaired the panel, and Mairead Quill, who followed her, wrote it."
+    )
+    described = ArticleNames(article).described
+    assert {"Josiah Halbrook", "Ellinor Raask", "Mei-Lin Tavares", "Mairead Quill"} <= described
+    # a thing after "a" ("shipping company"), or a word a firm is called by too ("insurer")
+    assert "Aurenza Line" not in described
+    assert "Corvalis Mutual" not in described

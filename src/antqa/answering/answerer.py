@@ -127,8 +127,11 @@ class Answerer:
         self.index = index
         self.lexicon = lexicon
         self._policy = policy or AnswerPolicy()
-        self.short = ShortAnswerFinder(lexicon, index.article)
-        self.reading = ArticleReading(index, lexicon, self.short.names)
+        names = ArticleNames(index.article)
+        self.reading = ArticleReading(index, lexicon, names)
+        self.short = ShortAnswerFinder(
+            lexicon, index.article, names=names, person=self.reading.calls_person
+        )
         self.checks = RefusalChecks(self.reading, self.policy, self.short)
         self.chooser = SentenceChooser(self.reading, self.policy, self.short)
         self.composer = Composer(index, lexicon, self.policy, retriever.centred_window, self.short)

@@ -29,7 +29,15 @@ from antqa.questions import (
     tells_change_asked,
     tells_succession,
 )
-from antqa.refusals import clauses
+from antqa.refusals import (
+    asks_rank,
+    asks_side,
+    clauses,
+    opposite_word,
+    rank_swapped,
+    rank_told,
+    side_told,
+)
 from antqa.retrieval import Scores
 from antqa.short_answers import (
     Asked,
@@ -125,6 +133,7 @@ class SentenceChooser(AnswerStep):
         if tells is not None:
             kept = self._telling(values, tells)
             values = {s: v for s, v in values.items() if s in kept}
+        values = self._on_asked_side(values, scores.question)
         kind = scores.question.kind
         if kind_applies(scores):
             return self._holding(values, hits, scores)
@@ -132,6 +141,38 @@ class SentenceChooser(AnswerStep):
             for s in values:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
+
+    def _on_asked_side(self, values: dict[int, float], question: Question) -> dict[int, float]:
+        """Without the candidates that tell only the other side of what the question asks
+        (:func:`~antqa.refusals.opposite_word`: "the oldest" for "Who was the youngest
+        ...?"; :func:`~antqa.refusals.rank_swapped`: "the first governor" for "the last
+        governor"), when another candidate tells the side asked
+        (:func:`~antqa.refusals.side_told`, :func:`~antqa.refusals.rank_told`): quoting
+        the other side answers wrong, and the opposite check then refuses a question the
+        passages answer. All stay when none tells the side asked (the check refuses), or
+        when the best tells only the other side: most often the question swapped it, and
+        the opposite check refuses (on the SQuAD-format sets, dropping such a best too
+        answered 8 more unanswerables, and 1 answerable, wrong). Only a question asking a side
+        or a rank is read (:func:`~antqa.refusals.asks_side`,
+        :func:`~antqa.refusals.asks_rank`): the rest cost no pass over the candidates."""
+        text, sentences, plain = question.text, self.index.sentences, self.reading.plain
+        sided, ranked = asks_side(text), asks_rank(text)
+        if not (sided or ranked):
+            return values
+        denying = {
+            s
+            for s in values
+            if (sided and opposite_word(text, plain[s]) is not None)
+            or (ranked and rank_swapped(text, [sentences[s].text]) is not None)
+        }
+        if not denying or max(values, key=values.__getitem__) in denying:
+            return values
+        telling = any(
+            (sided and side_told(text, plain[s])) or (ranked and rank_told(text, sentences[s].text))
+            for s in values
+            if s not in denying
+        )
+        return {s: v for s, v in values.items() if s not in denying} if telling else values
 
     def _asked_coverage(self, at: np.ndarray, scores: Scores) -> np.ndarray:
         """Per candidate sentence ``at``, the share of the question's words it holds that the

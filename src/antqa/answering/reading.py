@@ -17,7 +17,8 @@ from antqa.people import named_in, people
 from antqa.questions import Question, counts_things
 from antqa.refusals import ArticleWords, clause_words, opening_name, plain_words
 from antqa.short_answers import ShortAnswerFinder
-from antqa.short_answers.names import ArticleNames
+from antqa.short_answers.forms import TITLES
+from antqa.short_answers.names import ArticleNames, names_body
 
 #: How a sentence ends: a full stop, question or exclamation mark (Chinese ones too),
 #: then any closing quotes or brackets.
@@ -30,6 +31,9 @@ _STATEMENT = re.compile(
 )
 #: Fewest words of such a statement: a short heading may read as one ("How it started").
 _STATEMENT_WORDS = 8
+#: Fewest words of a person's name :meth:`ArticleReading.calls_person` reads: one
+#: capitalised word may be anything, two are a given name and a surname.
+_PERSON_NAME_WORDS = 2
 #: A sentence that is all a quotation: quote marks open and close it.
 _QUOTATION = re.compile(r"^\s*[“\"].*[”\"]\s*$", re.S)
 
@@ -155,6 +159,33 @@ class ArticleReading:
         #: paragraph tells of, by name or not; with its shortened forms
         #: (:func:`subject_names`): "Wexcombe" of "Wexcombe School".
         self.subjects = subject_names(opening_name(texts[0]) if texts else "", self.lower_words)
+
+    def calls_person(self, name: str) -> bool:
+        """Whether ``name`` (a span of a sentence) is a person's as the article reads people
+        (:func:`people`), no body's (:func:`names_body`), and known as one: a title opens
+        it ("Dr Fiona Carrick", "Captain Olav Restrand"), or it is of two words or more
+        that the article describes as a person's
+        (:attr:`~antqa.short_answers.names.ArticleNames.described`: "the jazz pianist
+        Ellinor Raask") or also calls by its last word alone
+        (:meth:`~antqa.people.Calling.by_last_alone`: "Edwin Marsh" is "Marsh"; a firm's
+        "Carrow-Lindt Laboratories" is never "Laboratories")."""
+        found = people(name, self.names.common, self.names.places)
+        if len(found) != 1 or not name.endswith(found[0]) or names_body(name):
+            return False
+        if name != found[0]:  # people() dropped the words opening it: titles, or a sentence's "The"
+            opening = name[: len(name) - len(found[0])].split()
+            return all(word.lower().rstrip(".") in TITLES for word in opening)
+        words = found[0].split()
+        if len(words) < _PERSON_NAME_WORDS:
+            return False
+        if " ".join(words[-2:]) in self.names.described:
+            return True  # "the jazz pianist Ellinor Raask"
+        first, last = tokenize(words[-2]), tokenize(words[-1])
+        return (
+            len(first) == 1
+            and len(last) == 1
+            and self.words.calling.by_last_alone(first[0], last[0])
+        )
 
 
 class AnswerStep:

@@ -91,14 +91,16 @@ from antqa.refusals.names import (
 from antqa.refusals.numbers import written_out
 from antqa.refusals.opposites import (
     PREFIXED_LETTERS,
+    asks_side,
     clause_words,
     event_words,
     never_done,
     opposite_word,
     plain_words,
+    side_told,
 )
 from antqa.refusals.places import SAME_PLACE_LETTERS, only_larger_place, placed_elsewhere
-from antqa.refusals.ranks import rank_swapped
+from antqa.refusals.ranks import asks_rank, rank_swapped, rank_told
 from antqa.refusals.roles import (
     ROLE_WORDS,
     asked_role,
@@ -134,6 +136,8 @@ __all__ = [
     "Period",
     "age_of_another",
     "asked_role",
+    "asks_rank",
+    "asks_side",
     "clause_words",
     "clauses",
     "dated_elsewhere",
@@ -165,9 +169,11 @@ __all__ = [
     "placed_elsewhere",
     "plain_words",
     "rank_swapped",
+    "rank_told",
     "rate_untold",
     "role_held",
     "role_written",
+    "side_told",
     "step_of_another",
     "time_conflict",
     "time_untold",

@@ -347,6 +347,35 @@ def opposite_word(
     return _negated(asked, written, telling)
 
 
+def asks_side(question: str) -> bool:
+    """Whether ``question`` asks a side of :data:`_OPPOSED` or :data:`_ALTERNATIVES` (a
+    set test per side, once per question): only then can a sentence tell its opposite
+    (:func:`side_told`)."""
+    words = frozenset(_words(question.lower()))
+    return any(not one.isdisjoint(words) for one, _, _ in _SIDES)
+
+
+def side_told(question: str, written: Collection[str]) -> bool:
+    """Whether ``written`` (a sentence's :func:`plain_words`) tells a side of
+    :data:`_OPPOSED` or :data:`_ALTERNATIVES` that ``question`` asks, in any form
+    :func:`opposite_word` takes for the question's own ("the youngest" asked, "the
+    youngest" or "younger" told): the sentence that answers, where another tells only the
+    opposite ("the oldest")."""
+    asked = _words(question.lower())
+    words = frozenset(asked)
+    for one, told_as, _ in _SIDES:
+        if one.isdisjoint(words):
+            continue
+        found = next(word for word in asked if word in one)
+        if (
+            not told_as.isdisjoint(written)
+            or _written_prefixed(found, written)
+            or _season_told(found, written)
+        ):
+            return True
+    return False
+
+
 def _negated(
     asked: Sequence[str], written: Collection[str], telling: Collection[str]
 ) -> tuple[str, str] | None:

@@ -59,6 +59,27 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
+def asks_rank(question: str) -> bool:
+    """Whether ``question`` ranks a thing ("the last governor"): only then can a sentence
+    give it another rank (:func:`rank_swapped`) or the same (:func:`rank_told`)."""
+    return _RANKED.search(question) is not None
+
+
+def rank_told(question: str, text: str) -> bool:
+    """Whether ``text`` gives a thing the rank the question gives it ("the last
+    quarter" asked, "the final quarter" told): the sentence answering, where another
+    gives the thing another rank (:func:`rank_swapped`)."""
+    for asked in _RANKED.finditer(question):
+        rank, thing = _rank(asked.group(1)), tokenize(asked.group(2))
+        if thing and any(
+            _same_rank(rank, {told}) and resembles(thing[0], set(tokenize(m.group(2))))
+            for m in _RANKED.finditer(text)
+            for told in _ranks_told(_rank(m.group(1)), text[m.end() :])
+        ):
+            return True
+    return False
+
+
 def _same_rank(rank: str, ranks: set[str]) -> bool:
     """Whether ``rank`` is among ``ranks``, "last" and "final" being one."""
     return rank in ranks or {rank, *ranks} <= {"last", "final"}

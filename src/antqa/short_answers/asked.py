@@ -114,13 +114,90 @@ def gives_measure_asked(question: Question) -> Callable[[str], bool] | None:
 #: she trained?", "On whose farm ...?").
 WHO = re.compile(r"^\W*(?:who|whom|whose)\b|^\W*(?:\w+\s+){0,2}(?:whom|whose)\b", re.I)
 WHICH_NOUN = re.compile(r"\b(?:what|which)\s+(?:\w+\s+){0,1}?(\w+)\b", re.I)
-#: The nouns of :data:`.targets._NAMED_NOUNS` that ask for a person ("which king").
+#: The nouns after "what" or "which" that ask for a name ("which company", "what river").
+NAMED_NOUNS = frozenset(
+    re.findall(
+        r"\w+",
+        "person man woman king queen ruler leader duke count emperor company firm bank "
+        "group family river city country town region province state nation island "
+        "mountain team organization organisation institution university school party name "
+        "title religion language people tribe dynasty church order army",
+    )
+)
+#: The nouns that ask for a place ("which country"), looked up before :data:`NAMED_NOUNS`.
+PLACE_NOUNS = frozenset(
+    re.findall(
+        r"\w+",
+        "city country town region province state nation island place continent village county "
+        "district parish",
+    )
+)
+#: The nouns of :data:`NAMED_NOUNS` that ask for a person ("which king").
 _PERSON_NOUNS = frozenset(
     ["person", "man", "woman", "king", "queen", "ruler", "leader", "duke", "count", "emperor"]
 )
 
 
-def _names_a_person(noun: str) -> bool:
+#: The word after the noun of "which NOUN" ("which war chief", "which rock band"): the
+#: head of a noun of two words.
+_HEAD_AFTER = re.compile(r"\s+([a-z]+)\b")
+#: Nouns for a group of kin or a people, which a person's name names ("the Halbrook
+#: family"): no thing of :data:`_THING_NOUNS`.
+_KIN_GROUPS = frozenset(["family", "dynasty", "house", "clan", "people", "tribe"])
+#: The nouns after "which" or "what" that ask for a thing no person's name answers (see
+#: :attr:`Asked.thing`): the bodies and places of :data:`NAMED_NOUNS` and
+#: :data:`PLACE_NOUNS`, and English's nouns for a body, a work or a law, a part of a
+#: place or a way, and a step of a contest or a sequence (a grammar's classes, not a
+#: domain's). Not a vessel or a building: those are often named after a person.
+_OTHER_THINGS = frozenset(
+    re.findall(
+        r"\w+",
+        "organisation organization institution institute body agency authority ministry "
+        "department court union society association council committee commission club band "
+        "label newspaper journal magazine publisher brewery firm business navy law act "
+        "treaty agreement accord charter report book album song award prize medal side "
+        "street road route valley sea lake port harbour genus species branch move round "
+        "stage game match edition episode chapter volume lap heat",
+    )
+)
+_THING_NOUNS = (
+    (NAMED_NOUNS | PLACE_NOUNS | _OTHER_THINGS)
+    - _PERSON_NOUNS
+    - _KIN_GROUPS
+    - {
+        "name",  # "What name did she take?": a person's may answer
+        "title",
+    }
+)
+
+
+def names_thing(words: str) -> bool:
+    """Whether ``words`` (in lower case) hold a noun of :data:`_THING_NOUNS` ("a passenger
+    shipping company"): what they tell of a name makes it no person's."""
+    return any(w in _THING_NOUNS or w.rstrip("s") in _THING_NOUNS for w in words.split())
+
+
+def _asks_thing(text: str, which: re.Match[str] | None) -> tuple[str, ...]:
+    """The stems of the noun of "which NOUN" and of the word after it, its head in a noun
+    of two words ("Which organisation ...?", "On which move ...?", "Which rock band
+    ...?"), when one is a thing of :data:`_THING_NOUNS` and neither asks for a person by
+    the lists ("which company director"); empty otherwise. The article may still write
+    the head as someone's occupation ("the union organizer Ilmari Saarinen"): the finder
+    checks that (:attr:`ArticleNames.roles`)."""
+    if which is None or WHO.search(text):
+        return ()
+    words = [which.group(1).lower()]
+    head = _HEAD_AFTER.match(text, which.end())
+    if head is not None and head.group(1) not in STOPWORDS:
+        words.append(head.group(1))
+    if any(names_a_person(w) or w in TITLES for w in words[1:]) or names_a_person(words[0]):
+        return ()  # "which war chief", "which company director"
+    if not names_thing(" ".join(words)):
+        return ()
+    return tuple(tokenize(" ".join(words)))
+
+
+def names_a_person(noun: str) -> bool:
     """Whether the noun after "which" or "what" asks for a person: one of
     :data:`_PERSON_NOUNS`, a title or office (:data:`~.forms.TITLES`: "which minister",
     "which judge"; not one that also qualifies a noun, "what major flood"), or a noun of
@@ -211,6 +288,10 @@ class Asked:
     #: Company", "the comet Aird–Cossey"): a person the thing is named after shares a part
     #: of it without being what the question names.
     longer_names: tuple[frozenset[str], ...] = ()
+    #: "Which organisation ...?", "On which move ...?": the stems of a noun asked that the
+    #: lists read as naming no person, and of its head (:func:`_asks_thing`): no person's
+    #: name answers it, unless the article writes the head as someone's occupation.
+    thing: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -222,7 +303,7 @@ class Asked:
     def _read(cls, question: Question) -> Asked:
         which = WHICH_NOUN.search(question.text)
         person = bool(WHO.search(question.text)) or bool(
-            which and _names_a_person(which.group(1).lower())
+            which and names_a_person(which.group(1).lower())
         )
         units = measure_asked(question.text)
         quantity = bool(_HOW_MUCH.search(question.text)) or units is not None
@@ -253,6 +334,7 @@ class Asked:
             bool(_LASTING.search(question.text)),
             bool(_NAMED_OWNER.search(question.text)),
             _longer_names(question),
+            _asks_thing(question.text, which),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -147,13 +148,24 @@ class ShortAnswerFinder:
     """Finds the short answer in the answer's sentences, or decides to give none."""
 
     def __init__(
-        self, lexicon: LexicalIndex, article: str, policy: SpanPolicy | None = None
+        self,
+        lexicon: LexicalIndex,
+        article: str,
+        policy: SpanPolicy | None = None,
+        *,
+        names: ArticleNames | None = None,
+        person: Callable[[str], bool] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.policy = policy or SpanPolicy()
         #: What the article tells of its capitalised words: which are common words, nouns
         #: or places (the answering step reads the words and the places too).
-        self.names = ArticleNames(article)
+        self.names = names or ArticleNames(article)
+        #: Whether a name is a person's, as the answering step reads people
+        #: (:meth:`antqa.answering.reading.ArticleReading.calls_person`): no answer to
+        #: "which organisation" (:attr:`Asked.thing`). Passed in: the people reading sits
+        #: above this package.
+        self.person = person or (lambda _: False)
         self.common = self.names.common
         self.places = self.names.places
         #: What :meth:`_search` found of a question in a sentence, remembered: the answering
@@ -289,6 +301,8 @@ class ShortAnswerFinder:
                     start = nationality.end()  # "the Hungarian Zoltán Kertész": who, not whence
             if kind is Target.NAME and not asked.person and titled_person(text, start):
                 continue  # "the name of Halvard's moon" is not "Dr. Rafael Imbert"
+            if kind is Target.NAME and self._person_for_thing(text[start:end], asked):
+                continue  # "On which move ...?" is not "Ottokar Maas"
             if mostly_asked(text[start:end], asked):
                 continue
             if (
@@ -343,6 +357,15 @@ class ShortAnswerFinder:
         if asked.measure and asked.measure not in tokenize(text):
             spans = [span for span in spans if WITH_UNIT.search(text, *span)]
         return spans
+
+    def _person_for_thing(self, name: str, asked: Asked) -> bool:
+        """Whether ``name`` is a person's (:attr:`person`) and the question asks for a thing
+        (:attr:`Asked.thing`) that the article never writes as someone's occupation
+        (:attr:`ArticleNames.roles`: "the union organizer Ilmari Saarinen" makes the
+        "organizer" of "Which union organizer ...?" a person) by the head of the noun asked,
+        its last word (not "firm" of "Which firm designed ...?": a firm is written before
+        a firm's name as an occupation is before a person's)."""
+        return bool(asked.thing) and asked.thing[-1] not in self.names.roles and self.person(name)
 
     def _pulls(self, kind: Target, text: str, asked: Asked) -> list[tuple[float, tuple[int, int]]]:
         """Each candidate span with how hard the question's words pull at it, the strongest

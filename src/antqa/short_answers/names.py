@@ -7,7 +7,7 @@ import re
 
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import MONTH_NAMES
-from antqa.short_answers.asked import Asked, mostly_asked
+from antqa.short_answers.asked import Asked, mostly_asked, names_a_person, names_thing
 from antqa.short_answers.forms import (
     DETERMINERS,
     PEOPLE_ENDINGS,
@@ -16,7 +16,7 @@ from antqa.short_answers.forms import (
     QUALIFIER_CHARS,
     REGION,
 )
-from antqa.short_answers.roles import ROLE_CHARS
+from antqa.short_answers.roles import ROLE_CHARS, role_spans
 from antqa.short_answers.targets import Target
 
 #: A run of capitalised words, allowing the small words inside names ("William the
@@ -91,6 +91,40 @@ def _written_as_place(article: str, name: re.Match[str]) -> bool:
         or _RULED_BEFORE.search(before)
         or _PLACE_NOUN_OF.search(before)
     )
+
+
+#: A name of two capitalised words or more (each with a letter in lower case).
+_PERSON_RUN = r"[A-Z][\w’'-]*[a-z](?:\s+[A-Z][\w’'-]*[a-z])+"
+#: A word in lower case, maybe with a comma, right before such a name ("the jazz pianist
+#: Ellinor Raask", "her assistant, Henrik Vasstrand"): what the name is.
+_DESCRIBED_BEFORE = re.compile(rf"\b([a-z][a-z-]+),?\s+({_PERSON_RUN})")
+#: Such a name and, after a comma, "a" and what it is, up to what ends the phrase as in
+#: :data:`~.roles._ROLE_AFTER` ("Josiah Halbrook, a grain merchant,"; "Mei-Lin Tavares, a
+#: Portuguese marine ecologist who"; "Aurenza Line, a passenger shipping company").
+_DESCRIBED_AFTER = re.compile(
+    rf"({_PERSON_RUN}),\s+an?\s+((?:[A-Za-z][\w’'-]*\s+){{0,2}}[a-z][a-z-]*)"
+    r"(?=\s*[,.;)]|\s+(?:who|whose|in|at|from|for|until)\b)"
+)
+#: Such a name and ", who" ("Mairead Quill, who ..."): a person, whom "who" stands for
+#: (a firm is "which").
+_WHO_AFTER = re.compile(rf"({_PERSON_RUN}),\s+who\b")
+
+
+def _described_people(article: str) -> frozenset[str]:
+    """The last two words of each name ``article`` describes as a person's: by a word
+    before it that names a person by the lists (:func:`~.asked.names_a_person`: "the jazz
+    pianist Ellinor Raask"; not "the insurer Corvalis Mutual", a word a firm is called by
+    too), or by "a" and words after it that name no thing (:func:`~.asked.names_thing`):
+    "Josiah Halbrook, a grain merchant", not "Aurenza Line, a passenger shipping company";
+    or by ", who" after it."""
+    before = [m.group(2) for m in _DESCRIBED_BEFORE.finditer(article) if names_a_person(m.group(1))]
+    after = [
+        m.group(1)
+        for m in _DESCRIBED_AFTER.finditer(article)
+        if not names_thing(m.group(2).lower())
+    ]
+    who = [m.group(1) for m in _WHO_AFTER.finditer(article)]
+    return frozenset(" ".join(name.split()[-2:]) for name in before + after + who)
 
 
 #: "of" right before a name.
@@ -197,8 +231,15 @@ _BODY = re.compile(
     r"\b(?:Agency|Authority|Company|Corporation|Union|Society|Association|Council|Board|"
     r"Committee|Commission|Cross|United|Trust|Office|Ministry|Department|Bank|Institute|"
     r"Institution|University|College|School|Church|Party|Club|Press|Museum|Library|"
-    r"Federation|League|Foundation|Guild|Works|Group)\b(?:\s+of\s+[A-Z][\w’'-]*)*$"
+    r"Federation|League|Foundation|Guild|Works|Group|Lines?|Laboratories|Industries|"
+    r"Brothers|Sons)\b(?:\s+of\s+[A-Z][\w’'-]*)*$"
 )
+
+
+def names_body(name: str) -> bool:
+    """Whether ``name`` ends as a body's does (:data:`_BODY`: "European Acoustical Union",
+    "Aurenza Line"): no person's name."""
+    return _BODY.search(name) is not None
 
 
 def persons_first(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -351,6 +392,16 @@ class ArticleNames:
         self.places = frozenset(
             match.group() for match in _NAME.finditer(article) if _written_as_place(article, match)
         ) | _listed_places(article)
+        #: The names (their last two words) the article describes as a person's
+        #: (:func:`_described_people`).
+        self.described = _described_people(article)
+        #: The stems of the occupations the article writes of someone (:func:`role_spans`:
+        #: "the headmaster Henry Dunmore", "Ida Voss, a schoolteacher"; and the word in lower
+        #: case right before a name of two words, :data:`_DESCRIBED_BEFORE`: "her assistant,
+        #: Henrik Vasstrand"): nouns for a person in this article, whatever a list holds.
+        self.roles = frozenset(
+            tokenize(" ".join(article[start:end] for start, end in role_spans(article)))
+        ) | frozenset(tokenize(" ".join(m.group(1) for m in _DESCRIBED_BEFORE.finditer(article))))
 
     def is_name(self, kind: Target, text: str, start: int, end: int, person: bool) -> bool:
         """Whether the capitalised run ``text[start:end]`` can be a name of ``kind``.

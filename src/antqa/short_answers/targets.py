@@ -12,6 +12,8 @@ from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import ASKS_WHY, AnswerKind, Question, analyse
 from antqa.short_answers.asked import (
     IN_ADVANCE,
+    NAMED_NOUNS,
+    PLACE_NOUNS,
     WHAT_DID,
     WHAT_MEASURE,
     WHAT_OPEN,
@@ -72,24 +74,6 @@ _WHAT_IS_THE = re.compile(
     rf"^\W*(?:what|which)\s+(?:is|was|are|were)\s+(?:{ARTICLES})\s+"
     r"(?:(?!(?:of|in|on|at|for|to|by|from|with|and)\b)[\w'’-]+\s+){0,3}?([a-z]+)\s*\?*\s*$",
     re.I,
-)
-#: The nouns after "what" or "which" that ask for a name ("which company", "what river").
-_NAMED_NOUNS = frozenset(
-    re.findall(
-        r"\w+",
-        "person man woman king queen ruler leader duke count emperor company firm bank "
-        "group family river city country town region province state nation island "
-        "mountain team organization organisation institution university school party name "
-        "title religion language people tribe dynasty church order army",
-    )
-)
-#: The nouns that ask for a place ("which country"), looked up before :data:`_NAMED_NOUNS`.
-_PLACE_NOUNS = frozenset(
-    re.findall(
-        r"\w+",
-        "city country town region province state nation island place continent village county "
-        "district parish",
-    )
 )
 _TARGET_OF_KIND = {
     AnswerKind.COUNT: Target.NUMBER,
@@ -242,9 +226,9 @@ def _noun_target(word: str) -> Target | None:
     noun = word.rstrip("s")
     if noun in {"year", "century", "centurie", "date", "day", "month", "decade", "minute", "hour"}:
         return Target.TIME
-    if noun in _PLACE_NOUNS:
+    if noun in PLACE_NOUNS:
         return Target.PLACE
-    if noun in _NAMED_NOUNS or word in _NAMED_NOUNS:
+    if noun in NAMED_NOUNS or word in NAMED_NOUNS:
         return Target.NAME
     return None
 
