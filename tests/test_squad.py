@@ -262,6 +262,9 @@ OTHER_FOLLOWUPS = (
     "mining-town",
     "vaccine-trial",
     "chess-tournament",
+    "canal-locks",
+    "famine",
+    "opera-house",
 )
 
 
