@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from antqa.answering import Answerer, AnswerPolicy, Choice
+from antqa.answering.choosing import continues
 from antqa.answering.kinds import kind_holders
 from antqa.answering.refusing import _written_in_words
 from antqa.config import Settings
@@ -1441,3 +1442,27 @@ def test_a_candidate_telling_only_the_other_side_gives_way_to_one_telling_the_si
         youngest: 1.0,
         oldest: 0.9,
     }
+
+
+def test_a_sentence_is_read_as_going_on_from_the_one_before_by_what_it_opens_with() -> None:
+    pumping = "A pumping station at Hensworth, opened in 1838, had a beam engine."
+    assert continues(pumping, "The engine was retired in 1932.")  # a definite opening
+    assert continues(pumping, "It was retired in 1932.")  # a pronoun
+    assert continues("It was founded by Josiah Pell.", "Pell himself died in 1853.")  # told before
+    assert not continues(pumping, "Volunteers began clearing the flight in 1974.")
+
+
+def test_the_sentence_going_on_from_the_best_is_quoted_second_when_close(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The ferry Lark sank in a gale off Brack Point in 1890. "
+        "The loss led the council to pass a safety law. Volunteers met later.\n"
+    )
+    question = "What law came about because of the shipwreck off Brack Point?"
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    margin = answerer.policy.next_margin
+    wreck, law, unrelated = 0, 1, 2
+    for share, quoted in ((margin / 2, [law]), (margin * 2, [])):
+        seconds = {law: (1 - share) * 2.0, unrelated: 2.0}
+        assert answerer.chooser._continuing(wreck, 2.0, seconds, scores) == quoted
+    # "Volunteers met later." tells of something else: not read as going on from the law
+    assert answerer.chooser._continuing(law, 2.0, {unrelated: 2.0}, scores) == []

@@ -29,6 +29,7 @@ from antqa.questions import (
     tells_change_asked,
     tells_succession,
 )
+from antqa.referents import REFERS_BACK, subject
 from antqa.refusals import (
     asks_rank,
     asks_side,
@@ -67,6 +68,23 @@ _SUMMING_UP = re.compile(
     r"(?:These|Those|Both|The\s+(?:two|three|four|five))(?:\s+(?:two|three|four|five))?"
     r"\s+([a-z]+s)\b"
 )
+
+
+#: A sentence opening on a thing by a definite word ("The loss led ...", "Its engine
+#: ..."): most often the thing the sentence before told of, in other words ("The loss"
+#: after "the ship sank"). Not read for coverage (:data:`antqa.referents.REFERS_BACK`
+#: says why), only to quote such a sentence after the best one (``_continuing``).
+_DEFINITE_OPENING = re.compile(r"^\W*(?:The|This|These|Its|His|Her|Their)\s+[a-z]")
+
+
+def continues(before: str, sentence: str) -> bool:
+    """Whether ``sentence`` goes on telling of what ``before`` told: it opens on it by a
+    pronoun ("It", "He"), or its subject is a thing told before ("The engine" after "its
+    beam engine"; "Pell himself" after "Josiah Pell")."""
+    if REFERS_BACK.match(sentence) or _DEFINITE_OPENING.match(sentence):
+        return True
+    told = set(tokenize(before))
+    return any(word in told for word in tokenize(subject(sentence)))
 
 
 @dataclass(frozen=True)
@@ -281,6 +299,8 @@ class SentenceChooser(AnswerStep):
                 chosen += self._completing(
                     first, best, seconds, scores
                 ) or self._next_with_missing_words(first, best, seconds, scores)
+        if chosen == [first]:
+            chosen += self._continuing(first, best, seconds, scores)
         chosen = self._add_cause(chosen, scores)
         chosen = self._add_named_doer(chosen, scores)
         chosen = self._add_antecedent(chosen, scores)
@@ -395,6 +415,32 @@ class SentenceChooser(AnswerStep):
             if close and share >= self.policy.next_share:
                 return [following]
         return []
+
+    def _continuing(
+        self, first: int, best: float, seconds: dict[int, float], scores: Scores
+    ) -> list[int]:
+        """The sentence right after the best one, in its paragraph, when it goes on telling
+        of what the best one tells (:func:`continues`), is not far behind (``next_margin``,
+        with ``next_bonus`` as in :meth:`choose`), holds the kind asked where one must be
+        held, and the two fit in an answer. A question paraphrasing the answering sentence
+        matches by its words the sentence before, which names what it asks of ("What law
+        came about because of the shipwreck off Cape Tolly?": "... the ship sank in a storm
+        off Cape Tolly ..." + "The loss led the assembly to pass the Passenger Vessels
+        Act"); :meth:`_next_with_missing_words` asks for the words too. Over every set this
+        gained 8 answer hits and lost 2 (a runner-up pushed out, a follow-up's history),
+        refused one unanswerable more and one less; medians +0-13 characters."""
+        following = first + 1
+        sentences = self.index.sentences
+        if following not in seconds or sentences[following].paragraph != sentences[first].paragraph:
+            return []
+        if seconds[following] < best - self.policy.next_margin * abs(best):
+            return []
+        if kind_applies(scores) and not scores.held[following]:
+            return []
+        texts = [sentences[first].text, sentences[following].text]
+        if sum(len(t) + 5 for t in texts) > self.policy.max_answer_chars:
+            return []
+        return [following] if continues(*texts) else []
 
     def _continuation(self, hits: list[Hit], plan: SearchPlan) -> int | None:
         """For "tell me more" / "what happened next": the sentence after the last answer.
