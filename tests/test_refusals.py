@@ -763,3 +763,10 @@ def test_a_person_the_article_calls_by_the_last_name_is_told_of_by_it(tmp_path) 
     service = _service_over(PAPER, tmp_path)
     told = service.ask("How was Tobias Wren related to Elias Hale?")
     assert told.answerable and "son-in-law" in told.answer
+
+
+def test_a_time_opened_by_after_or_before_is_open() -> None:
+    assert periods("What was rebuilt after 1907?")[0].opened
+    assert periods("Who ruled before 1130?")[0].opened
+    assert not periods("Who ruled in 1130?")[0].opened
+    assert not periods("Who ruled between 1100 and 1130?")[0].opened

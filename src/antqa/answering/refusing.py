@@ -680,7 +680,7 @@ class RefusalChecks(AnswerStep):
         thing by its year ("the 1821 engine") were refused at the paragraph's (3 A and 9 U
         newly refused over the sets; "dated 1838, not 1821")."""
         time = self._paragraph_times[sentence.id]
-        if not time or not any(a.meets(d) for a in pinned for d in periods(time, told=True)):
+        if not time or not any(_within(d, a) for a in pinned for d in periods(time, told=True)):
             return sentence.text
         return f"In {time}, {sentence.text}"
 
@@ -733,3 +733,13 @@ class RefusalChecks(AnswerStep):
             if not _written_in_words(number.group(), number.group("suffix"), near):
                 return number.group(0) + number.group("suffix")
         return None
+
+
+def _within(told: Period, asked: Period) -> bool:
+    """Whether the time a paragraph gave (``told``) lies inside one a question pins: only
+    then is a sentence read at it told at the time asked. Met at an edge ("from 1838 to
+    1866" and "in 1866") it is not: read so, "why did he step down in 1866?" of a
+    headmaster's paragraph was answered from his reforms. Nor inside an open one ("before
+    2002"), which holds nearly every time a paragraph gives ("Who was the last ceremonial
+    lord mayor before 2002?" was answered from "Before then, the council chose ...")."""
+    return not asked.opened and asked.first <= told.first and told.last <= asked.last

@@ -100,6 +100,11 @@ class Period:
     #: Written as a century's or a decade's name ("the 11th century", "the 1960s").
     named: bool = False
 
+    @property
+    def opened(self) -> bool:
+        """Whether it runs on from a year or up to one ("after 1918", "before 2002")."""
+        return self.first == _EARLIEST or self.last == _LATEST
+
     def meets(self, other: Period) -> bool:
         """Whether the two share a year, beyond the one where two spans of years touch:
         "between 1894 and 1906" is not "between 1885 and 1894", but meets "in 1894"."""
