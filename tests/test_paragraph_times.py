@@ -34,3 +34,21 @@ def test_the_sentence_told_at_the_year_asked_holds_it(tmp_path: Path) -> None:
     # ("led"); read at its paragraph's year it holds "1907" too, as many as that one
     assert plain[1] < plain[4] <= scores.coverage[1]
     assert scores.coverage[4] == plain[4]  # dated itself: read alone
+
+
+#: A fire told at its paragraph's year, and a later code dated of its own.
+FIRE = (
+    "The opera house opened in 1781 on the square.\n\n"
+    "On the night of 3 February 1823 a chandelier set fire to a painted backdrop. "
+    "Seventeen people died, most of them crushed on the narrow staircase. "
+    "As a result, the city adopted a theatre fire code in 1825.\n"
+)
+
+
+def test_a_sentence_writing_no_time_is_not_refused_as_dated_elsewhere(tmp_path: Path) -> None:
+    from tests.test_answering import _service_over
+
+    service = _service_over(FIRE, tmp_path)
+    answer = service.ask("Why did so many people die in the fire of 1823?")
+    # the deaths are told at 1823, the paragraph's year, not only at the code's 1825
+    assert answer.answerable and "Seventeen people died" in answer.answer

@@ -45,6 +45,8 @@ from antqa.short_answers.names import ArticleNames
         # a year that opens or closes a time runs on past it, or up to it
         ("Why did less coal get shipped after 1918?", [(1918, 2100)]),
         ("Who ruled Sicily before 1130?", [(100, 1130)]),
+        # a word after the year that is no plural is counted by nothing: the time is open
+        ("How much did the rebuilding after 1907 cost?", [(1907, 2100)]),
         # counts, not years
         ("an army of 30,000 men in 300 ships", []),
         ("after 100 people left, until 500 men came", []),
@@ -101,6 +103,17 @@ def test_a_sentence_naming_the_time_asked_for_something_else_is_dated_elsewhere(
     asked = "Who founded the Studium Carvennense in 1468?"
     assert dated_elsewhere(asked, [founded, bought]) is not None
     assert dated_elsewhere(asked, [founded, "In 1468 he founded the Studium."]) is None
+
+
+def test_a_part_giving_only_a_figure_at_a_time_tells_the_part_before_at_it() -> None:
+    today = (
+        "Today the canal is used by hire boats, with about 8,400 boat movements recorded "
+        "through the flight in 2019, compared with 3,100 in 1995."
+    )
+    assert dated_elsewhere("How many boat movements were recorded in 1995?", [today]) is None
+    # a part with a thing of its own ("the commander defeated ... the army") is apart
+    conflict = dated_elsewhere("Which duke lost Roccabruna in 1456?", [SIEGE])
+    assert conflict is not None and conflict[1].text == "1453"
 
 
 def _opposite(question: str, text: str) -> tuple[str, str] | None:
@@ -750,3 +763,10 @@ def test_a_person_the_article_calls_by_the_last_name_is_told_of_by_it(tmp_path) 
     service = _service_over(PAPER, tmp_path)
     told = service.ask("How was Tobias Wren related to Elias Hale?")
     assert told.answerable and "son-in-law" in told.answer
+
+
+def test_a_time_opened_by_after_or_before_is_open() -> None:
+    assert periods("What was rebuilt after 1907?")[0].opened
+    assert periods("Who ruled before 1130?")[0].opened
+    assert not periods("Who ruled in 1130?")[0].opened
+    assert not periods("Who ruled between 1100 and 1130?")[0].opened

@@ -6,7 +6,9 @@ no passage holds, or the sentences that would answer telling something else;
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
+from antqa.answering.composing import hit_holding
 from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
 from antqa.answering.reading import AnswerStep, one_person
 from antqa.conversation import SearchPlan
@@ -16,6 +18,7 @@ from antqa.people import named_in
 from antqa.questions import KIND_NOUN, AnswerKind, Question, analyse
 from antqa.refusals import (
     KIND_FRAME_WORDS,
+    Period,
     age_of_another,
     asked_role,
     dated_elsewhere,
@@ -39,6 +42,7 @@ from antqa.refusals import (
     only_counted,
     only_larger_place,
     opposite_word,
+    paragraph_times,
     periods,
     pinning_words,
     placed_elsewhere,
@@ -132,7 +136,7 @@ class RefusalChecks(AnswerStep):
         return (
             self._unheld_role(plan, hits, question)
             or self._role_not_given(plan, question)
-            or self._beside_the_answer(plan, scores, chosen)
+            or self._beside_the_answer(plan, scores, chosen, self._quoted(plan, runner, hits))
             or self._person_apart(plan, chosen)
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
@@ -461,8 +465,24 @@ class RefusalChecks(AnswerStep):
             return None
         return f' — where it tells of {written_name}, it never says "{written_role}"'
 
+    @staticmethod
+    def _quoted(plan: SearchPlan, runner: Sentence | None, hits: list[Hit]) -> Sentence | None:
+        """The runner-up of a follow-up, when the answer would quote it (a passage it
+        answers from holds it: :meth:`antqa.answering.Answerer`). A follow-up names what it
+        asks of by a word standing for the answer before ("there"), which the sentence it
+        chose may not tell; a question asked whole names it. Read so for every question,
+        the squad-own sets answered 6 more unanswerables dated elsewhere for 1 answerable
+        ("How many physicians practised in Calvaria in 2021?" of a runner-up dated 2021)."""
+        if not plan.follow_up or runner is None or hit_holding(runner, hits) is None:
+            return None
+        return runner
+
     def _beside_the_answer(
-        self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]
+        self,
+        plan: SearchPlan,
+        scores: Scores,
+        chosen: list[Sentence],
+        runner: Sentence | None = None,
     ) -> str | None:
         """Why the sentences that would answer are about something else than the question,
         though the article mentions everything it names: they are about another time
@@ -479,7 +499,7 @@ class RefusalChecks(AnswerStep):
         if plan.continuation or not chosen or not (question.names or periods(question.text)):
             return None  # reading on, or nothing to check
         return (
-            self._other_time(question, chosen)
+            self._other_time(question, chosen, runner)
             or self._other_day(question, chosen)
             or self._unnamed(question, chosen)
         )
@@ -614,13 +634,25 @@ class RefusalChecks(AnswerStep):
             start -= 1
         return sentence.text, [s.text for s in sentences[start : sentence.id]]
 
-    def _other_time(self, question: Question, chosen: list[Sentence]) -> str | None:
+    def _other_time(
+        self, question: Question, chosen: list[Sentence], runner: Sentence | None = None
+    ) -> str | None:
         """The sentences that would answer are dated only at other times than the question
-        pins, or tied to it by nothing but a century or decade it names."""
+        pins, or tied to it by nothing but a century or decade it names.
+
+        A sentence writing no time is read at its paragraph's (:meth:`_told_at`); the
+        runner-up the answer quotes is read with them when it writes a time the question
+        pins: "How many people lived there in 1850?" (of Callisbrook) chose the sentence on
+        the emigrants' years, "between 1851 and 1856", and quoted after it the one telling
+        that Callisbrook's "population rose from 54,000 in 1850"."""
         pinned = periods(question.text)
         if not pinned or self._dated_just_before(question.text, len(pinned), chosen):
             return None
-        texts = [s.text for s in chosen]
+        texts = [self._told_at(s, pinned) for s in chosen]
+        if runner is not None and any(
+            a.meets(d) for a in pinned for d in periods(runner.text, told=True)
+        ):
+            texts.append(runner.text)
         conflict = time_conflict(question.text, " ".join(texts))
         # Or they give the question's time, but to something else than what it asks.
         conflict = conflict or dated_elsewhere(question.text, texts)
@@ -631,6 +663,26 @@ class RefusalChecks(AnswerStep):
         rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
         alone = vague_time_alone(question.text, near, set(rare))
         return None if alone is None else f" — what it tells of {alone} is about other things"
+
+    @cached_property
+    def _paragraph_times(self) -> list[str]:
+        """Per sentence writing no time, the one its paragraph gave last (else ``""``)."""
+        return paragraph_times(self.index.sentences)
+
+    def _told_at(self, sentence: Sentence, pinned: list[Period]) -> str:
+        """A sentence's text, opened by the time its paragraph gave last when it writes
+        none and that time is one the question pins (``pinned``,
+        :func:`antqa.refusals.paragraph_times`): "Seventeen people died, most of them
+        crushed ..." after "On the night of 3 February 1823, ... a chandelier ... set fire
+        to a painted backdrop" tells of 1823, and "Why did so many people die in the fire
+        of 1823?" was refused as "dated 1825" (the fire code the next sentence dates).
+        Another time of its paragraph's dates it not: read so too, answerables naming a
+        thing by its year ("the 1821 engine") were refused at the paragraph's (3 A and 9 U
+        newly refused over the sets; "dated 1838, not 1821")."""
+        time = self._paragraph_times[sentence.id]
+        if not time or not any(_within(d, a) for a in pinned for d in periods(time, told=True)):
+            return sentence.text
+        return f"In {time}, {sentence.text}"
 
     def _dated_just_before(self, question: str, asked: int, chosen: list[Sentence]) -> bool:
         """Every time the question pins names a thing by its year ("the 2005 ruling"), and
@@ -681,3 +733,13 @@ class RefusalChecks(AnswerStep):
             if not _written_in_words(number.group(), number.group("suffix"), near):
                 return number.group(0) + number.group("suffix")
         return None
+
+
+def _within(told: Period, asked: Period) -> bool:
+    """Whether the time a paragraph gave (``told``) lies inside one a question pins: only
+    then is a sentence read at it told at the time asked. Met at an edge ("from 1838 to
+    1866" and "in 1866") it is not: read so, "why did he step down in 1866?" of a
+    headmaster's paragraph was answered from his reforms. Nor inside an open one ("before
+    2002"), which holds nearly every time a paragraph gives ("Who was the last ceremonial
+    lord mayor before 2002?" was answered from "Before then, the council chose ...")."""
+    return not asked.opened and asked.first <= told.first and told.last <= asked.last
