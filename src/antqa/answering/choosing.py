@@ -267,14 +267,17 @@ class SentenceChooser(AnswerStep):
 
         Only a sentence the previous answer showed whole: when it was cut, the words left
         out may be just what the follow-up asks for ("... and who replaced her?" after an
-        answer cut before "Jing Xiandong succeeded him"). Nor one holding the figure a
-        follow-up asks for (a number, a date): a sentence naming someone often tells a
-        fact of theirs as well ("Until when did he run the house?" after "Who was the first
-        director?" of "... Josef Lammerding, who ran the house until 1799").
+        answer cut before "Jing Xiandong succeeded him"). Nor one holding a date when a
+        follow-up asks when: a sentence naming someone often dates another step of theirs
+        as well ("Until when did he run the house?" after "Who was the first director?" of
+        "... Josef Lammerding, who ran the house until 1799"). Only a date: spared for any
+        figure asked, a sum or a length the last answer gave was quoted again for "how
+        much did the winner get that year?" and "How long was he in charge?" (two
+        unanswerables of the follow-up sets answered).
         """
         if self.index.sentences[sentence].text not in plan.context:
             return 0.0
-        if kind_applies(scores) and bool(scores.kind_held[sentence]):
+        if scores.question.kind is AnswerKind.TIME and bool(scores.kind_held[sentence]):
             return 0.0
         return self.policy.repeat_penalty * (2 if plan.continuation else 1)
 
