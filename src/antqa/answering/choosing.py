@@ -277,7 +277,8 @@ class SentenceChooser(AnswerStep):
         """
         if self.index.sentences[sentence].text not in plan.context:
             return 0.0
-        if scores.question.kind is AnswerKind.TIME and bool(scores.kind_held[sentence]):
+        asks_date = kind_applies(scores) and scores.question.kind is AnswerKind.TIME
+        if asks_date and bool(scores.kind_held[sentence]):
             return 0.0
         return self.policy.repeat_penalty * (2 if plan.continuation else 1)
 
