@@ -1466,3 +1466,30 @@ def test_the_sentence_going_on_from_the_best_is_quoted_second_when_close(tmp_pat
         assert answerer.chooser._continuing(wreck, 2.0, seconds, scores) == quoted
     # "Volunteers met later." tells of something else: not read as going on from the law
     assert answerer.chooser._continuing(law, 2.0, {unrelated: 2.0}, scores) == []
+
+
+def test_a_follow_up_is_answered_near_its_person_when_the_best_sentence_is_far(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Until when did he run the house?" after the answer named Josef Lammerding: the
+    sentence best matching "run the house" tells of another director, in a paragraph that
+    never names him; his own sentence answers, and the far one is dropped. When the best
+    is near him, every candidate stays."""
+    answerer, scores, _ = _asked_over(
+        "The theatre opened in 1781. Its first director was Josef Lammerding, who ran it "
+        "until 1799.\n\n"
+        "The building was enlarged in 1830. Its stage was deepened.\n\n"
+        "A fire broke out in 1838. The roof was lost.\n\n"
+        "In 1846 the council appointed Hedwig Aldmann as director. She was the first woman "
+        "to run the house.\n\n"
+        "The orchestra grew to sixty players. Its concerts drew large crowds.\n\n"
+        "Tickets were sold at the door. Boxes were let by the season.\n",
+        "Until when did Josef Lammerding run the house?",
+        tmp_path,
+    )
+    asked = "Until when did he run the house?"
+    plan = SearchPlan(asked, "...", (1,), 1.0, about="Josef Lammerding")
+    near = answerer.chooser._near_the_person
+    his, hers, roof = 1, 7, 5
+    assert near({his: 0.5, hers: 0.9}, plan, scores) == {his: 0.5}
+    assert near({his: 0.9, hers: 0.5}, plan, scores) == {his: 0.9, hers: 0.5}
+    # no candidate near him: the check on his name refuses instead
+    assert near({hers: 0.9, roof: 0.5}, plan, scores) == {hers: 0.9, roof: 0.5}

@@ -61,6 +61,7 @@ from antqa.questions import (
         ("How old is the chairman?", AnswerKind.AGE, ()),
         ("When did she step down?", AnswerKind.TIME, ()),
         ("On what date was the default disclosed?", AnswerKind.TIME, ()),
+        ("Until when did he run the house?", AnswerKind.TIME, ()),
         ("Which city is the company based in?", AnswerKind.PLACE, ()),
         ("Who became the new CEO when she stepped down?", AnswerKind.ANY, ()),
         ("When an employee fails, what does a review look at?", AnswerKind.ANY, ()),

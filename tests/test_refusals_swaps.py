@@ -87,6 +87,20 @@ def test_a_rank_asked_of_a_thing_the_text_ranks_otherwise_is_swapped(
     assert rank_swapped(question, [told, f"In the {swapped[0]} it changed."]) is None
 
 
+def test_a_rank_is_not_swapped_when_another_sentence_tells_the_thing_unranked() -> None:
+    """The building a sentence tells of with no rank may be the first one asked of."""
+    asked = "Where did the company perform after the first building burned down?"
+    second = "The second building burned on 22 August 1907, when wiring ignited the paint store."
+    assert rank_swapped(asked, [second]) == ("first building", "second building")
+    burned = "Within three hours the building had burned to the ground."
+    assert rank_swapped(asked, [second, burned]) is None
+    # "the later waves" is no first wave; "the largest city" is the first, not the fifth
+    waves = "Sailors suffered most in the first wave. The later waves were milder."
+    assert rank_swapped("Who suffered most in the second wave?", [waves]) is not None
+    largest = "Marrowick is the largest city, and the fourth-largest in Caldria."
+    assert rank_swapped("What is the fifth-largest city in Caldria?", [largest]) is not None
+
+
 def test_a_rank_is_read_only_before_the_same_thing() -> None:
     told = "The first keeper served for twenty-two years."
     assert rank_swapped("What did the keeper do in his second year?", [told]) is None
@@ -247,6 +261,12 @@ def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: s
     assert doer_reversed(question, [told]) is not None
 
 
+def test_a_doer_after_and_is_another_steps() -> None:
+    """ "built in 1887 and restored by volunteers": the volunteers restored it."""
+    told = "The collection includes a keel, the Patience, built in 1887 and restored by volunteers."
+    assert doer_reversed("Who built the Patience?", [told]) is not None
+
+
 @pytest.mark.parametrize(
     "told",
     [
@@ -254,6 +274,8 @@ def test_a_who_question_about_the_doer_itself_is_reversed(question: str, told: s
         "The Elsmere Trust was founded by Ann Cole in 2003.",
         "The Elsmere Trust, founded by Ann Cole, runs trains.",
         "The Elsmere Trust, founded in 1888 by Ann Cole, runs trains.",  # words before "by"
+        # a place and a year before "by"
+        "The largest was the Elsmere Trust, founded in Oakham in 1888 by Ann Cole, which ran trains.",
         # the doer's clause ends at the comma: the trust after it is not who founded it
         "The Elsmere Trust, founded by the banker Ann Cole in 1903, is one of three trusts.",
         "In 1066 the Normans came, and William replaced the Saxon lords.",  # another doer

@@ -231,7 +231,7 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         _pattern(
             r"^\W*when (?:did|was|were|is|are|will|does|do|has|had|can|could|would)\b|",
             r"\band when\b|\bwhen\W*$|\b(?:what|which) (?:date|day|year|month|time of)\b|",
-            r"\bin what year\b|\bsince when\b|\bhow long ago\b",
+            r"\bin what year\b|\b(?:since|until|till) when\b|\bhow long ago\b",
         ),
     ),
     (

@@ -146,12 +146,13 @@ class SentenceChooser(AnswerStep):
         if plan.follow_up:  # a follow-up wants something new, not the last answer again
             for s in plan.anchors:
                 if s in values:
-                    values[s] -= self._repeat_penalty(s, plan)
+                    values[s] -= self._repeat_penalty(s, plan, scores)
         tells = _told_plainly(scores.question)
         if tells is not None:
             kept = self._telling(values, tells)
             values = {s: v for s, v in values.items() if s in kept}
         values = self._on_asked_side(values, scores.question)
+        values = self._near_the_person(values, plan, scores)
         kind = scores.question.kind
         if kind_applies(scores):
             return self._holding(values, hits, scores)
@@ -159,6 +160,31 @@ class SentenceChooser(AnswerStep):
             for s in values:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
+
+    def _near_the_person(
+        self, values: dict[int, float], plan: SearchPlan, scores: Scores
+    ) -> dict[int, float]:
+        """Without the candidates far from the person a follow-up's "he" or "her" stands
+        for (:meth:`person_named`, :meth:`names_apart`), when the best is one of them and
+        another, near the person, holds the figure asked (a date, a number): quoting
+        another person's sentence answers wrong, and the check on the follow-up's person
+        then refuses a question the passages answer ("Until when did he run the house?"
+        after Josef Lammerding, best matched by another director's "the first woman to
+        run a major opera house"). Only for a figure asked: "What did his committee
+        recommend?" of a man who chaired none was answered from a sentence near him, and
+        "In which book did he say that?" from his sentence naming no book. All stay when
+        the best is near the person, or none near holds the figure."""
+        read = self.person_named(plan) if values and kind_applies(scores) else None
+        if read is None or not read[1]:
+            return values
+        question, checked = read
+        sentences = self.index.sentences
+        apart = {s for s in values if self.names_apart(question, checked, [sentences[s]])}
+        if max(values, key=values.__getitem__) not in apart:
+            return values
+        if not any(scores.kind_held[s] for s in values if s not in apart):
+            return values
+        return {s: v for s, v in values.items() if s not in apart}
 
     def _on_asked_side(self, values: dict[int, float], question: Question) -> dict[int, float]:
         """Without the candidates that tell only the other side of what the question asks
@@ -254,14 +280,23 @@ class SentenceChooser(AnswerStep):
         change = tells_change_asked(question.text)
         return holders if change is None else self._telling(holders, change)
 
-    def _repeat_penalty(self, sentence: int, plan: SearchPlan) -> float:
+    def _repeat_penalty(self, sentence: int, plan: SearchPlan, scores: Scores) -> float:
         """How much a sentence the previous answer quoted is held back in a follow-up.
 
         Only a sentence the previous answer showed whole: when it was cut, the words left
         out may be just what the follow-up asks for ("... and who replaced her?" after an
-        answer cut before "Jing Xiandong succeeded him").
+        answer cut before "Jing Xiandong succeeded him"). Nor one holding a date when a
+        follow-up asks when: a sentence naming someone often dates another step of theirs
+        as well ("Until when did he run the house?" after "Who was the first director?" of
+        "... Josef Lammerding, who ran the house until 1799"). Only a date: spared for any
+        figure asked, a sum or a length the last answer gave was quoted again for "how
+        much did the winner get that year?" and "How long was he in charge?" (two
+        unanswerables of the follow-up sets answered).
         """
         if self.index.sentences[sentence].text not in plan.context:
+            return 0.0
+        asks_date = kind_applies(scores) and scores.question.kind is AnswerKind.TIME
+        if asks_date and bool(scores.kind_held[sentence]):
             return 0.0
         return self.policy.repeat_penalty * (2 if plan.continuation else 1)
 

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from antqa.answering.policy import AnswerPolicy
+from antqa.conversation import SearchPlan
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
 from antqa.people import named_in, people
-from antqa.questions import Question, counts_things
+from antqa.questions import Question, analyse, counts_things
 from antqa.refusals import ArticleWords, clause_words, opening_name, plain_words
 from antqa.short_answers import ShortAnswerFinder
 from antqa.short_answers.forms import TITLES
@@ -217,6 +218,20 @@ class AnswerStep:
             if self.lexicon.idf(self.lexicon.form(n)) >= self.policy.subject_idf
             and n not in language
         }
+
+    def person_named(self, plan: SearchPlan) -> tuple[Question, dict[str, str]] | None:
+        """A follow-up read with the person its "he" or "her" stands for written in
+        (:meth:`SearchPlan.named`), and that person's :meth:`checked_names`; ``None`` for a
+        question with no pronoun for a person or no such person."""
+        if plan.continuation or not plan.about:
+            return None
+        called = self.reading.words.calling.called(plan.about)
+        named = plan.named(called)
+        if named == plan.question:
+            return None  # no pronoun for a person
+        question = analyse(named)
+        person = set(tokenize(called))
+        return question, {n: w for n, w in self.checked_names(question).items() if n in person}
 
     def names_apart(
         self, question: Question, named: dict[str, str], chosen: Sequence[Sentence]

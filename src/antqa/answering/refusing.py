@@ -191,15 +191,10 @@ class RefusalChecks(AnswerStep):
         the person: every check reading the question with the name written in also
         refused answerables (a figure "told of another", an event "without a figure")
         where a wrong short answer named the wrong person."""
-        if plan.continuation or not chosen or not plan.about:
+        read = self.person_named(plan) if chosen else None
+        if read is None:
             return None
-        called = self.reading.words.calling.called(plan.about)
-        named = plan.named(called)
-        if named == plan.question:
-            return None  # no pronoun for a person
-        question = analyse(named)
-        person = set(tokenize(called))
-        checked = {n: w for n, w in self.checked_names(question).items() if n in person}
+        question, checked = read
         apart = self.names_apart(question, checked, chosen)
         if apart:
             missing = named_in(question.text, apart[0])

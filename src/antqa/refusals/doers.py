@@ -131,10 +131,17 @@ _WHO_DID = re.compile(
 #: Words that make a step passive when right before it ("was founded", "had been built"):
 #: then the name before it is what it was done to.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+)?$", re.I)
+#: How many words may stand between a step told in the passive and its "by": a place and
+#: a year both ("founded in Callisbrook in 1852 by the shipping merchant Josiah Pell", four
+#: words; an answerable of the twenty-first batch was refused with three as the reach).
+BY_REACH = 5
 #: Who did a step told in the passive: "succeeded by her deputy, Owen Sallis", "cut in
-#: 1888 by the punchcutter Edith Sowerby" (up to three words between); past a comma only
-#: a name ("founded by Adela Strand in 1889, is one of ..." ends at the comma).
-_DONE_BY = re.compile(r"\s*(?:\w+\s+){0,3}by\s+([^,;:.]*(?:,\s*[A-Z][^,;:.]*)?)")
+#: 1888 by the punchcutter Edith Sowerby" (up to :data:`BY_REACH` words between, none
+#: joining another step: "built in 1887 and restored by volunteers" names who restored it);
+#: past a comma only a name ("founded by Adela Strand in 1889, is one of ..." ends there).
+_DONE_BY = re.compile(
+    rf"\s*(?:(?!(?:and|or|but|then)\b)\w+\s+){{0,{BY_REACH}}}by\s+([^,;:.]*(?:,\s*[A-Z][^,;:.]*)?)"
+)
 #: A step told in an appositive's participle: "Brannvik Events, a private company founded
 #: in the regional capital, Strömsby, by ..." tells what was done to the company, not what
 #: it did (a founder named past a place set off by commas is beyond :data:`_DONE_BY`).
