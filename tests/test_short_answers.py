@@ -855,3 +855,34 @@ def test_a_name_described_as_a_person_is_one_and_a_firm_described_so_is_not() ->
     # a thing after "a" ("shipping company"), or a word a firm is called by too ("insurer")
     assert "Aurenza Line" not in described
     assert "Corvalis Mutual" not in described
+
+
+#: Two figures of one thing at two times in one sentence.
+TWO_YEARS = (
+    "About 8,400 boat movements were recorded through the flight in 2019, compared with "
+    "3,100 in 1995. The flight has 29 locks."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the figure whose nearest year is the one asked, whichever comes first
+        ("How many boat movements through the flight were recorded in 1995?", "3,100"),
+        ("How many boat movements through the flight were recorded in 2019?", "About 8,400"),
+    ],
+)
+def test_a_figure_is_taken_at_the_year_asked(question: str, expected: str) -> None:
+    finder = ShortAnswerFinder(LexicalIndex(TWO_YEARS.split(". ")), TWO_YEARS)
+    found = finder.find(analyse(question), units_of(TWO_YEARS))
+    assert found is not None and found.text == expected, found
+
+
+def test_figures_of_a_sentence_writing_no_year_asked_are_all_kept() -> None:
+    from antqa.short_answers.quantities import at_asked_year
+
+    spans = [(6, 11), (83, 88)]
+    asked = Asked.of(analyse("How many boat movements were recorded in 1990?"))
+    assert at_asked_year(TWO_YEARS, spans, asked) == spans  # 1990 nearest to neither
+    no_year = Asked.of(analyse("How many boat movements were recorded?"))
+    assert at_asked_year(TWO_YEARS, spans, no_year) == spans

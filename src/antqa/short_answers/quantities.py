@@ -344,3 +344,25 @@ def with_unit(text: str, end: int) -> int:
     "how much" is answered by the quantity, and a bare "180" says 180 of nothing."""
     unit = _UNIT.match(text, end) or _COUNTED_RATE.match(text, end)
     return unit.end() if unit else end
+
+
+#: A year written in a sentence, as a figure's time ("3,100 in 1995").
+_YEAR_WRITTEN = re.compile(rf"(?<![\d,.])\b(?:{YEAR_ALONE.pattern})\b(?![,.]?\d)")
+
+
+def at_asked_year(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
+    """Of a sentence's figures, those told at the year the question asks ("How many boat
+    movements were recorded in 1995?" of "8,400 … in 2019, compared with 3,100 in 1995":
+    "3,100"), a figure being told at the year written nearest to it. All of them when the
+    question asks no year, the sentence writes none (its paragraph may date it), or none of
+    its figures is nearest the asked year (another part of it may still be)."""
+    years = {token for token in asked.tokens if YEAR_ALONE.fullmatch(token)}
+    written = [(m.start(), m.group()) for m in _YEAR_WRITTEN.finditer(text)]
+    if not years or not written:
+        return spans
+
+    def nearest_year(span: tuple[int, int]) -> str:
+        return min(written, key=lambda w: min(abs(w[0] - span[0]), abs(w[0] - span[1])))[1]
+
+    at_asked = [span for span in spans if nearest_year(span) in years]
+    return at_asked or spans
