@@ -160,6 +160,11 @@ def test_the_opposite_word_is_found_only_without_the_one_asked() -> None:
     ("question", "told", "swapped"),
     [
         ("Who kept the upper gatehouse?", "Tom Reed kept the lower gatehouse.", ("upper", "lower")),
+        (
+            "How far downstream of the bridge is the mill?",
+            "The mill stands 3 kilometres upstream of the bridge.",
+            ("downstream", "upstream"),
+        ),
         ("When did the mill close?", "The mill opened in 1850.", ("close", "opened")),
         ("What was held at the daily fair?", "A weekly fair sold wool.", ("daily", "weekly")),
         ("Which update removed the map?", "Version 3 added a map.", ("removed", "added")),

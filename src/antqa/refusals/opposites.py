@@ -79,9 +79,14 @@ _OPPOSED = (
 #: time control lengthened?" of "shortened in 2007"; "a negative opinion" of "a positive
 #: scientific opinion"), they refused 4 there and 1 more on every other set (a mission
 #: "lengthened" where it was shortened), and no answerable of any set.
+#: Upstream/downstream, the sides of a river as upper/lower are of a thing: seen among the
+#: twentieth batch's unrefused unanswerables ("How far downstream of Fenwick does Harlow
+#: Creek lie?" of "about 38 kilometres upstream of Fenwick"), it refused that one on every
+#: set and moved no answerable.
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
+    ("upstream", "downstream"),
     ("north northern northernmost", "south southern southernmost"),
     ("east eastern easternmost", "west western westernmost"),
     ("daily", "weekly", "monthly", "annual annually yearly"),
