@@ -47,6 +47,7 @@ from antqa.refusals import (
     pinning_words,
     placed_elsewhere,
     rank_swapped,
+    rate_asked,
     rate_untold,
     role_held,
     role_written,
@@ -279,7 +280,10 @@ class RefusalChecks(AnswerStep):
     def _rate_untold(self, hits: list[Hit], question: Question, quoted: list[str]) -> str | None:
         """The unit of time a question asks a quantity by, which neither the sentences the
         answer quotes nor another of its passages telling of the question's words give a
-        rate by (:func:`antqa.refusals.rate_untold`)."""
+        rate by (:func:`antqa.refusals.rate_untold`). The passages are read only when the
+        question asks a rate at all (:func:`antqa.refusals.rate_asked`)."""
+        if rate_asked(question.text) is None:
+            return None
         sentences = self.index.sentences
         near = [
             (sentences[s].text, self.lexicon.words(sentences[s].text))

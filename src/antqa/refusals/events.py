@@ -344,6 +344,17 @@ def _rate_written(unit: str) -> re.Pattern[str]:
     )
 
 
+def rate_asked(question: str) -> str | None:
+    """The unit of time a question asks a quantity by (:data:`_ASKED_RATE`, as a key of
+    :data:`_RATE_UNITS`: "year" for "each year" or "annually"), else ``None``: checked
+    before :func:`rate_untold`'s passages are read, which most questions never need."""
+    asked = _ASKED_RATE.search(question)
+    if asked is None:
+        return None
+    unit = (asked[1] or asked[2]).lower()
+    return next(u for u, adjective in _RATE_UNITS.items() if unit in (u, *adjective.split("|")))
+
+
 def rate_untold(
     question: str,
     texts: Sequence[str],
@@ -361,11 +372,9 @@ def rate_untold(
     :data:`RATE_TOPIC_WORDS` of the question's ``topic`` words: the rate is told where
     the answer does not look ("How much did Carvenna receive each year under the
     treaty?" of "an annual subsidy of 8,000 scudi" in the treaty's paragraph)."""
-    asked = _ASKED_RATE.search(question)
-    if asked is None:
+    unit = rate_asked(question)
+    if unit is None:
         return None
-    unit = (asked[1] or asked[2]).lower()
-    unit = next(u for u, adjective in _RATE_UNITS.items() if unit in (u, *adjective.split("|")))
     written = _rate_written(unit)
     if any(written.search(text) for text in texts):
         return None

@@ -14,6 +14,7 @@ from antqa.models import Sentence
 from antqa.questions import MONTH_NAMES, UNIT_WORDS
 from antqa.refusals.clauses import clauses
 from antqa.refusals.meanings import meaning_words
+from antqa.short_answers.dates import YEAR_ALONE, YEAR_WRITTEN
 
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
 #: "the 10th century", "the 10th and 11th centuries", "the 1st-2nd century".
@@ -29,9 +30,9 @@ _YEAR_RANGE = re.compile(
 #: "1100s", "1000's", "1050s": a decade, or a century when it ends in "00s".
 _DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
 #: The digits of a four-digit year, 1000-2099: what every pattern here reads as a year.
-_YEAR_DIGITS = r"1\d{3}|20\d{2}"
+_YEAR_DIGITS = YEAR_ALONE.pattern
 #: A four-digit year, not part of a larger number ("30,000", "1.5").
-YEAR = re.compile(rf"(?<![\d,.])\b({_YEAR_DIGITS})\b(?![,.]?\d)")
+YEAR = YEAR_WRITTEN
 #: After a number, a noun it counts ("by 1200 votes", "in 300 ships"): then it is no year.
 #: The noun is plural, as any counted by a number above one is: in "s" (four letters at
 #: least, not "was", "has") or an English plural of another form. Any word would do as

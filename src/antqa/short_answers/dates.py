@@ -27,6 +27,9 @@ TIME_SPAN = re.compile(
 SEASON_WORDS = frozenset(["time", "of", "year"])
 #: A bare four-digit number of the last millennium or this one is a year, not a count.
 YEAR_ALONE = re.compile(r"1\d{3}|20\d{2}")
+#: A year written in running text (group 1): not part of a longer figure ("1,850", "1850.5",
+#: "21850"), which the digits alone would match.
+YEAR_WRITTEN = re.compile(rf"(?<![\d,.])\b({YEAR_ALONE.pattern})\b(?![,.]?\d)")
 #: A year in a date ("1191" of "1 May 1191"), not one of a range ("1452–1458").
 _YEAR_IN_DATE = re.compile(rf"{MONTH}\s+(?:of\s+)?(\d{{3,4}})$")
 

@@ -19,7 +19,7 @@ from antqa.questions import (
     written_as_year,
 )
 from antqa.short_answers.asked import Asked
-from antqa.short_answers.dates import YEAR_ALONE
+from antqa.short_answers.dates import YEAR_ALONE, YEAR_WRITTEN
 from antqa.short_answers.forms import (
     ALL_NUMBER_WORDS,
     LENGTHS,
@@ -346,10 +346,6 @@ def with_unit(text: str, end: int) -> int:
     return unit.end() if unit else end
 
 
-#: A year written in a sentence, as a figure's time ("3,100 in 1995").
-_YEAR_WRITTEN = re.compile(rf"(?<![\d,.])\b(?:{YEAR_ALONE.pattern})\b(?![,.]?\d)")
-
-
 def at_asked_year(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
     """Of a sentence's figures, those told at the year the question asks ("How many boat
     movements were recorded in 1995?" of "8,400 … in 2019, compared with 3,100 in 1995":
@@ -357,7 +353,7 @@ def at_asked_year(text: str, spans: list[tuple[int, int]], asked: Asked) -> list
     question asks no year, the sentence writes none (its paragraph may date it), or none of
     its figures is nearest the asked year (another part of it may still be)."""
     years = {token for token in asked.tokens if YEAR_ALONE.fullmatch(token)}
-    written = [(m.start(), m.group()) for m in _YEAR_WRITTEN.finditer(text)]
+    written = [(m.start(), m.group()) for m in YEAR_WRITTEN.finditer(text)]
     if not years or not written:
         return spans
 
