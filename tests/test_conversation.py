@@ -8,12 +8,21 @@ from typing import Any
 
 import pytest
 
+from antqa.answering import Answerer
 from antqa.answering.answerer import person_asked_of, person_named
-from antqa.conversation import QUESTION_WEIGHT, Turn, is_follow_up, plan_search
+from antqa.conversation import (
+    FOLLOW_UP_STRENGTH,
+    QUESTION_WEIGHT,
+    SearchPlan,
+    Turn,
+    is_follow_up,
+    plan_search,
+)
 from antqa.evaluation import ItemResult, evaluate_file
-from antqa.models import ShortAnswer
+from antqa.models import Sentence, ShortAnswer
 from antqa.questions import analyse
 from antqa.service import QAService
+from tests.conftest import retriever_over
 
 DATA = Path(__file__).parent / "data"
 
@@ -396,3 +405,51 @@ def test_a_follow_up_s_short_answer_is_never_the_one_it_asks_of(
     ]  # fmt: skip
     result = asked_of(DATA / "strike.txt", items, real_service, tmp_path)["blame"]
     assert result.answer_hit and result.short_answer != "Rosa Venn"
+
+
+def test_a_follow_ups_short_answer_is_never_what_the_question_before_asked_of() -> None:
+    before = "Which locomotive is preserved at the Saltmouth Museum of Transport?"
+    plan = plan_search("Where was it built?", [turn(before)])
+    assert plan.before == before
+    assert plan.asked_before("Saltmouth Museum of Transport")
+    assert not plan.asked_before("the works at Dunmere")
+    # a question on its own follows nothing up: any short answer stays
+    alone = plan_search("Which works built the Corrin locomotive?", [turn(before)])
+    assert alone.before == "" and not alone.asked_before("Saltmouth Museum of Transport")
+
+
+GARDEN = (
+    "The garden was laid out in 1801 by the physician Elias Marrow. "
+    "Marrow kept the garden until his death in 1834.\n\n"
+    "A later collector, Tom Brannock, sailed for the east in 1870. "
+    "Brannock died of fever at the port of Ilsandra Port in 1880."
+)
+
+
+def test_a_follow_ups_short_answer_far_from_the_last_answer_must_name_whom_it_asks_of(
+    tmp_path: Path,
+) -> None:
+    answerer = Answerer(retriever_over(GARDEN, tmp_path))
+    sentences = answerer.index.sentences
+    near, far = sentences[1], sentences[3]
+
+    def short_in(sentence: Sentence, text: str) -> ShortAnswer:
+        start = sentence.start + sentence.text.index(text)
+        return ShortAnswer(text=text, start=start, end=start + len(text))
+
+    def strays(about: str, short: ShortAnswer, sentence: Sentence, **plan: Any) -> bool:
+        asked = plan.pop("question", "when did he die?")
+        strength = plan.pop("strength", FOLLOW_UP_STRENGTH)
+        searched = SearchPlan(asked, anchors=(0,), strength=strength, about=about)
+        return answerer._strays(searched, analyse(asked), short, [sentence])
+
+    # "he" is Marrow: another paragraph's death, naming someone else, is a guess
+    assert strays("Elias Marrow", short_in(far, "1880"), far)
+    assert not strays("Elias Marrow", short_in(near, "1834"), near)
+    # far, but naming the one "he" stands for
+    assert not strays("Tom Brannock", short_in(far, "1880"), far)
+    # far, but a name saying it is of the kind asked
+    assert not strays("", short_in(far, "Ilsandra Port"), far, question="Which port did he reach?")
+    assert strays("", short_in(far, "Ilsandra Port"), far, question="Where did he go?")
+    # a question on its own is answered wherever it is found
+    assert not strays("Elias Marrow", short_in(far, "1880"), far, strength=0.35)

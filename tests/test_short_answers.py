@@ -886,3 +886,21 @@ def test_figures_of_a_sentence_writing_no_year_asked_are_all_kept() -> None:
     assert at_asked_year(TWO_YEARS, spans, asked) == spans  # 1990 nearest to neither
     no_year = Asked.of(analyse("How many boat movements were recorded?"))
     assert at_asked_year(TWO_YEARS, spans, no_year) == spans
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the change is the quantity after "by", not what the sentence counts before it
+        ("By how much did cases of the fever fall in the parishes?", "61 percent"),
+        ("By how much did the toll rise?", "about 15 percent"),
+        # no change asked: the count is still read
+        ("How many parishes were vaccinated?", "two"),
+    ],
+)
+def test_a_change_asked_is_the_quantity_written_after_by(question: str, expected: str) -> None:
+    article = (
+        "Notified cases of the fever in those two parishes fell by 61 percent after the "
+        "parishes were vaccinated. The toll of the 12 bridges rose by about 15 percent in 1890."
+    )
+    assert_short_answer(article, question, expected)

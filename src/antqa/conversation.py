@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from antqa.lexical import STOPWORDS
+from antqa.lexical import STOPWORDS, tokenize
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,8 @@ class SearchPlan:
     question leans on them (1 for a clear follow-up, less for a question that may just
     change the subject), and ``continuation`` whether it asks for what comes next rather
     than anything new ("tell me more"). ``about`` is the person a "he" or "she" stands for
-    (:attr:`Turn.about`), ``when`` the time a "then" stands for (:attr:`Turn.when`).
+    (:attr:`Turn.about`), ``when`` the time a "then" stands for (:attr:`Turn.when`),
+    ``before`` the question it follows up.
     """
 
     question: str
@@ -111,6 +112,17 @@ class SearchPlan:
     continuation: bool = False
     about: str = ""
     when: str = ""
+    before: str = ""
+    """The question the follow-up follows ("Which locomotive is preserved at the Saltmouth
+    Museum of Transport?"), ``""`` for any other question."""
+
+    def asked_before(self, text: str) -> bool:
+        """Whether ``text`` (a short answer) is wholly what the question before asked of
+        ("the Saltmouth Museum of Transport" for "Where was it built?"): a follow-up asks
+        something new of it, so its answer is not that; the answer step gives no short
+        answer then, as it gives none that the question itself writes."""
+        words = tokenize(text)
+        return bool(words) and set(words) <= set(tokenize(self.before))
 
     def dated(self) -> str:
         """The question with the time the conversation is about (``when``) written in place
@@ -194,4 +206,5 @@ def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> Searc
         continuation=bool(_MORE_OF_THE_SAME.match(question)),
         about=previous.about if follow_up else "",
         when=previous.when if follow_up else "",
+        before=previous.question if follow_up else "",
     )

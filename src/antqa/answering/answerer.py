@@ -12,6 +12,7 @@ from antqa.answering.policy import AnswerPolicy
 from antqa.answering.reading import ArticleReading, one_person
 from antqa.answering.refusing import RefusalChecks
 from antqa.conversation import SearchPlan
+from antqa.lexical import tokenize
 from antqa.models import Answer, Hit, Sentence, ShortAnswer
 from antqa.people import people
 from antqa.questions import AnswerKind, Question
@@ -187,6 +188,10 @@ class Answerer:
             # Rosa Venn was shot), which a question typed whole writes and so never gets
             # as its short answer; the text, cut around it, stays as it is
             short = None
+        if short is not None and plan.asked_before(short.text):
+            short = None  # what the question before asked of, not what this one asks
+        if short is not None and self._strays(plan, scores.question, short, quoted):
+            short = None  # about something other than what the follow-up refers back to
         answer = Answer(
             answer=text,
             short_answer=short,
@@ -204,6 +209,34 @@ class Answerer:
         )
         when = time_given(scores.question, short, quoted[0])
         return answer, Composition(said, tuple(s.id for s in quoted), about, when)
+
+    def _strays(
+        self, plan: SearchPlan, question: Question, short: ShortAnswer, quoted: list[Sentence]
+    ) -> bool:
+        """Whether a follow-up's ``short`` answer lies in a sentence more than
+        :attr:`AnswerPolicy.follow_up_paragraphs` paragraphs from every sentence the previous
+        answer quoted (:attr:`SearchPlan.anchors`), naming nobody the follow-up's "he" or
+        "she" stands for (:attr:`SearchPlan.about`, by the last word of the name: "Penhallow
+        himself lent the company £20,000") and not saying itself that it is of the kind
+        asked ("China Guangfa Bank" for "Which bank ...?", :attr:`Asked.noun`): then it
+        likely tells of another thing than the one "he", "it" or "there" stands for. Never
+        for a question on its own."""
+        if not plan.follow_up or not plan.anchors:
+            return False
+        if Asked.of(question).noun & set(tokenize(short.text)):
+            return False
+        holding = next((s for s in quoted if s.start <= short.start < s.end), None)
+        if holding is None:
+            return False
+        surname = plan.about.split()[-1:]
+        if surname and re.search(rf"\b{re.escape(surname[0])}\b", holding.text):
+            return False
+        sentences = self.index.sentences
+        return all(
+            abs(sentences[a].paragraph - holding.paragraph) > self.policy.follow_up_paragraphs
+            for a in plan.anchors
+            if a < len(sentences)
+        )
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
         """An ``answerable: false`` answer with ``text``; the closest passages are listed as

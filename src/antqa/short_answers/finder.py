@@ -44,6 +44,7 @@ from antqa.short_answers.quantities import (
     TIME_UNIT,
     WITH_UNIT,
     at_asked_year,
+    by_changed,
     changed_from,
     counts_of,
     with_approximation,
@@ -329,6 +330,7 @@ class ShortAnswerFinder:
         if kind in QUANTITIES:
             spans = [span for span in spans if not changed_from(text, *span, asked)]
             spans = at_asked_year(text, spans, asked)  # "3,100 in 1995", not "8,400 in 2019"
+            spans = by_changed(text, spans, asked)  # "fell by 61 percent", not "two"
         if kind is Target.DURATION and asked.lasting:  # "for how long": not "4-kilometre"
             spans = [span for span in spans if TIME_UNIT.search(text, *span)]
         if asked.measure and asked.measure != LENGTH:  # a population of "36.8 years"

@@ -286,8 +286,10 @@ def without_asked_rate(text: str, start: int, end: int, asked: Asked) -> tuple[i
     return start, rate.start()
 
 
+#: A word saying the quantity after it is approximate.
+_ROUGHLY = r"(?:about|around|some|nearly|almost|roughly|under|over)"
 #: "from" before a quantity, maybe with a word saying it is approximate.
-_FROM = re.compile(r"\bfrom\s+(?:(?:about|around|some|nearly|almost|roughly|under|over)\s+)?$")
+_FROM = re.compile(rf"\bfrom\s+(?:{_ROUGHLY}\s+)?$")
 #: What follows the first quantity of a change up to the second: "from 104 to 88", "from
 #: about 9,000 in 1874 to 48,000 in 1880" (the words between say of what or when).
 _TO_QUANTITY = re.compile(
@@ -305,6 +307,21 @@ def changed_from(text: str, start: int, end: int, asked: Asked) -> bool:
         return False
     change = _TO_QUANTITY.match(text, end)
     return change is not None and not set(tokenize(change.group(1))) & asked.tokens
+
+
+#: "by" before a quantity, maybe with a word saying it is approximate: what a change
+#: came to is written after it ("fell by 61 percent", "rose by about 4,000").
+_BY = re.compile(rf"\bby\s+(?:(?:{_ROUGHLY}|more\s+than)\s+)?$", re.I)
+
+
+def by_changed(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
+    """For "By how much did it fall?", the quantities written as the change ("fell by 61
+    percent"), when the sentence writes one: the others count what changed ("in those two
+    districts") or what it came to. All of them when none is, or no change is asked."""
+    if not asked.change:
+        return spans
+    by = [span for span in spans if _BY.search(text, max(0, span[0] - QUALIFIER_CHARS), span[0])]
+    return by or spans
 
 
 def with_measure_of(text: str, end: int, asked: Asked) -> int:
