@@ -904,3 +904,35 @@ def test_a_change_asked_is_the_quantity_written_after_by(question: str, expected
         "parishes were vaccinated. The toll of the 12 bridges rose by about 15 percent in 1890."
     )
     assert_short_answer(article, question, expected)
+
+
+def test_a_short_answer_is_shown_only_from_the_best_sentence(finder: ShortAnswerFinder) -> None:
+    units = sentences()
+    question = analyse("When was the duchy founded?")
+    shown = finder.shown(question, [units[0]])
+    assert shown is not None and shown.text == "911"
+    # the best sentence holds no date: the next one's is found, but not shown
+    found = finder.find(question, [units[1], units[0]])
+    assert found is not None and found.text == "911"
+    assert finder.shown(question, [units[1], units[0]]) is None
+
+
+@pytest.mark.parametrize(
+    ("article", "question", "expected"),
+    [
+        (
+            "A typical crossing of the liner took six and a half days.",
+            "How long did a typical crossing take?",
+            "six and a half days",
+        ),
+        (
+            "The seed bank keeps its seeds at a temperature of −20 °C.",
+            "At what temperature does the seed bank keep its seeds?",
+            "−20 °C",
+        ),
+    ],
+)
+def test_a_quantity_keeps_its_half_and_its_minus_sign(
+    article: str, question: str, expected: str
+) -> None:
+    assert_short_answer(article, question, expected)

@@ -183,18 +183,21 @@ class Answerer:
         )
         if short is not None and short.text not in text:
             short = None  # cut out after all: the answer must show its short answer
-        if short is not None and plan.about and short.text in plan.about:
-            # the one the follow-up asks of ("Whom did the strikers blame for it?" after
-            # Rosa Venn was shot), which a question typed whole writes and so never gets
-            # as its short answer; the text, cut around it, stays as it is
-            short = None
         if short is not None and plan.asked_before(short.text):
             short = None  # what the question before asked of, not what this one asks
         if short is not None and self._strays(plan, scores.question, short, quoted):
             short = None  # about something other than what the follow-up refers back to
+        # found in a later sentence than the best, it is too weak to show: the quote is
+        # still built around it, but a wrong short answer misleads more than none
+        shown = short if short == self.short.shown(scores.question, quoted) else None
+        if shown is not None and plan.about and shown.text in plan.about:
+            # the one the follow-up asks of ("Whom did the strikers blame for it?" after
+            # Rosa Venn was shot), which a question typed whole writes and so never gets
+            # as its short answer; the text, cut around it, stays as it is
+            shown = None
         answer = Answer(
             answer=text,
-            short_answer=short,
+            short_answer=shown,
             answerable=True,
             citations=citations,
             conversation_id=conversation_id,

@@ -185,6 +185,18 @@ class ShortAnswerFinder:
                 return found
         return None
 
+    def shown(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
+        """The short answer shown to the reader: :meth:`find`'s, when the best of
+        ``sentences`` gives it.
+
+        When the best sentence holds none of the kind asked, a span of that kind in the
+        next one is a weak bet: it sits in a sentence the answer quotes for other words
+        than the question's. Over the 85 SQuAD-format sets, such short answers were 26
+        exact, 41 wrong and 54 given to unanswerable questions (on the Normans: 1, 1, 6).
+        The answer still quotes the sentences: only the short answer is withheld.
+        """
+        return self.find(question, sentences[:1])
+
     def _search(
         self, question: Question, sentence: Sentence
     ) -> ShortAnswer | tuple[int, int] | None:

@@ -8,9 +8,10 @@ import re
 from antqa.questions import LENGTH_UNITS, MONTH_NAMES, NUMBER_WORDS
 
 ALL_NUMBER_WORDS = f"one|{NUMBER_WORDS}"
+#: A number in digits or words, with the half English writes after it ("six and a half").
 NUMBER = (
-    rf"(?:\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?|"
-    rf"(?:{ALL_NUMBER_WORDS})(?:[\s-]+(?:{ALL_NUMBER_WORDS}))*)"
+    rf"(?:(?:\d[\d,.]*(?:\s+(?:million|billion|thousand|hundred))?|"
+    rf"(?:{ALL_NUMBER_WORDS})(?:[\s-]+(?:{ALL_NUMBER_WORDS}))*)(?:\s+and\s+a\s+half)?)"
 )
 #: An age written out, maybe of two words ("thirty-four"): the whole of it, not "thirty".
 SPELT_AGE = rf"(?:{ALL_NUMBER_WORDS})(?:-(?:{ALL_NUMBER_WORDS}))?"

@@ -30,8 +30,9 @@ from antqa.short_answers.forms import (
     SPELT_AGE,
 )
 
-#: A number in digits or in words; not a model's number ("NB-3").
-NUMBER_SPAN = re.compile(rf"(?<![A-Za-z]-)\b{NUMBER}\b", re.IGNORECASE)
+#: A number in digits or in words, with its minus sign ("−20 °C"); not a model's
+#: number ("NB-3").
+NUMBER_SPAN = re.compile(rf"(?<![A-Za-z]-)(?:−(?=\d)|\b){NUMBER}\b", re.IGNORECASE)
 #: A sum of money in a currency the pattern knows ("$5", "12 billion yuan").
 AMOUNT_SPAN = re.compile(
     rf"(?:[$¥€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion))?|\b{NUMBER}\s+"
