@@ -775,3 +775,27 @@ def test_a_time_opened_by_after_or_before_is_open() -> None:
     assert periods("Who ruled before 1130?")[0].opened
     assert not periods("Who ruled in 1130?")[0].opened
     assert not periods("Who ruled between 1100 and 1130?")[0].opened
+
+
+def test_a_death_is_told_by_its_noun_only_as_the_persons_own() -> None:
+    texts = [(0, "Ruhara remained in office until his death in 1981."),
+             (1, "Daniel Okafor found the star."), (1, "He stayed at Keswyn until his death."),
+             (2, "Conrad Pyle ran the press."), (3, "After Dunhallow's death the press closed."), (4, "Ada Moss died in 1900.")]  # fmt: skip
+    _, words = _article_words(texts)
+    # "his death" told of the one named, or of "he" right after the sentence naming him
+    assert words.step_apart("When did Ruhara die?", ["ruhara"], 0, asks_time=True) is None
+    assert words.step_apart("When did Okafor die?", ["okafor"], 0, asks_time=True) is None
+    # another's death near the name tells nothing of theirs
+    assert words.step_apart("When did Conrad Pyle die?", ["conrad"], 0, asks_time=True) == (
+        "conrad",
+        "die",
+    )
+
+
+def test_holding_a_role_is_told_in_other_words() -> None:
+    """ "served two terms as mayor" tells when Bellucci held the office."""
+    texts = [(0, "Anton Bellucci ran the mine store."), (0, "Bellucci later served as mayor."),
+             (1, "The union held a meeting.")]  # fmt: skip
+    _, words = _article_words(texts)
+    asked = "When did Anton Bellucci hold the office of mayor?"
+    assert words.step_apart(asked, ["anton"], 0, asks_time=True) is None
