@@ -16,6 +16,7 @@ from antqa.refusals import (
     given_role,
     given_to_another,
     in_period_written,
+    languages_named,
     numbered_names,
     opening_name,
     opposite_word,
@@ -230,6 +231,16 @@ def test_a_place_the_sentence_gives_to_another_part_is_placed_elsewhere() -> Non
     assert placed_elsewhere(went, [sailed], tokenize("Dunmere Ada Moss")) is None
     alone = sailed.replace(", Dunmere,", ", where the Dunmere boat met them")
     assert placed_elsewhere(went, [alone], tokenize("Dunmere Ada Moss")) == ("Dunmere", "Orton")
+    # a name the article writes as a language's is no place: "teach in Vellan"
+    taught = (
+        "Today it is the language of instruction in 27 primary schools in the Autonomous "
+        "Province of Corvadia, and the University of Tessary offers a degree in Vellan philology."
+    )
+    schools = "How many primary schools teach in Vellan today?"
+    assert placed_elsewhere(schools, [taught], ["vellan"]) is not None
+    languages = languages_named("The Vellan language has 29 letters. Vellan-language radio.")
+    assert languages == {"vellan"}
+    assert placed_elsewhere(schools, [taught], ["vellan"], languages) is None
 
 
 def test_names_the_article_never_tells_of_together_are_apart() -> None:

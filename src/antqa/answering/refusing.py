@@ -35,6 +35,7 @@ from antqa.refusals import (
     given_role,
     given_to_another,
     in_period_written,
+    languages_named,
     named_by_year,
     never_done,
     no_one_told,
@@ -605,7 +606,7 @@ class RefusalChecks(AnswerStep):
         if question.compound:
             return None  # the place asked may be the other question's ("..., and how long
             # had she been at Alipay?" of where she was when she apologized)
-        placed = placed_elsewhere(question.text, texts, question.names)
+        placed = placed_elsewhere(question.text, texts, question.names, self._languages)
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
@@ -667,6 +668,11 @@ class RefusalChecks(AnswerStep):
         rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
         alone = vague_time_alone(question.text, near, set(rare))
         return None if alone is None else f" — what it tells of {alone} is about other things"
+
+    @cached_property
+    def _languages(self) -> frozenset[str]:
+        """The names the article writes as a language's (:func:`antqa.refusals.languages_named`)."""
+        return languages_named(self.index.article)
 
     @cached_property
     def _paragraph_times(self) -> list[str]:
