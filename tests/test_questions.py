@@ -226,6 +226,9 @@ def test_two_questions_in_one_are_noticed() -> None:
     assert not analyse("And who replaced her?").compound
     assert not analyse("and which role did she move to?").compound
     assert analyse("Who replaced her, and when did she leave?").compound
+    # the second question's word after a preposition
+    assert analyse("Which insurer stepped in, and on what day?").compound
+    assert not analyse("And on what day did the insurer step in?").compound
 
 
 def test_by_how_much_asks_for_a_change() -> None:

@@ -16,6 +16,7 @@ from antqa.refusals import (
     given_role,
     given_to_another,
     in_period_written,
+    languages_named,
     numbered_names,
     opening_name,
     opposite_word,
@@ -230,6 +231,16 @@ def test_a_place_the_sentence_gives_to_another_part_is_placed_elsewhere() -> Non
     assert placed_elsewhere(went, [sailed], tokenize("Dunmere Ada Moss")) is None
     alone = sailed.replace(", Dunmere,", ", where the Dunmere boat met them")
     assert placed_elsewhere(went, [alone], tokenize("Dunmere Ada Moss")) == ("Dunmere", "Orton")
+    # a name the article writes as a language's is no place: "teach in Vellan"
+    taught = (
+        "Today it is the language of instruction in 27 primary schools in the Autonomous "
+        "Province of Corvadia, and the University of Tessary offers a degree in Vellan philology."
+    )
+    schools = "How many primary schools teach in Vellan today?"
+    assert placed_elsewhere(schools, [taught], ["vellan"]) is not None
+    languages = languages_named("The Vellan language has 29 letters. Vellan-language radio.")
+    assert languages == {"vellan"}
+    assert placed_elsewhere(schools, [taught], ["vellan"], languages) is None
 
 
 def test_names_the_article_never_tells_of_together_are_apart() -> None:
@@ -775,3 +786,27 @@ def test_a_time_opened_by_after_or_before_is_open() -> None:
     assert periods("Who ruled before 1130?")[0].opened
     assert not periods("Who ruled in 1130?")[0].opened
     assert not periods("Who ruled between 1100 and 1130?")[0].opened
+
+
+def test_a_death_is_told_by_its_noun_only_as_the_persons_own() -> None:
+    texts = [(0, "Ruhara remained in office until his death in 1981."),
+             (1, "Daniel Okafor found the star."), (1, "He stayed at Keswyn until his death."),
+             (2, "Conrad Pyle ran the press."), (3, "After Dunhallow's death the press closed."), (4, "Ada Moss died in 1900.")]  # fmt: skip
+    _, words = _article_words(texts)
+    # "his death" told of the one named, or of "he" right after the sentence naming him
+    assert words.step_apart("When did Ruhara die?", ["ruhara"], 0, asks_time=True) is None
+    assert words.step_apart("When did Okafor die?", ["okafor"], 0, asks_time=True) is None
+    # another's death near the name tells nothing of theirs
+    assert words.step_apart("When did Conrad Pyle die?", ["conrad"], 0, asks_time=True) == (
+        "conrad",
+        "die",
+    )
+
+
+def test_holding_a_role_is_told_in_other_words() -> None:
+    """ "served two terms as mayor" tells when Bellucci held the office."""
+    texts = [(0, "Anton Bellucci ran the mine store."), (0, "Bellucci later served as mayor."),
+             (1, "The union held a meeting.")]  # fmt: skip
+    _, words = _article_words(texts)
+    asked = "When did Anton Bellucci hold the office of mayor?"
+    assert words.step_apart(asked, ["anton"], 0, asks_time=True) is None

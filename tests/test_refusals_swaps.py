@@ -526,3 +526,39 @@ def test_the_side_or_rank_asked_is_told_in_any_of_its_forms() -> None:
     assert rank_told(ranked, "Edward Lisle was its final governor.")  # "final" is "last"
     assert not rank_told(ranked, "Tobias Vane was its first governor.")
     assert not rank_told(ranked, "The last ship sailed in 1801.")  # another thing ranked
+
+
+def test_a_series_end_may_be_any_numbered_rank_but_the_first() -> None:
+    """ "the last quarter" of a match is its fourth; "the last outbreak" is no first one."""
+    fourth = "The fourth quarter belonged to the Ironhawks."
+    assert rank_swapped("What was the score going into the last quarter?", [fourth]) is None
+    assert rank_swapped("Who led in the fourth quarter?", ["The last quarter was tight."]) is None
+    first = "The first recorded outbreak killed 40 people."
+    assert rank_swapped("How many died in the last recorded outbreak?", [first]) is not None
+
+
+def test_a_side_told_in_another_verb_of_its_way_is_no_opposite() -> None:
+    contracted = "Growth averaged 5.8 per cent before the economy contracted in 2020."
+    assert opposite_word("Why did the economy shrink in 2020?", plain_words(contracted)) is None
+    grew = "Growth averaged 5.8 per cent before the economy grew again in 2020."
+    assert opposite_word("Why did the economy shrink in 2020?", plain_words(grew)) is not None
+    down = "Imports drove down prices, though wages rose."
+    assert opposite_word("What caused prices to fall?", plain_words(down)) is None
+
+
+def test_a_doer_named_by_is_the_first_name_after_it() -> None:
+    """ "by King Aldric II ... allowed the herbwrights of Teremond": the king chartered."""
+    told = "A charter granted by King Aldric II in 1391 allowed the herbwrights of Teremond to form a guild."
+    assert doer_reversed("Which monarch chartered the Teremond guild?", [told]) is None
+    # a "what" question's auxiliary is no noun: "medical" is no step asked a doer of
+    made = "After 1960 Kellner gauges made from indium entered medical use."
+    assert doer_reversed("What are medical Kellner gauges made of?", [made]) is None
+
+
+def test_a_step_told_again_with_its_verb_left_out_is_the_names_too() -> None:
+    told = "Vallenmark agreed to contribute 45 million crowns and Sarendia 29 million."
+    question = "How much money did Sarendia agree to put in?"
+    assert step_of_another(question, [(told, [])]) is None
+    assert figure_of_another(question, told, _at(told, "45 million")) is None
+    alone = "Vallenmark agreed to contribute 45 million crowns, and work began."
+    assert step_of_another(question, [(alone, [])]) is not None

@@ -344,9 +344,10 @@ _DATE = _pattern(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z0-9][\w'’-]*")
 #: Where the second of two questions in one starts ("who ..., and how long ...?"): at its
 #: question word. Not a follow-up that opens with "and" ("And who replaced her?"): that
-#: asks one thing.
+#: asks one thing. The question word may follow a preposition ("..., and on what day?").
 _SECOND_QUESTION = _pattern(
-    r"\w[\s,;]+(?:and|or)\s+(?=(?:what|who|whom|which|when|where|why|how)\b)"
+    r"\w[\s,;]+(?:and|or)\s+(?=(?:(?:on|in|at|for|by|from|since|until|to|with)\s+)?"
+    r"(?:what|who|whom|which|when|where|why|how)\b)"
 )
 #: Two questions in one, or one asking for several things ("what two ..."): a missing
 #: figure may belong to one.

@@ -35,6 +35,7 @@ from antqa.refusals import (
     given_role,
     given_to_another,
     in_period_written,
+    languages_named,
     named_by_year,
     never_done,
     no_one_told,
@@ -88,6 +89,9 @@ _QUANTITIES = frozenset(
 #: Words timing a step ("did he first join"), which a sentence telling the step in words
 #: of its own must still write (:meth:`RefusalChecks._told_in_other_words`).
 _TIMING_STEPS = frozenset(tokenize("first ever originally initially"))
+
+#: A year that dates what a sentence tells, not one naming a thing ("the 2008 festival").
+_YEAR_DATING = re.compile(r"\b\d{4}\b(?!\s+[a-z])")
 
 #: A question typed with letters and no capital: its capitals tell no names.
 _LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
@@ -334,9 +338,11 @@ class RefusalChecks(AnswerStep):
         word the article writes in lower case, :func:`antqa.refusals.event_word`) hold
         none of the kind it asks for, and the ones that would answer never tell of it
         (:func:`antqa.refusals.event_without_figure`): the article tells the event, not
-        the figure."""
+        the figure. Not for a question asking two things: its rarest word may be the other
+        question's ("Which insurer provided the credit guarantee insurance ..., and on what
+        date did it take on the guarantee responsibility?")."""
         question = scores.question
-        if plan.continuation or not chosen or not kind_applies(scores):
+        if plan.continuation or not chosen or question.compound or not kind_applies(scores):
             return None
         rarity = {
             t: self.lexicon.idf(self.lexicon.form(t))
@@ -600,7 +606,7 @@ class RefusalChecks(AnswerStep):
         if question.compound:
             return None  # the place asked may be the other question's ("..., and how long
             # had she been at Alipay?" of where she was when she apologized)
-        placed = placed_elsewhere(question.text, texts, question.names)
+        placed = placed_elsewhere(question.text, texts, question.names, self._languages)
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
@@ -664,6 +670,11 @@ class RefusalChecks(AnswerStep):
         return None if alone is None else f" — what it tells of {alone} is about other things"
 
     @cached_property
+    def _languages(self) -> frozenset[str]:
+        """The names the article writes as a language's (:func:`antqa.refusals.languages_named`)."""
+        return languages_named(self.index.article)
+
+    @cached_property
     def _paragraph_times(self) -> list[str]:
         """Per sentence writing no time, the one its paragraph gave last (else ``""``)."""
         return paragraph_times(self.index.sentences)
@@ -698,11 +709,33 @@ class RefusalChecks(AnswerStep):
                 re.search(rf"\b{re.escape(noun)}\b", c.text, re.I)
                 and c.id > 0
                 and sentences[c.id - 1].paragraph == c.paragraph
-                and re.search(rf"\b{year}\b", sentences[c.id - 1].text)
+                and (
+                    re.search(rf"\b{year}\b", sentences[c.id - 1].text)
+                    or self._named_earlier(c, year, noun)
+                )
                 for c in chosen
             )
             for year, noun in named
         )
+
+    def _named_earlier(self, sentence: Sentence, year: str, noun: str) -> bool:
+        """Whether a sentence before ``sentence`` in its paragraph names the thing by its
+        year as the question does ("The 2007 festival is the only edition to have been
+        cancelled ..."): the paragraph tells of it, and a later sentence's year ("a place at
+        the 2008 festival") names another thing, not the time of what it tells (an
+        answerable of the SQuAD-format sets was refused: "dated 2008, not before 2007").
+        Not a sentence dated by a year of its own ("In 2020, by contrast, the festival
+        ..."): it tells of then."""
+        if _YEAR_DATING.search(sentence.text):
+            return False
+        sentences = self.index.sentences
+        named = re.compile(rf"\b{year}\s+{re.escape(noun)}\b", re.I)
+        at = sentence.id - 1
+        while at >= 0 and sentences[at].paragraph == sentence.paragraph:
+            if named.search(sentences[at].text):
+                return True
+            at -= 1
+        return False
 
     def _surroundings(self, chosen: list[Sentence]) -> set[str]:
         """The words of the chosen sentences and of the sentence before and after each

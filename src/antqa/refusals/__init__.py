@@ -100,7 +100,12 @@ from antqa.refusals.opposites import (
     plain_words,
     side_told,
 )
-from antqa.refusals.places import SAME_PLACE_LETTERS, only_larger_place, placed_elsewhere
+from antqa.refusals.places import (
+    SAME_PLACE_LETTERS,
+    languages_named,
+    only_larger_place,
+    placed_elsewhere,
+)
 from antqa.refusals.ranks import asks_rank, rank_swapped, rank_told
 from antqa.refusals.roles import (
     ROLE_WORDS,
@@ -155,6 +160,7 @@ __all__ = [
     "given_role",
     "given_to_another",
     "in_period_written",
+    "languages_named",
     "named_by_year",
     "never_done",
     "no_one_told",

@@ -44,6 +44,10 @@ _BY_WHOM = re.compile(r"\s+by\s+([^,;:.]{0,60})")
 #: Who took a step written as a word before a noun, named after it between commas: "the
 #: only dissenting judge, Henrik Valde, argued".
 _SET_OFF = re.compile(r"\w*\s+[a-z]+,\s+([^,;:.]{0,60})")
+#: Who took the step again, its verb left out, named after "and" right before a figure:
+#: "Vallenmark agreed to contribute 45 million crowns and Sarendia 29 million" tells what
+#: Sarendia agreed to (an answerable of the SQuAD-format sets was refused for it).
+_GAPPED = re.compile(r"[^;:.]*?\band\s+((?:[A-Z][\w'’.-]*\s+)+)(?=[\d£$€])")
 #: Who took a step written as the noun of its doer, named right after it: "the painter
 #: Aurel Vosk produced 48 views" tells that Vosk painted (an answerable of the twelfth
 #: batch was refused: "where it tells of "paint", it never names Aurel Vosk").
@@ -110,6 +114,7 @@ def _names_doer(
         _BY_WHOM.match(sentence, told.end()),
         _SET_OFF.match(sentence, told.end()),
         _AGENT_NAMED.match(sentence, told.end()),
+        _GAPPED.match(sentence, told.end()),
     ):
         if after is not None:
             words |= set(tokenize(after.group(1)))
@@ -124,8 +129,11 @@ def _names_doer(
 
 #: "Who founded the Elsmere Trust?", "Which knights joined Norman forces?": the step a
 #: question asks the doer of, and the name it is done to (after "the", if any).
+#: The word after "which" or "what" is its noun, never an auxiliary: "What are medical
+#: Kellner gauges made of?" asks no doer of "medical".
 _WHO_DID = re.compile(
-    r"^\W*(?i:who|which\s+\w+|what\s+\w+)\s+([a-z]{3,})\s+(?:the\s+)?"
+    r"^\W*(?i:who|(?:which|what)\s+(?!(?:did|does|do|was|were|is|are|has|had|have)\b)\w+)"
+    r"\s+([a-z]{3,})\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s*)+)"
 )
 #: Words that make a step passive when right before it ("was founded", "had been built"):
@@ -212,7 +220,7 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
         by = _DONE_BY.match(text, told.end())
         if (
             by is not None
-            and any(resembles(t, set(tokenize(by.group(1)))) for t in name)
+            and any(resembles(t, set(tokenize(_first_named(by.group(1))))) for t in name)
             and not any(resembles(t, set(tokenize(before))) for t in name)
         ):
             return asked.group(2).strip(), step  # "Mirell was succeeded by ... Owen Sallis"
@@ -222,6 +230,21 @@ def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None
         if named and any(resembles(t, set(tokenize(named[-1]))) for t in name):
             return asked.group(2).strip(), step
     return None
+
+
+#: A phrase after "by" up to a verb in the past after its first name: who took the step,
+#: however the phrase runs on ("by King Aldric II on 3 May 1391 allowed the herbwrights
+#: of Teremond": the sentence's own verb and what it tells of).
+_FIRST_NAMED = re.compile(r"^[^A-Z]*[A-Z].*?(?=\s+[a-z]+ed\b)")
+
+
+def _first_named(phrase: str) -> str:
+    """``phrase`` (what follows "by") up to a verb in the past after the first name it
+    gives, or whole: "her deputy, Owen Sallis" and "the mould Calyptora emberlinae" stay,
+    "King Aldric II on 3 May 1391 allowed the herbwrights of Teremond" is "King Aldric II
+    on 3 May 1391"."""
+    named = _FIRST_NAMED.match(phrase)
+    return phrase if named is None else named.group()
 
 
 def _done_to(name: Sequence[str], step: str, text: str) -> bool:
@@ -345,7 +368,7 @@ def figure_of_another(question: str, sentence: str, at: int) -> tuple[str, str] 
     start = max((c.end() for c in cuts if c.end() <= at), default=0)
     end = min((c.start() for c in cuts if c.start() >= at), default=len(sentence))
     clause = sentence[start:end]
-    if any(resembles(t, set(tokenize(clause))) for t in name):
+    if any(resembles(t, set(tokenize(clause))) for t in name) or _gapped_with(name, sentence):
         return None
     named = set(tokenize(" ".join(m.group() for m in _CAPITALISED.finditer(question) if m.start())))
     for found in _CLAUSE_DOER.finditer(clause):
@@ -355,6 +378,16 @@ def figure_of_another(question: str, sentence: str, at: int) -> tuple[str, str] 
         if not any(resembles(t, named) for t in tokenize(doer)):
             return asked.group(2).strip(), doer
     return None
+
+
+def _gapped_with(name: list[str], sentence: str) -> bool:
+    """Whether ``sentence`` gives ``name`` (stemmed words) a figure of its own with the verb
+    left out (:data:`_GAPPED`: "... 45 million crowns and Sarendia 29 million"): the
+    figure of the clause before is another's, but the sentence still answers."""
+    return any(
+        any(resembles(t, set(tokenize(m.group(1)))) for t in name)
+        for m in _GAPPED.finditer(sentence)
+    )
 
 
 #: A number as digits, with its decimals or thousands ("0.525", "14,000", "58" of "58th",

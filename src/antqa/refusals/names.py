@@ -156,8 +156,11 @@ class ArticleWords:
                 if asks_time and step in _LIFE_STEPS and self._lifespan_of(name):
                     continue  # "Renata Voss-Albrecht (14 March 1891 – 2 November 1968)"
                 last = self.calling.by_last(question, name)
-                if last is None or not self._done_by_pronoun(last, step):
-                    return name, written
+                if last is not None and self._done_by_pronoun(last, step):
+                    continue
+                if step in _DEATH and self._done_by_pronoun(name, step):
+                    continue  # "Ruhara remained in office until his death"
+                return name, written
         return None
 
     def _lifespan_of(self, name: str) -> bool:
@@ -288,10 +291,14 @@ _OWN_STEP = re.compile(
 #: (its chosen sentence tells of someone else's work); no unanswerable was refused for
 #: these words. Asked as the step itself ("When did she leave the firm?"), still checked.
 _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
+#: Verbs of holding a role, which an article tells by the role and its years ("served two
+#: terms as mayor, from 1947 to 1951", "mayor until 1951") as often as by the verb (an
+#: answerable of the SQuAD-format sets was refused: "it never says hold").
+_HOLDING = frozenset(tokenize("hold holds held holding serve serves served serving"))
 #: The steps an article tells in other words than the question's, not checked: a verb of
 #: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
-#: thirteenth batch was refused: "it never says last").
-_TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS
+#: thirteenth batch was refused: "it never says last"), and of holding a role.
+_TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS | _HOLDING
 #: The steps a life's years in brackets after a name tell the time of (stemmed): its
 #: birth and its death.
 _LIFE_STEPS = frozenset(tokenize("born die"))
@@ -300,6 +307,12 @@ _LIFE_STEPS = frozenset(tokenize("born die"))
 #: ("When was he born?" of a railway's promoter: two follow-ups on two articles, and two
 #: more that other checks refuse; a death is told in many words: "was killed", "death").
 _BIRTH = frozenset(tokenize("born"))
+#: A death, which English also tells by its noun: "until his death in 1946". Read only as
+#: "his" or "her" death in a sentence telling of the person (by the name or "he"/"she"):
+#: a death near a person is often another's ("Dunhallow's death" beside Conrad Pyle).
+_DEATH = frozenset(tokenize("die"))
+#: "his death", "her death" after the doer in the same sentence.
+_OWN_DEATH = r"\b[^.;]*?\b(?:his|her)\s+death\b"
 #: A life's years in brackets right after a name, as a biography writes them: "Margit
 #: Soll (1845–1919)", "(14 March 1891 – 2 November 1968)", "Helene (born 1923)", "(b. 1902)";
 #: not any year in brackets ("the chapel (built 1902)").
@@ -399,7 +412,10 @@ def _pronoun_step(step: str, name: str) -> re.Pattern[str]:
     """What finds ``step`` (or a verb of its meaning) told of "he", "she" or ``name`` (a
     stemmed word, in any ending: not its possessive, "Crane's son")."""
     doer = rf"he|she|{re.escape(name)}\w*"
-    return re.compile(rf"\b(?i:{doer})\s+(?:[a-z]+\s+){{0,{_PRONOUN_REACH}}}{any_verb(step)}\b")
+    told = rf"\s+(?:[a-z]+\s+){{0,{_PRONOUN_REACH}}}{any_verb(step)}\b"
+    if step in _DEATH:  # "He remained at Keswyn until his death"
+        told = rf"(?:{told}|{_OWN_DEATH})"
+    return re.compile(rf"\b(?i:{doer}){told}")
 
 
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:

@@ -162,6 +162,19 @@ _NOUNS = {
 }
 
 
+#: Other verbs that tell the way a side of :data:`_OPPOSED` goes, by its verb's plain
+#: form (general English): "the economy contracted by 0.4 per cent" tells that it shrank,
+#: "imports drove down prices" that they fell (two answerables of the SQuAD-format sets
+#: were refused as "grow, not shrink" and "rose, not fall" where the sentence that
+#: answers says so). Like :data:`_NOUNS`, only ever the question's side told.
+_SAME_WAY = {
+    "fall": "decline declines declined declining drop drops dropped dropping down",
+    "rise": "climb climbs climbed climbing",
+    "shrink": "contract contracts contracted contracting contraction",
+    "grow": "expand expands expanded expanding expansion",
+}
+
+
 def _told_as(side: str) -> frozenset[str]:
     """The words that tell ``side`` (its forms as written): its own, and the nouns of its
     verb (:data:`_NOUNS`): "after Ferris's death in 2001" tells
@@ -170,7 +183,8 @@ def _told_as(side: str) -> frozenset[str]:
     count only as the question's side told, never as an opposite: "deaths" does not deny
     "who survived"."""
     words = side.split()
-    return frozenset(words).union(*(_NOUNS.get(w, "").split() for w in words))
+    told = (f"{_NOUNS.get(w, '')} {_SAME_WAY.get(w, '')}".split() for w in words)
+    return frozenset(words).union(*told)
 
 
 #: Each side of :data:`_OPPOSED` with the words that tell it and its opposite, both ways

@@ -35,7 +35,10 @@ _DISTANCE = re.compile(r"\bhow\s+(?:far|close|near)\b|\bdistance\b", re.I)
 
 
 def placed_elsewhere(
-    question: str, sentences: Sequence[str], names: Collection[str]
+    question: str,
+    sentences: Sequence[str],
+    names: Collection[str],
+    languages: Collection[str] = frozenset(),
 ) -> tuple[str, str] | None:
     """A place the question pins and the other place ``sentences`` (those that would
     answer) give what it asks, when they name the question's place only for something
@@ -48,10 +51,14 @@ def placed_elsewhere(
     :func:`dated_elsewhere` does for times.
 
     Not a place pinned: where a distance is measured from ("How far from the Cable House
-    was the spark station?").
+    was the spark station?"), nor a name the article writes as a language's
+    (``languages``, lower case: :func:`languages_named`): "How many primary schools teach
+    in Vellan today?" asks of the language.
     """
     distance = _DISTANCE.search(question) is not None
     for asked in _AT_PLACE.finditer(question):
+        if asked.group(1).lower() in languages:
+            continue  # "teach in Vellan": a language, no place
         if is_time(asked.group(1)) or asked.group(1).split()[-1].lower() in _EVENT_NOUNS:
             continue  # "in November 2016" pins a time (:func:`dated_elsewhere`), no place;
             # nor does an event ("in the Great Candlemas Flood")
@@ -65,6 +72,15 @@ def placed_elsewhere(
             if told is not None:
                 return asked.group(1), told
     return None
+
+
+#: A language named as one: "the Vellan language", "Vellan-language radio".
+_LANGUAGE = re.compile(r"\b([A-Z][\w'’]+)[\s-]language\b")
+
+
+def languages_named(text: str) -> frozenset[str]:
+    """The names ``text`` writes as a language's ("the Vellan language"), in lower case."""
+    return frozenset(m.group(1).lower() for m in _LANGUAGE.finditer(text))
 
 
 def _placed_apart(

@@ -50,7 +50,7 @@ def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
             continue
         same = [(r, w) for r, w, words, _ in told if resembles(thing[0], words)]
         ranks = {r for r, _ in same}
-        if not same or _same_rank(rank, ranks):
+        if not same or _same_rank(rank, ranks) or _may_be_last(rank, ranks):
             continue
         if not asked.group(0)[len(asked.group(1))].startswith("-") and _told_unranked(
             thing[0], texts
@@ -104,6 +104,21 @@ def rank_told(question: str, text: str) -> bool:
 def _same_rank(rank: str, ranks: set[str]) -> bool:
     """Whether ``rank`` is among ``ranks``, "last" and "final" being one."""
     return rank in ranks or {rank, *ranks} <= {"last", "final"}
+
+
+#: The ranks that end a series, which any numbered rank but the first may be.
+_ENDING = frozenset(("last", "final"))
+
+
+def _may_be_last(rank: str, ranks: set[str]) -> bool:
+    """Whether a series' end and numbered ranks beyond the first meet here (one asked, the
+    others told): "the last quarter" of a match is its "fourth quarter", so telling one
+    swaps nothing (an answerable of the SQuAD-format sets was refused for it). The first
+    is never the last of several ("the last recorded outbreak" for "the first")."""
+    numbered = set(_ORDER[1:])
+    return (rank in _ENDING and bool(ranks) and ranks <= numbered) or (
+        rank in numbered and bool(ranks) and ranks <= _ENDING
+    )
 
 
 def _shared(words: list[str], others: list[str]) -> bool:
