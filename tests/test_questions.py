@@ -440,9 +440,11 @@ def test_an_age_limit_set_to_a_number_is_an_age() -> None:
         ("When were the first wharves put up?", "The first wharf was built in 1793.", True),
         ("When was the Friends group founded?", "The Friends group was formed in 1987.", True),
         ("What year did the Pan War start?", "The Pan War broke out in 1672.", True),
+        ("When was the engine taken out of service?", "The engine was retired in 1932.", True),
         # a change of another class is not the one asked
         ("When was the chapel pulled down?", "The chapel was built in 1369.", False),
         ("When did teaching start again?", "The plague closed the schools in 1348.", False),
+        ("When was the engine taken out of service?", "The pump station opened in 1838.", False),
     ],
 )
 def test_a_change_asked_in_the_questions_words_is_told_in_the_articles(

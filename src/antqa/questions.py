@@ -612,14 +612,17 @@ def tells_extreme_asked(question: str) -> Callable[[str], bool] | None:
 
 #: Verbs of a thing's end, of its start and of its building, each a class of general
 #: English: "when" is asked of one in the question's words ("pulled down", "shut down",
-#: "start again", "take away"), which the article may tell in others ("demolished",
-#: "closed", "resumed", "revoked", a war "broke out").
+#: "start again", "take away", "taken out of service"), which the article may tell in
+#: others ("demolished", "closed", "resumed", "revoked", a war "broke out", an engine
+#: "retired").
 _CHANGES = (
     _pattern(
         r"\b(?:clos(?:e|ed|es|ing|ure)|shut|stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)|"
         r"end(?:s|ed)?|demolish(?:ed|es)?|(?:pull|pulled|tore|torn|knocked)\s+down|"
         r"dissolv(?:e|ed)|abolish(?:ed)?|revok(?:e|ed)|(?:take|took|taken)\s+away|"
-        r"withdr[ae]wn?|abandon(?:ed)?|disband(?:ed)?|discontinu(?:e|ed))\b"
+        r"withdr[ae]wn?|abandon(?:ed)?|disband(?:ed)?|discontinu(?:e|ed)|"
+        r"retir(?:e|ed|es|ing)|decommission(?:ed)?|scrapped|"
+        r"(?:take|took|taken|went|go|put)\s+out\s+of\s+(?:service|use|commission))\b"
     ),
     _pattern(
         r"\b(?:(?:re)?open(?:s|ed|ing)?|(?:re)?start(?:s|ed|ing)?|beg[ia]n|begun|begins|"
