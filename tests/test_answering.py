@@ -21,7 +21,7 @@ from antqa.index import load_index
 from antqa.lexical import tokenize
 from antqa.models import Answer, Chunk, Hit, ShortAnswer
 from antqa.people import people
-from antqa.questions import analyse
+from antqa.questions import analyse, tells_extreme_asked
 from antqa.service import QAService
 
 QUESTIONS = [
@@ -1155,18 +1155,59 @@ def test_a_parents_occupation_is_read_where_the_life_tells_whose_child_he_was(tm
         "Marl was the third of five children of Josef Marl, a miller, and his wife Anna. "
         "Marl later said he learnt patience watching his father rebuild the mill race.\n"
     )
-    question = "What did Marl's father do for a living?"
-    answerer, scores, hits = _asked_over(text, question, tmp_path)
+    answerer = _answerer_over(text, tmp_path)
     born, watching = 0, 1
-    assert answerer.chooser._candidates(hits, SearchPlan(question), scores).keys() == {born}
-    retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
+    assert _candidate_ids(answerer, "What did Marl's father do for a living?") == {born}
     other = "What did Marl learn from watching the mill race?"
-    open_scores = retriever.score(other)
-    open_hits = retriever.select(open_scores, 5)
-    assert answerer.chooser._candidates(open_hits, SearchPlan(other), open_scores).keys() == {
-        born,
-        watching,
-    }
+    assert _candidate_ids(answerer, other) == {born, watching}
+
+
+def _candidate_ids(answerer: Answerer, question: str) -> set[int]:
+    """The sentences the chooser weighs for ``question`` (a first question, five passages)."""
+    retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
+    scores = retriever.score(question)
+    hits = retriever.select(scores, 5)
+    return set(answerer.chooser._candidates(hits, SearchPlan(question), scores))
+
+
+def test_a_high_point_is_read_where_the_article_tells_a_peak(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "In which year did deaths reach their highest point?": the sentence naming the
+    famine and its years is about the thing asked of; the year asked is where the deaths
+    are told to peak ("peaked in 1853"). A question asking no high point keeps both."""
+    text = (
+        "The Marrow famine was a period of mass starvation in the district "
+        "between 1851 and 1854. "
+        "Deaths rose from 7,000 in 1851 to 11,000 in 1852 and peaked in 1853 at 19,000.\n"
+    )
+    answerer = _answerer_over(text, tmp_path)
+    told, peaked = 0, 1
+    question = "In which year did famine deaths reach their highest point?"
+    assert _candidate_ids(answerer, question) == {peaked}
+    assert _candidate_ids(answerer, "In which years did the famine take place?") == {told, peaked}
+
+
+def test_a_sentence_told_plainly_is_not_kept_alone_when_it_is_far_from_the_name_asked(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "What was the peak circulation during the Northern War?": a peak told of other
+    years, far from the war, would be refused by the name check; the sentence telling the
+    circulation in the war stays a candidate. Asked of no name, the peak alone is read."""
+    filler = " ".join(f"The press in hall {n} printed handbills for the fair." for n in range(9))
+    text = (
+        "Circulation stood at 9,000 in 1890 and reached 118,000 during the Northern War.\n\n"
+        f"{filler}\n\n"
+        "Sales of the paper peaked in 1960 at 150,000 copies a day.\n"
+    )
+    question = "What was the peak circulation during the Northern War?"
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    war, peaked = 0, len(answerer.index.sentences) - 1
+    values = {war: 2.0, peaked: 1.5}
+    tells = tells_extreme_asked(question)
+    assert tells is not None
+    chooser = answerer.chooser
+    assert chooser._told_near_names(values, tells, scores.question) == values
+    unnamed = analyse("What was the peak circulation of the paper?")
+    assert chooser._told_near_names(values, tells, unnamed) == {peaked: 1.5}
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from antqa.questions import (
     measure_words,
     tells_cause_of_death,
     tells_change_asked,
+    tells_extreme_asked,
     tells_succession,
 )
 
@@ -374,6 +375,38 @@ def test_a_sentence_tells_a_succession_not_only_the_post() -> None:
     assert not tells_succession("The grey habit replaced the black dress worn since 1650.")
 
 
+@pytest.mark.parametrize(
+    ("question", "telling", "other_side"),
+    [
+        ("In which year did famine deaths reach their highest point?", "peaked in 1853", None),
+        ("At its height, how many staff did it have?", "at its height in 1907", None),
+        ("When did production peak?", "a peak of 41,500 in 1899", "the lowest point"),
+        ("In which year did the cable carry the most messages?", "the highest yet", None),
+        ("When did the speaker numbers bottom out?", "The lowest point came in 2001", "peaked"),
+    ],
+)
+def test_a_high_or_low_point_asked_is_told_on_its_side(
+    question: str, telling: str, other_side: str | None
+) -> None:
+    tells = tells_extreme_asked(question)
+    assert tells is not None and tells(telling)
+    assert not tells("It was a famine in the district between 1851 and 1854.")
+    if other_side is not None:
+        assert not tells(other_side)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the highest mountain of the range?",  # a rank among things
+        "Under what conditions are the salamanders most active?",
+        "What is the height of the dam?",  # a measure, not a high point
+    ],
+)
+def test_a_rank_or_a_measure_asks_no_high_point(question: str) -> None:
+    assert tells_extreme_asked(question) is None
+
+
 def test_a_length_of_time_is_not_one_of_space() -> None:
     assert gives_length_of_time("the board shut the canal for eleven weeks")
     assert gives_length_of_time("after a three-year search")
@@ -410,9 +443,11 @@ def test_an_age_limit_set_to_a_number_is_an_age() -> None:
         ("When were the first wharves put up?", "The first wharf was built in 1793.", True),
         ("When was the Friends group founded?", "The Friends group was formed in 1987.", True),
         ("What year did the Pan War start?", "The Pan War broke out in 1672.", True),
+        ("When was the engine taken out of service?", "The engine was retired in 1932.", True),
         # a change of another class is not the one asked
         ("When was the chapel pulled down?", "The chapel was built in 1369.", False),
         ("When did teaching start again?", "The plague closed the schools in 1348.", False),
+        ("When was the engine taken out of service?", "The pump station opened in 1838.", False),
     ],
 )
 def test_a_change_asked_in_the_questions_words_is_told_in_the_articles(

@@ -574,16 +574,56 @@ def tells_succession(sentence: str) -> bool:
     return _TELLS_SUCCESSION.search(sentence) is not None
 
 
+#: A high point and a low point of something that rose and fell, each as a question asks
+#: of it and as an article tells it: "When did deaths reach their highest point?", "How
+#: many staff did it have at its height?", "In which year did the cable carry the most
+#: messages?" are told in words of a peak ("peaked in 1853", "a peak of 41,500 in 1899",
+#: "the highest"); "When did the speaker numbers bottom out?" by "The lowest point was
+#: reached in 2001". Not "highest" or "most" alone ("the highest mountain", "most
+#: active"): a rank among things, not a time's high point.
+_EXTREMES = (
+    (
+        _pattern(
+            r"\bpeak(?:ed|s)?\b|\bat\s+(?:its|their|the)\s+height\b|",
+            r"\bhighest\s+(?:point|ever|level)\b|\bthe\s+most\s+\w+\s*\?",
+        ),
+        _pattern(r"\b(?:peak(?:ed|s|ing)?|at\s+(?:its|their|the)\s+height|highest|heyday)\b"),
+    ),
+    (
+        _pattern(
+            r"\bbottom(?:ed)?\s+out\b|\blowest\s+(?:point|ever|level)\b|",
+            r"\bat\s+(?:its|their|the)\s+lowest\b|\bthe\s+(?:least|fewest)\s+\w+\s*\?",
+        ),
+        _pattern(r"\b(?:lowest|bottom(?:ed)?\s+out|low\s+point|trough|nadir)\b"),
+    ),
+)
+
+
+def tells_extreme_asked(question: str) -> Callable[[str], bool] | None:
+    """For a question asking of something's high or low point (:data:`_EXTREMES`), the test
+    of a sentence telling one on that side; ``None`` for other questions. The sentence the
+    question's words match best often tells the same thing at another time ("... a period
+    of mass starvation ... between 1851 and 1854" for "In which year did famine deaths
+    reach their highest point?", told by "Mortality ... peaked in 1853")."""
+    for asking, telling in _EXTREMES:
+        if asking.search(question):
+            return lambda text: telling.search(text) is not None
+    return None
+
+
 #: Verbs of a thing's end, of its start and of its building, each a class of general
 #: English: "when" is asked of one in the question's words ("pulled down", "shut down",
-#: "start again", "take away"), which the article may tell in others ("demolished",
-#: "closed", "resumed", "revoked", a war "broke out").
+#: "start again", "take away", "taken out of service"), which the article may tell in
+#: others ("demolished", "closed", "resumed", "revoked", a war "broke out", an engine
+#: "retired").
 _CHANGES = (
     _pattern(
         r"\b(?:clos(?:e|ed|es|ing|ure)|shut|stop(?:s|ped|ping)?|ceas(?:e|ed|es|ing)|"
         r"end(?:s|ed)?|demolish(?:ed|es)?|(?:pull|pulled|tore|torn|knocked)\s+down|"
         r"dissolv(?:e|ed)|abolish(?:ed)?|revok(?:e|ed)|(?:take|took|taken)\s+away|"
-        r"withdr[ae]wn?|abandon(?:ed)?|disband(?:ed)?|discontinu(?:e|ed))\b"
+        r"withdr[ae]wn?|abandon(?:ed)?|disband(?:ed)?|discontinu(?:e|ed)|"
+        r"retir(?:e|ed|es|ing)|decommission(?:ed)?|scrapped|"
+        r"(?:take|took|taken|went|go|put)\s+out\s+of\s+(?:service|use|commission))\b"
     ),
     _pattern(
         r"\b(?:(?:re)?open(?:s|ed|ing)?|(?:re)?start(?:s|ed|ing)?|beg[ia]n|begun|begins|"

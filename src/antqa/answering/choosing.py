@@ -27,6 +27,7 @@ from antqa.questions import (
     question_parts,
     tells_cause_of_death,
     tells_change_asked,
+    tells_extreme_asked,
     tells_succession,
 )
 from antqa.referents import REFERS_BACK, subject
@@ -118,15 +119,17 @@ def _told_plainly(question: Question) -> Callable[[str], bool] | None:
     some are): "What did his father do for a living?" is told at birth ("children of
     Josef Pendrecht, a miller"), not where "his father" does something else ("watching
     his father rebuild the mill race"); "What did Otto die of?" by "his death from a
-    stroke"; "Who replaced Pendrecht?" by "was succeeded by Tilbury"; "How fast was it
-    going?" by a speed ("62 metres per second")."""
+    stroke"; "Who replaced Pendrecht?" by "was succeeded by Tilbury"; "When did deaths
+    reach their highest point?" by "peaked in 1853"
+    (:func:`~antqa.questions.tells_extreme_asked`); "How fast was it going?" by a speed
+    ("62 metres per second")."""
     if asks_parent_role(question):
         return tells_parentage
     if asks_cause_of_death(question.text):
         return tells_cause_of_death
     if asks_successor(question.text):
         return tells_succession
-    return gives_measure_asked(question)
+    return tells_extreme_asked(question.text) or gives_measure_asked(question)
 
 
 class SentenceChooser(AnswerStep):
@@ -149,8 +152,7 @@ class SentenceChooser(AnswerStep):
                     values[s] -= self._repeat_penalty(s, plan, scores)
         tells = _told_plainly(scores.question)
         if tells is not None:
-            kept = self._telling(values, tells)
-            values = {s: v for s, v in values.items() if s in kept}
+            values = self._told_near_names(values, tells, scores.question)
         values = self._on_asked_side(values, scores.question)
         values = self._near_the_person(values, plan, scores)
         kind = scores.question.kind
@@ -160,6 +162,26 @@ class SentenceChooser(AnswerStep):
             for s in values:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
+
+    def _told_near_names(
+        self, values: dict[int, float], tells: Callable[[str], bool], question: Question
+    ) -> dict[int, float]:
+        """Only the candidates told plainly (:func:`_told_plainly`; all if none is), unless
+        none of those comes near every name the question gives (:meth:`names_apart`) and
+        another candidate does: the name check would then refuse a question the passages
+        answer ("What was the peak circulation during the Northern War?" of "... reached
+        118,000 during the Northern War", beside a peak told of other years)."""
+        kept = self._telling(values, tells)
+        named = self.checked_names(question) if len(kept) < len(values) else {}
+        if named:
+            sentences = self.index.sentences
+
+            def near(s: int) -> bool:
+                return not self.names_apart(question, named, [sentences[s]])
+
+            if not any(near(s) for s in kept) and any(near(s) for s in values if s not in kept):
+                return values
+        return {s: v for s, v in values.items() if s in kept}
 
     def _near_the_person(
         self, values: dict[int, float], plan: SearchPlan, scores: Scores
