@@ -265,6 +265,9 @@ OTHER_FOLLOWUPS = (
     "canal-locks",
     "famine",
     "opera-house",
+    "lighthouse-service",
+    "exchange-crash",
+    "civil-disobedience",
 )
 
 
