@@ -299,6 +299,27 @@ def test_a_name_a_compass_word_opens_is_a_place_not_a_person() -> None:
     assert not finder.names.is_place("Lionel Westbrook")
 
 
+def test_a_thing_written_with_the_or_a_day_s_name_is_no_one_who_did_it() -> None:
+    """ "the Republic of Tarvenia" and "Grey Thursday" name a state and a day: "who was
+    finance minister during Grey Thursday?" is answered by neither (a follow-up's "he" then
+    stood for "Republic"); a title after "the" still opens a person's name ("the Duke of
+    Hereford"), and a name of two words after "the" is read as before."""
+    names = ShortAnswerFinder(LexicalIndex(["x"]), "").names
+    text = (
+        "The crash, known in Tarvenia as Grey Thursday, hit the Republic of Tarvenia; "
+        "the Duke of Hereford and the Royal Society wrote to Casimir Hollend."
+    )
+
+    def person(name: str) -> bool:
+        start = text.index(name)
+        return names.is_name(Target.NAME, text, start, start + len(name), True)
+
+    assert not person("Republic") and not person("Grey Thursday")
+    assert person("Duke") and person("Royal Society") and person("Casimir Hollend")
+    start = text.index("Grey Thursday")  # still a name when no person is asked for
+    assert names.is_name(Target.NAME, text, start, start + len("Grey Thursday"), False)
+
+
 def test_a_name_a_landform_word_opens_or_closes_is_a_place_not_a_person() -> None:
     """ "who was governor of the island in 1974" is not answered by "Mount Teleku", which
     the article writes only after "of" ("the eruption of Mount Teleku")."""

@@ -15,6 +15,8 @@ from antqa.short_answers.forms import (
     PREPOSITIONS,
     QUALIFIER_CHARS,
     REGION,
+    TITLES,
+    WEEKDAY,
 )
 from antqa.short_answers.roles import ROLE_CHARS, role_spans
 from antqa.short_answers.targets import Target
@@ -151,6 +153,11 @@ def _listed_places(article: str) -> set[str]:
 
 #: "on" right before a name: a place ("stands on Gull Point") or a day, no person.
 _ON_BEFORE = re.compile(rf"\bon\s+(?:the\s+)?(?:{REGION})?$", re.I)
+#: A name ending in a day of the week ("Grey Thursday", "Easter Monday"): a day's.
+_WEEKDAY_ENDING = re.compile(rf"\b{WEEKDAY}$")
+#: "the" right before a name of one word: a person's is written without it, save a title
+#: ("the Duke of Hereford", :data:`TITLES`); "the Republic of Tarvenia" is a thing.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 #: Words before a name that make it a time ("during the Second World War").
 _DURING_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?$", re.I)
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
@@ -409,7 +416,8 @@ class ArticleNames:
         Not a word the article also writes in lower case, not a single word that qualifies
         the next one ("Turkish forces", "Norman mercenary"), and for a person not a place
         ("of England", "in Syria", and for "who" any name the article writes as a place,
-        or a month: "Who ruled ...?" is not answered by "France" or "June").
+        or a month: "Who ruled ...?" is not answered by "France" or "June"), nor a day
+        ("Grey Thursday") or one word after "the" (:meth:`_thing_after_the`).
         """
         if _ABBREVIATED_TITLE.fullmatch(text, start, end):
             return False  # "Dr" of "Dr. Rafael Imbert": a title, whose name comes after
@@ -432,10 +440,27 @@ class ArticleNames:
             return False  # "During the Second World War": a time, not a person
         if person and _ON_BEFORE.search(text, max(0, start - QUALIFIER_CHARS), start):
             return False  # "stands on Gull Point": where, not who
+        if person and _WEEKDAY_ENDING.search(text[start:end]):
+            return False  # "Grey Thursday", "Easter Monday": a day, not who
+        if person and self._thing_after_the(text, start, words):
+            return False  # "the Republic of Tarvenia": a thing; "the Duke of ..." is one
         before = text[max(0, start - QUALIFIER_CHARS) : start]
         if not _PREPOSITION_BEFORE.search(before):
             return True
         return not _PLACE_PREPOSITION_BEFORE.search(before) and not self.is_place(text[start:end])
+
+    @staticmethod
+    def _thing_after_the(text: str, start: int, words: list[str]) -> bool:
+        """Whether the name of ``words`` at ``start`` is one word right after "the" and no
+        title (:data:`_THE_BEFORE`): "the Republic", "the Admiralty", "the Council" name a
+        thing or a body, where "who" asks for someone ("the Duke" is one). A name of two
+        words or more after "the" is left as it was: "the Royal Society" answers "to whom
+        did he write?" as it is asked."""
+        return (
+            len(words) == 1
+            and words[0].lower().rstrip(".") not in TITLES
+            and _THE_BEFORE.search(text, max(0, start - QUALIFIER_CHARS), start) is not None
+        )
 
     def place_after_of(self, text: str, start: int, end: int) -> bool:
         """Whether the name ``text[start:end]``, if after "of", is a place: one the article
