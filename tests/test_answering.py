@@ -829,12 +829,13 @@ def test_who_held_a_role_adds_the_sentence_naming_someone_beside_it(tmp_path) ->
     answerer, scores, _ = _asked_over(TRIAL, "who was the judge at the trial of the nine", tmp_path)
     trial, speaking, judge, inquiry = range(4)
     values = {trial: 2.0, speaking: 1.5, judge: 1.0, inquiry: 0.5}
-    assert answerer.chooser._add_role_holder([trial], values, scores) == [trial, judge]
+    # first: the short answer is the holder's name, not the trial's court
+    assert answerer.chooser._add_role_holder([trial], values, scores) == [judge, trial]
     # a chosen sentence naming someone already answers "who": nothing is added
     assert answerer.chooser._add_role_holder([judge], values, scores) == [judge]
     service = QAService(answerer.index, answerer_embedder(answerer))
     heading = service.retriever.score("Who headed the investigation?")  # "led by" heads it
-    assert answerer.chooser._add_role_holder([speaking], values, heading) == [speaking, inquiry]
+    assert answerer.chooser._add_role_holder([speaking], values, heading) == [inquiry, speaking]
     spoke = service.retriever.score("Who spoke at the trial?")  # no role beside a name
     assert answerer.chooser._add_role_holder([speaking], values, spoke) == [speaking]
 

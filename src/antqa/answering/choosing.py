@@ -616,14 +616,16 @@ class SentenceChooser(AnswerStep):
         Orlen allowed ...", not by the sentence telling of the trial; "Who headed the
         investigation?" by "An inquiry led by superintendent Walter Greaves ...". The
         question asks for the one holding that role, and the sentence naming them beside
-        it says who, whatever else it shares with the question."""
+        it says who, whatever else it shares with the question: it comes first, so that the
+        short answer is the holder's name ("Magda Orlen", not the trial's "Vessenport High
+        Court"); second, it gave no short answer to either fresh22 answer it gained."""
         question = scores.question
         if not Asked.of(question).person or any(self._names_unasked(s, question) for s in chosen):
             return chosen
         holders = [s for s in values if s not in chosen and self._holds_role_asked(s, question)]
         if not holders:
             return chosen
-        return [*chosen, max(holders, key=values.__getitem__)]
+        return [max(holders, key=values.__getitem__), *chosen]
 
     def _holds_role_asked(self, sentence: int, question: Question) -> bool:
         """Whether ``sentence`` names someone the question does not right after a word it
