@@ -800,6 +800,57 @@ def test_who_did_what_a_sentence_says_he_did_quotes_the_sentence_before(tmp_path
     assert answerer.chooser._add_antecedent([saying_he], whom) == [saying_he]
 
 
+def test_which_person_did_what_a_sentence_says_she_did_quotes_the_sentence_before(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    answerer, scores, _ = _asked_over(
+        "The board hired Eliza Marchbank as its engineer. She introduced the dioptric lens "
+        "to the service in 1861.\n",
+        "Which engineer first brought the dioptric lens into the service?",
+        tmp_path,
+    )
+    naming, saying_she = 0, 1
+    assert answerer.chooser._add_antecedent([saying_she], scores) == [saying_she, naming]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    whom = service.retriever.score("Which engineer did she replace?")  # asks the object
+    assert answerer.chooser._add_antecedent([saying_she], whom) == [saying_she]
+
+
+#: The trial told in one sentence, its judge named beside the role in another.
+TRIAL = (
+    "The nine were tried together in the Trial of the Nine, which opened before the high "
+    "court in January and lasted seven weeks. The defendants spoke in their own defence "
+    "for many hours. Presiding judge Magda Orlen allowed the speeches to be printed.\n\n"
+    "An inquiry led by superintendent Walter Greaves found that the men were swept away.\n"
+)
+
+
+def test_who_held_a_role_adds_the_sentence_naming_someone_beside_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer, scores, _ = _asked_over(TRIAL, "who was the judge at the trial of the nine", tmp_path)
+    trial, speaking, judge, inquiry = range(4)
+    values = {trial: 2.0, speaking: 1.5, judge: 1.0, inquiry: 0.5}
+    # first: the short answer is the holder's name, not the trial's court
+    assert answerer.chooser._add_role_holder([trial], values, scores) == [judge, trial]
+    # a chosen sentence naming someone already answers "who": nothing is added
+    assert answerer.chooser._add_role_holder([judge], values, scores) == [judge]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    heading = service.retriever.score("Who headed the investigation?")  # "led by" heads it
+    assert answerer.chooser._add_role_holder([speaking], values, heading) == [inquiry, speaking]
+    spoke = service.retriever.score("Who spoke at the trial?")  # no role beside a name
+    assert answerer.chooser._add_role_holder([speaking], values, spoke) == [speaking]
+
+
+def test_who_did_it_reads_on_to_a_person_called_by_one_word(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer, scores, _ = _asked_over(
+        "Lena Hollend joined the committee in 1931. The three set out their principles in "
+        "a short pamphlet. Hollend drafted most of the text.\n",
+        "Who wrote most of the pamphlet?",
+        tmp_path,
+    )
+    pamphlet, drafting = 1, 2
+    assert answerer.chooser._add_named_doer([pamphlet], scores) == [pamphlet, drafting]
+
+
 def test_a_sentence_holding_a_clear_short_answer_is_cut_to_the_clauses_around_it(
     fake_service: QAService,
 ) -> None:

@@ -3,6 +3,7 @@ title ("Assemblyman Walter Hesketh"), and the person then known by the last word
 
 from __future__ import annotations
 
+from antqa.answering.reading import _last_names
 from antqa.lexical import tokenize
 from antqa.people import people, two_word_names
 from tests.test_answering import _service_over
@@ -65,6 +66,22 @@ def test_the_last_word_alone_is_the_person_the_article_named_first_by_it() -> No
     assert words.calling.called("Ilse Dorrance") == "Dorrance"
     assert words.calling.called("Anton Dorrance") == "Anton Dorrance"
     assert words.calling.called("Peng Lei") == "Peng Lei"  # never "Lei" alone
+
+
+def test_a_word_calls_someone_alone_when_it_ends_the_name_written_first() -> None:
+    texts = [
+        (0, "Ilse Dorrance proposed the ratio."),
+        (1, "Dorrance was born in Kessmoor."),
+        (2, "Peng Lei chaired the board."),
+    ]
+    _, words = _article_words(texts)
+    assert words.calling.calls_by("dorranc")
+    assert not words.calling.calls_by("lei")  # never written alone
+    assert not words.calling.calls_by("kessmoor")  # no name's last word
+
+
+def test_the_last_names_of_people_leave_out_a_possessive_run() -> None:
+    assert _last_names(["Lena Arvanti", "Marovane", "China’s Internet"]) == {"arvanti"}
 
 
 def test_the_names_of_someone_a_sentence_writes_leave_out_their_titles() -> None:

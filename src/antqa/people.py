@@ -163,6 +163,12 @@ class Calling:
             and self.alone(first, last)
         )
 
+    def calls_by(self, last: str) -> bool:
+        """Whether the article calls someone by ``last`` (stemmed) alone: the last word of
+        a name of two words it writes (:meth:`by_last_alone`), "Arvanti" of "Lena Arvanti"."""
+        first = self._first_words.get(last)
+        return first is not None and self.by_last_alone(first, last)
+
     def alone(self, first: str, last: str) -> bool:
         """Whether a sentence holds ``last`` without ``first`` (both stemmed words of one
         person's name): the article calls them by the last word ("Hesketh" of "Assemblyman

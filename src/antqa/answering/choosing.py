@@ -78,6 +78,29 @@ _SUMMING_UP = re.compile(
 _DEFINITE_OPENING = re.compile(r"^\W*(?:The|This|These|Its|His|Her|Their)\s+[a-z]")
 
 
+#: A person named right after a lower-case word, a comma between or not (a title or a
+#: role: "Presiding judge Magda Orlen", "the finance minister, Casimir Hollend"), or after
+#: a verb's "by" and a title ("An inquiry led by superintendent Walter Greaves"): the
+#: word is what the person is or did (``word``), the capitalised words their name. Only a
+#: verb of heading counts before "by" (:data:`_LEADING`): "produced by Hanne Solvik" does
+#: not say who produced the highlights the question asks of (3 unanswerables answered).
+_BESIDE_NAME = re.compile(
+    r"\b(?P<word>[a-z][a-z-]+)(?P<by>,|\s+by(?:\s+(?:the|a|an))?(?:\s+[a-z][a-z-]+){0,2})?\s+"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
+)
+#: The verbs of heading something, stemmed ("Who headed the inquiry?" of "An inquiry led
+#: by ..."): English writes who was at the head of a body or a work with any of them. Not
+#: "run" (a body's present head: "Who runs the NLS now?" took "an inquiry chaired by the
+#: merchant Josiah Penhallow" of 1784), "direct" (a film "directed by") nor "preside",
+#: stemmed as "president" is.
+_LEADING = frozenset(tokenize("lead led head chair command charge", cached=False))
+
+
+#: A determiner right before a word: "the Lexicon" (of "the Aldermere Lexicon") is a thing,
+#: not a person called by the last word of their name.
+_DETERMINED = re.compile(r"\b(?i:the|a|an|its|his|her|their|this|that)\s+$")
+
+
 def continues(before: str, sentence: str) -> bool:
     """Whether ``sentence`` goes on telling of what ``before`` told: it opens on it by a
     pronoun ("It", "He"), or its subject is a thing told before ("The engine" after "its
@@ -359,6 +382,7 @@ class SentenceChooser(AnswerStep):
         if chosen == [first]:
             chosen += self._continuing(first, best, seconds, scores)
         chosen = self._add_cause(chosen, scores)
+        chosen = self._add_role_holder(chosen, values, scores)  # before any name that is no holder
         chosen = self._add_named_doer(chosen, scores)
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._add_summed_up(chosen, scores)
@@ -553,10 +577,72 @@ class SentenceChooser(AnswerStep):
             or following in self.reading.captions
             or sentences[following].paragraph != sentences[first].paragraph
             or any(self._names_unasked(s, scores.question) for s in chosen)
-            or self.reading.named[following] < _PERSON_WORDS
+            or not self._names_person(following)
         ):
             return chosen
         return [*chosen, following]
+
+    def _names_person(self, sentence: int) -> bool:
+        """Whether ``sentence`` names a person: by a name of :data:`_PERSON_WORDS` words or
+        more, or by the last word of one, with no determiner before it
+        (:attr:`~antqa.answering.reading.ArticleReading.last_names`), that the article calls
+        them by alone (:meth:`~antqa.people.Calling.calls_by`: "Arvanti drafted most of the
+        text, while Marovane insisted ..."); not "Internet" of "C Internet", no person's
+        name, nor "the Lexicon" of "the Aldermere Lexicon"."""
+        calling, last_names = self.reading.words.calling, self.reading.last_names
+        text = self.index.sentences[sentence].text
+        for person in self.reading.people[sentence]:
+            if len(person.split()) >= _PERSON_WORDS:
+                return True
+            words = tokenize(person)
+            if (
+                len(words) == 1
+                and words[0] in last_names
+                and calling.calls_by(words[0])
+                and any(
+                    not _DETERMINED.search(text, 0, m.start())
+                    for m in re.finditer(rf"\b{re.escape(person)}\b", text)
+                )
+            ):
+                return True
+        return False
+
+    def _add_role_holder(
+        self, chosen: list[int], values: dict[int, float], scores: Scores
+    ) -> list[int]:
+        """For "who", the best candidate writing a person beside the role the question asks
+        (:meth:`_holds_role_asked`), when no chosen sentence names anyone the question does
+        not: "who was the judge at the trial?" is answered by "Presiding judge Magda
+        Orlen allowed ...", not by the sentence telling of the trial; "Who headed the
+        investigation?" by "An inquiry led by superintendent Walter Greaves ...". The
+        question asks for the one holding that role, and the sentence naming them beside
+        it says who, whatever else it shares with the question: it comes first, so that the
+        short answer is the holder's name ("Magda Orlen", not the trial's "Vessenport High
+        Court"); second, it gave no short answer to either fresh22 answer it gained."""
+        question = scores.question
+        if not Asked.of(question).person or any(self._names_unasked(s, question) for s in chosen):
+            return chosen
+        holders = [s for s in values if s not in chosen and self._holds_role_asked(s, question)]
+        if not holders:
+            return chosen
+        return [max(holders, key=values.__getitem__), *chosen]
+
+    def _holds_role_asked(self, sentence: int, question: Question) -> bool:
+        """Whether ``sentence`` names someone the question does not right after a word it
+        asks (:data:`_BESIDE_NAME`): the role ("judge", "minister") or, for a question
+        asking who headed something, a verb of heading (:data:`_LEADING`)."""
+        asked = set(question.tokens)
+        leading = not asked.isdisjoint(_LEADING)
+        text = self.index.sentences[sentence].text
+        unasked = [p for p in self.reading.people[sentence] if asked.isdisjoint(tokenize(p))]
+        for match in _BESIDE_NAME.finditer(text):
+            word = tokenize(match.group("word"))
+            if not word or not any(match.group("name").endswith(p) for p in unasked):
+                continue
+            by = (match.group("by") or "").strip().startswith("by")
+            if (word[0] in asked and not by) or (leading and by and word[0] in _LEADING):
+                return True
+        return False
 
     def _names_unasked(self, sentence: int, question: Question) -> bool:
         """Whether ``sentence`` names someone the question does not (by no word of their

@@ -5,7 +5,7 @@ the steps' common base, which reads it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -37,6 +37,20 @@ _STATEMENT_WORDS = 8
 _PERSON_NAME_WORDS = 2
 #: A sentence that is all a quotation: quote marks open and close it.
 _QUOTATION = re.compile(r"^\s*[“\"].*[”\"]\s*$", re.S)
+
+#: A possessive inside a capitalised run ("China’s Internet"): a thing of someone's, no name.
+_POSSESSIVE = re.compile(r"['’]s\s")
+
+
+def _last_names(people: Collection[str]) -> frozenset[str]:
+    """The last words (stemmed) of ``people``'s names of two words or more, none holding a
+    possessive (:data:`_POSSESSIVE`: "China’s Internet" is no one)."""
+    found: set[str] = set()
+    for person in people:
+        words = person.split()
+        if len(words) > 1 and not _POSSESSIVE.search(person):
+            found.update(tokenize(words[-1], cached=False)[-1:])
+    return frozenset(found)
 
 
 def _captions(sentences: list[Sentence]) -> set[int]:
@@ -156,6 +170,10 @@ class ArticleReading:
         for s, found in enumerate(self.people):
             for person in found:
                 self.naming.setdefault(person, []).append(s)
+        #: The last words (stemmed) of the names of someone of two words or more: a word a
+        #: sentence writes alone calls that person by it ("Arvanti drafted ..." after "Lena
+        #: Arvanti"), where the article calls them so (:meth:`~antqa.people.Calling.calls_by`).
+        self.last_names = _last_names(self.naming)
         #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
         #: paragraph tells of, by name or not; with its shortened forms
         #: (:func:`subject_names`): "Wexcombe" of "Wexcombe School".

@@ -20,6 +20,7 @@ from antqa.short_answers.asked import (
     WHICH_NOUN,
     WHO,
     measure_asked,
+    names_a_person,
 )
 from antqa.short_answers.called import ASKS_CALLED
 from antqa.short_answers.forms import ALL_NUMBER_WORDS, ARTICLES
@@ -57,6 +58,23 @@ _SUBJECT_WHO = re.compile(
     r"should|might|must|may)\b)[a-z]+",
     re.I,
 )
+#: "Which engineer introduced ...?": a noun asked, then its verb (not an auxiliary: "which
+#: engineer did they hire" asks for the object), as the subject of "who" (:data:`_SUBJECT_WHO`).
+_SUBJECT_WHICH = re.compile(
+    r"^\W*which\s+([a-z]+)\s+(?:(?:first|later|then|also|once|finally)\s+)?"
+    r"(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|might|must|"
+    r"may)\b)[a-z]+\b",
+    re.I,
+)
+
+
+def _subject_which_person(text: str) -> bool:
+    """Whether ``text`` asks "which NOUN did it?" of a noun naming a person (:data:`_SUBJECT_WHICH`,
+    :func:`~antqa.short_answers.asked.names_a_person`): "which engineer first brought"."""
+    match = _SUBJECT_WHICH.search(text)
+    return match is not None and names_a_person(match.group(1).lower())
+
+
 #: A sentence whose subject is a person it does not name: who did it is told before it.
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
 #: A passive with its agent ("He was succeeded by his son William"): the one who did it
@@ -212,10 +230,12 @@ def _analysed(text: str) -> Question:
 def told_before(question: Question, sentence: str) -> bool:
     """Whether the person ``question`` asks for is the subject ``sentence`` calls "he",
     "she" or "they": "Who made Ralph earl?" of "He appointed Robert archbishop and made
-    Ralph earl." — its answer is named in the sentence before, not in this one. Not when
-    the sentence names the doer after a passive's "by" ("He was succeeded by William")."""
+    Ralph earl." — its answer is named in the sentence before, not in this one; so with a
+    person asked by the noun of their work ("Which engineer introduced the lens?" of "She
+    introduced the lens ..."). Not when the sentence names the doer after a passive's "by"
+    ("He was succeeded by William")."""
     return bool(
-        _SUBJECT_WHO.search(question.text)
+        (_SUBJECT_WHO.search(question.text) or _subject_which_person(question.text))
         and _PRONOUN_SUBJECT.match(sentence)
         and not _PASSIVE_BY.search(sentence)
     )
