@@ -810,3 +810,10 @@ def test_holding_a_role_is_told_in_other_words() -> None:
     _, words = _article_words(texts)
     asked = "When did Anton Bellucci hold the office of mayor?"
     assert words.step_apart(asked, ["anton"], 0, asks_time=True) is None
+
+
+def test_a_gain_asked_of_a_fall_is_the_opposite() -> None:
+    fell = "Over three days the index fell by 41 percent, from 3,812 points to 2,249."
+    assert _opposite("By how much did the index gain that day?", fell) == ("gain", "fell")
+    gained = "The index gained 4 percent on the Friday after the crash."
+    assert _opposite("By how much did the index gain that day?", gained) is None
