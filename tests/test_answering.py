@@ -1585,3 +1585,33 @@ def test_a_follow_up_is_answered_near_its_person_when_the_best_sentence_is_far(t
     assert near({his: 0.9, hers: 0.5}, plan, scores) == {his: 0.9, hers: 0.5}
     # no candidate near him: the check on his name refuses instead
     assert near({hers: 0.9, roof: 0.5}, plan, scores) == {hers: 0.9, roof: 0.5}
+
+
+_FILLER = (
+    "The river floods each spring. Its delta is wide and shallow. Herons nest on its banks. "
+    "Barges carry grain downstream. The water is brown with silt. "
+)
+TREATY = (
+    "The Marl Accord was signed in 1961 by the governments of Ostria and Karvenia.\n\n"
+    f"Karvenia built three dams on the river. {_FILLER}\n\n"
+    "The Protocol was drafted in Velenska. It set new quotas for the dry months. "
+    "Ostria ratified the Protocol after a delay of almost three years. Its parliament "
+    f"approved it by four votes. The vote was held in the spring.\n\n"
+    f"Karvenia held elections in 1990. Ostria followed in 1991. {_FILLER}\n\n"
+    f"The drought hit both states. The wider economy shrank by 2.8 percent in 1996. {_FILLER}\n\n"
+    f"Karvenia and Ostria met again in 2004. {_FILLER}The Water Supervisory Office "
+    "employed 34 inspectors.\n"
+)
+
+
+def test_a_name_written_all_over_the_article_or_misspelt_is_still_its_own(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = _service_over(TREATY, tmp_path)
+    # a country most paragraphs write: the answering sentence need not name it
+    shrank = service.ask("By how much did Karvenia's economy shrink in 1996?")
+    assert shrank.answerable and "2.8 percent" in shrank.answer, shrank.answer
+    # unless it names the other one instead: the fact is that one's
+    swapped = service.ask("How long did Karvenia take to ratify the Protocol?")
+    assert not swapped.answerable and "Karvenia" in swapped.answer, swapped.answer
+    # a long name misspelt by a letter is the one the article writes
+    typo = service.ask("How many inspectors did the Water Supervisory Offce employ?")
+    assert typo.answerable and "34 inspectors" in typo.answer, typo.answer

@@ -8,7 +8,7 @@ from antqa.answering import NOT_COVERED
 from antqa.answering.reading import subject_names
 from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
-from antqa.questions import meaning_language
+from antqa.questions import meaning_language, months_spelled_out
 from antqa.refusals import (
     ArticleWords,
     asked_role,
@@ -810,3 +810,45 @@ def test_holding_a_role_is_told_in_other_words() -> None:
     _, words = _article_words(texts)
     asked = "When did Anton Bellucci hold the office of mayor?"
     assert words.step_apart(asked, ["anton"], 0, asks_time=True) is None
+
+
+def test_a_gain_asked_of_a_fall_is_the_opposite() -> None:
+    fell = "Over three days the index fell by 41 percent, from 3,812 points to 2,249."
+    assert _opposite("By how much did the index gain that day?", fell) == ("gain", "fell")
+    gained = "The index gained 4 percent on the Friday after the crash."
+    assert _opposite("By how much did the index gain that day?", gained) is None
+
+
+CRASH = [
+    (0, "The Halvessa Bourse crash of 1996, known in Tarvenia as Grey Thursday, began in March."),
+    (0, "The Securities Supervisory Office employed only 34 inspectors."),
+    (1, "Tarvenian banks lent heavily to brokers."),
+    (2, "The wider economy shrank by 2.8 percent in 1996."),
+    (3, "In Tarvenia, the Mount Ossel mine closed."),
+]  # fmt: skip
+
+
+def test_a_name_misspelt_by_a_letter_is_the_one_the_article_writes() -> None:
+    _, words = _article_words(CRASH)
+    question = "How many inspectors did the Securities Supervisory Offce employ?"
+    assert words.spelt_as(question, tokenize("Offce")[0]) == tokenize("Office")[0]
+    # a lone word a letter away is as often another name; a swapped name is no typo
+    assert words.spelt_as("What did Offce do?", tokenize("Offce")[0]) is None
+    swapped = "How many inspectors did the Securities Porvau Office employ?"
+    assert words.spelt_as(swapped, tokenize("Porvau")[0]) is None
+    # a shortened title or place word is the one it stands for
+    assert words.spelt_as("When did the Mt Ossel mine close?", "mt") == tokenize("Mount")[0]
+
+
+def test_a_name_most_paragraphs_write_is_told_throughout() -> None:
+    _, words = _article_words(CRASH)
+    assert words.told_throughout(tokenize("Tarvenia")[0])  # with "Tarvenian": 3 of 4
+    assert not words.told_throughout(tokenize("Halvessa")[0])  # 1 of 4
+
+
+def test_a_shortened_month_is_written_in_full_where_it_reads_as_one() -> None:
+    assert months_spelled_out("during the Oct 2016 transition?") == (
+        "during the October 2016 transition?"
+    )
+    assert months_spelled_out("on 12 Dec. 1990, in Sept") == "on 12 December 1990, in September"
+    assert months_spelled_out("What did Jan Smit write?") == "What did Jan Smit write?"

@@ -59,6 +59,24 @@ MONTH_NAMES = (
     "October", "November", "December",
 )  # fmt: skip
 _MONTH = f"(?:{'|'.join(MONTH_NAMES)})"
+#: A month shortened as English writes it ("Oct", "Sept.") where it reads as a month: before
+#: or after a figure ("Oct 2016", "12 Dec") or after a word that times ("during Oct");
+#: elsewhere "Jan" or "Mar" may be a name.
+_SHORTENED = "|".join([*(m[:3] for m in MONTH_NAMES if len(m) > 3), "Sept"])
+_SHORT_MONTH = re.compile(
+    r"(\d\s+|\b(?:in|during|since|until|till|before|after|early|late|mid)\s+|\bmid-)?"
+    rf"\b({_SHORTENED})\b\.?(?(1)|(?=\s+\d))"
+)
+_MONTH_OF = {month[:3]: month for month in MONTH_NAMES}
+
+
+def months_spelled_out(text: str) -> str:
+    """``text`` with each shortened month (:data:`_SHORT_MONTH`) written in full: every
+    reading of a question's time and names knows the months by their names ("during the
+    Oct 2016 transition" was refused as "it never mentions Oct" in the unseen batch)."""
+    return _SHORT_MONTH.sub(lambda m: (m.group(1) or "") + _MONTH_OF[m.group(2)[:3]], text)
+
+
 #: English's words for 1 to 9, 10 to 19 and the tens (a grammar's closed set).
 UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",

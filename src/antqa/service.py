@@ -28,6 +28,7 @@ from antqa.glossing import ChineseGlosser
 from antqa.index import ArticleIndex, load_index
 from antqa.languages import CHINESE, language_reply, model_languages, unsupported_language
 from antqa.models import Answer
+from antqa.questions import months_spelled_out
 from antqa.retrieval import Retriever
 from antqa.state import ConversationStore, new_conversation_id, open_store
 from antqa.workers import WorkerPool
@@ -280,6 +281,7 @@ class QAService:
             conversation_id = new_conversation_id()
         history = [_anchored_in(turn, article) for turn in known or []]
         searched, language, gloss = self._reading(question, serving.index.article)
+        searched = months_spelled_out(searched)
         plan = plan_search(searched, history)
         scores = serving.retriever.score(plan)
         hits = serving.retriever.select(scores, self.settings.top_k)

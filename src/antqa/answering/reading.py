@@ -15,8 +15,15 @@ from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
 from antqa.people import named_in, people
-from antqa.questions import Question, analyse, counts_things
-from antqa.refusals import ArticleWords, clause_words, opening_name, plain_words
+from antqa.questions import Question, analyse, counts_things, names
+from antqa.refusals import (
+    ArticleWords,
+    clause_words,
+    holds_name,
+    opening_name,
+    plain_words,
+    same_place,
+)
 from antqa.short_answers import ShortAnswerFinder
 from antqa.short_answers.forms import TITLES
 from antqa.short_answers.names import ArticleNames, names_body
@@ -178,6 +185,16 @@ class ArticleReading:
         #: paragraph tells of, by name or not; with its shortened forms
         #: (:func:`subject_names`): "Wexcombe" of "Wexcombe School".
         self.subjects = subject_names(opening_name(texts[0]) if texts else "", self.lower_words)
+        #: The names of the first sentence that most paragraphs write
+        #: (:meth:`~antqa.refusals.ArticleWords.told_throughout`), stemmed: what else the
+        #: article is about ("Tarvenia" of "The Halvessa Bourse crash of 1996, known in
+        #: Tarvenia as ..."), which a sentence may leave unnamed ("The wider economy
+        #: entered recession").
+        self.pervasive = frozenset(
+            n
+            for n in (names(texts[0]) if texts else ())
+            if n not in self.lower_words and self.words.told_throughout(n)
+        )
 
     def calls_person(self, name: str) -> bool:
         """Whether ``name`` (a span of a sentence) is a person's as the article reads people
@@ -230,12 +247,22 @@ class AnswerStep:
         paragraph may call "it" (rarer than ``subject_idf``), nor a language it asks a word
         of ("mean in English")."""
         language = question.meaning_language
+        written = {n: self.as_written(question.text, n) for n in question.names}
         return {
-            n: self.lexicon.form(n)
-            for n in question.names
-            if self.lexicon.idf(self.lexicon.form(n)) >= self.policy.subject_idf
-            and n not in language
+            n: form
+            for n, form in written.items()
+            if self.lexicon.idf(form) >= self.policy.subject_idf and n not in language
         }
+
+    def as_written(self, text: str, name: str) -> str:
+        """The question's ``name`` (a stemmed word of ``text``) as the article writes it:
+        in the form it holds (:meth:`~antqa.lexical.LexicalIndex.form`), or, for a word
+        it never writes, shortened or misspelt
+        (:meth:`~antqa.refusals.ArticleWords.spelt_as`), the word it writes instead."""
+        form = self.lexicon.form(name)
+        if self.lexicon.resembles_known(name):
+            return form
+        return self.reading.words.spelt_as(text, name) or form
 
     def person_named(self, plan: SearchPlan) -> tuple[Question, dict[str, str]] | None:
         """A follow-up read with the person its "he" or "her" stands for written in
@@ -262,17 +289,32 @@ class AnswerStep:
         return [
             name
             for name, written_as in named.items()
-            if not self.names_subject(question, name)
+            if not self.names_subject(question, name, chosen)
             and not self._mentioned_near(question, name, written_as, chosen)
             and not self.reading.words.described(question.text, name)
         ]
 
-    def names_subject(self, question: Question, name: str) -> bool:
+    def names_subject(self, question: Question, name: str, chosen: Sequence[Sentence] = ()) -> bool:
         """Whether the question's name holding ``name`` (stemmed) is the article's subject,
         whole or shortened (:attr:`ArticleReading.subjects`): every paragraph tells of the
         subject, by name, by its common noun or as "it", so no sentence need write it, nor
-        write it near another name the question gives, nor near a step asked of it."""
-        return named_in(question.text, name) in self.reading.subjects
+        write it near another name the question gives, nor near a step asked of it. So
+        too a name of the first sentence that most paragraphs write
+        (:attr:`ArticleReading.pervasive`), unless the ``chosen`` sentences (those that
+        would answer) write another such name the question does not: they tell of that
+        one ("Ostria ratified the Protocol only after a delay of almost three years"
+        asked of Karvenia, both written all over a treaty's article)."""
+        if named_in(question.text, name) in self.reading.subjects:
+            return True
+        pervasive = self.reading.pervasive
+        if not (name in pervasive or any(same_place(name, p) for p in pervasive)):
+            return False
+        written = set().union(*(self.lexicon.words(s.text) for s in chosen))
+        return not any(
+            holds_name(other, written)
+            for other in pervasive
+            if other != name and not same_place(name, other) and other not in question.tokens
+        )
 
     def _mentioned_near(
         self, question: Question, name: str, written_as: str, chosen: Sequence[Sentence]

@@ -160,7 +160,7 @@ class RefusalChecks(AnswerStep):
         missing = [
             n
             for n in question.names
-            if not self.lexicon.resembles_known(n)
+            if not self.lexicon.resembles_known(self.as_written(question.text, n))
             and not self.reading.words.writes_place_of(n)
             and n not in language
         ]
@@ -543,7 +543,7 @@ class RefusalChecks(AnswerStep):
         typed = {
             written_as: name
             for name, written_as in named.items()
-            if not self.names_subject(question, name)
+            if not self.names_subject(question, name, chosen)
         }
         tied = [n for n in typed if not self.reading.words.described(question.text, typed[n])]
         never = self.reading.words.apart(

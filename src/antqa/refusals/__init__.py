@@ -85,9 +85,11 @@ from antqa.refusals.names import (
     DESCRIBED_WORDS,
     ArticleWords,
     given_to_another,
+    holds_name,
     numbered_names,
     opening_name,
     own_steps,
+    same_place,
 )
 from antqa.refusals.numbers import written_out
 from antqa.refusals.opposites import (
@@ -159,6 +161,7 @@ __all__ = [
     "figures_only_asked",
     "given_role",
     "given_to_another",
+    "holds_name",
     "in_period_written",
     "languages_named",
     "named_by_year",
@@ -181,6 +184,7 @@ __all__ = [
     "rate_untold",
     "role_held",
     "role_written",
+    "same_place",
     "side_told",
     "step_of_another",
     "time_conflict",

@@ -10,9 +10,16 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import chain
 
-from antqa.lexical import STOPWORDS, LexicalIndex, form_prefix, resembles, tokenize
+from antqa.lexical import (
+    STOPWORDS,
+    TYPO_LEAST_LETTERS,
+    LexicalIndex,
+    form_prefix,
+    resembles,
+    tokenize,
+)
 from antqa.models import Sentence
-from antqa.people import Calling
+from antqa.people import Calling, named_in
 from antqa.refusals.events import LASTING_WORDS, TAKING_ROLE_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
 from antqa.refusals.numbers import ordinal_figures
@@ -62,6 +69,10 @@ class ArticleWords:
         self._paragraphs = by_paragraph
         self._texts = {p: " ".join(parts) for p, parts in texts.items()}
         self._texts_of = [sentence.text for sentence in sentences]
+        #: The article in lower case and its words as written: what a name the question
+        #: misspells is looked for in (:meth:`spelt_as`).
+        self._lowered = " ".join(self._texts_of).lower()
+        self._written = frozenset(re.findall(r"[a-z]+", self._lowered))
         self._paragraph_of = [s.paragraph for s in sentences]
         #: Per word, the sentences holding it: where a name is, found without a pass over
         #: every sentence's words.
@@ -84,7 +95,7 @@ class ArticleWords:
         sentences = (
             self._sentences[i] for s in chosen for i in self._within(s.id, reach)
         )  # read lazily: the paragraphs first, most names are found there
-        if any(_holds_name(name, words) for words in chain(paragraphs, sentences)):
+        if any(holds_name(name, words) for words in chain(paragraphs, sentences)):
             return True
         figures = ordinal_figures(name)
         return figures is not None and self._figures_beside(figures, chosen, reach)
@@ -107,6 +118,42 @@ class ArticleWords:
         """Whether the article writes ``name`` (a stemmed token) as its place's or people's
         word (:func:`same_place`): "English" for a question's "England"."""
         return any(same_place(name, word) for word in self._starting(name[:4]))
+
+    def spelt_as(self, question: str, name: str) -> str | None:
+        """The (stemmed) word the article writes for the question's ``name`` (a stemmed
+        word it never writes) when the question writes it another way: shortened
+        (:data:`ABBREVIATIONS`: "Mt" for "Mount", "Univ" for "University"), or misspelt by
+        one letter in a name of several words the article writes with that letter right
+        ("Securities Supervisory Offce" for "Securities Supervisory Office"); else
+        ``None``. A name written otherwise is still the article's: the unseen batch
+        refused "How many inspectors did the Securities Supervisory Offce employ?" as "it
+        never mentions Securities Supervisory Offce". A name swapped for another ("the
+        Porvau Exchange" for "the Drenvik Exchange") is more than a letter away."""
+        run = named_in(question, name)
+        typed = next((w for w in re.findall(r"[^\W\d_]+", run) if tokenize(w) == [name]), "")
+        for full in ABBREVIATIONS.get(typed.lower().rstrip("."), ()):
+            stem = tokenize(full)
+            if stem and self._known(stem[0]):
+                return stem[0]
+        words, typed = run.lower().split(), typed.lower()
+        if len(words) < 2 or typed not in words:
+            return None  # a lone word a letter away from another is as often another name
+        at = words.index(typed)
+        for meant in sorted(_one_letter_away(typed) & self._written):
+            if not misspelt(typed, meant):
+                continue
+            if " ".join([*words[:at], meant, *words[at + 1 :]]) in self._lowered:
+                stem = tokenize(meant)
+                return stem[0] if stem else None
+        return None
+
+    def told_throughout(self, name: str) -> bool:
+        """Whether most of the article's paragraphs (at least :data:`THROUGHOUT_SHARE`)
+        write ``name`` (a stemmed word), in any form or as its place's or people's word
+        (:func:`same_place`): a name the article is about, as the country of a crash
+        ("Tarvenia", "Tarvenian") written all over an article on it."""
+        holding = sum(holds_name(name, words) for words in self._paragraphs.values())
+        return holding >= THROUGHOUT_SHARE * len(self._paragraphs)
 
     def apart(self, names: Sequence[str], reach: int) -> tuple[str, str] | None:
         """Two of ``names`` (stemmed tokens the article holds) that it never tells of
@@ -253,12 +300,68 @@ class ArticleWords:
         return any(pattern.search(self._texts[p]) for p in {s.paragraph for s in chosen})
 
 
-def _holds_name(name: str, words: Collection[str]) -> bool:
+def holds_name(name: str, words: Collection[str]) -> bool:
     """Whether ``words`` hold ``name`` in any form (:func:`~antqa.lexical.resembles`) or as
     its place's or people's word (:func:`same_place`)."""
     return resembles(name, words) or any(
         same_place(name, word) for word in words if word[:4] == name[:4]
     )
+
+
+#: Shortened words a question may write in a name, each with the words it stands for:
+#: English's common shortened titles and place words, a closed set like the months (which
+#: :func:`~antqa.questions.months_spelled_out` writes in full before any check).
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "st": ("Saint", "Street"),
+    "mt": ("Mount",),
+    "ft": ("Fort",),
+    "pt": ("Port", "Point"),
+    "rd": ("Road",),
+    "ave": ("Avenue",),
+    "gen": ("General",),
+    "gov": ("Governor", "Government"),
+    "govt": ("Government",),
+    "pres": ("President",),
+    "prof": ("Professor",),
+    "capt": ("Captain",),
+    "col": ("Colonel",),
+    "lt": ("Lieutenant",),
+    "sgt": ("Sergeant",),
+    "univ": ("University",),
+    "corp": ("Corporation",),
+    "dept": ("Department",),
+    "inst": ("Institute",),
+    "intl": ("International",),
+    "natl": ("National",),
+    "assn": ("Association",),
+    "bros": ("Brothers",),
+}
+#: The share of an article's paragraphs that must write a name for it to be what the
+#: article is about (:meth:`ArticleWords.told_throughout`): most of them, so that a
+#: person or a place told of in a few paragraphs is still looked for where it answers.
+#: On every set this answered one answerable of the twenty-second batch ("Tarvenia's
+#: economy", told "The wider economy ...") and, once a sentence naming another such name
+#: is read as telling of that one, no unanswerable (before that, one: "Karvenia" asked
+#: where "Ostria ratified the Protocol").
+THROUGHOUT_SHARE = 0.5
+
+
+def misspelt(typed: str, meant: str) -> bool:
+    """Whether ``typed`` (a lower-case word of a question) is ``meant`` (one the article
+    writes, at least :data:`~antqa.lexical.TYPO_LEAST_LETTERS` letters) with a letter
+    dropped, added or changed: a shorter word a letter away is as often another one."""
+    return len(meant) >= TYPO_LEAST_LETTERS and meant in _one_letter_away(typed)
+
+
+def _one_letter_away(word: str) -> set[str]:
+    """The words one letter dropped, added or changed away from ``word`` (lower case)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:at], word[at:]) for at in range(len(word) + 1)]
+    return (
+        {head + tail[1:] for head, tail in splits if tail}
+        | {head + letter + tail for head, tail in splits for letter in letters}
+        | {head + letter + tail[1:] for head, tail in splits if tail for letter in letters}
+    ) - {word}
 
 
 #: A clause saying whom or what a question asks about: "the executive who apologised ...".
@@ -472,6 +575,8 @@ def given_to_another(
             for told in re.finditer(rf"(?:(?<=\s)|^)([A-Z][\w-]*{owner})\s+{form}\w*", sentence):
                 other = told.group(1).lower()
                 opening = told.start() == 0
+                if misspelt(name.lower(), other):
+                    continue  # "the Supervisory Offce employ", told "Office employed"
                 if other not in STOPWORDS and not (opening and other not in within):
                     return asked, told.group()
     return None

@@ -13,7 +13,9 @@ from antqa.refusals.clauses import clauses, event_clauses
 #: written in: a question asking for the smallest where the article gives the greatest,
 #: or by how much something rose where it fell, swaps the fact (a kind of unanswerable
 #: SQuAD 2.0 writers use). Only words with one plain opposite: "most", "least", "first",
-#: "last", "more", "before" say too many other things ("at least", "last year").
+#: "last", "more", "before" say too many other things ("at least", "last year"). A gain is
+#: a rise ("By how much did the index gain that day?" of "fell by 41 percent"): 2 more
+#: unanswerables of the twenty-second batch refused, nothing else moved on any set.
 _OPPOSED = (
     ("smallest", "largest biggest greatest"),
     ("lowest", "highest"),
@@ -35,7 +37,8 @@ _OPPOSED = (
     ("younger", "elder older"),
     ("born birth", "died death"),
     (
-        "rise rises rising rose risen increase increases increased increasing",
+        "rise rises rising rose risen increase increases increased increasing "
+        "gain gains gained gaining",
         "fall falls falling fell fallen decrease decreases decreased decreasing",
     ),
     ("grow grows growing grew grown", "shrink shrinks shrinking shrank shrunk"),
