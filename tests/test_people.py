@@ -22,6 +22,8 @@ def test_a_title_before_a_name_leaves_the_two_words_of_the_name() -> None:
     lower = frozenset(tokenize("the foreman spoke"))
     assert two_word_names("heard by Foreman Miriam Alcott", lower) == [("miriam", "alcott")]
     assert two_word_names("heard by Foreman Miriam Alcott") == []  # no title known
+    # a title inside the run: "Interior" is none, "Minister" is
+    assert two_word_names("Interior Minister Aurel Danek ordered it") == [("aurel", "danek")]
 
 
 def test_a_longer_name_that_is_no_title_and_name_gives_no_person() -> None:

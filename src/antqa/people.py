@@ -32,9 +32,11 @@ def _untitled(words: list[str], lower_words: frozenset[str]) -> list[str]:
     """``words`` (a capitalised run of three or more) without the titles opening it
     (:data:`TITLES`, or a word the article writes in lower case: a role noun), down to the
     two words of a name, when those two are no title and words the article never writes
-    in lower case ("Walter Hesketh" of "Assemblyman Walter Hesketh"; not "World War" of
-    "First World War", whose "war" is a common noun, nor "Minister Ilse" of "Prime
-    Minister Ilse")."""
+    in lower case ("Walter Hesketh" of "Assemblyman Walter Hesketh", and after a title
+    inside the run, :func:`_after_last_title`, "Aurel Danek" of "Interior Minister Aurel
+    Danek"; not "World War" of "First World War", whose "war" is a common noun, nor
+    "Minister Ilse" of "Prime Minister Ilse")."""
+    words = _after_last_title(words)  # "Aurel Danek" of "Interior Minister Aurel Danek"
     while len(words) > 2 and _title(words[0], lower_words):
         words = words[1:]
     if (
