@@ -22,6 +22,8 @@ def test_a_title_before_a_name_leaves_the_two_words_of_the_name() -> None:
     lower = frozenset(tokenize("the foreman spoke"))
     assert two_word_names("heard by Foreman Miriam Alcott", lower) == [("miriam", "alcott")]
     assert two_word_names("heard by Foreman Miriam Alcott") == []  # no title known
+    # a title inside the run: "Interior" is none, "Minister" is
+    assert two_word_names("Interior Minister Aurel Danek ordered it") == [("aurel", "danek")]
 
 
 def test_a_longer_name_that_is_no_title_and_name_gives_no_person() -> None:
@@ -94,3 +96,16 @@ def test_the_names_of_someone_a_sentence_writes_leave_out_their_titles() -> None
     assert people(text, common, frozenset()) == ("Ada Brun", "Otto Lask")
     # a thing's name of common words still names no one ("the First World War")
     assert people("Ships sank in the First World War.", common, frozenset()) == ("Ships",)
+
+
+def test_a_name_after_a_title_inside_a_run_is_the_person() -> None:
+    """ "Interior Minister Aurel Danek" names Aurel Danek: the run opens with a word that is
+    no title ("Interior", never written in lower case) and holds "Minister", a word the
+    article writes in lower case, so read whole it named no one."""
+    common = frozenset(["on", "the", "minister", "ordered", "arrest", "prison", "was", "full"])
+    text = "On the night, Interior Minister Aurel Danek ordered the arrest."
+    assert people(text, common, frozenset()) == ("Aurel Danek",)
+    # one word after the title may be a place's or a qualifier's: no person
+    assert people("By Interior Minister Danek, it was.", common, frozenset()) == ()
+    # a common noun closing the run leaves a thing's name ("Kessel Island Prison")
+    assert people("Kessel Island Prison was full.", common, frozenset()) == ()

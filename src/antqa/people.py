@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from antqa.lexical import tokenize
 from antqa.questions import MONTH_NAMES
-from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLES
+from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLE_QUALIFIERS, TITLES
 
 #: A capitalised word that is not all capitals ("Hesketh", not "CEO"), not glued to a word
 #: or an apostrophe before it, up to its last lower-case letter: every name check's word.
@@ -32,9 +32,11 @@ def _untitled(words: list[str], lower_words: frozenset[str]) -> list[str]:
     """``words`` (a capitalised run of three or more) without the titles opening it
     (:data:`TITLES`, or a word the article writes in lower case: a role noun), down to the
     two words of a name, when those two are no title and words the article never writes
-    in lower case ("Walter Hesketh" of "Assemblyman Walter Hesketh"; not "World War" of
-    "First World War", whose "war" is a common noun, nor "Minister Ilse" of "Prime
-    Minister Ilse")."""
+    in lower case ("Walter Hesketh" of "Assemblyman Walter Hesketh", and after a title
+    inside the run, :func:`_after_last_title`, "Aurel Danek" of "Interior Minister Aurel
+    Danek"; not "World War" of "First World War", whose "war" is a common noun, nor
+    "Minister Ilse" of "Prime Minister Ilse")."""
+    words = _after_last_title(words)  # "Aurel Danek" of "Interior Minister Aurel Danek"
     while len(words) > 2 and _title(words[0], lower_words):
         words = words[1:]
     if (
@@ -69,6 +71,29 @@ def two_word_names(text: str, lower_words: frozenset[str] = frozenset()) -> list
     return found
 
 
+#: The fewest words a name after a title inside a run holds: "Aurel Danek" of "Interior
+#: Minister Aurel Danek" (one word, "Ilse" of "Prime Minister Ilse", may be a title's
+#: qualifier, or a place's: "Governor Kessel").
+_NAME_AFTER_TITLE_WORDS = 2
+
+
+def _after_last_title(words: list[str]) -> list[str]:
+    """The words of a capitalised run after its last title when they are
+    :data:`_NAME_AFTER_TITLE_WORDS` or more: the person named ("Aurel Danek" of "Interior
+    Minister Aurel Danek", whose "Interior" is no title); else ``words`` whole. Only a
+    title of :data:`TITLES` that names a role alone (not of :data:`TITLE_QUALIFIERS`,
+    "First", "General"), not any word the article writes in lower case: "Markets
+    Authority" of "Financial Markets Authority" is a body's name, no person."""
+    titles = [
+        i
+        for i, word in enumerate(words)
+        if (title := word.lower().rstrip(".")) in TITLES and title not in TITLE_QUALIFIERS
+    ]
+    if titles and len(words) - titles[-1] - 1 >= _NAME_AFTER_TITLE_WORDS:
+        return words[titles[-1] + 1 :]
+    return words
+
+
 def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[str, ...]:
     """The names of someone in ``text``: capitalised words in a row, none of which the
     article also writes in lower case (``common``: "the Second World War"), no place it
@@ -76,7 +101,9 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
     qualifying the next ("a German bomb"). The sentence's first word is
     left out when the article writes it in lower case, and so are the titles opening a
     name (:data:`~antqa.short_answers.forms.TITLES`, or a word the article writes in lower
-    case before two more): "Mayor Ada Brun" names Ada Brun, "King Ethelred" Ethelred."""
+    case before two more): "Mayor Ada Brun" names Ada Brun, "King Ethelred" Ethelred; and
+    a run holding such a word names the two words or more after its last title
+    (:func:`_after_last_title`): "Interior Minister Aurel Danek" names Aurel Danek."""
     found = []
     for run in CAPITALISED_RUN.finditer(text):  # a name: "Robert Dacre"
         words = run.group().split()
@@ -87,6 +114,8 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
             or (len(words) > 2 and words[0].lower() in common)
         ):
             words.pop(0)  # "Mayor", "Colonel", "Sir": a title before the name
+        if any(w.lower() in common for w in words):
+            words = _after_last_title(words)  # "Interior Minister Aurel Danek"
         if not words or (
             len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, run.end())
         ):
