@@ -127,12 +127,14 @@ def _names_doer(
     return any(resembles(t, words) for t in name)
 
 
+#: Words that help a verb: "Who was ...", "Who did ..." ask no step of their own.
+_AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
 #: "Who founded the Elsmere Trust?", "Which knights joined Norman forces?": the step a
 #: question asks the doer of, and the name it is done to (after "the", if any).
 #: The word after "which" or "what" is its noun, never an auxiliary: "What are medical
 #: Kellner gauges made of?" asks no doer of "medical".
 _WHO_DID = re.compile(
-    r"^\W*(?i:who|(?:which|what)\s+(?!(?:did|does|do|was|were|is|are|has|had|have)\b)\w+)"
+    rf"^\W*(?i:who|(?:which|what)\s+(?!(?:{'|'.join(sorted(_AUXILIARIES))})\b)\w+)"
     r"\s+([a-z]{3,})\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’.-]*(?<!'s)(?<!’s)\s*)+)"
 )
@@ -264,10 +266,6 @@ def _done_to(name: Sequence[str], step: str, text: str) -> bool:
         ):
             return True
     return False
-
-
-#: Words that help a verb: "Who was ...", "Who did ..." ask no step of their own.
-_AUXILIARIES = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "had", "have"})
 
 
 #: "Who flew the helicopter ...?", "Who was appointed to head ...?": the first word after

@@ -140,8 +140,8 @@ class ArticleWords:
             return None  # a lone word a letter away from another is as often another name
         at = words.index(typed)
         for meant in sorted(_one_letter_away(typed) & self._written):
-            if not misspelt(typed, meant):
-                continue
+            if len(meant) < TYPO_LEAST_LETTERS:
+                continue  # a shorter word a letter away is as often another (:func:`misspelt`)
             if " ".join([*words[:at], meant, *words[at + 1 :]]) in self._lowered:
                 stem = tokenize(meant)
                 return stem[0] if stem else None

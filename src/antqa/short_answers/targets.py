@@ -52,18 +52,16 @@ _OVER_WHAT_TIME = re.compile(
     rf"^\W*how\s+far\s+{IN_ADVANCE}",
     re.I,
 )
+#: The verbs that help another: after "who" or "which NOUN" one asks of the object ("who
+#: did Edward make earl?"), not of who did it.
+_HELPING = "did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|might|must|may"
 #: "Who made Ralph earl?": who did it, the subject of a verb (not "who did Edward make").
-_SUBJECT_WHO = re.compile(
-    r"^\W*who\s+(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|"
-    r"should|might|must|may)\b)[a-z]+",
-    re.I,
-)
+_SUBJECT_WHO = re.compile(rf"^\W*who\s+(?!(?:{_HELPING})\b)[a-z]+", re.I)
 #: "Which engineer introduced ...?": a noun asked, then its verb (not an auxiliary: "which
 #: engineer did they hire" asks for the object), as the subject of "who" (:data:`_SUBJECT_WHO`).
 _SUBJECT_WHICH = re.compile(
     r"^\W*which\s+([a-z]+)\s+(?:(?:first|later|then|also|once|finally)\s+)?"
-    r"(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|can|could|should|might|must|"
-    r"may)\b)[a-z]+\b",
+    rf"(?!(?:{_HELPING})\b)[a-z]+\b",
     re.I,
 )
 
