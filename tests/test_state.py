@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -298,6 +299,24 @@ def test_redis_down_is_state_unavailable_and_it_recovers_without_a_restart(
     store.record("c", turn("after"))
     assert len(store.history("c") or []) == 2
     store.close()
+
+
+def test_a_store_opening_while_another_process_writes_waits_for_it(tmp_path: Path) -> None:
+    """Switching to WAL gets "database is locked" at once (SQLite skips the busy timeout
+    where waiting could deadlock) while another process is mid-write, as when workers
+    start together; opening waits it out instead of failing the worker."""
+    path = tmp_path / "conversations.sqlite3"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.3, lambda: holder.execute("COMMIT")).start()
+    store = SQLiteConversationStore(path)
+    try:
+        store.record("c", turn("after the other process let go"))
+        assert [t.question for t in store.history("c") or []] == ["after the other process let go"]
+        assert store._db().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        store.close()
+        holder.close()
 
 
 def test_an_unwritable_state_dir_is_a_one_line_configuration_error(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from antqa.errors import ConfigurationError
 from antqa.models import Answer
-from antqa.sqlitedb import write_transaction
+from antqa.sqlitedb import BUSY_TIMEOUT_SECONDS, use_wal, write_transaction
 
 Vote = Literal["up", "down"]
 
@@ -113,7 +113,7 @@ class FeedbackStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._connect() as db:
-                db.execute("PRAGMA journal_mode = WAL")
+                use_wal(db)
                 db.executescript(
                     f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
                 )
@@ -132,7 +132,9 @@ class FeedbackStore:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         # isolation_level=None: no implicit transactions; _transaction() makes them explicit.
-        with closing(sqlite3.connect(self.path, timeout=10, isolation_level=None)) as db:
+        with closing(
+            sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        ) as db:
             db.execute("PRAGMA foreign_keys = ON")
             yield db
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from antqa.conversation import Turn
 from antqa.errors import ConfigurationError, StateUnavailable
-from antqa.sqlitedb import write_transaction
+from antqa.sqlitedb import BUSY_TIMEOUT_SECONDS, use_wal, write_transaction
 from antqa.state.base import (
     LOCK_LEASE_SECONDS,
     RETRY_AFTER_SECONDS,
@@ -35,9 +35,6 @@ from antqa.state.base import (
 )
 
 FILENAME = "conversations.sqlite3"
-#: How long a statement waits for another process's write lock before failing. Writes
-#: take well under a millisecond; seconds of waiting means the disk is in trouble.
-BUSY_TIMEOUT_SECONDS = 10.0
 #: Polling a held turn lock: first pause, and the longest (answers take ~10-100 ms).
 LOCK_POLL_SECONDS = (0.001, 0.02)
 
@@ -84,7 +81,7 @@ class SQLiteConversationStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = self._db()
-            db.execute("PRAGMA journal_mode = WAL")
+            use_wal(db)
             db.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
         except (OSError, sqlite3.Error) as err:
             raise ConfigurationError(
