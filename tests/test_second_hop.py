@@ -140,3 +140,62 @@ def test_on_this_article_a_second_hop_quotes_only_the_first_sentences_telling_of
     assert "became the company’s new CEO" in answer.answer
     # the sentence before, setting up the committee, names no one: it says nothing asked
     assert "Alipay established" not in answer.answer
+
+
+#: Told between the two facts, so that no passage (at most 1,000 characters) holds both.
+FILLER = (
+    "Grain barges came down from the hills each autumn. The millers ground it by the weir. "
+    "Bakers sold the bread on the quay. Sailors bought it for their voyages.\n\n"
+)
+
+
+def test_the_passage_telling_what_is_asked_is_read_and_cited_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # retrieval trusts the inquiry's passage most (it holds the question's words), but it
+    # only says who: the mayor's passage tells what is asked of her
+    town = TOWN.replace("A school opened", FILLER * 6 + "A school opened")
+    answer = _service_over(town, tmp_path).ask(ASKED)
+    assert answer.answer.index("elected mayor") < answer.answer.index("chaired the flood")
+    assert "elected mayor" in answer.cited[0].quote
+    assert "chaired the flood inquiry" in answer.cited[1].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "answering", "describing"),
+    [
+        (  # a second hop: the post is told at the time asked, of the person described
+            "The executive who apologized for the circle incident while on a US business "
+            "trip took which post in the October 2016 leadership change?",
+            "became the company’s chairman",
+            "apologized while on a business trip",
+        ),
+        (  # the part asked of someone the question's last words describe
+            "What is the nickname of the person who serves as deputy squad leader in "
+            "Alipay's class committee system?",
+            "Miao Renfeng",
+            "Ni Xingjun serves as the deputy squad leader",
+        ),
+    ],
+)
+def test_on_this_article_the_first_citation_holds_what_is_asked_of_the_one_described(
+    real_service: QAService, question: str, answering: str, describing: str
+) -> None:
+    answer = real_service.ask(question)
+    assert answer.answerable
+    assert answering in answer.cited[0].text
+    assert describing in answer.answer
+    assert answer.answer.index(answering) < answer.answer.index(describing)
+
+
+def test_on_this_article_the_person_described_is_read_from_a_candidate_when_the_best_names_no_one(
+    real_service: QAService,
+) -> None:
+    # the best sentence tells the incident ("In November 2016, a 'circle incident'
+    # occurred ...") and names no one: who apologized is read from the candidates naming
+    # someone, and the post is then told of her at the time asked
+    answer = real_service.ask(
+        "The woman who apologized for the circle incident held which post after the "
+        "October 2016 handover?"
+    )
+    assert answer.answerable
+    assert "became the company’s chairman" in answer.cited[0].text
+    assert "Peng Lei apologized while on a business trip" in answer.answer

@@ -179,7 +179,7 @@ class Answerer:
         if runner is not None and hedged:
             quoted.append(runner)  # read last, after what the answer chose (and its [1])
         text, citations = self.composer.cite(
-            hits, quoted, scores, short, hedged=hedged, kept=choice.kept
+            hits, quoted, scores, short, hedged=hedged, kept=choice.kept, answering=choice.answering
         )
         if short is not None and short.text not in text:
             short = None  # cut out after all: the answer must show its short answer

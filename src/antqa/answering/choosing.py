@@ -120,6 +120,9 @@ class Hop:
     sentence: int
     names: frozenset[str]
     telling: frozenset[int]
+    #: Of ``telling``, those naming the person themselves (not by "she" after a sentence
+    #: naming them).
+    naming: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,10 @@ class Choice:
     #: Per sentence, the names a cut of it keeps first: a second hop's person
     #: (:meth:`SentenceChooser._second_hop`), whose clause tells what is asked of them.
     kept: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: The sentence telling what is asked when the others only say whom the question asks
+    #: about (a second hop's, or the part asked of someone described): its passage is
+    #: cited first, as the one that answers (None when the best sentence answers).
+    answering: int | None = None
 
 
 def _told_plainly(question: Question) -> Callable[[str], bool] | None:
@@ -389,15 +396,20 @@ class SentenceChooser(AnswerStep):
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
         hop = self._second_hop(chosen, values, scores)
+        answering: int | None = None
         if hop is not None:
             # of the first hop, only what tells of the person: the rest says nothing asked
             # (a "what position did she move to" answer quoted the incident before her
             # apology, 579 characters)
-            chosen = [s for s in chosen if s in hop.telling] + [hop.sentence]
-            kept = {hop.sentence: hop.names}
+            first_hop = [s for s in chosen if s in hop.telling]
+            if not first_hop:  # the chosen name no one: the best candidate naming the person
+                first_hop = [max(hop.telling, key=lambda s: (s in hop.naming, values[s]))]
+            chosen = [*first_hop, hop.sentence]
+            kept, answering = {hop.sentence: hop.names}, hop.sentence
         else:  # the hop is the narrower reading: at the time or name the question gives
-            chosen, kept = self._add_parts(chosen, scores)
-        return Choice([self.index.sentences[s] for s in dict.fromkeys(chosen)], values, kept)
+            chosen, kept, answering = self._add_parts(chosen, scores)
+        sentences = [self.index.sentences[s] for s in dict.fromkeys(chosen)]
+        return Choice(sentences, values, kept, answering)
 
     def runner_up(self, choice: Choice, plan: SearchPlan, scores: Scores) -> Sentence | None:
         """The sentence to quote after the chosen ones when the scores cannot tell it from the
@@ -704,19 +716,26 @@ class SentenceChooser(AnswerStep):
         apart = [written[n] for n in self.names_apart(question, written, sentences)]
         if not apart:
             return None
-        told = self._told_of(chosen, question)
+        # the chosen may name no one ("In November 2016, a 'circle incident' occurred ..."
+        # for "The executive who apologized for the circle incident ..."): who the
+        # description fits is then read from the best candidates telling of someone
+        told = self._told_of(chosen, question) or self._told_of(
+            sorted(values, key=values.__getitem__, reverse=True)[: self.policy.hop_reach],
+            question,
+        )
         who = described(question.tokens, [(person, clause) for _, person, clause in told])
         telling = frozenset(s for s, person, _ in told if person in who)
+        naming = frozenset(s for s in telling if who.intersection(self.reading.people[s]))
         for s in sorted(values, key=values.__getitem__, reverse=True):
             words = self.lexicon.words(self.index.sentences[s].text)
             named = who.intersection(self.reading.people[s])
             if s not in chosen and named and all(resembles(name, words) for name in apart):
-                return Hop(s, frozenset(named), telling)
+                return Hop(s, frozenset(named), telling, naming)
         return None
 
     def _add_parts(
         self, chosen: list[int], scores: Scores
-    ) -> tuple[list[int], dict[int, frozenset[str]]]:
+    ) -> tuple[list[int], dict[int, frozenset[str]], int | None]:
         """For a question asking two things (:func:`~antqa.questions.question_parts`), the
         sentence telling each part whose words the chosen ones lack: the two facts are
         often told far apart ("Who heads the class committee, and what is his job at Ant
@@ -727,11 +746,13 @@ class SentenceChooser(AnswerStep):
         neither). A second part pointing back ("his job") asks of the person
         the first names or is answered by (:meth:`_pointed_at`): only a sentence naming
         them tells it, and a cut of it keeps their clause first (:attr:`Choice.kept`).
-        Returns the sentences and those names per sentence."""
+        Returns the sentences, those names per sentence, and the sentence found for what
+        is asked of someone the first part only describes (:attr:`Choice.answering`)."""
         parts = question_parts(scores.question.text)
         kept: dict[int, frozenset[str]] = {}
+        answering = None
         if parts is None:
-            return chosen, kept
+            return chosen, kept, answering
         for number, part in enumerate((parts.first, parts.second)):
             other = set(tokenize(parts.second if number == 0 else parts.first))
             own = [t for t in dict.fromkeys(tokenize(part)) if t not in other]
@@ -772,9 +793,11 @@ class SentenceChooser(AnswerStep):
                 # not what is asked ("the company's new CEO" for "What is the review method
                 # ... by the person who became chairman?"), as after a second hop
                 kept.setdefault(found, frozenset())
+            if found is not None and number == 1 and parts.describes:
+                answering = found  # what is asked of the one described: it answers
             if found is not None:
                 chosen = [*chosen, found]
-        return chosen, kept
+        return chosen, kept, answering
 
     def _pointed_at(self, first: str, chosen: list[int]) -> set[str]:
         """Whom a second question's "he"/"his" stands for: a person the first question

@@ -204,12 +204,16 @@ class Composer:
         keep: ShortAnswer | None = None,
         hedged: bool = False,
         kept: Mapping[int, frozenset[str]] | None = None,
+        answering: int | None = None,
     ) -> list[Part]:
         """The quoted sentences as parts, in the order they will be read.
 
         ``holders`` gives, per sentence, the hit whose passage cites it. Sentences are
         grouped by that passage, the best-ranked passage first (so the first marker is the
-        passage retrieval trusts most), each group in article order: "S1 S2 [1] S3 [2]".
+        passage retrieval trusts most), each group in article order: "S1 S2 [1] S3 [2]";
+        but the passage holding ``answering`` (:attr:`Choice.answering`) comes first: the
+        others only say whom the question asks about, and retrieval trusts them most for
+        matching that description, not for telling what is asked of them.
         With ``hedged``, the last sentence (:meth:`SentenceChooser.runner_up`) is read last,
         whatever its passage: it is a second guess, and the first marker stays the choice's.
         ``kept`` gives, per sentence id, the names a cut of it keeps first (:meth:`_fit`).
@@ -217,7 +221,8 @@ class Composer:
         kept = kept or {}
         pairs = list(zip(sentences, holders, strict=True))
         tail = [pairs.pop()] if hedged and len(pairs) > 1 else []
-        ordered = sorted(pairs, key=lambda p: (p[1], p[0].start)) + tail
+        lead = next((h for s, h in pairs if s.id == answering), None)
+        ordered = sorted(pairs, key=lambda p: (p[1] != lead, p[1], p[0].start)) + tail
         parts: list[Part] = []
         used = 0
         for sentence, hit in ordered:
@@ -313,11 +318,13 @@ class Composer:
         keep: ShortAnswer | None = None,
         hedged: bool = False,
         kept: Mapping[int, frozenset[str]] | None = None,
+        answering: int | None = None,
     ) -> tuple[str, list[Citation]]:
         """The answer text quoting ``quoted`` (the best first) with ``[n]`` markers, and
         the citations: the ones it uses numbered in order of first use, then the rest
-        (``kept``: per sentence, the names a cut of it keeps first)."""
-        parts = self._parts(hits, quoted, scores, keep, hedged, kept)
+        (``kept``: per sentence, the names a cut of it keeps first; ``answering``: the
+        sentence whose passage is read first, :meth:`compose`)."""
+        parts = self._parts(hits, quoted, scores, keep, hedged, kept, answering)
         text, order = _marked(parts)
         by_hit: dict[int, list[Sentence]] = {}
         for part in parts:
@@ -339,6 +346,7 @@ class Composer:
         keep: ShortAnswer | None = None,
         hedged: bool = False,
         kept: Mapping[int, frozenset[str]] | None = None,
+        answering: int | None = None,
     ) -> list[Part]:
         """:meth:`compose` of the ``quoted`` sentences a passage of ``hits`` holds."""
         holders = [hit_holding(s, hits) for s in quoted]
@@ -349,6 +357,7 @@ class Composer:
             keep,
             hedged,
             kept,
+            answering,
         )
 
 

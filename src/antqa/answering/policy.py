@@ -13,6 +13,14 @@ class AnswerPolicy:
 
     max_answer_chars: int = MAX_ANSWER_CHARS
     candidate_passages: int = 3
+    #: When the sentences chosen for a question describing someone ("The executive who
+    #: apologized for the circle incident: ...") name no one, who the description fits is
+    #: read from this many of the best candidates (:meth:`SentenceChooser._second_hop`):
+    #: 5 reaches the one naming the person ("Peng Lei apologized while on a business
+    #: trip"); at 3 only a "she" sentence after it was read (both questions still hit,
+    #: the apology's passage out of the top two); 8 moved nothing more on this article's
+    #: sets (858 items).
+    hop_reach: int = 5
     #: A second sentence only when nearly as good as the best, and the two short enough
     #: (``pair_chars``): at 0.4 with no length bound answers ran long (Normans median 303
     #: chars); 0.2 and 300 chars give 193 (Normans), 174 (squad-own) with dev and extra
