@@ -86,6 +86,18 @@ def asks_rank(question: str) -> bool:
     return _RANKED.search(question) is not None
 
 
+def ranks_in_words(question: str) -> bool:
+    """Whether ``question`` ranks a thing in plain words, a space between ("the first
+    company listed", "the very last lighthouse"): not a name ("the Second Assessment
+    Report", "the Third Symphony") nor a rank by a quality ("first-class", "the
+    second-largest brokerage"), which a sentence giving another thing the same words
+    tells as well ("the second-largest exchange")."""
+    return any(
+        m.group(0)[len(m.group(1))].isspace() and m.group(0).islower()
+        for m in _RANKED.finditer(question)
+    )
+
+
 def rank_told(question: str, text: str) -> bool:
     """Whether ``text`` gives a thing the rank the question gives it ("the last
     quarter" asked, "the final quarter" told): the sentence answering, where another
