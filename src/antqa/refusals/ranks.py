@@ -101,11 +101,12 @@ def ranks_in_words(question: str) -> bool:
 def rank_told(question: str, text: str) -> bool:
     """Whether ``text`` gives a thing the rank the question gives it ("the last
     quarter" asked, "the final quarter" told): the sentence answering, where another
-    gives the thing another rank (:func:`rank_swapped`)."""
+    gives the thing another rank (:func:`rank_swapped`). The thing may come a word or two
+    after the rank ("the very last lighthouse" asked, "the final manned lighthouse")."""
     for asked in _RANKED.finditer(question):
         rank, thing = _rank(asked.group(1)), tokenize(asked.group(2))
         if thing and any(
-            _same_rank(rank, {told}) and resembles(thing[0], set(tokenize(m.group(2))))
+            _same_rank(rank, {told}) and resembles(thing[0], set(_ranked_words(m, text)))
             for m in _RANKED.finditer(text)
             for told in _ranks_told(_rank(m.group(1)), text[m.end() :])
         ):
