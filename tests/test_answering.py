@@ -685,21 +685,40 @@ def _asked_over(text: str, question: str, tmp_path):  # type: ignore[no-untyped-
     return answerer, scores, service.retriever.select(scores, 5)
 
 
-def test_a_best_sentence_without_the_name_asked_for_is_completed_by_one_with_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    tapestry = "The famous tapestry is not a tapestry but a work of embroidery. "
-    answerer, scores, _ = _asked_over(
-        f"{tapestry}It was commissioned by Odo, the bishop.\n", "Who commissioned it?", tmp_path
-    )
-    describing, naming, best = 0, 1, 2.0
-    near = {naming: best * (1 - answerer.policy.kind_margin / 2)}
-    far = {naming: best * (1 - answerer.policy.kind_margin * 2)}
-    assert answerer.chooser._completing(describing, best, near, scores) == [naming]
-    assert answerer.chooser._completing(describing, best, far, scores) == []  # too far behind
-    # the best sentence names who: nothing to complete
-    assert answerer.chooser._completing(naming, best, {describing: best}, scores) == []
+@pytest.mark.parametrize(
+    ("step", "text", "question", "unasked"),
+    [
+        (  # a name for "who"
+            "_completing",
+            "The famous tapestry is not a tapestry but a work of embroidery. "
+            "It was commissioned by Odo, the bishop.\n",
+            "Who commissioned it?",
+            "What is the tapestry made of?",
+        ),
+        (  # the rank the question gives the thing it asks of
+            "_ranking",
+            "In 2000 the Bourse became a listed company, Halvessa Bourse plc. "
+            "Its members met in the Corn Exchange, and the first company listed was the "
+            "Tarvenian Salt Company.\n",
+            "What was the first company listed on the Halvessa Bourse?",
+            "Which company was listed on the Halvessa Bourse?",
+        ),
+    ],
+)
+def test_a_best_sentence_without_what_is_asked_is_completed_by_one_with_it(
+    tmp_path, step: str, text: str, question: str, unasked: str
+) -> None:  # type: ignore[no-untyped-def]
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    completing = getattr(answerer.chooser, step)
+    lacking, holding, best = 0, 1, 2.0
+    near = {holding: best * (1 - answerer.policy.kind_margin / 2)}
+    far = {holding: best * (1 - answerer.policy.kind_margin * 2)}
+    assert completing(lacking, best, near, scores) == [holding]
+    assert completing(lacking, best, far, scores) == []  # too far behind
+    # the best sentence holds it: nothing to complete
+    assert completing(holding, best, {lacking: best}, scores) == []
     service = QAService(answerer.index, answerer_embedder(answerer))
-    open_question = service.retriever.score("What is the tapestry made of?")
-    assert answerer.chooser._completing(describing, best, near, open_question) == []
+    assert completing(lacking, best, near, service.retriever.score(unasked)) == []
 
 
 def test_a_count_need_not_name_the_thing_counted_but_one_that_does_is_preferred(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -1615,3 +1634,26 @@ def test_a_name_written_all_over_the_article_or_misspelt_is_still_its_own(tmp_pa
     # a long name misspelt by a letter is the one the article writes
     typo = service.ask("How many inspectors did the Water Supervisory Offce employ?")
     assert typo.answerable and "34 inspectors" in typo.answer, typo.answer
+
+
+def test_who_quotes_a_close_candidate_naming_someone_when_the_chosen_name_no_one(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    answerer, scores, _ = _asked_over(
+        "The Spindle penetrator failed on impact with the moon. "
+        "An inquiry chaired by Professor Hanne Okafor found a cracked joint. "
+        "Later probes carried stronger batteries.\n",
+        "Who led the inquiry into the failure of Spindle?",
+        tmp_path,
+    )
+    failing, inquiry, later = range(3)
+    close = 2.0 * (1 - answerer.policy.kind_margin / 2)
+    values = {failing: 2.0, inquiry: close, later: 1.9}
+    assert answerer.chooser._add_close_namer([failing], values, scores) == [failing, inquiry]
+    far = {failing: 2.0, inquiry: 2.0 * (1 - answerer.policy.kind_margin * 2), later: 1.9}
+    assert answerer.chooser._add_close_namer([failing], far, scores) == [failing]
+    # a chosen sentence naming someone answers "who" already
+    assert answerer.chooser._add_close_namer([inquiry], values, scores) == [inquiry]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    what = service.retriever.score("What did the inquiry into the failure of Spindle find?")
+    assert answerer.chooser._add_close_namer([failing], values, what) == [failing]

@@ -19,6 +19,7 @@ from antqa.refusals import (
     plain_words,
     rank_swapped,
     rank_told,
+    ranks_in_words,
     side_told,
     step_of_another,
     time_conflict,
@@ -526,6 +527,13 @@ def test_the_side_or_rank_asked_is_told_in_any_of_its_forms() -> None:
     assert rank_told(ranked, "Edward Lisle was its final governor.")  # "final" is "last"
     assert not rank_told(ranked, "Tobias Vane was its first governor.")
     assert not rank_told(ranked, "The last ship sailed in 1801.")  # another thing ranked
+    # the thing a word or two after the rank
+    assert rank_told(ranked, "Edward Lisle was its final appointed governor.")
+    # a rank in plain words, not a name nor a rank by a quality
+    assert ranks_in_words(ranked) and ranks_in_words("What was the very last lighthouse?")
+    assert not ranks_in_words("Who wrote the Second Assessment Report?")
+    assert not ranks_in_words("Which was the second-largest brokerage?")
+    assert not ranks_in_words("How did he describe the first-class lounge?")
 
 
 def test_a_series_end_may_be_any_numbered_rank_but_the_first() -> None:

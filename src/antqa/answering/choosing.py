@@ -38,6 +38,7 @@ from antqa.refusals import (
     opposite_word,
     rank_swapped,
     rank_told,
+    ranks_in_words,
     side_told,
 )
 from antqa.retrieval import Scores
@@ -383,14 +384,17 @@ class SentenceChooser(AnswerStep):
             if (close and pair <= self.policy.pair_chars) or scores.question.compound:
                 chosen.append(other)
             else:
-                chosen += self._completing(
-                    first, best, seconds, scores
-                ) or self._next_with_missing_words(first, best, seconds, scores)
+                chosen += (
+                    self._completing(first, best, seconds, scores)
+                    or self._ranking(first, best, seconds, scores)
+                    or self._next_with_missing_words(first, best, seconds, scores)
+                )
         if chosen == [first]:
             chosen += self._continuing(first, best, seconds, scores)
         chosen = self._add_cause(chosen, scores)
         chosen = self._add_role_holder(chosen, values, scores)  # before any name that is no holder
         chosen = self._add_named_doer(chosen, scores)
+        chosen = self._add_close_namer(chosen, values, scores)
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._add_summed_up(chosen, scores)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
@@ -480,11 +484,35 @@ class SentenceChooser(AnswerStep):
         "... the Bayeux Tapestry, which is not a tapestry" + "It was commissioned by Odo")."""
         if target(scores.question, ending=True) is None or self._offers(first, scores):
             return []
-        offering = {s: v for s, v in seconds.items() if self._offers(s, scores)}
-        if not offering:
+        return self._close_holder(best, seconds, lambda s: self._offers(s, scores))
+
+    def _close_holder(
+        self, best: float, candidates: dict[int, float], holds: Callable[[int], bool]
+    ) -> list[int]:
+        """The best of ``candidates`` that ``holds`` what the best sentence (scored
+        ``best``) lacks, when it is not far behind (``kind_margin``); ``[]`` when none is."""
+        holding = {s: v for s, v in candidates.items() if holds(s)}
+        if not holding:
             return []
-        other = max(offering, key=lambda s: offering[s])
-        return [other] if offering[other] >= best - self.policy.kind_margin * abs(best) else []
+        other = max(holding, key=holding.__getitem__)
+        return [other] if holding[other] >= best - self.policy.kind_margin * abs(best) else []
+
+    def _ranking(
+        self, first: int, best: float, seconds: dict[int, float], scores: Scores
+    ) -> list[int]:
+        """For a question ranking what it asks of ("the first company listed", "the very
+        last lighthouse"), the best sentence giving the thing that rank
+        (:func:`~antqa.refusals.rank_told`: "the first company listed was ...", "The final
+        manned lighthouse, ..."), when the best one gives it none and it is not far behind
+        (``kind_margin``): quoted second, as :meth:`_completing` quotes the kind asked. The
+        rank is the question's narrowest word, and the one sentence writing it is
+        outscored by those sharing its other words ("... became a listed company, Halvessa
+        Bourse plc"); without it the answer tells of the thing, not of the one ranked."""
+        text = scores.question.text
+        sentences = self.index.sentences
+        if not ranks_in_words(text) or rank_told(text, sentences[first].text):
+            return []
+        return self._close_holder(best, seconds, lambda s: rank_told(text, sentences[s].text))
 
     def _next_with_missing_words(
         self, first: int, best: float, seconds: dict[int, float], scores: Scores
@@ -594,16 +622,44 @@ class SentenceChooser(AnswerStep):
             return chosen
         return [*chosen, following]
 
-    def _names_person(self, sentence: int) -> bool:
+    def _add_close_namer(
+        self, chosen: list[int], values: dict[int, float], scores: Scores
+    ) -> list[int]:
+        """For "who", the best candidate naming a person the question does not, when no
+        chosen sentence names one (:meth:`_names_person`) and it is not far behind the
+        best (``kind_margin``): a sentence naming no one cannot answer "who", and the one
+        that does often shares fewer of the question's words ("An inquiry chaired by
+        Professor Hanne Okafor concluded ..." for "Who led the inquiry into Spindle's
+        failure?", behind two sentences telling of the failure). Quoted last, as
+        :meth:`_add_named_doer` quotes the one right after the best."""
+        question = scores.question
+        if not Asked.of(question).person or any(self._names_person(s, question) for s in chosen):
+            return chosen
+        if self._clearly_answers(chosen[0], scores):
+            return chosen  # it names whom it answers with, however the names are read
+        if chosen[0] not in values:
+            return chosen
+        others = {s: v for s, v in values.items() if s not in chosen}
+        naming = self._close_holder(
+            values[chosen[0]], others, lambda s: self._names_person(s, question)
+        )
+        return [*chosen, *naming]
+
+    def _names_person(self, sentence: int, unasked_by: Question | None = None) -> bool:
         """Whether ``sentence`` names a person: by a name of :data:`_PERSON_WORDS` words or
         more, or by the last word of one, with no determiner before it
         (:attr:`~antqa.answering.reading.ArticleReading.last_names`), that the article calls
         them by alone (:meth:`~antqa.people.Calling.calls_by`: "Arvanti drafted most of the
         text, while Marovane insisted ..."); not "Internet" of "C Internet", no person's
-        name, nor "the Lexicon" of "the Aldermere Lexicon"."""
+        name, nor "the Lexicon" of "the Aldermere Lexicon". With ``unasked_by``, only a
+        name sharing no word with that question counts (not "Although Spindle" for "...
+        Spindle's failure?")."""
         calling, last_names = self.reading.words.calling, self.reading.last_names
         text = self.index.sentences[sentence].text
+        asked = set(unasked_by.tokens) if unasked_by is not None else set()
         for person in self.reading.people[sentence]:
+            if not asked.isdisjoint(tokenize(person)):
+                continue
             if len(person.split()) >= _PERSON_WORDS:
                 return True
             words = tokenize(person)

@@ -108,7 +108,7 @@ from antqa.refusals.places import (
     only_larger_place,
     placed_elsewhere,
 )
-from antqa.refusals.ranks import asks_rank, rank_swapped, rank_told
+from antqa.refusals.ranks import asks_rank, rank_swapped, rank_told, ranks_in_words
 from antqa.refusals.roles import (
     ROLE_WORDS,
     asked_role,
@@ -180,6 +180,7 @@ __all__ = [
     "plain_words",
     "rank_swapped",
     "rank_told",
+    "ranks_in_words",
     "rate_asked",
     "rate_untold",
     "role_held",

@@ -86,14 +86,27 @@ def asks_rank(question: str) -> bool:
     return _RANKED.search(question) is not None
 
 
+def ranks_in_words(question: str) -> bool:
+    """Whether ``question`` ranks a thing in plain words, a space between ("the first
+    company listed", "the very last lighthouse"): not a name ("the Second Assessment
+    Report", "the Third Symphony") nor a rank by a quality ("first-class", "the
+    second-largest brokerage"), which a sentence giving another thing the same words
+    tells as well ("the second-largest exchange")."""
+    return any(
+        m.group(0)[len(m.group(1))].isspace() and m.group(0).islower()
+        for m in _RANKED.finditer(question)
+    )
+
+
 def rank_told(question: str, text: str) -> bool:
     """Whether ``text`` gives a thing the rank the question gives it ("the last
     quarter" asked, "the final quarter" told): the sentence answering, where another
-    gives the thing another rank (:func:`rank_swapped`)."""
+    gives the thing another rank (:func:`rank_swapped`). The thing may come a word or two
+    after the rank ("the very last lighthouse" asked, "the final manned lighthouse")."""
     for asked in _RANKED.finditer(question):
         rank, thing = _rank(asked.group(1)), tokenize(asked.group(2))
         if thing and any(
-            _same_rank(rank, {told}) and resembles(thing[0], set(tokenize(m.group(2))))
+            _same_rank(rank, {told}) and resembles(thing[0], set(_ranked_words(m, text)))
             for m in _RANKED.finditer(text)
             for told in _ranks_told(_rank(m.group(1)), text[m.end() :])
         ):
