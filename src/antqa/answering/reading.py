@@ -241,6 +241,17 @@ class AnswerStep:
         #: (:meth:`RefusalChecks._figure_of_another`).
         self.short = short
 
+    def near_the_anchors(self, plan: SearchPlan, sentence: Sentence) -> bool:
+        """Whether ``sentence`` lies within :attr:`AnswerPolicy.follow_up_paragraphs`
+        paragraphs of a sentence the previous answer quoted (:attr:`SearchPlan.anchors`):
+        where a follow-up's "it", "there" or "that" stands for what was told."""
+        sentences, reach = self.index.sentences, self.policy.follow_up_paragraphs
+        return any(
+            abs(sentences[a].paragraph - sentence.paragraph) <= reach
+            for a in plan.anchors
+            if a < len(sentences)
+        )
+
     def checked_names(self, question: Question) -> dict[str, str]:
         """The names of ``question`` that the sentences answering it should mention, each as
         typed (to quote) and as the article writes it (to look up): not its subject, which a
