@@ -465,6 +465,9 @@ def test_a_follow_ups_short_answer_far_from_the_last_answer_must_name_whom_it_as
         ("When did he die?", False),  # a person, told of wherever the article names them
         ("How many men did his militia have?", False),
         ("When was the Harland company founded?", False),  # refers back to nothing
+        ("How many jobs were lost that year?", False),  # a time, dated anywhere
+        ("How many jobs were lost then?", False),
+        ("How many of those jobs were lost then?", True),
     ],
 )
 def test_a_follow_up_refers_to_a_thing_by_it_there_or_that_not_by_he(

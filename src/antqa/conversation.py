@@ -178,10 +178,11 @@ def refers_back(question: str) -> bool:
 
 def refers_to_a_thing(question: str) -> bool:
     """Whether ``question`` refers back (:func:`refers_back`: "When was it introduced?",
-    "How much did that extension cost?") with no pronoun for a person (:data:`_PERSONAL`):
-    what it asks of is a thing the previous answer told of, there; a person ("When did
-    he die?") is told of wherever the article names them."""
-    return refers_back(question) and _PERSONAL.search(question) is None
+    "How much did that extension cost?") with no pronoun for a person (:data:`_PERSONAL`)
+    and by more than words for a time (:data:`_THEN`): what it asks of is a thing the
+    previous answer told of, there; a person ("When did he die?") or a time ("How many
+    jobs were lost that year?") is told of wherever the article names or dates it."""
+    return refers_back(_THEN.sub("", question)) and _PERSONAL.search(question) is None
 
 
 def is_follow_up(question: str) -> bool:
