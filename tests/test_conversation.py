@@ -477,8 +477,8 @@ def test_a_follow_up_refers_to_a_thing_by_it_there_or_that_not_by_he(
 
 
 BOURSE = (
-    "In 1989 the Bourse replaced open-outcry trading with an electronic system called "
-    "KESTREL. The system matched orders by price.\n\n"
+    "The Halvessa Bourse replaced open-outcry trading in 1989 with an electronic system "
+    "called KESTREL. The system matched orders by price.\n\n"
     "The circuit breakers were introduced in 1997 at a cost of £4 million. "
     "Each breaker stops trading for an hour.\n\n"
     "The Bourse later moved to a new building on the harbour."
@@ -488,7 +488,10 @@ BOURSE = (
 def anchored(question: str, **plan: Any) -> SearchPlan:
     """``question`` asked after an answer quoting the first sentence of :data:`BOURSE`."""
     strength = plan.pop("strength", FOLLOW_UP_STRENGTH)
-    return SearchPlan(question, context="An answer.", anchors=(0,), strength=strength)
+    before = plan.pop("before", "What replaced open-outcry trading?")
+    return SearchPlan(
+        question, context="An answer.", anchors=(0,), strength=strength, before=before
+    )
 
 
 def test_a_follow_up_asking_a_figure_of_it_is_answered_near_the_last_answer(
@@ -511,6 +514,11 @@ def test_a_follow_up_asking_a_figure_of_it_is_answered_near_the_last_answer(
     assert kept(anchored("When was it introduced?", strength=0.35)) == {near, far}
     # near, nothing gives the figure asked: all stay (the refusal checks judge it)
     assert kept(anchored("How much did it cost?")) == {near, far}
+    # after the article's subject, "it" may be the subject, told of in every paragraph
+    assert kept(anchored("When was it introduced?", before="What is the Halvessa Bourse?")) == {
+        near,
+        far,
+    }
 
 
 def test_a_figure_of_it_given_only_far_from_the_last_answer_is_refused(tmp_path: Path) -> None:
@@ -529,6 +537,7 @@ def test_a_figure_of_it_given_only_far_from_the_last_answer_is_refused(tmp_path:
     assert doubt("When was it introduced?") is None  # near, a sentence gives a date
     assert doubt("How much did he pay?") is None
     assert doubt("How much did it cost?", strength=0.35) is None
+    assert doubt("How much did it cost?", before="What is the Halvessa Bourse?") is None
 
 
 def test_a_follow_up_asking_a_date_or_sum_of_it_reads_the_paragraph_it_stands_for(

@@ -251,6 +251,8 @@ class SentenceChooser(AnswerStep):
             return values
         if not kind_applies(scores) or not refers_to_a_thing(plan.question):
             return values
+        if self.of_the_subject(plan):
+            return values
         sentences = self.index.sentences
         far = {s for s in values if not self.near_the_anchors(plan, sentences[s])}
         if max(values, key=values.__getitem__) not in far:

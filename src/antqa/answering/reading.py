@@ -252,6 +252,17 @@ class AnswerStep:
             if a < len(sentences)
         )
 
+    def of_the_subject(self, plan: SearchPlan) -> bool:
+        """Whether the question a follow-up follows, or the answer it got, names the
+        article's subject (:attr:`ArticleReading.subjects`): "it" may then stand for the
+        subject ("When was it founded?" after "What is the Northmarch Lights Service?"),
+        which every paragraph tells of, not only the one the answer quoted."""
+        told = f"{plan.before} {plan.context}"
+        return any(
+            re.search(rf"\b{re.escape(name)}\b", told, re.IGNORECASE)
+            for name in self.reading.subjects
+        )
+
     def checked_names(self, question: Question) -> dict[str, str]:
         """The names of ``question`` that the sentences answering it should mention, each as
         typed (to quote) and as the article writes it (to look up): not its subject, which a
