@@ -17,6 +17,7 @@ from antqa.conversation import (
     Turn,
     is_follow_up,
     plan_search,
+    refers_to_a_thing,
 )
 from antqa.evaluation import ItemResult, evaluate_file
 from antqa.models import Sentence, ShortAnswer
@@ -453,3 +454,107 @@ def test_a_follow_ups_short_answer_far_from_the_last_answer_must_name_whom_it_as
     assert strays("", short_in(far, "Ilsandra Port"), far, question="Where did he go?")
     # a question on its own is answered wherever it is found
     assert not strays("Elias Marrow", short_in(far, "1880"), far, strength=0.35)
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("When was it introduced?", True),
+        ("How much would that extension cost?", True),
+        ("How many people lived there?", True),
+        ("When did he die?", False),  # a person, told of wherever the article names them
+        ("How many men did his militia have?", False),
+        ("When was the Harland company founded?", False),  # refers back to nothing
+        ("How many jobs were lost that year?", False),  # a time, dated anywhere
+        ("How many jobs were lost then?", False),
+        ("How many of those jobs were lost then?", True),
+    ],
+)
+def test_a_follow_up_refers_to_a_thing_by_it_there_or_that_not_by_he(
+    question: str, thing: bool
+) -> None:
+    assert refers_to_a_thing(question) is thing
+
+
+BOURSE = (
+    "The Halvessa Bourse replaced open-outcry trading in 1989 with an electronic system "
+    "called KESTREL. The system matched orders by price.\n\n"
+    "The circuit breakers were introduced in 1997 at a cost of £4 million. "
+    "Each breaker stops trading for an hour.\n\n"
+    "The Bourse later moved to a new building on the harbour."
+)
+
+
+def anchored(question: str, **plan: Any) -> SearchPlan:
+    """``question`` asked after an answer quoting the first sentence of :data:`BOURSE`."""
+    strength = plan.pop("strength", FOLLOW_UP_STRENGTH)
+    before = plan.pop("before", "What replaced open-outcry trading?")
+    return SearchPlan(
+        question, context="An answer.", anchors=(0,), strength=strength, before=before
+    )
+
+
+def test_a_follow_up_asking_a_figure_of_it_is_answered_near_the_last_answer(
+    tmp_path: Path,
+) -> None:
+    """A date asked of "it" ("When was it introduced?" after KESTREL) is answered from
+    its paragraph, not from another that shares the verb ("The circuit breakers were
+    introduced in 1997"), when a sentence there gives a date; not so for "he", nor for a
+    question on its own."""
+    retriever = retriever_over(BOURSE, tmp_path)
+    chooser = Answerer(retriever).chooser
+    near, far = 0, 2  # the KESTREL sentence; the circuit breakers'
+    values = {near: 1.0, far: 2.0}  # the far one matched best
+
+    def kept(plan: SearchPlan) -> set[int]:
+        return set(chooser._near_the_anchors(dict(values), plan, retriever.score(plan)))
+
+    assert kept(anchored("When was it introduced?")) == {near}
+    assert kept(anchored("When was he appointed?")) == {near, far}  # a person: anywhere
+    assert kept(anchored("When was it introduced?", strength=0.35)) == {near, far}
+    # near, nothing gives the figure asked: all stay (the refusal checks judge it)
+    assert kept(anchored("How much did it cost?")) == {near, far}
+    # after the article's subject, "it" may be the subject, told of in every paragraph
+    assert kept(anchored("When was it introduced?", before="What is the Halvessa Bourse?")) == {
+        near,
+        far,
+    }
+
+
+def test_a_figure_of_it_given_only_far_from_the_last_answer_is_refused(tmp_path: Path) -> None:
+    """A sum asked of "it" (after KESTREL), answered from another paragraph while none
+    near gives a sum, asks the cost of another thing: refused. A date asked is given near
+    (the choice keeps to it), and "he" may be told of anywhere."""
+    retriever = retriever_over(BOURSE, tmp_path)
+    answerer = Answerer(retriever)
+    far = answerer.index.sentences[2]  # the circuit breakers', with their cost
+
+    def doubt(question: str, **plan: Any) -> str | None:
+        searched = anchored(question, **plan)
+        return answerer.checks._figure_elsewhere(searched, retriever.score(searched), [far])
+
+    assert doubt("How much did it cost?") == " — where it tells of that, it never gives an amount"
+    assert doubt("When was it introduced?") is None  # near, a sentence gives a date
+    assert doubt("How much did he pay?") is None
+    assert doubt("How much did it cost?", strength=0.35) is None
+    assert doubt("How much did it cost?", before="What is the Halvessa Bourse?") is None
+
+
+def test_a_follow_up_asking_a_date_or_sum_of_it_reads_the_paragraph_it_stands_for(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """On another article: "When did it open again?" after the Palm House's closing is
+    answered from its paragraph ("The building reopened on 22 June 1989"), not from the
+    garden's own opening elsewhere; "what did it cost to build originally?" after the
+    Temperate House's architect is refused, not answered with the Palm House's cost."""
+    items = [
+        {"id": "reopened", "type": "followup", "question": "When did it open again?",
+         "history": [{"question": "Why was the Palm House closed in 1982?"}],
+         "evidence": ["The building reopened on 22 June 1989"]},
+        {"id": "cost", "type": "unanswerable",
+         "question": "And what did it cost to build originally?",
+         "history": [{"question": "Who designed the Temperate House?"}], "evidence": []},
+    ]  # fmt: skip
+    results = asked_of(DATA / "tamberly-botanic-garden.txt", items, real_service, tmp_path)
+    assert results["reopened"].answer_hit, results["reopened"].answer
+    assert results["cost"].refused, results["cost"].answer

@@ -170,14 +170,25 @@ class SearchPlan:
         return " ".join([self.question] * QUESTION_WEIGHT + [self.context])
 
 
+def refers_back(question: str) -> bool:
+    """Whether ``question`` writes a word standing for something told before ("it",
+    "there", "he", "that year"): what it asks of is named in the previous answer."""
+    return any(word in _REFERRING for word in re.findall(r"[a-z']+", question.lower()))
+
+
+def refers_to_a_thing(question: str) -> bool:
+    """Whether ``question`` refers back (:func:`refers_back`: "When was it introduced?",
+    "How much did that extension cost?") with no pronoun for a person (:data:`_PERSONAL`)
+    and by more than words for a time (:data:`_THEN`): what it asks of is a thing the
+    previous answer told of, there; a person ("When did he die?") or a time ("How many
+    jobs were lost that year?") is told of wherever the article names or dates it."""
+    return refers_back(_THEN.sub("", question)) and _PERSONAL.search(question) is None
+
+
 def is_follow_up(question: str) -> bool:
     """Whether ``question`` leans on earlier turns (refers back, or continues one)."""
     words = re.findall(r"[a-z']+", question.lower())
-    return (
-        bool(_CONTINUING.search(question.strip()))
-        or any(word in _REFERRING for word in words)
-        or len(words) <= 3
-    )
+    return bool(_CONTINUING.search(question.strip())) or refers_back(question) or len(words) <= 3
 
 
 def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> SearchPlan:

@@ -234,12 +234,7 @@ class Answerer:
         surname = plan.about.split()[-1:]
         if surname and re.search(rf"\b{re.escape(surname[0])}\b", holding.text):
             return False
-        sentences = self.index.sentences
-        return all(
-            abs(sentences[a].paragraph - holding.paragraph) > self.policy.follow_up_paragraphs
-            for a in plan.anchors
-            if a < len(sentences)
-        )
+        return not self.chooser.near_the_anchors(plan, holding)
 
     def refusal(self, text: str, hits: list[Hit], *, conversation_id: str, model: str) -> Answer:
         """An ``answerable: false`` answer with ``text``; the closest passages are listed as

@@ -12,7 +12,7 @@ import numpy as np
 from antqa.answering.hops import described, describes_someone
 from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
 from antqa.answering.reading import TERMINAL, AnswerStep
-from antqa.conversation import SearchPlan
+from antqa.conversation import SearchPlan, refers_to_a_thing
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.questions import (
@@ -186,6 +186,7 @@ class SentenceChooser(AnswerStep):
             values = self._told_near_names(values, tells, scores.question)
         values = self._on_asked_side(values, scores.question)
         values = self._near_the_person(values, plan, scores)
+        values = self._near_the_anchors(values, plan, scores)
         kind = scores.question.kind
         if kind_applies(scores):
             return self._holding(values, hits, scores)
@@ -238,6 +239,35 @@ class SentenceChooser(AnswerStep):
         if not any(scores.kind_held[s] for s in values if s not in apart):
             return values
         return {s: v for s, v in values.items() if s not in apart}
+
+    def _near_the_anchors(
+        self, values: dict[int, float], plan: SearchPlan, scores: Scores
+    ) -> dict[int, float]:
+        """Without the candidates far from the sentences the previous answer quoted
+        (:meth:`near_the_anchors`), when a follow-up asks a figure (a date, a number) of a
+        thing it refers back to (:func:`~antqa.conversation.refers_to_a_thing`), its best
+        candidate is far and one near holds the figure asked: "it" stands for what the
+        previous answer told of there, and a sentence elsewhere sharing the question's
+        verb tells of another thing ("When was it introduced?" after the trading system
+        KESTREL, best matched by "The circuit breakers introduced in 1997"). Not for "he"
+        or "she": a person is told of wherever the article names them
+        (:meth:`_near_the_person`). All stay when the best is near, or none near holds the
+        figure. Over the follow-up sets (run s21-base -> h31f-a3): 2 answerables hit that
+        missed, 1 unanswerable refused, none lost; for any kind asked, not only a figure,
+        4 more hit but 4 missed that hit."""
+        if not plan.follow_up or plan.continuation or not plan.anchors or not values:
+            return values
+        if not kind_applies(scores) or not refers_to_a_thing(plan.question):
+            return values
+        if self.of_the_subject(plan):
+            return values
+        sentences = self.index.sentences
+        far = {s for s in values if not self.near_the_anchors(plan, sentences[s])}
+        if max(values, key=values.__getitem__) not in far:
+            return values
+        if not any(scores.kind_held[s] for s in values if s not in far):
+            return values
+        return {s: v for s, v in values.items() if s not in far}
 
     def _on_asked_side(self, values: dict[int, float], question: Question) -> dict[int, float]:
         """Without the candidates that tell only the other side of what the question asks

@@ -241,6 +241,28 @@ class AnswerStep:
         #: (:meth:`RefusalChecks._figure_of_another`).
         self.short = short
 
+    def near_the_anchors(self, plan: SearchPlan, sentence: Sentence) -> bool:
+        """Whether ``sentence`` lies within :attr:`AnswerPolicy.follow_up_paragraphs`
+        paragraphs of a sentence the previous answer quoted (:attr:`SearchPlan.anchors`):
+        where a follow-up's "it", "there" or "that" stands for what was told."""
+        sentences, reach = self.index.sentences, self.policy.follow_up_paragraphs
+        return any(
+            abs(sentences[a].paragraph - sentence.paragraph) <= reach
+            for a in plan.anchors
+            if a < len(sentences)
+        )
+
+    def of_the_subject(self, plan: SearchPlan) -> bool:
+        """Whether the question a follow-up follows, or the answer it got, names the
+        article's subject (:attr:`ArticleReading.subjects`): "it" may then stand for the
+        subject ("When was it founded?" after "What is the Northmarch Lights Service?"),
+        which every paragraph tells of, not only the one the answer quoted."""
+        told = f"{plan.before} {plan.context}"
+        return any(
+            re.search(rf"\b{re.escape(name)}\b", told, re.IGNORECASE)
+            for name in self.reading.subjects
+        )
+
     def checked_names(self, question: Question) -> dict[str, str]:
         """The names of ``question`` that the sentences answering it should mention, each as
         typed (to quote) and as the article writes it (to look up): not its subject, which a

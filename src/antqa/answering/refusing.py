@@ -11,7 +11,7 @@ from functools import cached_property
 from antqa.answering.composing import hit_holding
 from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
 from antqa.answering.reading import AnswerStep, one_person
-from antqa.conversation import SearchPlan
+from antqa.conversation import SearchPlan, refers_to_a_thing
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.people import named_in
@@ -149,7 +149,38 @@ class RefusalChecks(AnswerStep):
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
             or self._figure_of_another(plan, question, chosen, runner)
+            or self._figure_elsewhere(plan, scores, chosen)
         )
+
+    def _figure_elsewhere(
+        self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
+        """A follow-up asking a figure (a date, a number) of a thing it refers back to
+        (:func:`~antqa.conversation.refers_to_a_thing`: "How much did it cost to build
+        originally?" after the Temperate House's architect), answered far from the
+        sentences the previous answer quoted (:meth:`near_the_anchors`), where no sentence
+        near them gives the kind asked: the figure is another thing's (the Palm House's
+        cost), and the article never gives the one asked. When one near does give it, the
+        choice keeps to those (:meth:`SentenceChooser._near_the_anchors`). Not for a
+        question asking two things. Over the follow-up sets (run h31f-a3 -> h31f-b0): 2
+        unanswerables refused, no answerable; read among the top passages' sentences
+        only, rather than the whole paragraphs, it refused 1 answerable too. A person
+        asked so ("Who designed it?") and found far is not refused: over every set with
+        history (run h31f-r2) that refused 4 unanswerables but 2 answerables, one answered
+        right ("Who guaranteed them?" of this article, told a paragraph on)."""
+        question = scores.question
+        if not plan.follow_up or plan.continuation or not plan.anchors or not chosen:
+            return None  # a refusal before quoted nothing: no place to be near
+        if question.compound or not kind_applies(scores) or not refers_to_a_thing(plan.question):
+            return None
+        if self.of_the_subject(plan):
+            return None
+        if self.near_the_anchors(plan, chosen[0]):
+            return None
+        sentences = self.index.sentences
+        if any(scores.kind_held[s.id] for s in sentences if self.near_the_anchors(plan, s)):
+            return None
+        return f" — where it tells of that, it never gives {KIND_NOUN[question.kind]}"
 
     def _off_topic(self, plan: SearchPlan, scores: Scores) -> str | None:
         """The question names something the article never mentions, or names nothing it
