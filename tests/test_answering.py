@@ -1634,6 +1634,9 @@ def test_a_name_written_all_over_the_article_or_misspelt_is_still_its_own(tmp_pa
     # a long name misspelt by a letter is the one the article writes
     typo = service.ask("How many inspectors did the Water Supervisory Offce employ?")
     assert typo.answerable and "34 inspectors" in typo.answer, typo.answer
+    # and so is a name of one word misspelt by a letter
+    lone = service.ask("By how many votes did the parliament of Osttria approve the Protocol?")
+    assert lone.answerable and "four votes" in lone.answer, lone.answer
 
 
 def test_who_quotes_a_close_candidate_naming_someone_when_the_chosen_name_no_one(

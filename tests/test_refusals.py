@@ -832,12 +832,25 @@ def test_a_name_misspelt_by_a_letter_is_the_one_the_article_writes() -> None:
     _, words = _article_words(CRASH)
     question = "How many inspectors did the Securities Supervisory Offce employ?"
     assert words.spelt_as(question, tokenize("Offce")[0]) == tokenize("Office")[0]
-    # a lone word a letter away is as often another name; a swapped name is no typo
-    assert words.spelt_as("What did Offce do?", tokenize("Offce")[0]) is None
+    # a swapped name is no typo
     swapped = "How many inspectors did the Securities Porvau Office employ?"
     assert words.spelt_as(swapped, tokenize("Porvau")[0]) is None
     # a shortened title or place word is the one it stands for
     assert words.spelt_as("When did the Mt Ossel mine close?", "mt") == tokenize("Mount")[0]
+
+
+def test_a_lone_name_misspelt_by_a_letter_is_the_one_the_article_writes() -> None:
+    _, words = _article_words([*CRASH, (4, "Hallin and Hollin were mining towns.")])
+    tarvenia = tokenize("Tarvenia")[0]
+    dropped, doubled = "When did the crash hit Tarvnia?", "When did the crash hit Tarvennia?"
+    assert words.spelt_as(dropped, tokenize("Tarvnia")[0]) == tarvenia
+    assert words.spelt_as(doubled, tokenize("Tarvennia")[0]) == tarvenia
+    # a name swapped for another is more than a letter away
+    assert words.spelt_as("When did the crash hit Karvonia?", tokenize("Karvonia")[0]) is None
+    # only a word the article writes capitalised alone is a name: it writes "brokers"
+    assert words.spelt_as("Which Brokerss lent?", tokenize("Brokerss")[0]) is None
+    # a letter away from two names, it is neither
+    assert words.spelt_as("Where is Hellin?", tokenize("Hellin")[0]) is None
 
 
 def test_a_name_most_paragraphs_write_is_told_throughout() -> None:
