@@ -268,6 +268,9 @@ OTHER_FOLLOWUPS = (
     "lighthouse-service",
     "exchange-crash",
     "civil-disobedience",
+    "migratory-bird",
+    "succession-war",
+    "constitution",
 )
 
 
