@@ -362,6 +362,6 @@ class LexicalIndex:
     def share_in(self, text: str, tokens: Sequence[str]) -> float:
         """IDF-weighted share of ``tokens`` that ``text`` holds (0–1)."""
         present = self.words(text)
-        distinct = set(tokens)
+        distinct = sorted(set(tokens))  # summed in one order: a set's varies by process
         total = sum(self.idf(t) for t in distinct)
         return sum(self.idf(t) for t in distinct if t in present) / total if total else 0.0
