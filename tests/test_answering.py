@@ -1660,3 +1660,21 @@ def test_who_quotes_a_close_candidate_naming_someone_when_the_chosen_name_no_one
     service = QAService(answerer.index, answerer_embedder(answerer))
     what = service.retriever.score("What did the inquiry into the failure of Spindle find?")
     assert answerer.chooser._add_close_namer([failing], values, what) == [failing]
+
+
+def test_a_sentence_announcing_what_follows_is_quoted_with_the_next_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Researchers identified several causes." names none: the next sentence of its
+    paragraph is quoted right after it; not across a paragraph, nor after a sentence that
+    tells something itself."""
+    answerer = _answerer_over(
+        "The herons declined after 1950. Researchers identified several causes. "
+        "The most important was the draining of the fens.\n\n"
+        "The trial was criticised on two grounds.\n\n"
+        "The first was its cost.\n",
+        tmp_path,
+    )
+    chooser = answerer.chooser
+    assert chooser._add_announced([1]) == [1, 2]
+    assert chooser._add_announced([1, 0]) == [1, 2, 0]
+    assert chooser._add_announced([0]) == [0]
+    assert chooser._add_announced([3]) == [3]  # the list is in another paragraph

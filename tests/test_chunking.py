@@ -109,3 +109,13 @@ def test_an_abbreviation_before_a_year_ends_no_sentence() -> None:
         "It ended in 1908.",
         "1909 was calm.",
     ]
+
+
+def test_a_law_case_is_one_sentence_but_a_kings_numeral_may_end_one() -> None:
+    """ "X v. Y" names one law case; "Henry V." written in capitals may end a sentence."""
+    text = "In Ferrand v. Province of Orvane (1889) the court ruled. The play was Henry V. It ran long."
+    assert [s.text for s in split_sentences(text)] == [
+        "In Ferrand v. Province of Orvane (1889) the court ruled.",
+        "The play was Henry V.",
+        "It ran long.",
+    ]

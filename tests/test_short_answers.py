@@ -9,6 +9,7 @@ from antqa.models import Sentence
 from antqa.questions import analyse
 from antqa.short_answers import ShortAnswerFinder, Target, gives_measure_asked, target
 from antqa.short_answers.asked import Asked, mostly_asked
+from antqa.short_answers.quantities import of_the_group
 
 ARTICLE = (
     "The duchy was founded in 911 when Rollo signed a treaty with King Charles III. "
@@ -588,7 +589,11 @@ HARBOUR = (
     "Ilse Brand retired as harbour master in 1950 and was succeeded by her deputy, Jon Halm. "
     "The pilot Arne Dahl rowed for eleven hours to reach the wreck. "
     "The board chose Jon Halm, who at twenty-seven was its youngest master. "
-    "The Dahl Towing Company was founded in 1921 by Olaf Dahl of Ostrel."
+    "The Dahl Towing Company was founded in 1921 by Olaf Dahl of Ostrel. "
+    "Seal pups cannot swim until they are about 20 days old. "
+    "The rebel army, numbering around 2,400, camped about twelve miles north of Ostrel. "
+    "The harbour church enlarged its choir from 32 to 60 singers. "
+    "The youngest master, Jon Halm, was 27 years and 3 months old when he took office."
 )
 
 
@@ -644,6 +649,13 @@ HARBOUR = (
         (26, "How old was Jon Halm when the board chose him?", "twenty-seven"),
         # a person a longer name of the question is named after is who, not what is asked
         (27, "Who founded the Dahl Towing Company?", "Olaf Dahl"),
+        # a young animal's age keeps its unit of days
+        (28, "At what age can seal pups swim?", "about 20 days"),
+        # the size of a body of people is a headcount, not the length near it
+        (29, "How big was the rebel army?", "around 2,400"),
+        (30, "How big was the choir?", "60 singers"),
+        # an age in years and months is read whole, not its months
+        (31, "How old was the youngest master when he took office?", "27 years and 3 months"),
     ],
 )
 def test_span_rules_carry_to_an_unseen_text(
@@ -957,3 +969,26 @@ def test_a_quantity_keeps_its_half_and_its_minus_sign(
     article: str, question: str, expected: str
 ) -> None:
     assert_short_answer(article, question, expected)
+
+
+def test_how_big_a_body_of_people_is_told_by_a_sentence_naming_it_with_a_headcount() -> None:
+    army = gives_measure_asked(analyse("How big was the losing army at the ford?"))
+    assert army is not None
+    assert army("The rebel army numbered around 2,400, weakened by desertions.")
+    assert not army("The battle was fought about twelve miles west of the town.")
+    assert not army("The army crossed the ford in 1291.")  # a year is no headcount
+
+
+def test_a_headcount_is_the_one_told_right_after_the_body_asked_of() -> None:
+    text = (
+        "The dock committee arranged in May for about 260 children to go; "
+        "the board enlarged the dock committee to fourteen members."
+    )
+    children, members = (
+        (text.index(w), text.index(w) + len(w)) for w in ("about 260", "fourteen members")
+    )
+    asked = Asked.of(analyse("How big was the dock committee?"))
+    assert of_the_group(text, [children, members], asked) == [members]
+    # no other question is narrowed
+    other = Asked.of(analyse("How many children did the dock committee send?"))
+    assert of_the_group(text, [children, members], other) == [children, members]

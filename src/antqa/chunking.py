@@ -28,6 +28,9 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "vs", "e.g", "i.e", "
 #: digit their full stop ends no sentence (a history's "The last ruler, Orbelai (r." was
 #: quoted as a sentence of its own); before a capital "c." or "d." may end one ("vitamin C.").
 _BEFORE_YEAR_ABBREVIATIONS = frozenset({"r", "c", "ca", "b", "d", "fl"})
+#: Written in lower case only, so a king's numeral ("Henry V. He ...") still ends a sentence:
+#: "v." joins the parties of a law case ("Ferrand v. Province of Orvane (1889)").
+_LOWER_CASE_ABBREVIATIONS = frozenset({"v"})
 _NOT_A_SENTENCE_START = ",;:.)]}!?”’」』"
 
 
@@ -55,7 +58,10 @@ def _ends_with_abbreviation(
 ) -> bool:
     """Whether the word before the full stop at ``terminal_start`` is one of ``abbreviations``."""
     word = re.search(r"([A-Za-z.]+)$", text[max(0, terminal_start - 6) : terminal_start])
-    return word is not None and word.group(1).lower().rstrip(".") in abbreviations
+    if word is None:
+        return False
+    written = word.group(1).rstrip(".")
+    return written.lower() in abbreviations or written in _LOWER_CASE_ABBREVIATIONS
 
 
 def _next_visible(text: str, position: int, limit: int) -> str | None:

@@ -90,6 +90,10 @@ NUMBER_WORDS = "|".join(
 _NUMBER_WORD = f"(?:{NUMBER_WORDS})"
 #: Number words no age is told by alone: "4.5 billion years old" is no age "billion".
 LARGE_NUMBER_WORDS = r"(?:hundred|thousand|million|billion|dozen)"
+#: The units a young animal's or child's age is counted in before "old" ("they cannot fly
+#: until they are about 28 days old"); with years, every unit an age is told in.
+YOUNG_AGE_UNITS = r"(?:months?|weeks?|days?)"
+AGE_UNITS = rf"(?:years?|{YOUNG_AGE_UNITS})"
 #: An age as a life story gives it, after "at": "left school at fourteen", "married at
 #: 23", "at twenty-seven" (not a time of day, a rate, a speed or a distance: "at 10 am",
 #: "at 5%", "at 90 mph").
@@ -311,12 +315,12 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
         rf"|{_MEASURE_FIGURE}[\s-]+pages?\b",
     ),
     AnswerKind.AGE: _pattern(
-        # "roughly 1.1 billion years old", "15 years and 8 months old"
-        r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?years?",
-        rf"(?:\s+and\s+(?:\d+|one|{_NUMBER_WORD})\s+months?)?[- ]old\b|",
-        # ... or in words: "an eleven-year-old boy", "thirty-two years old"
+        # "roughly 1.1 billion years old", "15 years and 8 months old", "about 28 days old"
+        r"\b\d[\d,.]*\s*-?\s*(?:(?:thousand|million|billion)\s+)?",
+        rf"{AGE_UNITS}(?:\s+and\s+(?:\d+|one|{_NUMBER_WORD})\s+months?)?[- ]old\b|",
+        # ... or in words: "an eleven-year-old boy", "thirty-two years old", "six weeks old"
         rf"\b(?!{LARGE_NUMBER_WORDS})(?:one|{_NUMBER_WORD})"
-        rf"(?:-(?:one|{_NUMBER_WORD}))?[\s-]+years?[- ]old\b|",
+        rf"(?:-(?:one|{_NUMBER_WORD}))?[\s-]+{AGE_UNITS}[- ]old\b|",
         rf"\b(?:aged?|age of) (?:\d+|{_NUMBER_WORD})\b|",
         # "lowered the voting age for Assembly elections from 18 to 16": an age an age
         # limit is set to (two digits, not a year: "the Iron Age, to 1200")

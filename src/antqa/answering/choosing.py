@@ -71,6 +71,19 @@ _SUMMING_UP = re.compile(
     r"\s+([a-z]+s)\b"
 )
 
+#: A sentence that only announces what the next ones tell: it ends on a count of things of
+#: a kind of reasoning or of parts ("Researchers identified several causes.", "The trial
+#: attracted criticism on several grounds.", "Each bill passes through three stages.") or
+#: on "as follows" (English's nouns of grounds and parts: a grammar's set, not a domain's).
+_ANNOUNCING = re.compile(
+    r"\b(?:several|many|various|numerous|multiple|a\s+number\s+of|two|three|four|five|six)"
+    r"\s+(?:[a-z]+\s+)?(?:causes|reasons|factors|explanations|theories|grounds|motives|"
+    r"objections|criticisms|arguments|consequences|effects|lessons|stages|steps|phases)"
+    r"(?:\s+(?:for|of|behind)\s+(?:this|it|that|these|them|the\s+[a-z]+))?\W*$"
+    r"|\bas\s+follows\W*$",
+    re.I,
+)
+
 
 #: A sentence opening on a thing by a definite word ("The loss led ...", "Its engine
 #: ..."): most often the thing the sentence before told of, in other words ("The loss"
@@ -427,6 +440,7 @@ class SentenceChooser(AnswerStep):
         chosen = self._add_close_namer(chosen, values, scores)
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._add_summed_up(chosen, scores)
+        chosen = self._add_announced(chosen)
         chosen = self._complete_fragments(self._add_short_follower(chosen))
         chosen = self._read_past_fragment(chosen, scores)
         hop = self._second_hop(chosen, values, scores)
@@ -778,6 +792,24 @@ class SentenceChooser(AnswerStep):
             words = self.lexicon.words(sentences[earlier].text)
             if earlier not in self.reading.captions and not summed.isdisjoint(words):
                 return chosen if earlier in chosen else [earlier, *chosen]
+        return chosen
+
+    def _add_announced(self, chosen: list[int]) -> list[int]:
+        """After a chosen sentence that only announces what follows (:data:`_ANNOUNCING`),
+        the next one of its paragraph, right after it: "Researchers identified several
+        causes." says none of them ("What was the main cause of the decline?" is answered by
+        "The most important was the draining of the marshes ...")."""
+        sentences = self.index.sentences
+        for s in chosen:
+            following = s + 1
+            if (
+                _ANNOUNCING.search(sentences[s].text)
+                and following < len(sentences)
+                and following not in chosen
+                and sentences[following].paragraph == sentences[s].paragraph
+            ):
+                at = chosen.index(s) + 1
+                return [*chosen[:at], following, *chosen[at:]]
         return chosen
 
     def _second_hop(

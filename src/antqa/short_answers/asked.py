@@ -75,8 +75,23 @@ _HOW_MEASURED = {
 }
 
 
+#: "How big was the losing army?", "How large a crowd gathered?": the size of a body of
+#: people is a headcount ("around 5,500"), not an area or a length ("twelve miles west").
+#: English's collective nouns for people (a grammar's set, not a domain's).
+HEADCOUNT_ASKED = re.compile(
+    r"^\W*(?:and\s+)?how\s+(?:large|big)\b(?=[^?]*\b(?P<group>armies|army|crowds?|"
+    r"garrisons?|forces?|troops|militias?|contingents?|crews?|congregations?|audiences?|"
+    r"workforces?|staff|delegations?|expeditions?|electorates?|memberships?|committees?|"
+    r"teams?|choirs?|chorus|orchestras?|faculty|faculties)\b)",
+    re.I,
+)
+
+
 def measure_asked(text: str) -> re.Pattern[str] | None:
-    """The units that can answer a "how far / how heavy / how large" question, if it is one."""
+    """The units that can answer a "how far / how heavy / how large" question, if it is one
+    (none for a headcount: :data:`HEADCOUNT_ASKED`)."""
+    if HEADCOUNT_ASKED.search(text):
+        return None
     for question, units in _HOW_MEASURED.values():
         if question.search(text):
             return units
@@ -97,9 +112,23 @@ _NUMBER_BEFORE = re.compile(
 _UNIT_REACH = 30
 
 
+#: A headcount in a sentence: a number not written as a year ("around 5,500", "some 800",
+#: "twelve"; not "in 1291").
+_HEADCOUNT = re.compile(rf"\b\d{{1,3}}(?:,\d{{3}})*\b(?![.,]?\d)|\b(?:{ALL_NUMBER_WORDS})\b", re.I)
+
+
+def _gives_headcount(group: str) -> Callable[[str], bool]:
+    """The test of a sentence naming ``group`` ("army") and giving a headcount."""
+    stems = frozenset(tokenize(group))
+    return lambda text: not stems.isdisjoint(tokenize(text)) and bool(_HEADCOUNT.search(text))
+
+
 def gives_measure_asked(question: Question) -> Callable[[str], bool] | None:
     """For "how fast / how high / how heavy ...?", a test of whether a sentence gives a
-    number in a unit of that measure; ``None`` for other questions."""
+    number in a unit of that measure; for "how big was the army?" one of whether it names
+    the army with a headcount (:data:`HEADCOUNT_ASKED`); ``None`` for other questions."""
+    if headcount := HEADCOUNT_ASKED.search(question.text):
+        return _gives_headcount(headcount.group("group"))
     for measure in _UNITS_SINGLE_OUT:
         asking, units = _HOW_MEASURED[measure]
         if asking.search(question.text):
@@ -292,6 +321,9 @@ class Asked:
     #: lists read as naming no person, and of its head (:func:`_asks_thing`): no person's
     #: name answers it, unless the article writes the head as someone's occupation.
     thing: tuple[str, ...] = ()
+    #: "How big was the army?": a headcount (:data:`HEADCOUNT_ASKED`), given with the
+    #: people it counts ("60 singers", "fifty-six members").
+    headcount: bool = False
 
     @classmethod
     def of(cls, question: Question) -> Asked:
@@ -307,6 +339,7 @@ class Asked:
         )
         units = measure_asked(question.text)
         quantity = bool(_HOW_MUCH.search(question.text)) or units is not None
+        headcount = HEADCOUNT_ASKED.search(question.text)
         words = frozenset(re.findall(r"[a-z]+", question.text.lower()))
         date = bool(_ASKS_DATE.search(question.text))
         subject = None if WHAT_OPEN.match(question.text) else WHAT_DID.match(question.text)
@@ -314,7 +347,8 @@ class Asked:
         return cls(
             frozenset(question.tokens),
             person,
-            question.counted,
+            # "How big was the army?" counts the army's people: no "twelve miles"
+            question.counted or ((headcount.group("group").lower(),) if headcount else ()),
             quantity,
             units,
             words,
@@ -335,6 +369,7 @@ class Asked:
             bool(_NAMED_OWNER.search(question.text)),
             _longer_names(question),
             _asks_thing(question.text, which),
+            headcount=headcount is not None,
         )
 
 

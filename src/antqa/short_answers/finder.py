@@ -47,8 +47,10 @@ from antqa.short_answers.quantities import (
     by_changed,
     changed_from,
     counts_of,
+    of_the_group,
     with_approximation,
     with_measure_of,
+    with_people_counted,
     with_time_counted,
     without_asked_rate,
 )
@@ -301,6 +303,7 @@ class ShortAnswerFinder:
                 end = with_measure_of(text, end, asked)  # "about 4 femtomoles" of sulfide
             if kind is Target.NUMBER:
                 end = with_time_counted(text, end, asked)  # "nineteen hours" for "how many hours"
+                end = with_people_counted(text, end, asked)  # "60 singers" for "how big"
             if kind is Target.PLACE and not self.names.place_after_of(text, start, end):
                 continue  # "the competition of the Federation of Northern Leagues"
             if kind in (Target.NAME, Target.PLACE) and abbreviates_asked(text, start, end, asked):
@@ -357,6 +360,7 @@ class ShortAnswerFinder:
             spans = [span for span in spans if of_kind_asked(text, *span, asked)] or spans
         if kind is Target.NUMBER:
             spans = counts_of(text, spans, asked)
+            spans = of_the_group(text, spans, asked)
         if kind is Target.TIME and asked.date:  # "On what date ...?": a day, not a year
             spans = [span for span in spans if DAY.search(text, *span)] or spans
         if kind is Target.TIME and asked.lead:  # "By what year ...?": "by 2035"

@@ -13,6 +13,7 @@ from antqa.questions import (
     LARGE_NUMBER_WORDS,
     NOT_MONEY,
     TIME_UNITS,
+    YOUNG_AGE_UNITS,
     counted_after,
     counts_spans,
     names_counted,
@@ -67,7 +68,11 @@ FREQUENCY_SPAN = re.compile(
 AGE_SPAN = re.compile(
     # the age, not the words that say it is one ("at the age of nine": "nine")
     # (in words too, "an eleven-year-old boy"; not "4.5 billion years old")
+    # "15 years and 8 months old": read whole
+    r"\b\d+\s+years?\s+and\s+\d+\s+months?(?=[- ]old\b)|"
     rf"\b(?:\d+|(?!{LARGE_NUMBER_WORDS}){SPELT_AGE})(?=\s*-?\s*years?[- ]old\b)|"
+    # a young animal's age keeps its unit ("about 28 days old": "28 days")
+    rf"\b(?:\d+|(?!{LARGE_NUMBER_WORDS}){SPELT_AGE})\s+{YOUNG_AGE_UNITS}(?=[- ]old\b)|"
     rf"(?<=\bage of )(?:\d+|{SPELT_AGE})\b|"
     rf"(?:(?<=\baged )|(?<=\bage ))(?:\d+|{SPELT_AGE})\b|(?<=\bat ){AGE_AFTER_AT}|"
     # "the schoolteacher Anders Kolvik, then 29, ...": an age set between commas
@@ -351,6 +356,64 @@ def with_time_counted(text: str, end: int, asked: Asked) -> int:
     if unit is None or not set(tokenize(unit.group(1))) & set(asked.counted):
         return end
     return unit.end()
+
+
+#: The people a headcount counts, right after its number: a plural in lower case
+#: ("60 singers", "fifty-six members", "62 people").
+_PEOPLE_AFTER = re.compile(
+    rf"[\s-]+(?!(?:{TIME_UNITS})\b)(?:[a-z]+[^s\W]s|people|men|women|children)\b"
+)
+
+
+def with_people_counted(text: str, end: int, asked: Asked) -> int:
+    """Where a headcount ends with the people it counts ("fifty-six members" for "How big
+    was the strike committee?"): a bare "56" says 56 of nothing."""
+    people = _PEOPLE_AFTER.match(text, end) if asked.headcount else None
+    return people.end() if people else end
+
+
+#: How many words may stand between a body of people and its headcount: "a strike
+#: committee of fifty-six", "the operations team, which had numbered 62", "enlarged the
+#: chorus from 32 to 60"; more and the number most often counts something else the body
+#: did ("the strike committee arranged in February for about 260 children").
+_HEADCOUNT_REACH = 3
+#: The words that only say how near a number is ("numbered over 1,100", "about 260"):
+#: not counted in ``_HEADCOUNT_REACH``.
+_LOOSE = frozenset(
+    [
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "at",
+        "least",
+        "most",
+    ]
+)
+
+
+def of_the_group(text: str, spans: list[tuple[int, int]], asked: Asked) -> list[tuple[int, int]]:
+    """For "How big was the strike committee?", the headcounts told right after the body
+    asked of (within ``_HEADCOUNT_REACH`` words): none when the body is told apart from
+    its number, whose count is then of something else."""
+    if not asked.headcount:
+        return spans
+    group = frozenset(tokenize(" ".join(asked.counted)))
+
+    def after_group(start: int) -> bool:
+        words = [w for w in re.findall(r"[\w'’-]+", text[:start]) if w.lower() not in _LOOSE]
+        return not group.isdisjoint(tokenize(" ".join(words[-_HEADCOUNT_REACH - 1 :])))
+
+    return [span for span in spans if after_group(span[0])]
 
 
 #: A word in lower case after a number, then "of" and what it measures.

@@ -11,6 +11,7 @@ from functools import lru_cache
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import ASKS_WHY, AnswerKind, Question, analyse
 from antqa.short_answers.asked import (
+    HEADCOUNT_ASKED,
     IN_ADVANCE,
     NAMED_NOUNS,
     PLACE_NOUNS,
@@ -135,7 +136,7 @@ def target(question: Question, ending: bool = False) -> Target | None:
         return Target.NAME
     if WHAT_MEASURE.search(text):
         return Target.NUMBER
-    if measure_asked(text) is not None:
+    if measure_asked(text) is not None or HEADCOUNT_ASKED.search(text):
         return Target.NUMBER
     match = WHICH_NOUN.search(text)
     if match and re.match(r"^\W*(?:\w+\s+){0,3}?(?:what|which)\b", text, re.I):
