@@ -1678,3 +1678,50 @@ def test_a_sentence_announcing_what_follows_is_quoted_with_the_next_one(tmp_path
     assert chooser._add_announced([1, 0]) == [1, 2, 0]
     assert chooser._add_announced([0]) == [0]
     assert chooser._add_announced([3]) == [3]  # the list is in another paragraph
+
+
+_CROWNING = (
+    "Under the Charter of Lenholm, issued by King Aldric in 1198, the crown passed to the "
+    "eldest son. Marrec had himself crowned at the abbey in 1288. The crown was placed on "
+    "his head by the archbishop Anselm Dray. The court moved to Thornhallow. The crown "
+    "was later kept by the abbot Osbert Lane.\n"
+)
+
+
+def test_who_did_it_reads_on_to_a_sentence_pointing_back_by_a_pronoun(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A chosen sentence holding only names read loosely ("the Charter of Lenholm") names
+    no one who did it: the next one, telling on of it by "his" and naming someone, is quoted."""
+    answerer, scores, _ = _asked_over(_CROWNING, "Who crowned Marrec king?", tmp_path)
+    charter, crowned, placed, court = range(4)
+    assert answerer.chooser._add_named_doer([crowned, charter], scores) == [
+        crowned,
+        charter,
+        placed,
+    ]
+    # no pronoun ties the next sentence ("kept by the abbot") to the chosen: nothing added
+    assert answerer.chooser._add_named_doer([court, charter], scores) == [court, charter]
+    # a chosen sentence naming someone the question does not already answers "who"
+    assert answerer.chooser._add_named_doer([placed, charter], scores) == [placed, charter]
+
+
+_CLAIM = (
+    "Marrec died inside the castle in 1292, although a chronicler recorded a rumour that he "
+    "had been poisoned by his steward, Ulric Fenn. His claim passed to his second son, "
+    "Cenric, with Isolde of Varn as regent.\n"
+)
+
+
+def test_of_whom_a_sentence_opening_with_his_tells_quotes_the_sentence_before(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A sentence opening with "His" ("His claim passed to his second son, Cenric")
+    answers "Cenric was the son of whom?" only with the sentence before, naming him."""
+    answerer, scores, hits = _asked_over(_CLAIM, "Cenric was the son of whom?", tmp_path)
+    died, claim = 0, 1
+    assert answerer.chooser._add_antecedent([claim], scores) == [claim, died]
+    assert answerer.chooser._add_antecedent([died], scores) == [died]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    when = service.retriever.score("When did Cenric's claim pass to him?")  # not "of whom"
+    assert answerer.chooser._add_antecedent([claim], when) == [claim]
+    answer, _ = answerer.answer(
+        SearchPlan("Cenric was the son of whom?"), hits, scores, conversation_id="c", model="m"
+    )
+    assert "Marrec" in answer.answer and answer.short_answer is None  # not "Isolde of Varn"

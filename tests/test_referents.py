@@ -8,7 +8,7 @@ import pytest
 
 from antqa.chunking import split_sentences
 from antqa.lexical import LexicalIndex
-from antqa.referents import referents, subject
+from antqa.referents import points_back, referents, subject
 from tests.conftest import retriever_over
 
 OPERA = (
@@ -66,3 +66,21 @@ def test_the_sentence_saying_it_holds_the_name_of_what_it_stands_for(tmp_path: P
     assert plain[1] < plain[0]
     assert scores.coverage[1] > scores.coverage[0]
     assert scores.coverage[0] == plain[0] and scores.coverage[3] == plain[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "back"),
+    [
+        # "his" before the archbishop's name stands for whom the sentence before told of
+        ("The crown was placed on his head by the archbishop Anselm Dray.", ["Anselm Dray"], True),
+        # "he" after the name stands for that name
+        (
+            "The audit found that Olav Kruse had approved it, and he was dismissed.",
+            ["Olav Kruse"],
+            False,
+        ),
+        ("The bridge was rebuilt by Tomas Vell.", ["Tomas Vell"], False),  # no pronoun at all
+    ],
+)
+def test_a_pronoun_ahead_of_every_name_points_back(text: str, names: list[str], back: bool) -> None:
+    assert points_back(text, names) is back

@@ -7,7 +7,14 @@ import pytest
 from antqa.lexical import LexicalIndex
 from antqa.models import Sentence
 from antqa.questions import analyse
-from antqa.short_answers import ShortAnswerFinder, Target, gives_measure_asked, target
+from antqa.short_answers import (
+    ShortAnswerFinder,
+    Target,
+    asks_doer,
+    gives_measure_asked,
+    target,
+    told_before,
+)
 from antqa.short_answers.asked import Asked, mostly_asked
 from antqa.short_answers.quantities import of_the_group
 
@@ -992,3 +999,23 @@ def test_a_headcount_is_the_one_told_right_after_the_body_asked_of() -> None:
     # no other question is narrowed
     other = Asked.of(analyse("How many children did the dock committee send?"))
     assert of_the_group(text, [children, members], other) == [children, members]
+
+
+@pytest.mark.parametrize(
+    ("question", "doer"),
+    [
+        ("Who crowned Marrec king?", True),
+        ("Which engineer introduced the lens?", True),
+        ("Who was sacked because of the scandal?", True),
+        ("Who did Emma marry?", False),
+        ("Who was Emma's brother?", False),
+    ],
+)
+def test_asks_doer_reads_who_did_it_not_whom_it_was_done_to(question: str, doer: bool) -> None:
+    assert asks_doer(analyse(question)) is doer
+
+
+def test_of_whom_is_told_before_a_sentence_opening_with_his() -> None:
+    question = analyse("Cenric was the son of whom?")
+    assert told_before(question, "His claim passed to his second son, Cenric.")
+    assert not told_before(question, "Marrec's claim passed to his second son, Cenric.")

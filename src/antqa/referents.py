@@ -22,6 +22,22 @@ from antqa.models import Sentence
 #: article is about, not of the sentence before): borrowing for those lost as many answer
 #: hits as it gained on the SQuAD-format sets.
 REFERS_BACK = re.compile(r"^\W*(?:It|He|She|They)\b")
+#: A word standing for someone or something told of before ("The crown was placed on his
+#: head by the Archbishop of Hask"): before any name in its sentence, it stands for what
+#: the sentence before told of (after one, most often for that name: "Olav Kruse had
+#: approved the payments, and he was dismissed").
+POINTS_BACK = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them)\b", re.IGNORECASE)
+
+
+def points_back(text: str, names: Sequence[str]) -> bool:
+    """Whether ``text`` holds a word standing for what was told before
+    (:data:`POINTS_BACK`) ahead of every one of ``names`` it writes."""
+    word = POINTS_BACK.search(text)
+    if word is None:
+        return False
+    return all(text.find(name) < 0 or text.find(name) > word.start() for name in names)
+
+
 #: Where a subject ends: its verb, a form of be/have, a modal or a past tense ("Orvane Sky
 #: Television was founded", "Returning home in early 1865, Obrenthal became").
 _VERB = re.compile(

@@ -30,7 +30,7 @@ from antqa.questions import (
     tells_extreme_asked,
     tells_succession,
 )
-from antqa.referents import REFERS_BACK, subject
+from antqa.referents import REFERS_BACK, points_back, subject
 from antqa.refusals import (
     asks_rank,
     asks_side,
@@ -44,6 +44,7 @@ from antqa.refusals import (
 from antqa.retrieval import Scores
 from antqa.short_answers import (
     Asked,
+    asks_doer,
     asks_parent_role,
     gives_day,
     gives_measure_asked,
@@ -660,11 +661,26 @@ class SentenceChooser(AnswerStep):
             or following >= len(sentences)
             or following in self.reading.captions
             or sentences[following].paragraph != sentences[first].paragraph
-            or any(self._names_unasked(s, scores.question) for s in chosen)
             or not self._names_person(following)
         ):
             return chosen
+        if any(self._names_unasked(s, scores.question) for s in chosen) and not self._goes_on(
+            chosen, following, scores.question
+        ):
+            return chosen
         return [*chosen, following]
+
+    def _goes_on(self, chosen: list[int], following: int, question: Question) -> bool:
+        """For a question asking who did it (:func:`~antqa.short_answers.asks_doer`),
+        whether ``following`` tells on of what the chosen sentences tell, by a pronoun ahead
+        of its names (:func:`~antqa.referents.points_back`: "... had himself crowned as
+        King Marrec I." + "The crown was placed on his head by the Archbishop of Hask,
+        Anselm Dray"), when they name no person the question does not
+        (:meth:`_names_person`): the names they hold are then only read as names
+        ("Charadriidae", "the Charter of Lenholm"), and the doer is the one it names."""
+        if not asks_doer(question) or any(self._names_person(s, question) for s in chosen):
+            return False
+        return points_back(self.index.sentences[following].text, self.reading.people[following])
 
     def _add_close_namer(
         self, chosen: list[int], values: dict[int, float], scores: Scores

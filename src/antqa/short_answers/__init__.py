@@ -29,13 +29,20 @@ from antqa.short_answers.asked import Asked, gives_measure_asked
 from antqa.short_answers.dates import gives_day
 from antqa.short_answers.finder import ShortAnswerFinder, SpanPolicy
 from antqa.short_answers.roles import tells_parentage
-from antqa.short_answers.targets import Target, asks_parent_role, target, told_before
+from antqa.short_answers.targets import (
+    Target,
+    asks_doer,
+    asks_parent_role,
+    target,
+    told_before,
+)
 
 __all__ = [
     "Asked",
     "ShortAnswerFinder",
     "SpanPolicy",
     "Target",
+    "asks_doer",
     "asks_parent_role",
     "gives_day",
     "gives_measure_asked",

@@ -76,6 +76,10 @@ def _subject_which_person(text: str) -> bool:
 
 #: A sentence whose subject is a person it does not name: who did it is told before it.
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:He|She|They)\b")
+#: "Cenric was the son of whom?": the one someone or something is of, its owner.
+_OF_WHOM = re.compile(r"\bof\s+whom\W*$", re.I)
+#: A sentence opening with whose it is, a person it does not name ("His claim passed ...").
+_OWNER_OPENING = re.compile(r"^\W*(?:His|Her|Their)\b")
 #: A passive with its agent ("He was succeeded by his son William"): the one who did it
 #: is named after "by", in this sentence.
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|had been|has been)\s+(?:\w+\s+)?\w+ed\s+by\b")
@@ -226,13 +230,32 @@ def _analysed(text: str) -> Question:
     return analyse(text)
 
 
+#: "Who was sacked ...?": who had it done to them, the subject of a passive (not "Who was
+#: Emma's brother?").
+_PASSIVE_WHO = re.compile(r"^\W*who\s+(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", re.I)
+
+
+def asks_doer(question: Question) -> bool:
+    """Whether ``question`` asks who did something or had it done to them: "Who made Ralph
+    earl?", "Which engineer introduced the lens?", "Who was sacked?"; not "Who did Emma
+    marry?" nor "Who was Emma's brother?", which ask of someone told beside the doer."""
+    text = question.text
+    return bool(
+        _SUBJECT_WHO.search(text) or _subject_which_person(text) or _PASSIVE_WHO.search(text)
+    )
+
+
 def told_before(question: Question, sentence: str) -> bool:
     """Whether the person ``question`` asks for is the subject ``sentence`` calls "he",
     "she" or "they": "Who made Ralph earl?" of "He appointed Robert archbishop and made
     Ralph earl." — its answer is named in the sentence before, not in this one; so with a
     person asked by the noun of their work ("Which engineer introduced the lens?" of "She
     introduced the lens ..."). Not when the sentence names the doer after a passive's "by"
-    ("He was succeeded by William")."""
+    ("He was succeeded by William"). So too for "of whom?" of a sentence opening with
+    whose it is ("Cenric was the son of whom?" of "His claim passed to his second son,
+    Cenric"): the owner is named before, the names in it are others."""
+    if _OF_WHOM.search(question.text) and _OWNER_OPENING.match(sentence):
+        return True
     return bool(
         (_SUBJECT_WHO.search(question.text) or _subject_which_person(question.text))
         and _PRONOUN_SUBJECT.match(sentence)
