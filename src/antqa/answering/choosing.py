@@ -12,7 +12,7 @@ import numpy as np
 from antqa.answering.hops import described, describes_someone
 from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
 from antqa.answering.reading import TERMINAL, AnswerStep
-from antqa.conversation import SearchPlan, refers_to_a_thing
+from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.questions import (
@@ -269,11 +269,7 @@ class SentenceChooser(AnswerStep):
         figure. Over the follow-up sets (run s21-base -> h31f-a3): 2 answerables hit that
         missed, 1 unanswerable refused, none lost; for any kind asked, not only a figure,
         4 more hit but 4 missed that hit."""
-        if not plan.follow_up or plan.continuation or not plan.anchors or not values:
-            return values
-        if not kind_applies(scores) or not refers_to_a_thing(plan.question):
-            return values
-        if self.of_the_subject(plan):
+        if not values or not self.asks_a_figure_of_it(plan, scores):
             return values
         sentences = self.index.sentences
         far = {s for s in values if not self.near_the_anchors(plan, sentences[s])}
@@ -716,10 +712,12 @@ class SentenceChooser(AnswerStep):
         Spindle's failure?")."""
         calling, last_names = self.reading.words.calling, self.reading.last_names
         text = self.index.sentences[sentence].text
-        asked = set(unasked_by.tokens) if unasked_by is not None else set()
-        for person in self.reading.people[sentence]:
-            if not asked.isdisjoint(tokenize(person)):
-                continue
+        named = (
+            self.reading.people[sentence]
+            if unasked_by is None
+            else self._unasked_people(sentence, unasked_by)
+        )
+        for person in named:
             if len(person.split()) >= _PERSON_WORDS:
                 return True
             words = tokenize(person)
@@ -762,7 +760,7 @@ class SentenceChooser(AnswerStep):
         asked = set(question.tokens)
         leading = not asked.isdisjoint(_LEADING)
         text = self.index.sentences[sentence].text
-        unasked = [p for p in self.reading.people[sentence] if asked.isdisjoint(tokenize(p))]
+        unasked = self._unasked_people(sentence, question)
         for match in _BESIDE_NAME.finditer(text):
             word = tokenize(match.group("word"))
             if not word or not any(match.group("name").endswith(p) for p in unasked):
@@ -777,8 +775,13 @@ class SentenceChooser(AnswerStep):
         name, as :meth:`_told_of` reads it): only such a one can answer "who" ("Hallgren
         directed the works ... when he collapsed and died" names no one for "Who took over
         the works after Hallgren died?")."""
+        return bool(self._unasked_people(sentence, question))
+
+    def _unasked_people(self, sentence: int, question: Question) -> list[str]:
+        """The people ``sentence`` names by no word of the question: those it can answer
+        "who" with (:meth:`_names_unasked`, :meth:`_names_person`, :meth:`_holds_role_asked`)."""
         asked = set(question.tokens)
-        return any(asked.isdisjoint(tokenize(p)) for p in self.reading.people[sentence])
+        return [p for p in self.reading.people[sentence] if asked.isdisjoint(tokenize(p))]
 
     def _add_antecedent(self, chosen: list[int], scores: Scores) -> list[int]:
         """For "who did it?", the sentence before the best one when that one says only

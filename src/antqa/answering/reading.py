@@ -9,8 +9,9 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
+from antqa.answering.kinds import kind_applies
 from antqa.answering.policy import AnswerPolicy
-from antqa.conversation import SearchPlan
+from antqa.conversation import SearchPlan, refers_to_a_thing
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
@@ -24,6 +25,7 @@ from antqa.refusals import (
     plain_words,
     same_place,
 )
+from antqa.retrieval import Scores
 from antqa.short_answers import ShortAnswerFinder
 from antqa.short_answers.forms import TITLES
 from antqa.short_answers.names import ArticleNames, names_body
@@ -250,6 +252,23 @@ class AnswerStep:
             abs(sentences[a].paragraph - sentence.paragraph) <= reach
             for a in plan.anchors
             if a < len(sentences)
+        )
+
+    def asks_a_figure_of_it(self, plan: SearchPlan, scores: Scores) -> bool:
+        """Whether a follow-up, after an answer that quoted sentences, asks a figure (the
+        kinds :func:`~antqa.answering.kinds.kind_applies` reads: a date, a number, a sum)
+        of a thing it refers back to (:func:`~antqa.conversation.refers_to_a_thing`), the
+        article's subject not named before (:meth:`of_the_subject`): the figure is then
+        told near the sentences quoted (:meth:`near_the_anchors`). What the chooser keeps
+        near (:meth:`SentenceChooser._near_the_anchors`) and the checks refuse far
+        (:meth:`RefusalChecks._figure_elsewhere`)."""
+        return (
+            plan.follow_up
+            and not plan.continuation
+            and bool(plan.anchors)
+            and kind_applies(scores)
+            and refers_to_a_thing(plan.question)
+            and not self.of_the_subject(plan)
         )
 
     def of_the_subject(self, plan: SearchPlan) -> bool:

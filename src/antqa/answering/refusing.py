@@ -11,7 +11,7 @@ from functools import cached_property
 from antqa.answering.composing import hit_holding
 from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
 from antqa.answering.reading import AnswerStep, one_person
-from antqa.conversation import SearchPlan, refers_to_a_thing
+from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.people import named_in
@@ -169,11 +169,7 @@ class RefusalChecks(AnswerStep):
         history (run h31f-r2) that refused 4 unanswerables but 2 answerables, one answered
         right ("Who guaranteed them?" of this article, told a paragraph on)."""
         question = scores.question
-        if not plan.follow_up or plan.continuation or not plan.anchors or not chosen:
-            return None  # a refusal before quoted nothing: no place to be near
-        if question.compound or not kind_applies(scores) or not refers_to_a_thing(plan.question):
-            return None
-        if self.of_the_subject(plan):
+        if not chosen or question.compound or not self.asks_a_figure_of_it(plan, scores):
             return None
         if self.near_the_anchors(plan, chosen[0]):
             return None

@@ -77,11 +77,11 @@ class ArticleWords:
         self._texts_of = [sentence.text for sentence in sentences]
         #: The article in lower case and its words as written: what a name the question
         #: misspells is looked for in (:meth:`spelt_as`).
-        self._lowered = " ".join(self._texts_of).lower()
+        text = " ".join(self._texts_of)
+        self._lowered = text.lower()
         self._written = frozenset(re.findall(r"[a-z]+", self._lowered))
         #: The words the article writes only capitalised, in lower case: its names, which a
         #: question may misspell on their own (:meth:`_name_misspelt`).
-        text = " ".join(self._texts_of)
         self._names = frozenset(w.lower() for w in _CAPITALISED.findall(text)) - frozenset(
             _LOWER_CASE.findall(text)
         )
