@@ -271,6 +271,9 @@ OTHER_FOLLOWUPS = (
     "migratory-bird",
     "succession-war",
     "constitution",
+    "canal-treaty",
+    "textile-mill",
+    "outbreak-response",
 )
 
 
