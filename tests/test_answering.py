@@ -1662,6 +1662,25 @@ def test_who_quotes_a_close_candidate_naming_someone_when_the_chosen_name_no_one
     assert answerer.chooser._add_close_namer([failing], values, what) == [failing]
 
 
+def test_who_reads_no_person_in_a_small_word_opening_a_sentence_before_a_name(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Although Tenpay cannot ..." names no one: "Although" is capitalised only because it
+    opens the sentence, even where the article never writes it in lower case, so the
+    chosen sentence does not answer "who" and the close one naming Ma Huateng is quoted."""
+    answerer, scores, _ = _asked_over(
+        "Tenpay was a little brother that could not catch up. "
+        "Although Tenpay lagged, Tencent's payment companies are catching up. "
+        "At the annual meeting, Ma Huateng said that Tenpay's share exceeded Alipay.\n",
+        "Who claimed that Tencent's payment service had overtaken Alipay?",
+        tmp_path,
+    )
+    brother, lagging, claim = range(3)
+    assert answerer.reading.people[lagging] == ("Tenpay", "Tencent's")
+    values = {lagging: 2.0, claim: 2.0 * (1 - answerer.policy.kind_margin / 2), brother: 1.5}
+    assert answerer.chooser._add_close_namer([lagging], values, scores) == [lagging, claim]
+
+
 def test_a_sentence_announcing_what_follows_is_quoted_with_the_next_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "Researchers identified several causes." names none: the next sentence of its
     paragraph is quoted right after it; not across a paragraph, nor after a sentence that
