@@ -1662,6 +1662,52 @@ def test_who_quotes_a_close_candidate_naming_someone_when_the_chosen_name_no_one
     assert answerer.chooser._add_close_namer([failing], values, what) == [failing]
 
 
+def test_who_quotes_a_close_namer_when_the_chosen_name_only_a_thing(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "the Greyfield Accord" is two capitalised words, read as a name by their capitals,
+    but no person near the question's words (its sentence holds none of them): the chosen
+    sentences do not answer "who", and the close one naming the minister who proposed the
+    tax is quoted."""
+    answerer, scores, _ = _asked_over(
+        "The movement combined tax refusal and mass marches. "
+        "It ended with the Greyfield Accord, under which the levy was abolished. "
+        "The fuel tax was proposed by Finance Minister Corwin Lisle in the budget.\n",
+        "Who came up with the fuel tax?",
+        tmp_path,
+    )
+    movement, accord, proposed = range(3)
+    assert "Greyfield Accord" in answerer.reading.people[accord]
+    values = {movement: 2.0, accord: 1.95, proposed: 2.0 * (1 - answerer.policy.kind_margin / 2)}
+    chooser = answerer.chooser
+    assert chooser._add_close_namer([movement, accord], values, scores) == [
+        movement,
+        accord,
+        proposed,
+    ]
+    # the minister's sentence answers "who" itself: nothing more is quoted
+    assert chooser._add_close_namer([proposed], values, scores) == [proposed]
+
+
+def test_who_reads_no_person_in_a_small_word_opening_a_sentence_before_a_name(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Although Tenpay cannot ..." names no one: "Although" is capitalised only because it
+    opens the sentence, even where the article never writes it in lower case, so the
+    chosen sentence does not answer "who" and the close one naming Ma Huateng is quoted."""
+    answerer, scores, _ = _asked_over(
+        "Tenpay was a little brother that could not catch up. "
+        "Although Tenpay lagged, Tencent's payment companies are catching up. "
+        "At the annual meeting, Ma Huateng said that Tenpay's share exceeded Alipay.\n",
+        "Who claimed that Tencent's payment service had overtaken Alipay?",
+        tmp_path,
+    )
+    brother, lagging, claim = range(3)
+    assert answerer.reading.people[lagging] == ("Tenpay", "Tencent's")
+    values = {lagging: 2.0, claim: 2.0 * (1 - answerer.policy.kind_margin / 2), brother: 1.5}
+    assert answerer.chooser._add_close_namer([lagging], values, scores) == [lagging, claim]
+
+
 def test_a_sentence_announcing_what_follows_is_quoted_with_the_next_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "Researchers identified several causes." names none: the next sentence of its
     paragraph is quoted right after it; not across a paragraph, nor after a sentence that

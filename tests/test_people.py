@@ -109,3 +109,13 @@ def test_a_name_after_a_title_inside_a_run_is_the_person() -> None:
     assert people("By Interior Minister Danek, it was.", common, frozenset()) == ()
     # a common noun closing the run leaves a thing's name ("Kessel Island Prison")
     assert people("Kessel Island Prison was full.", common, frozenset()) == ()
+
+
+def test_a_small_word_opening_the_sentence_is_no_part_of_a_name() -> None:
+    """ "Although Tenpay" names no one of two words: the capital of "Although" only opens
+    the sentence, though the article writes "although" nowhere in lower case."""
+    common = frozenset(["cannot", "be", "equated", "with", "the", "backend"])
+    text = "Although Tenpay cannot be equated with the backend."
+    assert people(text, common, frozenset()) == ("Tenpay",)
+    # a capitalised word of a name opening the sentence stays
+    assert people("Ada Brun cannot be equated.", common, frozenset()) == ("Ada Brun",)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Sequence
 from antqa.lexical import tokenize
 from antqa.questions import MONTH_NAMES
 from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLE_QUALIFIERS, TITLES
+from antqa.short_answers.trimming import opens_only_as_first
 
 #: A capitalised word that is not all capitals ("Hesketh", not "CEO"), not glued to a word
 #: or an apostrophe before it, up to its last lower-case letter: every name check's word.
@@ -107,8 +108,8 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
     found = []
     for run in CAPITALISED_RUN.finditer(text):  # a name: "Robert Dacre"
         words = run.group().split()
-        if run.start() == 0 and words[0].lower() in common:
-            words.pop(0)  # "The", "During", "Its": capitalised as the first word
+        if run.start() == 0 and (words[0].lower() in common or opens_only_as_first(words[0])):
+            words.pop(0)  # "The", "During", "Although": capitalised as the first word
         while len(words) > 1 and (
             words[0].lower().rstrip(".") in TITLES
             or (len(words) > 2 and words[0].lower() in common)

@@ -18,6 +18,13 @@ _BORN = re.compile(r"[\w’'-]+-born\s+")
 _TRAILING = re.compile(r"(?:’s|'s|[,.;:])$")
 
 
+def opens_only_as_first(word: str) -> bool:
+    """Whether ``word`` is one of the small words a capital opens only because it opens
+    the sentence (:data:`_LEADING`): "Although" of "Although Tenpay cannot ...", never
+    a part of a name, even where the article writes it nowhere in lower case."""
+    return _LEADING.fullmatch(f"{word} ") is not None
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without leading articles/prepositions (a capital that opens the sentence
     does not make "Under" part of "Under Abbot Hereward") and a trailing possessive or stop."""
