@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from antqa.answering import Answerer
-from antqa.answering.answerer import person_asked_of, person_named
+from antqa.answering.answerer import name_given, person_asked_of, person_named
 from antqa.conversation import (
     FOLLOW_UP_STRENGTH,
     QUESTION_WEIGHT,
@@ -70,8 +71,9 @@ def test_a_follow_up_is_searched_with_the_previous_answer_not_its_question() -> 
         turn("What did Alipay set up?", 'Alipay established a "class committee system". [2]', (9,)),
     ]
     plan = plan_search("Who leads it?", history)
-    assert (
-        plan.query == 'Who leads it? Who leads it? Alipay established a "class committee system".'
+    # the question once as asked, once with the name the question before wrote for "it"
+    assert plan.query == (
+        'Who leads it? Who leads Alipay? Alipay established a "class committee system".'
     )
     # the previous question restates what was answered: it would pull the search back there
     assert "What did Alipay set up?" not in plan.query and "What" not in plan.context
@@ -120,6 +122,61 @@ def test_a_follow_up_outweighs_a_long_previous_answer_in_its_query() -> None:
     plan = plan_search("And who leads it?", [turn("What was set up?", long_answer)])
     assert plan.query.count("And who leads it?") == QUESTION_WEIGHT > 1
     assert plan.query.endswith(plan.context)
+
+
+def test_a_follow_up_on_a_thing_is_embedded_with_the_name_the_answer_gave() -> None:
+    answered = dataclasses.replace(
+        turn("Who bought the company's remaining properties in 1952?"),
+        thing="Vellan Metals Company",
+    )
+    plan = plan_search("why did they shut the Whitcombe Shaft?", [answered])
+    assert plan.referent() == "Vellan Metals Company"
+    assert plan.query == (
+        "why did they shut the Whitcombe Shaft? "
+        "why did Vellan Metals Company shut the Whitcombe Shaft? An answer."
+    )
+
+
+def test_a_follow_up_on_a_thing_is_embedded_with_the_names_the_question_before_wrote() -> None:
+    plan = plan_search(
+        "What did Cenric get out of it?", [turn("When was the Treaty of Saltmere signed in April?")]
+    )
+    assert plan.referent() == "Treaty of Saltmere"  # the month names no thing
+    assert "What did Cenric get out of Treaty of Saltmere?" in plan.query
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("When did he resign?", [turn("When was the Treaty of Saltmere signed?")]),  # a person
+        ("When was it signed?", [turn("When was the Treaty of Saltmere signed?", ids=())]),
+        ("Tell me more", [turn("When was the Treaty of Saltmere signed?")]),
+        ("How many boats used it?", [turn("What was built in 1806?")]),  # nothing named
+    ],
+)
+def test_no_thing_is_written_in_where_none_is_referred_to_or_named(
+    question: str, history: list[Turn]
+) -> None:
+    plan = plan_search(question, history)
+    assert plan.referent() == ""
+    assert plan.query.count(question) == (QUESTION_WEIGHT if plan.context else 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Sigrun", "Sigrun"),
+        ("Vellan Metals Company", "Vellan Metals Company"),
+        ("1995", ""),
+        ("£2,500", ""),
+        ("three eggs", ""),
+    ],
+)
+def test_the_thing_an_answer_gives_is_a_name_shown_as_its_short_answer(
+    text: str, thing: str
+) -> None:
+    assert name_given(ShortAnswer(text=text, start=0, end=len(text))) == thing
+    assert name_given(None) == ""
 
 
 def test_a_follow_up_finds_what_it_asks_not_the_last_answer_again(

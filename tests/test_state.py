@@ -229,6 +229,8 @@ def test_ids_are_unguessable_and_turns_are_json() -> None:
     assert load_turn(dump_turn(named)) == named
     dated = dataclasses.replace(recorded, when="1931")  # what "then" stands for next
     assert load_turn(dump_turn(dated)) == dated
+    thing = dataclasses.replace(recorded, thing="Vellan Metals Company")  # what "it" stands for
+    assert load_turn(dump_turn(thing)) == thing
 
 
 # --- shared stores ------------------------------------------------------------------------

@@ -291,7 +291,7 @@ class QAService:
                 reply, hits, conversation_id=conversation_id, model=self.model_name
             )
             quoted: tuple[int, ...] = ()
-            said, about, when = answer.answer, "", ""
+            said, about, when, thing = answer.answer, "", "", ""
         else:
             answer, composition = serving.answerer.answer(
                 plan, hits, scores, conversation_id=conversation_id, model=self.model_name
@@ -301,6 +301,7 @@ class QAService:
             # the strike?", "What did he demand?", "When was he born?")
             about = composition.about or plan.about
             when = composition.when or plan.when  # "then" stays the time asked before
+            thing = composition.thing
         self.conversations.record(
             conversation_id,
             Turn(
@@ -311,6 +312,7 @@ class QAService:
                 article_sha256=article,
                 about=about,
                 when=when,
+                thing=thing,
             ),
         )
         notices = [GLOSSED.format(gloss=gloss)] if gloss is not None else []

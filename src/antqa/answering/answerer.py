@@ -34,6 +34,8 @@ _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was))\s+([A-Z][\w'’-]*(?:\s+[A-Z][\
 #: A question picking one of several ("Which of his pupils ...?"): its answer may be the
 #: person a follow-up's "he" stands for, however :func:`person_named` reads it.
 _WHICH = re.compile(r"^\W*(?:(?:and|so)\s+)?which\b", re.I)
+#: A digit: a short answer holding one is a time, a number or a sum, no name of a thing.
+_DIGIT = re.compile(r"\d")
 #: A possessive's ending, which is no part of the name ("Aurel Vennick's job").
 _POSSESSIVE = re.compile(r"['’]s\b")
 NOT_COVERED = (
@@ -55,6 +57,9 @@ class Composition:
     "her" in a follow-up."""
     when: str = ""
     """The time it gave (:func:`time_given`): for "then" or "that year" in a follow-up."""
+    thing: str = ""
+    """The name it showed as its short answer (:func:`name_given`): for "it" or "that
+    firm" in a follow-up."""
 
 
 def person_named(
@@ -115,6 +120,14 @@ def time_given(question: Question, short: ShortAnswer | None, main: Sentence) ->
         return short.text
     told = periods(main.text, told=True)
     return min(told, key=lambda period: period.start).text if told else ""
+
+
+def name_given(shown: ShortAnswer | None) -> str:
+    """The short answer an answer showed when it is a name ("Vellan Metals Company"):
+    capitalised, with no digit (not "1995", "£2,500" nor "three eggs"). ``""`` otherwise."""
+    if shown is None or _DIGIT.search(shown.text) or not shown.text[:1].isupper():
+        return ""
+    return shown.text
 
 
 class Answerer:
@@ -211,7 +224,8 @@ class Answerer:
             scores.question, self.short.names
         )
         when = time_given(scores.question, short, quoted[0])
-        return answer, Composition(said, tuple(s.id for s in quoted), about, when)
+        thing = name_given(shown)
+        return answer, Composition(said, tuple(s.id for s in quoted), about, when, thing)
 
     def _strays(
         self, plan: SearchPlan, question: Question, short: ShortAnswer, quoted: list[Sentence]

@@ -58,6 +58,7 @@ def load_turn(text: str | bytes) -> Turn:
         article_sha256=data.get("article_sha256", ""),
         about=data.get("about", ""),
         when=data.get("when", ""),
+        thing=data.get("thing", ""),
     )
 
 
