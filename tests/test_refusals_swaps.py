@@ -514,6 +514,31 @@ def test_an_age_set_off_by_another_name_is_theirs() -> None:
     assert age_of_another("How old was Rosa Venn?", [both]) is None
 
 
+def test_an_age_asked_of_a_person_said_only_by_a_clause_is_anyones() -> None:
+    """ "the man after whose home village the virus was named" says who by what the
+    article tells elsewhere ("named ... after the hamlet where the porter had lived"): the
+    age set off by the porter's name may be his (an answerable of the twenty-fourth unseen
+    batch was refused: "the age it gives is Dario Venn's")."""
+    from antqa.refusals import age_of_another
+
+    porter = "The first case was a 34-year-old grain porter, Dario Venn, who died in March."
+    asked = "How old was the man after whose home village the virus was named?"
+    assert age_of_another(asked, [porter]) is None
+    # a noun of its own, with or without a clause, still says whose age is asked
+    assert age_of_another("How old was the matron who died?", [porter]) == "Dario Venn"
+    assert age_of_another("How old was the man?", [porter]) == "Dario Venn"
+
+
+def test_how_long_a_state_lasted_is_told_by_its_end() -> None:
+    """ "How long did he survive after that?" of "he died six days later": the end of
+    the state answers how long it lasted; asked otherwise, it is still its opposite."""
+    told = plain_words("He was admitted on 14 March and died six days later.")
+    asked = "How long did he survive after that?"
+    assert opposite_word(asked, told) == ("survive", "died")
+    assert opposite_word(asked, told, lasting=True) is None
+    assert opposite_word("Why did he survive?", told, lasting=False) is not None
+
+
 def test_the_side_or_rank_asked_is_told_in_any_of_its_forms() -> None:
     # the chooser prefers such a sentence over one telling only the other side
     asked = "Who was the youngest champion?"
@@ -570,3 +595,45 @@ def test_a_step_told_again_with_its_verb_left_out_is_the_names_too() -> None:
     assert figure_of_another(question, told, _at(told, "45 million")) is None
     alone = "Vallenmark agreed to contribute 45 million crowns, and work began."
     assert step_of_another(question, [(alone, [])]) is not None
+
+
+MILL = (
+    "The Old Mill burnt out in 1858. It was not restored; instead Edmund Penhallow "
+    "commissioned the architect Clement Vayle to design a replacement with fireproof floors. "
+    "This building, known as the New Mill, opened in 1860 and was the tallest structure in "
+    "the county, at seven storeys.\n\n"
+    "Ellisford Mill closed on 17 October 1931, after the Quill Valley Bank refused to renew "
+    "the company's overdraft. The last 640 workers were dismissed with one week's pay.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the cause's clause tells of its own doer: no figure of another's
+        "Why did Ellisford Mill shut down in 1931?",
+        # "This building" is the replacement the sentence before tells of
+        "How many floors did the building that replaced the Old Mill have?",
+    ],
+)
+def test_a_sentence_answering_in_a_clause_or_after_this_noun_is_kept(question, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_answering import _service_over
+
+    answer = _service_over(MILL, tmp_path).ask(question)
+    assert answer.answerable, answer.answer
+
+
+def test_a_name_apart_refuses_two_questions_in_one_only_when_each_part_has_one() -> None:
+    """Sentences answering the first part ("... how many years at Alipay") need not be
+    near the second part's names ("that October"): its answer is told elsewhere."""
+    from antqa.answering.refusing import RefusalChecks
+    from antqa.questions import analyse
+
+    apart_of = RefusalChecks._apart_in_every_part
+    two = analyse(
+        "How many years had she spent at Alipay, and what role did she take that October?"
+    )
+    assert apart_of(two, ["octob"]) == []
+    assert apart_of(two, ["alipay", "octob"]) == ["alipay", "octob"]
+    one = analyse("What role did she take at Alipay that October?")
+    assert apart_of(one, ["octob"]) == ["octob"]

@@ -15,7 +15,7 @@ from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.people import named_in
-from antqa.questions import KIND_NOUN, AnswerKind, Question, analyse
+from antqa.questions import KIND_NOUN, AnswerKind, Question, analyse, question_parts
 from antqa.refusals import (
     KIND_FRAME_WORDS,
     Period,
@@ -86,12 +86,23 @@ _QUANTITIES = frozenset(
     (AnswerKind.COUNT, AnswerKind.AMOUNT, AnswerKind.SHARE, AnswerKind.DURATION, AnswerKind.AGE)
 )
 
+#: The kinds whose answer is a clause of its own, not a figure: a cause is told as often
+#: by another's step as by the asked one's ("Ellisford Mill closed ..., after the Quill
+#: Valley Bank refused to renew the company's overdraft" answers "Why did Ellisford Mill
+#: shut down?"), so the doer of the clause the short answer sits in says nothing of whose
+#: the answer is (:meth:`RefusalChecks._figure_of_another`).
+_TOLD_AS_CLAUSES = frozenset((AnswerKind.REASON,))
+
 #: Words timing a step ("did he first join"), which a sentence telling the step in words
 #: of its own must still write (:meth:`RefusalChecks._told_in_other_words`).
 _TIMING_STEPS = frozenset(tokenize("first ever originally initially"))
 
 #: A year that dates what a sentence tells, not one naming a thing ("the 2008 festival").
 _YEAR_DATING = re.compile(r"\b\d{4}\b(?!\s+[a-z])")
+
+#: A sentence opening by pointing back with "this" or "these" at a thing told just
+#: before, and the noun it calls it by (group 1): "This building, known as the New Mill".
+_THIS_NOUN = re.compile(r"^\W*(?:this|these)\s+([a-z]+)\b", re.I)
 
 #: A question typed with letters and no capital: its capitals tell no names.
 _LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
@@ -344,6 +355,8 @@ class RefusalChecks(AnswerStep):
             holder = age_of_another(question.text, [s.text for s in chosen])
             if holder is not None:  # "How old was Rosa Venn?" of "a boy, Emil Sarto"
                 return f" — the age it gives is {holder}'s"
+        if question.kind in _TOLD_AS_CLAUSES:
+            return None  # "Why did the mill close?" of "after the Bank refused to renew ..."
         short = self.short.find(question, chosen)
         if short is None:
             return None
@@ -390,11 +403,34 @@ class RefusalChecks(AnswerStep):
             (self.lexicon.words(sentences[s].text), sentences[s].text, bool(scores.kind_held[s]))
             for s in sorted(near)
         ]
-        quoted = [self.lexicon.words(s.text) for s in chosen]
+        quoted = [self._with_referred(s, question) for s in chosen]
         topic = [t for t in question.tokens if t not in KIND_FRAME_WORDS]
         if not event_without_figure(word, topic, telling, quoted):
             return None
         return f" — where it tells of this, it never gives {KIND_NOUN[question.kind]}"
+
+    def _with_referred(self, sentence: Sentence, question: Question) -> frozenset[str]:
+        """The words of ``sentence``, and of the one before it in its paragraph when it
+        opens by pointing back at a thing the question asks of (:data:`_THIS_NOUN`, its
+        noun a word of the question): "This building, known as the New Mill, ... at seven
+        storeys" tells of the replacement the sentence before commissions, and answers
+        "How many floors did the building that replaced the Old Mill have?". Not "He ...",
+        "It ...": they tell of the one the sentence before names, often another step of
+        theirs ("He remained at Keswyn until his death in 1946" after "Okafor was later
+        elected a fellow of the Royal Society": read with it, 2 unanswerables were
+        answered and no answerable gained)."""
+        words = self.lexicon.words(sentence.text)
+        sentences = self.index.sentences
+        before = sentences[sentence.id - 1] if sentence.id > 0 else None
+        pointing = _THIS_NOUN.match(sentence.text)
+        if (
+            before is None
+            or before.paragraph != sentence.paragraph
+            or pointing is None
+            or not any(resembles(t, set(question.tokens)) for t in tokenize(pointing[1]))
+        ):
+            return words
+        return words | self.lexicon.words(before.text)
 
     def _no_one(self, plan: SearchPlan, question: Question, chosen: list[Sentence]) -> str | None:
         """A question asking for a person whose answering sentences tell of no one it does
@@ -430,7 +466,9 @@ class RefusalChecks(AnswerStep):
         The opposite is read in the clauses of each sentence that tell the question's
         event (:func:`antqa.refusals.event_words`): a sentence telling two facts uses its
         words of the other one ("the motion was defeated ... and founded the Union, which
-        accepted municipal funding" denies no question on the motion "rejected")."""
+        accepted municipal funding" denies no question on the motion "rejected"). Asked how
+        long a state lasted ("How long did he survive after that?"), its end told ("he died
+        six days later") answers it (:func:`antqa.refusals.opposite_word`'s ``lasting``)."""
         if plan.continuation or not chosen:
             return None
         ranked = rank_swapped(question.text, [s.text for s in chosen])
@@ -440,13 +478,14 @@ class RefusalChecks(AnswerStep):
         if denied is not None:  # "when was it reopened" asked, "never reopened" told
             return f' — where it tells of this, it says "{denied}"'
         quoted = {s.id for s in chosen}
+        lasting = question.kind is AnswerKind.DURATION
         for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
             written = self._plain_words(ids)
-            found = opposite_word(question.text, written)
+            found = opposite_word(question.text, written, lasting=lasting)
             if found is not None:  # read the clauses only then: most questions ask no side
                 topic = topic_words(question.text)
                 telling = set().union(*(event_words(topic, self.reading.clauses[i]) for i in ids))
-                found = opposite_word(question.text, written, telling)
+                found = opposite_word(question.text, written, telling, lasting)
             if found is not None:
                 asked, told = found
                 return f' — where it tells of this, it says "{told}", not "{asked}"'
@@ -558,7 +597,7 @@ class RefusalChecks(AnswerStep):
         by the person who became chairman in October 2016" ties them through Peng Lei,
         told of at Hupan University and, elsewhere, in October."""
         named = self.checked_names(question)
-        apart = self.names_apart(question, named, chosen)
+        apart = self._apart_in_every_part(question, self.names_apart(question, named, chosen))
         if apart:
             missing = named_in(question.text, apart[0])
             return f" — where it tells of this, it never mentions {missing}"
@@ -583,6 +622,23 @@ class RefusalChecks(AnswerStep):
         return self._step_untold(question, typed, chosen) or self._told_of_another(
             question, named, chosen
         )
+
+    @staticmethod
+    def _apart_in_every_part(question: Question, apart: list[str]) -> list[str]:
+        """``apart`` (names of ``question`` the answering sentences are far from), or none
+        when the question asks two things (:func:`~antqa.questions.question_parts`) and one
+        of its parts names nothing apart: those sentences answer that part, and the other
+        part's names are told where its answer is ("... in how many years at Alipay, and
+        what role had she moved into that October?" of "the saddest moment in the seven
+        years since I joined Alipay", a paragraph without October)."""
+        parts = question_parts(question.text) if apart and question.compound else None
+        if parts is None or parts.describes:
+            return apart
+        texts = (parts.first, parts.second)
+        named = [[n for n in question.names if n in tokenize(text)] for text in texts]
+        if all(any(n in apart for n in names) for names in named if names):
+            return apart
+        return []
 
     def _step_untold(
         self, question: Question, typed: dict[str, str], chosen: list[Sentence]

@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 from antqa.lexical import STOPWORDS, form_prefix, resembles, tokenize
 from antqa.people import CAPITALISED_WORD
 from antqa.refusals.meanings import told_in_any_verb
+from antqa.refusals.names import DESCRIBING
 from antqa.refusals.times import is_time
 
 #: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
@@ -448,6 +449,20 @@ _AGE_OF_NAMED = re.compile(
 _AGE_ANY = re.compile(rf"{_YEARS_OLD}\b|\bage(?:d| of)\s+(?:\d+|[a-z]+)\b")
 #: The words of an age question that say it asks an age, not whose it is.
 _AGE_WORDS = frozenset(tokenize("old age aged when year years"))
+#: Nouns that say of someone only that they are a person ("the man after whose home
+#: village the virus was named"): a question asking of one so, with a clause saying which
+#: (:data:`~antqa.refusals.names.DESCRIBING`), tells who it means by the clause alone.
+_ANYONE = frozenset(tokenize("man men woman women person people someone one"))
+
+
+def _only_anyone(question: str, clauses: Sequence[str]) -> bool:
+    """Whether the words of ``question`` outside its describing ``clauses`` that do not
+    ask an age are only nouns of :data:`_ANYONE` (at least one)."""
+    outside = question
+    for clause in clauses:
+        outside = outside.replace(clause, " ")
+    words = set(tokenize(outside)) - _AGE_WORDS
+    return bool(words) and words <= _ANYONE
 
 
 def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
@@ -456,9 +471,13 @@ def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
     of; else ``None``. "How old was Rosa Venn?" of a sentence giving only the boy's age,
     "how old was the matron?" of "an eleven-year-old boy, Edmund Hare, and the house
     matron, Martha Lyle, died": the age is another's. A question naming no one ("how old
-    was he?") or an age told any other way ("aged 40") decides nothing."""
+    was he?"), or calling them only a person and saying which by a clause ("How old was
+    the man after whose home village the virus was named?": what the clause tells of him
+    the article tells elsewhere, of whoever he is; :data:`_ANYONE`), or an age told any
+    other way ("aged 40") decides nothing."""
     asked = set(tokenize(question)) - _AGE_WORDS
-    if not asked:
+    clauses = [m.group() for m in DESCRIBING.finditer(question)]
+    if not asked or (clauses and _only_anyone(question, clauses)):
         return None
     others = []
     for sentence in sentences:

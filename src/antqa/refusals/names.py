@@ -272,7 +272,7 @@ class ArticleWords:
         States") that a sentence of the article tells, name and all (at least
         :data:`DESCRIBED_WORDS` of the clause's other words, all but one of more): then
         the name says who is meant, not where the answer is, and need not be near it."""
-        for match in _DESCRIBING.finditer(question):
+        for match in DESCRIBING.finditer(question):
             clause = tokenize(match.group(1))
             if name not in clause:
                 continue
@@ -407,7 +407,7 @@ def _one_letter_away(word: str) -> set[str]:
 #: executive who became chairman in October?": the "who" clause says whom it asks about).
 #: A colon or a dash ends it as a comma does ("The executive who ...: which job did she
 #: leave?").
-_DESCRIBING = re.compile(r"(?<=\S\s)(?:who|which|that|whose)\s+((?:[^?,;:–—-]|\b-\b)+)", re.I)
+DESCRIBING = re.compile(r"(?<=\S\s)(?:who|which|that|whose)\s+((?:[^?,;:–—-]|\b-\b)+)", re.I)
 #: How many of such a clause's words (besides a name in it) a sentence must hold to tell
 #: it: two, so that a clause of a name and one common word ("who led Ashby") is no
 #: description. One clause told this way on all sets, a multi-hop question of this

@@ -138,6 +138,14 @@ _ALTERNATIVES = (
 _BRINGING_BACK = re.compile(r"\b(?:bring|brings|bringing|brought)\s+back\b")
 
 
+#: States whose length a question may ask ("How long did he survive after that?") that
+#: last until the other side of their pair ("he died six days later", "lost the seat
+#: after 12 years"): asked how long, the other side tells the end, it denies nothing.
+_ENDED_BY = frozenset(
+    re.findall(r"\w+", "survive survives survived surviving retain retains retained retaining")
+)
+
+
 #: The nouns that tell the step of a verb of a side, by the verb's plain form (general
 #: English, no set's words): an article tells a step as often by its noun as by its verb.
 _NOUNS = {
@@ -328,7 +336,10 @@ def _common_words(question: str) -> set[str]:
 
 
 def opposite_word(
-    question: str, written: Collection[str], telling: Collection[str] | None = None
+    question: str,
+    written: Collection[str],
+    telling: Collection[str] | None = None,
+    lasting: bool = False,
 ) -> tuple[str, str] | None:
     """A word of the question and its opposite as the text with the :func:`plain_words`
     ``written`` (the sentences that would answer) writes it, when that writes the opposite
@@ -336,7 +347,9 @@ def opposite_word(
     its greatest extent ... the duchy covered"; "understate" where it says "overstated").
     ``telling``: the words of the clauses telling the question's event
     (:func:`event_words`), where the opposite must be written (default: all of them); a
-    clause telling of something else uses its words of that."""
+    clause telling of something else uses its words of that. ``lasting``: the question
+    asks a length of time, which a state of :data:`_ENDED_BY` lasts until the other side
+    of its pair ("How long did he survive after that?" of "he died six days later")."""
     if telling is None:
         telling = written
     asked = _words(question.lower())
@@ -348,6 +361,8 @@ def opposite_word(
             continue  # it writes both sides ("below what level does it reappear above
             # the lake?"): the text's word is the question's own, no opposite of it
         found = next(word for word in asked if word in one)
+        if lasting and found in _ENDED_BY:
+            continue  # how long one survived is told by when they died
         told = sorted(other.intersection(telling))
         if (
             told
