@@ -37,6 +37,22 @@ def test_a_step_is_the_names_when_any_sentence_tells_it_of_them() -> None:
     assert step_of_another(asked, [(shared, []), (other, [])]) == ("Dunmore", "distribute")
 
 
+def test_a_step_told_in_the_passive_with_its_doer_after_by_is_that_doers() -> None:
+    told = (
+        "Bishop Wrenn remained Chancellor until 1299 and was succeeded in that office by "
+        "Abbot Gervase of Lenholm."
+    )
+    asked = "Whom did Bishop Wrenn succeed as Chancellor?"
+    assert step_of_another(asked, [(told, [])]) == ("Bishop Wrenn", "succeed")
+    # the one after "by" took it; told actively, the name before is the doer
+    assert step_of_another("Whom did Abbot Gervase succeed?", [(told, [])]) is None
+    active = "Bishop Wrenn succeeded Abbot Gervase as Chancellor in 1290."
+    assert step_of_another(asked, [(active, [])]) is None
+    # asked in the passive, the name before a passive step is what it was done to
+    built = "The bridge was designed in 1290 by Bishop Wrenn."
+    assert step_of_another("When did Bishop Wrenn design the bridge?", [(built, [])]) is None
+
+
 def test_a_doer_may_be_set_off_after_the_step_or_described_before_it() -> None:
     judge = "The only dissenting judge, Ostrian national Ivo Ralke, argued the data were wrong."
     assert step_of_another("Why did Ivo Ralke dissent?", [(judge, [])]) is None
