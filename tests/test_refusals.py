@@ -293,7 +293,11 @@ def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     assert own_steps("Where did Ada Moss apologize?", asks_place=True) == []
     # a possessive's thing is no step of the name; nor is a word that is no participle
     assert own_steps("When were Lenholm's marshes drained?", asks_time=True) == []
-    assert own_steps("Where was Peng Lei when she apologized?", asks_time=True) == []
+    # ... but a "when" clause dates by her step, as "before" does
+    apologized = [("apologized", "apologis", ("peng", "lei"))]
+    assert own_steps("Where was Peng Lei when she apologized?", asks_time=True) == apologized
+    working = "How old was Tom Reed while working at the mill?"
+    assert own_steps(working) == [("working", "work", ("old", "tom", "reed"))]
     # a thing, not a step of the person; a name that ends in -ing; no pronoun
     assert own_steps("How long did it hold out before it fell?") == []
     assert own_steps("Where did he go after Reading?") == []

@@ -15,6 +15,7 @@ from antqa.refusals import (
     figure_told_apart,
     never_done,
     opposite_word,
+    owned_by_another,
     periods,
     plain_words,
     rank_swapped,
@@ -34,6 +35,22 @@ def test_a_step_is_the_names_when_any_sentence_tells_it_of_them() -> None:
     # told only of others, it is still someone else's step
     other = "Kelby reported 900 requests, and Kelby held a draw to distribute them."
     assert step_of_another(asked, [(shared, []), (other, [])]) == ("Dunmore", "distribute")
+
+
+def test_a_step_told_in_the_passive_with_its_doer_after_by_is_that_doers() -> None:
+    told = (
+        "Bishop Wrenn remained Chancellor until 1299 and was succeeded in that office by "
+        "Abbot Gervase of Lenholm."
+    )
+    asked = "Whom did Bishop Wrenn succeed as Chancellor?"
+    assert step_of_another(asked, [(told, [])]) == ("Bishop Wrenn", "succeed")
+    # the one after "by" took it; told actively, the name before is the doer
+    assert step_of_another("Whom did Abbot Gervase succeed?", [(told, [])]) is None
+    active = "Bishop Wrenn succeeded Abbot Gervase as Chancellor in 1290."
+    assert step_of_another(asked, [(active, [])]) is None
+    # asked in the passive, the name before a passive step is what it was done to
+    built = "The bridge was designed in 1290 by Bishop Wrenn."
+    assert step_of_another("When did Bishop Wrenn design the bridge?", [(built, [])]) is None
 
 
 def test_a_doer_may_be_set_off_after_the_step_or_described_before_it() -> None:
@@ -637,3 +654,61 @@ def test_a_name_apart_refuses_two_questions_in_one_only_when_each_part_has_one()
     assert apart_of(two, ["alipay", "octob"]) == ["alipay", "octob"]
     one = analyse("What role did she take at Alipay that October?")
     assert apart_of(one, ["octob"]) == ["octob"]
+
+
+def test_a_thing_told_as_another_owners_is_not_the_one_asked() -> None:
+    told = (
+        "You can read more on Peng Lei's role in my book (You Xi's new book will be "
+        "published in late March)."
+    )
+    asked = "When is Peng Lei's book coming out?"
+    assert owned_by_another(asked, [told]) == ("Peng Lei's book", "Xi's new book")
+    # the owner asked is the one told; an owner the question names too; no owner told
+    assert owned_by_another("When is You Xi's book coming out?", [told]) is None
+    assert owned_by_another("Did You Xi discuss Peng Lei's book?", [told]) is None
+    assert owned_by_another(asked, ["The book will be published in late March."]) is None
+    # the thing owned is the word right after the owner or after words describing it
+    damages = "The court restored Halloway's assessment of damages, awarding Harlow 8 percent."
+    assert (
+        owned_by_another("At what rate was interest awarded on Harlow's damages?", [damages])
+        is None
+    )
+    # a sentence telling it of both owners answers
+    both = "Peng Lei's book and You Xi's book came out in March."
+    assert owned_by_another(asked, [both]) is None
+
+
+#: A trust whose director apologised far from where its successor is told of, and whose
+#: successor's book is told of by name.
+TRUST = (
+    "In October 2016 Ada Moss stepped down as director of the Harlow Trust and became "
+    "chair of its board.\n\n"
+    "Tom Reed succeeded her as director. He had joined the trust in 2004 as an accountant. "
+    "Tom Reed's new book on the trust will be published in late March.\n\n"
+    "The trust runs four museums and a library. Its largest museum, in Kelby, opened in "
+    "1998. The library holds 40,000 volumes. The smallest museum is a mill on the river. "
+    "Every summer the mill grinds flour for visitors. The trust also keeps a garden.\n\n"
+    "The trust was founded in 1890 by a wool merchant. Its first home was a warehouse by "
+    "the canal. The warehouse burned in 1921 and was rebuilt in brick.\n\n"
+    "Grants from the trust pay for schools, choirs and a lifeboat. The lifeboat station "
+    "opened in 1932. Choirs from the valley sing at the trust's summer fair.\n\n"
+    "The garden has a glasshouse of palms and a pond with carp. Volunteers rebuilt the "
+    "pond in 2009. The glasshouse was restored in 2012.\n\n"
+    "In November 2016 a dispute over grants broke out. Ada Moss apologised while on a trip "
+    "to Norway. Ada Moss's report on the dispute came out in 2017.\n"
+)
+
+
+def test_a_step_a_when_clause_dates_by_is_looked_for_near_the_person(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_answering import _service_over
+
+    service = _service_over(TRUST, tmp_path)
+    swapped = service.ask("Where was Tom Reed travelling when he apologised?")
+    why = ' — where it tells of Tom Reed, it never says "apologised"'
+    assert swapped.answer == NOT_COVERED.format(reason=why)
+    assert service.ask("Where was Ada Moss when she apologised?").answerable
+    # a month the question names takes no step: the apology is Ada Moss's, far from October
+    both = "What did Ada Moss become in October 2016, and where was she when she apologised?"
+    assert service.ask(both).answerable
+    # the book told of is Tom Reed's
+    assert service.ask("When is Tom Reed's book coming out?").answerable

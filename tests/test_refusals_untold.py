@@ -8,9 +8,11 @@ import pytest
 
 from antqa.lexical import tokenize
 from antqa.refusals import (
+    counts_for_time,
     event_untold,
     event_without_figure,
     event_word,
+    figure_of_other_kind,
     figures_only_asked,
     no_one_told,
     only_counted,
@@ -400,3 +402,66 @@ def test_a_which_question_is_refused_where_the_article_only_counts_what_it_asks(
     question: str, texts: list[str], noun: str | None
 ) -> None:
     assert only_counted(question, texts) == noun
+
+
+_HALL = "The hall, which cost 19 million euros, holds the final rounds."
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "figure", "counted"),
+    [
+        # a count of a unit of time is a length of time, not a count of anything else
+        (
+            "How many days did the meetings last?",
+            "Many staff remember when there were hundreds of people in the company.",
+            "hundreds",
+            "days",
+        ),
+        (
+            "Within how many days must the panel act?",
+            "It created a panel of seven independent experts.",
+            "seven",
+            "days",
+        ),
+        ("How many days did the march take?", "It covered 287 km in 23 days.", "23", None),
+        ("How many days did the march take?", "It covered 287 km in 23 days.", "23 days", None),
+        ("How many weeks did it last?", "The strike lasted nine long weeks.", "nine", None),
+        # a count of things is no sum of money, after the figure or inside it
+        ("How many spectators can the hall seat?", _HALL, "19 million", "spectators"),
+        ("How many panes were replaced?", "The repair cost £46,000 in all.", "46,000", "panes"),
+        ("How many spectators can it seat?", "It seats 1,200 spectators.", "1,200", None),
+        # a count of a currency, a word joined on by a hyphen, "how much": kept
+        ("How many pounds was the fine?", "The fine was 300 pounds.", "300", None),
+        (
+            "How many second-class passengers did it carry?",
+            "It carried 530 second-class passengers and cost £40,000.",
+            "530",
+            None,
+        ),
+        ("How much did the hall cost?", _HALL, "19 million", None),
+    ],
+)
+def test_a_count_is_not_answered_by_a_figure_of_another_kind(
+    question: str, told: str, figure: str, counted: str | None
+) -> None:
+    at = told.index(figure)
+    assert figure_of_other_kind(question, told, at, at + len(figure)) == counted
+
+
+@pytest.mark.parametrize(
+    ("told", "figure", "counts"),
+    [
+        ("She ringed the first 212 birds at Lake Tervasso in 1952.", "212", True),
+        ("The site lies 700 kilometres north of the capital.", "700", True),
+        ("The centre was rebuilt for 940 million kroner.", "940", True),
+        # a year: as written, or after a word dating by it, or before no counted noun
+        ("Since 2008 dispensers have also been permitted to vaccinate.", "2008", False),
+        ("In 991 raiders sacked the abbey.", "991", False),
+        ("Marrick is first recorded in 868, when the king granted it.", "868", False),
+        ("The fire broke out at the 900-foot level.", "900", False),
+        ("Only 400 were sold.", "400", False),
+    ],
+)
+def test_a_time_is_not_answered_by_a_count(told: str, figure: str, counts: bool) -> None:
+    at = told.index(figure)
+    assert counts_for_time(told, at, at + len(figure)) is counts

@@ -21,6 +21,7 @@ from antqa.refusals import (
     Period,
     age_of_another,
     asked_role,
+    counts_for_time,
     dated_elsewhere,
     day_elsewhere,
     doer_named,
@@ -30,11 +31,13 @@ from antqa.refusals import (
     event_word,
     event_words,
     figure_of_another,
+    figure_of_other_kind,
     figure_told_apart,
     figures_only_asked,
     given_role,
     given_to_another,
     in_period_written,
+    is_time,
     languages_named,
     named_by_year,
     never_done,
@@ -43,6 +46,7 @@ from antqa.refusals import (
     only_counted,
     only_larger_place,
     opposite_word,
+    owned_by_another,
     paragraph_times,
     periods,
     pinning_words,
@@ -92,6 +96,12 @@ _QUANTITIES = frozenset(
 #: shut down?"), so the doer of the clause the short answer sits in says nothing of whose
 #: the answer is (:meth:`RefusalChecks._figure_of_another`).
 _TOLD_AS_CLAUSES = frozenset((AnswerKind.REASON,))
+
+
+#: The kinds whose short answer must be a figure of the kind asked
+#: (:meth:`RefusalChecks._figure_of_other_kind`): "how many" asks a count ("For how many
+#: years ...?" a length of time), a time no count.
+_FIGURES_OF_A_KIND = frozenset((AnswerKind.COUNT, AnswerKind.DURATION, AnswerKind.TIME))
 
 #: Words timing a step ("did he first join"), which a sentence telling the step in words
 #: of its own must still write (:meth:`RefusalChecks._told_in_other_words`).
@@ -160,6 +170,7 @@ class RefusalChecks(AnswerStep):
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
             or self._figure_of_another(plan, question, chosen, runner)
+            or self._figure_of_other_kind(plan, question, chosen)
             or self._figure_elsewhere(plan, scores, chosen)
         )
 
@@ -370,6 +381,34 @@ class RefusalChecks(AnswerStep):
         if apart is not None:  # "to 0.525" told by no one, a name given "to 0.535"
             return f" — where it tells of {apart}, it names no one"
         return None
+
+    def _figure_of_other_kind(
+        self, plan: SearchPlan, question: Question, chosen: list[Sentence]
+    ) -> str | None:
+        """The short answer the chosen sentences would give is a figure of another kind
+        than the one asked: for "how many", not the count asked
+        (:func:`antqa.refusals.figure_of_other_kind`: "hundreds" of people for "how many
+        days", "19 million" euros for "how many spectators"); for a time, a count
+        (:func:`antqa.refusals.counts_for_time`: "212" birds for "In what year did she
+        die?"). The article gives a figure near the question's words, not the one asked.
+        Not for a question asking two things (the figure may be the other's)."""
+        if plan.continuation or not chosen or question.compound:
+            return None
+        if question.kind not in _FIGURES_OF_A_KIND:
+            return None
+        short = self.short.find(question, chosen)
+        if short is None:
+            return None
+        sentence = next(s for s in chosen if s.start <= short.start < s.end)
+        at, text = short.start - sentence.start, sentence.text
+        if question.kind is AnswerKind.TIME:
+            if not counts_for_time(text, at, at + len(short.text)):
+                return None
+            return " — where it tells of this, it gives a count, not a time"
+        counted = figure_of_other_kind(question.text, text, at, at + len(short.text))
+        if counted is None:
+            return None
+        return f" — where it tells of this, it gives no number of {counted}"
 
     def _event_without_kind(
         self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
@@ -650,8 +689,11 @@ class RefusalChecks(AnswerStep):
         Hallacher born?" where nothing near her tells a birth."""
         asks_time = question.kind is AnswerKind.TIME
         asks_place = question.kind is AnswerKind.PLACE
+        # a month or a day the question names takes no step ("after the October reshuffle,
+        # ... when she apologized": the step is hers, and told far from October)
+        people = [n for n in typed if not is_time(named_in(question.text, typed[n]))]
         step = self.reading.words.step_apart(
-            question.text, list(typed), self.policy.name_reach, asks_time, asks_place
+            question.text, people, self.policy.name_reach, asks_time, asks_place
         )
         if step is None or self._told_in_other_words(question, step[1], chosen):
             return None
@@ -670,6 +712,9 @@ class RefusalChecks(AnswerStep):
         swapped = given_to_another(question.text, texts, self.reading.names.within)
         if swapped is not None:  # "the Hollin pit" asked, "the Ostmark pit" told
             return f' — it tells of "{swapped[1]}", not "{swapped[0]}"'
+        owned = owned_by_another(question.text, texts)
+        if owned is not None:  # "Peng Lei's book" asked, "You Xi's new book" told
+            return f' — it tells of "{owned[1]}", not "{owned[0]}"'
         # What the article is about ("Marisol" of the SS Marisol), which each paragraph may
         # call "she" or "it" (checked_names leaves it out): a step told naming no one before
         # it is its own, whoever the sentences before name. The name as written, lower-cased,

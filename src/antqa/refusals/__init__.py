@@ -27,6 +27,7 @@ Or they move the day ("on December 15" where the insurer acted on December 27, "
 29" where only "November 29" is written).
 
 Or they swap a rank ("in its second year" where the article gives the first year), or
+whose thing it is ("Peng Lei's book" where the article tells of "You Xi's new book"), or
 who did what: a step the article tells of someone else ("did Piet Ommeren publish" of
 "Kaarvig's analysis, published in 1933"), or a "who" question about what was done to a
 name the article gives as the doer ("Who replaced the Normans?" of "The Normans replaced
@@ -43,7 +44,9 @@ or a total where it counts only those who took part ("How many employees did it 
 total?" of "witnessed by more than 7,000 employees"), or a month, a time of day or a
 yearly figure where it gives a year, a day or a sum once ("In what month did Emil Strand
 die?" of "Emil Strand in 1958"; "How many visitors does the museum receive each year?" of
-"The museum holds about 8,000 pieces").
+"The museum holds about 8,000 pieces"). Or the figure near the question's words is of
+another kind than the one asked: people for "how many days", a sum for "how many
+spectators", a count of birds for "in what year".
 
 The checks themselves live in
 :meth:`antqa.answering.refusing.RefusalChecks.doubt`, which knows the sentences that would answer;
@@ -70,9 +73,11 @@ from antqa.refusals.doers import (
 from antqa.refusals.events import (
     EVENT_WORDS,
     KIND_FRAME_WORDS,
+    counts_for_time,
     event_untold,
     event_without_figure,
     event_word,
+    figure_of_other_kind,
     figures_only_asked,
     only_counted,
     pinning_words,
@@ -89,6 +94,7 @@ from antqa.refusals.names import (
     numbered_names,
     opening_name,
     own_steps,
+    owned_by_another,
     same_place,
 )
 from antqa.refusals.numbers import written_out
@@ -122,6 +128,7 @@ from antqa.refusals.times import (
     Period,
     dated_elsewhere,
     in_period_written,
+    is_time,
     named_by_year,
     paragraph_times,
     periods,
@@ -148,6 +155,7 @@ __all__ = [
     "asks_side",
     "clause_words",
     "clauses",
+    "counts_for_time",
     "dated_elsewhere",
     "day_elsewhere",
     "doer_named",
@@ -157,12 +165,14 @@ __all__ = [
     "event_word",
     "event_words",
     "figure_of_another",
+    "figure_of_other_kind",
     "figure_told_apart",
     "figures_only_asked",
     "given_role",
     "given_to_another",
     "holds_name",
     "in_period_written",
+    "is_time",
     "languages_named",
     "named_by_year",
     "never_done",
@@ -173,6 +183,7 @@ __all__ = [
     "opening_name",
     "opposite_word",
     "own_steps",
+    "owned_by_another",
     "paragraph_times",
     "periods",
     "pinning_words",

@@ -107,9 +107,15 @@ def _names_doer(
     :func:`step_of_another` for where the one who took it may be written. Also after the
     step, set off between commas ("the only dissenting judge, Henrik Valde, argued"), and
     in the sentences before when it is written "the city", "the club" right before it, or
-    as a possessive's noun ("his dismissal")."""
+    as a possessive's noun ("his dismissal"). A step told in the passive with a doer after
+    "by" is that doer's, not the name's before it: "Wrenn ... was succeeded in that office
+    by Abbot Gervase" tells of no one Wrenn succeeded (an unanswerable of the twenty-third
+    batch, "Whom did Bishop Wrenn succeed as Chancellor?", was answered)."""
     ordered = ordered and not sentence[: told.start()].endswith("to ")
     doers = sentence[: told.start()] if ordered else sentence
+    by = _DONE_BY.match(sentence, told.end())
+    if ordered and by is not None and _PASSIVE_BEFORE.search(sentence, 0, told.start()):
+        doers = by.group(1)  # "Wrenn ... was succeeded in that office by Abbot Gervase"
     words = set(tokenize(doers))
     for after in (
         _BY_WHOM.match(sentence, told.end()),

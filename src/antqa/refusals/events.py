@@ -1,14 +1,14 @@
 """The checks that a question adds a detail to an event the article tells without it: a
 figure, a refusal or a dismissal, a total, a rate, a year, a date, a month or a time of
-day, the names of what it counts."""
+day, the names of what it counts, a count of what it measures otherwise."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
 
-from antqa.lexical import UNSTOPPED_PREPOSITIONS, resembles, tokenize
-from antqa.questions import MONTH_NAMES, NUMBER_WORDS
+from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, resembles, tokenize
+from antqa.questions import CURRENCIES, MONTH_NAMES, NUMBER_WORDS, TIME_UNITS
 from antqa.refusals.days import DAY_OF_MONTH
 from antqa.refusals.times import YEAR
 
@@ -477,3 +477,81 @@ def only_counted(question: str, texts: Sequence[str]) -> str | None:
                 return None
         counted = True
     return which.group(1) if counted else None
+
+
+#: "How many days ...?", "how many people ...?": the thing a count asks for, as written;
+#: not a word joined on by a hyphen ("how many second-class passengers").
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([a-z]+)\b(?!-)", re.I)
+#: A unit of time, whole: what "how many days" counts, and what a figure of it is given in.
+_TIME_UNIT = re.compile(rf"\b(?:{TIME_UNITS})\b", re.I)
+#: A unit of time right after a figure, maybe past one word ("23 days", "two long weeks",
+#: "a 12-month").
+_TIME_AFTER = re.compile(rf"[\s-]+(?:\w+\s+)?(?:{TIME_UNITS})\b", re.I)
+#: A currency right after a figure ("46 million crowns", "19 million euros"), or its sign
+#: before it ("£300").
+_CURRENCY_AFTER = re.compile(rf"\s+(?:(?:million|billion|trillion)\s+)?(?:{CURRENCIES})\b", re.I)
+_CURRENCY_SIGN = re.compile(r"[$¥€£]\s?$")
+#: A sum of money inside a figure ("£1.3 million", "41 million crowns").
+_CURRENCY_IN = re.compile(rf"[$¥€£]|\b(?:{CURRENCIES})\b", re.I)
+#: A currency, whole: a count of it ("how many pounds") is a sum.
+_CURRENCY = re.compile(CURRENCIES, re.I)
+
+
+#: A figure in digits alone, that may be a year or count anything ("212", "1,200").
+_DIGITS_ALONE = re.compile(r"[\d,]+")
+#: A year as written: four digits from 1000 to 2099 ("Since 2008 dispensers have ...").
+_YEAR_FIGURE = re.compile(r"1\d{3}|20\d{2}")
+#: What a figure counts, right after it: a plural noun ("212 birds", "400 entrants") or a
+#: sum's word ("870 million marks").
+_COUNTED_AFTER = re.compile(
+    rf"\s+(?:(?:million|billion|trillion)\b|(?:{CURRENCIES})\b|(?P<noun>[a-z]*[a-rt-z]s)\b)"
+)
+#: Right before a figure, what makes it a year ("in 991 raiders sacked the abbey").
+_YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|from|of|to)\s+$", re.I)
+
+
+def counts_for_time(text: str, start: int, end: int) -> bool:
+    """Whether the figure ``text[start:end]``, given for a time asked, counts something:
+    digits alone that are no year as written (:data:`_YEAR_FIGURE`) nor after a word
+    dating by them ("in", "since"), followed by the plural noun it counts or a sum's
+    word. "In what year did Margit Solberg die?" is not answered by "212" (of "ringed the
+    first 212 birds ... in 1952"), nor "When was the Kallfjäll site accredited?" by "700"
+    (kilometres north of the capital), nor "In what year was it reopened?" by "940"
+    (million kroner): the article gives a figure near the question's words, no time."""
+    figure = text[start:end]
+    if not _DIGITS_ALONE.fullmatch(figure) or _YEAR_FIGURE.fullmatch(figure):
+        return False
+    if _YEAR_BEFORE.search(text, 0, start):
+        return False
+    counted = _COUNTED_AFTER.match(text, end)
+    return counted is not None and (counted.group("noun") or "").lower() not in STOPWORDS
+
+
+def figure_of_other_kind(question: str, text: str, start: int, end: int) -> str | None:
+    """What a "how many" question counts, when the figure ``text[start:end]`` (the short
+    answer the sentences that would answer give) is of another kind; else ``None``.
+
+    A count of a unit of time is a length of time: "How many days did the strategy
+    meetings last?" is not answered by "hundreds" (of people), nor "Within how many days
+    must the Council act?" by "seven" (experts). A count of anything else is no sum of
+    money: "How many spectators can the Grain Exchange seat?" is not answered by "19
+    million" (euros), the hall's cost. Either way the article gives a figure, not the one
+    asked. A count of a currency ("how many pounds") is left alone."""
+    asked = _HOW_MANY.search(question)
+    if asked is None:
+        return None
+    counted = asked.group(1).lower()
+    figure = text[start:end]
+    if _TIME_UNIT.fullmatch(counted):
+        if _TIME_UNIT.search(figure) or _TIME_AFTER.match(text, end):
+            return None
+        return counted
+    if _CURRENCY.fullmatch(counted):
+        return None
+    if (
+        _CURRENCY_AFTER.match(text, end)
+        or _CURRENCY_SIGN.search(text, 0, start)
+        or _CURRENCY_IN.search(figure)
+    ):
+        return counted
+    return None

@@ -13,6 +13,7 @@ from itertools import chain
 from antqa.lexical import (
     STOPWORDS,
     TYPO_LEAST_LETTERS,
+    UNSTOPPED_PREPOSITIONS,
     LexicalIndex,
     form_prefix,
     resembles,
@@ -415,10 +416,12 @@ DESCRIBING = re.compile(r"(?<=\S\s)(?:who|which|that|whose)\s+((?:[^?,;:–—-]
 DESCRIBED_WORDS = 2
 
 
-#: "before she joined Alipay", "after joining the board": a time the question gives by
-#: a step of the person it asks about (a pronoun then a verb, or a verb in -ing).
+#: "before she joined Alipay", "after joining the board", "when he apologized": a time the
+#: question gives by a step of the person it asks about (a pronoun then a verb, or a verb
+#: in -ing). "Where was Jing Xiandong travelling when he apologized?" asks of a step the
+#: article tells only of Peng Lei (an unanswerable of this article's twenty-third batch).
 _OWN_STEP = re.compile(
-    r"\b(?i:before|after|until|since)\s+(?:(?i:he|she|they)\s+([a-z]+)|([a-z]+ing))\b"
+    r"\b(?i:before|after|until|since|when|while|once)\s+(?:(?i:he|she|they)\s+([a-z]+)|([a-z]+ing))\b"
 )
 #: "before she became mayor": a step into a role, which an article tells by the role
 #: ("succeeded by Helen Strand ..., a former headteacher"; "was elected mayor"), seldom by
@@ -617,6 +620,57 @@ def given_to_another(
                     continue  # "the Supervisory Offce employ", told "Office employed"
                 if other not in STOPWORDS and not (opening and other not in within):
                     return asked, told.group()
+    return None
+
+
+#: A name's possessive the question asks of, and the thing it owns: "Peng Lei's book",
+#: "Merrow's name" (group 1 the owner, group 2 the thing's first word). Not at the start
+#: of the question, where any word is capitalised.
+_OWNED_ASKED = re.compile(r"(?<=\s)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+([a-z]{3,})\b")
+
+
+#: Words that cannot stand between an owner and the thing it owns: "Halloway's
+#: assessment of damages" owns the assessment, not the damages.
+_NOT_DESCRIBING = STOPWORDS | UNSTOPPED_PREPOSITIONS
+
+
+def owned_by_another(question: str, sentences: Sequence[str]) -> tuple[str, str] | None:
+    """What the question gives a name as its own ("Peng Lei's book") and what a sentence
+    that would answer gives instead as the thing of someone the question never names
+    ("You Xi's new book"), when none of them gives it as the asked name's; else ``None``.
+
+    A fact the article tells of one owner's thing, asked of another's: "When is Peng
+    Lei's book coming out?" of "(You Xi's new book ... will be published ... in late
+    March)"; "Until when did the observatories use Merrow's name?" of "... kept using
+    Valdane's name until about 1890". Unlike :func:`given_to_another`, the sentence may
+    mention the asked name elsewhere ("Peng Lei's role"), and up to two words may stand
+    between the owner and the thing ("new"; no function word: "Halloway's assessment of
+    damages" tells of the assessment). An owner the question names too is left
+    alone ("According to Tencent's boss, ... WeChat's payment service" of "Tencent's
+    payment companies"): the question may ask of it in other words."""
+    asked_words = set(tokenize(question))
+    for asked in _OWNED_ASKED.finditer(question):
+        owner, thing = tokenize(asked.group(1)), asked.group(2)
+        if not owner or thing in STOPWORDS:
+            continue
+        form = re.escape(form_prefix(thing))
+        told = re.compile(rf"\b([A-Z][\w-]*)['’]s\s+((?:[a-z][\w-]*\s+){{0,2}}?){form}\w*")
+        owners = [
+            m
+            for text in sentences
+            for m in told.finditer(text)
+            if not set(m.group(2).split()) & _NOT_DESCRIBING
+        ]
+        if not owners or any(
+            resembles(t, set(tokenize(m.group(1)))) for m in owners for t in owner
+        ):
+            continue
+        other = next(
+            (m for m in owners if not any(resembles(t, asked_words) for t in tokenize(m.group(1)))),
+            None,
+        )
+        if other is not None:
+            return asked.group(), other.group()
     return None
 
 
