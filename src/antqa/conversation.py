@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, tokenize
-from antqa.questions import MONTH_NAMES
+from antqa.questions import MONTH_NAMES, AnswerKind, answer_kind
 from antqa.short_answers.names import name_spans
 
 
@@ -92,6 +92,26 @@ _THEN = re.compile(
     r"|at\s+(?:that|the)\s+(?:time|point|moment)|then)\b(?!\s*,)",
     re.IGNORECASE,
 )
+#: A question asking which thing it is ("What was the first steam engine in the Quill
+#: valley?", "What did Philip Cradock shut down in 1927?", "Which office did it create?"):
+#: a follow-up's "it" or "that" then stands for its answer, not for the names it wrote
+#: ("what happened to it in the end?" asks of the engine, not of the valley). Not what
+#: happened or what someone did: the answer is an event, and what it happened to or who
+#: did it is what a later "it" is about ("What happened to the Greyholt Tunnel in 1966?").
+_ASKS_WHICH_THING = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\b(?!\s+(?:happened|happens|happen)\b)"
+    r"(?!.*\b(?:do|doing|done)\b)",
+    re.IGNORECASE,
+)
+#: "What was/is NP?": the NP names the thing asked of, whatever the answer calls it ("What
+#: was the Cadby Diversion?"): what a later "it" is written as, a trailing "called" or
+#: "named" left off. Only a noun phrase opening with "the" or a name ("What was his job?"
+#: names no thing of its own).
+_WHAT_IS = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:what|which)\s+(?:is|was|are|were)\s+"
+    r"(?P<thing>(?:the\s+|(?-i:[A-Z]))[^?]*?)(?:\s+(?:called|named|known\s+as))?\W*$",
+    re.IGNORECASE,
+)
 #: A time written as a day: what "on" dates ("on 23 March 2020"), where a year takes "in".
 _DAY = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}\b")
 #: A time that takes a preposition: a year ("1931", "1975–1996") or a named period ("the
@@ -130,8 +150,12 @@ class SearchPlan:
     def referent(self) -> str:
         """What a follow-up's "it", "they" or "that" stands for, by name: the name the
         previous answer gave ("why did they shut the Whitcombe Shaft?" after "Vellan Metals
-        Company" bought it), else the names the question before wrote ("What did Cenric get
-        out of it?" after "When was the Treaty of Saltmere signed?"); ``""`` when it asks
+        Company" bought it); when no name was given and the question before asked which
+        thing (:func:`asks_which_thing`), what it described that thing as ("the first steam
+        engine in the Quill valley" of "What was ...?"), else nothing: its other names are
+        not what "it" stands for (on the follow-up sets, 2 more answered as the reference,
+        none lost; no other set moved). Else the names the question before wrote ("What did
+        Cenric get out of it?" after "When was the Treaty of Saltmere signed?"); ``""`` when it asks
         of no thing (:func:`refers_to_a_thing`), nothing is named (a month is no thing),
         or the previous answer was a refusal, which told of nothing."""
         if not self.follow_up or self.continuation or not self.anchors:
@@ -140,6 +164,9 @@ class SearchPlan:
             return ""
         if self.thing:
             return self.thing
+        if asks_which_thing(self.before):
+            described = _WHAT_IS.match(self.before)
+            return described.group("thing") if described else ""
         spans = name_spans(self.before, place=False)  # the first word opens the question
         named = [self.before[start:end] for start, end in spans if start > 0]
         return " ".join(n for n in named if n not in MONTH_NAMES)
@@ -208,6 +235,14 @@ class SearchPlan:
             return " ".join([self.question] * QUESTION_WEIGHT + [self.context])
         asked = self.question[: found.start()] + referent + self.question[found.end() :]
         return " ".join([self.question] * (QUESTION_WEIGHT - 1) + [asked, self.context])
+
+
+def asks_which_thing(question: str) -> bool:
+    """Whether ``question`` asks which thing (:data:`_ASKS_WHICH_THING`), its answer no
+    time, number, place, cause or manner (those are told of the names it writes)."""
+    return (
+        _ASKS_WHICH_THING.match(question) is not None and answer_kind(question)[0] is AnswerKind.ANY
+    )
 
 
 def refers_back(question: str) -> bool:
