@@ -71,6 +71,13 @@ def test_an_opposite_in_a_clause_telling_of_something_else_denies_nothing() -> N
     # a relative clause tells of what the clause before names: the mill opened, never closed
     mill = "The firm raised money to build a second mill at Ordby, which opened in 1988."
     assert _opposite("In which year did the Ordby mill close?", mill) == ("close", "opened")
+    # a clause opening with a past participle after a comma is a relative one, its "which
+    # was" left out: the chambers opened, never closed
+    chambers = "The project replaced the old lock with a pair of larger chambers, opened in 2005."
+    assert [c.relative for c in clauses(chambers)] == [False, True]
+    assert _opposite("When did the new chambers close?", chambers) == ("close", "opened")
+    # a participle opening the sentence stands for nothing before it
+    assert not any(c.relative for c in clauses("Opened in 1889, it shortened the route."))
     # a sentence no clause of which holds a word of the question is read whole
     assert _opposite("When did the mill close?", "It opened in 1988.") == ("close", "opened")
 
@@ -88,3 +95,22 @@ def test_a_time_opening_a_sentence_dates_its_first_clause() -> None:
     assert dated_elsewhere("Which former bursar was jailed for theft in 1965?", [two]) is not None
     # a time no clause tells stays another time
     assert time_conflict("Which former bursar was jailed for theft in 1970?", told) is not None
+
+
+def test_a_step_of_a_things_life_asked_when_is_denied_by_its_other_step() -> None:
+    """ "When was the toll scrapped?" of a toll the text says was introduced asks what it
+    never tells; asked of a figure ("How much ... when the toll was scrapped?"), the step
+    only dates it and may be told elsewhere; told in a verb of its own side ("abolished"),
+    the step asked is told."""
+    introduced = "The toll was introduced in 1905."
+    found = opposite_word("When was the toll scrapped?", plain_words(introduced), timed=True)
+    assert found == ("scrapped", "introduced")
+    assert opposite_word("When was the toll scrapped?", plain_words(introduced)) is None
+    both = "The toll, introduced in 1905, was abolished in 1930."
+    assert opposite_word("When was the toll scrapped?", plain_words(both), timed=True) is None
+    # an ending in two words is told ("switched off" for "shut down")
+    off = "The last relay, launched in 1969, was switched off on 30 June 2009."
+    assert opposite_word("When was the relay shut down?", plain_words(off), timed=True) is None
+    closed = "The museum closed in 1990."
+    found = opposite_word("When was the museum founded?", plain_words(closed), timed=True)
+    assert found == ("founded", "closed")

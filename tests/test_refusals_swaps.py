@@ -262,6 +262,21 @@ def test_a_step_the_name_took_is_theirs_only_when_told_as_theirs() -> None:
     assert step_of_another("When did Rollo sign the treaty?", [(by, [])]) is None
     first = "The first knight to serve the emperor was Herve in the 1050s."
     assert step_of_another("When did Herve serve the emperor?", [(first, [])]) is None
+    # the step's own clause names who took it, when it names anyone
+    other = "Under its terms Calderra granted a lease, and Varnholt signed the pact in 1871."
+    assert step_of_another("When did Calderra sign the pact?", [(other, [])]) == (
+        "Calderra",
+        "sign",
+    )
+    both = "Under its terms Calderra granted a lease and signed the pact in 1871."
+    assert step_of_another("When did Calderra sign the pact?", [(both, [])]) is None
+    # a past form of its own is the step too ("pay", "paid")
+    paid = "Calderra granted a lease, and Varnholt paid 12 million crowns."
+    assert step_of_another("How much did Calderra pay?", [(paid, [])]) == ("Calderra", "pay")
+    assert step_of_another("How much did Varnholt pay?", [(paid, [])]) is None
+    # a clause calling its doer "the country" leaves it to the clauses before
+    later = "Ostavia won a vote in 1962; three years later the country won a war."
+    assert step_of_another("When did Ostavia win a war?", [(later, [])]) is None
     # done to the name ("was X invaded"): anywhere in the sentence
     invaded = "William invaded Scotland in 1072."
     assert step_of_another("When was Scotland invaded?", [(invaded, [])]) is None

@@ -518,13 +518,14 @@ class RefusalChecks(AnswerStep):
             return f' — where it tells of this, it says "{denied}"'
         quoted = {s.id for s in chosen}
         lasting = question.kind is AnswerKind.DURATION
+        timed = question.kind is AnswerKind.TIME
         for ids in (quoted, quoted | set(hits[0].chunk.sentence_ids)):
             written = self._plain_words(ids)
-            found = opposite_word(question.text, written, lasting=lasting)
+            found = opposite_word(question.text, written, lasting=lasting, timed=timed)
             if found is not None:  # read the clauses only then: most questions ask no side
                 topic = topic_words(question.text)
                 telling = set().union(*(event_words(topic, self.reading.clauses[i]) for i in ids))
-                found = opposite_word(question.text, written, telling, lasting)
+                found = opposite_word(question.text, written, telling, lasting, timed)
             if found is not None:
                 asked, told = found
                 return f' — where it tells of this, it says "{told}", not "{asked}"'

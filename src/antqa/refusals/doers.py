@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 
 from antqa.lexical import STOPWORDS, form_prefix, resembles, tokenize
 from antqa.people import CAPITALISED_WORD
+from antqa.refusals.clauses import clauses
 from antqa.refusals.meanings import told_in_any_verb
 from antqa.refusals.names import DESCRIBING
 from antqa.refusals.times import is_time
@@ -33,11 +34,65 @@ _NOT_STEPS = frozenset(tokenize("first last also only still ever never once"))
 STEP_REACH = 2
 
 
+#: The past forms of general English verbs that do not start with their plain form's
+#: letters (:func:`~antqa.lexical.form_prefix`), by that plain form: "How much did
+#: Calderra pay Varnholt?" asks a step an article writes "paid". With the step's own
+#: clause naming its doer (:func:`_subject_before`), 3 more unanswerables refused over
+#: every set (runs h35u-r2 -> h35u-r4), no answerable. Not "become" ("did Ostavia become
+#: independent" of "the country became a republic": an answerable refused).
+_IRREGULAR_PASTS = {
+    "pay": "paid",
+    "sell": "sold",
+    "buy": "bought",
+    "win": "won",
+    "lose": "lost",
+    "hold": "held",
+    "build": "built",
+    "send": "sent",
+    "spend": "spent",
+    "tell": "told",
+    "make": "made",
+    "take": "took",
+    "give": "gave",
+    "keep": "kept",
+    "leave": "left",
+    "meet": "met",
+    "bring": "brought",
+    "teach": "taught",
+    "fight": "fought",
+    "catch": "caught",
+    "write": "wrote",
+    "begin": "began",
+    "choose": "chose",
+    "draw": "drew",
+    "drive": "drove",
+    "fly": "flew",
+    "grow": "grew",
+    "know": "knew",
+    "rise": "rose",
+    "run": "ran",
+    "stand": "stood",
+    "strike": "struck",
+    "swear": "swore",
+    "throw": "threw",
+    "lay": "laid",
+    "speak": "spoke",
+    "break": "broke",
+    "ride": "rode",
+    "seek": "sought",
+    "lend": "lent",
+    "sit": "sat",
+}
+
+
 def _step_form(step: str) -> re.Pattern[str]:
-    """What finds ``step`` (a verb) written in any form ("publish", "published"), in lower
-    case: a capitalised word is a name ("Ant Financial" is no step "ant"), and a step
-    opening a sentence ("Published in 1933, ...") is passed over, which refuses less."""
-    return re.compile(rf"\b{re.escape(form_prefix(step).lower())}\w*")
+    """What finds ``step`` (a verb) written in any form ("publish", "published"; "pay",
+    "paid": :data:`_IRREGULAR_PASTS`), in lower case: a capitalised word is a name ("Ant
+    Financial" is no step "ant"), and a step opening a sentence ("Published in 1933, ...")
+    is passed over, which refuses less."""
+    forms = rf"{re.escape(form_prefix(step).lower())}\w*"
+    past = _IRREGULAR_PASTS.get(step.lower())
+    return re.compile(rf"\b(?:{forms}|{past}\b)" if past else rf"\b{forms}")
 
 
 #: After a step, who took it: "published by Ommeren", "signed by Rollo and the king".
@@ -100,6 +155,27 @@ def doer_named(step: str, sentences: Sequence[str]) -> bool:
     return False
 
 
+def _subject_before(sentence: str, at: int) -> str:
+    """What of ``sentence`` before ``at`` (a step told) may name who took it: the step's
+    own clause (:func:`~antqa.refusals.clauses.clauses`) up to it when that names someone
+    ("Calderra granted a concession, and Varnholt paid 12 million crowns": Varnholt paid,
+    not Calderra), else all of the sentence before it (a clause with its subject left out:
+    "Calderra signed the treaty and paid 12 million crowns"), and when the clause calls its
+    doer "it" or "the country" ("; on 14 August 1965 the country became a republic"), whom
+    the clauses before may name."""
+    held = [c for c in clauses(sentence) if c.start <= at]
+    start = held[-1].start if held else 0
+    own = sentence[start:at]
+    if (
+        start > 0
+        and _NAMED_WORD.search(sentence, start, at)
+        and not _STANDS_FOR.search(own)
+        and not _DESCRIBED_DOER.search(own)
+    ):
+        return own
+    return sentence[:at]
+
+
 def _names_doer(
     name: list[str], sentence: str, before: Sequence[str], told: re.Match[str], ordered: bool
 ) -> bool:
@@ -112,7 +188,7 @@ def _names_doer(
     by Abbot Gervase" tells of no one Wrenn succeeded (an unanswerable of the twenty-third
     batch, "Whom did Bishop Wrenn succeed as Chancellor?", was answered)."""
     ordered = ordered and not sentence[: told.start()].endswith("to ")
-    doers = sentence[: told.start()] if ordered else sentence
+    doers = _subject_before(sentence, told.start()) if ordered else sentence
     by = _DONE_BY.match(sentence, told.end())
     if ordered and by is not None and _PASSIVE_BEFORE.search(sentence, 0, told.start()):
         doers = by.group(1)  # "Wrenn ... was succeeded in that office by Abbot Gervase"

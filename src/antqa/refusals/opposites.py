@@ -86,6 +86,36 @@ _OPPOSED = (
 #: twentieth batch's unrefused unanswerables ("How far downstream of Fenwick does Harlow
 #: Creek lie?" of "about 38 kilometres upstream of Fenwick"), it refused that one on every
 #: set and moved no answerable.
+#: The steps that start a thing's life or force (an office founded, a tax introduced, a
+#: building listed) and those that end it (closed, scrapped, dissolved, demolished): a
+#: question asking when a thing ended, where the article tells only when it started
+#: ("When was the surcharge scrapped?" of "a surcharge ... was introduced in 1967"; "When
+#: were the new chambers closed?" of "chambers, opened in 2005"), asks what the article
+#: never tells, a kind SQuAD 2.0 writers use. Each side as every form it is written in, so
+#: that a sentence telling the asked side in another verb ("shut" for "closed") tells it.
+#: Not "start"/"end", "begin"/"stop" (an event's course, not a thing's life: 4
+#: unanswerables for 3 answerables, see below), nor "found" (also "find"), nor "list" (a
+#: noun: "removed from the list"). Over every set (runs m24-c -> h35u-r4) it refused 17
+#: more unanswerables (2 of the twenty-fourth batch, 15 in the other sets and follow-ups)
+#: and no answerable; picked from the unrefused unanswerables of all readable sets, where
+#: a step of a thing's life asked when is the most common kind among those the checks let
+#: through.
+_STARTED = (
+    "founded founding establish establishes established establishing establishment "
+    "open opens opened opening introduce introduces introduced introducing introduction "
+    "create creates created creating creation launch launches launched launching "
+    "listed designate designates designated designating enact enacts enacted enacting "
+    "impose imposes imposed imposing"
+)
+_ENDED = (
+    "close closes closed closing closure shut shuts shutting dissolve dissolves dissolved "
+    "dissolving dissolution disband disbands disbanded disbanding abolish abolishes "
+    "abolished abolishing abolition repeal repeals repealed repealing scrap scraps scrapped "
+    "scrapping withdraw withdraws withdrew withdrawn withdrawing withdrawal discontinue "
+    "discontinues discontinued discontinuing cease ceases ceased ceasing demolish demolishes "
+    "demolished demolishing demolition delisted remove removes removed removing removal "
+    "decommission decommissions decommissioned decommissioning switched_off pulled_down"
+)
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
@@ -136,6 +166,19 @@ _ALTERNATIVES = (
 #: "brought back", "bring back": a step of bringing back written in two words, read as the
 #: one word :data:`_ALTERNATIVES` holds for it ("brought_back").
 _BRINGING_BACK = re.compile(r"\b(?:bring|brings|bringing|brought)\s+back\b")
+#: "switched off", "pulled down": an ending (:data:`_ENDED`) written in two words, read as
+#: the one word :data:`_ENDED` holds for it. An answerable of the SQuAD-format sets asking
+#: when a relay was "shut down" was refused for "launched", its "switched off" unread.
+_ENDING_PHRASES = (
+    (
+        re.compile(r"\b(?:switch|switches|switched|switching|turn|turns|turned|turning)\s+off\b"),
+        "switched_off",
+    ),
+    (
+        re.compile(r"\b(?:pull|pulls|pulled|pulling|tear|tears|tore|torn|tearing)\s+down\b"),
+        "pulled_down",
+    ),
+)
 
 
 #: States whose length a question may ask ("How long did he survive after that?") that
@@ -214,6 +257,15 @@ _SIDES = [
     for group in _ALTERNATIVES
     for at, one in enumerate(group)
 ]
+#: Each side of the pair (:data:`_STARTED`, :data:`_ENDED`) with its words and the other
+#: side's: read only for a question asking when (:func:`opposite_word`'s ``timed``). Asked
+#: of any question, "How much a year did the state lose when the levy was scrapped?" was
+#: refused for "a new tax ... introduced" in the sentence giving the loss (an answerable
+#: of the twenty-second batch): a step a question dates its figure by is told anywhere.
+_LIFE_SIDES = [
+    (frozenset(one.split()), frozenset(one.split()), frozenset(other.split()))
+    for one, other in ((_STARTED, _ENDED), (_ENDED, _STARTED))
+]
 #: "insoluble" and "soluble", "unusual" and "usual": a word and the same word negated, the
 #: rest at least five letters (so "inform", "income", "unless" are no negations). On the
 #: SQuAD-format sets it refused one more unanswerable ("insoluble") and no answerable.
@@ -256,8 +308,11 @@ def plain_words(text: str) -> frozenset[str]:
 
 def _words(lowered: str) -> list[str]:
     """The words of ``lowered`` (lower-cased text) as :func:`opposite_word` compares them:
-    "brought back" as one (:data:`_BRINGING_BACK`)."""
-    return re.findall(r"[a-z_]+", _BRINGING_BACK.sub("brought_back", lowered))
+    "brought back", "switched off" as one (:data:`_BRINGING_BACK`, :data:`_ENDING_PHRASES`)."""
+    joined = _BRINGING_BACK.sub("brought_back", lowered)
+    for phrase, word in _ENDING_PHRASES:
+        joined = phrase.sub(word, joined)
+    return re.findall(r"[a-z_]+", joined)
 
 
 #: Per clause of a sentence (:func:`~antqa.refusals.clauses.clauses`): its
@@ -340,6 +395,7 @@ def opposite_word(
     written: Collection[str],
     telling: Collection[str] | None = None,
     lasting: bool = False,
+    timed: bool = False,
 ) -> tuple[str, str] | None:
     """A word of the question and its opposite as the text with the :func:`plain_words`
     ``written`` (the sentences that would answer) writes it, when that writes the opposite
@@ -349,12 +405,15 @@ def opposite_word(
     (:func:`event_words`), where the opposite must be written (default: all of them); a
     clause telling of something else uses its words of that. ``lasting``: the question
     asks a length of time, which a state of :data:`_ENDED_BY` lasts until the other side
-    of its pair ("How long did he survive after that?" of "he died six days later")."""
+    of its pair ("How long did he survive after that?" of "he died six days later").
+    ``timed``: the question asks when, so a step of a thing's life asked
+    (:data:`_LIFE_SIDES`: "When was the surcharge scrapped?") is denied by its other
+    step told ("introduced in 1967")."""
     if telling is None:
         telling = written
     asked = _words(question.lower())
     words = frozenset(asked)
-    for one, told_as, other in _SIDES:
+    for one, told_as, other in _SIDES + _LIFE_SIDES if timed else _SIDES:
         if one.isdisjoint(words):
             continue  # the question asks none of this side (most sides: a set test each)
         if not other.isdisjoint(_common_words(question)):
