@@ -1771,3 +1771,42 @@ def test_of_whom_a_sentence_opening_with_his_tells_quotes_the_sentence_before(tm
         SearchPlan("Cenric was the son of whom?"), hits, scores, conversation_id="c", model="m"
     )
     assert "Marrec" in answer.answer and answer.short_answer is None  # not "Isolde of Varn"
+
+
+def test_why_of_a_sentence_telling_a_consequence_quotes_the_sentence_before(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "He therefore added a lock" tells what was done because of what the sentence before
+    told: a "why" of it quotes that sentence too; a sentence giving its own cause does not."""
+    answerer, scores, _ = _asked_over(
+        "Rendell found that the tides of the sea were far higher than those of the gulf. "
+        "He therefore added a single lock at Hallow Bend. "
+        "The lock was rebuilt in 2005 because of its age.\n",
+        "Why did Rendell add a lock at Hallow Bend?",
+        tmp_path,
+    )
+    cause, consequence, rebuilt = 0, 1, 2
+    chooser = answerer.chooser
+    assert chooser._add_cause([consequence], scores) == [consequence, cause]
+    assert chooser._add_cause([rebuilt], scores) == [rebuilt]  # "because of": its own cause
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    when = service.retriever.score("When did Rendell add a lock at Hallow Bend?")
+    assert chooser._add_cause([consequence], when) == [consequence]  # only for "why"
+
+
+def test_why_of_a_sentence_going_on_by_it_quotes_the_one_before_holding_the_question_words(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "It was the first steam engine in the valley" goes on from the sentence telling why
+    and when the engine came: the question's "1834" is there, so a "why" quotes it too; a
+    pronoun sentence already holding every question word does not."""
+    answerer, scores, _ = _asked_over(
+        "Low water in dry summers halted production, and in 1834 the company installed "
+        "a beam engine. It was the first steam engine in the valley, and the wheel was "
+        "then used only as a supplement.\n",
+        "Why did the company install a steam engine in 1834?",
+        tmp_path,
+    )
+    cause, going_on = 0, 1
+    assert answerer.chooser._add_cause([going_on], scores) == [going_on, cause]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    all_there = service.retriever.score("Why was the wheel used only as a supplement?")
+    assert answerer.chooser._add_cause([going_on], all_there) == [going_on]

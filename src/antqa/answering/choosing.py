@@ -86,6 +86,17 @@ _ANNOUNCING = re.compile(
 )
 
 
+#: A sentence telling a consequence of what the sentence before told, by a connective of
+#: result near its opening ("He therefore added a tidal lock", "Consequently, ...", "As a
+#: result, ..."; not "as a result of", which gives its cause itself): English's words for
+#: "because of that", a grammar's set. The cause a "why" asks is then the sentence before.
+_CONSEQUENCE = re.compile(
+    r"^\W*(?:\S+\s+){0,3}?(?:therefore|thus|consequently|hence|accordingly|"
+    r"as\s+a\s+(?:result|consequence)(?!\s+of)|for\s+this\s+reason)\b",
+    re.I,
+)
+
+
 #: A sentence opening on a thing by a definite word ("The loss led ...", "Its engine
 #: ..."): most often the thing the sentence before told of, in other words ("The loss"
 #: after "the ship sank"). Not read for coverage (:data:`antqa.referents.REFERS_BACK`
@@ -624,12 +635,19 @@ class SentenceChooser(AnswerStep):
         The sentence that best matches "why did she apologize?" is usually the one that
         says she apologized; the cause is told next to it ("... which caused a stir.",
         "The inquiry found ... because ..."), so the nearest sentence of the paragraph
-        that gives a cause is quoted too (the earlier one when two are as near).
+        that gives a cause is quoted too (the earlier one when two are as near). The
+        sentence before comes first when the best one goes on from it (:meth:`_goes_on_from`):
+        what it tells was done because of what was told there.
         """
         first = chosen[0]
-        if scores.question.kind is not AnswerKind.REASON or scores.held[first]:
+        if scores.question.kind is not AnswerKind.REASON:
             return chosen
+        before = self._goes_on_from(first, scores)
+        if before is not None:
+            return [first, before, *chosen[1:]]
         sentences = self.index.sentences
+        if scores.held[first]:
+            return chosen
         for step in range(1, self.policy.cause_reach + 1):
             for s in (first - step, first + step):
                 if (
@@ -639,6 +657,33 @@ class SentenceChooser(AnswerStep):
                 ):
                     return [first, s]
         return chosen
+
+    def _goes_on_from(self, sentence: int, scores: Scores) -> int | None:
+        """The sentence right before ``sentence`` in its paragraph when ``sentence`` tells a
+        consequence of it (:data:`_CONSEQUENCE`: "He therefore added a tidal lock" after
+        what Rendell found), or opens on it by a pronoun (:data:`REFERS_BACK`), gives no
+        cause of its own (``scores.held``) and leaves to it words of the question it
+        lacks ("It was the first steam engine in the valley" after "... halted production,
+        and in 1834 Penhallow installed a beam engine": "Why did the company put in a
+        steam engine in 1834?"). Over every set (m24-c -> h35w-r4): 2 answer hits gained,
+        none lost, two hits quoted one sentence more; a pronoun opening alone, without
+        the missing words, also lengthened 3 other answers (h35w-r2)."""
+        sentences, before = self.index.sentences, sentence - 1
+        if (
+            before < 0
+            or sentences[before].paragraph != sentences[sentence].paragraph
+            or before in self.reading.captions
+        ):
+            return None
+        text = sentences[sentence].text
+        if _CONSEQUENCE.match(text):
+            return before
+        if not REFERS_BACK.match(text) or scores.held[sentence]:
+            return None
+        missing = self._missing_words([sentence], scores.question)
+        return (
+            None if set(missing).isdisjoint(self.lexicon.words(sentences[before].text)) else before
+        )
 
     def _add_named_doer(self, chosen: list[int], scores: Scores) -> list[int]:
         """For "who", the sentence right after the best one when only it names a person
