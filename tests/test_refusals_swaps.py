@@ -483,6 +483,18 @@ def test_a_name_told_apart_from_the_figure_a_who_question_pins_answers_another_s
     )
 
 
+def test_a_role_held_at_a_year_is_told_by_who_took_it_before() -> None:
+    """ "Who was chief engineer by 1889?" is answered by whoever took the role before
+    1889: the sentence dating 1889 need name no one. A role taken after the year asked,
+    or another role, is still told apart."""
+    took = "Barras died in April 1882 and was succeeded as chief engineer by Tomas Rendell."
+    opened = ["The canal was formally opened on 9 May 1889."]
+    asked = "Who was chief engineer by the time the canal opened in 1889?"
+    assert figure_told_apart(asked, took, opened) is None
+    assert figure_told_apart("Who was chief engineer in 1880?", took, ["In 1880 x."]) == "1880"
+    assert figure_told_apart("Who was treasurer in 1889?", took, opened) == "1889"
+
+
 def test_the_noun_of_a_steps_doer_is_no_step_of_the_name_before_it() -> None:
     """ "whose chairman, Oskar Lindqvist" tells who chaired the company; it is not the
     company chairing someone. The verb itself after the company still is."""

@@ -10,7 +10,7 @@ from antqa.people import CAPITALISED_WORD
 from antqa.refusals.clauses import clauses
 from antqa.refusals.meanings import told_in_any_verb
 from antqa.refusals.names import DESCRIBING
-from antqa.refusals.times import is_time
+from antqa.refusals.times import is_time, periods
 
 #: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
 #: step of, and the step; "did" (active: the name took the step) or "was" (it may have
@@ -499,13 +499,39 @@ def figure_told_apart(question: str, answering: str, others: Sequence[str]) -> s
     if _ASKS_WHO.search(question) is None:
         return None
     asked = _digit_figures(question)
-    if not asked or asked & _digit_figures(answering):
+    if not asked or asked & _digit_figures(answering) or _held_since(question, answering):
         return None
     for text in others:
         shared = asked & _digit_figures(text)
         if shared and not _REFERS_BACK.match(text):
             return _as_written(question, min(shared))
     return None
+
+
+#: A "who" question asking who held a role at a time ("Who was chief engineer by the time
+#: the canal opened in 1889?"; group ``role``: its words before the time).
+_HOLDER_AT = re.compile(
+    r"^\W*who\s+(?:was|were|is|are)\s+(?:the\s+)?(?P<role>[a-z][a-z -]*?)\s+"
+    r"(?:by|in|at|on|during|when|until)\b",
+    re.I,
+)
+
+
+def _held_since(question: str, answering: str) -> bool:
+    """Whether ``question`` asks who held a role at a year (:data:`_HOLDER_AT`) and
+    ``answering`` tells of the role at earlier years only: the one it gives the role to
+    still holds it at the year asked unless told otherwise, and the sentence dating that
+    year need name no one ("Barras died ... in April 1882 and was succeeded as chief
+    engineer by her deputy, Tomas Rendell" answers who was chief engineer in 1889)."""
+    held = _HOLDER_AT.search(question)
+    asked, told = periods(question), periods(answering, told=True)
+    if held is None or not asked or not told:
+        return False
+    if max(t.last for t in told) >= min(a.first for a in asked):
+        return False
+    words = set(tokenize(answering))
+    role = tokenize(held.group("role"))
+    return bool(role) and all(resembles(t, words) for t in role)
 
 
 def _as_written(question: str, figure: str) -> str:
