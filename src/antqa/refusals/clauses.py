@@ -98,11 +98,14 @@ def _has_verb(words: list[str]) -> bool:
     of be/have/do, a modal, a past form, or a participle opening it ("killing 161")."""
     if words and len(words[0]) > 4 and words[0].endswith("ing"):
         return words[0] not in _NOT_PARTICIPLE
-    return any(
-        w in _AUXILIARIES
-        or w in _IRREGULAR_PAST
-        or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
-        for w in words
+    return any(w in _AUXILIARIES or _is_past(w) for w in words)
+
+
+def _is_past(word: str) -> bool:
+    """Whether ``word`` (lower case) is a verb's past form or participle: one of
+    :data:`_IRREGULAR_PAST`, or in "-ed" past four letters and no word of :data:`_NOT_PAST`."""
+    return word in _IRREGULAR_PAST or (
+        len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
     )
 
 
@@ -178,13 +181,8 @@ def _reduced_relative(text: str, start: int) -> bool:
     unrefused, the participle's clause read as another fact."""
     if start == 0 or not text[:start].rstrip().endswith(","):
         return False
-    first = _WORD.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
-    if first is None:
-        return False
-    word = first.group().lower()
-    return word in _IRREGULAR_PAST or (
-        len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
-    )
+    first = _WORD.match(text, len(text) - len(text[start:].lstrip()))
+    return first is not None and _is_past(first.group().lower())
 
 
 def _opens(text: str, part: tuple[int, int, bool]) -> bool:

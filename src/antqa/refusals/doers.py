@@ -524,8 +524,10 @@ def _held_since(question: str, answering: str) -> bool:
     year need name no one ("Barras died ... in April 1882 and was succeeded as chief
     engineer by her deputy, Tomas Rendell" answers who was chief engineer in 1889)."""
     held = _HOLDER_AT.search(question)
+    if held is None:
+        return False
     asked, told = periods(question), periods(answering, told=True)
-    if held is None or not asked or not told:
+    if not asked or not told:
         return False
     if max(t.last for t in told) >= min(a.first for a in asked):
         return False

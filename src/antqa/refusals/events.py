@@ -11,6 +11,7 @@ from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, resembles, tokenize
 from antqa.questions import CURRENCIES, MONTH_NAMES, NUMBER_WORDS, TIME_UNITS
 from antqa.refusals.days import DAY_OF_MONTH
 from antqa.refusals.times import YEAR
+from antqa.short_answers.dates import YEAR_ALONE
 
 #: Words that ask for the kind of an answer, not about an event ("In what year ...?",
 #: "How long ...?", "How old ...?"): sentences holding them need not tell of the event.
@@ -499,8 +500,6 @@ _CURRENCY = re.compile(CURRENCIES, re.I)
 
 #: A figure in digits alone, that may be a year or count anything ("212", "1,200").
 _DIGITS_ALONE = re.compile(r"[\d,]+")
-#: A year as written: four digits from 1000 to 2099 ("Since 2008 dispensers have ...").
-_YEAR_FIGURE = re.compile(r"1\d{3}|20\d{2}")
 #: What a figure counts, right after it: a plural noun ("212 birds", "400 entrants") or a
 #: sum's word ("870 million marks").
 _COUNTED_AFTER = re.compile(
@@ -512,14 +511,15 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|by|since|until|from|of|to)\s+$", re.I)
 
 def counts_for_time(text: str, start: int, end: int) -> bool:
     """Whether the figure ``text[start:end]``, given for a time asked, counts something:
-    digits alone that are no year as written (:data:`_YEAR_FIGURE`) nor after a word
-    dating by them ("in", "since"), followed by the plural noun it counts or a sum's
-    word. "In what year did Margit Solberg die?" is not answered by "212" (of "ringed the
-    first 212 birds ... in 1952"), nor "When was the Kallfjäll site accredited?" by "700"
-    (kilometres north of the capital), nor "In what year was it reopened?" by "940"
-    (million kroner): the article gives a figure near the question's words, no time."""
+    digits alone that are no year as written (:data:`~antqa.short_answers.dates.YEAR_ALONE`:
+    "Since 2008 dispensers") nor after a word dating by them ("in", "since"), followed by
+    the plural noun it counts or a sum's word. "In what year did Margit Solberg die?" is
+    not answered by "212" (of "ringed the first 212 birds ... in 1952"), nor "When was the
+    Kallfjäll site accredited?" by "700" (kilometres north of the capital), nor "In what
+    year was it reopened?" by "940" (million kroner): the article gives a figure near the
+    question's words, no time."""
     figure = text[start:end]
-    if not _DIGITS_ALONE.fullmatch(figure) or _YEAR_FIGURE.fullmatch(figure):
+    if not _DIGITS_ALONE.fullmatch(figure) or YEAR_ALONE.fullmatch(figure):
         return False
     if _YEAR_BEFORE.search(text, 0, start):
         return False

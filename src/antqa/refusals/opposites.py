@@ -86,36 +86,6 @@ _OPPOSED = (
 #: twentieth batch's unrefused unanswerables ("How far downstream of Fenwick does Harlow
 #: Creek lie?" of "about 38 kilometres upstream of Fenwick"), it refused that one on every
 #: set and moved no answerable.
-#: The steps that start a thing's life or force (an office founded, a tax introduced, a
-#: building listed) and those that end it (closed, scrapped, dissolved, demolished): a
-#: question asking when a thing ended, where the article tells only when it started
-#: ("When was the surcharge scrapped?" of "a surcharge ... was introduced in 1967"; "When
-#: were the new chambers closed?" of "chambers, opened in 2005"), asks what the article
-#: never tells, a kind SQuAD 2.0 writers use. Each side as every form it is written in, so
-#: that a sentence telling the asked side in another verb ("shut" for "closed") tells it.
-#: Not "start"/"end", "begin"/"stop" (an event's course, not a thing's life: 4
-#: unanswerables for 3 answerables, see below), nor "found" (also "find"), nor "list" (a
-#: noun: "removed from the list"). Over every set (runs m24-c -> h35u-r4) it refused 17
-#: more unanswerables (2 of the twenty-fourth batch, 15 in the other sets and follow-ups)
-#: and no answerable; picked from the unrefused unanswerables of all readable sets, where
-#: a step of a thing's life asked when is the most common kind among those the checks let
-#: through.
-_STARTED = (
-    "founded founding establish establishes established establishing establishment "
-    "open opens opened opening introduce introduces introduced introducing introduction "
-    "create creates created creating creation launch launches launched launching "
-    "listed designate designates designated designating enact enacts enacted enacting "
-    "impose imposes imposed imposing"
-)
-_ENDED = (
-    "close closes closed closing closure shut shuts shutting dissolve dissolves dissolved "
-    "dissolving dissolution disband disbands disbanded disbanding abolish abolishes "
-    "abolished abolishing abolition repeal repeals repealed repealing scrap scraps scrapped "
-    "scrapping withdraw withdraws withdrew withdrawn withdrawing withdrawal discontinue "
-    "discontinues discontinued discontinuing cease ceases ceased ceasing demolish demolishes "
-    "demolished demolishing demolition delisted remove removes removed removing removal "
-    "decommission decommissions decommissioned decommissioning switched_off pulled_down"
-)
 _ALTERNATIVES = (
     ("upper uppermost", "lower lowermost"),
     ("inner innermost", "outer outermost"),
@@ -257,6 +227,36 @@ _SIDES = [
     for group in _ALTERNATIVES
     for at, one in enumerate(group)
 ]
+#: The steps that start a thing's life or force (an office founded, a tax introduced, a
+#: building listed) and those that end it (closed, scrapped, dissolved, demolished): a
+#: question asking when a thing ended, where the article tells only when it started
+#: ("When was the surcharge scrapped?" of "a surcharge ... was introduced in 1967"; "When
+#: were the new chambers closed?" of "chambers, opened in 2005"), asks what the article
+#: never tells, a kind SQuAD 2.0 writers use. Each side as every form it is written in, so
+#: that a sentence telling the asked side in another verb ("shut" for "closed") tells it.
+#: Not "start"/"end", "begin"/"stop" (an event's course, not a thing's life: 4
+#: unanswerables for 3 answerables, see below), nor "found" (also "find"), nor "list" (a
+#: noun: "removed from the list"). Over every set (runs m24-c -> h35u-r4) it refused 17
+#: more unanswerables (2 of the twenty-fourth batch, 15 in the other sets and follow-ups)
+#: and no answerable; picked from the unrefused unanswerables of all readable sets, where
+#: a step of a thing's life asked when is the most common kind among those the checks let
+#: through.
+_STARTED = (
+    "founded founding establish establishes established establishing establishment "
+    "open opens opened opening introduce introduces introduced introducing introduction "
+    "create creates created creating creation launch launches launched launching "
+    "listed designate designates designated designating enact enacts enacted enacting "
+    "impose imposes imposed imposing"
+)
+_ENDED = (
+    "close closes closed closing closure shut shuts shutting dissolve dissolves dissolved "
+    "dissolving dissolution disband disbands disbanded disbanding abolish abolishes "
+    "abolished abolishing abolition repeal repeals repealed repealing scrap scraps scrapped "
+    "scrapping withdraw withdraws withdrew withdrawn withdrawing withdrawal discontinue "
+    "discontinues discontinued discontinuing cease ceases ceased ceasing demolish demolishes "
+    "demolished demolishing demolition delisted remove removes removed removing removal "
+    "decommission decommissions decommissioned decommissioning switched_off pulled_down"
+)
 #: Each side of the pair (:data:`_STARTED`, :data:`_ENDED`) with its words and the other
 #: side's: read only for a question asking when (:func:`opposite_word`'s ``timed``). Asked
 #: of any question, "How much a year did the state lose when the levy was scrapped?" was
