@@ -274,6 +274,9 @@ OTHER_FOLLOWUPS = (
     "canal-treaty",
     "textile-mill",
     "outbreak-response",
+    "mountain-rescue",
+    "dairy-cooperative",
+    "polar-expedition",
 )
 
 
