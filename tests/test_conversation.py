@@ -298,6 +298,7 @@ def test_a_follow_up_is_refused_as_the_question_naming_its_person_would_be(
         ("Who did the strikers blame?", "a guard", ""),  # no one by name
         ("Where was he born?", "Kessing", ""),  # a place is no "he"
         ("Who is Ni Xingjun?", "Jing Xiandong", "Ni Xingjun"),  # asks what he is
+        ("Who gave the lecture?", "Halden Medal", ""),  # a thing named after someone
     ],
 )
 def test_the_person_an_answer_names_is_the_name_a_who_question_asked_for(
@@ -319,6 +320,9 @@ def test_the_person_an_answer_names_is_the_name_a_who_question_asked_for(
         # read as "when did Medical College die?" was refused on the nineteenth unseen batch)
         ("Who founded the garden?", "Tamberly Medical College", ""),
         ("Who founded the garden?", "Elias Marrow", "Elias Marrow"),
+        # a thing named after someone, the article writing its noun capitalised only: a
+        # follow-up "who replaced him?" read as "who replaced Marten Prize?" was refused
+        ("Who wrote the book on the crash?", "Marten Prize", ""),
     ],
 )
 def test_a_who_or_which_question_names_a_person_when_its_answer_is_a_name_of_the_article(
@@ -334,7 +338,8 @@ def test_a_who_or_which_question_names_a_person_when_its_answer_is_a_name_of_the
         "The Garrick Detective Agency supplied guards, and the agency was paid well. "
         "The critic Viktor Albrecht moved to Velsberg. Sigrun was withdrawn. "
         "The garden was attached to the Tamberly Medical College. Elias Marrow leased the "
-        "land with the backing of the college and its treasurer."
+        "land with the backing of the college and its treasurer. Hesper's book on the "
+        "crash won the Marten Prize."
     )
     answer = ShortAnswer(text=short, start=0, end=len(short))
     assert person_named(analyse(question), answer, article) == person

@@ -19,6 +19,7 @@ from antqa.questions import AnswerKind, Question
 from antqa.refusals import periods
 from antqa.retrieval import Retriever, Scores
 from antqa.short_answers import Asked, ShortAnswerFinder
+from antqa.short_answers.asked import names_thing
 from antqa.short_answers.names import ArticleNames
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
@@ -76,7 +77,10 @@ def person_named(
 
     Either way the answer must hold someone's name as the article reads names: a "who"
     answered with "Tamberly Medical College" (the article writes "as the college had instructed")
-    names no "he", and a follow-up reading it as one refused "when did he die?"."""
+    names no "he", and a follow-up reading it as one refused "when did he die?". Nor does a
+    name of two words or more ending in a noun for a thing
+    (:func:`~antqa.short_answers.asked.names_thing`: a prize, a bank, a treaty), though
+    named after someone and written capitalised only ("Marten Prize")."""
     identity = _WHO_IS.match(question.text)
     if identity is not None:  # "Who is Ni Xingjun?" asks what he is: he is the one asked
         return identity.group(1)
@@ -90,6 +94,10 @@ def person_named(
     if article is not None and not people(short.text, article.common, article.places):
         return ""
     names = _NAME.findall(short.text)
+    if len(names) > 1 and names_thing(names[-1].lower()):
+        # the unseen exchange-crash batch: "who replaced him?" after a "who" answered with
+        # "Marten Prize" was refused as "it never mentions Marten Prize"
+        return ""
     return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
 
 
