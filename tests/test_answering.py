@@ -1838,3 +1838,29 @@ def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_tol
     assert asked("And who replaced him?", "Ismael Oduya", [signed, replaced]) is None
     assert asked("What did he sign?", "Leopold Averin", [signed]) is None  # no succession
     assert asked("Who replaced Averin?", "", [signed], strength=0.0) is None  # asked whole
+
+
+def test_a_follow_up_asking_who_came_after_someone_keeps_the_sentences_of_their_succession(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "Who replaced him?" after Thomas Crane: of the candidates, the one telling Crane's
+    succession, not Varley's nor the one naming Crane as someone's successor; asked who
+    came before him, that one tells it."""
+    answerer = _answerer_over(
+        "The first chairman, Edmund Varley, was succeeded by Penhallow in 1801. "
+        "Her successor, the engineer Thomas Crane, built 41 lighthouses. "
+        "Crane's successor, his assistant Eliza Marchbank, was the first woman engineer.\n\n"
+        "The service now employs 310 staff.\n",
+        tmp_path,
+    )
+    varley, crane_named, crane_left = range(3)
+    values = {varley: 3.0, crane_named: 2.0, crane_left: 1.0}
+
+    def kept(question: str, thing: str = "Thomas Crane") -> set[int]:
+        plan = SearchPlan(question, "...", (1,), 1.0, thing=thing)
+        return set(answerer.chooser._succession_of_the_person(values, plan))
+
+    assert kept("Who replaced him?") == {crane_left}
+    assert kept("Who was chief engineer before him?") == {crane_named, crane_left}
+    assert kept("Who replaced him?", thing="Ada Lund") == set(values)  # none tells hers
+    assert kept("How many lights did he build?") == set(values)  # no succession asked

@@ -508,6 +508,7 @@ def test_asked_part_is_what_follows_a_scene_set_first(question: str, asked: str 
         ("so who took over from her?", True),
         ("Who designed it?", False),
         ("What replaced the old lock?", False),  # a thing, not who held a post
+        ("who took over the Directory after Mallin died?", False),  # what, not from whom
     ],
 )
 def test_a_follow_up_asking_who_came_after_or_before_someone_is_noticed(

@@ -590,10 +590,12 @@ def asks_successor(question: str) -> bool:
 
 #: A follow-up asking who held someone's post after or before them ("And who replaced
 #: him?", "who came after her in 1930?", "Who did he succeed as Prince-Bishop?", "Who was
-#: bishop of Ebrin before him?"): what :data:`_TELLS_ANY_SUCCESSION` must tell.
+#: bishop of Ebrin before him?"): what :data:`_TELLS_ANY_SUCCESSION` must tell. Not "who
+#: took over the Directory after he died?": what was taken over, not from whom (read so,
+#: the Directory was checked as the one succeeded).
 _ASKS_SUCCESSION = _pattern(
-    r"^\W*(?:(?:and|so|but|then)\s+)?who\b.*\b(?:replac\w*|succe\w*|took\s+over|"
-    r"take\s+over|came\s+(?:after|before)|come\s+(?:after|before)|followed|"
+    r"^\W*(?:(?:and|so|but|then)\s+)?who\b.*\b(?:replac\w*|succe\w*|took\s+over\s+from|"
+    r"take\s+over\s+from|came\s+(?:after|before)|come\s+(?:after|before)|followed|"
     r"(?:before|after|instead\s+of)\s+(?:him|her|them))\b"
 )
 #: A change of who holds a post told, either way round: a successor or a predecessor

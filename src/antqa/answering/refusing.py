@@ -302,13 +302,14 @@ class RefusalChecks(AnswerStep):
         Beatriz Salo" after the envoy Averin). Only for a follow-up: its search is pulled
         to the previous answer's sentences, where the person is named whether or not a
         successor is; a question asked whole is searched by its own words. Over the
-        follow-up sets (run s23-base -> h37f-q4, with the chooser's
+        follow-up sets (run s23-base -> h37f-r3, with the chooser's
         :meth:`~antqa.answering.choosing.SentenceChooser._succession_of_the_person`): 9
-        unanswerables refused, 1 answerable refused that was answered wrong; no other set
-        moved. Read without the successor's words for "who came after"
-        (:func:`~antqa.questions.without_successor`), as the chooser reads them, it also
-        refused an answerable answered right whose "her" the conversation had read as
-        the successor."""
+        unanswerables refused, no answerable; no other set moved. With "who took over X"
+        read as a succession too, "the Directory" was checked as the one succeeded and an
+        answerable (answered wrong) was refused. Read without the successor's words for
+        "who came after" (:func:`~antqa.questions.without_successor`), as the chooser
+        reads them, it also refused an answerable answered right whose "her" the
+        conversation had read as the successor."""
         if not plan.follow_up or plan.continuation or not chosen:
             return None
         if not asks_succession(question.text):
