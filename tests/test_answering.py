@@ -1810,3 +1810,57 @@ def test_why_of_a_sentence_going_on_by_it_quotes_the_one_before_holding_the_ques
     service = QAService(answerer.index, answerer_embedder(answerer))
     all_there = service.retriever.score("Why was the wheel used only as a supplement?")
     assert answerer.chooser._add_cause([going_on], all_there) == [going_on]
+
+
+def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_told_is_refused(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "Who replaced him as envoy?" after the answer named Leopold Averin: the sentences
+    that would answer name him, or tell another's succession (Oduya replaced by Salo), so
+    the article does not say who came after him; asked of Oduya, it does. A question asked
+    whole is not read so: it is searched by its own words."""
+    answerer = _answerer_over(
+        "The treaty was signed in 1871 by the foreign minister Ismael Oduya and the envoy "
+        "Leopold Averin. Oduya resigned shortly afterwards and was replaced as foreign "
+        "minister by Beatriz Salo.\n\n"
+        "The canal opened in 1889. Its first toll was 8 crowns a ton.\n",
+        tmp_path,
+    )
+    signed, replaced = answerer.index.sentences[0], answerer.index.sentences[1]
+
+    def asked(question: str, about: str, chosen: list, strength: float = 1.0) -> str | None:  # type: ignore[type-arg]
+        plan = SearchPlan(question, "...", (0,), strength, about=about)
+        return answerer.checks._succession_untold(plan, analyse(question), chosen)
+
+    assert asked("And who replaced him as envoy?", "Leopold Averin", [signed, replaced]) == (
+        " — where it tells of Leopold Averin, it names no one taking their place"
+    )
+    assert asked("And who replaced him?", "Ismael Oduya", [signed, replaced]) is None
+    assert asked("What did he sign?", "Leopold Averin", [signed]) is None  # no succession
+    assert asked("Who replaced Averin?", "", [signed], strength=0.0) is None  # asked whole
+
+
+def test_a_follow_up_asking_who_came_after_someone_keeps_the_sentences_of_their_succession(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "Who replaced him?" after Thomas Crane: of the candidates, the one telling Crane's
+    succession, not Varley's nor the one naming Crane as someone's successor; asked who
+    came before him, that one tells it."""
+    answerer = _answerer_over(
+        "The first chairman, Edmund Varley, was succeeded by Penhallow in 1801. "
+        "Her successor, the engineer Thomas Crane, built 41 lighthouses. "
+        "Crane's successor, his assistant Eliza Marchbank, was the first woman engineer.\n\n"
+        "The service now employs 310 staff.\n",
+        tmp_path,
+    )
+    varley, crane_named, crane_left = range(3)
+    values = {varley: 3.0, crane_named: 2.0, crane_left: 1.0}
+
+    def kept(question: str, thing: str = "Thomas Crane") -> set[int]:
+        plan = SearchPlan(question, "...", (1,), 1.0, thing=thing)
+        return set(answerer.chooser._succession_of_the_person(values, plan))
+
+    assert kept("Who replaced him?") == {crane_left}
+    assert kept("Who was chief engineer before him?") == {crane_named, crane_left}
+    assert kept("Who replaced him?", thing="Ada Lund") == set(values)  # none tells hers
+    assert kept("How many lights did he build?") == set(values)  # no succession asked

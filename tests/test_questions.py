@@ -11,6 +11,7 @@ from antqa.questions import (
     answer_kind,
     asked_part,
     asks_cause_of_death,
+    asks_succession,
     asks_successor,
     counts_spans,
     counts_things,
@@ -19,6 +20,7 @@ from antqa.questions import (
     gives_length_of_time,
     holds,
     measure_words,
+    tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
     tells_extreme_asked,
@@ -494,3 +496,29 @@ def test_a_question_asking_of_no_change_has_no_such_test() -> None:
 def test_asked_part_is_what_follows_a_scene_set_first(question: str, asked: str | None) -> None:
     assert asked_part(question) == asked
     assert analyse(question).asked == (tuple(tokenize(asked)) if asked else ())
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("And who replaced him when he retired?", True),
+        ("who came after her in 1930?", True),
+        ("Who did he succeed as Prince-Bishop?", True),
+        ("Who was bishop of Ebrin before him?", True),
+        ("so who took over from her?", True),
+        ("Who designed it?", False),
+        ("What replaced the old lock?", False),  # a thing, not who held a post
+        ("who took over the Directory after Mallin died?", False),  # what, not from whom
+    ],
+)
+def test_a_follow_up_asking_who_came_after_or_before_someone_is_noticed(
+    question: str, expected: bool
+) -> None:
+    assert asks_succession(question) is expected
+
+
+def test_a_change_of_holder_is_told_either_way_round() -> None:
+    assert tells_any_succession("Barras died in 1882 and was succeeded by Tomas Rendell.")
+    assert tells_any_succession("Imogen Farrell succeeded Martin Coyle in 2017.")
+    assert tells_any_succession("Crane's predecessor, Hal Ives, had built four lights.")
+    assert not tells_any_succession("Nadia Ferrante was president from 1921 to 1930.")

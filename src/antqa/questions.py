@@ -588,6 +588,65 @@ def asks_successor(question: str) -> bool:
     return _ASKS_SUCCESSOR.search(question) is not None
 
 
+#: A follow-up asking who held someone's post after or before them ("And who replaced
+#: him?", "who came after her in 1930?", "Who did he succeed as Prince-Bishop?", "Who was
+#: bishop of Ebrin before him?"): what :data:`_TELLS_ANY_SUCCESSION` must tell. Not "who
+#: took over the Directory after he died?": what was taken over, not from whom (read so,
+#: the Directory was checked as the one succeeded).
+_ASKS_SUCCESSION = _pattern(
+    r"^\W*(?:(?:and|so|but|then)\s+)?who\b.*\b(?:replac\w*|succe\w*|took\s+over\s+from|"
+    r"take\s+over\s+from|came\s+(?:after|before)|come\s+(?:after|before)|followed|"
+    r"(?:before|after|instead\s+of)\s+(?:him|her|them))\b"
+)
+#: A change of who holds a post told, either way round: a successor or a predecessor
+#: named, someone succeeding or replaced, a post taken over or taken up.
+_TELLS_ANY_SUCCESSION = _pattern(
+    r"\b(?:succe(?:ed|eded|eding|ssion|ssors?)|predecessors?|replac\w*|took\s+over|"
+    r"handed\s+over|became|appointed|elected|named|chosen|followed)\b"
+)
+
+
+#: A succession question asking who came before someone ("Who was bishop of Ebrin before
+#: him?", "Who did he succeed as Prince-Bishop?"), not after.
+_ASKS_PREDECESSOR = _pattern(
+    r"\bbefore\s+(?:him|her|them|[A-Z])|\bdid\s+[\w'-]+(?:\s+[\w'-]+)?\s+"
+    r"(?:succeed|replace|take\s+over\s+from)\b|\bpredecessor"
+)
+#: Where a sentence names the one who came after someone: a passive's agent ("was
+#: succeeded by her deputy, Tomas Rendell"), a successor named ("Her successor, the
+#: mycologist Owen Prade,"). Whom it names there took the post; they did not leave it.
+_SUCCESSOR_NAMED = _pattern(
+    r"\b(?:succeeded|replaced|followed)\b(?:\s+[\w-]+){0,4}?\s+by\s+[^,;.]*(?:,\s*[^,;.]*)?",
+    r"|\bsuccessors?\b,?\s+[^,;.]*(?:,\s*[^,;.]*)?",
+)
+
+
+def asks_predecessor(question: str) -> bool:
+    """Whether a succession question asks who came before someone
+    (:data:`_ASKS_PREDECESSOR`), not after."""
+    return _ASKS_PREDECESSOR.search(question) is not None
+
+
+def without_successor(sentence: str) -> str:
+    """``sentence`` without the words naming who came after someone
+    (:data:`_SUCCESSOR_NAMED`): what is left names the one who left the post, if anyone.
+    "... he was succeeded by Pieter Valcourt" tells who came after "he", not after
+    Valcourt."""
+    return _SUCCESSOR_NAMED.sub(" ", sentence)
+
+
+def asks_succession(question: str) -> bool:
+    """Whether ``question`` asks who held someone's post after or before them
+    (:data:`_ASKS_SUCCESSION`)."""
+    return _ASKS_SUCCESSION.search(question) is not None
+
+
+def tells_any_succession(sentence: str) -> bool:
+    """Whether ``sentence`` tells a change of who holds a post, either way round
+    (:data:`_TELLS_ANY_SUCCESSION`)."""
+    return _TELLS_ANY_SUCCESSION.search(sentence) is not None
+
+
 def tells_succession(sentence: str) -> bool:
     """Whether ``sentence`` tells who came after someone (:data:`_TELLS_SUCCESSION`): the
     sentence the question's words match best often tells the one succeeded taking the

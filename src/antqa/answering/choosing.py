@@ -21,14 +21,18 @@ from antqa.questions import (
     Question,
     analyse,
     asks_cause_of_death,
+    asks_predecessor,
+    asks_succession,
     asks_successor,
     counts_spans,
     gives_length_of_time,
     question_parts,
+    tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
     tells_extreme_asked,
     tells_succession,
+    without_successor,
 )
 from antqa.referents import REFERS_BACK, points_back, subject
 from antqa.refusals import (
@@ -211,6 +215,7 @@ class SentenceChooser(AnswerStep):
             values = self._told_near_names(values, tells, scores.question)
         values = self._on_asked_side(values, scores.question)
         values = self._near_the_person(values, plan, scores)
+        values = self._succession_of_the_person(values, plan)
         values = self._near_the_anchors(values, plan, scores)
         kind = scores.question.kind
         if kind_applies(scores):
@@ -264,6 +269,38 @@ class SentenceChooser(AnswerStep):
         if not any(scores.kind_held[s] for s in values if s not in apart):
             return values
         return {s: v for s, v in values.items() if s not in apart}
+
+    def _succession_of_the_person(
+        self, values: dict[int, float], plan: SearchPlan
+    ) -> dict[int, float]:
+        """Only the candidates telling a change of holder
+        (:func:`~antqa.questions.tells_any_succession`) that write the last word of the
+        person a follow-up asking who came after or before someone
+        (:func:`~antqa.questions.asks_succession`) stands for: the person its "he" or
+        "her" stands for (:attr:`SearchPlan.about`), else the name the previous answer gave
+        (:attr:`SearchPlan.thing`: "Thomas Aldous Crane", whose "Crane" the article also
+        writes in lower case, so read as no one's name). A follow-up's words ("Who replaced
+        him?") match any succession the article tells ("Varley ... was succeeded by
+        Penhallow himself"), not the one of the person asked of ("Crane's successor, his
+        former assistant Eliza Marchbank"). Asked who came after them, the words naming
+        a successor are not read for the person (:func:`~antqa.questions.without_successor`:
+        "Her successor, the mycologist Owen Prade, ..." tells who came after her, not
+        after Prade); asked who came before, they are. All stay when none does."""
+        if not values or not plan.follow_up or plan.continuation:
+            return values
+        person = tokenize(plan.about or plan.thing)[-1:]
+        if not person or not asks_succession(plan.question):
+            return values
+        sentences = self.index.sentences
+        before = asks_predecessor(plan.question)
+        kept = {
+            s: v
+            for s, v in values.items()
+            if tells_any_succession(sentences[s].text)
+            and person[0]
+            in tokenize(sentences[s].text if before else without_successor(sentences[s].text))
+        }
+        return kept or values
 
     def _near_the_anchors(
         self, values: dict[int, float], plan: SearchPlan, scores: Scores

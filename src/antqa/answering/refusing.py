@@ -15,7 +15,15 @@ from antqa.conversation import SearchPlan
 from antqa.lexical import resembles, tokenize
 from antqa.models import Hit, Sentence
 from antqa.people import named_in
-from antqa.questions import KIND_NOUN, AnswerKind, Question, analyse, question_parts
+from antqa.questions import (
+    KIND_NOUN,
+    AnswerKind,
+    Question,
+    analyse,
+    asks_succession,
+    question_parts,
+    tells_any_succession,
+)
 from antqa.refusals import (
     KIND_FRAME_WORDS,
     Period,
@@ -118,6 +126,22 @@ _THIS_NOUN = re.compile(r"^\W*(?:this|these)\s+([a-z]+)\b", re.I)
 _LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
 
 
+#: The pronouns standing for a man, for a woman, and for either.
+_FOR_A_MAN = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+_FOR_A_WOMAN = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_FOR_SOMEONE = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
+
+
+def _standing_for(question: str) -> re.Pattern[str]:
+    """The pronouns a sentence may call the one ``question`` asks of by: those of the
+    pronoun it calls them by ("who replaced him?": "he", "his", not "her"), else any."""
+    if _FOR_A_MAN.search(question):
+        return _FOR_A_MAN
+    if _FOR_A_WOMAN.search(question):
+        return _FOR_A_WOMAN
+    return _FOR_SOMEONE
+
+
 def _written_in_words(digits: str, suffix: str, text: str) -> bool:
     """Whether ``text`` writes the number ``digits`` in words, as the question wrote it:
     "fiftieth" for "50th", "fifty" for "50" (from :data:`_LEAST_NUMBER_IN_WORDS` on)."""
@@ -164,6 +188,7 @@ class RefusalChecks(AnswerStep):
             or self._role_not_given(plan, question)
             or self._beside_the_answer(plan, scores, chosen, self._quoted(plan, runner, hits))
             or self._person_apart(plan, chosen)
+            or self._succession_untold(plan, question, chosen, self._quoted(plan, runner, hits))
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
             or self._counted_not_named(plan, question, chosen)
@@ -257,6 +282,54 @@ class RefusalChecks(AnswerStep):
             return None  # "Publishing Company" answering "who": no one's birth to look for
         typed = {written_as: name for name, written_as in checked.items()}
         return self._step_untold(question, typed, chosen)
+
+    def _succession_untold(
+        self,
+        plan: SearchPlan,
+        question: Question,
+        chosen: list[Sentence],
+        runner: Sentence | None = None,
+    ) -> str | None:
+        """A follow-up asking who held a person's post after or before them
+        (:func:`~antqa.questions.asks_succession`: "And who replaced him when he retired?"),
+        read with the person its "he" or "her" stands for written in (:meth:`person_named`)
+        or as it names them ("And who came after Valcourt?"), where no sentence the answer
+        would quote tells a change of holder (:func:`~antqa.questions.tells_any_succession`)
+        and writes that person or a pronoun of theirs (:func:`_standing_for`: "his" for
+        "him"): the sentences are the ones the previous answer drew on, which name the
+        person ("drawn up by chief executive Harold Dunstable") but not who came after
+        them, or tell another's succession ("Oduya ... was replaced as foreign minister by
+        Beatriz Salo" after the envoy Averin). Only for a follow-up: its search is pulled
+        to the previous answer's sentences, where the person is named whether or not a
+        successor is; a question asked whole is searched by its own words. Over the
+        follow-up sets (run s23-base -> h37f-r3, with the chooser's
+        :meth:`~antqa.answering.choosing.SentenceChooser._succession_of_the_person`): 9
+        unanswerables refused, no answerable; no other set moved. With "who took over X"
+        read as a succession too, "the Directory" was checked as the one succeeded and an
+        answerable (answered wrong) was refused. Read without the successor's words for
+        "who came after" (:func:`~antqa.questions.without_successor`), as the chooser
+        reads them, it also refused an answerable answered right whose "her" the
+        conversation had read as the successor."""
+        if not plan.follow_up or plan.continuation or not chosen:
+            return None
+        if not asks_succession(question.text):
+            return None
+        read = self.person_named(plan)
+        if read is not None:  # "him" written as the person it stands for
+            asked, names = read[0], tokenize(self.reading.words.calling.called(plan.about))
+        else:
+            asked, names = question, list(self.checked_names(question))
+        if not names:
+            return None
+        quoted = chosen if runner is None else [*chosen, runner]
+        standing = _standing_for(question.text)
+        for sentence in quoted:
+            if not tells_any_succession(sentence.text):
+                continue
+            if set(names) & self.lexicon.words(sentence.text) or standing.search(sentence.text):
+                return None
+        person = named_in(asked.text, names[-1])
+        return f" — where it tells of {person}, it names no one taking their place"
 
     def _by_last_word(self, text: str, names: list[str]) -> list[str]:
         """``names`` (stemmed words of the question ``text``) with a person the article
