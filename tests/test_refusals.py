@@ -372,6 +372,17 @@ def test_a_fact_told_of_another_name_is_given_to_another() -> None:
     elections = "Ordinary elections take place on the first Thursday in May every four years."
     asked = "When are regular Assembly elections held?"
     assert given_to_another(asked, [elections], {"ironhawks"}) is None
+    # auxiliaries may stand between the name told and its step
+    older = "It was not the oldest: the Tull Marsh Creamery Society had been founded in 1894."
+    asked = "In what year was the Kestwick Milk Union founded?"
+    assert given_to_another(asked, [older]) == ("Union founded", "Society had been founded")
+    asked = "In what year was the Tull Marsh Creamery Society founded?"
+    assert given_to_another(asked, [older]) is None
+    # a thing of a name asked with "of", told with "of" of another name
+    statue = "A statue of Edwin Marlow, unveiled in 1961, stands in the market square."
+    asked = "Where does the statue of Agnes Coyle stand?"
+    assert given_to_another(asked, [statue]) == ("statue of Agnes", "statue of Edwin")
+    assert given_to_another("Where does the statue of Edwin Marlow stand?", [statue]) is None
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:
