@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from antqa.answering import NOT_COVERED
-from antqa.answering.reading import subject_names
+from antqa.answering.reading import subject_names, subject_noun
 from antqa.lexical import LexicalIndex, resembles, tokenize
 from antqa.models import Sentence
 from antqa.questions import meaning_language, months_spelled_out
@@ -26,6 +26,7 @@ from antqa.refusals import (
     plain_words,
     role_held,
     role_written,
+    subject_doing,
     time_conflict,
     vague_time_alone,
     written_out,
@@ -371,6 +372,17 @@ def test_a_fact_told_of_another_name_is_given_to_another() -> None:
     elections = "Ordinary elections take place on the first Thursday in May every four years."
     asked = "When are regular Assembly elections held?"
     assert given_to_another(asked, [elections], {"ironhawks"}) is None
+    # auxiliaries may stand between the name told and its step
+    older = "It was not the oldest: the Tull Marsh Creamery Society had been founded in 1894."
+    asked = "In what year was the Kestwick Milk Union founded?"
+    assert given_to_another(asked, [older]) == ("Union founded", "Society had been founded")
+    asked = "In what year was the Tull Marsh Creamery Society founded?"
+    assert given_to_another(asked, [older]) is None
+    # a thing of a name asked with "of", told with "of" of another name
+    statue = "A statue of Edwin Marlow, unveiled in 1961, stands in the market square."
+    asked = "Where does the statue of Agnes Coyle stand?"
+    assert given_to_another(asked, [statue]) == ("statue of Agnes", "statue of Edwin")
+    assert given_to_another("Where does the statue of Edwin Marlow stand?", [statue]) is None
 
 
 def test_a_century_alone_ties_a_question_only_without_its_other_rare_words() -> None:
@@ -869,3 +881,41 @@ def test_a_shortened_month_is_written_in_full_where_it_reads_as_one() -> None:
     )
     assert months_spelled_out("on 12 Dec. 1990, in Sept") == "on 12 December 1990, in September"
     assert months_spelled_out("What did Jan Smit write?") == "What did Jan Smit write?"
+
+
+#: An article calling its subject "the service", and naming an older one in a paragraph
+#: on its own staff.
+RESCUE = (
+    "The Tarn Valley Rescue Service is a volunteer mountain rescue body in the province of "
+    "Oldmere.\n\n"
+    "Founded in 1931, it is the second-oldest rescue body in the province, after the Halden "
+    "Alpine Guard of 1924. As of 2019 the service had 340 volunteer members and 22 paid "
+    "staff. Its headquarters stand in the town of Lindby.\n\n"
+    "The service bought its first helicopter in 1991. Winters were hard. Huts were built "
+    "on the high passes. Dogs were trained to find buried walkers. Radios came in 1950.\n"
+)
+
+
+def test_a_fact_told_of_the_subject_by_its_common_noun_is_not_another_name_s() -> None:
+    assert subject_noun("Tarn Valley Rescue Service", frozenset(tokenize("service"))) == "service"
+    assert subject_noun("Tarn Valley Rescue Service", frozenset()) == ""
+    assert subject_noun("Ravelli", frozenset(tokenize("ravelli"))) == ""  # no common noun
+    staff = "As of 2019 the service had 340 volunteer members and 22 paid staff."
+    assert subject_doing("service", [staff]) == "the service"
+    assert subject_doing("service", ["It is the service's second hut."]) is None
+    assert subject_doing("service", ["He joined the service in 1935."]) is None
+    assert subject_doing("", [staff]) is None
+
+
+def test_a_name_the_answer_never_writes_asked_of_the_subject_s_fact_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The paragraph names the Halden Alpine Guard, so every name check passed; the sentence
+    giving the staff tells them of "the service", the article's subject."""
+    from tests.test_answering import _service_over
+
+    service = _service_over(RESCUE, tmp_path)
+    other = service.ask("How many paid staff did the Halden Alpine Guard have in 2019?")
+    assert not other.answerable, other.answer
+    own = service.ask("How many paid staff did the Tarn Valley Rescue Service have in 2019?")
+    assert own.answerable and "22 paid staff" in own.answer, own.answer
+    founded = service.ask("When was the Halden Alpine Guard founded?")
+    assert founded.answerable and "1924" in founded.answer, founded.answer

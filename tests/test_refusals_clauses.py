@@ -114,3 +114,13 @@ def test_a_step_of_a_things_life_asked_when_is_denied_by_its_other_step() -> Non
     closed = "The museum closed in 1990."
     found = opposite_word("When was the museum founded?", plain_words(closed), timed=True)
     assert found == ("founded", "closed")
+
+
+def test_a_measure_approved_starts_its_force() -> None:
+    """ "When was the levy approved?" of a levy the text says was withdrawn asks a step
+    it never tells; told approved, it answers."""
+    withdrawn = "The levy was withdrawn in April 1984."
+    found = opposite_word("When was the levy approved?", plain_words(withdrawn), timed=True)
+    assert found == ("approved", "withdrawn")
+    approved = "The levy, approved in 1983, was withdrawn in April 1984."
+    assert opposite_word("When was the levy approved?", plain_words(approved), timed=True) is None

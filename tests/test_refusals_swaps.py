@@ -205,6 +205,7 @@ def test_a_pronoun_may_stand_for_the_name_told_just_before() -> None:
         ("Who cast the first metal type?", "He carved the first timber type.", ("metal", "timber")),
         ("How many secondary objectives were met?", "It met 11 of its 13 primary objectives.", ("secondary", "primary")),
         ("When did the trust demolish the warehouse?", "The trust restored the warehouse.", ("demolish", "restored")),
+        ("By how much did the buyers raise their prices?", "The buyers cut their prices by a third.", ("raise", "cut")),
     ],
 )  # fmt: skip
 def test_a_word_of_a_pair_asked_where_the_other_is_told(
@@ -703,6 +704,12 @@ def test_a_thing_told_as_another_owners_is_not_the_one_asked() -> None:
     # a sentence telling it of both owners answers
     both = "Peng Lei's book and You Xi's book came out in March."
     assert owned_by_another(asked, [both]) is None
+    # "own" only stresses the owner: "Vane's own surgeon" is Vane's
+    surgeon = "The crew were well, which Vane's own surgeon put down to fresh meat."
+    assert owned_by_another("Who was the Fulmar's surgeon?", [surgeon]) == (
+        "Fulmar's surgeon",
+        "Vane's own surgeon",
+    )
 
 
 #: A trust whose director apologised far from where its successor is told of, and whose

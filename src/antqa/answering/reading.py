@@ -135,6 +135,17 @@ def subject_names(subject: str, lower_words: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def subject_noun(subject: str, lower_words: frozenset[str]) -> str:
+    """The common noun the article calls its ``subject`` by, lower-cased: the subject's last
+    word when it is one of two or more and the article writes it in lower case too
+    (``lower_words``, stemmed): "service" of "Corvallen Mountain Rescue Service", which
+    its paragraphs call "the service". ``""`` when there is none ("Peng Lei")."""
+    words = subject.split()
+    if len(words) < 2 or not set(tokenize(words[-1])) <= lower_words:
+        return ""
+    return words[-1].lower()
+
+
 class ArticleReading:
     """Per sentence of the article, what the answer step reads of it (computed once, at
     load, since every question reads it)."""
@@ -186,7 +197,11 @@ class ArticleReading:
         #: The name the article opens on (:func:`antqa.refusals.opening_name`): what every
         #: paragraph tells of, by name or not; with its shortened forms
         #: (:func:`subject_names`): "Wexcombe" of "Wexcombe School".
-        self.subjects = subject_names(opening_name(texts[0]) if texts else "", self.lower_words)
+        opening = opening_name(texts[0]) if texts else ""
+        self.subjects = subject_names(opening, self.lower_words)
+        #: The common noun the article calls its subject by (:func:`subject_noun`):
+        #: "service" of "Corvallen Mountain Rescue Service".
+        self.subject_noun = subject_noun(opening, self.lower_words)
         #: The names of the first sentence that most paragraphs write
         #: (:meth:`~antqa.refusals.ArticleWords.told_throughout`), stemmed: what else the
         #: article is about ("Tarvenia" of "The Halvessa Bourse crash of 1996, known in

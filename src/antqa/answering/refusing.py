@@ -44,6 +44,7 @@ from antqa.refusals import (
     figures_only_asked,
     given_role,
     given_to_another,
+    holds_name,
     in_period_written,
     is_time,
     languages_named,
@@ -65,6 +66,7 @@ from antqa.refusals import (
     role_held,
     role_written,
     step_of_another,
+    subject_doing,
     time_conflict,
     time_untold,
     topic_words,
@@ -789,6 +791,9 @@ class RefusalChecks(AnswerStep):
         owned = owned_by_another(question.text, texts)
         if owned is not None:  # "Peng Lei's book" asked, "You Xi's new book" told
             return f' — it tells of "{owned[1]}", not "{owned[0]}"'
+        subject = self._subject_instead(question, named, chosen)
+        if subject is not None:  # "the Halvard Alpine Guard" asked, "the service had" told
+            return f' — it tells of "{subject[1]}", not {subject[0]}'
         # What the article is about ("Marisol" of the SS Marisol), which each paragraph may
         # call "she" or "it" (checked_names leaves it out): a step told naming no one before
         # it is its own, whoever the sentences before name. The name as written, lower-cased,
@@ -812,6 +817,33 @@ class RefusalChecks(AnswerStep):
         if placed is not None:  # "at Taobao" asked, "at UC" told
             return f" — where it tells of this, it says {placed[1]}, not {placed[0]}"
         return None
+
+    def _subject_instead(
+        self, question: Question, named: dict[str, str], chosen: list[Sentence]
+    ) -> tuple[str, str] | None:
+        """The name the question asks of (as typed) and the article's subject as the
+        ``chosen`` sentences call it by its common noun (:func:`antqa.refusals.subject_doing`:
+        "the service"), when the question names something besides the subject and no
+        chosen sentence writes any of its words: they tell the subject's fact, not the
+        named thing's ("How many paid staff did the Halvard Alpine Guard have in 2019?" of
+        "As of 2019 the service had ... 22 paid staff"). A name in a clause saying whom the
+        question asks about (:meth:`~antqa.refusals.ArticleWords.described`) is left out,
+        as :meth:`names_apart` leaves it."""
+        others = {
+            name: written_as
+            for name, written_as in named.items()
+            if not self.names_subject(question, name, chosen)
+            and not self.reading.words.described(question.text, name)
+        }
+        if not others:
+            return None
+        held = set().union(*(self.lexicon.words(s.text) for s in chosen))
+        if any(holds_name(written_as, held) for written_as in others.values()):
+            return None
+        told = subject_doing(self.reading.subject_noun, [s.text for s in chosen])
+        if told is None:
+            return None
+        return named_in(question.text, next(iter(others))), told
 
     def _told_in_other_words(
         self, question: Question, written: str, chosen: list[Sentence]

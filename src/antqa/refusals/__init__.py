@@ -69,6 +69,7 @@ from antqa.refusals.doers import (
     figure_told_apart,
     no_one_told,
     step_of_another,
+    subject_doing,
 )
 from antqa.refusals.events import (
     EVENT_WORDS,
@@ -199,6 +200,7 @@ __all__ = [
     "same_place",
     "side_told",
     "step_of_another",
+    "subject_doing",
     "time_conflict",
     "time_untold",
     "topic_words",

@@ -45,7 +45,7 @@ _PART = re.compile(
 )
 _OPENER = re.compile(r"^\W*(" + "|".join(_OPENERS) + r")\b", re.IGNORECASE)
 #: Forms of be, have and do, and the modals: a part holding one has a verb.
-_AUXILIARIES = frozenset(
+AUXILIARIES = frozenset(
     re.findall(
         r"\w+",
         "is was were are be been being has had have having will would can could may might "
@@ -98,7 +98,7 @@ def _has_verb(words: list[str]) -> bool:
     of be/have/do, a modal, a past form, or a participle opening it ("killing 161")."""
     if words and len(words[0]) > 4 and words[0].endswith("ing"):
         return words[0] not in _NOT_PARTICIPLE
-    return any(w in _AUXILIARIES or _is_past(w) for w in words)
+    return any(w in AUXILIARIES or _is_past(w) for w in words)
 
 
 def _is_past(word: str) -> bool:

@@ -599,3 +599,25 @@ def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
                 return None
             others.append(found.group(2))
     return others[0] if others else None
+
+
+def subject_doing(noun: str, texts: Sequence[str]) -> str | None:
+    """The article's subject as one of ``texts`` writes it by its common noun ``noun``
+    ("the service"), not as an owner ("the service's budget"), in a sentence not opening
+    with a word standing for one told before ("He ...", "It ...", :data:`_REFERS_BACK`);
+    else ``None``.
+
+    Sentences that call the subject "the service" tell its facts: "As of 2019 the service
+    had 340 volunteer members and 22 paid staff" tells the staff of the Corvallen service,
+    not of the Halvard Alpine Guard a question asks of (which the paragraph names, so
+    every name check passed). A sentence opening on "He" or "It" may tell of the one the
+    sentence before names, as an owner the noun tells of another thing ("the
+    cooperative's price" in a sentence on its rival's premium)."""
+    if not noun:
+        return None
+    pattern = re.compile(rf"\b[Tt]he\s+{re.escape(noun)}\b(?!['’])")
+    for text in texts:
+        found = None if _REFERS_BACK.match(text) else pattern.search(text)
+        if found is not None:
+            return found.group()
+    return None

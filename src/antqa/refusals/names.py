@@ -21,6 +21,7 @@ from antqa.lexical import (
 )
 from antqa.models import Sentence
 from antqa.people import Calling, named_in
+from antqa.refusals.clauses import AUXILIARIES
 from antqa.refusals.events import LASTING_WORDS, TAKING_ROLE_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
 from antqa.refusals.numbers import ordinal_figures
@@ -578,6 +579,10 @@ def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
 _NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][\w'’-]+)\s+([a-z]{3,})\b")
 #: The same after the word, with "of": "the surface of Ebbe" (told "Halvard's surface").
 _OF_NAME = re.compile(r"\b([a-z]{3,})\s+of\s+(?:the\s+)?([A-Z][\w'’-]+)")
+#: Up to two auxiliaries between a name told and its step: "the Tull Marsh Creamery
+#: Society had been founded in 1894" tells the founding of the Society, as "the Society
+#: founded" would (an unanswerable of the twenty-fifth batch asked it of another union).
+_AUXILIARY_RUN = rf"(?:(?:{'|'.join(sorted(AUXILIARIES))})\s+){{0,2}}"
 
 
 def given_to_another(
@@ -591,7 +596,10 @@ def given_to_another(
     Hollin pit employ?" of "The Ostmark pit employed about 1,900 people"; "Why did Ma
     Huateng apologize?" of "Peng Lei apologized ...". The word is matched in any form
     ("apologize", "apologized"). Asked with "of" too: "How old is the surface of Ebbe?"
-    of "Halvard's surface was roughly 1.1 billion years old". A sentence may open on the
+    of "Halvard's surface was roughly 1.1 billion years old", or of "the surface of
+    Halvard". Auxiliaries may stand between the other name and the word ("the Tull Marsh
+    Creamery Society had been founded" for "the Kestwick Milk Union founded"). A sentence
+    may open on the
     other name ("Ironhawks striker Caleb Onwuachi ..." for "the Tidewardens striker")
     when the article also writes it capitalised inside a sentence and never in lower case
     (``within``, lower-cased): any word opening a sentence is capitalised ("Several
@@ -613,8 +621,12 @@ def given_to_another(
             written = set(tokenize(sentence))
             if any(resembles(t, written) for t in asked_name):
                 continue
-            for told in re.finditer(rf"(?:(?<=\s)|^)([A-Z][\w-]*{owner})\s+{form}\w*", sentence):
-                other = told.group(1).lower()
+            between = "" if owned else _AUXILIARY_RUN
+            pattern = rf"(?:(?<=\s)|^)([A-Z][\w-]*{owner})\s+{between}{form}\w*"
+            if owned:  # or with "of" too: "A statue of Edwin Marlow" for "of Agnes Coyle"
+                pattern += rf"|\b{form}\w*\s+of\s+(?:the\s+)?([A-Z][\w'’-]*)"
+            for told in re.finditer(pattern, sentence):
+                other = (told.group(1) or told.group(2)).lower()
                 opening = told.start() == 0
                 if misspelt(name.lower(), other):
                     continue  # "the Supervisory Offce employ", told "Office employed"
@@ -630,8 +642,10 @@ _OWNED_ASKED = re.compile(r"(?<=\s)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['’]s\s+([a
 
 
 #: Words that cannot stand between an owner and the thing it owns: "Halloway's
-#: assessment of damages" owns the assessment, not the damages.
-_NOT_DESCRIBING = STOPWORDS | UNSTOPPED_PREPOSITIONS
+#: assessment of damages" owns the assessment, not the damages. "own" can: it only
+#: stresses the owner ("Vane's own surgeon" is Vane's surgeon, told for "the Fulmar's
+#: surgeon" in an unanswerable of the twenty-fifth batch).
+_NOT_DESCRIBING = (STOPWORDS | UNSTOPPED_PREPOSITIONS) - {"own"}
 
 
 def owned_by_another(question: str, sentences: Sequence[str]) -> tuple[str, str] | None:

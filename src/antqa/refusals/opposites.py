@@ -16,6 +16,11 @@ from antqa.refusals.clauses import clauses, event_clauses
 #: "last", "more", "before" say too many other things ("at least", "last year"). A gain is
 #: a rise ("By how much did the index gain that day?" of "fell by 41 percent"): 2 more
 #: unanswerables of the twenty-second batch refused, nothing else moved on any set.
+#: Raising a price, a rate or a premium and cutting it ("In what year did Ambry & Sons
+#: raise its premium?" of "after Ambry cut its premium in 1932", an unanswerable of the
+#: twenty-fifth batch): a pair of its own. Added to the sides of rise/fall instead, "raised"
+#: asked was denied by "fallen branches" in the passage (an answerable of the SQuAD-format
+#: sets refused) and "increase" by "cut".
 _OPPOSED = (
     ("smallest", "largest biggest greatest"),
     ("lowest", "highest"),
@@ -42,6 +47,7 @@ _OPPOSED = (
         "fall falls falling fell fallen decrease decreases decreased decreasing",
     ),
     ("grow grows growing grew grown", "shrink shrinks shrinking shrank shrunk"),
+    ("raise raises raised raising", "cut cuts cutting"),
     ("above exceed exceeds exceeded exceeding", "below"),
 )
 #: Words of which a fact is one and not the others: a question asking for the upper
@@ -240,13 +246,14 @@ _SIDES = [
 #: more unanswerables (2 of the twenty-fourth batch, 15 in the other sets and follow-ups)
 #: and no answerable; picked from the unrefused unanswerables of all readable sets, where
 #: a step of a thing's life asked when is the most common kind among those the checks let
-#: through.
+#: through. A measure approved starts its force ("When was the rescue levy approved?" of
+#: "The levy was withdrawn in April 1984", an unanswerable of the twenty-fifth batch).
 _STARTED = (
     "founded founding establish establishes established establishing establishment "
     "open opens opened opening introduce introduces introduced introducing introduction "
     "create creates created creating creation launch launches launched launching "
     "listed designate designates designated designating enact enacts enacted enacting "
-    "impose imposes imposed imposing"
+    "impose imposes imposed imposing approve approves approved approving"
 )
 _ENDED = (
     "close closes closed closing closure shut shuts shutting dissolve dissolves dissolved "
