@@ -859,6 +859,34 @@ def test_who_held_a_role_adds_the_sentence_naming_someone_beside_it(tmp_path) ->
     assert answerer.chooser._add_role_holder([speaking], values, spoke) == [speaking]
 
 
+#: A role with its rank named beside a person, near sentences naming others.
+SON = (
+    "King Osric III ruled Orvane until his death in 1287. The war was fought between the "
+    "supporters of Princess Adelis and those of Duke Marrec after the death of King Osric "
+    "III without a surviving son. His only son, Prince Edwyn, had drowned in 1279. "
+    "His eldest son, Prince Aldred, was born in 1250.\n\n"
+    "The commission was set up in 1872. Its first president was Count Leopold Averin, "
+    "who served until 1884. "
+    "The president Nadia Ferrante served from 1921.\n"
+)
+
+
+def test_who_held_the_role_as_asked_comes_first_whoever_the_best_names(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    answerer, scores, _ = _asked_over(SON, "Who was King Osric III's only son?", tmp_path)
+    ruled, war, only, eldest, set_up, first, later = range(7)
+    values = {ruled: 3.0, war: 2.9, only: 2.5, eldest: 2.4, set_up: 1.0, first: 0.9, later: 0.8}
+    # "His only son, Prince Edwyn": the role with the question's rank before it
+    chooser = answerer.chooser
+    assert chooser._add_role_holder([ruled, war], values, scores) == [only, ruled, war]
+    assert not chooser._holds_role_as_asked(eldest, scores.question)  # another son
+    assert chooser._add_role_holder([only], values, scores) == [only]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    president = service.retriever.score("Who was the first president of the commission?")
+    assert chooser._holds_role_as_asked(first, president.question)  # "president was ..."
+    assert not chooser._holds_role_as_asked(later, president.question)  # "The president"
+    assert chooser._add_role_holder([set_up], values, president) == [first, set_up]
+
+
 def test_who_did_it_reads_on_to_a_person_called_by_one_word(tmp_path) -> None:  # type: ignore[no-untyped-def]
     answerer, scores, _ = _asked_over(
         "Lena Hollend joined the committee in 1931. The three set out their principles in "

@@ -21,6 +21,7 @@ from antqa.refusals import (
     rank_swapped,
     rank_told,
     ranks_in_words,
+    ranks_one,
     side_told,
     step_of_another,
     time_conflict,
@@ -746,3 +747,9 @@ def test_a_step_a_when_clause_dates_by_is_looked_for_near_the_person(tmp_path) -
     assert service.ask(both).answerable
     # the book told of is Tom Reed's
     assert service.ask("When is Tom Reed's book coming out?").answerable
+
+
+def test_a_rank_or_only_makes_a_role_one_persons() -> None:
+    assert ranks_one("first") and ranks_one("Last") and ranks_one("only")
+    # a title several hold, or an order of size, ranks no one of them
+    assert not ranks_one("chief") and not ranks_one("largest")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,6 +43,7 @@ from antqa.refusals import (
     rank_swapped,
     rank_told,
     ranks_in_words,
+    ranks_one,
     side_told,
 )
 from antqa.retrieval import Scores
@@ -115,9 +116,14 @@ _DEFINITE_OPENING = re.compile(r"^\W*(?:The|This|These|Its|His|Her|Their)\s+[a-z
 #: verb of heading counts before "by" (:data:`_LEADING`): "produced by Hanne Solvik" does
 #: not say who produced the highlights the question asks of (3 unanswerables answered).
 _BESIDE_NAME = re.compile(
-    r"\b(?P<word>[a-z][a-z-]+)(?P<by>,|\s+by(?:\s+(?:the|a|an))?(?:\s+[a-z][a-z-]+){0,2})?\s+"
+    r"\b(?P<word>[a-z][a-z-]+)"
+    r"(?P<by>,|\s+(?:was|is)|\s+by(?:\s+(?:the|a|an))?(?:\s+[a-z][a-z-]+){0,2})?\s+"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)"
 )
+#: The word right before a role, as a question or a sentence writes it ("only" of "only
+#: son", "first" of "Its first president was ..."): a rank makes the role one person's
+#: (:meth:`SentenceChooser._holds_role_as_asked`).
+_BEFORE_ROLE = re.compile(r"([a-z]+)\s+$")
 #: The verbs of heading something, stemmed ("Who headed the inquiry?" of "An inquiry led
 #: by ..."): English writes who was at the head of a body or a work with any of them. Not
 #: "run" (a body's present head: "Who runs the NLS now?" took "an inquiry chaired by the
@@ -839,9 +845,19 @@ class SentenceChooser(AnswerStep):
         question asks for the one holding that role, and the sentence naming them beside
         it says who, whatever else it shares with the question: it comes first, so that the
         short answer is the holder's name ("Magda Orlen", not the trial's "Vessenport High
-        Court"); second, it gave no short answer to either fresh22 answer it gained."""
+        Court"); second, it gave no short answer to either fresh22 answer it gained. The
+        holder of the role with the question's rank (:meth:`_holds_role_as_asked`: "His
+        only son, Prince Edwyn") comes first whatever the chosen sentences name, unless
+        one of them holds it so."""
         question = scores.question
-        if not Asked.of(question).person or any(self._names_unasked(s, question) for s in chosen):
+        if not Asked.of(question).person:
+            return chosen
+        if any(self._holds_role_as_asked(s, question) for s in chosen):
+            return chosen
+        named = [s for s in values if s not in chosen and self._holds_role_as_asked(s, question)]
+        if named:
+            return [max(named, key=values.__getitem__), *chosen]
+        if any(self._names_unasked(s, question) for s in chosen):
             return chosen
         holders = [s for s in values if s not in chosen and self._holds_role_asked(s, question)]
         if not holders:
@@ -852,18 +868,49 @@ class SentenceChooser(AnswerStep):
         """Whether ``sentence`` names someone the question does not right after a word it
         asks (:data:`_BESIDE_NAME`): the role ("judge", "minister") or, for a question
         asking who headed something, a verb of heading (:data:`_LEADING`)."""
+        return any(True for _ in self._roles_beside_names(sentence, question))
+
+    def _holds_role_as_asked(self, sentence: int, question: Question) -> bool:
+        """Whether ``sentence`` names someone beside the role the question asks
+        (:meth:`_roles_beside_names`, "was" too) after the rank the question gives it
+        (:data:`_BEFORE_ROLE`, :func:`~antqa.refusals.ranks.ranks_one`; not "chief" of
+        "chief judge", a title several hold): "His only son, Prince Edwyn, ..." for "Who was
+        King Osric III's only son?", "Its first president was Count Leopold Averin" for
+        "Who was the first president of the canal commission?". The role so qualified is
+        one person's, and the sentence naming them in it says who, whatever the best
+        sentences name ("... the supporters of Princess Adelis ... after the death of King
+        Osric III without a surviving son"): :meth:`_add_role_holder` quotes it first."""
+        text, asked = self.index.sentences[sentence].text, question.text.lower()
+        for match in self._roles_beside_names(sentence, question, copula=True):
+            told = _BEFORE_ROLE.search(text, 0, match.start("word"))
+            if told is None or not ranks_one(told.group(1)):
+                continue
+            written = rf"\b{re.escape(told.group(1))}\s+{re.escape(match.group('word'))}\b"
+            if re.search(written, asked):
+                return True
+        return False
+
+    def _roles_beside_names(
+        self, sentence: int, question: Question, copula: bool = False
+    ) -> Iterator[re.Match[str]]:
+        """Where ``sentence`` names someone the question does not right after a word it
+        asks (:data:`_BESIDE_NAME`): :meth:`_holds_role_asked` says whether it does. After
+        "was" or "is" only with ``copula``: "The longest-serving president was Emil
+        Sorvik" holds no role "Who replaced Count Leopold Averin as president?" asks (an
+        unanswerable answered), "Its first president was ..." holds the first one."""
         asked = set(question.tokens)
         leading = not asked.isdisjoint(_LEADING)
         text = self.index.sentences[sentence].text
         unasked = self._unasked_people(sentence, question)
         for match in _BESIDE_NAME.finditer(text):
-            word = tokenize(match.group("word"))
-            if not word or not any(match.group("name").endswith(p) for p in unasked):
+            if not any(match.group("name").endswith(p) for p in unasked):
                 continue
-            by = (match.group("by") or "").strip().startswith("by")
-            if (word[0] in asked and not by) or (leading and by and word[0] in _LEADING):
-                return True
-        return False
+            joined = (match.group("by") or "").strip()
+            if not copula and joined in ("was", "is"):
+                continue
+            word, by = tokenize(match.group("word")), joined.startswith("by")
+            if word and ((word[0] in asked and not by) or (leading and by and word[0] in _LEADING)):
+                yield match
 
     def _names_unasked(self, sentence: int, question: Question) -> bool:
         """Whether ``sentence`` names someone the question does not (by no word of their

@@ -115,7 +115,7 @@ from antqa.refusals.places import (
     only_larger_place,
     placed_elsewhere,
 )
-from antqa.refusals.ranks import asks_rank, rank_swapped, rank_told, ranks_in_words
+from antqa.refusals.ranks import asks_rank, rank_swapped, rank_told, ranks_in_words, ranks_one
 from antqa.refusals.roles import (
     ROLE_WORDS,
     asked_role,
@@ -193,6 +193,7 @@ __all__ = [
     "rank_swapped",
     "rank_told",
     "ranks_in_words",
+    "ranks_one",
     "rate_asked",
     "rate_untold",
     "role_held",

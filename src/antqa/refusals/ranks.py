@@ -26,6 +26,13 @@ _RANKED = re.compile(
 )
 
 
+def ranks_one(word: str) -> bool:
+    """Whether ``word`` ranks one of several like things (:data:`_RANKS`: "first",
+    "last") or sets one apart ("only"): "its first president", "his only son" is one
+    person, whom a sentence naming them in that role names."""
+    return word.lower() in _RANKS or word.lower() == "only"
+
+
 def rank_swapped(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
     """A rank the question gives a thing ("in its second year") and the other rank the
     ``texts`` (the sentences that would answer) give the same thing ("Traffic in the first
