@@ -815,6 +815,26 @@ def question_parts(text: str) -> Parts | None:
     return None
 
 
+#: A statement saying whom a question asks about, then the question after a colon or a
+#: dash: "The man knighted in 1912 later became society secretary - who did he succeed?"
+#: (group 1: the statement, which holds no question word).
+_STATED_FIRST = _pattern(rf"^((?:(?!\b(?:{_WH})\b)[^?:])+?)(?::|\s[-–—]\s)\s*(?=(?:{_WH})\b)")
+
+
+def described_part(text: str) -> tuple[str, str] | None:
+    """The part of ``text`` that only says whom it asks about, and the part that asks:
+    a clause of :func:`question_parts` that describes, or a statement before the question
+    it points back at ("The man knighted in 1912 later became society secretary - who did
+    he succeed?": he is the man). None when the whole question asks."""
+    parts = question_parts(text)
+    if parts is not None and parts.describes:
+        return parts.first, parts.second
+    stated = _STATED_FIRST.match(text)
+    if stated is None or not _POINTS_BACK.search(text[stated.end() :]):
+        return None
+    return stated.group(1), text[stated.end() :]
+
+
 def asked_part(text: str) -> str | None:
     """The part of ``text`` that asks, when a phrase setting the scene comes first ("what are
     the greatest experiences?" of "According to the business-level principles, what are the
