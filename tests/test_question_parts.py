@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from antqa.questions import Parts, question_parts
+from antqa.questions import Parts, described_part, question_parts
 from antqa.service import QAService
 from tests.test_answering import _service_over
 
@@ -127,3 +127,18 @@ def test_on_this_article_what_each_part_adds_and_the_short_answer(
         assert words in answer.answer
     assert left_out not in answer.answer
     assert (answer.short_answer and answer.short_answer.text) == short
+
+
+def test_the_part_saying_whom_a_question_asks_about_is_read_apart() -> None:
+    """A statement before the question it points back at ("he") only says who is meant, as
+    a "who" clause does; a question asking whole has no such part."""
+    stated = "The man knighted in 1912 later became secretary - who did he succeed?"
+    assert described_part(stated) == (
+        "The man knighted in 1912 later became secretary",
+        "who did he succeed?",
+    )
+    clause = "The man who heads the board: what is his trade?"
+    assert described_part(clause) == ("The man who heads the board", "what is his trade?")
+    assert described_part("Who did Tom Reed succeed in 1919?") is None
+    assert described_part("In 1912: who was knighted?") is None  # no statement before it
+    assert described_part("The board - who led it?") is None  # nor one pointing back at a person

@@ -20,6 +20,7 @@ from antqa.questions import (
     gives_length_of_time,
     holds,
     measure_words,
+    ranked_as,
     tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
@@ -522,3 +523,40 @@ def test_a_change_of_holder_is_told_either_way_round() -> None:
     assert tells_any_succession("Imogen Farrell succeeded Martin Coyle in 2017.")
     assert tells_any_succession("Crane's predecessor, Hal Ives, had built four lights.")
     assert not tells_any_succession("Nadia Ferrante was president from 1921 to 1930.")
+
+
+def test_a_thing_asked_by_rank_is_read_by_its_superlative() -> None:
+    """ "Which ... older than X?" asks a rank, which an article tells by the superlative
+    ("the second-oldest ..., after Y") as often as by the comparative."""
+    assert ranked_as("Which rescue body in the province is older than the CMRS?") == (
+        "older",
+        "oldest",
+    )
+    assert ranked_as("Which port was larger than Kelby in 1900?") == ("larger", "largest")
+    assert ranked_as("How many rivers are longer than 100 km?") is None  # counts, ranks none
+    assert ranked_as("Which ship other than the Merrow sailed?") is None  # no comparative
+
+
+#: A ferry company named first by its initials, its rank told in the next sentence, with
+#: paragraphs between the rank and the rest of its story.
+RANKED = (
+    "The Kelby Ferry Company (KFC) runs boats across the Orr estuary in the county of "
+    "Dunmere. Founded in 1890, it is the second-oldest ferry company in the county, after "
+    "the Orr Boat Guild of 1850. Its boats carry cars and foot passengers.\n\n"
+    "The company added a night crossing in 1921. Its fares rose slowly. A new pier was "
+    "built at Kelby.\n"
+)
+
+
+def test_a_thing_asked_by_rank_is_covered_by_the_sentence_ranking_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The sentence telling the rank ("the second-oldest ...") holds more of the question
+    read by its superlative than as typed, and gains on the one naming the compared thing."""
+    from tests.test_answering import _service_over
+
+    retriever = _service_over(RANKED, tmp_path).retriever
+    question = "Which ferry company in the county is older than the KFC?"
+    covered = retriever.score(question).coverage
+    typed = retriever.lexicon.coverage(tokenize(question), retriever.referent_lexicon)
+    naming, ranking = 0, 1
+    assert covered[ranking] > typed[ranking]
+    assert covered[ranking] - covered[naming] > typed[ranking] - typed[naming]

@@ -919,3 +919,45 @@ def test_a_name_the_answer_never_writes_asked_of_the_subject_s_fact_is_refused(t
     assert own.answerable and "22 paid staff" in own.answer, own.answer
     founded = service.ask("When was the Halden Alpine Guard founded?")
     assert founded.answerable and "1924" in founded.answer, founded.answer
+
+
+def test_being_somewhere_is_no_step_the_article_must_write_near_the_name() -> None:
+    """ "Where was X based?" asks a place, which an article tells by the place alone
+    ("from an office in Dunmere"), though it writes "based" of something else; a step
+    asked in the passive ("buried") is still looked for near the name."""
+    texts = [(0, "Tom Reed ran the Kelby ferry from an office in Dunmere."),
+             (1, "The ferry company was based and headquartered in Kelby, its sheds located and "
+                 "situated by the quay."), (2, "Ada Moss was buried at Orr.")]  # fmt: skip
+    _, words = _article_words(texts)
+    for asked in ("based", "located", "situated", "headquartered"):
+        where = f"Where was Tom Reed {asked}?"
+        assert words.step_apart(where, ["tom"], 0, asks_place=True) is None
+    buried = words.step_apart("Where was Tom Reed buried?", ["tom"], 0, asks_place=True)
+    assert buried == ("tom", "buried")
+
+
+#: A man told by two facts at two times: his knighthood (1912) and the post he took later
+#: (1919), with paragraphs between so that the second is told apart.
+KNIGHTED = (
+    "Tom Reed was knighted in 1912 and received the society's medal in the same year.\n\n"
+    "The ferry ran twice a day. A new pier opened in 1913. The fares rose slowly.\n\n"
+    "In 1919 Reed became secretary of the society, succeeding Ada Moss, and held the post "
+    "until his death.\n"
+)
+
+
+def test_a_time_saying_who_is_meant_pins_nothing_the_article_tells_of_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "The man knighted in 1912 ... - who did he succeed?": 1912 says who he is (the
+    article tells his knighthood in 1912), not when he succeeded anyone (1919). A time
+    the article never gives that fact keeps the question checked."""
+    from tests.test_answering import _service_over
+
+    service = _service_over(KNIGHTED, tmp_path)
+    told = service.ask(
+        "The man knighted in 1912 later became society secretary - who did he succeed?"
+    )
+    assert told.answerable and "succeeding Ada Moss" in told.answer
+    untold = service.ask(
+        "The man knighted in 1913 later became society secretary - who did he succeed?"
+    )
+    assert not untold.answerable and "dated 1919, not 1913" in untold.answer

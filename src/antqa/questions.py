@@ -815,6 +815,49 @@ def question_parts(text: str) -> Parts | None:
     return None
 
 
+#: A statement saying whom a question asks about, then the question after a colon or a
+#: dash: "The man knighted in 1912 later became society secretary - who did he succeed?"
+#: (group 1: the statement, which holds no question word).
+_STATED_FIRST = _pattern(rf"^((?:(?!\b(?:{_WH})\b)[^?:])+?)(?::|\s[-–—]\s)\s*(?=(?:{_WH})\b)")
+
+
+def described_part(text: str) -> tuple[str, str] | None:
+    """The part of ``text`` that only says whom it asks about, and the part that asks:
+    a clause of :func:`question_parts` that describes, or a statement before the question
+    it points back at ("The man knighted in 1912 later became society secretary - who did
+    he succeed?": he is the man). None when the whole question asks."""
+    parts = question_parts(text)
+    if parts is not None and parts.describes:
+        return parts.first, parts.second
+    stated = _STATED_FIRST.match(text)
+    if stated is None or not _POINTS_BACK.search(text[stated.end() :]):
+        return None
+    return stated.group(1), text[stated.end() :]
+
+
+#: A thing asked by its rank beside another: "Which rescue body in the province is older
+#: than the CMRS?" (group 1: the comparative). An article tells such a rank by the
+#: superlative ("the second-oldest mountain rescue body in the province, after the Halvard
+#: Alpine Guard"; "it was not the oldest: the smaller Tull Marsh Creamery Society had been
+#: founded in 1894") as often as by the comparative (:func:`ranked_as`).
+_ASKED_BY_RANK = _pattern(r"^\W*(?:which|what)\b[^?]*?\b([a-z]{2,}er)\s+than\b")
+
+
+def ranked_as(text: str) -> tuple[str, str] | None:
+    """The comparative a question asks a thing by (:data:`_ASKED_BY_RANK`) and its
+    superlative, both stemmed ("older", "oldest"; "larger", "largest"), or None. The
+    superlative is formed by rule ("-er" to "-est"): a word that is no comparative ("other
+    than") gives one no text holds."""
+    found = _ASKED_BY_RANK.search(text)
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    compared, ranked = tokenize(word), tokenize(word[:-2] + "est")
+    if len(compared) != 1 or len(ranked) != 1:
+        return None
+    return compared[0], ranked[0]
+
+
 def asked_part(text: str) -> str | None:
     """The part of ``text`` that asks, when a phrase setting the scene comes first ("what are
     the greatest experiences?" of "According to the business-level principles, what are the

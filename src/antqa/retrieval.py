@@ -42,6 +42,7 @@ from antqa.questions import (
     holds,
     measure_words,
     numbers_in,
+    ranked_as,
 )
 from antqa.referents import referents
 from antqa.refusals.times import paragraph_times
@@ -260,7 +261,7 @@ class Retriever:
         passages = dense_scores(self._chunk_vectors, vector)
         context = passages[self._context]
         coverage = self._coverage(question)
-        nearby = self.neighbourhood_lexicon.coverage(question.tokens)
+        nearby = self.neighbourhood_lexicon.coverage(self._covered(question))
         relevance = (
             dense + w.coverage * coverage + w.neighbourhood_coverage * nearby + w.context * context
         )
@@ -296,7 +297,20 @@ class Retriever:
         (:func:`antqa.refusals.paragraph_times`): "An inquiry chaired by ..." after "On 12
         December 1907 a goods train ran into ..." holds "1907" of "Who led the inquiry into
         the 1907 accident?"."""
-        return self.lexicon.coverage(question.tokens, self.referent_lexicon)
+        return self.lexicon.coverage(self._covered(question), self.referent_lexicon)
+
+    def _covered(self, question: Question) -> tuple[str, ...]:
+        """The question's words a sentence's coverage counts: its tokens, with a comparative
+        it asks a thing by read as its superlative when the article writes that
+        (:func:`~antqa.questions.ranked_as`): "Which rescue body in the province is older
+        than the CMRS?" is answered by "... it is the second-oldest mountain rescue body in
+        the province, after the Halvard Alpine Guard of 1924", not by the sentence naming
+        the CMRS (two answerables of the fresh25 batch quoted the compared thing's own
+        sentence)."""
+        ranked = ranked_as(question.text)
+        if ranked is None or not self.lexicon.known(ranked[1]):
+            return question.tokens
+        return tuple(ranked[1] if t == ranked[0] else t for t in question.tokens)
 
     def _kind_held(self, question: Question) -> np.ndarray:
         """Per sentence, whether it holds the kind asked for, however it is named: for a

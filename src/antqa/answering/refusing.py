@@ -21,10 +21,12 @@ from antqa.questions import (
     Question,
     analyse,
     asks_succession,
+    described_part,
     question_parts,
     tells_any_succession,
 )
 from antqa.refusals import (
+    DESCRIBED_WORDS,
     KIND_FRAME_WORDS,
     Period,
     age_of_another,
@@ -883,7 +885,13 @@ class RefusalChecks(AnswerStep):
         runner-up the answer quotes is read with them when it writes a time the question
         pins: "How many people lived there in 1850?" (of Callisbrook) chose the sentence on
         the emigrants' years, "between 1851 and 1856", and quoted after it the one telling
-        that Callisbrook's "population rose from 54,000 in 1850"."""
+        that Callisbrook's "population rose from 54,000 in 1850".
+
+        A time in the part saying whom the question asks about pins nothing when the
+        article tells that part at that time (:meth:`_asked_of_time`)."""
+        checked = self._asked_of_time(question.text)
+        if checked != question.text:
+            question = analyse(checked)
         pinned = periods(question.text)
         if not pinned or self._dated_just_before(question.text, len(pinned), chosen):
             return None
@@ -902,6 +910,28 @@ class RefusalChecks(AnswerStep):
         rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
         alone = vague_time_alone(question.text, near, set(rare))
         return None if alone is None else f" — what it tells of {alone} is about other things"
+
+    def _asked_of_time(self, question: str) -> str:
+        """``question``, or only its part that asks when the part saying whom it asks about
+        (:func:`~antqa.questions.described_part`) pins a time that a sentence of the article
+        gives along with :data:`~antqa.refusals.DESCRIBED_WORDS` of that part's words: the
+        time says who is meant, not when what is asked happened. "The man knighted in 1912
+        later became society secretary - who did he succeed?" of "Tallantyre was knighted
+        in 1912 ..." and "in 1919 he became secretary ..., succeeding Harold Quaile" (an
+        answerable of the fresh25 batch was refused: "dated 1919, not 1912"). A time the
+        article never gives that part keeps the whole question checked."""
+        described = described_part(question)
+        times = periods(described[0]) if described is not None else []
+        if described is None or not times:
+            return question
+        words = [t for t in dict.fromkeys(tokenize(described[0])) if t.isalpha()]
+        for sentence in self.index.sentences:
+            if not any(a.meets(d) for a in times for d in periods(sentence.text, told=True)):
+                continue
+            held = self.lexicon.words(sentence.text)
+            if sum(resembles(w, held) for w in words) >= DESCRIBED_WORDS:
+                return described[1]
+        return question
 
     @cached_property
     def _languages(self) -> frozenset[str]:

@@ -440,10 +440,16 @@ _CROSSING = frozenset(tokenize("leave left leaving enter entered entering"))
 #: terms as mayor, from 1947 to 1951", "mayor until 1951") as often as by the verb (an
 #: answerable of the SQuAD-format sets was refused: "it never says hold").
 _HOLDING = frozenset(tokenize("hold holds held holding serve serves served serving"))
+#: Participles of being somewhere ("Where was the co-op based?"): a state, not a step, which
+#: an article tells by the place alone ("Headquartered in the market town of Harlsby", "an
+#: office in Dunmere") as often as by the word (an answerable of the fresh25 batch was
+#: refused: "it never says based"; no unanswerable of any set was refused for these words).
+_PLACED = frozenset(tokenize("based located situated headquartered sited"))
 #: The steps an article tells in other words than the question's, not checked: a verb of
 #: lasting among them (:data:`~antqa.refusals.events.LASTING_WORDS`; an answerable of the
-#: thirteenth batch was refused: "it never says last"), and of holding a role.
-_TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS | _HOLDING
+#: thirteenth batch was refused: "it never says last"), of holding a role, and of being
+#: somewhere.
+_TOLD_OTHERWISE = HAPPENING_WORDS | TAKING_ROLE_WORDS | LASTING_WORDS | _HOLDING | _PLACED
 #: The steps a life's years in brackets after a name tell the time of (stemmed): its
 #: birth and its death.
 _LIFE_STEPS = frozenset(tokenize("born die"))
