@@ -21,6 +21,7 @@ from antqa.questions import (
     holds,
     measure_words,
     ranked_as,
+    spans_between,
     tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
@@ -332,6 +333,16 @@ def test_a_count_of_days_or_years_is_a_length_of_time_but_one_of_miles_is_not() 
     assert counts_time(analyse("How many years did he reign?").counted)
     assert not counts_time(analyse("How many miles long is the canal?").counted)
     assert not counts_time(analyse("How many people sat on the council?").counted)
+
+
+def test_how_long_after_one_event_another_came_is_a_span_between_two_dates() -> None:
+    assert spans_between(analyse("How long after the handover did the incident break out?"))
+    assert spans_between(analyse("roughly how long before the vote did he resign?"))
+    assert spans_between(analyse("How much time passed between the two letters?"))
+    # how long one thing lasted or took, even between two places, is no such span
+    assert not spans_between(analyse("How long did the strike last?"))
+    assert not spans_between(analyse("how long did mail take between the mills and Harwick"))
+    assert not spans_between(analyse("How many days passed after the vote?"))  # a count
 
 
 @pytest.mark.parametrize(

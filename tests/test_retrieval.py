@@ -195,6 +195,23 @@ def test_a_count_of_days_is_held_by_the_dates_it_lies_between(fake_service: QASe
     assert not people.kind_held[dated]  # a date counts no people
 
 
+def test_how_long_after_one_event_another_came_is_held_by_their_dates(
+    fake_service: QAService,
+) -> None:
+    """ "How long after the disclosure was the guarantee called?" is answered by the two
+    events' dates (the twenty-second and twenty-fifth unseen batches were refused for want
+    of a length of time), and a dated sentence is preferred; "how long did it last" not."""
+    retriever = fake_service.retriever
+    scores = retriever.score("How long after the disclosure was the guarantee called?")
+    texts = [s.text for s in retriever.index.sentences]
+    dated = next(i for i, t in enumerate(texts) if "December 15" in t)
+    undated = next(i for i, t in enumerate(texts) if t.startswith("Taobao’s culture"))
+    assert scores.kind_held[dated] and scores.held[dated]
+    assert not scores.kind_held[undated] and not scores.held[undated]
+    lasting = retriever.score("How long did the guarantee last?")
+    assert not lasting.kind_held[dated]
+
+
 def test_a_date_asked_with_another_thing_ranks_the_passages_giving_one_higher(
     fake_service: QAService,
 ) -> None:

@@ -511,6 +511,23 @@ def counts_time(counted: tuple[str, ...]) -> bool:
     return any(word in TIME_SPAN_WORDS for word in counted)
 
 
+#: "How long after the handover did ...?", "How much time passed between A and B?": a
+#: length of time between two events, which their two dates tell as well as a number
+#: does (as for a count of days, :data:`TIME_SPAN_WORDS`).
+_SPAN_BETWEEN = re.compile(
+    r"\bhow\s+(?:long|much\s+time)\s+(?:\w+\s+)?(?:after|before)\b"
+    # not "How long did mail take between the factories and Harwick?": a trip's length
+    r"|\b(?:passed|elapsed|went\s+by|gap|interval)\s+between\b",
+    re.I,
+)
+
+
+def spans_between(question: Question) -> bool:
+    """Whether ``question`` asks the length of time between two events ("how long after
+    the handover did the incident break out?"), not how long one lasted."""
+    return question.kind is AnswerKind.DURATION and bool(_SPAN_BETWEEN.search(question.text))
+
+
 def counts_things(sentence: str) -> bool:
     """Whether ``sentence`` holds a number that is no length of time or distance ("a trust
     of fifteen members", not "for thirty years" nor "46 kilometres")."""

@@ -43,6 +43,7 @@ from antqa.questions import (
     measure_words,
     numbers_in,
     ranked_as,
+    spans_between,
 )
 from antqa.referents import referents
 from antqa.refusals.times import paragraph_times
@@ -314,16 +315,24 @@ class Retriever:
 
     def _kind_held(self, question: Question) -> np.ndarray:
         """Per sentence, whether it holds the kind asked for, however it is named: for a
-        count of days or years, a date too (the count lies between two of them: "how many
-        days passed between the disclosure on December 15 and ... on December 27?")."""
+        count of days or years, or a length of time between two events, a date too (it lies
+        between two of them: "how many days passed between the disclosure on December 15
+        and ... on December 27?", "how long after the handover did ...?")."""
         held = self._holds_alone[question.kind]
-        if question.kind is AnswerKind.COUNT and counts_time(question.counted):
+        counted_in_time = question.kind is AnswerKind.COUNT and counts_time(question.counted)
+        if counted_in_time or spans_between(question):
             held = held | self._holds[AnswerKind.TIME]
         return held
 
     def holding(self, question: Question) -> np.ndarray:
-        """Per sentence, whether it holds the kind of answer ``question`` asks for."""
+        """Per sentence, whether it holds the kind of answer ``question`` asks for: for a
+        length of time between two events, a date too (:func:`spans_between`), which
+        the sentences telling the events give ("In October 2016, at the Huanglong Sports
+        Center ..." for "How long after the handover at Huanglong did ...?"). A count of days is
+        read as before: the sentences counting them (untried with dates)."""
         held = self._holds[question.kind]
+        if spans_between(question):
+            held = held | self._holds[AnswerKind.TIME]
         if question.kind is AnswerKind.COUNT and question.counted:
             held = np.array([counts(numbers, question.counted) for numbers in self._numbers])
         return held
