@@ -274,6 +274,12 @@ def test_by_how_much_asks_for_a_change() -> None:
         (AnswerKind.SHARE, "members could borrow seed money at two per cent", True),
         (AnswerKind.SHARE, "some eleven percent of the vote", True),
         (AnswerKind.SHARE, "two centuries later the mill closed", False),
+        # an ordinal is no share (the twenty-fifth unseen batch: "what was the interest rate
+        # on the bonds?" was answered, "the third thing" read as a share), a fraction is
+        (AnswerKind.SHARE, "let's talk about the third thing", False),
+        (AnswerKind.SHARE, "profits fell in the first quarter", False),
+        (AnswerKind.SHARE, "nearly a third of the members left", True),
+        (AnswerKind.SHARE, "two-thirds of the vote", True),
         # a count against a count, whatever is counted (the twentieth unseen batch: "what
         # share of children had high blood lead levels?" was refused as never told)
         (AnswerKind.SHARE, "high blood-lead levels in one in five children", True),

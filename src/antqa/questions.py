@@ -300,7 +300,9 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.SHARE: _pattern(
         # in digits or words ("two per cent", "eleven percent")
         rf"(?:\d|\b(?:one|{_NUMBER_WORD}))\s*(?:%|percent|per cent)|",
-        r"\b(?:half|quarter|third|majority|minority)\b|",
+        # not a bare "third" or "quarter": "the third thing", "the first quarter" are no
+        # shares ("a third", "two-thirds" are, by the fractions below)
+        r"\b(?:half|majority|minority)\b|",
         # "one-twentieth", "two-fifths": an ordinal alone is no share ("the tenth century")
         rf"\b(?:a|one|{_NUMBER_WORD})[\s-]+(?:{FRACTIONS})\b|",
         r"\b\w+ (?:out of|in) (?:every )?\w+\b(?=[^.]*\b(?:people|users|customers)\b)|",
