@@ -29,6 +29,7 @@ from antqa.refusals import (
     subject_doing,
     time_conflict,
     vague_time_alone,
+    word_written,
     written_out,
 )
 from antqa.short_answers.names import ArticleNames
@@ -919,3 +920,11 @@ def test_a_name_the_answer_never_writes_asked_of_the_subject_s_fact_is_refused(t
     assert own.answerable and "22 paid staff" in own.answer, own.answer
     founded = service.ask("When was the Halden Alpine Guard founded?")
     assert founded.answerable and "1924" in founded.answer, founded.answer
+
+
+def test_a_word_is_written_in_any_of_its_forms() -> None:
+    sentence = tokenize("Wendt, who taught him, was a former bank clerk turned farmer.")
+    assert word_written(tokenize("teach")[0], sentence)  # an irregular past
+    assert word_written(tokenize("farming")[0], sentence)  # another form
+    assert word_written(tokenize("done")[0], sentence)  # "do" stands for any step
+    assert not word_written(tokenize("recommend")[0], sentence)
