@@ -1892,3 +1892,32 @@ def test_a_follow_up_asking_who_came_after_someone_keeps_the_sentences_of_their_
     assert kept("Who was chief engineer before him?") == {crane_named, crane_left}
     assert kept("Who replaced him?", thing="Ada Lund") == set(values)  # none tells hers
     assert kept("How many lights did he build?") == set(values)  # no succession asked
+
+
+def test_a_follow_up_goes_back_to_the_person_where_the_last_answer_wrote_what_it_asks(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "What did he teach him?" after Leopold Wendt: the previous answer's sentence, near
+    Wendt, writes "taught"; the best candidate, a paragraph away, never names him. Not for
+    a word that sentence never writes ("recommend"), nor when the best is near him."""
+    answerer = _answerer_over(
+        "His first lessons came from the organist Leopold Wendt, who taught him figured "
+        "bass and the organ. He later moved to Velsberg.\n\n"
+        "In 1865 Obrenthal became organist of the church in Kessing. "
+        "He wrote twelve masses there.\n\n"
+        "The conservatory now has 400 students. Its library holds 9,000 scores.\n\n"
+        "A festival is held in Velsberg each May. It draws some 6,000 visitors.\n\n"
+        "The town's choir sang at the opening of the new hall in 1990.\n",
+        tmp_path,
+    )
+    taught, moved, kessing, masses = range(4)
+    far = {taught: 1.0, moved: 0.5, kessing: 3.0, masses: 2.0}
+
+    def kept(question: str, values: dict[int, float] = far) -> set[int]:
+        plan = SearchPlan(question, "...", (taught,), 1.0, about="Leopold Wendt")
+        return set(answerer.chooser._back_to_the_told(values, plan))
+
+    assert kept("What did he teach him?") == {taught, moved}
+    assert kept("What did he recommend?") == set(far)  # the last answer never wrote it
+    near = {taught: 3.0, kessing: 1.0}
+    assert kept("What did he teach him?", near) == set(near)  # the best is near him

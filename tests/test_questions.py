@@ -527,6 +527,9 @@ def test_asked_part_is_what_follows_a_scene_set_first(question: str, asked: str 
         ("Who designed it?", False),
         ("What replaced the old lock?", False),  # a thing, not who held a post
         ("who took over the Directory after Mallin died?", False),  # what, not from whom
+        ("who got it after them?", True),  # a post held after them
+        ("And who died after him?", False),  # the next death, not a post taken
+        ("Who spoke before her?", False),
     ],
 )
 def test_a_follow_up_asking_who_came_after_or_before_someone_is_noticed(
@@ -540,6 +543,11 @@ def test_a_change_of_holder_is_told_either_way_round() -> None:
     assert tells_any_succession("Imogen Farrell succeeded Martin Coyle in 2017.")
     assert tells_any_succession("Crane's predecessor, Hal Ives, had built four lights.")
     assert not tells_any_succession("Nadia Ferrante was president from 1921 to 1930.")
+    # a post changing hands in general words, not a verb of succession
+    changed = "After Benbow retired, the chair passed to his deputy, Walter Ince, in 1957."
+    assert tells_any_succession(changed) and tells_succession(changed)
+    assert tells_succession("His deputy, Hanne Ostrov, was appointed in his place.")
+    assert not tells_succession("Benbow retired in 1957 and moved to the coast.")
 
 
 def test_a_thing_asked_by_rank_is_read_by_its_superlative() -> None:

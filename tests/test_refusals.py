@@ -29,6 +29,7 @@ from antqa.refusals import (
     subject_doing,
     time_conflict,
     vague_time_alone,
+    word_written,
     written_out,
 )
 from antqa.short_answers.names import ArticleNames
@@ -961,3 +962,11 @@ def test_a_time_saying_who_is_meant_pins_nothing_the_article_tells_of_them(tmp_p
         "The man knighted in 1913 later became society secretary - who did he succeed?"
     )
     assert not untold.answerable and "dated 1919, not 1913" in untold.answer
+
+
+def test_a_word_is_written_in_any_of_its_forms() -> None:
+    sentence = tokenize("Wendt, who taught him, was a former bank clerk turned farmer.")
+    assert word_written(tokenize("teach")[0], sentence)  # an irregular past
+    assert word_written(tokenize("farming")[0], sentence)  # another form
+    assert word_written(tokenize("done")[0], sentence)  # "do" stands for any step
+    assert not word_written(tokenize("recommend")[0], sentence)

@@ -594,11 +594,19 @@ def tells_cause_of_death(sentence: str) -> bool:
 #: the engineer Owen Prydderch"), whichever of them the question uses. Not "who took over
 #: the works": what was taken over, not from whom.
 _ASKS_SUCCESSOR = _pattern(r"^\W*who\s+(?:replaced|succeeded|took\s+over\s+from)\b")
+#: A post changing hands told in general words rather than a verb of succession: "After
+#: Benbow retired, the chair passed to his deputy, Walter Ince", "was appointed in his
+#: place", "the office fell to her cousin". The unseen dairy-cooperative batch told a
+#: successor so, and "who replaced him?" was refused as telling none.
+_POST_CHANGING_HANDS = (
+    r"\b(?:passed|fell|handed)\s+to\b|\b(?:in|took|taking)\s+(?:his|her|their)\s+place\b"
+)
 #: A succession told: a passive's agent ("succeeded by", "replaced as director by"), a
-#: successor named, or a post taken over from someone.
+#: successor named, a post taken over from someone, or changing hands.
 _TELLS_SUCCESSION = _pattern(
     r"\b(?:succeeded|replaced|followed)\b(?:\s+[\w-]+){0,3}?\s+by\b|\bsuccessors?\b|",
-    r"\btook\s+over\s+(?:from|as)\b|\bin\s+succession\s+to\b",
+    r"\btook\s+over\s+(?:from|as)\b|\bin\s+succession\s+to\b|",
+    _POST_CHANGING_HANDS,
 )
 
 
@@ -607,6 +615,13 @@ def asks_successor(question: str) -> bool:
     return _ASKS_SUCCESSOR.search(question) is not None
 
 
+#: The verbs a "who ... before / after him" question asks a post held with ("Who was bishop
+#: of Ebrin before him?", "who got it after them?", "Who led the party after her?"), not an
+#: event that merely came later ("And who died after him?": the next death, not a post).
+_HOLDING_VERBS = (
+    r"was|were|is|became|become|served|held|got|took|led|ran|headed|chaired|ruled|"
+    r"governed|commanded|directed|managed|edited|owned"
+)
 #: A follow-up asking who held someone's post after or before them ("And who replaced
 #: him?", "who came after her in 1930?", "Who did he succeed as Prince-Bishop?", "Who was
 #: bishop of Ebrin before him?"): what :data:`_TELLS_ANY_SUCCESSION` must tell. Not "who
@@ -614,14 +629,17 @@ def asks_successor(question: str) -> bool:
 #: the Directory was checked as the one succeeded).
 _ASKS_SUCCESSION = _pattern(
     r"^\W*(?:(?:and|so|but|then)\s+)?who\b.*\b(?:replac\w*|succe\w*|took\s+over\s+from|"
-    r"take\s+over\s+from|came\s+(?:after|before)|come\s+(?:after|before)|followed|"
-    r"(?:before|after|instead\s+of)\s+(?:him|her|them))\b"
+    r"take\s+over\s+from|came\s+(?:after|before)|come\s+(?:after|before)|followed)\b|",
+    rf"^\W*(?:(?:and|so|but|then)\s+)?who\s+(?:{_HOLDING_VERBS})\b.*"
+    r"\b(?:before|after|instead\s+of)\s+(?:him|her|them)\b",
 )
 #: A change of who holds a post told, either way round: a successor or a predecessor
-#: named, someone succeeding or replaced, a post taken over or taken up.
+#: named, someone succeeding or replaced, a post taken over or taken up, or changing hands
+#: (:data:`_POST_CHANGING_HANDS`).
 _TELLS_ANY_SUCCESSION = _pattern(
     r"\b(?:succe(?:ed|eded|eding|ssion|ssors?)|predecessors?|replac\w*|took\s+over|"
-    r"handed\s+over|became|appointed|elected|named|chosen|followed)\b"
+    r"handed\s+over|became|appointed|elected|named|chosen|followed)\b|",
+    _POST_CHANGING_HANDS,
 )
 
 

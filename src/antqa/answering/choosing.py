@@ -45,6 +45,7 @@ from antqa.refusals import (
     ranks_in_words,
     ranks_one,
     side_told,
+    word_written,
 )
 from antqa.retrieval import Scores
 from antqa.short_answers import (
@@ -262,17 +263,64 @@ class SentenceChooser(AnswerStep):
         after Josef Lammerding, best matched by another director's "the first woman to
         run a major opera house"). Only for a figure asked: "What did his committee
         recommend?" of a man who chaired none was answered from a sentence near him, and
-        "In which book did he say that?" from his sentence naming no book. All stay when
-        the best is near the person, or none near holds the figure."""
-        read = self.person_named(plan) if values and kind_applies(scores) else None
-        if read is None or not read[1]:
+        "In which book did he say that?" from his sentence naming no book (any other kind
+        goes back only to what the last answer told: :meth:`_back_to_the_told`). All stay
+        when the best is near the person, or none near holds the figure."""
+        if not values:
             return values
+        if not kind_applies(scores):
+            return self._back_to_the_told(values, plan)
+        far = self._far_from_the_person(values, plan)
+        if far is None:
+            return values
+        _, apart = far
+        if not any(scores.kind_held[s] for s in values if s not in apart):
+            return values
+        return {s: v for s, v in values.items() if s not in apart}
+
+    def _far_from_the_person(
+        self, values: dict[int, float], plan: SearchPlan
+    ) -> tuple[dict[str, str], set[int]] | None:
+        """The checked names of the person a follow-up's "he" or "her" stands for
+        (:meth:`person_named`) and the candidates far from them (:meth:`names_apart`),
+        when the best candidate is one of those; else ``None``."""
+        read = self.person_named(plan)
+        if read is None or not read[1]:
+            return None
         question, checked = read
         sentences = self.index.sentences
         apart = {s for s in values if self.names_apart(question, checked, [sentences[s]])}
         if max(values, key=values.__getitem__) not in apart:
+            return None
+        return checked, apart
+
+    def _back_to_the_told(self, values: dict[int, float], plan: SearchPlan) -> dict[int, float]:
+        """Only the candidates near the person a follow-up's "he" or "her" stands for
+        (:meth:`_far_from_the_person`), when the best is far from them and a sentence the
+        previous answer quoted, near them, writes every word the follow-up asks with
+        (:func:`~antqa.refusals.word_written`: "taught" for "teach", "farmer" for
+        "farming"): the follow-up asks more of what that answer told ("What did he teach
+        him?" after "Father Leopold Wendt, who taught him figured bass and the organ"),
+        which the repeat penalty pushed below a far sentence the person check then refuses.
+        Over the follow-up sets (run h38f-r1 -> h38f-r2): 2 answerables answered (they were
+        refused), no unanswerable. Without that word test (any near candidate), 6
+        unanswerables were answered too ("What did his committee recommend?" of a
+        sentence near him naming a committee)."""
+        far = self._far_from_the_person(values, plan)
+        if far is None:
             return values
-        if not any(scores.kind_held[s] for s in values if s not in apart):
+        checked, apart = far
+        person = set(tokenize(" ".join(checked.values())))
+        asked = [w for w in tokenize(plan.question) if w not in person]
+        sentences = self.index.sentences
+        told = [
+            s
+            for s in plan.anchors
+            if s in values
+            and s not in apart
+            and all(word_written(w, tokenize(sentences[s].text)) for w in asked)
+        ]
+        if not asked or not told:
             return values
         return {s: v for s, v in values.items() if s not in apart}
 

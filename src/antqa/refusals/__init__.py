@@ -70,6 +70,7 @@ from antqa.refusals.doers import (
     no_one_told,
     step_of_another,
     subject_doing,
+    word_written,
 )
 from antqa.refusals.events import (
     EVENT_WORDS,
@@ -208,5 +209,6 @@ __all__ = [
     "total_untold",
     "unwritten_day",
     "vague_time_alone",
+    "word_written",
     "written_out",
 ]

@@ -95,6 +95,31 @@ def _step_form(step: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{forms}|{past}\b)" if past else rf"\b{forms}")
 
 
+#: Forms of "do" standing for any step ("What had he done before farming?"): no word a
+#: sentence must write (the others are stopwords, which no question's words hold).
+_DOING = frozenset(tokenize("done doing"))
+
+
+#: :data:`_IRREGULAR_PASTS` as a question's and a sentence's words are read (stemmed:
+#: "leav" -> "left"), without the stopwords ("made"), which no words hold.
+_STEMMED_PASTS = {
+    step[0]: past[0]
+    for step, past in ((tokenize(s), tokenize(p)) for s, p in _IRREGULAR_PASTS.items())
+    if step and past
+}
+
+
+def word_written(word: str, tokens: Collection[str]) -> bool:
+    """Whether ``tokens`` (a sentence's, stemmed) write ``word`` (a question's, stemmed) in
+    some form: itself, another form (:func:`~antqa.lexical.resembles`: "farm" and
+    "farmer"), its irregular past (:data:`_IRREGULAR_PASTS`: "teach" and "taught"), or
+    ``word`` is a form of "do", which stands for any step (:data:`_DOING`)."""
+    if word in _DOING or resembles(word, tokens):
+        return True
+    past = _STEMMED_PASTS.get(word)
+    return past is not None and past in tokens
+
+
 #: After a step, who took it: "published by Ommeren", "signed by Rollo and the king".
 _BY_WHOM = re.compile(r"\s+by\s+([^,;:.]{0,60})")
 #: Who took a step written as a word before a noun, named after it between commas: "the
