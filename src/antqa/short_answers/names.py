@@ -231,6 +231,10 @@ def without_body(text: str, start: int, end: int) -> int:
     return body.start(1) if body is not None else end
 
 
+#: The endings of English's abstract nouns made of a verb or an adjective ("-ation",
+#: "-ics", "-ment"), long enough that no surname ends so ("Clement" is seven letters: a
+#: "-ment" noun of :data:`_BODY` has eight or more).
+_ABSTRACT_SUFFIXES = r"[a-z]{3,}(?:tion|sion|ics)s?|[a-z]{4,}ments?"
 #: A name a word for a body of people ends ("the Harrowdale Civil Protection Agency",
 #: "Kessock United", "the International Union of Architects"): a body, not a person
 #: (English's words for bodies, a grammar's set, not a domain's).
@@ -240,6 +244,10 @@ _BODY = re.compile(
     r"Institution|University|College|School|Church|Party|Club|Press|Museum|Library|"
     r"Federation|League|Foundation|Guild|Works|Group|Lines?|Laboratories|Industries|"
     r"Brothers|Sons)\b(?:\s+of\s+[A-Z][\w’'-]*)*$"
+    # a noun made of a verb or an adjective ends a firm's or a body's name ("Skyline
+    # Aviation", "Brannock Biologics", "Salvane Measurement"), never a person's: English's
+    # suffixes of abstract nouns, not a domain's words
+    rf"|\s[A-Z]\w*(?:{_ABSTRACT_SUFFIXES})$"
 )
 
 
