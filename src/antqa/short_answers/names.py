@@ -158,6 +158,14 @@ _WEEKDAY_ENDING = re.compile(rf"\b{WEEKDAY}$")
 #: "the" right before a name of one word: a person's is written without it, save a title
 #: ("the Duke of Hereford", :data:`TITLES`); "the Republic of Tarvenia" is a thing.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+#: English's nouns for a vessel right before a name ("the relief ship Fulmar", "the
+#: emigrant steamer Tamsin Grey"): the vessel's name, which "who" is not answered by
+#: (in run m25-d every "who" short answer so written was wrong: 3 of 3).
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:ship|steamship|steamer|vessel|boat|lifeboat|liner|schooner|yacht|ferry|barque|"
+    r"brig|frigate|tanker|trawler|tug|cutter)\s+$",
+    re.I,
+)
 #: Words before a name that make it a time ("during the Second World War").
 _DURING_BEFORE = re.compile(r"\b(?:during|throughout)\s+(?:the\s+)?$", re.I)
 #: A title and "of" before a name: what follows is the land held ("earl of Hereford").
@@ -448,6 +456,8 @@ class ArticleNames:
             return False  # "During the Second World War": a time, not a person
         if person and _ON_BEFORE.search(text, max(0, start - QUALIFIER_CHARS), start):
             return False  # "stands on Gull Point": where, not who
+        if person and _VESSEL_BEFORE.search(text, max(0, start - QUALIFIER_CHARS), start):
+            return False  # "the relief ship Fulmar": a vessel, not who
         if person and _WEEKDAY_ENDING.search(text[start:end]):
             return False  # "Grey Thursday", "Easter Monday": a day, not who
         if person and self._thing_after_the(text, start, words):
