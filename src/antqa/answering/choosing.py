@@ -33,6 +33,7 @@ from antqa.questions import (
     tells_extreme_asked,
     tells_succession,
     without_successor,
+    without_successor_named,
 )
 from antqa.referents import REFERS_BACK, points_back, subject
 from antqa.refusals import (
@@ -189,7 +190,7 @@ def _succession_after(question: Question) -> Callable[[str], bool]:
     """For "Who replaced / succeeded / took over from X?", the test of a sentence telling
     who came after X (:func:`~antqa.questions.tells_succession`), not after another: a
     sentence whose words of the question (those describing X) all lie where it names a
-    successor (:func:`~antqa.questions.without_successor`: "Her successor, Harold Benbow,
+    successor (:func:`~antqa.questions.without_successor_named`: "Her successor, Harold Benbow,
     was a former bank clerk" for "who took over from the former bank clerk?") tells who
     came after someone else, the one X succeeded."""
     describing = set(question.tokens) - _SUCCESSION_ASKING
@@ -198,7 +199,7 @@ def _succession_after(question: Question) -> Callable[[str], bool]:
         if not tells_succession(text):
             return False
         held = describing.intersection(tokenize(text))
-        return not held or not held.isdisjoint(tokenize(without_successor(text)))
+        return not held or not held.isdisjoint(tokenize(without_successor_named(text)))
 
     return tells
 
