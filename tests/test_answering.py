@@ -1268,6 +1268,23 @@ def _candidate_ids(answerer: Answerer, question: str) -> set[int]:
     return set(answerer.chooser._candidates(hits, SearchPlan(question), scores))
 
 
+def test_a_successor_described_by_the_question_is_not_the_one_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Who took over from the former bank clerk?": the sentence describing its successor
+    as a former bank clerk tells who came after someone else; the one telling who came
+    after him (the post "passed to" someone) is read. Asked after the one the first
+    succeeded, both tell it (the question's words lie outside where it names a successor)."""
+    text = (
+        "Agnes Coyle chaired the dairy until 1936. "
+        "Her successor, Harold Benbow, was a former bank clerk who led the dairy for years. "
+        "After Benbow retired, the chair passed to his deputy, Walter Ince.\n"
+    )
+    described = "Who took over from the former bank clerk when he retired?"
+    named = "Who took over from Agnes Coyle in 1936?"
+    answerer = _answerer_over(text, tmp_path)
+    read = {question: _candidate_ids(answerer, question) for question in (described, named)}
+    assert read == {described: {2}, named: read[named] | {1}}  # 2 passed to Ince, 1 Benbow
+
+
 def test_a_high_point_is_read_where_the_article_tells_a_peak(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "In which year did deaths reach their highest point?": the sentence naming the
     famine and its years is about the thing asked of; the year asked is where the deaths

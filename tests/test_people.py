@@ -3,9 +3,12 @@ title ("Assemblyman Walter Hesketh"), and the person then known by the last word
 
 from __future__ import annotations
 
+import pytest
+
 from antqa.answering.reading import _last_names
 from antqa.lexical import tokenize
 from antqa.people import people, two_word_names
+from antqa.short_answers.names import names_body
 from tests.test_answering import _service_over
 from tests.test_refusals import _article_words
 
@@ -119,3 +122,21 @@ def test_a_small_word_opening_the_sentence_is_no_part_of_a_name() -> None:
     assert people(text, common, frozenset()) == ("Tenpay",)
     # a capitalised word of a name opening the sentence stays
     assert people("Ada Brun cannot be equated.", common, frozenset()) == ("Ada Brun",)
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("Skyline Aviation", True),  # a noun made of a verb: a firm
+        ("Brannock Biologics", True),
+        ("Salvane Measurement", True),
+        ("Kessock United", True),
+        ("Pieter Vallance", False),  # a surname, however it ends
+        ("Ann Clement", False),  # "-ment" of seven letters: a surname
+        ("Harold Benbow", False),
+    ],
+)
+def test_a_name_ending_in_an_abstract_noun_names_a_body(name: str, body: bool) -> None:
+    """A firm's or a body's name may end in a noun made of a verb or an adjective
+    ("Skyline Aviation"); a person's never does, and "who" is not answered by it."""
+    assert names_body(name) is body

@@ -27,6 +27,7 @@ from antqa.questions import (
     tells_change_asked,
     tells_extreme_asked,
     tells_succession,
+    without_successor_named,
 )
 
 
@@ -387,6 +388,26 @@ def test_a_sentence_tells_what_a_death_came_from_not_whose_it_was() -> None:
 )
 def test_a_question_asking_who_came_after_someone_is_noticed(question: str, expected: bool) -> None:
     assert asks_successor(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left"),
+    [
+        # the post succeeded in stays; the successor's name goes
+        (
+            "Wrenn was succeeded in that office by Abbot Gervase of Lenholm.",
+            "Wrenn was succeeded in that office by  .",
+        ),
+        # the successor's name and what it tells of them go ("a former bank clerk")
+        (
+            "Her successor, Harold Benbow, was a former bank clerk, from 1936 to 1957.",
+            "Her successor,  , from 1936 to 1957.",
+        ),
+        ("Ince resigned in 1963.", "Ince resigned in 1963."),
+    ],
+)
+def test_a_successor_named_is_left_out_and_the_post_kept(sentence: str, left: str) -> None:
+    assert without_successor_named(sentence) == left
 
 
 def test_a_sentence_tells_a_succession_not_only_the_post() -> None:

@@ -328,6 +328,26 @@ def test_a_thing_written_with_the_or_a_day_s_name_is_no_one_who_did_it() -> None
     assert names.is_name(Target.NAME, text, start, start + len("Grey Thursday"), False)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "who"),
+    [
+        ("The survivors were taken off by the relief ship Fulmar in 1911.", "Fulmar", False),
+        ("It was sent after the emigrant steamer Tamsin Grey ran aground.", "Tamsin Grey", False),
+        ("Gilchrist joined the ship's company under Captain Rhodri Vane.", "Rhodri Vane", True),
+        ("The coast was seen by the sealer Ansgar Brekke in 1894.", "Ansgar Brekke", True),
+    ],
+)
+def test_a_name_a_vessel_noun_precedes_is_no_one_who_did_it(
+    text: str, name: str, who: bool
+) -> None:
+    """ "Who was the first member to die?" is not answered by "the relief ship Fulmar": a
+    vessel noun right before a name makes it the vessel's; a person beside a ship is one."""
+    names = ShortAnswerFinder(LexicalIndex(["x"]), "").names
+    start = text.index(name)
+    assert names.is_name(Target.NAME, text, start, start + len(name), True) is who
+    assert names.is_name(Target.NAME, text, start, start + len(name), False)
+
+
 def test_a_name_a_landform_word_opens_or_closes_is_a_place_not_a_person() -> None:
     """ "who was governor of the island in 1974" is not answered by "Mount Teleku", which
     the article writes only after "of" ("the eruption of Mount Teleku")."""

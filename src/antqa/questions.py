@@ -672,6 +672,24 @@ def without_successor(sentence: str) -> str:
     return _SUCCESSOR_NAMED.sub(" ", sentence)
 
 
+#: Where a successor's name opens in what :data:`_SUCCESSOR_NAMED` matches: after "by" or
+#: after "successor(s)" ("succeeded in that office by ...": "in that office" is the post).
+_SUCCESSOR_NAME_OPENS = re.compile(r"\bby\s|\bsuccessors?\b,?\s*", re.I)
+
+
+def without_successor_named(sentence: str) -> str:
+    """``sentence`` without the successor named and what it tells of them (:data:`_SUCCESSOR_NAMED`
+    past :data:`_SUCCESSOR_NAME_OPENS`), the post succeeded in kept: what is left tells
+    of the one who left it ("was succeeded in that office by Abbot Gervase" keeps "that
+    office"; "Her successor, Harold Benbow, was a former bank clerk" drops the clerk)."""
+
+    def kept(match: re.Match[str]) -> str:
+        opens = _SUCCESSOR_NAME_OPENS.search(match.group())
+        return match.group()[: opens.end()] + " " if opens is not None else " "
+
+    return _SUCCESSOR_NAMED.sub(kept, sentence)
+
+
 def asks_succession(question: str) -> bool:
     """Whether ``question`` asks who held someone's post after or before them
     (:data:`_ASKS_SUCCESSION`)."""

@@ -33,6 +33,7 @@ from antqa.questions import (
     tells_extreme_asked,
     tells_succession,
     without_successor,
+    without_successor_named,
 )
 from antqa.referents import REFERS_BACK, points_back, subject
 from antqa.refusals import (
@@ -180,6 +181,29 @@ class Choice:
     answering: int | None = None
 
 
+#: The words a question asking who came after someone asks it with ("Who took over from
+#: ...?"): the rest describe the one succeeded.
+_SUCCESSION_ASKING = frozenset(tokenize("replaced succeeded took over from"))
+
+
+def _succession_after(question: Question) -> Callable[[str], bool]:
+    """For "Who replaced / succeeded / took over from X?", the test of a sentence telling
+    who came after X (:func:`~antqa.questions.tells_succession`), not after another: a
+    sentence whose words of the question (those describing X) all lie where it names a
+    successor (:func:`~antqa.questions.without_successor_named`: "Her successor, Harold Benbow,
+    was a former bank clerk" for "who took over from the former bank clerk?") tells who
+    came after someone else, the one X succeeded."""
+    describing = set(question.tokens) - _SUCCESSION_ASKING
+
+    def tells(text: str) -> bool:
+        if not tells_succession(text):
+            return False
+        held = describing.intersection(tokenize(text))
+        return not held or not held.isdisjoint(tokenize(without_successor_named(text)))
+
+    return tells
+
+
 def _told_plainly(question: Question) -> Callable[[str], bool] | None:
     """For a question whose answer a sentence tells in words of their own kind, which the
     question does not use, the test of such a sentence (only those are candidates when
@@ -195,7 +219,7 @@ def _told_plainly(question: Question) -> Callable[[str], bool] | None:
     if asks_cause_of_death(question.text):
         return tells_cause_of_death
     if asks_successor(question.text):
-        return tells_succession
+        return _succession_after(question)
     return tells_extreme_asked(question.text) or gives_measure_asked(question)
 
 

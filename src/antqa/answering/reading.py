@@ -182,7 +182,15 @@ class ArticleReading:
         )
         #: Per sentence, the names of someone in it (:func:`people`), and the most words of
         #: one (0 if it names no one).
-        self.people = [people(text, article_names.common, article_names.places) for text in texts]
+        #: A body's name (:func:`names_body`: "Skyline Aviation") names no one.
+        self.people = [
+            tuple(
+                n
+                for n in people(text, article_names.common, article_names.places)
+                if not names_body(n)
+            )
+            for text in texts
+        ]
         self.named = [max((len(n.split()) for n in found), default=0) for found in self.people]
         #: Per person, the sentences naming them: where a fact of theirs is looked for
         #: without reading every sentence per question.
