@@ -1921,3 +1921,17 @@ def test_a_follow_up_goes_back_to_the_person_where_the_last_answer_wrote_what_it
     assert kept("What did he recommend?") == set(far)  # the last answer never wrote it
     near = {taught: 3.0, kessing: 1.0}
     assert kept("What did he teach him?", near) == set(near)  # the best is near him
+
+
+def test_a_name_asked_is_read_where_the_article_gives_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "What was the dog called?": the sentence naming it ("named Brisk"), not the ones
+    writing "called" or "calling" in another sense; a question asking no name keeps all."""
+    text = (
+        "In 1937 the service first used an avalanche dog, a German shepherd named Brisk. "
+        "In the war most of the dog handlers were called up for military service. "
+        "Volunteers said the levy would make people delay calling for help with a dog.\n"
+    )
+    answerer = _answerer_over(text, tmp_path)
+    named, called_up, calling = range(3)
+    assert _candidate_ids(answerer, "What was the avalanche dog called?") == {named}
+    assert _candidate_ids(answerer, "What did the dog handlers do?") >= {called_up, calling}

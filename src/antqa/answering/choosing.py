@@ -50,11 +50,13 @@ from antqa.refusals import (
 from antqa.retrieval import Scores
 from antqa.short_answers import (
     Asked,
+    asks_called,
     asks_doer,
     asks_parent_role,
     gives_day,
     gives_measure_asked,
     target,
+    tells_called,
     tells_parentage,
     told_before,
 )
@@ -189,13 +191,16 @@ def _told_plainly(question: Question) -> Callable[[str], bool] | None:
     stroke"; "Who replaced Pendrecht?" by "was succeeded by Tilbury"; "When did deaths
     reach their highest point?" by "peaked in 1853"
     (:func:`~antqa.questions.tells_extreme_asked`); "How fast was it going?" by a speed
-    ("62 metres per second")."""
+    ("62 metres per second"); "What was it called?" by "a German shepherd named Brisk"
+    (:func:`~antqa.short_answers.tells_called`), not by "members were called up"."""
     if asks_parent_role(question):
         return tells_parentage
     if asks_cause_of_death(question.text):
         return tells_cause_of_death
     if asks_successor(question.text):
         return tells_succession
+    if asks_called(question.text):
+        return tells_called
     return tells_extreme_asked(question.text) or gives_measure_asked(question)
 
 
