@@ -1938,3 +1938,26 @@ def test_a_follow_up_goes_back_to_the_person_where_the_last_answer_wrote_what_it
     assert kept("What did he recommend?") == set(far)  # the last answer never wrote it
     near = {taught: 3.0, kessing: 1.0}
     assert kept("What did he teach him?", near) == set(near)  # the best is near him
+
+
+def test_a_follow_up_asking_what_it_was_called_reads_where_a_name_is_given(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "What was it called?" after the first avalanche dog: the sentence naming it
+    ("named Brisk"), not the ones writing "called" or "calling" in another sense. Not a
+    question writing the thing itself, nor one asked first: those keep every candidate."""
+    text = (
+        "In 1937 the service first used an avalanche dog, a German shepherd named Brisk. "
+        "In the war most of the dog handlers were called up for military service. "
+        "Volunteers said the levy would make people delay calling for help with a dog.\n"
+    )
+    answerer = _answerer_over(text, tmp_path)
+    retriever = QAService(answerer.index, answerer_embedder(answerer)).retriever
+    named, called_up, calling = range(3)
+
+    def candidates(question: str, strength: float = 1.0) -> set[int]:
+        plan = SearchPlan(question, text.split(". ")[0], (named,), strength)
+        scores = retriever.score(plan)
+        return set(answerer.chooser._candidates(retriever.select(scores, 5), plan, scores))
+
+    assert candidates("What was it called?") == {named}
+    assert candidates("What was the dog handlers' unit called?") >= {called_up, calling}
+    assert candidates("What was it called?", strength=0.35) >= {called_up, calling}

@@ -1039,3 +1039,17 @@ def test_of_whom_is_told_before_a_sentence_opening_with_his() -> None:
     question = analyse("Cenric was the son of whom?")
     assert told_before(question, "His claim passed to his second son, Cenric.")
     assert not told_before(question, "Marrec's claim passed to his second son, Cenric.")
+
+
+def test_a_sentence_tells_a_name_only_by_a_verb_of_naming() -> None:
+    """ "named Brisk", "known locally as the murk" give a name; "were called up" and
+    "calling for help" write the question's word in another sense and name nothing."""
+    from antqa.short_answers import asks_called, tells_called
+
+    assert asks_called("What was it called?")
+    assert asks_called("What is the fog known as?")
+    assert not asks_called("Who called the meeting?")
+    assert tells_called("It used a German shepherd named Brisk.")
+    assert tells_called("The fog is known locally as the murk.")
+    assert not tells_called("Most members were called up for military service.")
+    assert not tells_called("People delay calling for help.")

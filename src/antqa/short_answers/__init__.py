@@ -26,6 +26,7 @@ for), the candidates of each kind (:mod:`.dates`, :mod:`.quantities`, :mod:`.nam
 """
 
 from antqa.short_answers.asked import Asked, gives_measure_asked
+from antqa.short_answers.called import asks_called, tells_called
 from antqa.short_answers.dates import gives_day
 from antqa.short_answers.finder import ShortAnswerFinder, SpanPolicy
 from antqa.short_answers.roles import tells_parentage
@@ -42,11 +43,13 @@ __all__ = [
     "ShortAnswerFinder",
     "SpanPolicy",
     "Target",
+    "asks_called",
     "asks_doer",
     "asks_parent_role",
     "gives_day",
     "gives_measure_asked",
     "target",
+    "tells_called",
     "tells_parentage",
     "told_before",
 ]

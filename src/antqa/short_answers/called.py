@@ -37,3 +37,16 @@ def called_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         spans.append((start, end))
     return spans
+
+
+def asks_called(question: str) -> bool:
+    """Whether ``question`` asks the name something was given (:data:`ASKS_CALLED`)."""
+    return ASKS_CALLED.search(question) is not None
+
+
+def tells_called(sentence: str) -> bool:
+    """Whether ``sentence`` gives something a name by a verb of naming (:data:`_CALLED`:
+    "a German shepherd named Brisk", "known locally as the murk"): the question's own
+    "called" matches any sentence writing the word in another sense ("members were called
+    up", "delay calling for help"), which names nothing."""
+    return bool(called_spans(sentence))
