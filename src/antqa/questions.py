@@ -615,6 +615,15 @@ def asks_successor(question: str) -> bool:
     return _ASKS_SUCCESSOR.search(question) is not None
 
 
+def successor_asked_of(question: str) -> str:
+    """What a question asking who came after someone (:data:`_ASKS_SUCCESSOR`) writes after
+    its asking words: the one succeeded, as it describes them ("the former bank clerk when
+    he retired" of "who took over from the former bank clerk when he retired?"); ``""``
+    when it asks no successor."""
+    found = _ASKS_SUCCESSOR.search(question)
+    return question[found.end() :] if found is not None else ""
+
+
 #: The verbs a "who ... before / after him" question asks a post held with ("Who was bishop
 #: of Ebrin before him?", "who got it after them?", "Who led the party after her?"), not an
 #: event that merely came later ("And who died after him?": the next death, not a post).

@@ -261,8 +261,9 @@ class Retriever:
         dense = dense_scores(self._sentence_vectors, vector)
         passages = dense_scores(self._chunk_vectors, vector)
         context = passages[self._context]
-        coverage = self._coverage(question)
-        nearby = self.neighbourhood_lexicon.coverage(self._covered(question))
+        covered = self._covered(question)
+        coverage = self._coverage(covered)
+        nearby = self.neighbourhood_lexicon.coverage(covered)
         relevance = (
             dense + w.coverage * coverage + w.neighbourhood_coverage * nearby + w.context * context
         )
@@ -285,8 +286,9 @@ class Retriever:
             passages,
         )
 
-    def _coverage(self, question: Question) -> np.ndarray:
-        """Per sentence, the share of the question's words it holds; a sentence opening with
+    def _coverage(self, covered: tuple[str, ...]) -> np.ndarray:
+        """Per sentence, the share of the question's words it holds (``covered``, as
+        :meth:`_covered` reads them); a sentence opening with
         "it", "he", "she" or "they" is read with the words of the subject it stands for
         (:mod:`antqa.referents`): "It was given eleven performances in its first season"
         holds "The Miller's Daughter of Kessing" of the sentence before for "How many times
@@ -298,7 +300,7 @@ class Retriever:
         (:func:`antqa.refusals.paragraph_times`): "An inquiry chaired by ..." after "On 12
         December 1907 a goods train ran into ..." holds "1907" of "Who led the inquiry into
         the 1907 accident?"."""
-        return self.lexicon.coverage(self._covered(question), self.referent_lexicon)
+        return self.lexicon.coverage(covered, self.referent_lexicon)
 
     def _covered(self, question: Question) -> tuple[str, ...]:
         """The question's words a sentence's coverage counts: its tokens, with a comparative

@@ -27,6 +27,7 @@ from antqa.questions import (
     counts_spans,
     gives_length_of_time,
     question_parts,
+    successor_asked_of,
     tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
@@ -183,19 +184,14 @@ class Choice:
     answering: int | None = None
 
 
-#: The words a question asking who came after someone asks it with ("Who took over from
-#: ...?"): the rest describe the one succeeded.
-_SUCCESSION_ASKING = frozenset(tokenize("replaced succeeded took over from"))
-
-
 def _succession_after(question: Question) -> Callable[[str], bool]:
     """For "Who replaced / succeeded / took over from X?", the test of a sentence telling
     who came after X (:func:`~antqa.questions.tells_succession`), not after another: a
-    sentence whose words of the question (those describing X) all lie where it names a
-    successor (:func:`~antqa.questions.without_successor_named`: "Her successor, Harold Benbow,
-    was a former bank clerk" for "who took over from the former bank clerk?") tells who
-    came after someone else, the one X succeeded."""
-    describing = set(question.tokens) - _SUCCESSION_ASKING
+    sentence whose words describing X (:func:`~antqa.questions.successor_asked_of`) all lie
+    where it names a successor (:func:`~antqa.questions.without_successor_named`: "Her
+    successor, Harold Benbow, was a former bank clerk" for "who took over from the former
+    bank clerk?") tells who came after someone else, the one X succeeded."""
+    describing = set(tokenize(successor_asked_of(question.text)))
 
     def tells(text: str) -> bool:
         if not tells_succession(text):
