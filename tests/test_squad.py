@@ -277,6 +277,9 @@ OTHER_FOLLOWUPS = (
     "mountain-rescue",
     "dairy-cooperative",
     "polar-expedition",
+    "ferry-company",
+    "fortress-siege",
+    "regional-airline",
 )
 
 
