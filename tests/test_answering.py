@@ -1285,6 +1285,24 @@ def test_a_successor_described_by_the_question_is_not_the_one_asked(tmp_path) ->
     assert read == {described: {2}, named: read[named] | {1}}  # 2 passed to Ince, 1 Benbow
 
 
+def test_who_took_over_after_someone_left_is_read_where_the_post_changed_hands(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Who took over the aid association after its founder died?" asks who came after the
+    founder: the sentence telling the association passing to someone is read, not the
+    founding sentence that names the founder. "... when the board was wound up" names no
+    one who left: every sentence stays."""
+    text = (
+        "The Aid Association was founded in 1852 by the merchant Josiah Pell. "
+        "Pell died in 1853; leadership of the association passed to his daughter, Eleanor Pell. "
+        "The association's board was wound up in 1860 and its kitchens were closed.\n"
+    )
+    answerer = _answerer_over(text, tmp_path)
+    founded, passed, wound_up = 0, 1, 2
+    asked = "Who took over the aid association after its founder died?"
+    assert _candidate_ids(answerer, asked) == {passed}
+    no_one = "Who took over the kitchens when the board was wound up?"
+    assert _candidate_ids(answerer, no_one) == {founded, passed, wound_up}
+
+
 def test_a_high_point_is_read_where_the_article_tells_a_peak(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """ "In which year did deaths reach their highest point?": the sentence naming the
     famine and its years is about the thing asked of; the year asked is where the deaths

@@ -22,6 +22,7 @@ from antqa.questions import (
     measure_words,
     ranked_as,
     spans_between,
+    successor_asked_of,
     tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
@@ -382,12 +383,25 @@ def test_a_sentence_tells_what_a_death_came_from_not_whose_it_was() -> None:
         ("Who replaced Pendrecht as professor when he retired?", True),
         ("Who succeeded Aird as director?", True),
         ("Who took over from Pell as coach?", True),
-        ("Who took over the works after Thorne died?", False),  # what, not from whom
+        # "took over X after / when Y" asks who came after Y when Y is someone who left
+        ("Who took over the works after Thorne died?", True),
+        ("Who took over the aid association after its founder died?", True),
+        ("Who took over as chairman of the board after Admiral Varley?", True),
+        ("Who took over the quays when the board was wound up?", False),  # no one left
+        ("Who took over the Directory?", False),  # what was taken over, not from whom
         ("Who appointed Aird as director?", False),
     ],
 )
 def test_a_question_asking_who_came_after_someone_is_noticed(question: str, expected: bool) -> None:
     assert asks_successor(question) is expected
+
+
+def test_the_one_succeeded_is_what_follows_the_asking_words() -> None:
+    assert successor_asked_of("Who replaced Pendrecht as professor?") == " Pendrecht as professor?"
+    assert successor_asked_of("Who took over the aid association after its founder died?") == (
+        "its founder died?"
+    )
+    assert successor_asked_of("Who took over the quays when the board was wound up?") == ""
 
 
 @pytest.mark.parametrize(

@@ -594,6 +594,19 @@ def tells_cause_of_death(sentence: str) -> bool:
 #: the engineer Owen Prydderch"), whichever of them the question uses. Not "who took over
 #: the works": what was taken over, not from whom.
 _ASKS_SUCCESSOR = _pattern(r"^\W*who\s+(?:replaced|succeeded|took\s+over\s+from)\b")
+#: "Who took over X after / when Y ...?" asks who came after Y when Y is someone who left
+#: (:data:`_SOMEONE_LEFT`): "Who took over the aid association after its founder died?",
+#: "Who took over as chairman of the board after Admiral Varley?". Not "Who took over the
+#: quays when the board was wound up?" (a body, whose successor is told as any owner), nor
+#: "who took over X?" alone: what was taken over, not from whom.
+_TOOK_OVER_AFTER = _pattern(r"^\W*who\s+took\s+over\b[^?]*?\b(?:after|when)\s+")
+#: What tells that the one a question writes after "after" or "when" is someone who left:
+#: a name (a capital past the question's first word, matched case-sensitively) or a verb of
+#: leaving a post or life, English's own few.
+_SOMEONE_LEFT = re.compile(
+    r"\b[A-Z]|\b(?i:died|death|retired|retirement|resigned|resignation|stepped\s+down|"
+    r"left|quit|dismissed)\b"
+)
 #: A post changing hands told in general words rather than a verb of succession: "After
 #: Benbow retired, the chair passed to his deputy, Walter Ince", "was appointed in his
 #: place", "the office fell to her cousin". The unseen dairy-cooperative batch told a
@@ -612,7 +625,19 @@ _TELLS_SUCCESSION = _pattern(
 
 def asks_successor(question: str) -> bool:
     """Whether ``question`` asks who came after someone (:data:`_ASKS_SUCCESSOR`)."""
-    return _ASKS_SUCCESSOR.search(question) is not None
+    return _successor_asked(question) is not None
+
+
+def _successor_asked(question: str) -> re.Match[str] | None:
+    """The words of ``question`` that ask who came after someone (:data:`_ASKS_SUCCESSOR`,
+    or :data:`_TOOK_OVER_AFTER` before someone who left), if it asks so."""
+    found = _ASKS_SUCCESSOR.search(question)
+    if found is not None:
+        return found
+    found = _TOOK_OVER_AFTER.search(question)
+    if found is None or _SOMEONE_LEFT.search(question, found.end()) is None:
+        return None
+    return found
 
 
 def successor_asked_of(question: str) -> str:
@@ -620,7 +645,7 @@ def successor_asked_of(question: str) -> str:
     its asking words: the one succeeded, as it describes them ("the former bank clerk when
     he retired" of "who took over from the former bank clerk when he retired?"); ``""``
     when it asks no successor."""
-    found = _ASKS_SUCCESSOR.search(question)
+    found = _successor_asked(question)
     return question[found.end() :] if found is not None else ""
 
 
