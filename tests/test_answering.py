@@ -1979,3 +1979,51 @@ def test_a_follow_up_asking_what_it_was_called_reads_where_a_name_is_given(tmp_p
     assert candidates("What was it called?") == {named}
     assert candidates("What was the dog handlers' unit called?") >= {called_up, calling}
     assert candidates("What was it called?", strength=0.35) >= {called_up, calling}
+
+
+def test_a_follow_up_keeps_the_sentences_telling_of_its_person_when_the_best_tells_of_another(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "What happened to her once it was over?" after Agnes Tull: the best candidate tells
+    how the strike ended and never names her; the ones naming her, or calling her "she"
+    after a sentence of their paragraph that names her, stay. The sentence the last answer
+    quoted stays only where it writes a word asked ("served"); "he" reads no woman; a best
+    candidate naming her keeps every one; a line of its own calling her "she" tells of her
+    when the last sentence naming anyone before it names her."""
+    answerer = _answerer_over(
+        "The strike was led by the spinner Agnes Tull. Agnes Tull was dismissed soon "
+        "afterwards. In 1894 she was elected to the town council.\n\n"
+        "The strike ended on 22 April 1878 after arbitration by the vicar.\n\n"
+        "Its first president was Count Leopold Averin, who served from 1872 until 1884. "
+        "He was born in Tessenburg.\n\n"
+        "The longest-serving president was Emil Sorvik, who held office for 24 years.\n\n"
+        "The archive's first keeper was Marta Kell.\n\n"
+        "Since 1921 she has catalogued its maps.\n\n"
+        + "".join(
+            f"The mill's {part} was rebuilt in {1900 + n} at a cost of {n * 100} pounds.\n\n"
+            for n, part in enumerate(["roof", "weir", "engine house", "chimney", "shed"] * 4, 1)
+        ),
+        tmp_path,
+    )
+    led, dismissed, elected, ended, averin, born, sorvik, keeper, alone = range(9)
+
+    def kept(question: str, about: str, values: dict[int, float], anchor: int) -> set[int]:
+        plan = SearchPlan(question, "...", (anchor,), 1.0, about=about)
+        return set(answerer.chooser._telling_of_the_person(values, plan))
+
+    strike = {ended: 3.0, led: 2.0, dismissed: 1.0, elected: 0.5}
+    assert kept("What happened to her once it was over?", "Agnes Tull", strike, led) == {
+        dismissed,
+        elected,
+    }  # the sentence just quoted writes nothing asked
+    assert kept("What happened to him once it was over?", "Agnes Tull", strike, led) == set(
+        strike
+    )  # the article calls her "she"
+    named_best = {dismissed: 3.0, ended: 2.0}
+    assert kept("What happened to her then?", "Agnes Tull", named_best, led) == set(named_best)
+    serving = {sorvik: 3.0, averin: 2.0, born: 1.0}
+    assert kept("How long did he serve?", "Leopold Averin", serving, averin) == {averin, born}
+    assert kept("How long did he serve?", "Leopold Averin", {sorvik: 3.0}, averin) == {sorvik}
+    # "she" on a line of its own stands for the last one named before, in the paragraph before
+    archive = {sorvik: 3.0, keeper: 2.0, alone: 1.0}
+    assert kept("What did she catalogue?", "Marta Kell", archive, keeper) == {alone}

@@ -8,7 +8,16 @@ import pytest
 
 from antqa.chunking import split_sentences
 from antqa.lexical import LexicalIndex
-from antqa.referents import points_back, referents, subject
+from antqa.referents import (
+    FOR_A_MAN,
+    FOR_A_WOMAN,
+    FOR_SOMEONE,
+    first_standing_for,
+    points_back,
+    referents,
+    standing_for,
+    subject,
+)
 from tests.conftest import retriever_over
 
 OPERA = (
@@ -84,3 +93,14 @@ def test_the_sentence_saying_it_holds_the_name_of_what_it_stands_for(tmp_path: P
 )
 def test_a_pronoun_ahead_of_every_name_points_back(text: str, names: list[str], back: bool) -> None:
     assert points_back(text, names) is back
+
+
+def test_the_first_pronoun_for_someone_tells_whether_a_man_or_a_woman_is_meant() -> None:
+    """The first of "he"/"her" decides ("why was her work credited to him?" asks of a
+    woman); any "he" makes a succession question's pronouns a man's."""
+    assert first_standing_for("why was her work credited to him?") is FOR_A_WOMAN
+    assert first_standing_for(", held the post until 1997. His successor was Prade.") is FOR_A_MAN
+    assert first_standing_for("The theatre closed in 1901.") is None
+    assert first_standing_for("Where was the hotel?") is None  # "the" is no "he"
+    assert standing_for("why was her work credited to him?") is FOR_A_MAN
+    assert standing_for("Who came next?") is FOR_SOMEONE

@@ -29,6 +29,33 @@ REFERS_BACK = re.compile(r"^\W*(?:It|He|She|They)\b")
 POINTS_BACK = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them)\b", re.IGNORECASE)
 
 
+#: The pronouns standing for a man, for a woman, and for either.
+FOR_A_MAN = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+FOR_A_WOMAN = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+FOR_SOMEONE = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
+
+
+def standing_for(question: str) -> re.Pattern[str]:
+    """The pronouns a sentence may call the one ``question`` asks of by: those of the
+    pronoun it calls them by ("who replaced him?": "he", "his", not "her"), else any."""
+    if FOR_A_MAN.search(question):
+        return FOR_A_MAN
+    if FOR_A_WOMAN.search(question):
+        return FOR_A_WOMAN
+    return FOR_SOMEONE
+
+
+def first_standing_for(text: str) -> re.Pattern[str] | None:
+    """The pronouns of the first pronoun for someone ``text`` writes (:data:`FOR_A_WOMAN`
+    for "her", :data:`FOR_A_MAN` for "his"), ``None`` when it writes none: whom a
+    follow-up's first "he" or "her" stands for (the one a conversation's person is written
+    in place of), and what the words after a person's name call them."""
+    found = FOR_SOMEONE.search(text)
+    if found is None:
+        return None
+    return FOR_A_WOMAN if FOR_A_WOMAN.fullmatch(found.group(0)) else FOR_A_MAN
+
+
 def points_back(text: str, names: Sequence[str]) -> bool:
     """Whether ``text`` holds a word standing for what was told before
     (:data:`POINTS_BACK`) ahead of every one of ``names`` it writes."""

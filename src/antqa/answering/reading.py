@@ -17,6 +17,7 @@ from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence
 from antqa.people import named_in, people
 from antqa.questions import Question, analyse, counts_things, names
+from antqa.referents import first_standing_for
 from antqa.refusals import (
     ArticleWords,
     clause_words,
@@ -265,6 +266,48 @@ class AnswerStep:
         #: (:meth:`SentenceChooser._offers`) and tells whose step the answer's figure is
         #: (:meth:`RefusalChecks._figure_of_another`).
         self.short = short
+        #: Per person (their checked names), the pronouns the article calls them by
+        #: (:meth:`called_by`): read over every sentence, so once per person.
+        self._called_by: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+    def writes_person(self, sentence: Sentence, named: dict[str, str]) -> bool:
+        """Whether ``sentence`` writes one of a person's ``named`` names (stemmed, as
+        :meth:`checked_names` gives them) in any form (:func:`~antqa.refusals.holds_name`)."""
+        words = self.lexicon.words(sentence.text)
+        return any(holds_name(name, words) for name in named)
+
+    def called_by(self, named: dict[str, str]) -> re.Pattern[str] | None:
+        """The pronouns the article calls a person by (their ``named`` names as
+        :meth:`checked_names` gives them): per sentence writing one, the first pronoun for
+        someone after that name, or in the next sentence of its paragraph
+        (:func:`~antqa.referents.first_standing_for`: "Dr. Ingrid Vallance, held the post
+        ... " + "Her successor, ..."), the kind most sentences give; ``None`` when as
+        many give either, or none gives any. A follow-up's "he" is no one the article calls
+        "she": a conversation's person carried over from an earlier turn is not always the
+        one its pronoun stands for ("why was he forced out?" after "who succeeded her?",
+        answered with no name)."""
+        key = frozenset(named)
+        if key in self._called_by:
+            return self._called_by[key]
+        sentences = self.index.sentences
+        counts: dict[re.Pattern[str], int] = {}
+        for sentence in sentences:
+            if not self.writes_person(sentence, named):
+                continue
+            at = max((sentence.text.find(form) for form in named.values()), default=-1)
+            after = sentence.text[max(at, 0) :]
+            following = sentence.id + 1
+            if following < len(sentences) and sentences[following].paragraph == sentence.paragraph:
+                after += " " + sentences[following].text
+            found = first_standing_for(after)
+            if found is not None:
+                counts[found] = counts.get(found, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        called = None
+        if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):
+            called = max(counts, key=counts.__getitem__)
+        self._called_by[key] = called
+        return called
 
     def near_the_anchors(self, plan: SearchPlan, sentence: Sentence) -> bool:
         """Whether ``sentence`` lies within :attr:`AnswerPolicy.follow_up_paragraphs`

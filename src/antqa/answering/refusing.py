@@ -25,6 +25,7 @@ from antqa.questions import (
     question_parts,
     tells_any_succession,
 )
+from antqa.referents import standing_for
 from antqa.refusals import (
     DESCRIBED_WORDS,
     KIND_FRAME_WORDS,
@@ -128,22 +129,6 @@ _THIS_NOUN = re.compile(r"^\W*(?:this|these)\s+([a-z]+)\b", re.I)
 
 #: A question typed with letters and no capital: its capitals tell no names.
 _LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
-
-
-#: The pronouns standing for a man, for a woman, and for either.
-_FOR_A_MAN = re.compile(r"\b(?:he|his|him|himself)\b", re.I)
-_FOR_A_WOMAN = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
-_FOR_SOMEONE = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
-
-
-def _standing_for(question: str) -> re.Pattern[str]:
-    """The pronouns a sentence may call the one ``question`` asks of by: those of the
-    pronoun it calls them by ("who replaced him?": "he", "his", not "her"), else any."""
-    if _FOR_A_MAN.search(question):
-        return _FOR_A_MAN
-    if _FOR_A_WOMAN.search(question):
-        return _FOR_A_WOMAN
-    return _FOR_SOMEONE
 
 
 def _written_in_words(digits: str, suffix: str, text: str) -> bool:
@@ -299,11 +284,12 @@ class RefusalChecks(AnswerStep):
         read with the person its "he" or "her" stands for written in (:meth:`person_named`)
         or as it names them ("And who came after Valcourt?"), where no sentence the answer
         would quote tells a change of holder (:func:`~antqa.questions.tells_any_succession`)
-        and writes that person or a pronoun of theirs (:func:`_standing_for`: "his" for
-        "him"): the sentences are the ones the previous answer drew on, which name the
-        person ("drawn up by chief executive Harold Dunstable") but not who came after
-        them, or tell another's succession ("Oduya ... was replaced as foreign minister by
-        Beatriz Salo" after the envoy Averin). Only for a follow-up: its search is pulled
+        and writes that person or a pronoun of theirs
+        (:func:`~antqa.referents.standing_for`: "his" for "him"): the sentences are the
+        ones the previous answer drew on, which name the person ("drawn up by chief
+        executive Harold Dunstable") but not who came after them, or tell another's
+        succession ("Oduya ... was replaced as foreign minister by Beatriz Salo" after the
+        envoy Averin). Only for a follow-up: its search is pulled
         to the previous answer's sentences, where the person is named whether or not a
         successor is; a question asked whole is searched by its own words. Over the
         follow-up sets (run s23-base -> h37f-r3, with the chooser's
@@ -326,7 +312,7 @@ class RefusalChecks(AnswerStep):
         if not names:
             return None
         quoted = chosen if runner is None else [*chosen, runner]
-        standing = _standing_for(question.text)
+        standing = standing_for(question.text)
         for sentence in quoted:
             if not tells_any_succession(sentence.text):
                 continue
