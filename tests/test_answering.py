@@ -1385,6 +1385,43 @@ def test_a_question_asking_a_narrower_kind_keeps_only_the_sentences_giving_it(  
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "kept"),
+    [
+        # begun being done: the doing dated, in another form of its verb ("admitted")
+        (
+            "In 1821 the guild opened the Teremond School of Dispensing. "
+            "Women were admitted to the Teremond School in 1879.\n",
+            "What year did the Teremond School begin admitting women?",
+            {0, 1},
+        ),
+        # asked of the change itself: only the sentence telling it
+        (
+            "In 1821 the guild opened the Teremond School of Dispensing. "
+            "Women were admitted to the Teremond School in 1879.\n",
+            "What year was the Teremond School opened?",
+            {0},
+        ),
+        # the doing dated by another change ("began") is not the end asked
+        (
+            "The Teremond School closed its doors in 1921. "
+            "The Teremond School began admitting women in 1879.\n",
+            "When did the Teremond School stop admitting women?",
+            {0},
+        ),
+    ],
+)
+def test_a_question_asking_when_a_doing_began_keeps_the_sentence_dating_the_doing(  # type: ignore[no-untyped-def]
+    tmp_path, text: str, question: str, kept: set[int]
+) -> None:
+    """ "In what year did Harlow begin working in the carding room?" is told by "joined the
+    carding room ... in 1934 and worked there", which no verb of a start writes: a date
+    holder writing the doing asked and telling no change stays beside those telling the
+    start (the fresh-batch answerables quoted the school's opening instead)."""
+    answerer, scores, hits = _asked_over(text, question, tmp_path)
+    assert set(answerer.chooser._holding({0: 2.0, 1: 1.0}, hits, scores)) == kept
+
+
 def test_a_year_naming_a_thing_is_told_by_the_sentence_before_the_one_that_answers(
     tmp_path,
 ) -> None:  # type: ignore[no-untyped-def]

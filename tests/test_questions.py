@@ -13,6 +13,7 @@ from antqa.questions import (
     asks_cause_of_death,
     asks_succession,
     asks_successor,
+    changed_doing,
     counts_spans,
     counts_things,
     counts_time,
@@ -23,6 +24,7 @@ from antqa.questions import (
     ranked_as,
     spans_between,
     successor_asked_of,
+    tells_any_change,
     tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
@@ -620,3 +622,23 @@ def test_a_thing_asked_by_rank_is_covered_by_the_sentence_ranking_it(tmp_path) -
     naming, ranking = 0, 1
     assert covered[ranking] > typed[ranking]
     assert covered[ranking] - covered[naming] > typed[ranking] - typed[naming]
+
+
+@pytest.mark.parametrize(
+    ("question", "doing"),
+    [
+        ("In what year did Harlow begin working in the carding room?", "work"),
+        ("When did the creamery stop making cheese?", "make"),
+        ("When did excavation begin at Porth Ennis?", None),  # the change itself
+        ("When was the chapel pulled down?", None),
+        ("Who began the survey?", None),
+    ],
+)
+def test_the_doing_a_question_asks_the_start_or_end_of(question: str, doing: str | None) -> None:
+    assert changed_doing(question) == doing
+
+
+def test_a_sentence_tells_a_change_by_any_class_of_its_verbs() -> None:
+    assert tells_any_change("The chapel was demolished in 1836.")
+    assert tells_any_change("The school was founded in 1821.")
+    assert not tells_any_change("Ground was broken at Porth Ennis on 2 June 1873.")

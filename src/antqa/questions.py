@@ -817,6 +817,30 @@ def tells_change_asked(question: str) -> Callable[[str], bool] | None:
     return None
 
 
+#: A verb's "-ing" form right after the verb of a change a question asks the time of:
+#: what began or stopped being done ("begin admitting", "stop making"), group 1.
+_DOING_AFTER = re.compile(r"\s+([a-z]{3,}ing)\b")
+
+
+def changed_doing(question: str) -> str | None:
+    """For a question asking when something began or stopped being done ("In what year did
+    the school begin admitting women?"), the doing, stemmed ("admit"); ``None`` for any
+    other question, one asking of a change itself ("When was the chapel pulled down?")."""
+    for verbs in _CHANGES:
+        match = verbs.search(question)
+        if match is not None:
+            doing = _DOING_AFTER.match(question, match.end())
+            stems = tokenize(doing.group(1)) if doing is not None else []
+            return stems[0] if stems else None
+    return None
+
+
+def tells_any_change(sentence: str) -> bool:
+    """Whether ``sentence`` tells a change of any class :data:`_CHANGES` knows (an end, a
+    start, a building): a date it gives is that change's."""
+    return any(verbs.search(sentence) for verbs in _CHANGES)
+
+
 def gives_length_of_time(sentence: str) -> bool:
     """Whether ``sentence`` gives a length of time, not only one of space: what "for how
     long was it shut?" asks, which "87 kilometres" does not answer."""

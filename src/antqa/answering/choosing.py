@@ -24,10 +24,12 @@ from antqa.questions import (
     asks_predecessor,
     asks_succession,
     asks_successor,
+    changed_doing,
     counts_spans,
     gives_length_of_time,
     question_parts,
     successor_asked_of,
+    tells_any_change,
     tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
@@ -579,11 +581,37 @@ class SentenceChooser(AnswerStep):
         """Of the ``holders`` of a time, those telling the time ``question`` asks (all if
         none does): a day for "On what date ...?" ("on 14 May 1747", not "the summer of
         1747"), a change of the class it asks the time of ("When was the chapel pulled
-        down?": "It was demolished in 1836")."""
+        down?": "It was demolished in 1836"), or what it says began or stopped being done
+        (:meth:`_telling_the_doing`)."""
         if Asked.of(question).date:
             holders = self._telling(holders, gives_day)
         change = tells_change_asked(question.text)
-        return holders if change is None else self._telling(holders, change)
+        if change is None:
+            return holders
+        sentences = self.index.sentences
+        telling = {s for s in holders if change(sentences[s].text)}
+        return telling | self._telling_the_doing(holders, question) or holders
+
+    def _telling_the_doing(self, holders: set[int], question: Question) -> set[int]:
+        """Of the ``holders``, those telling what a question asking when something began or
+        stopped being done (:func:`~antqa.questions.changed_doing`: "In what year did
+        Harlow begin working in the carding room?") says was done, by its verb in any
+        form (:func:`~antqa.refusals.word_written`: "worked", "Women were admitted" for
+        "begin admitting women"), and no change of any class
+        (:func:`~antqa.questions.tells_any_change`): the date of the doing is then the
+        start or the end asked, which the verbs of a change do not tell ("joined the
+        carding room ... in 1934 and worked there"). One telling a change ("began making
+        cheese in 1914" for "when did it stop making cheese?") dates that change."""
+        doing = changed_doing(question.text)
+        if doing is None:
+            return set()
+        sentences = self.index.sentences
+        return {
+            s
+            for s in holders
+            if not tells_any_change(sentences[s].text)
+            and word_written(doing, tokenize(sentences[s].text))
+        }
 
     def _repeat_penalty(self, sentence: int, plan: SearchPlan, scores: Scores) -> float:
         """How much a sentence the previous answer quoted is held back in a follow-up.
