@@ -50,6 +50,9 @@ _QUOTATION = re.compile(r"^\s*[“\"].*[”\"]\s*$", re.S)
 
 #: A possessive inside a capitalised run ("China’s Internet"): a thing of someone's, no name.
 _POSSESSIVE = re.compile(r"['’]s\s")
+#: Where a subject's name turns to what it is of ("Siege of Port Caldrenne"): the thing
+#: after it is what every paragraph tells of too, as "the fortress" or "the town".
+_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _last_names(people: Collection[str]) -> frozenset[str]:
@@ -125,14 +128,18 @@ def subject_names(subject: str, lower_words: frozenset[str]) -> frozenset[str]:
     """The names a question may call the article's ``subject`` by: whole, and without
     each trailing word the article writes in lower case (``lower_words``, stemmed), its
     common noun: an article on "Wexcombe School" calls it "the school", and a question
-    "Wexcombe". Not a name the subject's words are part of ("the Wexcombe Society",
-    "Clara Halvern" of "Halvern Pharmaceuticals"): that is another thing, checked as any
-    name is."""
+    "Wexcombe". So is what it is "of": "Port Caldrenne" of "Siege of Port Caldrenne" (an
+    answerable of the twenty-sixth batch was refused: "it never mentions Port Caldrenne",
+    told of as "the fortress and town"). Not a name the subject's words are part of ("the
+    Wexcombe Society", "Clara Halvern" of "Halvern Pharmaceuticals"): that is another
+    thing, checked as any name is."""
     words = subject.split()
     found = {subject} if subject else set()
     while len(words) > 1 and set(tokenize(words[-1])) <= lower_words:
         words.pop()
         found.add(" ".join(words))
+    for of in _OF.finditer(subject):
+        found.add(subject[of.end() :])
     return frozenset(found)
 
 

@@ -694,9 +694,16 @@ def owned_by_another(question: str, sentences: Sequence[str]) -> tuple[str, str]
     return None
 
 
+#: A run of capitalised words ("Port Caldrenne").
+_CAPITALISED_RUN = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 #: The name a text opens on ("Tarrowby Bridge is a ...", "The Marrow Accord (formally
-#: ...)"), without a possessive ending.
-_OPENING_NAME = re.compile(r"(?:The\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+#: ...)"), without a possessive ending: with what it is "of" ("The Siege of Port
+#: Caldrenne", "The University of Halloway"). Not the name after a year ("The 2029
+#: Corvane Cup Final"): read as the subject, its common noun ("the final") refused an
+#: answerable as told of the subject instead of a team (run h40x-r1).
+_OPENING_NAME = re.compile(
+    rf"(?:The\s+)?({_CAPITALISED_RUN}(?:\s+of\s+(?:the\s+)?{_CAPITALISED_RUN})*)"
+)
 
 
 def opening_name(first: str) -> str:

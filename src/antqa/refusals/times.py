@@ -208,6 +208,14 @@ def in_period_written(question: str, at: int, text: str) -> bool:
     return bool(asked) and any(a.meets(d) for a in asked for d in periods(text))
 
 
+def blanked(text: str, times: Sequence[Dated]) -> str:
+    """``text`` with each of its ``times`` written over in spaces: its other words, where
+    they were."""
+    for p in times:
+        text = text[: p.start] + " " * (p.end - p.start) + text[p.end :]
+    return text
+
+
 def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | None:
     """The century or decade the question names, when it is all that ties the question to
     the sentences that would answer: none of the question's other ``rare`` words (stemmed
@@ -224,9 +232,7 @@ def vague_time_alone(question: str, near: set[str], rare: set[str]) -> str | Non
     vague = [p for p in periods(question) if p.century or p.text.startswith("the ")]
     if not vague:
         return None
-    rest = question
-    for p in vague:
-        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
+    rest = blanked(question, vague)
     topic = [t for t in tokenize(rest) if t in rare and t not in HAPPENING_WORDS]
     if not topic or any(
         all(resembles(w, near) for w in verb) for t in topic for verb in meaning_words(t)
@@ -241,7 +247,7 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
     asked = periods(question)
     if not asked:
         return None
-    dated = periods(sentence, told=True)
+    dated = _dating(question, asked, sentence)
     if not dated or any(a.meets(d) for a in asked for d in dated):
         return None
     if _DATED_BY_CONTEXT.search(sentence):
@@ -249,6 +255,43 @@ def time_conflict(question: str, sentence: str) -> tuple[Period, Period] | None:
         # writes may be others it compares with ("exceeding the previous record, set in 1953")
         return None
     return asked[0], dated[0]
+
+
+#: A clause opened by a relative pronoun standing for a person or a thing ("who had joined
+#: ... in 1961", "which had numbered 1,130 in 1840"): it tells of what the clause before
+#: names. Not "when" or "where" ("until 1971, when he retired": the same time), nor a past
+#: participle after a comma, which as often opens the main clause after an appositive
+#: ("Martin Oyelaran, served two terms from 2002").
+_TELLING_OF_WHAT = re.compile(r"\W*(?:and\s+)?(?:who|whom|whose|which)\b", re.I)
+
+
+def _dating(question: str, asked: Sequence[Period], sentence: str) -> list[Period]:
+    """The times ``sentence`` tells (:func:`periods`), but for those in a clause telling of
+    what the one before names (:data:`_TELLING_OF_WHAT`) that holds none of the question's
+    words (its times, ``asked``, left out) and meet none of its times: such a clause tells
+    of another step of what the clause before names ("His successor was Margaret Olund,
+    who had joined CVA as its chief accountant in 1961" dates her joining, not the
+    succession the sentence before dates "until 1971"; an answerable of the twenty-sixth
+    batch was refused as "dated 1961, not 1971"). One holding a word of the question
+    tells what it asks ("Captain Echeverría, who had succeeded Ferrer in 1932" of "Who
+    succeeded Ferrer in 1935?"); one meeting its time dates the sentence at it ("which had
+    numbered 1,130 in 1840")."""
+    dated = periods(sentence, told=True)
+    if not dated:
+        return dated
+    rest = blanked(question, asked)
+    topic = topic_words(rest)
+    aside = [
+        (c.start, c.start + len(c.text))
+        for c in clauses(sentence)
+        if _TELLING_OF_WHAT.match(c.text)
+        and not any(resembles(t, set(tokenize(c.text))) for t in topic)
+    ]
+    return [
+        d
+        for d in dated
+        if any(a.meets(d) for a in asked) or not any(start <= d.start < end for start, end in aside)
+    ]
 
 
 _MONTHS = "|".join(MONTH_NAMES)
@@ -332,9 +375,7 @@ def part_dated_elsewhere(
     :data:`DATED_PART_WORDS` of the question's words (its times left out) is dated
     elsewhere, and no part dated at the question's time holds any.
     """
-    rest = question
-    for p in asked:
-        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
+    rest = blanked(question, asked)
     topic = topic_words(rest)
     units = []
     for sentence in sentences:
@@ -410,9 +451,7 @@ def _figure_only(part: str) -> bool:
     times = periods(part, told=True)
     if not times:
         return False
-    rest = part
-    for p in times:
-        rest = rest[: p.start] + " " * (p.end - p.start) + rest[p.end :]
+    rest = blanked(part, times)
     return bool(_DIGIT.search(rest)) and len(tokenize(re.sub(r"[\d,.]+", " ", rest))) <= (
         FIGURE_PART_WORDS
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from antqa.short_answers.dates import BETWEEN, TIME_SPAN, day_of_month
+from antqa.short_answers.dates import BETWEEN, TIME_SPAN, YEAR_ALONE, day_of_month
+from antqa.short_answers.forms import MONTH
 from antqa.short_answers.names import name_spans
 from antqa.short_answers.quantities import (
     AGE_SPAN,
@@ -20,6 +21,24 @@ from antqa.short_answers.quantities import (
 )
 from antqa.short_answers.targets import Target
 from antqa.short_answers.trimming import trim
+
+#: A capitalised word inside a sentence, not a month, right before a number: the number
+#: then is part of a name ("the Marlow 340", "an Avenor 100"), a model's or a flight's.
+_NAMING_BEFORE = re.compile(rf"(?<=[\w,] )(?!{MONTH}\b)[A-Z][a-z]+\s+$")
+
+
+def _designation(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``[start, end)``, no year as written (:data:`YEAR_ALONE`),
+    is part of a name (:data:`_NAMING_BEFORE`): "In which year ...?" was answered "340"
+    of "she ordered six Marlow 340 turboprops" beside "in 1972" (an answerable of the
+    twenty-sixth batch, then refused as giving a count)."""
+    digits = text[start:end]
+    return (
+        digits.isdigit()
+        and not YEAR_ALONE.fullmatch(digits)
+        and _NAMING_BEFORE.search(text, 0, start) is not None
+    )
+
 
 #: Spans of each kind, as they are written in an English text.
 _SPANS: dict[Target, re.Pattern[str]] = {
@@ -49,6 +68,8 @@ def _candidate_spans(kind: Target, text: str) -> tuple[tuple[int, int], ...]:
         spans = name_spans(text, place=kind is Target.PLACE)
     else:
         spans = [(m.start(), m.end()) for m in _SPANS[kind].finditer(text)]
+        if kind is Target.TIME:
+            spans = [s for s in spans if not _designation(text, *s)]
         if kind is Target.AMOUNT:
             spans = with_open_amounts(text, spans)
         if kind is Target.NUMBER:
