@@ -606,3 +606,17 @@ def test_a_thing_asked_by_rank_is_covered_by_the_sentence_ranking_it(tmp_path) -
     naming, ranking = 0, 1
     assert covered[ranking] > typed[ranking]
     assert covered[ranking] - covered[naming] > typed[ranking] - typed[naming]
+
+
+def test_a_cause_told_by_what_an_act_answered_is_a_cause() -> None:
+    """ "as a response to", "in protest at", "on the grounds that", "citing": the phrases
+    giving what an act answered hold a cause as "because of" does; a protest told as an
+    event does not."""
+    for told in (
+        "The levy was proposed in 1930 as a response to the collapse of grain revenues.",
+        "Dunhallow resigned in protest on 30 November of that year.",
+        "His plan was rejected in 1841 on the grounds that snow would close the approaches.",
+        "Telvano withdrew after the 2013 edition, citing falling advertising revenue.",
+    ):
+        assert holds(AnswerKind.REASON, told), told
+    assert not holds(AnswerKind.REASON, "The protesters marched to the assembly in 1931.")
