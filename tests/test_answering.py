@@ -1912,6 +1912,39 @@ def test_why_of_a_sentence_going_on_by_it_quotes_the_one_before_holding_the_ques
     assert answerer.chooser._add_cause([going_on], all_there) == [going_on]
 
 
+def test_why_of_a_sentence_without_a_cause_quotes_a_neighbour_telling_what_came_before(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "Pendrecht worked ... with the Vienna waterworks" says he worked there, not why he
+    left: two sentences on, "after Reischl's department was reorganised" tells the event
+    his leaving followed, which a "why" quotes with it; "after" naming or timing ("called
+    ... after the arbiter", "forty years after") tells no cause, and nothing is added."""
+    answerer, scores, _ = _asked_over(
+        "After graduation Pendrecht worked for four years with the Vienna waterworks. "
+        "There he first observed the pressure rises in the mains. "
+        "In 1887, after Reischl's department was reorganised, Pendrecht joined the "
+        "Dunmore Institute in Glasgow.\n",
+        "Why did Pendrecht leave the Vienna waterworks?",
+        tmp_path,
+    )
+    worked, observed, joined = 0, 1, 2
+    chooser = answerer.chooser
+    assert chooser._add_cause([worked], scores) == [worked, joined]
+    (tmp_path / "timed").mkdir()
+    timed, timed_scores, _ = _asked_over(
+        "After graduation Pendrecht worked for four years with the Vienna waterworks. "
+        "There he first observed the pressure rises in the mains. "
+        "The rules were called the Reischl protocol after the engineer who drafted them.\n",
+        "Why did Pendrecht leave the Vienna waterworks?",
+        tmp_path / "timed",  # a folder of its own
+    )
+    assert timed.chooser._add_cause([worked], timed_scores) == [worked]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    when = service.retriever.score("When did Pendrecht leave the Vienna waterworks?")
+    assert chooser._add_cause([worked], when) == [worked]  # only for "why"
+    assert chooser._add_cause([observed], scores) == [observed, joined]
+
+
 def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_told_is_refused(
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -642,3 +642,17 @@ def test_a_sentence_tells_a_change_by_any_class_of_its_verbs() -> None:
     assert tells_any_change("The chapel was demolished in 1836.")
     assert tells_any_change("The school was founded in 1821.")
     assert not tells_any_change("Ground was broken at Porth Ennis on 2 June 1873.")
+
+
+def test_a_cause_told_by_what_an_act_answered_is_a_cause() -> None:
+    """ "as a response to", "in protest at", "on the grounds that", "citing": the phrases
+    giving what an act answered hold a cause as "because of" does; a protest told as an
+    event does not."""
+    for told in (
+        "The levy was proposed in 1930 as a response to the collapse of grain revenues.",
+        "Dunhallow resigned in protest on 30 November of that year.",
+        "His plan was rejected in 1841 on the grounds that snow would close the approaches.",
+        "Telvano withdrew after the 2013 edition, citing falling advertising revenue.",
+    ):
+        assert holds(AnswerKind.REASON, told), told
+    assert not holds(AnswerKind.REASON, "The protesters marched to the assembly in 1931.")

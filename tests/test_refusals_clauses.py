@@ -13,7 +13,7 @@ from antqa.refusals import (
     time_conflict,
     topic_words,
 )
-from antqa.refusals.clauses import clauses
+from antqa.refusals.clauses import clauses, told_after
 
 
 def _texts(sentence: str) -> list[str]:
@@ -124,3 +124,20 @@ def test_a_measure_approved_starts_its_force() -> None:
     assert found == ("approved", "withdrawn")
     approved = "The levy, approved in 1983, was withdrawn in April 1984."
     assert opposite_word("When was the levy approved?", plain_words(approved), timed=True) is None
+
+
+def test_an_event_told_after_another_is_read_only_inside_the_sentence_and_with_a_verb() -> None:
+    """ "after" and a clause with a verb inside a sentence tells what the event followed
+    (its cause, as often as not); at the opening it times the whole sentence, and a time,
+    a length of time, a name or "after which" tells no event before."""
+    assert told_after(
+        "Ellisford Mill closed on 17 October 1931, after the Quill Valley Bank refused to "
+        "renew the company's overdraft."
+    )
+    assert told_after("In 2017 the ban on pens was lifted after players objected to tablets.")
+    assert told_after("Montferrand was recalled after quarrelling with Vaudrelle.")
+    assert not told_after("After graduation Pendrecht worked for four years in Vienna.")
+    assert not told_after("The relay was switched off forty years after the network opened.")
+    assert not told_after("The rules were called the protocol after the arbiter who drafted them.")
+    assert not told_after("The peak came in 2016, after which numbers declined.")
+    assert not told_after("The line reopened after the war.")

@@ -59,6 +59,7 @@ detail a question adds to an event) and :mod:`.clauses` (which clause of a sente
 what).
 """
 
+from antqa.refusals.clauses import told_after
 from antqa.refusals.days import Day, day_elsewhere, unwritten_day
 from antqa.refusals.doers import (
     STEP_REACH,
@@ -205,6 +206,7 @@ __all__ = [
     "subject_doing",
     "time_conflict",
     "time_untold",
+    "told_after",
     "topic_words",
     "total_untold",
     "unwritten_day",

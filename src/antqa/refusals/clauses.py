@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from antqa.lexical import resembles
+from antqa.questions import TIME_UNIT_WORDS
 
 #: Words that open a clause of their own: coordinators, relative pronouns and the
 #: subordinators that only join clauses (not "after", "before", "since": prepositions as
@@ -205,3 +206,36 @@ def event_clauses(
         if any(resembles(t, words) for t in topic) or (relative and held and held[-1] == at - 1):
             held.append(at)
     return held or list(range(len(told)))
+
+
+#: "after" opening an event, not "after which" (what follows, not what came first).
+_AFTER = re.compile(r"\bafter\s+(?!which\b|whom\b)", re.IGNORECASE)
+#: The word before an "after" that times or names rather than tells what came first
+#: ("forty years after", "shortly after", "named after"): the units of a length of time,
+#: the adverbs of nearness in time, and the verbs of naming.
+_NOT_AFTER_EVENT = frozenset(
+    (
+        *(f"{unit}s" for unit in TIME_UNIT_WORDS),
+        "centuries",
+        *re.findall(r"\w+", "shortly soon long just immediately named called"),
+    )
+)
+
+
+def told_after(text: str) -> bool:
+    """Whether ``text`` tells an event as following another, with "after" and a clause
+    with a verb (:func:`_has_verb`): "Ellisford Mill closed on 17 October 1931, after the
+    Quill Valley Bank refused to renew the company's overdraft." answers why it closed.
+    Not at the sentence's opening ("After graduation Pendrecht worked ..."): there it
+    sets the time of the whole sentence as often. Not a time or a name ("after 1965",
+    "after the arbiter who drafted them": no verb before the clause's next part)."""
+    for match in _AFTER.finditer(text):
+        before = _WORD.findall(text[: match.start()])
+        if not before or before[-1].lower() in _NOT_AFTER_EVENT:
+            continue
+        mark = _PART.search(text, match.end())
+        end = mark.start() if mark else len(text)
+        words = [w.lower() for w in _WORD.findall(text[match.end() : end])]
+        if len(words) >= 2 and _has_verb(words):
+            return True
+    return False
