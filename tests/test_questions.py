@@ -656,3 +656,5 @@ def test_a_cause_told_by_what_an_act_answered_is_a_cause() -> None:
     ):
         assert holds(AnswerKind.REASON, told), told
     assert not holds(AnswerKind.REASON, "The protesters marched to the assembly in 1931.")
+    # a response without what it answered is the effect of the sentence before
+    assert not holds(AnswerKind.REASON, "In response, Thwaite introduced a rule on fog.")
