@@ -2097,3 +2097,23 @@ def test_a_follow_up_keeps_the_sentences_telling_of_its_person_when_the_best_tel
     # "she" on a line of its own stands for the last one named before, in the paragraph before
     archive = {sorvik: 3.0, keeper: 2.0, alone: 1.0}
     assert kept("What did she catalogue?", "Marta Kell", archive, keeper) == {alone}
+
+
+def test_a_typo_and_a_short_form_are_read_as_the_article_writes_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The unseen regional-airline batch: "How many passangers flew ...?" and "On what date
+    did CVA go into administration?" (the article writing "Corrin Valley Airways" there)
+    were refused though the passages told both."""
+    service = _service_over(
+        "Corrin Valley Airways (CVA) was a regional airline. It flew to the islands.\n\n"
+        "CVA employed 140 people. Its fleet was painted green.\n\n"
+        "In 2009 it carried 780,000 passengers, the fewest since 1985.\n\n"
+        "Corrin Valley Airways entered administration on 27 February 2011.\n",
+        tmp_path,
+    )
+    flown = service.ask("How many passangers flew in 2009?")
+    assert flown.answerable and "780,000" in flown.answer, flown.answer
+    # searched, embedded and checked as the article spells it
+    searched = service.conversations.history(flown.conversation_id)
+    assert searched is not None and "passengers" in searched[-1].query, searched[-1].query
+    ended = service.ask("On what date did CVA go into administration?")
+    assert ended.answerable and "27 February 2011" in ended.answer, ended.answer

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from antqa.conversation import SearchPlan
-from antqa.lexical import LexicalIndex, tokenize
+from antqa.lexical import LexicalIndex, short_forms, tokenize
 from antqa.refusals import given_to_another
 from antqa.retrieval import dense_scores, stored_vectors
 from antqa.service import QAService
@@ -263,6 +263,40 @@ def test_two_neighbouring_letters_swapped_count_as_the_word_meant() -> None:
     assert lexicon.coverage("What is its populra nickname?")[1] == 1.0
     # the first two letters are not swapped ("tear" read as "rate"), nor a word the texts hold
     assert [lexicon.form(t) for t in tokenize("ocmpany founded")] == tokenize("ocmpany founded")
+
+
+def test_a_vowel_typed_for_another_in_a_long_word_counts_as_the_word_meant() -> None:
+    lexicon = LexicalIndex(["Passenger numbers fell to 780,000 in 2009.", "ten decades later"])
+    assert lexicon.coverage("How many passangers in 2009?")[0] == 1.0
+    # a short word one vowel from another is a word of its own, and so is another ending
+    assert lexicon.coverage("When did they decide?")[1] == 0.0
+
+
+def test_a_question_is_respelt_as_the_texts_write_its_misspelt_words() -> None:
+    lexicon = LexicalIndex(["In 2009 it carried 780,000 passengers.", "The company grew."])
+    assert lexicon.respelt("How many passangers flew?") == "How many passengers flew?"
+    assert lexicon.respelt("Compnay founded?") == "Company founded?"  # its capital kept
+    # words the texts hold, and words no typo of theirs, stay as typed
+    assert lexicon.respelt("Did the company fly planes?") == "Did the company fly planes?"
+
+
+def test_a_defined_short_form_and_its_name_count_as_each_other() -> None:
+    lexicon = LexicalIndex(
+        [
+            "Corrin Valley Airways (CVA) was a regional airline.",
+            "CVA employed 140 people.",
+            "Corrin Valley Airways entered administration on 27 February 2011.",
+            "The valley flooded.",
+        ]
+    )
+    assert short_forms(["the Council for Ocean Chemistry (COC) met"]) == {
+        ("coc",): ("council", "ocean", "chemistri")
+    }
+    assert lexicon.coverage("When did CVA enter administration?")[2] == 1.0
+    # the short form is no name's word alone, and brackets not of initials define none
+    assert lexicon.coverage("Where is the valley?")[1] == 0.0
+    assert lexicon.coverage("When did CVA enter administration?")[3] == 0.0
+    assert short_forms(["Harlow Mills (HX) opened"]) == {}
 
 
 def test_a_word_spelt_the_other_way_counts_as_the_article_s_spelling() -> None:

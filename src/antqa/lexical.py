@@ -169,16 +169,49 @@ FORM_DROPS = ("t", "s")
 TYPO_LEAST_LETTERS = 6
 
 
-def _typos_held(texts: Sequence[str], frequency: Counter[str]) -> dict[str, str]:
-    """The texts' words as a question may misspell them with a doubled letter typed once
-    or two neighbouring letters typed in each other's place ("compnay" for "company"),
-    stemmed, each to the stem of the word meant ("employ", from "employes", to "employe",
-    from "employees"; "commite" to "committe"); the most frequent when several are, and
-    never a stem the texts hold: built once, one lookup a word.
+#: The vowels, any of which a question may type for another ("passangers", "seperated",
+#: "independant": the unstressed vowel English spells several ways).
+_VOWELS = "aeiou"
+#: The fewest letters of a word whose vowel a question may type as another: below eight,
+#: a word one vowel away from another is often a word of its own ("better" / "batter",
+#: "decades" / "decides": "When did the company decide to wind itself up?" read "decade").
+VOWEL_TYPO_LEAST_LETTERS = 8
+#: The last letters no vowel typed for another is read in: an ending makes another form
+#: of the word, or another word, as often as a typo ("decided" / "decades").
+VOWEL_TYPO_ENDING = 2
+
+
+def _vowels_typed_for_others(written: Collection[str]) -> list[tuple[str, str]]:
+    """Each of the ``written`` words of :data:`VOWEL_TYPO_LEAST_LETTERS` or more as a
+    question may type it with one vowel (not the first letter) for another, with the word
+    meant: ("passangers", "passengers")."""
+    return [
+        (w[:at] + vowel + w[at + 1 :], w)
+        for w in sorted(written)
+        if len(w) >= VOWEL_TYPO_LEAST_LETTERS
+        for at in range(1, len(w) - VOWEL_TYPO_ENDING)
+        if w[at] in _VOWELS
+        for vowel in _VOWELS
+        if vowel != w[at]
+    ]
+
+
+def _typos_held(
+    texts: Sequence[str], frequency: Counter[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The texts' words as a question may misspell them with a doubled letter typed once,
+    two neighbouring letters typed in each other's place ("compnay" for "company") or, in
+    a long word, one vowel for another (:func:`_vowels_typed_for_others`), stemmed, each
+    to the stem of the word meant ("employ", from "employes", to "employe", from
+    "employees"; "commite" to "committe"); the most frequent when several are, and never a
+    stem the texts hold: built once, one lookup a word. Second, the same as whole
+    words ("passangers" to "passengers"), for a question respelt before it is read at all
+    (:meth:`LexicalIndex.respelt`).
 
     Only these, English's most common misspellings: any letter dropped also read "bought"
     as "brought", "compete" as "complete" and "cross" as "across" (in the questions of the
-    SQuAD-format sets); two neighbours swapped make no other word as often."""
+    SQuAD-format sets); two neighbours swapped make no other word as often, nor a vowel
+    typed for another before a long word's ending."""
     written = {
         w
         for text in texts
@@ -196,12 +229,20 @@ def _typos_held(texts: Sequence[str], frequency: Counter[str]) -> dict[str, str]
         for at in range(2, len(w))  # not the first letter: "rate" is no typo of "tear"
         if w[at] != w[at - 1]
     ]
+    pairs += _vowels_typed_for_others(written)
     stem = _stemmer(False).stemWords
     held: dict[str, list[str]] = {}
-    for typed, meant in zip(stem([t for t, _ in pairs]), stem([m for _, m in pairs]), strict=True):
+    words: dict[str, list[tuple[str, str]]] = {}
+    typed_stems, meant_stems = stem([t for t, _ in pairs]), stem([m for _, m in pairs])
+    for (word, written_as), typed, meant in zip(pairs, typed_stems, meant_stems, strict=True):
         if typed not in frequency and meant in frequency:
             held.setdefault(typed, []).append(meant)
-    return {typed: max(meant, key=lambda k: (frequency[k], k)) for typed, meant in held.items()}
+            words.setdefault(word, []).append((meant, written_as))
+    stems = {typed: max(meant, key=lambda k: (frequency[k], k)) for typed, meant in held.items()}
+    respelt = {
+        word: max(meant, key=lambda m: (frequency[m[0]], m))[1] for word, meant in words.items()
+    }
+    return stems, respelt
 
 
 def _forms_held(frequency: Counter[str]) -> dict[str, str]:
@@ -252,12 +293,57 @@ def _splits(texts: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
     return splits
 
 
+#: A name the texts define a short form of, in brackets after it: "Corrin Valley Airways
+#: (CVA)", "the International Council for Ocean Chemistry (ICOC)". Up to eight words
+#: before the brackets, the short form of two to six capitals.
+#: The small words a short form skips the initial of ("Council for Ocean Chemistry").
+_UNINITIALLED = ("of", "for", "and", "the", "de", "du", "la")
+_DEFINED = re.compile(
+    rf"((?:[A-Z][\w'’-]*\s+(?:(?:{'|'.join(_UNINITIALLED)})\s+)?){{2,8}})\(([A-Z]{{2,6}})\)"
+)
+
+
+def short_forms(texts: Sequence[str]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The short forms the texts define (:data:`_DEFINED`), as the tokens of the short form
+    to the tokens of the name it stands for ("cva" to "corrin", "valley", "airway"): only
+    where the short form's letters are the initials of the name's last words."""
+    forms: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for text in texts:
+        for match in _DEFINED.finditer(text):
+            words = [w for w in match.group(1).split() if w.lower() not in _UNINITIALLED]
+            short = match.group(2)
+            named = words[-len(short) :]
+            if len(named) == len(short) and "".join(w[0] for w in named) == short:
+                full = tuple(tokenize(" ".join(named)))
+                if full:
+                    forms[tuple(tokenize(short))] = full
+    return forms
+
+
+def _with_short_forms(
+    words: list[frozenset[str]], forms: dict[tuple[str, ...], tuple[str, ...]]
+) -> list[frozenset[str]]:
+    """Each text's words with a defined short form's where it writes the name: a question
+    asking by the short form finds both ("On what date did CVA go into administration?":
+    "Corrin Valley Airways entered administration on 27 February 2011" ranked fourth,
+    after sentences writing "CVA"). Not the other way: the name's words one by one are no
+    short form ("Carvesland" of a question on the country matched every sentence writing
+    "CMP", the Carvesland Mutualist Party, and answered an unanswerable)."""
+    if not forms:
+        return words
+    extended = []
+    for held in words:
+        added = {token for short, full in forms.items() if held.issuperset(full) for token in short}
+        extended.append(held | added if added else held)
+    return extended
+
+
 class LexicalIndex:
     """Keyword scores of a query against every text of a fixed list."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self._size = len(texts)
-        words = [frozenset(tokenize(t)) for t in texts]
+        words = _with_short_forms([frozenset(tokenize(t)) for t in texts], short_forms(texts))
         #: Each text's words, for the texts asked about again per question (sentences).
         self._words = dict(zip(texts, words, strict=True))
         holding: dict[str, list[int]] = {}
@@ -273,7 +359,7 @@ class LexicalIndex:
             for token, held in holding.items()
         }
         self._forms = _forms_held(self._frequency)
-        self._typos = _typos_held(texts, self._frequency)
+        self._typos, self._respelt = _typos_held(texts, self._frequency)
         self._splits = _splits(texts)
 
     def idf(self, token: str) -> float:
@@ -293,6 +379,24 @@ class LexicalIndex:
         """Whether ``token``, or a form of it, occurs ("chines" for "china"), or it is a
         word the texts hold misspelt as :func:`_typos_held` reads ("Harowgate")."""
         return resembles(token, self._frequency) or token in self._typos
+
+    def respelt(self, text: str) -> str:
+        """``text`` with each word it misspells as :func:`_typos_held` reads typos written
+        as the texts write it ("How many passangers flew ...?" -> "... passengers ..."):
+        the question's embedding, the thing it counts and every check then read the word
+        meant (the unseen regional-airline batch: "How many passangers flew with CVA in
+        2009?" ranked the sentence giving the number fifth, and was refused)."""
+        if not self._respelt:
+            return text
+
+        def meant(match: re.Match[str]) -> str:
+            word = match.group(0)
+            spelt = self._respelt.get(word.lower())
+            if spelt is None:
+                return word
+            return spelt.capitalize() if word[:1].isupper() else spelt
+
+        return _TOKEN.sub(meant, text)
 
     def form(self, token: str) -> str:
         """``token``, or the form of it the texts hold when they hold only another one.

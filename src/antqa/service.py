@@ -281,7 +281,7 @@ class QAService:
             conversation_id = new_conversation_id()
         history = [_anchored_in(turn, article) for turn in known or []]
         searched, language, gloss = self._reading(question, serving.index.article)
-        searched = months_spelled_out(searched)
+        searched = serving.retriever.lexicon.respelt(months_spelled_out(searched))
         plan = plan_search(searched, history)
         scores = serving.retriever.score(plan)
         hits = serving.retriever.select(scores, self.settings.top_k)
