@@ -1951,7 +1951,7 @@ def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_tol
     """ "Who replaced him as envoy?" after the answer named Leopold Averin: the sentences
     that would answer name him, or tell another's succession (Oduya replaced by Salo), so
     the article does not say who came after him; asked of Oduya, it does. A question asked
-    whole is not read so: it is searched by its own words."""
+    whole is read by the name it writes (:func:`~antqa.questions.succession_of_named`)."""
     answerer = _answerer_over(
         "The treaty was signed in 1871 by the foreign minister Ismael Oduya and the envoy "
         "Leopold Averin. Oduya resigned shortly afterwards and was replaced as foreign "
@@ -1970,7 +1970,44 @@ def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_tol
     )
     assert asked("And who replaced him?", "Ismael Oduya", [signed, replaced]) is None
     assert asked("What did he sign?", "Leopold Averin", [signed]) is None  # no succession
-    assert asked("Who replaced Averin?", "", [signed], strength=0.0) is None  # asked whole
+    assert asked("Who replaced Averin?", "", [signed], strength=0.0) == (
+        " — where it tells of Averin, it names no one taking their place"
+    )
+
+
+def test_a_question_asking_whole_who_came_after_or_before_someone_needs_their_succession(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """Asked whole, "Who succeeded X?" is refused unless a sentence the answer quotes tells
+    a change of holder writing X where it tells the one who left (not as the successor
+    named: Salo came after Oduya), or "he" right after a sentence naming X; "Who was
+    foreign minister before Y?" only where it names Y taking the post (not as the one an
+    active verb says was replaced)."""
+    answerer = _answerer_over(
+        "The treaty was signed in 1871 by the foreign minister Ismael Oduya. "
+        "Oduya resigned shortly afterwards and was replaced as foreign minister by "
+        "Beatriz Salo. The envoy Leopold Averin retired in 1880. "
+        "He was succeeded by Tomas Kiel. Marta Ilse, who had replaced Kiel, signed the "
+        "protocol.\n\n"
+        "The canal opened in 1889.\n",
+        tmp_path,
+    )
+    signed, replaced, retired, succeeded, kiel_replaced = answerer.index.sentences[:5]
+
+    def refused(question: str, chosen: list) -> bool:  # type: ignore[type-arg]
+        plan = SearchPlan(question, question, (), 0.0)
+        return answerer.checks._succession_untold(plan, analyse(question), chosen) is not None
+
+    assert refused("Who succeeded Beatriz Salo as foreign minister?", [replaced])
+    assert not refused("Who replaced Ismael Oduya as foreign minister?", [replaced])
+    assert not refused("Who succeeded Averin as envoy?", [succeeded])  # "He" after his name
+    assert refused("Who succeeded Averin as envoy?", [signed, retired])  # no succession told
+    assert not refused("Who was foreign minister before Beatriz Salo?", [replaced])
+    assert refused("Who was envoy before Tomas Kiel?", [kiel_replaced])  # Kiel was replaced
+    assert not refused("Who did Marta Ilse replace?", [kiel_replaced])
+    assert not refused("Who signed the treaty?", [signed])  # no succession asked
+    assert refused("Who was envoy after Leopold Averin retired?", [signed, retired])
+    assert not refused("Who was envoy after Leopold Averin retired?", [retired, succeeded])
 
 
 def test_a_follow_up_asking_who_came_after_someone_keeps_the_sentences_of_their_succession(

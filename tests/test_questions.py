@@ -9,6 +9,7 @@ from antqa.questions import (
     AnswerKind,
     analyse,
     answer_kind,
+    as_successor,
     asked_part,
     asks_cause_of_death,
     asks_succession,
@@ -20,9 +21,11 @@ from antqa.questions import (
     gives_amount,
     gives_length_of_time,
     holds,
+    left_named,
     measure_words,
     ranked_as,
     spans_between,
+    succession_of_named,
     successor_asked_of,
     tells_any_change,
     tells_any_succession,
@@ -30,6 +33,7 @@ from antqa.questions import (
     tells_change_asked,
     tells_extreme_asked,
     tells_succession,
+    without_successor,
     without_successor_named,
 )
 
@@ -424,6 +428,62 @@ def test_the_one_succeeded_is_what_follows_the_asking_words() -> None:
 )
 def test_a_successor_named_is_left_out_and_the_post_kept(sentence: str, left: str) -> None:
     assert without_successor_named(sentence) == left
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who succeeded Penrose as chief executive?", ("Penrose", False)),
+        ("Who succeeded Duke Aurel IV as duke of Caldrenne?", ("Duke Aurel IV", False)),
+        ("Who came after Marchetti?", ("Marchetti", False)),
+        ("Who was finance minister before Corwin Lisle?", ("Corwin Lisle", True)),
+        ("Who led the Halvenmark Institute before Okafor-Breck?", ("Okafor-Breck", True)),
+        ("Who did Samuel Lodd replace as managing director?", ("Samuel Lodd", True)),
+        ("Who took over as mill manager when Samuel Orrin retired?", ("Samuel Orrin", False)),
+        ("Who chaired the board after Sigrid Norrbeck's death?", ("Sigrid Norrbeck", False)),
+        ("Who inherited the duchy after Ottone's death?", None),  # no post held asked
+        ("Who followed the first salaried chief of rescue?", None),  # described, not named
+        ("who took over from tharle as chairman", None),
+        ("Who was the least successful of the chief executives?", None),
+        ("Who sang the anthem before the game?", None),
+        ("Who replaced the oil lamp with a paraffin burner?", None),
+    ],
+)
+def test_a_question_names_whom_it_asks_the_successor_or_predecessor_of(
+    question: str, asked: tuple[str, bool] | None
+) -> None:
+    assert succession_of_named(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "successor"),
+    [
+        ("Holm was succeeded as director by the geneticist Tomas Vellinger.", "Vellinger"),
+        ("Oskar Ventris, who had replaced Lisle, spoke.", "Ventris"),
+        ("Marchetti succeeded Irmler as director in 1990.", "Marchetti"),
+    ],
+)
+def test_the_one_who_took_the_post_is_read_without_the_one_succeeded(
+    sentence: str, successor: str
+) -> None:
+    read = as_successor(sentence)
+    assert successor in read
+    assert not {"Holm", "Lisle", "Irmler"} & set(read.split())
+
+
+def test_someone_named_leaving_a_post_as_the_time_of_a_change() -> None:
+    assert left_named("under Donal Ferris and, after Ferris's death in 2003, Mairead Quinlan") == [
+        "Ferris"
+    ]
+    assert left_named("Following Aird's retirement the works closed.") == ["Aird"]
+    assert left_named("After the death of the founder the firm was sold.") == []
+
+
+def test_someone_replaced_with_another_is_a_succession_whose_successor_is_left_out() -> None:
+    told = "Stellan Maritime replaced him with Dieter Vaskin, its finance director."
+    assert tells_succession(told)
+    assert without_successor(told) == "Stellan Maritime replaced him ."
+    assert not tells_succession("Stellan Maritime replaced the jets with turboprops.")
 
 
 def test_a_sentence_tells_a_succession_not_only_the_post() -> None:

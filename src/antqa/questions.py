@@ -626,10 +626,12 @@ _POST_CHANGING_HANDS = (
     r"\b(?:passed|fell|handed)\s+to\b|\b(?:in|took|taking)\s+(?:his|her|their)\s+place\b"
 )
 #: A succession told: a passive's agent ("succeeded by", "replaced as director by"), a
-#: successor named, a post taken over from someone, or changing hands.
+#: successor named, a post taken over from someone, someone "replaced him with" another,
+#: or changing hands.
 _TELLS_SUCCESSION = _pattern(
     r"\b(?:succeeded|replaced|followed)\b(?:\s+[\w-]+){0,3}?\s+by\b|\bsuccessors?\b|",
     r"\btook\s+over\s+(?:from|as)\b|\bin\s+succession\s+to\b|",
+    r"\breplaced\s+(?:him|her|them)\s+with\b|",
     _POST_CHANGING_HANDS,
 )
 
@@ -696,10 +698,13 @@ _ASKS_PREDECESSOR = _pattern(
 )
 #: Where a sentence names the one who came after someone: a passive's agent ("was
 #: succeeded by her deputy, Tomas Rendell"), a successor named ("Her successor, the
-#: mycologist Owen Prade,"). Whom it names there took the post; they did not leave it.
+#: mycologist Owen Prade,"), the one someone "replaced him with". Whom it names there took
+#: the post; they did not leave it.
 _SUCCESSOR_NAMED = _pattern(
     r"\b(?:succeeded|replaced|followed)\b(?:\s+[\w-]+){0,4}?\s+by\s+[^,;.]*(?:,\s*[^,;.]*)?",
     r"|\bsuccessors?\b,?\s+[^,;.]*(?:,\s*[^,;.]*)?",
+    r"|(?:(?<=\breplaced\shim)|(?<=\breplaced\sher)|(?<=\breplaced\sthem))\s+with\s+",
+    r"[^,;.]*(?:,\s*[^,;.]*)?",
 )
 
 
@@ -707,6 +712,22 @@ def asks_predecessor(question: str) -> bool:
     """Whether a succession question asks who came before someone
     (:data:`_ASKS_PREDECESSOR`), not after."""
     return _ASKS_PREDECESSOR.search(question) is not None
+
+
+#: Whom an active verb of succession names as the one succeeded ("Oskar Ventris, who had
+#: replaced Lisle", "Marchetti succeeded Irmler as director"): the one who came before.
+_SUCCEEDED_NAMED = _pattern(
+    r"\b(?:succeeded|replaced|followed|took\s+over\s+from|in\s+succession\s+to)\s+[^,;.]*"
+)
+
+
+def as_successor(sentence: str) -> str:
+    """The words of ``sentence`` naming who came after someone (:data:`_SUCCESSOR_NAMED`:
+    "was succeeded as director by the geneticist Tomas Vellinger"), or, when it names none
+    so, ``sentence`` without whom an active verb names as succeeded
+    (:data:`_SUCCEEDED_NAMED`): what is left names the one who took the post, if anyone."""
+    found = [m.group() for m in _SUCCESSOR_NAMED.finditer(sentence)]
+    return " ".join(found) if found else _SUCCEEDED_NAMED.sub(" ", sentence)
 
 
 def without_successor(sentence: str) -> str:
@@ -719,7 +740,7 @@ def without_successor(sentence: str) -> str:
 
 #: Where a successor's name opens in what :data:`_SUCCESSOR_NAMED` matches: after "by" or
 #: after "successor(s)" ("succeeded in that office by ...": "in that office" is the post).
-_SUCCESSOR_NAME_OPENS = re.compile(r"\bby\s|\bsuccessors?\b,?\s*", re.I)
+_SUCCESSOR_NAME_OPENS = re.compile(r"\bby\s|\bwith\s|\bsuccessors?\b,?\s*", re.I)
 
 
 def without_successor_named(sentence: str) -> str:
@@ -733,6 +754,62 @@ def without_successor_named(sentence: str) -> str:
         return match.group()[: opens.end()] + " " if opens is not None else " "
 
     return _SUCCESSOR_NAMED.sub(kept, sentence)
+
+
+#: A question asked whole naming whom it asks the successor or the predecessor of: the
+#: words asking ("Who succeeded", "Who followed", "Who came after", "Who did ... replace",
+#: "Who was director before") and the name after them, written capitalised ("Penrose",
+#: "Duke Aurel IV"), up to what tells the post ("as chief executive") or the time.
+_SUCCESSION_OF_NAMED = (
+    _pattern(
+        r"^\W*who\s+(?:replaced|succeeded|followed|came\s+after|took\s+over\s+from)\s+",
+        r"(?:the\s+)?(?P<name>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))",
+    ),
+    _pattern(
+        rf"^\W*who\s+(?:{_HOLDING_VERBS})\b[^?]*?\bbefore\s+",
+        r"(?P<name>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))",
+        r"|^\W*who\s+did\s+(?P<subject>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))\s+",
+        r"(?:succeed|replace|follow|take\s+over\s+from)\b",
+    ),
+    # who held a post after someone named left it ("Who took over as mill manager when
+    # Samuel Orrin retired?", "after Anholm died", "after Sigrid Norrbeck's death"): asked
+    # who came after them, as "Who succeeded ..." asks
+    _pattern(
+        rf"^\W*who\s+(?:{_HOLDING_VERBS})\b[^?]*?\b(?:after|when|once)\s+",
+        r"(?P<left>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))(?:'s\s+(?:death|retirement|",
+        r"resignation|departure)\b|\s+(?:had\s+)?(?:died|retired|resigned|quit|left|",
+        r"stepped\s+down))",
+    ),
+)
+#: Which of :data:`_SUCCESSION_OF_NAMED` asks who came before someone.
+_ASKING_BEFORE = 1
+#: Someone named leaving a post told as the time a change came ("after Ferris's death in
+#: 2003, Mairead Quinlan", "Following Aird's retirement"): the one who left, not who came.
+_LEFT_NAMED = re.compile(
+    r"\b(?i:after|following|on|upon)\s+(?P<left>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)'s\s+"
+    r"(?i:death|retirement|resignation|departure)\b"
+)
+
+
+def succession_of_named(question: str) -> tuple[str, bool] | None:
+    """For a question asked whole naming whom it asks the successor or predecessor of
+    (:data:`_SUCCESSION_OF_NAMED`: "Who succeeded Penrose as chief executive?", "Who was
+    finance minister before Corwin Lisle?", "Who did Samuel Lodd replace?"), that name as
+    written and whether it asks who came before them; ``None`` for any other question,
+    and for a name the question describes rather than writes ("the first warden")."""
+    for at, asking in enumerate(_SUCCESSION_OF_NAMED):
+        found = asking.search(question)
+        if found is not None:
+            named = found.groupdict()
+            written = named.get("name") or named.get("subject") or named["left"]
+            return written, at == _ASKING_BEFORE
+    return None
+
+
+def left_named(sentence: str) -> list[str]:
+    """The people ``sentence`` names leaving a post as the time of a change
+    (:data:`_LEFT_NAMED`: "after Ferris's death in 2003, Mairead Quinlan")."""
+    return [found.group("left") for found in _LEFT_NAMED.finditer(sentence)]
 
 
 def asks_succession(question: str) -> bool:

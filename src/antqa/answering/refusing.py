@@ -20,12 +20,16 @@ from antqa.questions import (
     AnswerKind,
     Question,
     analyse,
+    as_successor,
     asks_succession,
     described_part,
+    left_named,
     question_parts,
+    succession_of_named,
     tells_any_succession,
+    without_successor,
 )
-from antqa.referents import standing_for
+from antqa.referents import FOR_SOMEONE, standing_for
 from antqa.refusals import (
     DESCRIBED_WORDS,
     KIND_FRAME_WORDS,
@@ -139,6 +143,11 @@ def _written_in_words(digits: str, suffix: str, text: str) -> bool:
     cardinal, ordinal = written_out(int(digits)) or ("", "")
     word = ordinal if suffix in _ORDINAL_SUFFIXES else cardinal
     return bool(word) and re.search(rf"\b{word}\b", text, re.I) is not None
+
+
+#: A regnal or ordinal numeral ending a name ("Duke Aurel IV"): not the word an article
+#: calls the person by.
+_NUMBERED = re.compile(r"[ivxlc]+|\d+(?:st|nd|rd|th)?")
 
 
 class RefusalChecks(AnswerStep):
@@ -289,9 +298,10 @@ class RefusalChecks(AnswerStep):
         ones the previous answer drew on, which name the person ("drawn up by chief
         executive Harold Dunstable") but not who came after them, or tell another's
         succession ("Oduya ... was replaced as foreign minister by Beatriz Salo" after the
-        envoy Averin). Only for a follow-up: its search is pulled
-        to the previous answer's sentences, where the person is named whether or not a
-        successor is; a question asked whole is searched by its own words. Over the
+        envoy Averin). A question asked whole is read by the name it writes instead
+        (:meth:`_succession_of_named_untold`); a follow-up's search is pulled to the
+        previous answer's sentences, where the person is named whether or not a
+        successor is. Over the
         follow-up sets (run s23-base -> h37f-r3, with the chooser's
         :meth:`~antqa.answering.choosing.SentenceChooser._succession_of_the_person`): 9
         unanswerables refused, no answerable; no other set moved. With "who took over X"
@@ -300,6 +310,8 @@ class RefusalChecks(AnswerStep):
         "who came after" (:func:`~antqa.questions.without_successor`), as the chooser
         reads them, it also refused an answerable answered right whose "her" the
         conversation had read as the successor."""
+        if not plan.follow_up and chosen:
+            return self._succession_of_named_untold(question, chosen, runner)
         if not plan.follow_up or plan.continuation or not chosen:
             return None
         if not asks_succession(question.text):
@@ -320,6 +332,57 @@ class RefusalChecks(AnswerStep):
                 return None
         person = named_in(asked.text, names[-1])
         return f" — where it tells of {person}, it names no one taking their place"
+
+    def _succession_of_named_untold(
+        self, question: Question, chosen: list[Sentence], runner: Sentence | None
+    ) -> str | None:
+        """A question asked whole naming whom it asks the successor or predecessor of
+        (:func:`~antqa.questions.succession_of_named`: "Who succeeded Penrose as chief
+        executive?", "Who was finance minister before Corwin Lisle?"), where no sentence
+        the answer would quote tells a change of holder
+        (:func:`~antqa.questions.tells_any_succession`) of that person
+        (:meth:`_tells_of_named`), nor names them leaving it as the time of a change
+        (:func:`~antqa.questions.left_named`: "after Ferris's death in 2003, Mairead
+        Quinlan"). Asked who came after them, not where it names a
+        successor (:func:`~antqa.questions.without_successor`: "Oduya ... was replaced as
+        foreign minister by Beatriz Salo" tells who came after Oduya, not after Salo);
+        asked who came before them, only where it names them taking the post
+        (:func:`~antqa.questions.as_successor`: "Oskar Ventris, who had replaced Lisle"
+        tells who came after Lisle, not before). Over every readable set (run m26-b ->
+        h41w-r2): 26 unanswerables refused (fresh21-26 and older own sets), no answerable;
+        with the first name or title checked rather than the last word ("Queen Adelis",
+        whose "Adelis" the article writes everywhere) or without "he" after a sentence
+        naming them ("He was succeeded by Renata Ostrova"), 3 answerables were refused."""
+        asked = succession_of_named(question.text)
+        if asked is None:
+            return None
+        written, before = asked
+        last = [w for w in tokenize(written) if not _NUMBERED.fullmatch(w)][-1:]
+        if not last:
+            return None
+        for sentence in chosen if runner is None else [*chosen, runner]:
+            if not before and last[0] in tokenize(" ".join(left_named(sentence.text))):
+                return None  # "after Ferris's death in 2003, Mairead Quinlan"
+            if not tells_any_succession(sentence.text):
+                continue
+            text = (as_successor if before else without_successor)(sentence.text)
+            if self._tells_of_named(sentence, text, last[0]):
+                return None
+        if before:
+            return f" — where it tells of {written}, it names no one they took over from"
+        return f" — where it tells of {written}, it names no one taking their place"
+
+    def _tells_of_named(self, sentence: Sentence, text: str, name: str) -> bool:
+        """Whether ``text`` (``sentence``, or the part of it read) writes the last word of a
+        person's ``name`` ("Adelis" of "Queen Adelis": a first name or a title is often
+        left out), or "he" or "her" right after a sentence of the same paragraph writing it
+        ("He was succeeded by Renata Ostrova" after "Hollend resigned on 9 April 1996")."""
+        if name in self.lexicon.words(text):
+            return True
+        if sentence.id == 0 or FOR_SOMEONE.search(text) is None:
+            return False
+        before = self.index.sentences[sentence.id - 1]
+        return before.paragraph == sentence.paragraph and name in self.lexicon.words(before.text)
 
     def _by_last_word(self, text: str, names: list[str]) -> list[str]:
         """``names`` (stemmed words of the question ``text``) with a person the article
