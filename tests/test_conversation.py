@@ -174,6 +174,33 @@ def test_after_a_question_asking_which_thing_it_stands_for_its_answer(
 
 
 @pytest.mark.parametrize(
+    ("before", "question", "referent"),
+    [
+        # "it", "that", "there" after "who did something to NP": the NP, not the person
+        (
+            "Who led the Oskarian relief fleet?",
+            "when did it set sail?",
+            "the Oskarian relief fleet",
+        ),
+        ("Who designed the Palm House?", "How much did it cost?", "the Palm House"),
+        ("Who was given the 2011 title?", "when was that?", "the 2011 title"),
+        # "they" may be the ones answered
+        ("Who replaced Corvalis Mutual as sponsor?", "and why did they pull out?", "Anna Vell"),
+        # no thing acted on: the one asked of is named, or only the person
+        ("Who did Pendrecht marry?", "when did that happen?", "Anna Vell"),
+        ("Who was the first chair of the company?", "when did it close?", "Anna Vell"),
+    ],
+)
+def test_after_who_did_something_to_a_thing_it_stands_for_that_thing(
+    before: str, question: str, referent: str
+) -> None:
+    answered = dataclasses.replace(turn(before), thing="Anna Vell")
+    plan = plan_search(question, [answered])
+    assert plan.referent() == referent
+    assert referent in plan.query
+
+
+@pytest.mark.parametrize(
     ("question", "history"),
     [
         ("When did he resign?", [turn("When was the Treaty of Saltmere signed?")]),  # a person
