@@ -174,6 +174,33 @@ def test_after_a_question_asking_which_thing_it_stands_for_its_answer(
 
 
 @pytest.mark.parametrize(
+    ("before", "question", "referent"),
+    [
+        # "it", "that", "there" after "who did something to NP": the NP, not the person
+        (
+            "Who led the Oskarian relief fleet?",
+            "when did it set sail?",
+            "the Oskarian relief fleet",
+        ),
+        ("Who designed the Palm House?", "How much did it cost?", "the Palm House"),
+        ("Who was given the 2011 title?", "when was that?", "the 2011 title"),
+        # "they" may be the ones answered
+        ("Who replaced Corvalis Mutual as sponsor?", "and why did they pull out?", "Anna Vell"),
+        # no thing acted on: the one asked of is named, or only the person
+        ("Who did Pendrecht marry?", "when did that happen?", "Anna Vell"),
+        ("Who was the first chair of the company?", "when did it close?", "Anna Vell"),
+    ],
+)
+def test_after_who_did_something_to_a_thing_it_stands_for_that_thing(
+    before: str, question: str, referent: str
+) -> None:
+    answered = dataclasses.replace(turn(before), thing="Anna Vell")
+    plan = plan_search(question, [answered])
+    assert plan.referent() == referent
+    assert referent in plan.query
+
+
+@pytest.mark.parametrize(
     ("question", "history"),
     [
         ("When did he resign?", [turn("When was the Treaty of Saltmere signed?")]),  # a person
@@ -648,3 +675,33 @@ def test_a_follow_up_asking_a_date_or_sum_of_it_reads_the_paragraph_it_stands_fo
     results = asked_of(DATA / "tamberly-botanic-garden.txt", items, real_service, tmp_path)
     assert results["reopened"].answer_hit, results["reopened"].answer
     assert results["cost"].refused, results["cost"].answer
+
+
+FLEET = (
+    "The garrison surrendered within sight of the walls, and the war ended in 1690. "
+    "Admiral Moell led the relief fleet. The fleet sailed on 6 August. "
+    "It reached the walls on 19 August."
+)
+
+
+def test_a_follow_up_on_what_someone_did_something_to_is_answered_where_that_is_written(
+    tmp_path: Path,
+) -> None:
+    """ "when did it set sail?" after "Who led the relief fleet?" asks of the fleet: a best
+    candidate not writing "fleet" (the last answer's date of the war's end) gives way to
+    those that do, or that open with a word for it ("It reached ..."); not so when "it"
+    follows a question naming no thing acted on, nor for "they"."""
+    retriever = retriever_over(FLEET, tmp_path)
+    chooser = Answerer(retriever).chooser
+    ended, led, sailed, reached = 0, 1, 2, 3
+    values = {ended: 3.0, led: 1.0, sailed: 2.0, reached: 1.5}
+
+    def kept(question: str, before: str) -> set[int]:
+        plan = SearchPlan(
+            question, context="An answer.", anchors=(1,), strength=FOLLOW_UP_STRENGTH, before=before
+        )
+        return set(chooser._writing_the_thing(dict(values), plan))
+
+    assert kept("when did it set sail?", "Who led the relief fleet?") == {led, sailed, reached}
+    assert kept("when did it set sail?", "Who did Moell marry?") == set(values)
+    assert kept("when did they set sail?", "Who led the relief fleet?") == set(values)
