@@ -703,6 +703,21 @@ def test_an_elliptical_follow_up_is_answered_and_refused_as_typed_whole(
     assert results["2007"].refused
 
 
+def test_elliptical_follow_ups_in_a_row_each_stand_for_the_question_first_asked(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """A follow-up "what about in 2007?" after "and in 2004?" still asks CVA's loss: the
+    turn keeps the question the one before stood for, not its few words (kept as typed,
+    "what about in 2007?" was answered with the chief executive dismissed in 2007)."""
+    items = [
+        {"id": "2007", "type": "unanswerable", "question": "what about in 2007?",
+         "history": [{"question": "How much did CVA lose in 2008?"},
+                     {"question": "and in 2004?"}],
+         "evidence": []},
+    ]  # fmt: skip
+    assert asked_of(DATA / "regional-airline.txt", items, real_service, tmp_path)["2007"].refused
+
+
 HARBOUR = "\n\n".join(
     [
         "Port Ellan is a harbour town on the Sallow coast.",
