@@ -16,6 +16,7 @@ from antqa.conversation import (
     QUESTION_WEIGHT,
     SearchPlan,
     Turn,
+    asked_again,
     is_follow_up,
     plan_search,
     refers_to_a_thing,
@@ -705,3 +706,108 @@ def test_a_follow_up_on_what_someone_did_something_to_is_answered_where_that_is_
     assert kept("when did it set sail?", "Who led the relief fleet?") == {led, sailed, reached}
     assert kept("when did it set sail?", "Who did Moell marry?") == set(values)
     assert kept("when did they set sail?", "Who led the relief fleet?") == set(values)
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "stands_for"),
+    [
+        (
+            "and in 1921?",
+            "How many people did the mill employ in 1917?",
+            "How many people did the mill employ in 1921?",
+        ),
+        ("what about in 2007?", "How much did CVA lose in 2008?", "How much did CVA lose in 2007?"),
+        ("And the 1930s?", "What was the fare in 1920?", "What was the fare in the 1930s?"),
+        # more than a time: it asks something of its own
+        ("What about coal?", "What was the tax in 1920?", "What about coal?"),
+        ("and why in 1921?", "What closed in 1917?", "and why in 1921?"),
+        # the question before wrote no time (or two) to put it in place of
+        ("and by 1900?", "How much cloth did the mill make at its peak?", "and by 1900?"),
+        ("and in 1921?", "What rose between 1901 and 1917?", "and in 1921?"),
+    ],
+)
+def test_a_follow_up_asking_only_of_another_time_stands_for_the_question_before(
+    question: str, before: str, stands_for: str
+) -> None:
+    assert asked_again(question, before) == stands_for
+
+
+def test_an_elliptical_follow_up_is_planned_as_the_question_it_stands_for() -> None:
+    before = "How many people did the mill employ in 1917?"
+    plan = plan_search("and in 1921?", [turn(before)])
+    assert plan.question == "How many people did the mill employ in 1921?"
+    assert plan.follow_up and plan.before == before
+    # asked on its own, nothing precedes it to stand for
+    assert plan_search("and in 1921?", []).question == "and in 1921?"
+
+
+def test_an_elliptical_follow_up_is_answered_and_refused_as_typed_whole(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """On another article: "and in 1962?" after the passengers carried in 1976 is answered
+    with the 1962 figure; "what about in 2007?" after CVA's loss in 2008 is refused, as
+    "How much did CVA lose in 2007?" is (the article gives no loss of 2007)."""
+    items = [
+        {"id": "1962", "type": "followup", "question": "and in 1962?",
+         "history": [{"question": "How many passengers did the airline carry in 1976?"}],
+         "evidence": ["By 1962 the airline was carrying 11,400 passengers a year"],
+         "answer": "11,400"},
+        {"id": "2007", "type": "unanswerable", "question": "what about in 2007?",
+         "history": [{"question": "How much did CVA lose in 2008?"}], "evidence": []},
+    ]  # fmt: skip
+    results = asked_of(DATA / "regional-airline.txt", items, real_service, tmp_path)
+    assert results["1962"].answer_hit and results["1962"].short_answer == "11,400"
+    assert results["2007"].refused
+
+
+def test_elliptical_follow_ups_in_a_row_each_stand_for_the_question_first_asked(
+    real_service: QAService, tmp_path: Path
+) -> None:
+    """A follow-up "what about in 2007?" after "and in 2004?" still asks CVA's loss: the
+    turn keeps the question the one before stood for, not its few words (kept as typed,
+    "what about in 2007?" was answered with the chief executive dismissed in 2007)."""
+    items = [
+        {"id": "2007", "type": "unanswerable", "question": "what about in 2007?",
+         "history": [{"question": "How much did CVA lose in 2008?"},
+                     {"question": "and in 2004?"}],
+         "evidence": []},
+    ]  # fmt: skip
+    assert asked_of(DATA / "regional-airline.txt", items, real_service, tmp_path)["2007"].refused
+
+
+HARBOUR = "\n\n".join(
+    [
+        "Port Ellan is a harbour town on the Sallow coast.",
+        "In 1986 a survey of the harbour walls found deep cracks in the north pier.",
+        "The town hall was rebuilt in 1902.",
+        "A fish market opened on the quay in 1911.",
+        "The lifeboat station moved to the east beach in 1930.",
+        "The harbour master Tomas Quist led the dredging of the channel in 1947.",
+    ]
+)
+
+
+def test_a_person_asked_of_it_told_far_from_the_last_answer_is_refused(tmp_path: Path) -> None:
+    """A follow-up "who led it?" after the 1986 survey: the person leading something four paragraphs
+    on leads another thing (``AnswerPolicy.person_of_it_paragraphs``); one told in the
+    survey's paragraph, or a question asking no person, is not refused so."""
+    retriever = retriever_over(HARBOUR, tmp_path)
+    answerer = Answerer(retriever)
+    sentences = answerer.index.sentences
+    survey = next(s for s in sentences if "survey" in s.text)
+    dredging = next(s for s in sentences if "Quist" in s.text)
+    before = Turn(
+        question="What did the 1986 survey find?",
+        query="What did the 1986 survey find?",
+        answer=survey.text + " [1]",
+        sentence_ids=(survey.id,),
+    )
+
+    def doubt(question: str, chosen: Sentence) -> str | None:
+        plan = plan_search(question, [before])
+        return answerer.checks._person_of_it_elsewhere(plan, retriever.score(plan), [chosen])
+
+    assert dredging.paragraph - survey.paragraph > answerer.policy.person_of_it_paragraphs
+    assert doubt("who led it?", dredging) is not None
+    assert doubt("who led it?", survey) is None
+    assert doubt("when did it end?", dredging) is None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import MONTH_NAMES, AnswerKind, answer_kind
+from antqa.refusals.times import periods
 from antqa.short_answers.names import name_spans
 
 
@@ -126,6 +127,16 @@ _WHO_DID = re.compile(
 )
 #: The words standing for one thing, where "they" may stand for the people answered.
 _ONE_THING = frozenset(("it", "that", "this", "there"))
+
+
+#: A follow-up asking only of another time than the question before ("and in 1921?",
+#: "what about in 2007?", "And 1987?"): ``time`` is all it writes besides, with the
+#: preposition that dates it.
+_ANOTHER_TIME = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+about\s+)?"
+    r"(?:(?:in|on|by|during|for)\s+)?(?P<time>[^?!.]*?)\W*$",
+    re.IGNORECASE,
+)
 #: A time written as a day: what "on" dates ("on 23 March 2020"), where a year takes "in".
 _DAY = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]+|\b[A-Z][a-z]+\s+\d{1,2}\b")
 #: A time that takes a preposition: a year ("1931", "1975–1996") or a named period ("the
@@ -299,6 +310,27 @@ def is_follow_up(question: str) -> bool:
     return bool(_CONTINUING.search(question.strip())) or refers_back(question) or len(words) <= 3
 
 
+def asked_again(question: str, before: str) -> str:
+    """The question an elliptical follow-up asking only of another time stands for
+    (:data:`_ANOTHER_TIME`): the question before with that time in place of the one it
+    wrote ("and in 1921?" after "How many people did the mill employ in 1917?": "How many
+    people did the mill employ in 1921?"), searched, checked and answered as if typed
+    whole: read alone, it asked no kind and named no time a check could read, and
+    "what about in 2007?" after CVA's loss of 2008 was answered with the chief executive
+    dismissed in 2007. ``question`` itself when it writes more than a time, or the
+    question before no one year or named period of its own to replace."""
+    found = _ANOTHER_TIME.match(question)
+    if found is None:
+        return question
+    asked = periods(found.group("time"))
+    if len(asked) != 1 or asked[0].text != found.group("time"):
+        return question
+    told = periods(before)
+    if len(told) != 1 or not (told[0].first == told[0].last or told[0].named):
+        return question  # "between 1901 and 1917" takes no single year's place
+    return before[: told[0].start] + asked[0].text + before[told[0].end :]
+
+
 def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> SearchPlan:
     """How to search ``question`` given the conversation so far (oldest turn first).
 
@@ -317,6 +349,8 @@ def plan_search(question: str, history: list[Turn], weak: float = 0.35) -> Searc
     previous = history[-1]
     said = _MARKER.sub("", previous.answer) if previous.sentence_ids else ""
     follow_up = is_follow_up(question)
+    if follow_up:
+        question = asked_again(question, previous.question)
     return SearchPlan(
         question=question,
         context=(said.strip() or previous.question) if follow_up else "",

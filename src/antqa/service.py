@@ -305,7 +305,9 @@ class QAService:
         self.conversations.record(
             conversation_id,
             Turn(
-                question=question,
+                # what an elliptical follow-up stood for ("and in 1921?": the question before
+                # at 1921), so that the next one ("and in 1925?") stands for it again
+                question=question if plan.question == searched else plan.question,
                 query=plan.query,
                 answer=said,
                 sentence_ids=quoted,

@@ -146,3 +146,12 @@ class AnswerPolicy:
     #: sets before those two exceptions, 1 (the paragraph either side too) withheld 1 wrong
     #: one and 2 unanswerables' fewer than 0, and lost the same exact ones but one.
     follow_up_paragraphs: int = 0
+    #: How many paragraphs from the sentences the previous answer quoted a person asked of
+    #: a thing a follow-up refers back to ("who led that study?", "who was its skipper?")
+    #: may be told; beyond, the answer names another thing's person
+    #: (:meth:`RefusalChecks._person_of_it_elsewhere`). 3: over the follow-up sets, the
+    #: evidence of every answerable so asked lies within 3 paragraphs of the previous
+    #: answer's (13 of 15 in its very paragraph, "Who founded that firm?" 3 away); the
+    #: unanswerables answered so lay 1 to 7 away. At 0 (the reach of
+    #: :attr:`follow_up_paragraphs`) an answerable answered from 2 away was refused too.
+    person_of_it_paragraphs: int = 3

@@ -316,11 +316,15 @@ class AnswerStep:
         self._called_by[key] = called
         return called
 
-    def near_the_anchors(self, plan: SearchPlan, sentence: Sentence) -> bool:
-        """Whether ``sentence`` lies within :attr:`AnswerPolicy.follow_up_paragraphs`
-        paragraphs of a sentence the previous answer quoted (:attr:`SearchPlan.anchors`):
-        where a follow-up's "it", "there" or "that" stands for what was told."""
-        sentences, reach = self.index.sentences, self.policy.follow_up_paragraphs
+    def near_the_anchors(
+        self, plan: SearchPlan, sentence: Sentence, reach: int | None = None
+    ) -> bool:
+        """Whether ``sentence`` lies within ``reach`` (by default
+        :attr:`AnswerPolicy.follow_up_paragraphs`) paragraphs of a sentence the previous
+        answer quoted (:attr:`SearchPlan.anchors`): where a follow-up's "it", "there" or
+        "that" stands for what was told."""
+        sentences = self.index.sentences
+        reach = self.policy.follow_up_paragraphs if reach is None else reach
         return any(
             abs(sentences[a].paragraph - sentence.paragraph) <= reach
             for a in plan.anchors
@@ -335,11 +339,17 @@ class AnswerStep:
         told near the sentences quoted (:meth:`near_the_anchors`). What the chooser keeps
         near (:meth:`SentenceChooser._near_the_anchors`) and the checks refuse far
         (:meth:`RefusalChecks._figure_elsewhere`)."""
+        return kind_applies(scores) and self.refers_to_it(plan)
+
+    def refers_to_it(self, plan: SearchPlan) -> bool:
+        """Whether a follow-up, after an answer that quoted sentences, refers back to a
+        thing (:func:`~antqa.conversation.refers_to_a_thing`) other than the article's
+        subject (:meth:`of_the_subject`): what it asks is told near that answer
+        (:meth:`near_the_anchors`)."""
         return (
             plan.follow_up
             and not plan.continuation
             and bool(plan.anchors)
-            and kind_applies(scores)
             and refers_to_a_thing(plan.question)
             and not self.of_the_subject(plan)
         )

@@ -186,6 +186,7 @@ class RefusalChecks(AnswerStep):
             or self._role_not_given(plan, question)
             or self._beside_the_answer(plan, scores, chosen, self._quoted(plan, runner, hits))
             or self._person_apart(plan, chosen)
+            or self._person_of_it_elsewhere(plan, scores, chosen)
             or self._succession_untold(plan, question, chosen, self._quoted(plan, runner, hits))
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
@@ -280,6 +281,25 @@ class RefusalChecks(AnswerStep):
             return None  # "Publishing Company" answering "who": no one's birth to look for
         typed = {written_as: name for name, written_as in checked.items()}
         return self._step_untold(question, typed, chosen)
+
+    def _person_of_it_elsewhere(
+        self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]
+    ) -> str | None:
+        """A follow-up asking a person of the thing its "it", "its" or "that" stands for
+        (:meth:`refers_to_it`: "who led that study?", "who was its skipper?"), answered
+        with a sentence more than :attr:`AnswerPolicy.person_of_it_paragraphs` paragraphs
+        from the ones the previous answer quoted (:meth:`near_the_anchors`): it names
+        another thing's person, and the article never tells the one asked ("who led that
+        study?" after the 1986 university study of the dam was answered with the engineer
+        who led a survey of 1947). The question typed whole names the thing, which the
+        names check looks for beside the answer (:meth:`_unnamed`); a follow-up names it
+        by a word the checks cannot look for, and its thing's person is told where the
+        thing is. As :meth:`_figure_elsewhere` reads a figure so asked."""
+        if not chosen or not Asked.of(scores.question).person or not self.refers_to_it(plan):
+            return None
+        if self.near_the_anchors(plan, chosen[0], self.policy.person_of_it_paragraphs):
+            return None
+        return " who — where it tells of that, it names no one"
 
     def _succession_untold(
         self,
