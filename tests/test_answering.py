@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from antqa.answering import Answerer, AnswerPolicy, Choice
+from antqa.answering.answerer import person_named
 from antqa.answering.choosing import continues
 from antqa.answering.kinds import kind_holders
 from antqa.answering.refusing import _written_in_words
@@ -2154,3 +2155,17 @@ def test_a_typo_and_a_short_form_are_read_as_the_article_writes_them(tmp_path) -
     assert searched is not None and "passengers" in searched[-1].query, searched[-1].query
     ended = service.ask("On what date did CVA go into administration?")
     assert ended.answerable and "27 February 2011" in ended.answer, ended.answer
+
+
+@pytest.mark.parametrize(
+    ("short", "person"),
+    [
+        ("Treaty of Almsby", ""),  # a thing of a place: no "he" for a follow-up
+        ("Union of Construction Labourers", ""),
+        ("Abbot Gervase of Lenholm", "Gervase Lenholm"),  # a person of a place
+    ],
+)
+def test_a_who_answer_naming_a_thing_of_something_is_no_person(short: str, person: str) -> None:
+    question = analyse("Who led the relief fleet?")
+    found = ShortAnswer(text=short, start=0, end=len(short))
+    assert person_named(question, found) == person

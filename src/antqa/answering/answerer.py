@@ -24,6 +24,8 @@ from antqa.short_answers.names import ArticleNames
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+#: The "of" joining a thing's head to the name it is of ("Treaty of Almsby").
+_OF_HEAD = re.compile(r"\s+of\s+")
 #: How many words a name needs to be taken for a person's where only its capitals tell:
 #: a "which" question's answer, or the one name a question asking for no one writes
 #: (:func:`person_asked_of`). Two ("Viktor Albrecht"); one word names a work or a ship as
@@ -80,7 +82,9 @@ def person_named(
     names no "he", and a follow-up reading it as one refused "when did he die?". Nor does a
     name of two words or more ending in a noun for a thing
     (:func:`~antqa.short_answers.asked.names_thing`: a prize, a bank, a treaty), though
-    named after someone and written capitalised only ("Marten Prize")."""
+    named after someone and written capitalised only ("Marten Prize"), nor one whose
+    words before "of" hold such a noun ("Treaty of Almsby": "who led the relief fleet?"
+    answered with it made a follow-up's "he" stand for the treaty)."""
     identity = _WHO_IS.match(question.text)
     if identity is not None:  # "Who is Ni Xingjun?" asks what he is: he is the one asked
         return identity.group(1)
@@ -97,6 +101,11 @@ def person_named(
     if len(names) > 1 and names_thing(names[-1].lower()):
         # the unseen exchange-crash batch: "who replaced him?" after a "who" answered with
         # "Marten Prize" was refused as "it never mentions Marten Prize"
+        return ""
+    head = _OF_HEAD.split(short.text)
+    if len(head) > 1 and names_thing(head[0].lower()):
+        # a thing "of" a place or a person ("Treaty of Almsby", "Union of Construction
+        # Labourers"), whose last word is a name; "Abbot Gervase of Lenholm" stays a person
         return ""
     return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
 
