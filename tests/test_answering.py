@@ -2169,3 +2169,33 @@ def test_a_who_answer_naming_a_thing_of_something_is_no_person(short: str, perso
     question = analyse("Who led the relief fleet?")
     found = ShortAnswer(text=short, start=0, end=len(short))
     assert person_named(question, found) == person
+
+
+def test_a_question_asking_whole_who_came_after_or_before_someone_needs_that_side_named(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """A change told of the person named is not enough: it must name someone on the side
+    asked ("his successor in 1883" names no successor; "who took over in 1928" no
+    predecessor), with the person asked of on the other side ("Pym's successor" is not
+    Harwell's; "Harwell, succeeding Ida Kray" tells who came before Harwell, not after)."""
+    answerer = _answerer_over(
+        "Bishop Harwell banned the fair, but it was revived by his successor in 1883. "
+        "Under director Olmo Brandt, who took over in 1928, the choir toured abroad. "
+        "Harwell quarrelled with Pym's successor, Ida Kray. "
+        "Tessa Lund became director in 1950, succeeding Olmo Brandt.\n\n"
+        "The canal opened in 1889.\n",
+        tmp_path,
+    )
+    revived, toured, quarrelled, lund = answerer.index.sentences[:4]
+
+    def refused(question: str, chosen: list) -> bool:  # type: ignore[type-arg]
+        plan = SearchPlan(question, question, (), 0.0)
+        return answerer.checks._succession_untold(plan, analyse(question), chosen) is not None
+
+    assert refused("Who succeeded Harwell as bishop?", [revived])
+    assert refused("Who was director before Olmo Brandt?", [toured])
+    assert refused("Who succeeded Harwell?", [quarrelled])
+    assert not refused("Who succeeded Pym?", [quarrelled])
+    assert refused("Who became director after Tessa Lund left?", [lund])
+    assert not refused("Who was director before Tessa Lund?", [lund])
+    assert not refused("Who succeeded Olmo Brandt as director?", [lund])

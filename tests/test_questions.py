@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from antqa.lexical import tokenize
@@ -31,6 +33,7 @@ from antqa.questions import (
     tells_any_succession,
     tells_cause_of_death,
     tells_change_asked,
+    tells_change_of,
     tells_extreme_asked,
     tells_succession,
     without_successor,
@@ -718,3 +721,38 @@ def test_a_cause_told_by_what_an_act_answered_is_a_cause() -> None:
     assert not holds(AnswerKind.REASON, "The protesters marched to the assembly in 1931.")
     # a response without what it answered is the effect of the sentence before
     assert not holds(AnswerKind.REASON, "In response, Thwaite introduced a rule on fog.")
+
+
+def _writes(name: str) -> Callable[[str], bool]:
+    """Whether a part of a sentence writes ``name``, as the refusal reads it."""
+    return lambda part: tokenize(name)[0] in tokenize(part)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "before", "told"),
+    [
+        # asked who came after the person named
+        ("Harwell retired in 1950 and was succeeded by Ida Kray.", "harwell", False, True),
+        ("Harwell's successor, the chemist Ida Kray, moved the works.", "harwell", False, True),
+        ("Ida Kray, who replaced Harwell in 1950, moved the works.", "harwell", False, True),
+        ("In 1950 the chair passed to Ida Kray after Harwell.", "harwell", False, True),
+        # the successor unnamed, or the change of someone else
+        (
+            "Harwell banned the fair, but it was revived by his successor in 1901.",
+            "harwell",
+            False,
+            False,
+        ),
+        ("Harwell quarrelled with Pym's successor, Ida Kray.", "harwell", False, False),
+        ("Harwell became director in 1950, succeeding Ida Kray.", "harwell", False, False),
+        # asked who came before the person named
+        ("Harwell became director in 1950, succeeding Ida Kray.", "harwell", True, True),
+        ("Ida Kray was succeeded by Harwell in 1950.", "harwell", True, True),
+        ("Under Harwell, who took over in 1950, the works grew.", "harwell", True, False),
+        ("In 1950 Harwell became chair of the board.", "harwell", True, False),
+    ],
+)
+def test_a_change_told_names_someone_on_the_side_asked(
+    sentence: str, name: str, before: bool, told: bool
+) -> None:
+    assert tells_change_of(sentence, _writes(name), before) is told

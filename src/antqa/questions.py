@@ -806,6 +806,71 @@ def succession_of_named(question: str) -> tuple[str, bool] | None:
     return None
 
 
+#: An active verb of succession and whom it names succeeded ("Oskar Ventris, who had
+#: replaced Lisle", "became director in 2017, succeeding Thomas Wendring", "took over from
+#: Aird"): the subject came after the object. Not a passive ("succeeded as director by").
+_SUCCEEDS_ACTIVE = _pattern(
+    r"\b(?:succeed(?:ed|ing|s)?|replac(?:ed|ing|es)|follow(?:ed|ing|s)?|",
+    r"t(?:ook|aking|akes)\s+over\s+from|in\s+succession\s+to|in\s+(?:the\s+)?place\s+of)",
+    r"\b(?!(?:\s+[\w-]+){0,4}?\s+by\b)(?P<object>\s+[^,;.]*)",
+)
+#: Whose successor a sentence names by the owner's form ("Marrow's successor, Castellan",
+#: "his successor"): the one succeeded.
+_SUCCESSOR_OWNER = re.compile(r"\b(?P<owner>[A-Z][\w-]*)'s?\s+$")
+#: Someone named leaving a post or life in so many words ("Norrbeck retired as managing
+#: director", "after Anholm died"): who left, for a change told with it.
+_LEAVING = _pattern(
+    r"^'?s?\W*(?:had\s+)?(?:died|retired|resigned|left|quit|stepped\s+down|was\s+dismissed|",
+    r"death|retirement|resignation|departure)\b",
+)
+#: Someone or a pronoun written: a change telling only "his successor in 1883" or "took
+#: over in 1928" names no one on that side.
+_SOMEONE_WRITTEN = re.compile(r"\b[A-Z][\w'-]+|\b(?i:he|she|him|her|they|them)\b")
+
+
+def tells_change_of(sentence: str, holds: Callable[[str], bool], before: bool) -> bool:
+    """Whether ``sentence`` tells a change of holder with the person asked of on their own
+    side and someone named on the side asked: asked who came before them (``before``),
+    them coming after someone written ("X succeeded Y", "X, succeeding Y", "X was named
+    Y's successor"); asked who came after them, someone written coming after them ("Y
+    succeeded X", "X was succeeded by Y", "X's successor, Y"), or them leaving in a
+    sentence telling a change ("X retired and was succeeded by Y", "passed to").
+    ``holds`` reads whether a part of the sentence writes the person asked of (their last
+    name, or "he"/"her" after a sentence naming them). "Marrow's successor, Castellan"
+    tells no change of Loudie's; "Irmler, who took over in 1928" names no predecessor."""
+    if re.search(_POST_CHANGING_HANDS, sentence, re.I) and holds(sentence):
+        return True
+    for active in _SUCCEEDS_ACTIVE.finditer(sentence):
+        object_, subject = active.group("object"), sentence[: active.start()]
+        if before and holds(subject) and _SOMEONE_WRITTEN.search(object_):
+            return True
+        if not before and holds(object_):
+            return True
+    for named in _SUCCESSOR_NAMED.finditer(sentence):
+        successor = named.group()
+        rest = sentence[: named.start()] + " " + sentence[named.end() :]
+        owner = _SUCCESSOR_OWNER.search(sentence[: named.start()])
+        if owner is not None:
+            rest = owner["owner"]  # "Marrow's successor, Castellan": Marrow was succeeded
+        if before and holds(successor):
+            return True
+        if not before and holds(rest) and _SOMEONE_WRITTEN.search(_successor_words(successor)):
+            return True
+    if before:
+        return re.search(r"\bpredecessors?\b", sentence, re.I) is not None and holds(sentence)
+    return any(
+        holds(found.group())
+        for found in _SOMEONE_WRITTEN.finditer(sentence)
+        if _LEAVING.search(sentence[found.end() :])
+    )
+
+
+def _successor_words(found: str) -> str:
+    """What a :data:`_SUCCESSOR_NAMED` match writes after "by", "with" or "successor"."""
+    opens = _SUCCESSOR_NAME_OPENS.search(found)
+    return found if opens is None else found[opens.end() :]
+
+
 def left_named(sentence: str) -> list[str]:
     """The people ``sentence`` names leaving a post as the time of a change
     (:data:`_LEFT_NAMED`: "after Ferris's death in 2003, Mairead Quinlan")."""

@@ -6,7 +6,7 @@ no passage holds, or the sentences that would answer telling something else;
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, partial
 
 from antqa.answering.composing import hit_holding
 from antqa.answering.kinds import kind_applies, kind_holders, sentences_of
@@ -27,6 +27,7 @@ from antqa.questions import (
     question_parts,
     succession_of_named,
     tells_any_succession,
+    tells_change_of,
     without_successor,
 )
 from antqa.referents import FOR_SOMEONE, standing_for
@@ -372,7 +373,12 @@ class RefusalChecks(AnswerStep):
         h41w-r2): 26 unanswerables refused (fresh21-26 and older own sets), no answerable;
         with the first name or title checked rather than the last word ("Queen Adelis",
         whose "Adelis" the article writes everywhere) or without "he" after a sentence
-        naming them ("He was succeeded by Renata Ostrova"), 3 answerables were refused."""
+        naming them ("He was succeeded by Renata Ostrova"), 3 answerables were refused.
+        The change told must also name someone on the side asked with the person asked of
+        on the other (:func:`~antqa.questions.tells_change_of`): "lifted by his successor
+        in 1883", "Irmler, who took over in 1928", "Marrow's successor, Castellan" of
+        Loudie and "Marchetti ..., succeeding Wendring" asked who came after Marchetti
+        tell none (run m26-c -> h42n-r1: 6 more unanswerables refused, no answerable)."""
         asked = succession_of_named(question.text)
         if asked is None:
             return None
@@ -386,7 +392,8 @@ class RefusalChecks(AnswerStep):
             if not tells_any_succession(sentence.text):
                 continue
             text = (as_successor if before else without_successor)(sentence.text)
-            if self._tells_of_named(sentence, text, last[0]):
+            holds = partial(self._tells_of_named, sentence, name=last[0])
+            if holds(text) and tells_change_of(sentence.text, holds, before):
                 return None
         if before:
             return f" — where it tells of {written}, it names no one they took over from"
