@@ -756,6 +756,10 @@ def without_successor_named(sentence: str) -> str:
     return _SUCCESSOR_NAMED.sub(kept, sentence)
 
 
+#: Leaving a post or life, as a noun after the one who left ("Norrbeck's death") and as
+#: their verb ("Anholm died"): the words a succession is timed by, English's own few.
+_LEFT_POST_NOUNS = r"death|retirement|resignation|departure"
+_LEFT_POST_VERBS = r"died|retired|resigned|quit|left|stepped\s+down"
 #: A question asked whole naming whom it asks the successor or the predecessor of: the
 #: words asking ("Who succeeded", "Who followed", "Who came after", "Who did ... replace",
 #: "Who was director before") and the name after them, written capitalised ("Penrose",
@@ -776,9 +780,8 @@ _SUCCESSION_OF_NAMED = (
     # who came after them, as "Who succeeded ..." asks
     _pattern(
         rf"^\W*who\s+(?:{_HOLDING_VERBS})\b[^?]*?\b(?:after|when|once)\s+",
-        r"(?P<left>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))(?:'s\s+(?:death|retirement|",
-        r"resignation|departure)\b|\s+(?:had\s+)?(?:died|retired|resigned|quit|left|",
-        r"stepped\s+down))",
+        r"(?P<left>(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))",
+        rf"(?:'s\s+(?:{_LEFT_POST_NOUNS})\b|\s+(?:had\s+)?(?:{_LEFT_POST_VERBS}))",
     ),
 )
 #: Which of :data:`_SUCCESSION_OF_NAMED` asks who came before someone.
@@ -787,7 +790,7 @@ _ASKING_BEFORE = 1
 #: 2003, Mairead Quinlan", "Following Aird's retirement"): the one who left, not who came.
 _LEFT_NAMED = re.compile(
     r"\b(?i:after|following|on|upon)\s+(?P<left>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)'s\s+"
-    r"(?i:death|retirement|resignation|departure)\b"
+    rf"(?i:{_LEFT_POST_NOUNS})\b"
 )
 
 
@@ -820,8 +823,7 @@ _SUCCESSOR_OWNER = re.compile(r"\b(?P<owner>[A-Z][\w-]*)'s?\s+$")
 #: Someone named leaving a post or life in so many words ("Norrbeck retired as managing
 #: director", "after Anholm died"): who left, for a change told with it.
 _LEAVING = _pattern(
-    r"^'?s?\W*(?:had\s+)?(?:died|retired|resigned|left|quit|stepped\s+down|was\s+dismissed|",
-    r"death|retirement|resignation|departure)\b",
+    rf"^'?s?\W*(?:had\s+)?(?:{_LEFT_POST_VERBS}|was\s+dismissed|{_LEFT_POST_NOUNS})\b",
 )
 #: Someone or a pronoun written: a change telling only "his successor in 1883" or "took
 #: over in 1928" names no one on that side.
