@@ -212,9 +212,10 @@ class RefusalChecks(AnswerStep):
         question asking two things. Over the follow-up sets (run h31f-a3 -> h31f-b0): 2
         unanswerables refused, no answerable; read among the top passages' sentences
         only, rather than the whole paragraphs, it refused 1 answerable too. A person
-        asked so ("Who designed it?") and found far is not refused: over every set with
+        asked so ("Who designed it?") is not refused at this reach: over every set with
         history (run h31f-r2) that refused 4 unanswerables but 2 answerables, one answered
-        right ("Who guaranteed them?" of this article, told a paragraph on)."""
+        right ("Who guaranteed them?" of this article, told a paragraph on); it is refused
+        only further off (:meth:`_person_of_it_elsewhere`)."""
         question = scores.question
         if not chosen or question.compound or not self.asks_a_figure_of_it(plan, scores):
             return None
