@@ -280,6 +280,9 @@ OTHER_FOLLOWUPS = (
     "ferry-company",
     "fortress-siege",
     "regional-airline",
+    "city-tramway",
+    "cooperative-bank",
+    "shipbuilding-yard",
 )
 
 
