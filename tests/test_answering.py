@@ -1569,6 +1569,41 @@ def test_a_follow_up_asking_the_birth_of_one_whose_birth_is_never_told_is_refuse
     assert asked("Hallacher Publishing Company", married) is None
 
 
+def test_a_follow_up_asking_the_one_just_named_an_untold_death_role_or_age_is_refused(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """ "When did he die?", "when did she become mayor?", "How old was he?" read with the
+    person the conversation is about: the article writes no death, no mayor and only
+    another's age; asked with an object ("When did he leave the job?"), a step the article
+    never writes may be told in other words, and passes."""
+    answerer = _answerer_over(
+        "The Ferrin Canal runs from Selbrook to Hensworth. It has forty locks.\n\n"
+        "The canal was designed by Elias Penhallow. Its patron, Lady Dunmarrow, chaired "
+        "the company until her death in 1799.\n\n"
+        "Agnes Tull, a weaver, was elected to the town council in 1894. She led the union "
+        "for a decade.\n\n"
+        "The league sent two organisers, Teodor Brannick, a former miner, and Ada Conlan, "
+        "a 24-year-old orator from Saltash Bay.\n\n"
+        "The locks were rebuilt in 1850. Barges carried coal and grain.\n",
+        tmp_path,
+    )
+    sentences = answerer.index.sentences
+
+    def asked(question: str, about: str, chosen: int) -> str | None:
+        plan = SearchPlan(question, "...", (chosen,), 1.0, about=about)
+        return answerer.checks._person_apart(plan, [sentences[chosen]])
+
+    assert asked("When did he die?", "Elias Penhallow", 3) == (
+        ' — where it tells of Elias Penhallow, it never says "die"'
+    )
+    assert asked("When did he leave the job?", "Elias Penhallow", 3) is None
+    assert asked("when did she become mayor?", "Agnes Tull", 4) == (
+        ' — where it tells of Agnes Tull, it never says "mayor"'
+    )
+    assert asked("How old was he?", "Teodor Brannick", 6) == " — the age it gives is Ada Conlan's"
+    assert asked("How old was she?", "Ada Conlan", 6) is None
+
+
 def test_a_month_or_a_time_of_day_the_answer_never_gives_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Asked more finely than the article tells it: the sentence that would answer gives
     the year a champion won, or the day a line opened, not the month or the clock."""

@@ -820,6 +820,24 @@ def test_a_death_is_told_by_its_noun_only_as_the_persons_own() -> None:
     )
 
 
+def test_an_unwritten_step_on_its_own_is_untold_when_asked_of_the_conversations_person() -> None:
+    """A follow-up's "he" read as the person (``unwritten``): a step taken on its own that
+    the article writes of no one is no paraphrase; one with an object or a particle may be
+    ("leave the job": "resigned"), and a first question's unwritten step stays one."""
+    texts = [(0, "Tom Reed built a bridge."), (1, "The bridge opened in 1911.")]  # fmt: skip
+    _, words = _article_words(texts)
+    executed = "When was Tom Reed executed for it?"
+    assert words.step_apart(executed, ["tom"], 0, asks_time=True) is None
+    assert words.step_apart(executed, ["tom"], 0, asks_time=True, unwritten=True) == (
+        "tom",
+        "executed",
+    )
+    apologise = "When did Tom Reed apologise for saying that?"
+    assert words.step_apart(apologise, ["tom"], 0, True, unwritten=True) == ("tom", "apologise")
+    for other_words in ("When did Tom Reed leave the job?", "When did Tom Reed give up Kelby?"):
+        assert words.step_apart(other_words, ["tom"], 0, True, unwritten=True) is None
+
+
 def test_holding_a_role_is_told_in_other_words() -> None:
     """ "served two terms as mayor" tells when Bellucci held the office."""
     texts = [(0, "Anton Bellucci ran the mine store."), (0, "Bellucci later served as mayor."),

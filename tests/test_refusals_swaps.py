@@ -558,6 +558,11 @@ def test_an_age_set_off_by_another_name_is_theirs() -> None:
     assert age_of_another("How old was Rosa Venn?", [aged]) is None
     both = "A 40-year-old weaver led the march, and a 15-year-old boy, Emil Sarto, died."
     assert age_of_another("How old was Rosa Venn?", [both]) is None
+    # or set off after the name it is told of, as what they are
+    two = "It sent Teodor Brannick, a miner, and Ada Conlan, a 24-year-old orator from Kelby."
+    assert age_of_another("How old was Brannick?", [two]) == "Ada Conlan"
+    assert age_of_another("How old was Ada Conlan?", [two]) is None
+    assert age_of_another("How old was the orator?", [two]) is None
 
 
 def test_an_age_asked_of_a_person_said_only_by_a_clause_is_anyones() -> None:

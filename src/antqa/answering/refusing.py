@@ -270,7 +270,23 @@ class RefusalChecks(AnswerStep):
         so without its person the check had nothing to look for. Only this check reads
         the person: every check reading the question with the name written in also
         refused answerables (a figure "told of another", an event "without a figure")
-        where a wrong short answer named the wrong person."""
+        where a wrong short answer named the wrong person.
+
+        The person's step is looked for even when the article writes its verb of no one
+        (``unwritten``), if taken on its own ("When did he die?" of the canal's engineer,
+        answered with his patron's death; "When was he executed for it?"): a first
+        question's unwritten verb is often a paraphrase, but a follow-up asking a life
+        event of the one just named asks what the article would tell in that verb. So too
+        a role the article never writes (``unwritten`` of :meth:`_role_not_given`: "when
+        did she become mayor?"), and an age the sentences give only of another
+        (:meth:`_age_of_another`: "How old was he?" of "Ada Conlan, a 24-year-old orator").
+        Over every readable set (run s25-base -> h43u-r2): 5 unanswerable follow-ups
+        refused (3 steps, 1 role, 1 age), no answerable moved; with a step taking an object
+        too ("When did he leave the job?", "when did she give up Thornhallow?", told
+        "resigned", "surrendered") 2 answerables were refused as well. The other checks
+        of a first question read with the person written in (the names check, a step
+        "told of another", a thing "given to another") refused 10 answerables of the
+        follow-up sets for 2 unanswerables: the article's sentences call the person "he"."""
         read = self.person_named(plan) if chosen else None
         if read is None:
             return None
@@ -282,7 +298,11 @@ class RefusalChecks(AnswerStep):
         if not one_person(plan.about, self.reading.names):
             return None  # "Publishing Company" answering "who": no one's birth to look for
         typed = {written_as: name for name, written_as in checked.items()}
-        return self._step_untold(question, typed, chosen)
+        return (
+            self._step_untold(question, typed, chosen, unwritten=True)
+            or self._role_not_given(plan, question, unwritten=True)
+            or self._age_of_another(question, chosen)
+        )
 
     def _person_of_it_elsewhere(
         self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]
@@ -516,10 +536,9 @@ class RefusalChecks(AnswerStep):
         committee, and what job did he take in October 2016?")."""
         if plan.continuation or not chosen or question.compound:
             return None
-        if question.kind is AnswerKind.AGE:
-            holder = age_of_another(question.text, [s.text for s in chosen])
-            if holder is not None:  # "How old was Rosa Venn?" of "a boy, Emil Sarto"
-                return f" — the age it gives is {holder}'s"
+        age = self._age_of_another(question, chosen)
+        if age is not None:
+            return age
         if question.kind in _TOLD_AS_CLAUSES:
             return None  # "Why did the mill close?" of "after the Bank refused to renew ..."
         short = self.short.find(question, chosen)
@@ -535,6 +554,16 @@ class RefusalChecks(AnswerStep):
         if apart is not None:  # "to 0.525" told by no one, a name given "to 0.535"
             return f" — where it tells of {apart}, it names no one"
         return None
+
+    @staticmethod
+    def _age_of_another(question: Question, chosen: list[Sentence]) -> str | None:
+        """An age asked, where every age the ``chosen`` sentences give is another's
+        (:func:`antqa.refusals.age_of_another`): "How old was Rosa Venn?" of "a boy, Emil
+        Sarto"."""
+        if question.kind is not AnswerKind.AGE:
+            return None
+        holder = age_of_another(question.text, [s.text for s in chosen])
+        return None if holder is None else f" — the age it gives is {holder}'s"
 
     def _figure_of_other_kind(
         self, plan: SearchPlan, question: Question, chosen: list[Sentence]
@@ -710,25 +739,31 @@ class RefusalChecks(AnswerStep):
             return None
         return f" — where it tells of the {written}, it names no one else as one"
 
-    def _role_not_given(self, plan: SearchPlan, question: Question) -> str | None:
+    def _role_not_given(
+        self, plan: SearchPlan, question: Question, unwritten: bool = False
+    ) -> str | None:
         """A role the question gives a named person by the step into it ("When was Ni
         Xingjun appointed CEO of Alipay?") that the article writes, but never beside them
         (within ``name_reach`` sentences of one naming them): it is someone else's
         role, and whatever the article tells of the person answers another question (the
         role they do hold). A role the article never writes may be in other words
-        ("chief executive" for "CEO"): not checked."""
+        ("chief executive" for "CEO"): not checked, unless ``unwritten`` (a follow-up's
+        "she" read as the person: "when did she become mayor?" of a councillor, in an
+        article writing "mayor" of no one, as :meth:`_step_untold` reads a step)."""
         given = given_role(question.text)
         if given is None or plan.continuation:
             return None
         written_name, name, written_role, role = given
-        forms = [self.lexicon.form(w) for w in (*name, *role)]
-        if not all(self.lexicon.known(w) for w in forms):
-            return None  # a role in other words; a name the article lacks is refused before
+        if not all(self.lexicon.known(self.lexicon.form(w)) for w in name):
+            return None  # a name the article lacks is refused before
+        never = f' — where it tells of {written_name}, it never says "{written_role}"'
+        if not all(self.lexicon.known(self.lexicon.form(w)) for w in role):
+            return never if unwritten else None  # a first question's role in other words
         words, reach = self.reading.words, self.policy.name_reach
         role_forms = [self.lexicon.form(w) for w in role]
         if any(words.writes_beside(self.lexicon.form(n), role_forms, reach) for n in name):
             return None
-        return f' — where it tells of {written_name}, it never says "{written_role}"'
+        return never
 
     @staticmethod
     def _quoted(plan: SearchPlan, runner: Sentence | None, hits: list[Hit]) -> Sentence | None:
@@ -835,7 +870,11 @@ class RefusalChecks(AnswerStep):
         return []
 
     def _step_untold(
-        self, question: Question, typed: dict[str, str], chosen: list[Sentence]
+        self,
+        question: Question,
+        typed: dict[str, str],
+        chosen: list[Sentence],
+        unwritten: bool = False,
     ) -> str | None:
         """A step the question dates by or asks the time of, of a person it names (``typed``:
         stemmed name to the name as written), that the article never tells near them
@@ -848,7 +887,7 @@ class RefusalChecks(AnswerStep):
         # ... when she apologized": the step is hers, and told far from October)
         people = [n for n in typed if not is_time(named_in(question.text, typed[n]))]
         step = self.reading.words.step_apart(
-            question.text, people, self.policy.name_reach, asks_time, asks_place
+            question.text, people, self.policy.name_reach, asks_time, asks_place, unwritten
         )
         if step is None or self._told_in_other_words(question, step[1], chosen):
             return None

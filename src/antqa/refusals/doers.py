@@ -579,6 +579,15 @@ _AGE_OF_NAMED = re.compile(
     rf"{_YEARS_OLD}\s+((?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*),"
     rf"\s+({_DOER_NAME})"
 )
+#: An age told of a name before it, set off as what the name is: "Ada Conlan, a
+#: 24-year-old orator from Saltash Bay" (group 1: the name, group 2: the words it is
+#: called). Read so, over every readable set (run h43u-r1 -> h43u-r2): 3 unanswerables
+#: refused ("How old was Saltvane when he died?" of "Lieutenant Colonel Jorun Halbeck, a
+#: 34-year-old officer"; "How old was Teodor Brannick?"; the oldest starter of a lineup
+#: of "Onwuachi, a 26-year-old striker"), no answerable moved.
+_NAMED_OF_AGE = re.compile(
+    rf"({_DOER_NAME}),\s+an?\s+{_YEARS_OLD}\s+((?:[a-z][\w’'-]*\s+){{0,2}}?[a-z][\w’'-]*)\b"
+)
 #: Any age told with "year(s) old" (what :data:`_AGE_OF_NAMED` may tell of someone), or
 #: with "aged", "age of" (which it never does).
 _AGE_ANY = re.compile(rf"{_YEARS_OLD}\b|\bage(?:d| of)\s+(?:\d+|[a-z]+)\b")
@@ -602,8 +611,9 @@ def _only_anyone(question: str, clauses: Sequence[str]) -> bool:
 
 def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
     """The one an age is told of ("Emil Sarto" of "a fifteen-year-old boy, Emil Sarto"),
-    when every age the ``sentences`` give is told so of someone the question does not ask
-    of; else ``None``. "How old was Rosa Venn?" of a sentence giving only the boy's age,
+    when every age the ``sentences`` give is told so (or after a name it is told of, "Ada
+    Conlan, a 24-year-old orator": :data:`_NAMED_OF_AGE`) of someone the question does
+    not ask of; else ``None``. "How old was Rosa Venn?" of a sentence giving only the boy's age,
     "how old was the matron?" of "an eleven-year-old boy, Edmund Hare, and the house
     matron, Martha Lyle, died": the age is another's. A question naming no one ("how old
     was he?"), or calling them only a person and saying which by a clause ("How old was
@@ -616,13 +626,14 @@ def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
         return None
     others = []
     for sentence in sentences:
-        told = list(_AGE_OF_NAMED.finditer(sentence))
+        told = [(m.group(1), m.group(2)) for m in _AGE_OF_NAMED.finditer(sentence)]
+        told += [(m.group(2), m.group(1)) for m in _NAMED_OF_AGE.finditer(sentence)]
         if len(told) != len(_AGE_ANY.findall(sentence)):
             return None  # an age told of no one set off by name
-        for found in told:
-            if any(resembles(t, asked) for t in tokenize(found.group(1) + " " + found.group(2))):
+        for called, name in told:
+            if any(resembles(t, asked) for t in tokenize(called + " " + name)):
                 return None
-            others.append(found.group(2))
+            others.append(name)
     return others[0] if others else None
 
 

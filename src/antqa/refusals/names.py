@@ -209,6 +209,7 @@ class ArticleWords:
         reach: int,
         asks_time: bool = False,
         asks_place: bool = False,
+        unwritten: bool = False,
     ) -> tuple[str, str] | None:
         """A name of ``names`` (stemmed) and a step of theirs the question dates by ("before
         she joined Alipay": "joined") or, when it ``asks_time``, asks the time of ("When did
@@ -221,9 +222,19 @@ class ArticleWords:
         (:meth:`_done_by_pronoun`); else ``None``.
 
         "What job did Peng Lei hold before she joined Alipay?" where the article never
-        tells of her joining: it cannot tell what came before it, nor when it was."""
+        tells of her joining: it cannot tell what came before it, nor when it was.
+
+        A step the article writes of no one is taken for a paraphrase and passes, unless
+        ``unwritten`` and the step is taken on its own (:data:`_ON_ITS_OWN`: "When did
+        Penhallow die?", "When was Ulric Fenn executed for it?"): asked of the person a
+        follow-up's "he" stands for, it is a detail of theirs the article never gives."""
         for written, step, whose in own_steps(question, asks_time, asks_place):
-            if step in _TOLD_OTHERWISE or not (self._known(step) or step in _BIRTH):
+            told = (
+                self._known(step)
+                or step in _BIRTH
+                or (unwritten and _on_its_own(question, written))
+            )
+            if step in _TOLD_OTHERWISE or not told:
                 continue  # a step the article never writes: a paraphrase, not a swap
             for name in names:
                 if whose and name not in whose:
@@ -458,6 +469,20 @@ _LIFE_STEPS = frozenset(tokenize("born die"))
 #: ("When was he born?" of a railway's promoter: two follow-ups on two articles, and two
 #: more that other checks refuse; a death is told in many words: "was killed", "death").
 _BIRTH = frozenset(tokenize("born"))
+#: What may follow a step taken on its own, with nothing done to anything: the question's
+#: end or a preposition ("When did he die?", "When was he executed for it?", "When did she
+#: apologise for saying that?"), not an object or a particle ("When did he leave the job?",
+#: "when did she give up Thornhallow?": told as often in other words, "resigned",
+#: "surrendered").
+_ON_ITS_OWN = re.compile(r"\s*(?:[?.!]|$|(?:for|in|at|on|after|before|from|by|during)\b)")
+
+
+def _on_its_own(question: str, written: str) -> bool:
+    """Whether ``written`` (a step of ``question``) is followed by :data:`_ON_ITS_OWN`."""
+    found = re.search(rf"\b{re.escape(written)}\b", question)
+    return found is not None and _ON_ITS_OWN.match(question, found.end()) is not None
+
+
 #: A death, which English also tells by its noun: "until his death in 1946". Read only as
 #: "his" or "her" death in a sentence telling of the person (by the name or "he"/"she"):
 #: a death near a person is often another's ("Dunhallow's death" beside Conrad Pyle).
