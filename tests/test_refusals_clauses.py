@@ -116,6 +116,22 @@ def test_a_step_of_a_things_life_asked_when_is_denied_by_its_other_step() -> Non
     assert found == ("founded", "closed")
 
 
+def test_a_measure_taking_effect_tells_that_it_was_introduced() -> None:
+    """ "took effect", "came into force": the start of a measure in a phrase. Asked why it
+    was introduced, its later abolition denies nothing when the text tells it took effect
+    (or came into force)."""
+    told = (
+        "The fuel tax was proposed in the budget of 1930. It took effect on 1 January 1931 "
+        "and was abolished in 1934."
+    )
+    assert opposite_word("Why was the fuel tax introduced?", plain_words(told)) is None
+    proposed = "The fuel tax was proposed in 1930 and abolished in 1934."
+    found = opposite_word("Why was the fuel tax introduced?", plain_words(proposed))
+    assert found == ("introduced", "abolished")
+    force = "The act came into force in 1931 and was abolished in 1950."
+    assert opposite_word("Why was the act introduced?", plain_words(force)) is None
+
+
 def test_a_measure_approved_starts_its_force() -> None:
     """ "When was the levy approved?" of a levy the text says was withdrawn asks a step
     it never tells; told approved, it answers."""

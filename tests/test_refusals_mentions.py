@@ -17,17 +17,25 @@ def test_a_place_and_its_people_s_word_are_one_name() -> None:
     assert not same_place("english", "english")
     assert not same_place("irish", "iron")
     assert not same_place("french", "franc")  # other forms are left to the checks
+    # a people's word not opening with its place's first letters, from a closed set
+    assert same_place("flemish", "flander") and same_place("flander", "flemish")
+    assert same_place("dutch", "netherland") and not same_place("dutch", "flander")
 
 
 def test_a_place_the_article_names_as_its_people_s_word_is_mentioned(tmp_path) -> None:  # type: ignore[no-untyped-def]
     service = _service_over(
         "The order was founded at Lyon in 1803 to nurse the poor.\n\n"
         "In 1847 the order sent 14 sisters to nurse cholera victims in Liverpool, and the "
-        "first English house was opened at Preston in 1852.\n",
+        "first English house was opened at Preston in 1852.\n\n"
+        "Wool from the order's sheep was sold to merchants from Flanders, who came up the "
+        "river in flat-bottomed boats.\n",
         tmp_path,
     )
     answer = service.ask("Where was the order's first house in England?")
     assert answer.answerable and "Preston" in answer.answer, answer.answer
+    # by a word of other first letters ("it never mentions Flemish" before)
+    answer = service.ask("What did the Flemish merchants use to come up the river?")
+    assert answer.answerable and "flat-bottomed boats" in answer.answer, answer.answer
     # a place it never names, in any form, is still never mentioned
     other = service.ask("Where was the order's first house in Portugal?")
     assert not other.answerable and "Portugal" in other.answer, other.answer

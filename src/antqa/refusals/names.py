@@ -36,12 +36,50 @@ _NUMBERED = re.compile(r"\b([A-Z][\w'’-]*[a-z])\s+(I{1,3}|IV|VI{0,3}|IX|XI{0,3
 _PEOPLE_WORD = re.compile(rf"([^\W\d_]{{4,}}?)(?:{PEOPLE_ENDINGS})")
 
 
+#: Places whose people's or language's word does not open with the place's first letters
+#: (a closed set of general English, like the months), written as people word and place
+#: names: "What did the Flemish merchants use to come up the river?" of "merchants from
+#: Flanders, who came up the river" was refused ("it never mentions Flemish"). Not
+#: "French" and "France": "France" is stemmed "franc", a currency's name.
+_IRREGULAR_PEOPLE = (
+    ("flemish", "flanders"),
+    ("dutch", "netherlands holland"),
+    ("welsh", "wales"),
+    ("swiss", "switzerland"),
+    ("danish dane danes", "denmark"),
+    ("finnish", "finland"),
+    ("polish", "poland"),
+    ("irish", "ireland"),
+    ("spanish", "spain"),
+    ("breton", "brittany"),
+    ("venetian", "venice"),
+    ("neapolitan", "naples"),
+    ("filipino", "philippines"),
+)
+#: Each (stemmed) word of :data:`_IRREGULAR_PEOPLE` with the (stemmed) words of its pair.
+_PEOPLE_OF_PLACE: dict[str, frozenset[str]] = {
+    word: frozenset(stem for name in other.split() for stem in tokenize(name))
+    for pair in _IRREGULAR_PEOPLE
+    for one, other in (pair, pair[::-1])
+    for written in one.split()
+    for word in tokenize(written)
+}
+
+
+def place_partners(word: str) -> frozenset[str]:
+    """The (stemmed) place or people words :data:`_IRREGULAR_PEOPLE` pairs with ``word``."""
+    return _PEOPLE_OF_PLACE.get(word, frozenset())
+
+
 def same_place(one: str, other: str) -> bool:
     """Whether two (stemmed) words name one place, one as the place and one as its people
     or language ("england" and "english"): a question asking of "the first house in
     England" asks of "the first English house", and "Which English king" of a paragraph
     on England's kings. :func:`~antqa.lexical.resembles` pairs only the forms that share
-    all but two letters ("germany" and "german")."""
+    all but two letters ("germany" and "german"); the pairs whose first letters differ
+    are :data:`_IRREGULAR_PEOPLE`'s ("flemish" and "flanders")."""
+    if other in place_partners(one):
+        return True
     for people, place in ((one, other), (other, one)):
         shared = _PEOPLE_WORD.fullmatch(people)
         if shared is not None and place != people and place.startswith(shared.group(1)):
@@ -131,7 +169,8 @@ class ArticleWords:
     def writes_place_of(self, name: str) -> bool:
         """Whether the article writes ``name`` (a stemmed token) as its place's or people's
         word (:func:`same_place`): "English" for a question's "England"."""
-        return any(same_place(name, word) for word in self._starting(name[:4]))
+        starts = {name[:4], *(partner[:4] for partner in place_partners(name))}
+        return any(same_place(name, w) for start in starts for w in self._starting(start))
 
     def spelt_as(self, question: str, name: str) -> str | None:
         """The (stemmed) word the article writes for the question's ``name`` (a stemmed
@@ -348,8 +387,9 @@ class ArticleWords:
 def holds_name(name: str, words: Collection[str]) -> bool:
     """Whether ``words`` hold ``name`` in any form (:func:`~antqa.lexical.resembles`) or as
     its place's or people's word (:func:`same_place`)."""
+    partners = place_partners(name)
     return resembles(name, words) or any(
-        same_place(name, word) for word in words if word[:4] == name[:4]
+        same_place(name, word) for word in words if word[:4] == name[:4] or word in partners
     )
 
 

@@ -144,7 +144,8 @@ _ALTERNATIVES = (
 _BRINGING_BACK = re.compile(r"\b(?:bring|brings|bringing|brought)\s+back\b")
 #: "switched off", "pulled down": an ending (:data:`_ENDED`) written in two words, read as
 #: the one word :data:`_ENDED` holds for it. An answerable of the SQuAD-format sets asking
-#: when a relay was "shut down" was refused for "launched", its "switched off" unread.
+#: when a relay was "shut down" was refused for "launched", its "switched off" unread. And
+#: a measure's start in a phrase ("took effect", "came into force"), read as "took_effect".
 _ENDING_PHRASES = (
     (
         re.compile(r"\b(?:switch|switches|switched|switching|turn|turns|turned|turning)\s+off\b"),
@@ -153,6 +154,22 @@ _ENDING_PHRASES = (
     (
         re.compile(r"\b(?:pull|pulls|pulled|pulling|tear|tears|tore|torn|tearing)\s+down\b"),
         "pulled_down",
+    ),
+    # it tells that the measure was introduced (:data:`_SAME_WAY`): "Why did the government
+    # introduce the Domestic Fuel Levy?" of "The Domestic Fuel Levy was proposed ... as a
+    # response to ... . Passed by the National Assembly ..., it took effect on 1 January
+    # 1931" was refused for the passage's "the levy was abolished" (an answerable of the
+    # twentieth unseen batch). Over the 12 files of the articles writing such a phrase
+    # (run h43r-r3b) it moved that one alone. Not a step of :data:`_STARTED` too:
+    # "Proposals to make a wealth tax take effect ... were rejected" then answered an
+    # unanswerable asking when the tax was approved (run h43r-r3)
+    (
+        re.compile(
+            r"\b(?:take|takes|took|taken|taking)\s+effect\b|"
+            r"\b(?:come|comes|came|coming|enter|enters|entered|entering)\s+into\s+"
+            r"(?:force|effect)\b"
+        ),
+        "took_effect",
     ),
 )
 
@@ -196,8 +213,10 @@ _NOUNS = {
 #: form (general English): "the economy contracted by 0.4 per cent" tells that it shrank,
 #: "imports drove down prices" that they fell (two answerables of the SQuAD-format sets
 #: were refused as "grow, not shrink" and "rose, not fall" where the sentence that
-#: answers says so). Like :data:`_NOUNS`, only ever the question's side told.
+#: answers says so). Like :data:`_NOUNS`, only ever the question's side told. A measure
+#: that "took effect" was introduced (:data:`_ENDING_PHRASES`).
 _SAME_WAY = {
+    "introduce": "took_effect",
     "fall": "decline declines declined declining drop drops dropped dropping down",
     "rise": "climb climbs climbed climbing",
     "shrink": "contract contracts contracted contracting contraction",
