@@ -70,6 +70,14 @@ def test_a_step_told_by_its_doer_s_noun_is_theirs() -> None:
     assert step_of_another(asked, [(other, [])]) == ("Aurel Vosk", "paint")
 
 
+def test_a_step_told_twice_is_theirs_if_either_telling_names_them() -> None:
+    told = "Moellendaal lost six warships, two of them sunk, while no Varsennese ship was lost."
+    asked = "How many ships did Moellendaal lose at Caldrenne Roads?"
+    assert step_of_another(asked, [(told, [])]) is None
+    other = "Vannequin lost six warships, while no Varsennese ship was lost."
+    assert step_of_another(asked, [(other, [])]) == ("Moellendaal", "lose")
+
+
 def test_a_vote_against_is_a_refusal_told() -> None:
     voted = ["Of the eleven counties, only Marrow voted against the first question."]
     assert event_untold("Which county rejected the first question?", voted) is None

@@ -131,6 +131,15 @@ def test_a_question_word_counts_in_the_form_the_texts_hold_it_but_not_a_look_ali
     assert lexicon.coverage("Which clash?").max() == 0.0
 
 
+def test_a_bare_verb_counts_as_the_irregular_past_the_texts_hold() -> None:
+    lexicon = LexicalIndex(["the admiral lost six warships", "Vaskin left in 2001", "they leave"])
+    assert lexicon.coverage("How many warships did the admiral lose?")[0] == 1.0  # "lose" -> "lost"
+    assert lexicon.scored_form(tokenize("lose")[0]) == tokenize("lost")[0]
+    assert lexicon.form(tokenize("lose")[0]) == tokenize("lose")[0]  # the checks read it as asked
+    # a verb the texts hold themselves stays itself: "leave" is written
+    assert lexicon.scored_form(tokenize("leave")[0]) == tokenize("leave")[0]
+
+
 def test_coverage_is_bm25s_binary_score_bit_for_bit(fake_service: QAService) -> None:
     """The postings sum the same float32 IDFs in the same order as bm25s's BM25(k1=0, b=0)."""
     import bm25s

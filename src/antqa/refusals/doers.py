@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from antqa.lexical import STOPWORDS, form_prefix, resembles, tokenize
+from antqa.lexical import (
+    IRREGULAR_PASTS,
+    STOPWORDS,
+    form_prefix,
+    resembles,
+    stemmed_pasts,
+    tokenize,
+)
 from antqa.people import CAPITALISED_WORD
 from antqa.refusals.clauses import clauses
 from antqa.refusals.meanings import told_in_any_verb
@@ -35,63 +42,20 @@ STEP_REACH = 2
 
 
 #: The past forms of general English verbs that do not start with their plain form's
-#: letters (:func:`~antqa.lexical.form_prefix`), by that plain form: "How much did
-#: Calderra pay Varnholt?" asks a step an article writes "paid". With the step's own
-#: clause naming its doer (:func:`_subject_before`), 3 more unanswerables refused over
-#: every set (runs h35u-r2 -> h35u-r4), no answerable. Not "become" ("did Ostavia become
-#: independent" of "the country became a republic": an answerable refused).
-_IRREGULAR_PASTS = {
-    "pay": "paid",
-    "sell": "sold",
-    "buy": "bought",
-    "win": "won",
-    "lose": "lost",
-    "hold": "held",
-    "build": "built",
-    "send": "sent",
-    "spend": "spent",
-    "tell": "told",
-    "make": "made",
-    "take": "took",
-    "give": "gave",
-    "keep": "kept",
-    "leave": "left",
-    "meet": "met",
-    "bring": "brought",
-    "teach": "taught",
-    "fight": "fought",
-    "catch": "caught",
-    "write": "wrote",
-    "begin": "began",
-    "choose": "chose",
-    "draw": "drew",
-    "drive": "drove",
-    "fly": "flew",
-    "grow": "grew",
-    "know": "knew",
-    "rise": "rose",
-    "run": "ran",
-    "stand": "stood",
-    "strike": "struck",
-    "swear": "swore",
-    "throw": "threw",
-    "lay": "laid",
-    "speak": "spoke",
-    "break": "broke",
-    "ride": "rode",
-    "seek": "sought",
-    "lend": "lent",
-    "sit": "sat",
-}
+#: letters (:func:`~antqa.lexical.form_prefix`) are :data:`~antqa.lexical.IRREGULAR_PASTS`:
+#: "How much did Calderra pay Varnholt?" asks a step an article writes "paid". With the
+#: step's own clause naming its doer (:func:`_subject_before`), 3 more unanswerables
+#: refused over every set (runs h35u-r2 -> h35u-r4), no answerable. Not "become" ("did
+#: Ostavia become independent" of "the country became a republic": an answerable refused).
 
 
 def _step_form(step: str) -> re.Pattern[str]:
     """What finds ``step`` (a verb) written in any form ("publish", "published"; "pay",
-    "paid": :data:`_IRREGULAR_PASTS`), in lower case: a capitalised word is a name ("Ant
-    Financial" is no step "ant"), and a step opening a sentence ("Published in 1933, ...")
-    is passed over, which refuses less."""
+    "paid": :data:`~antqa.lexical.IRREGULAR_PASTS`), in lower case: a capitalised word is
+    a name ("Ant Financial" is no step "ant"), and a step opening a sentence ("Published in
+    1933, ...") is passed over, which refuses less."""
     forms = rf"{re.escape(form_prefix(step).lower())}\w*"
-    past = _IRREGULAR_PASTS.get(step.lower())
+    past = IRREGULAR_PASTS.get(step.lower())
     return re.compile(rf"\b(?:{forms}|{past}\b)" if past else rf"\b{forms}")
 
 
@@ -100,23 +64,14 @@ def _step_form(step: str) -> re.Pattern[str]:
 _DOING = frozenset(tokenize("done doing"))
 
 
-#: :data:`_IRREGULAR_PASTS` as a question's and a sentence's words are read (stemmed:
-#: "leav" -> "left"), without the stopwords ("made"), which no words hold.
-_STEMMED_PASTS = {
-    step[0]: past[0]
-    for step, past in ((tokenize(s), tokenize(p)) for s, p in _IRREGULAR_PASTS.items())
-    if step and past
-}
-
-
 def word_written(word: str, tokens: Collection[str]) -> bool:
     """Whether ``tokens`` (a sentence's, stemmed) write ``word`` (a question's, stemmed) in
     some form: itself, another form (:func:`~antqa.lexical.resembles`: "farm" and
-    "farmer"), its irregular past (:data:`_IRREGULAR_PASTS`: "teach" and "taught"), or
-    ``word`` is a form of "do", which stands for any step (:data:`_DOING`)."""
+    "farmer"), its irregular past (:func:`~antqa.lexical.stemmed_pasts`: "teach" and
+    "taught"), or ``word`` is a form of "do", which stands for any step (:data:`_DOING`)."""
     if word in _DOING or resembles(word, tokens):
         return True
-    past = _STEMMED_PASTS.get(word)
+    past = stemmed_pasts().get(word)
     return past is not None and past in tokens
 
 
@@ -143,7 +98,9 @@ def step_of_another(
 ) -> tuple[str, str] | None:
     """A name the question asks a step of ("did Piet Ommeren publish"), when the sentences
     that would answer tell that step (in any form: "published") and every one of them tells
-    it of someone else; else ``None``. One telling it of the name is enough to answer.
+    it of someone else; else ``None``. One telling it of the name is enough to answer, in
+    any sentence and at any place it is told there ("Moellendaal lost six warships, ...
+    while no Varsennese ship was lost": the last telling is another's, the first his).
 
     ``sentences`` are those that would answer, each with the ones before it in its paragraph
     (of which the last :data:`STEP_REACH` may name who "he" or "it" is). "In which year did
@@ -162,7 +119,9 @@ def step_of_another(
         form = _step_form(step)
         telling = [(s, b, told) for s, b in sentences if (told := list(form.finditer(s)))]
         if telling and not any(
-            _names_doer(name, s, b, told[-1], bool(asked.group(1))) for s, b, told in telling
+            _names_doer(name, s, b, at, bool(asked.group(1)))
+            for s, b, told in telling
+            for at in told
         ):
             return asked.group(2).strip(), step
     return None
