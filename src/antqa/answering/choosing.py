@@ -320,8 +320,9 @@ class SentenceChooser(AnswerStep):
         Over every readable set (run s25-base -> h43f-r3): 4 answerables answered that
         missed (mgb-002, and the follow-ups RFF-04, MGF-01, RLF-01 after the history's "who"
         was answered right), none lost, answerables refused unchanged; unanswerables 6
-        refused, 3 answered. Without the "by" test on the best, 6 answerables lost (5 of
-        them refused); with "led" read as a regular past, 3 refused."""
+        refused, 3 answered. With neither the "by" test on the best nor "led" left out (run
+        h43f-r1), 9 answerables lost (5 refused) for 5 gained; with "led" read as a regular
+        past but the "by" test, 3 answerables refused ("Who led the inquiry into ...?")."""
         verb = _WHO_DID_IT.match(question.text)
         if not values or verb is None:
             return values
