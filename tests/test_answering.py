@@ -23,6 +23,7 @@ from antqa.lexical import tokenize
 from antqa.models import Answer, Chunk, Hit, ShortAnswer
 from antqa.people import people
 from antqa.questions import analyse, tells_extreme_asked
+from antqa.refusals import done_by
 from antqa.service import QAService
 
 QUESTIONS = [
@@ -2234,3 +2235,37 @@ def test_a_question_asking_whole_who_came_after_or_before_someone_needs_that_sid
     assert refused("Who became director after Tessa Lund left?", [lund])
     assert not refused("Who was director before Tessa Lund?", [lund])
     assert not refused("Who succeeded Olmo Brandt as director?", [lund])
+
+
+def test_done_by_reads_a_passive_naming_its_doer() -> None:
+    """The step in any form, "by" within reach, and a name after it (past a description)."""
+    assert done_by("founded", "The company was founded in March 1858 by Edwin Tallis.")
+    assert done_by("chaired", "The provincial inquiry, chaired by Judge Amelia Strade, met.")
+    assert done_by("described", "It was first described in 1874 by the naturalist Edvard Lind.")
+    assert not done_by("founded", "The Velmar River Ferry Company was a ferry operator.")
+    assert not done_by("founded", "It was founded in 1858 by two local men.")  # no one named
+    assert not done_by("founded", "It was founded in 1858. By 1900 Tom Reed ran it.")
+
+
+def test_a_who_asking_a_doer_is_answered_by_the_passive_naming_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The intro sentence matches the names best but tells no founder: the sentence telling
+    in the passive who founded it is kept in its place."""
+    text = (
+        "The Velmar River Ferry Company was a ferry operator on the Velmar River.\n\n"
+        "The company was founded in March 1858 by Edwin Tallis, a grain merchant.\n\n"
+        "Its boats were built by the yard of Oskerby.\n"
+    )
+    question = "Who founded the Velmar River Ferry Company?"
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    intro, founding, building = range(3)
+    chooser = answerer.chooser
+    values = {intro: 2.0, founding: 1.0}
+    assert chooser._done_by_someone(values, scores.question) == {founding: 1.0}
+    # a best telling a doer after "by", by any verb, stays with the rest
+    assert chooser._done_by_someone({building: 2.0, founding: 1.0}, scores.question) == {
+        building: 2.0,
+        founding: 1.0,
+    }
+    # "led" is no regular past: "led by" is written of any group
+    led = analyse("Who led the Velmar River Ferry Company?")
+    assert chooser._done_by_someone(values, led) == values

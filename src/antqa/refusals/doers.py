@@ -258,6 +258,19 @@ def _step_told(step: str, text: str) -> re.Match[str] | None:
 
 #: A capitalised word not all capitals, not glued to a word before.
 _NAMED_WORD = re.compile(CAPITALISED_WORD)
+#: A doer named after "by": a name, or one after up to three words describing it ("by the
+#: naturalist Edvard Lindqvist-Harrow"), not a description alone ("by two local men").
+_BY_NAME = re.compile(r"(?:[a-z]+\s+){0,3}[A-Z]")
+
+
+def done_by(step: str, text: str) -> bool:
+    """Whether ``text`` tells ``step`` in the passive with its doer named after "by" (as
+    :func:`doer_reversed` reads a passive's doer: :data:`_DONE_BY`), "founded on 14 March
+    1958 by Edmund Tarrow", "chaired by Judge Amelia Strade": a sentence telling who took
+    the step a "who" question asks of."""
+    told = _step_told(step, text)
+    by = _DONE_BY.match(text, told.end()) if told is not None else None
+    return by is not None and _BY_NAME.match(by.group(1)) is not None
 
 
 def doer_reversed(question: str, texts: Sequence[str]) -> tuple[str, str] | None:
