@@ -2253,11 +2253,12 @@ def test_a_who_asking_a_doer_is_answered_by_the_passive_naming_one(tmp_path) -> 
     text = (
         "The Velmar River Ferry Company was a ferry operator on the Velmar River.\n\n"
         "The company was founded in March 1858 by Edwin Tallis, a grain merchant.\n\n"
-        "Its boats were built by the yard of Oskerby.\n"
+        "Its boats were built by the yard of Oskerby.\n\n"
+        "His partner Ann Rook was followed by Hugh Dace as the company's secretary.\n"
     )
     question = "Who founded the Velmar River Ferry Company?"
     answerer, scores, _ = _asked_over(text, question, tmp_path)
-    intro, founding, building = range(3)
+    intro, founding, building, following = range(4)
     chooser = answerer.chooser
     values = {intro: 2.0, founding: 1.0}
     assert chooser._done_by_someone(values, scores.question) == {founding: 1.0}
@@ -2269,3 +2270,8 @@ def test_a_who_asking_a_doer_is_answered_by_the_passive_naming_one(tmp_path) -> 
     # "led" is no regular past: "led by" is written of any group
     led = analyse("Who led the Velmar River Ferry Company?")
     assert chooser._done_by_someone(values, led) == values
+    # a succession is the succession filters' to read: "followed by" names the next holder
+    # of someone else's post, not who came after the one asked
+    followed = analyse("Who followed Edwin Tallis as the company's owner?")
+    told = {intro: 2.0, following: 1.0}
+    assert chooser._done_by_someone(told, followed) == told
