@@ -13,7 +13,7 @@ import pytest
 
 from antqa.answering import Answerer, AnswerPolicy, Choice
 from antqa.answering.answerer import person_named
-from antqa.answering.choosing import continues
+from antqa.answering.choosing import _named_as_successor, continues
 from antqa.answering.kinds import kind_holders
 from antqa.answering.refusing import _written_in_words
 from antqa.config import Settings
@@ -1285,6 +1285,35 @@ def test_a_successor_described_by_the_question_is_not_the_one_asked(tmp_path) ->
     answerer = _answerer_over(text, tmp_path)
     read = {question: _candidate_ids(answerer, question) for question in (described, named)}
     assert read == {described: {2}, named: read[named] | {1}}  # 2 passed to Ince, 1 Benbow
+
+
+def test_a_sentence_naming_the_one_asked_as_successor_tells_whom_they_replaced(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "Who replaced Abernook as general manager?": the sentence where Abernook replaced
+    someone names him, and the post, elsewhere too ("making Abernook the first to hold
+    it"), yet tells whom he succeeded; the one where he resigned and was succeeded is read.
+    "Who followed Tolland ...?" asks a successor as well. A succession naming neither
+    stays (its "he" may be them)."""
+    text = (
+        "Agnes Pellow retired in 1902 and was replaced by her deputy, Lionel Abernook; the "
+        "title was changed to general manager, making Abernook the first to hold it. "
+        "Abernook resigned in 1922 and was succeeded by his cashier, Miriam Tolland. "
+        "Tolland retired in 1945 and was succeeded by Bernard Esk.\n"
+    )
+    answerer = _answerer_over(text, tmp_path)
+    as_successor, resigned, retired = 0, 1, 2
+    asked = "Who replaced Abernook as general manager?"
+    assert _candidate_ids(answerer, asked) == {resigned, retired}
+    asked = "Who followed Tolland as general manager?"
+    assert _candidate_ids(answerer, asked) == {as_successor, retired}
+
+
+def test_a_namesake_named_as_successor_is_not_the_one_asked() -> None:
+    """Every word of the name asked must lie where the sentence names a successor: "his
+    son, Philip Cradock" is not Arthur Cradock, who is the one succeeded there."""
+    told = "Cradock retired in 1924 and was succeeded by his son, Philip Cradock."
+    assert not _named_as_successor(tokenize("Arthur Cradock"), told)
+    assert _named_as_successor(tokenize("Philip Cradock"), told)
+    assert not _named_as_successor([], told)
 
 
 def test_who_took_over_after_someone_left_is_read_where_the_post_changed_hands(tmp_path) -> None:  # type: ignore[no-untyped-def]

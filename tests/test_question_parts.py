@@ -49,6 +49,12 @@ def test_a_question_is_split_where_its_second_question_starts() -> None:
     assert question_parts("What is the trade of the man who leads the board?") == Parts(
         "the man who leads the board?", "What is the trade", points_back=True, describes=True
     )
+    # the time between two events: each is a part, told where it happened
+    asked = "How many days passed between Peng Lei's apology and Zhaocaibao's default disclosure?"
+    assert question_parts(asked) == Parts(
+        "Peng Lei's apology", "Zhaocaibao's default disclosure", points_back=False, events=True
+    )
+    assert question_parts("how long did mail take between the factories and Harwick") is None
     assert question_parts("Who leads the board?") is None
     assert question_parts("And who replaced her?") is None  # a follow-up asks one thing
     assert question_parts("Which two ships sank?") is None  # one question, several things
@@ -63,6 +69,22 @@ def test_the_second_part_is_told_of_the_person_the_first_is_answered_by(tmp_path
     assert "chief pilot" in answer.answer
     cited = [c for c in answer.citations if c.cited]
     assert any("chief pilot" in c.quote for c in cited)
+
+
+def test_the_time_between_two_events_quotes_each_and_ties_neither_to_the_other(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "How many days passed between A and B?": A (Ekberg's election) and B (the Marsk
+    flood) are told in paragraphs far apart, never together; each part is found by its
+    few words (a name and a noun), and their two names are not asked as a tie."""
+    text = (
+        "Tomas Ekberg was elected to lead the harbour board on 3 May.\n\n"
+        + _TOWN
+        + "The Marsk flood reached the quays on 19 May.\n"
+    )
+    answer = _service_over(text, tmp_path).ask(
+        "How many days passed between Ekberg's election and the Marsk flood?"
+    )
+    assert answer.answerable
+    assert "elected to lead" in answer.answer and "Marsk flood reached" in answer.answer
 
 
 def test_a_part_with_too_few_words_to_find_it_by_adds_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]

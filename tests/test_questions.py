@@ -399,6 +399,10 @@ def test_a_sentence_tells_what_a_death_came_from_not_whose_it_was() -> None:
         ("Who took over the quays when the board was wound up?", False),  # no one left
         ("Who took over the Directory?", False),  # what was taken over, not from whom
         ("Who appointed Aird as director?", False),
+        # "followed" and "came after" only before a name: "the march" had no holder
+        ("Who followed Tolland as general manager?", True),
+        ("Who came after Aird?", True),
+        ("Who followed the march to the square?", False),
     ],
 )
 def test_a_question_asking_who_came_after_someone_is_noticed(question: str, expected: bool) -> None:

@@ -26,6 +26,7 @@ from antqa.refusals import (
     plain_words,
     role_held,
     role_written,
+    short_range_end,
     subject_doing,
     time_conflict,
     vague_time_alone,
@@ -50,6 +51,9 @@ from antqa.short_answers.names import ArticleNames
         ("Who ruled Sicily before 1130?", [(100, 1130)]),
         # a word after the year that is no plural is counted by nothing: the time is open
         ("How much did the rebuilding after 1907 cost?", [(1907, 2100)]),
+        # a range whose last year is written by its last two digits
+        ("How many warships did it finish during the 1914-18 war?", [(1914, 1918)]),
+        ("in the 1998–03 seasons", [(1998, 2003)]),
         # counts, not years
         ("an army of 30,000 men in 300 ships", []),
         ("after 100 people left, until 500 men came", []),
@@ -60,6 +64,13 @@ def test_periods_read_centuries_decades_ranges_and_years(
     text: str, spans: list[tuple[int, int]]
 ) -> None:
     assert [(p.first, p.last) for p in periods(text)] == spans
+
+
+def test_the_short_end_of_a_year_range_is_a_year_not_a_number() -> None:
+    asked = "How many warships did it finish during the 1914-18 war?"
+    assert short_range_end(asked, asked.index("18 war")) == "1918"
+    assert short_range_end(asked, asked.index("1914")) is None
+    assert short_range_end("Who won the 18 races?", 12) is None
 
 
 def test_a_sentence_dated_only_at_other_times_conflicts() -> None:
@@ -383,6 +394,12 @@ def test_a_fact_told_of_another_name_is_given_to_another() -> None:
     statue = "A statue of Edwin Marlow, unveiled in 1961, stands in the market square."
     asked = "Where does the statue of Agnes Coyle stand?"
     assert given_to_another(asked, [statue]) == ("statue of Agnes", "statue of Edwin")
+    # told as asked by one of the sentences: another's telling it of someone else is beside it
+    asked = "Who became chairman after Aurelio Benczur died?"
+    died = "Aurelio Benczur died in 1898 and was followed as chairman by his son."
+    other = "Ferdinand Oszlak died in office in January 1906."
+    assert given_to_another(asked, [other]) == ("Benczur died", "Oszlak died")
+    assert given_to_another(asked, [died, other]) is None
     assert given_to_another("Where does the statue of Edwin Marlow stand?", [statue]) is None
 
 

@@ -603,8 +603,13 @@ def tells_cause_of_death(sentence: str) -> bool:
 #: "Who replaced / succeeded / took over from X?": who came after someone in a post, which
 #: an article tells in words of succession ("was succeeded by Tilbury", "Aird's successor,
 #: the engineer Owen Prydderch"), whichever of them the question uses. Not "who took over
-#: the works": what was taken over, not from whom.
-_ASKS_SUCCESSOR = _pattern(r"^\W*who\s+(?:replaced|succeeded|took\s+over\s+from)\b")
+#: the works": what was taken over, not from whom. "Who followed / came after X?" only
+#: before a name ("Who followed Tolland as general manager?"): "who followed the march?"
+#: asks no successor.
+_ASKS_SUCCESSOR = _pattern(
+    r"^\W*who\s+(?:replaced|succeeded|took\s+over\s+from)\b",
+    r"|^\W*who\s+(?:followed|came\s+after)\s+(?=(?-i:[A-Z]))",
+)
 #: "Who took over X after / when Y ...?" asks who came after Y when Y is someone who left
 #: (:data:`_SOMEONE_LEFT`): "Who took over the aid association after its founder died?",
 #: "Who took over as chairman of the board after Admiral Varley?". Not "Who took over the
@@ -867,6 +872,15 @@ def tells_change_of(sentence: str, holds: Callable[[str], bool], before: bool) -
     )
 
 
+def successor_named(sentence: str) -> str:
+    """The words of ``sentence`` naming whoever it says came after someone, past "by",
+    "with" or "successor" (:data:`_SUCCESSOR_NAMED`, :func:`_successor_words`): "her
+    deputy, Lionel Abernook" of "... was replaced by her deputy, Lionel Abernook, a former
+    railway clerk; ... making Abernook the first to hold it". Whom they name took the post
+    (the sentence tells whom they succeeded); ``""`` when it names no successor so."""
+    return " ".join(_successor_words(m.group()) for m in _SUCCESSOR_NAMED.finditer(sentence))
+
+
 def _successor_words(found: str) -> str:
     """What a :data:`_SUCCESSOR_NAMED` match writes after "by", "with" or "successor"."""
     opens = _SUCCESSOR_NAME_OPENS.search(found)
@@ -1053,6 +1067,9 @@ class Parts:
     #: The first part only says whom the second asks about ("The man who heads the
     #: committee: ..."): it asks nothing of its own.
     describes: bool = False
+    #: The two are events a length of time is asked between (:data:`_SPAN_PARTS`), each
+    #: named in few words ("Zhaocaibao's default disclosure").
+    events: bool = False
 
 
 #: A second question pointing back at whom the first names or is answered by.
@@ -1064,12 +1081,23 @@ _DESCRIBED_FIRST = _pattern(r"^(.*?\bwho\b[^?:]*?)(?::|\s[-–—]\s)\s*")
 #: deputy squad leader?" (group 1: the noun and its clause).
 _DESCRIBED_LAST = _pattern(r"\s(?:of|by)\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){1,2}who\b.*)$")
 
+#: A length of time asked between two events, each told where it happened, often far
+#: apart: "How many days passed between Peng Lei's apology and Zhaocaibao's default
+#: disclosure?" (groups 1 and 2: the two events). Not a trip's length ("how long did
+#: mail take between the factories and Harwick": places, not events).
+_SPAN_PARTS = _pattern(
+    rf"^\W*how\s+(?:long|much\s+time|many\s+(?:{'|'.join(_TIME_UNIT_PLURALS)}))\b",
+    r"[^?]*?\b(?:passed|elapsed|went\s+by|were\s+there|was\s+(?:there|it)|lay)",
+    r"\s+between\s+(.+?)\s+and\s+(.+?)\W*$",
+)
+
 
 def question_parts(text: str) -> Parts | None:
     """The two things ``text`` asks (:class:`Parts`), or None when it asks one: two
     questions in one ("Who heads the committee, and what is his job?"), or one fact asked
     of someone said by another ("The man who heads the committee: what is his job?",
-    "What is the nickname of the man who heads the committee?")."""
+    "What is the nickname of the man who heads the committee?"), or the time between two
+    events (:data:`_SPAN_PARTS`: "How many days passed between A and B?")."""
     split = _SECOND_QUESTION.search(text)
     if split is not None:
         second = text[split.end() :]
@@ -1080,6 +1108,9 @@ def question_parts(text: str) -> Parts | None:
     described = _DESCRIBED_LAST.search(text)
     if described is not None:
         return Parts(described.group(1), text[: described.start()], True, describes=True)
+    between = _SPAN_PARTS.search(text)
+    if between is not None:  # the time between two events: each is told where it happened
+        return Parts(between.group(1), between.group(2), False, events=True)
     return None
 
 

@@ -28,7 +28,9 @@ from antqa.questions import (
     counts_spans,
     gives_length_of_time,
     question_parts,
+    succession_of_named,
     successor_asked_of,
+    successor_named,
     tells_any_change,
     tells_any_succession,
     tells_cause_of_death,
@@ -188,17 +190,35 @@ class Choice:
     answering: int | None = None
 
 
+def _named_as_successor(name: list[str], text: str) -> bool:
+    """Whether ``text`` names the person of ``name`` (stemmed words, all of them) where it
+    names who came after someone (:func:`~antqa.questions.successor_named`): it tells
+    whom they succeeded, not who succeeded them. Not a namesake sharing the last name ("his
+    son, Philip Cradock" for Arthur Cradock)."""
+    successor = set(tokenize(successor_named(text)))
+    return bool(name) and successor.issuperset(name)
+
+
 def _succession_after(question: Question) -> Callable[[str], bool]:
     """For "Who replaced / succeeded / took over from X?", the test of a sentence telling
     who came after X (:func:`~antqa.questions.tells_succession`), not after another: a
     sentence whose words describing X (:func:`~antqa.questions.successor_asked_of`) all lie
     where it names a successor (:func:`~antqa.questions.without_successor_named`: "Her
     successor, Harold Benbow, was a former bank clerk" for "who took over from the former
-    bank clerk?") tells who came after someone else, the one X succeeded."""
+    bank clerk?") tells who came after someone else, the one X succeeded. Nor does one
+    naming X (:func:`~antqa.questions.succession_of_named`) where it names who took the
+    post (:func:`~antqa.questions.successor_named`): "... was replaced by her deputy,
+    Lionel Abernook, ...; ... making Abernook the first to hold it" tells whom Abernook
+    replaced, however often it names him elsewhere. Every word of the name must be there:
+    "Arthur Cradock" is not "his son, Philip Cradock"."""
     describing = set(tokenize(successor_asked_of(question.text)))
+    named = succession_of_named(question.text)
+    name = tokenize(named[0]) if named is not None and not named[1] else []
 
     def tells(text: str) -> bool:
         if not tells_succession(text):
+            return False
+        if _named_as_successor(name, text):
             return False
         held = describing.intersection(tokenize(text))
         return not held or not held.isdisjoint(tokenize(without_successor_named(text)))
@@ -516,10 +536,14 @@ class SentenceChooser(AnswerStep):
         former assistant Eliza Marchbank"). Asked who came after them, the words naming
         a successor are not read for the person (:func:`~antqa.questions.without_successor`:
         "Her successor, the mycologist Owen Prade, ..." tells who came after her, not
-        after Prade); asked who came before, they are. All stay when none does."""
+        after Prade); asked who came before, they are. Nor, asked who came after them, a
+        sentence naming them as the successor (:func:`~antqa.questions.successor_named`):
+        "... was replaced by her deputy, Lionel Abernook, ...; ... making Abernook the
+        first to hold it" tells whom Abernook replaced. All stay when none does."""
         if not values or not plan.follow_up or plan.continuation:
             return values
-        person = tokenize(plan.about or plan.thing)[-1:]
+        whole = tokenize(plan.about or plan.thing)
+        person = whole[-1:]
         if not person or not asks_succession(plan.question):
             return values
         sentences = self.index.sentences
@@ -530,6 +554,7 @@ class SentenceChooser(AnswerStep):
             if tells_any_succession(sentences[s].text)
             and person[0]
             in tokenize(sentences[s].text if before else without_successor(sentences[s].text))
+            and (before or not _named_as_successor(whole, sentences[s].text))
         }
         return kept or values
 
@@ -1343,7 +1368,8 @@ class SentenceChooser(AnswerStep):
             told = " ".join(self.index.sentences[s].text for s in chosen)
             if tokens and self.lexicon.share_in(told, tokens) >= self.policy.next_share:
                 continue
-            if len(tokens) < self.policy.part_words:
+            least = self.policy.event_part_words if parts.events else self.policy.part_words
+            if len(tokens) < least:
                 tokens = []  # too few to find its sentence by: "which one actually paid?"
             points_back = number > 0 and parts.points_back
             people = self._pointed_at(parts.first, chosen) if points_back else set()

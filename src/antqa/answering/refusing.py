@@ -73,6 +73,7 @@ from antqa.refusals import (
     rate_untold,
     role_held,
     role_written,
+    short_range_end,
     step_of_another,
     subject_doing,
     time_conflict,
@@ -149,6 +150,18 @@ def _written_in_words(digits: str, suffix: str, text: str) -> bool:
 #: A regnal or ordinal numeral ending a name ("Duke Aurel IV"): not the word an article
 #: calls the person by.
 _NUMBERED = re.compile(r"[ivxlc]+|\d+(?:st|nd|rd|th)?")
+
+
+def _in_two_events(question: Question, names: tuple[str, str]) -> bool:
+    """Whether the ``names`` (stemmed) lie in the two events a length of time is asked
+    between (:class:`~antqa.questions.Parts` ``events``), one in each: "between Peng Lei's
+    apology and Zhaocaibao's default disclosure" ties neither to the other, each is told
+    where it happened."""
+    parts = question_parts(question.text)
+    if parts is None or not parts.events:
+        return False
+    first, second = set(tokenize(parts.first)), set(tokenize(parts.second))
+    return any(a in first and b in second for a in names for b in names)
 
 
 class RefusalChecks(AnswerStep):
@@ -844,7 +857,8 @@ class RefusalChecks(AnswerStep):
         never = self.reading.words.apart(
             self._by_last_word(question.text, tied), self.policy.name_reach
         )
-        if never is not None:  # "Ni Xingjun's role at Wacai.com", told of apart
+        if never is not None and not _in_two_events(question, never):
+            # "Ni Xingjun's role at Wacai.com", told of apart
             one, other = (named_in(question.text, typed[n]) for n in never)
             together = one if one == other else f"{one} and {other} together"
             return f" — it never tells of {together}"
@@ -1140,6 +1154,9 @@ class RefusalChecks(AnswerStep):
         for number in _QUESTION_NUMBER.finditer(question):
             if in_period_written(question, number.start(), near):
                 continue  # "the 11th century", written "from 1068 to 1104"; "the 1960s"
+            year = short_range_end(question, number.start())
+            if year is not None and year in near:
+                continue  # the "18" of "the 1914-18 war", written "between 1914 and 1918"
             if re.search(rf"(?<![\d.,]){re.escape(number.group())}(?![\d])", near):
                 continue
             if not _written_in_words(number.group(), number.group("suffix"), near):

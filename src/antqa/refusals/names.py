@@ -688,11 +688,14 @@ def given_to_another(
         # by a name that only qualifies it ("of Norman origin")
         owner = r"['’]s" if owned else r"[\w'’-]*"
         asked_name = tokenize(name)
+        between = "" if owned else _AUXILIARY_RUN
+        if _tells_asked(name, form, between, owned, sentences):
+            continue  # told as asked by one of them ("Aurelio Benczur died ..."), whatever
+            # another tells of someone else ("Ferdinand Oszlak died in office ...")
         for sentence in sentences:
             written = set(tokenize(sentence))
             if any(resembles(t, written) for t in asked_name):
                 continue
-            between = "" if owned else _AUXILIARY_RUN
             pattern = rf"(?:(?<=\s)|^)([A-Z][\w-]*{owner})\s+{between}{form}\w*"
             if owned:  # or with "of" too: "A statue of Edwin Marlow" for "of Agnes Coyle"
                 pattern += rf"|\b{form}\w*\s+of\s+(?:the\s+)?([A-Z][\w'’-]*)"
@@ -704,6 +707,18 @@ def given_to_another(
                 if other not in STOPWORDS and not (opening and other not in within):
                     return asked, told.group()
     return None
+
+
+def _tells_asked(name: str, form: str, between: str, owned: bool, sentences: Sequence[str]) -> bool:
+    """Whether one of ``sentences`` tells the thing of the ``name`` asked as
+    :func:`given_to_another` reads a name told with it: right before the word (``form``,
+    a pattern of its opening letters; auxiliaries ``between``), or, asked with "of"
+    (``owned``), as the name's own or with "of" too."""
+    written = re.escape(name)
+    pattern = rf"\b{written}['’]s\s+{form}|\b{form}\w*\s+of\s+(?:the\s+)?{written}\b"
+    if not owned:
+        pattern = rf"\b{written}\s+{between}{form}"
+    return any(re.search(pattern, sentence) for sentence in sentences)
 
 
 #: A name's possessive the question asks of, and the thing it owns: "Peng Lei's book",

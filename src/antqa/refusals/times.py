@@ -27,6 +27,9 @@ _YEAR_RANGE = re.compile(
     r"\b(?:between\s+|from\s+)?(\d{3,4})\s*(?:and|to|-|–|until)\s*(\d{3,4})\b(?![,.]\d)",
     re.IGNORECASE,
 )
+#: "1914-18", "1939–45": a range of years whose last is written by its last two digits,
+#: in the century of the first (the next one when they are lower: "1998-03").
+_SHORT_YEAR_RANGE = re.compile(r"\b(\d{2})(\d{2})\s*[-–]\s*(\d{2})\b(?![,.]?\d)")
 #: "1100s", "1000's", "1050s": a decade, or a century when it ends in "00s".
 _DECADE = re.compile(r"(?<![\d,.])\b(\d{3,4})0'?s\b")
 #: The digits of a four-digit year, 1000-2099: what every pattern here reads as a year.
@@ -142,6 +145,10 @@ def _periods(text: str, told: bool) -> tuple[Period, ...]:
         first, last = int(match.group(1)), int(match.group(2))
         if free(match) and _EARLIEST <= first <= last <= _LATEST:
             found.append(Period(first, last, match.group().strip(), *match.span()))
+    for match in _SHORT_YEAR_RANGE.finditer(text):
+        first, last = short_range_years(match)
+        if free(match) and _EARLIEST <= first <= last <= _LATEST:
+            found.append(Period(first, last, match.group(), *match.span()))
     opened = (_OPEN_YEAR, _OPEN_EVENT) if not told else (_OPEN_YEAR,)
     for match in (m for pattern in opened for m in pattern.finditer(text)):
         if free(match):
@@ -166,6 +173,24 @@ def _periods(text: str, told: bool) -> tuple[Period, ...]:
                 year = int(match.group(1))
                 found.append(Period(year, year, match.group(1), *match.span(1)))
     return (*found, *(_relative(text, found) if told else ()))
+
+
+def short_range_years(match: re.Match[str]) -> tuple[int, int]:
+    """The first and last years of a :data:`_SHORT_YEAR_RANGE` match ("1914-18": 1914
+    and 1918)."""
+    century, first = int(match.group(1)), int(match.group(2))
+    last = int(match.group(3))
+    return century * 100 + first, (century + (last < first)) * 100 + last
+
+
+def short_range_end(question: str, at: int) -> str | None:
+    """The last year, written out, of a range of years ``question`` writes short, when its
+    character ``at`` opens that range's two last digits ("1918" for the "18" of "the
+    1914-18 war": a year, not the number 18); else ``None``."""
+    for match in _SHORT_YEAR_RANGE.finditer(question):
+        if match.start(3) == at:
+            return str(short_range_years(match)[1])
+    return None
 
 
 def _relative(text: str, found: Sequence[Period]) -> list[Period]:
