@@ -2304,3 +2304,34 @@ def test_a_who_asking_a_doer_is_answered_by_the_passive_naming_one(tmp_path) -> 
     followed = analyse("Who followed Edwin Tallis as the company's owner?")
     told = {intro: 2.0, following: 1.0}
     assert chooser._done_by_someone(told, followed) == told
+
+
+def test_a_clear_answer_holding_the_questions_words_is_quoted_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The best sentence holding a clear short answer and most of the question's words
+    (``alone_share``) is quoted without the sentences other steps added to it; one that
+    holds few of them keeps them (its short answer may be of another thing), and so does
+    a compound question, which asks the other sentence's part too."""
+    text = (
+        "The Harlow mill was built by Tobias Rennard in 1742 on the river bank.\n\n"
+        "The river flooded the valley in 1798.\n"
+    )
+    answerer, scores, _ = _asked_over(text, "When was the Harlow mill built?", tmp_path)
+    built, flood = answerer.index.sentences[:2]
+    assert answerer.chooser._clearly_answers(built.id, scores)
+    assert answerer.chooser.alone_when_clear(Choice([built, flood]), scores) == [built]
+    assert answerer.chooser.alone_when_clear(Choice([built]), scores) == [built]
+    # a second hop's sentences say whom the answer is of: all stay
+    kept = Choice([built, flood], kept={flood.id: frozenset({"Rennard"})})
+    assert answerer.chooser.alone_when_clear(kept, scores) == [built, flood]
+
+    def alone(question: str, order: tuple[int, int]) -> list[int]:
+        folder = tmp_path / str(abs(hash(question)))
+        folder.mkdir()
+        answerer, scores, _ = _asked_over(text, question, folder)
+        chosen = Choice([answerer.index.sentences[s] for s in order])
+        return [s.id for s in answerer.chooser.alone_when_clear(chosen, scores)]
+
+    # "1798" answers clearly, but the sentence holds few of the question's words (0.39)
+    assert alone("When did the river flood the Harlow mill?", (1, 0)) == [1, 0]
+    # a compound question asks the other sentence's part too
+    assert alone("When was the Harlow mill built, and who built it?", (0, 1)) == [0, 1]

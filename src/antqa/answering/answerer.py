@@ -194,7 +194,7 @@ class Answerer:
             if hits
             else " anything about that"
         )
-        chosen = choice.sentences if reason is None else []
+        chosen = self.chooser.alone_when_clear(choice, scores) if reason is None else []
         hits = self.composer.passages_for(chosen, hits, scores)
         quoted = [s for s in chosen if hit_holding(s, hits) is not None]
         if not quoted:

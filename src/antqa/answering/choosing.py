@@ -844,6 +844,23 @@ class SentenceChooser(AnswerStep):
             return None
         return self.index.sentences[runner]
 
+    def alone_when_clear(self, choice: Choice, scores: Scores) -> list[Sentence]:
+        """The chosen sentences, or the best one alone when it holds a clear short answer
+        (:meth:`_clearly_answers`) and at least ``alone_share`` of the question's words:
+        then it says what is asked of what is asked, and a sentence the other steps added
+        (a neighbour, a cause, the sentence before) is reading, not answer. Not through a
+        second hop nor for a part asked on its own (:attr:`Choice.answering`): there the
+        other sentences say whom or what the answer is of. The runner-up a close call
+        hedges with is no chosen sentence, and stays."""
+        chosen = choice.sentences
+        if len(chosen) < 2 or choice.kept or choice.answering is not None:
+            return chosen
+        first = chosen[0]
+        if not self._clearly_answers(first.id, scores):
+            return chosen
+        share = self.lexicon.share_in(first.text, scores.question.tokens)
+        return chosen[:1] if share >= self.policy.alone_share else chosen
+
     def _clearly_answers(self, sentence: int, scores: Scores) -> bool:
         """Whether ``sentence`` holds a clear short answer to a question asking one thing:
         then it is quoted alone, a second sentence would add reading, not answer (Normans
