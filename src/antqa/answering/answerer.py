@@ -19,13 +19,10 @@ from antqa.questions import AnswerKind, Question
 from antqa.refusals import periods
 from antqa.retrieval import Retriever, Scores
 from antqa.short_answers import Asked, ShortAnswerFinder
-from antqa.short_answers.asked import names_thing
-from antqa.short_answers.names import ArticleNames
+from antqa.short_answers.names import ArticleNames, thing_named
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
-#: The "of" joining a thing's head to the name it is of ("Treaty of Almsby").
-_OF_HEAD = re.compile(r"\s+of\s+")
 #: How many words a name needs to be taken for a person's where only its capitals tell:
 #: a "which" question's answer, or the one name a question asking for no one writes
 #: (:func:`person_asked_of`). Two ("Viktor Albrecht"); one word names a work or a ship as
@@ -80,11 +77,10 @@ def person_named(
     Either way the answer must hold someone's name as the article reads names: a "who"
     answered with "Tamberly Medical College" (the article writes "as the college had instructed")
     names no "he", and a follow-up reading it as one refused "when did he die?". Nor does a
-    name of two words or more ending in a noun for a thing
-    (:func:`~antqa.short_answers.asked.names_thing`: a prize, a bank, a treaty), though
-    named after someone and written capitalised only ("Marten Prize"), nor one whose
-    words before "of" hold such a noun ("Treaty of Almsby": "who led the relief fleet?"
-    answered with it made a follow-up's "he" stand for the treaty)."""
+    name of a thing (:func:`~antqa.short_answers.names.thing_named`), though named after
+    someone and written capitalised only ("Marten Prize"), nor one whose words before "of"
+    hold a noun for a thing ("Treaty of Almsby": "who led the relief fleet?" answered with
+    it made a follow-up's "he" stand for the treaty)."""
     identity = _WHO_IS.match(question.text)
     if identity is not None:  # "Who is Ni Xingjun?" asks what he is: he is the one asked
         return identity.group(1)
@@ -97,17 +93,11 @@ def person_named(
         return ""
     if article is not None and not people(short.text, article.common, article.places):
         return ""
-    names = _NAME.findall(short.text)
-    if len(names) > 1 and names_thing(names[-1].lower()):
+    if thing_named(short.text):
         # the unseen exchange-crash batch: "who replaced him?" after a "who" answered with
         # "Marten Prize" was refused as "it never mentions Marten Prize"
         return ""
-    head = _OF_HEAD.split(short.text)
-    if len(head) > 1 and names_thing(head[0].lower()):
-        # a thing "of" a place or a person ("Treaty of Almsby", "Union of Construction
-        # Labourers"), whose last word is a name; "Abbot Gervase of Lenholm" stays a person
-        return ""
-    return " ".join(names[-2:])  # "Walter Hesketh" of "Assemblyman Walter Hesketh"
+    return " ".join(_NAME.findall(short.text)[-2:])  # "Walter Hesketh" of "Assemblyman ..."
 
 
 def person_asked_of(question: Question, article: ArticleNames) -> str:
@@ -205,6 +195,8 @@ class Answerer:
         # so a short answer they give answers that, not what is asked ("Who leads ..., and
         # what job did he take in October 2016?" gave the deputy's name)
         short = None if choice.kept else self.short.find(scores.question, quoted)
+        if short is not None and not self.short.fits(scores.question, short):
+            short = None  # of another kind, or the question's own words: no answer to cut to
         hedged = runner is not None and hit_holding(runner, hits) is not None
         if runner is not None and hedged:
             quoted.append(runner)  # read last, after what the answer chose (and its [1])

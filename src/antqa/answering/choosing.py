@@ -864,11 +864,16 @@ class SentenceChooser(AnswerStep):
     def _clearly_answers(self, sentence: int, scores: Scores) -> bool:
         """Whether ``sentence`` holds a clear short answer to a question asking one thing:
         then it is quoted alone, a second sentence would add reading, not answer (Normans
-        median 192 -> 177 chars with no answer hit lost on any set)."""
+        median 192 -> 177 chars with no answer hit lost on any set). A short answer of
+        another kind than asked, or only the question's own words
+        (:meth:`ShortAnswerFinder.fits`: "Marten Prize" for "Who wrote ...?", "Brennock
+        Co-op" for "... older than the Brennock cooperative?") is none: the usual choice
+        goes on and may add the sentence that answers."""
         question = scores.question
-        return not question.compound and bool(
-            self.short.find(question, [self.index.sentences[sentence]])
-        )
+        if question.compound:
+            return False
+        found = self.short.find(question, [self.index.sentences[sentence]])
+        return found is not None and self.short.fits(question, found)
 
     def _rivals(self, first: int, runner: int, scores: Scores) -> bool:
         """Whether ``runner`` holds an answer of the kind asked that the question's words

@@ -189,6 +189,19 @@ _OTHER_THINGS = frozenset(
         "stage game match edition episode chapter volume lap heat",
     )
 )
+#: Of those, the nouns for a body of people ("court", "firm", "army"): a body acts as a
+#: person does, so its name answers "who" ("Who was the judge at the trial?": "the
+#: Vessenport High Court" is read as answering), where a work's, a law's, an award's or a
+#: place's name does not ("Marten Prize", "Health Services Act").
+BODY_NOUNS = frozenset(
+    re.findall(
+        r"\w+",
+        "organisation organization institution institute body agency authority ministry "
+        "department court union society association council committee commission club band "
+        "label newspaper journal magazine publisher brewery firm business navy company bank "
+        "group team university school party church order army",
+    )
+)
 _THING_NOUNS = (
     (NAMED_NOUNS | PLACE_NOUNS | _OTHER_THINGS)
     - _PERSON_NOUNS

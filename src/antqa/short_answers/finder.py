@@ -29,6 +29,7 @@ from antqa.short_answers.names import (
     ArticleNames,
     abbreviates_asked,
     agent_asked,
+    answers_who,
     of_kind_asked,
     owner_only,
     persons_first,
@@ -139,6 +140,17 @@ def _measured_before(text: str, start: int, measure: str) -> bool:
     return before is not None and "".join(tokenize(before.group(1))) == measure
 
 
+#: A word's hyphen between letters ("Co-op", "Anglo-Norman"): one word as written, which
+#: the lexicon splits in two.
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _compounds_joined(span: str) -> str:
+    """``span`` with each hyphenated word written as one ("Brennock Coop"): a word of its
+    own the question lacks counts once, as the reader counts it."""
+    return _WORD_HYPHEN.sub("", span)
+
+
 def _asked_target(question: Question) -> tuple[Question, Target | None]:
     """The question a short answer is looked for (the first of "Which publisher ..., and
     when?": the publisher) and the kind of span that answers it, if any."""
@@ -186,6 +198,27 @@ class ShortAnswerFinder:
             if isinstance(found, ShortAnswer):
                 return found
         return None
+
+    def fits(self, question: Question, short: ShortAnswer) -> bool:
+        """Whether ``short`` answers in the kind asked with words of its own: for "who" a
+        name that can do what is asked (:func:`answers_who`: "Marten Prize" is a prize
+        named after someone), and not mostly the question's own words with each word
+        as written one (:func:`mostly_asked` over :func:`_compounds_joined`: "Brennock
+        Co-op" only names "the Brennock cooperative" of "Which dairy group was older than
+        the Brennock cooperative?"), read on the span as trimmed (:func:`_search` checks
+        the candidate before its office is cut: "Walter Hesketh" of "Assemblyman Walter
+        Hesketh" for "Which witness before the Hesketh committee ...?").
+
+        :meth:`find` keeps such a span (the refusal checks read what it finds), but it is
+        no clear answer: the sentence holding it is chosen as one holding none
+        (:meth:`~antqa.answering.choosing.SentenceChooser.choose`), and the answer is not
+        cut around it nor shows it."""
+        question, kind = _asked_target(question)
+        asked = Asked.of(question)
+        if kind is Target.NAME and asked.person and not answers_who(short.text, self.names):
+            return False
+        names = kind in (Target.NAME, Target.PLACE)  # a count's "twenty-two" is two words
+        return not (names and mostly_asked(_compounds_joined(short.text), asked))
 
     def shown(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer shown to the reader: :meth:`find`'s, when the best of

@@ -6,8 +6,15 @@ from __future__ import annotations
 import re
 
 from antqa.lexical import STOPWORDS, tokenize
+from antqa.people import two_word_names
 from antqa.questions import MONTH_NAMES
-from antqa.short_answers.asked import Asked, mostly_asked, names_a_person, names_thing
+from antqa.short_answers.asked import (
+    BODY_NOUNS,
+    Asked,
+    mostly_asked,
+    names_a_person,
+    names_thing,
+)
 from antqa.short_answers.forms import (
     DETERMINERS,
     PEOPLE_ENDINGS,
@@ -227,6 +234,43 @@ _OFFICE = re.compile(
 _ABBREVIATED_TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Rev|Capt|Col|Gen|Lt|Sgt)")
 
 
+#: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+#: The "of" joining a thing's head to the name it is of ("Treaty of Almsby").
+_OF_HEAD = re.compile(r"\s+of\s+")
+
+
+def _thing_head(name: str) -> str:
+    """The noun for a thing (:func:`~.asked.names_thing`) that makes ``name`` a thing's,
+    lower-cased, however capitalised and named after someone: its last word ("Prize" of
+    "Marten Prize"), or its words before "of" ("Treaty" of "Treaty of Almsby", "Union of
+    Construction Labourers"; "Abbot Gervase of Lenholm" stays a person); ``""`` if none."""
+    names = _CAPITALISED.findall(name)
+    if len(names) > 1 and names_thing(names[-1].lower()):
+        return names[-1].lower()
+    head = _OF_HEAD.split(name)
+    return head[0].lower() if len(head) > 1 and names_thing(head[0].lower()) else ""
+
+
+def thing_named(name: str) -> bool:
+    """Whether ``name`` is a thing's, not a person's (:func:`_thing_head`)."""
+    return bool(_thing_head(name))
+
+
+def answers_who(name: str, article: ArticleNames) -> bool:
+    """Whether ``name`` (a short answer) can answer "who": a person's or a body's name does
+    (:func:`names_body`, :data:`~.asked.BODY_NOUNS`: "Tarrowby Bridge Trust" owns the
+    bridge, "Vessenport High Court" tries a case), but not a thing's named after someone
+    (:func:`thing_named`: "Marten Prize", "Health Services Act") nor a vessel's
+    (:attr:`ArticleNames.vessels`: "Orinda")."""
+    if names_body(name):
+        return True
+    head = _thing_head(name).split()
+    if head and not any(w in BODY_NOUNS or w.rstrip("s") in BODY_NOUNS for w in head):
+        return False
+    return name not in article.vessels
+
+
 #: "of the" and a name after a person's name of two words or more ("Dr. Ilse Varga of the
 #: Kettering Observatory"): where the person worked, not part of the name.
 _OF_BODY = re.compile(r"[A-Z][\w’'-]*\s+[A-Z][\w’'-]*(\s+of\s+the\s+[A-Z])")
@@ -418,6 +462,23 @@ class ArticleNames:
         #: The names (their last two words) the article describes as a person's
         #: (:func:`_described_people`).
         self.described = _described_people(article)
+        #: Names the article writes after a noun for a vessel somewhere ("the passenger
+        #: liner Orinda"): a ship's wherever it is written alone ("finally surpassed Orinda
+        #: as the largest ship"), no one's; unless the article also writes it as someone's
+        #: surname ("the electric ferry Kemble, named after the company's co-founder", "Josiah
+        #: Kemble").
+        vessels = {
+            match.group()
+            for match in _NAME.finditer(article)
+            if _VESSEL_BEFORE.search(
+                article, max(0, match.start() - QUALIFIER_CHARS), match.start()
+            )
+        }
+        named = {tuple(tokenize(vessel)) for vessel in vessels}  # "Calder Queen" itself
+        surnames = {pair[1] for pair in two_word_names(article) if pair not in named}
+        self.vessels = frozenset(
+            vessel for vessel in vessels if surnames.isdisjoint(tokenize(vessel.split()[-1]))
+        )
         #: The stems of the occupations the article writes of someone (:func:`role_spans`:
         #: "the headmaster Henry Dunmore", "Ida Voss, a schoolteacher"; and the word in lower
         #: case right before a name of two words, :data:`_DESCRIBED_BEFORE`: "her assistant,
@@ -430,9 +491,11 @@ class ArticleNames:
         """Whether the capitalised run ``text[start:end]`` can be a name of ``kind``.
 
         Not a word the article also writes in lower case, not a single word that qualifies
-        the next one ("Turkish forces", "Norman mercenary"), and for a person not a place
+        the next one ("Turkish forces", "Norman mercenary"), not a month ("Which country's
+        mediation ...?" is not answered by "October" of "in October 1958", which reads as a
+        place after "in"), and for a person not a place
         ("of England", "in Syria", and for "who" any name the article writes as a place,
-        or a month: "Who ruled ...?" is not answered by "France" or "June"), nor a day
+        "Who ruled ...?" is not answered by "France"), nor a day
         ("Grey Thursday") or one word after "the" (:meth:`_thing_after_the`).
         """
         if _ABBREVIATED_TITLE.fullmatch(text, start, end):
@@ -444,12 +507,12 @@ class ArticleNames:
         following = _FOLLOWING.match(text, end)
         if len(words) == 1 and following and (start == 0 or not _verbal(following.group(1))):
             return False  # "Norman mercenary"; but "Duncan as a hostage" names him
+        if words[-1] in MONTH_NAMES:
+            return False  # "By 1 June", "in October 1958": a date, whatever a name asks for
         if kind is Target.PLACE:
             return True
         if following and following.group(1) in self.nouns:
             return False  # "the Old Norse language", "the Carrow Moor outstation": which one
-        if words[-1] in MONTH_NAMES:
-            return False  # "By 1 June": a date, whatever a name asks for
         if person and self.is_place(text[start:end]):
             return False  # "Who ruled ...?" is not answered by "France"
         if person and _DURING_BEFORE.search(text, max(0, start - QUALIFIER_CHARS), start):
