@@ -1053,3 +1053,27 @@ def test_a_sentence_tells_a_name_only_by_a_verb_of_naming() -> None:
     assert tells_called("The fog is known locally as the murk.")
     assert not tells_called("Most members were called up for military service.")
     assert not tells_called("People delay calling for help.")
+
+
+def test_a_role_told_in_the_description_after_a_name_is_that_persons() -> None:
+    """The words set off after a name describe that one person: the treasurer is the one
+    described, not the next name, however close it follows across ", and"."""
+    article = (
+        "The dairy was set up in 1911 by local farmers. "
+        "Besides Marlow, the principal founders were Agnes Coyle, a widow who kept the "
+        "largest herd in the parish and became the first treasurer, and the schoolmaster "
+        "Thomas Reddin, who drafted the rules."
+    )
+    assert_short_answer(article, "Who was the first treasurer of the dairy?", "Agnes Coyle")
+    assert_short_answer(article, "Who drafted the rules of the dairy?", "Thomas Reddin")
+
+
+def test_apposition_end_reads_a_description_set_off_after_a_name() -> None:
+    from antqa.short_answers.roles import apposition_end
+
+    text = "Agnes Coyle, a widow who kept cows, and Tom Reddin drafted it."
+    assert text[: apposition_end(text, len("Agnes Coyle"))].endswith("kept cows")
+    assert apposition_end(text, text.index(" drafted")) == text.index(" drafted")
+    # a description naming another person tells of them too: none is read
+    other = "Mairinger, a contrapuntist who had been a pupil of Jakob Steindl, taught him."
+    assert apposition_end(other, len("Mairinger")) == len("Mairinger")

@@ -55,7 +55,13 @@ from antqa.short_answers.quantities import (
     with_time_counted,
     without_asked_rate,
 )
-from antqa.short_answers.roles import ROLE_BEFORE, ROLE_CHARS, person_by_role, role_spans
+from antqa.short_answers.roles import (
+    ROLE_BEFORE,
+    ROLE_CHARS,
+    apposition_end,
+    person_by_role,
+    role_spans,
+)
 from antqa.short_answers.targets import (
     FRAME_WORDS,
     QUANTITIES,
@@ -422,7 +428,13 @@ class ShortAnswerFinder:
 
     def _pulls(self, kind: Target, text: str, asked: Asked) -> list[tuple[float, tuple[int, int]]]:
         """Each candidate span with how hard the question's words pull at it, the strongest
-        first; a candidate made of the question's words or far from them is none."""
+        first; a candidate made of the question's words or far from them is none.
+
+        For "who", the words of the description set off after a name (:func:`apposition_end`)
+        pull at it as if next to it: "Agnes Coyle, a widow who kept the largest herd in the
+        parish and became the first treasurer, and the schoolmaster Thomas Reddin" answers
+        "Who was the first treasurer?" with her, whom the words are about, not with the name
+        written closest after them; a follow-up's "she" then stands for her too."""
         words = word_positions(text)
         shared = [i for i, (_, token) in enumerate(words) if token in asked.tokens]
         if not shared:
@@ -434,11 +446,17 @@ class ShortAnswerFinder:
             # the content words inside the span are words[first : last + 1] (none: last
             # is the one before the first after it)
             first, last = bisect_left(offsets, start), bisect_left(offsets, end) - 1
+            # the words of the description set off after a person's name tell of them
+            described = (
+                bisect_left(offsets, apposition_end(text, end)) - 1
+                if kind is Target.NAME and asked.person
+                else last
+            )
             nearest: dict[str, int] = {}
             closest = self.policy.max_distance + 1
             for i in shared:
                 if not first <= i <= last:
-                    gap = first - i if i < first else i - last
+                    gap = first - i if i < first else 0 if i <= described else i - last
                     closest = min(closest, gap)
                     if kind is Target.TIME and i > last:
                         gap += self.policy.time_after_gap  # "automated in 1987", not "1958 and"
