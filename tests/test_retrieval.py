@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from antqa.conversation import SearchPlan
-from antqa.lexical import LexicalIndex, short_forms, tokenize
+from antqa.lexical import LexicalIndex, qualifiers_asked, short_forms, tokenize
 from antqa.refusals import given_to_another
 from antqa.retrieval import dense_scores, stored_vectors
 from antqa.service import QAService
@@ -336,3 +336,33 @@ def test_an_abbreviation_s_plural_or_possessive_without_apostrophe_is_the_abbrev
     told = ["Among the networks, P3's daily reach fell from 31 per cent in 2005."]
     assert given_to_another("what was P3s daily reach in 2005", told) is None
     assert given_to_another("what was P4s daily reach in 2005", told) is not None
+
+
+def test_a_qualifier_asked_counts_in_another_form_of_its_class() -> None:
+    lexicon = LexicalIndex(
+        [
+            "The last ship built at the yard was launched by Margaret Leddon.",
+            "The yard launched a ship every year.",
+            "At its height the yard employed 4,000 men.",
+            "The yard employed 900 men; the largest groups were riveters.",
+            "The first yard was founded in 1849.",
+            "The yard finally closed in 1983.",
+        ]
+    )
+
+    def coverage(question: str) -> np.ndarray:
+        return lexicon.coverage(question, qualifiers=qualifiers_asked(question))
+
+    final = coverage("Who launched the yard's final ship?")
+    assert final[0] > final[1] > 0  # "last" tells "final"
+    assert final[0] > lexicon.coverage("Who launched the yard's final ship?")[0]
+    peak = coverage("How many men did the yard employ at the peak?")
+    assert peak[2] > peak[3]  # a high point, not a rank among things of one time
+    asked = "What was the largest number of men the yard ever employed?"
+    assert coverage(asked)[2] > lexicon.coverage(asked)[2]  # "at its height": the peak
+    assert not qualifiers_asked("Which was the largest lender in the 1920s?")  # one time
+    assert qualifiers_asked("What was the most passengers it ever carried?") == {"ever": 1}
+    # as written, not stemmed: a verb, a time before now, "in the end"
+    assert not qualifiers_asked("How long did the walkout last?")
+    assert not qualifiers_asked("What happened last year?")
+    assert not qualifiers_asked("When did the yard finally shut?")

@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -128,6 +128,68 @@ def _one_spelling(word: str) -> str:
     for pattern, spelling in _SPELLINGS:
         word = pattern.sub(spelling, word)
     return word
+
+
+#: Words that pick one instance of something an article tells several times, each class
+#: as (how a question asks by it, its word in a group; how a sentence tells it): the
+#: last ("final", "latest"), the greatest of all time ("largest ... ever", "the most
+#: passengers ... ever", "at the peak" asked; "peak", "at its height", "a record" told).
+#: A question asks with one form ("the yard's final ship", "the largest number of
+#: branches the bank ever had") where the article tells with another ("the last ship
+#: built", "reached its peak of 58 offices"), and without the class the sentence telling
+#: another instance that shares the question's other words ranks first. Read in the words
+#: as written, not stemmed: "finally" ("when did the yard finally shut?") is "in the
+#: end", and "last" is no rank as a verb ("how long did the walkout last?") nor in "last
+#: year". The greatest only of all time: "the largest lender in the late 1920s" ranks
+#: things of one time, which "at its height" does not tell; and told by words of a high
+#: point only ("the largest groups" ranks things too). No class of the first: "first" is
+#: written of everything ("first week", "first time"), and read as "originally" /
+#: "initially" it quoted "It originally had five members" before "Its first president
+#: was ..." (over every set: 1 short answer lost, 2 unanswerables given one, 2 answers'
+#: passages ranked lower, none gained). Nor of the present ("today", "currently" asked;
+#: "now" told): 2 answers' passages ranked higher, 2 lower, no answer hit moved.
+QUALIFIER_CLASSES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNORECASE))
+    for asked, told in (
+        (
+            r"\b(?P<word>final|latest"
+            r"|last(?=\s+(?!(?:year|month|week|night|decade|century)\b)[a-z]))\b",
+            r"\b(?:final|latest|last)\b",
+        ),
+        (
+            r"\b(?P<word>largest|biggest|greatest|highest)\b(?=[^?]*\b(?:ever|at\s+one\s+time)\b)"
+            r"|\bmost\b[^?]*\b(?P<ever>ever)\b|\b(?P<peak>peak|maximum)\b",
+            r"\b(?:peak|peaked|highest|maximum|heyday)\b|\bat\s+(?:its|their|the)\s+height\b"
+            r"|\ba\s+record\b",
+        ),
+    )
+)
+
+
+def qualifiers_asked(question: str) -> dict[str, int]:
+    """The qualifiers ``question`` asks by (:data:`QUALIFIER_CLASSES`), each as its stemmed
+    word and the number of its class ("final" -> 0 of "Who launched the yard's final ship?")."""
+    asked: dict[str, int] = {}
+    for number, (asking, _) in enumerate(QUALIFIER_CLASSES):
+        for match in asking.finditer(question):
+            word = next(w for w in match.groups() if w)
+            for token in tokenize(word):
+                asked.setdefault(token, number)
+    return asked
+
+
+def _qualifiers_told(texts: Sequence[str]) -> list[dict[str, np.ndarray]]:
+    """Per class of :data:`QUALIFIER_CLASSES`, the texts telling it, by the stemmed (last)
+    word they tell it with ("peak", "height", "record")."""
+    told: list[dict[str, np.ndarray]] = []
+    for _, telling in QUALIFIER_CLASSES:
+        by_word: dict[str, list[int]] = {}
+        for number, text in enumerate(texts):
+            for match in telling.finditer(text):
+                stems = _tokens(match.group(0), _stemmer(False)) or [match.group(0).lower()]
+                by_word.setdefault(stems[-1], []).append(number)
+        told.append({w: np.unique(np.array(t, dtype=np.int64)) for w, t in by_word.items()})
+    return told
 
 
 def _lucene_idf(documents: int, frequency: int) -> float:
@@ -431,6 +493,7 @@ class LexicalIndex:
         self._pasts = _pasts_held(self._frequency)
         self._typos, self._respelt = _typos_held(texts, self._frequency)
         self._splits = _splits(texts)
+        self._qualifiers = _qualifiers_told(texts)
 
     def idf(self, token: str) -> float:
         """How rare ``token`` is among the texts (highest for words no text holds)."""
@@ -500,11 +563,18 @@ class LexicalIndex:
         known = [t for t in tokens if t in self._postings]
         return tokens, sum(self.idf(t) for t in tokens), known
 
-    def coverage(self, query: str | Sequence[str], also: LexicalIndex | None = None) -> np.ndarray:
+    def coverage(
+        self,
+        query: str | Sequence[str],
+        also: LexicalIndex | None = None,
+        qualifiers: Mapping[str, int] | None = None,
+    ) -> np.ndarray:
         """Per text, the IDF-weighted share (0–1) of the query's distinct words it holds,
         or a word blended from two of them; with ``also``, a word the text of the same
         number there holds counts as the text's own, once (what its "it" stands for,
-        :mod:`antqa.referents`, is read with it in the same pass)."""
+        :mod:`antqa.referents`, is read with it in the same pass); with ``qualifiers``
+        (:func:`qualifiers_asked`), a qualifier the text tells in another form of its class
+        counts too (:meth:`_add_qualifiers`)."""
         tokens, total, known = self._terms(tokenize(query) if isinstance(query, str) else query)
         blended = self._blended(tokens)
         if not (known or blended) or total <= 0:
@@ -517,7 +587,28 @@ class LexicalIndex:
             texts = np.unique(np.concatenate([self._postings[b][0] for b in blends]))
             texts = np.setdiff1d(texts, holding[token])
             held[texts] += np.float32(self.idf(token))
+        if qualifiers:
+            self._add_qualifiers(held, qualifiers, holding)
         return held / total
+
+    def _add_qualifiers(
+        self, held: np.ndarray, qualifiers: Mapping[str, int], holding: Mapping[str, np.ndarray]
+    ) -> None:
+        """Add to ``held`` the weight of each qualifier asked (a stemmed word and its class,
+        :data:`QUALIFIER_CLASSES`) for the texts telling its class by another word only
+        (``holding``: the texts holding each known word of the query), as the rarer of
+        the two words: a word every other sentence writes ("first") is no rare word's
+        match ("originally")."""
+        for token, number in qualifiers.items():
+            told = {w: t for w, t in self._qualifiers[number].items() if w != token}
+            if not told:
+                continue
+            credit = np.zeros(self._size, dtype=np.float32)
+            weight = np.float32(self.idf(token))
+            for word, texts in told.items():
+                credit[texts] = np.maximum(credit[texts], min(weight, np.float32(self.idf(word))))
+            credit[holding.get(token, _NO_TEXTS)] = 0.0
+            held += credit
 
     def _holding(self, token: str, also: LexicalIndex | None) -> np.ndarray:
         """The numbers of the texts holding ``token``, here or (with ``also``) in the text

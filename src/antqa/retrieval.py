@@ -28,7 +28,7 @@ import numpy as np
 from antqa.conversation import SearchPlan
 from antqa.embedding import Embedder
 from antqa.index import ArticleIndex
-from antqa.lexical import LexicalIndex
+from antqa.lexical import LexicalIndex, qualifiers_asked
 from antqa.models import Chunk, Hit, Sentence
 from antqa.questions import (
     KIND_NOUN,
@@ -262,8 +262,9 @@ class Retriever:
         passages = dense_scores(self._chunk_vectors, vector)
         context = passages[self._context]
         covered = self._covered(question)
-        coverage = self._coverage(covered)
-        nearby = self.neighbourhood_lexicon.coverage(covered)
+        qualifiers = qualifiers_asked(question.text)
+        coverage = self._coverage(covered, qualifiers)
+        nearby = self.neighbourhood_lexicon.coverage(covered, qualifiers=qualifiers)
         relevance = (
             dense + w.coverage * coverage + w.neighbourhood_coverage * nearby + w.context * context
         )
@@ -286,7 +287,7 @@ class Retriever:
             passages,
         )
 
-    def _coverage(self, covered: tuple[str, ...]) -> np.ndarray:
+    def _coverage(self, covered: tuple[str, ...], qualifiers: dict[str, int]) -> np.ndarray:
         """Per sentence, the share of the question's words it holds (``covered``, as
         :meth:`_covered` reads them); a sentence opening with
         "it", "he", "she" or "they" is read with the words of the subject it stands for
@@ -299,8 +300,10 @@ class Retriever:
         sentence writing no time is read with the time its paragraph gave last
         (:func:`antqa.refusals.paragraph_times`): "An inquiry chaired by ..." after "On 12
         December 1907 a goods train ran into ..." holds "1907" of "Who led the inquiry into
-        the 1907 accident?"."""
-        return self.lexicon.coverage(covered, self.referent_lexicon)
+        the 1907 accident?". A qualifier the question asks by counts in another form of its
+        class (``qualifiers``, :func:`~antqa.lexical.qualifiers_asked`: "the last ship" for
+        "the yard's final ship")."""
+        return self.lexicon.coverage(covered, self.referent_lexicon, qualifiers)
 
     def _covered(self, question: Question) -> tuple[str, ...]:
         """The question's words a sentence's coverage counts: its tokens, with a comparative
