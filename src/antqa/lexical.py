@@ -227,8 +227,8 @@ FORM_DROPS = ("t", "s")
 
 #: Verbs whose past the stemmer leaves apart from them ("lose" / "lost", "leave" / "left"):
 #: a question asks with the bare verb ("How many ships did he lose?"), an article tells with
-#: the past ("he lost six warships"). Read by :meth:`LexicalIndex.form` and by the doer check
-#: (:mod:`antqa.refusals.doers`).
+#: the past ("he lost six warships"). Read by :meth:`LexicalIndex.scored_form` and by the doer
+#: check (:mod:`antqa.refusals.doers`).
 IRREGULAR_PASTS = {
     "pay": "paid",
     "sell": "sold",

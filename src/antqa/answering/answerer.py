@@ -19,10 +19,8 @@ from antqa.questions import AnswerKind, Question
 from antqa.refusals import periods
 from antqa.retrieval import Retriever, Scores
 from antqa.short_answers import Asked, ShortAnswerFinder
-from antqa.short_answers.names import ArticleNames, thing_named
+from antqa.short_answers.names import CAPITALISED, ArticleNames, thing_named
 
-#: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
-_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 #: How many words a name needs to be taken for a person's where only its capitals tell:
 #: a "which" question's answer, or the one name a question asking for no one writes
 #: (:func:`person_asked_of`). Two ("Viktor Albrecht"); one word names a work or a ship as
@@ -97,7 +95,7 @@ def person_named(
         # the unseen exchange-crash batch: "who replaced him?" after a "who" answered with
         # "Marten Prize" was refused as "it never mentions Marten Prize"
         return ""
-    return " ".join(_NAME.findall(short.text)[-2:])  # "Walter Hesketh" of "Assemblyman ..."
+    return " ".join(CAPITALISED.findall(short.text)[-2:])  # "Walter Hesketh" of "Assemblyman ..."
 
 
 def person_asked_of(question: Question, article: ArticleNames) -> str:

@@ -41,19 +41,18 @@ _NOT_STEPS = frozenset(tokenize("first last also only still ever never once"))
 STEP_REACH = 2
 
 
-#: The past forms of general English verbs that do not start with their plain form's
-#: letters (:func:`~antqa.lexical.form_prefix`) are :data:`~antqa.lexical.IRREGULAR_PASTS`:
-#: "How much did Calderra pay Varnholt?" asks a step an article writes "paid". With the
-#: step's own clause naming its doer (:func:`_subject_before`), 3 more unanswerables
-#: refused over every set (runs h35u-r2 -> h35u-r4), no answerable. Not "become" ("did
-#: Ostavia become independent" of "the country became a republic": an answerable refused).
-
-
 def _step_form(step: str) -> re.Pattern[str]:
     """What finds ``step`` (a verb) written in any form ("publish", "published"; "pay",
     "paid": :data:`~antqa.lexical.IRREGULAR_PASTS`), in lower case: a capitalised word is
     a name ("Ant Financial" is no step "ant"), and a step opening a sentence ("Published in
-    1933, ...") is passed over, which refuses less."""
+    1933, ...") is passed over, which refuses less.
+
+    The irregular pasts are the general English verbs whose past does not start with the
+    plain form's letters (:func:`~antqa.lexical.form_prefix`): "How much did Calderra pay
+    Varnholt?" asks a step an article writes "paid". With the step's own clause naming
+    its doer (:func:`_subject_before`), 3 more unanswerables refused over every set (runs
+    h35u-r2 -> h35u-r4), no answerable. Not "become" ("did Ostavia become independent" of
+    "the country became a republic": an answerable refused)."""
     forms = rf"{re.escape(form_prefix(step).lower())}\w*"
     past = IRREGULAR_PASTS.get(step.lower())
     return re.compile(rf"\b(?:{forms}|{past}\b)" if past else rf"\b{forms}")

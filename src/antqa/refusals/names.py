@@ -715,9 +715,11 @@ def _tells_asked(name: str, form: str, between: str, owned: bool, sentences: Seq
     a pattern of its opening letters; auxiliaries ``between``), or, asked with "of"
     (``owned``), as the name's own or with "of" too."""
     written = re.escape(name)
-    pattern = rf"\b{written}['’]s\s+{form}|\b{form}\w*\s+of\s+(?:the\s+)?{written}\b"
-    if not owned:
-        pattern = rf"\b{written}\s+{between}{form}"
+    pattern = (
+        rf"\b{written}['’]s\s+{form}|\b{form}\w*\s+of\s+(?:the\s+)?{written}\b"
+        if owned
+        else rf"\b{written}\s+{between}{form}"
+    )
     return any(re.search(pattern, sentence) for sentence in sentences)
 
 

@@ -235,7 +235,7 @@ _ABBREVIATED_TITLE = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Rev|Capt|Col|Gen|Lt|Sgt)"
 
 
 #: A capitalised word: what a person's name writes ("Colm Varey"), not "a guard".
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 #: The "of" joining a thing's head to the name it is of ("Treaty of Almsby").
 _OF_HEAD = re.compile(r"\s+of\s+")
 
@@ -245,7 +245,7 @@ def _thing_head(name: str) -> str:
     lower-cased, however capitalised and named after someone: its last word ("Prize" of
     "Marten Prize"), or its words before "of" ("Treaty" of "Treaty of Almsby", "Union of
     Construction Labourers"; "Abbot Gervase of Lenholm" stays a person); ``""`` if none."""
-    names = _CAPITALISED.findall(name)
+    names = CAPITALISED.findall(name)
     if len(names) > 1 and names_thing(names[-1].lower()):
         return names[-1].lower()
     head = _OF_HEAD.split(name)
