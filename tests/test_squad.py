@@ -283,6 +283,9 @@ OTHER_FOLLOWUPS = (
     "city-tramway",
     "cooperative-bank",
     "shipbuilding-yard",
+    "botanical-expedition",
+    "salt-mine",
+    "river-navigation",
 )
 
 
