@@ -15,6 +15,7 @@ from antqa.referents import (
     first_standing_for,
     points_back,
     referents,
+    refers_back,
     standing_for,
     subject,
 )
@@ -43,6 +44,36 @@ def test_a_pronoun_stands_for_the_subject_before_it_in_its_paragraph_only() -> N
     assert found[:3] == ["", opera, opera]  # a run of "It ..." stands for the same opera
     # a new paragraph, a possessive naming its own subject, "The <noun>": no referent
     assert found[3:] == ["", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "back"),
+    [
+        ("It was revived in 1890.", True),
+        # a pronoun subject after a time, a place or a circumstance fronted before it
+        ("In 1934, during the depression, it absorbed the Varnhold Thrift Society.", True),
+        ("Under Admiral Gerrit Moellendaal it comprised 27 warships.", True),
+        # after a participle's phrase, however many participles it holds
+        ("Drafted at Vessary and adopted on 14 September 1871, it entered into force.", True),
+        # the fronted words have a subject and verb of their own, whom the pronoun stands for
+        ("In 1612 the cartographer Aldo Ferrucci drew a channel, although he never went.", False),
+        ("On 3 July a mortar bomb fell through the roof while he was holding a council.", False),
+        # its subject is before the comma, not a fronted phrase
+        ("The council took a cautious line: after a hearing, it deferred its decision.", False),
+        ("Founded in 1869 by Tomas Vell, the company was bought in 1931.", False),
+        ("In 1963 the airline bought four aircraft.", False),  # no pronoun at all
+    ],
+)
+def test_a_pronoun_subject_after_a_fronted_phrase_refers_back(text: str, back: bool) -> None:
+    assert refers_back(text) is back
+
+
+def test_a_fronted_phrase_before_the_pronoun_borrows_the_subject_before() -> None:
+    text = (
+        "The Westmere Savings Bank was founded in 1884. "
+        "In 1934, during the depression, it absorbed the Varnhold Thrift Society."
+    )
+    assert referents(split_sentences(text)) == ["", "The Westmere Savings Bank "]
 
 
 def test_coverage_with_counts_a_word_either_text_holds_once() -> None:

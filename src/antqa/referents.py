@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from antqa.models import Sentence
+from antqa.refusals.clauses import AUXILIARIES
 
 #: A sentence whose subject is a pronoun standing for what was told just before. Not a
 #: possessive ("His successor, the lexicographer Marcus Dunhallow, ..." names its own
@@ -79,9 +80,65 @@ def subject(text: str) -> str:
     return text if verb is None else text[: verb.start()]
 
 
+#: The same pronoun as subject after a phrase fronted before it: a time, a place or a
+#: circumstance ("In 1934, during the depression, it absorbed the Varnhold Thrift
+#: Society", "Under Admiral Gerrit Moellendaal it comprised 27 warships") or a participle
+#: ("Drafted by the Convention and adopted in 1871, it entered into force", "Opened in
+#: 1894, it allowed ..."). Without it, the unseen batches' sentences answering "Which
+#: organisation did the bank take over in 1934?" and "When did Caldrenne's constitution
+#: come into effect?" lacked the name the question asks by, and a sentence naming it
+#: ranked first.
+_FRONTED = re.compile(
+    r"^\W*(?:(?P<preposition>(?:In|On|At|Under|After|Before|During|By|From|With|Within|Until"
+    r"|Since|Following|Despite|When|While|As|Although|Though|Once)\b)"
+    r"|(?P<participle>(?:[A-Z][a-z]+(?:ed|ing|en)|Born)\b))"
+)
+#: The pronoun a fronted phrase ends at, followed by a word in lower case (its verb).
+_PRONOUN_SUBJECT = re.compile(r"(?<=[\s,])(?:it|he|she|they)\s+(?=[a-z])")
+#: The most words a fronted phrase with no comma holds before its pronoun ("Under Admiral
+#: Gerrit Moellendaal it", "At its peak in 1913 it"): a longer one runs on into a clause
+#: of its own ("On 3 July a mortar bomb fell through the roof ... while he"). At 5, "After
+#: 23 days in the ice she reached open water" borrowed the Merrow's sentence up to its
+#: first regular verb ("The Merrow left Port Carrow ... and"), and an unanswerable
+#: asking of Port Carrow was answered; 4 moves nothing else on any set.
+FRONTED_WORDS = 4
+#: Where a sentence's clause ends: a fronted phrase does not reach past one.
+_CLAUSE_END = re.compile(r"[.;:?!]")
+
+
+def _fronted_pronoun(text: str) -> bool:
+    """Whether ``text``'s subject is a pronoun after a fronted phrase (:data:`_FRONTED`)
+    with no subject of its own: after a time, a place or a circumstance, no verb at all
+    (:data:`_VERB`), the pronoun right after its comma or after a few words
+    (:data:`FRONTED_WORDS`): "In 1612 the cartographer Ferrucci drew a channel ...,
+    although he never visited" has its subject, whom "he" stands for; after a participle,
+    the pronoun right after the phrase's comma, and no form of be, have or do nor a modal
+    in lower case before it (:data:`~antqa.refusals.clauses.AUXILIARIES`: they have a
+    subject of their own; the month "May" is none), though more participles may follow
+    ("Drafted by ... and adopted on ..., it")."""
+    opening = _FRONTED.match(text)
+    pronoun = _PRONOUN_SUBJECT.search(text, opening.end()) if opening else None
+    if opening is None or pronoun is None:
+        return False
+    fronted = text[opening.end() : pronoun.start()]
+    if _CLAUSE_END.search(fronted):
+        return False
+    after_comma = fronted.rstrip().endswith(",")
+    if opening.group("preposition"):
+        short = "," not in fronted and len(fronted.split()) <= FRONTED_WORDS
+        return (after_comma or short) and _VERB.search(fronted) is None
+    return after_comma and AUXILIARIES.isdisjoint(re.findall(r"\b[a-z]+\b", fronted))
+
+
+def refers_back(text: str) -> bool:
+    """Whether ``text``'s subject is a pronoun standing for what was told before: opening
+    it (:data:`REFERS_BACK`) or after a phrase fronted before it (:func:`_fronted_pronoun`)."""
+    return REFERS_BACK.match(text) is not None or _fronted_pronoun(text)
+
+
 def referents(sentences: Sequence[Sentence]) -> list[str]:
-    """Per sentence, the subject of the sentence before it in its paragraph when it opens
-    with a pronoun standing for it (:data:`REFERS_BACK`), else ``""``; a run of such
+    """Per sentence, the subject of the sentence before it in its paragraph when its own
+    subject is a pronoun standing for it (:func:`refers_back`), else ``""``; a run of such
     sentences ("He ... . He ...") all stand for the subject of the one opening it."""
     found: list[str] = []
     for number, sentence in enumerate(sentences):
@@ -89,10 +146,10 @@ def referents(sentences: Sequence[Sentence]) -> list[str]:
         if (
             previous is None
             or previous.paragraph != sentence.paragraph
-            or not REFERS_BACK.match(sentence.text)
+            or not refers_back(sentence.text)
         ):
             found.append("")
-        elif REFERS_BACK.match(previous.text):
+        elif refers_back(previous.text):
             found.append(found[-1] or subject(previous.text))
         else:
             found.append(subject(previous.text))
