@@ -88,7 +88,8 @@ QUESTION_WEIGHT = 2
 #: 3 for every follow-up gained 2, lost 2 and gave an unanswerable a short answer.
 QUESTION_SHARE = 0.28
 #: At most this many times: the model reads 256 tokens, and a one-word "why?" after a long
-#: answer would otherwise be written dozens of times, cutting the answer it refers to.
+#: answer would otherwise be written dozens of times, cutting the answer it refers to. No
+#: readable set moved between caps of 4 and 10 (runs h45f-cap4, h45f-cap10).
 QUESTION_REPEATS_CAP = 6
 #: How much a clear follow-up leans on the previous answer (:attr:`SearchPlan.strength`):
 #: wholly. What marks a plan as a follow-up wherever it is read.
