@@ -13,6 +13,8 @@ from antqa.answering import Answerer
 from antqa.answering.answerer import name_given, person_asked_of, person_named
 from antqa.conversation import (
     FOLLOW_UP_STRENGTH,
+    QUESTION_REPEATS_CAP,
+    QUESTION_SHARE,
     QUESTION_WEIGHT,
     SearchPlan,
     Turn,
@@ -118,11 +120,28 @@ def test_a_follow_up_reads_what_the_answer_chose_not_the_runner_up_it_hedged_wit
     assert "Taobao’s culture is lively and agile" in culture.answer
 
 
-def test_a_follow_up_outweighs_a_long_previous_answer_in_its_query() -> None:
-    long_answer = "A long answer that tells many other things. " * 8
-    plan = plan_search("And who leads it?", [turn("What was set up?", long_answer)])
+def test_a_follow_up_outweighs_a_short_previous_answer_in_its_query() -> None:
+    answer = "A short answer that tells one other thing. [1]"
+    plan = plan_search("And who leads it?", [turn("What was set up?", answer)])
     assert plan.query.count("And who leads it?") == QUESTION_WEIGHT > 1
     assert plan.query.endswith(plan.context)
+
+
+def test_a_follow_up_is_written_more_times_the_longer_the_previous_answer() -> None:
+    # the model pools every token alike: after a long answer the question keeps about
+    # QUESTION_SHARE of the words, not the tenth two copies of it would be
+    question = "Which hospital was he taken to?"
+    history = [turn("Who was the first case?", "An answer that tells many other things. " * 12)]
+    plan = plan_search(question, history)
+    words = len(plan.context.split())
+    assert QUESTION_WEIGHT < plan.query.count(question) <= QUESTION_REPEATS_CAP
+    assert len(question.split()) * plan.query.count(question) >= QUESTION_SHARE * words * 0.9
+    assert plan.query.endswith(plan.context)
+
+
+def test_a_one_word_follow_up_is_written_at_most_the_cap_times() -> None:
+    history = [turn("When did the mill close?", "An answer that tells many other things. " * 12)]
+    assert plan_search("Why?", history).query.count("Why?") == QUESTION_REPEATS_CAP
 
 
 def test_a_follow_up_on_a_thing_is_embedded_with_the_name_the_answer_gave() -> None:

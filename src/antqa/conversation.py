@@ -75,6 +75,22 @@ _THING = re.compile(r"\b(?:that|this|these|those|it|they|them|there)\b", re.IGNO
 #: 128 answered as the reference, 2 gave 130 (none lost), 3 and 4 also 130 (4 swapped two
 #: more); a context cut to the previous answer's first sentence gave 122-123.
 QUESTION_WEIGHT = 2
+#: The least share of a follow-up's query its question's words make up, whatever the length
+#: of the previous answer (:meth:`SearchPlan.repeats`): a fixed ``QUESTION_WEIGHT`` is a
+#: quarter of the words after an answer of 45 words, but a tenth after one of 130, which
+#: then drowns the follow-up again ("Which hospital was he taken to?" after a two-sentence
+#: answer found the hospital's later admissions, not "who was admitted to St. Brennan's
+#: Hospital"). Written ``round(QUESTION_SHARE * context words / question words)`` times
+#: when that is more. Over every readable set with earlier turns (821 questions, runs
+#: s26-base -> h45f-sh28/sh33): 0.28 and 0.33 answered 2 more as the reference (OBF-01,
+#: mutf-09), none lost, no unanswerable moved (0.28 ranked 1 passage lower, 0.33 3); 0.4
+#: and 0.5 also lost one (EXF-06) and answered an unanswerable (CNF-14); QUESTION_WEIGHT
+#: 3 for every follow-up gained 2, lost 2 and gave an unanswerable a short answer.
+QUESTION_SHARE = 0.28
+#: At most this many times: the model reads 256 tokens, and a one-word "why?" after a long
+#: answer would otherwise be written dozens of times, cutting the answer it refers to. No
+#: readable set moved between caps of 4 and 10 (runs h45f-cap4, h45f-cap10).
+QUESTION_REPEATS_CAP = 6
 #: How much a clear follow-up leans on the previous answer (:attr:`SearchPlan.strength`):
 #: wholly. What marks a plan as a follow-up wherever it is read.
 FOLLOW_UP_STRENGTH = 1.0
@@ -263,7 +279,7 @@ class SearchPlan:
     @property
     def query(self) -> str:
         """A self-contained text to embed: the question, then what it refers back to, the
-        question written ``QUESTION_WEIGHT`` times so that a long context does not drown it;
+        question written :meth:`repeats` times so that a long context does not drown it;
         the last time with the thing its "it", "they" or "that" stands for written in
         (:meth:`referent`): the pooled vector then leans on that thing, not on whatever else
         the previous answer told ("What did Cenric get out of it?" after the Treaty of
@@ -273,12 +289,21 @@ class SearchPlan:
         lost, 1 unanswerable answered; no other set moved."""
         if not self.context:
             return self.question
+        times = self.repeats()
         referent = self.referent()
         found = _THING.search(self.question) if referent else None
         if found is None:
-            return " ".join([self.question] * QUESTION_WEIGHT + [self.context])
+            return " ".join([self.question] * times + [self.context])
         asked = self.question[: found.start()] + referent + self.question[found.end() :]
-        return " ".join([self.question] * (QUESTION_WEIGHT - 1) + [asked, self.context])
+        return " ".join([self.question] * (times - 1) + [asked, self.context])
+
+    def repeats(self) -> int:
+        """How many times :attr:`query` writes the question before the context: at least
+        ``QUESTION_WEIGHT``, more after a long previous answer, so that the question's words
+        make up about ``QUESTION_SHARE`` of it (the model pools every token's vector
+        alike), at most ``QUESTION_REPEATS_CAP``."""
+        ratio = len(self.context.split()) / max(1, len(self.question.split()))
+        return min(QUESTION_REPEATS_CAP, max(QUESTION_WEIGHT, round(QUESTION_SHARE * ratio)))
 
 
 def asks_which_thing(question: str) -> bool:
