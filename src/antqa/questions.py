@@ -245,7 +245,9 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)",
             r"\b(?!-)|",
             # "What did a twenty-word message cost when the cable opened?"
-            r"\bwhat (?:did|does|do|would|will)\b[^?]*\bcost\b",
+            r"\bwhat (?:did|does|do|would|will)\b[^?]*\bcost\b|",
+            # "What were relief workers paid each day?": a wage (not "paid for", a thing)
+            r"\bwhat (?:was|were|is|are|did|does|do)\b[^?]*\bpaid\b(?!\s+for\b)",
         ),
     ),
     (
@@ -348,7 +350,7 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.PLACE: _pattern(r"\b(?:in|at|from|near)\s+(?:the\s+)?[A-Z][a-z]", flags=0),
     AnswerKind.REASON: _pattern(
         r"\b(?:because|due to|owing to|as a result|result(?:ed)? (?:of|from)|caused|led to|",
-        r"so that|in order to|reasons?|thanks to|",
+        r"so that|in order to|reasons?|causes?\s+(?:was|were|is|are|of)|thanks to|",
         # the phrases that give what an act answered or what it was done against
         # ("proposed ... as a response to the collapse of grain revenues", "resigned in
         # protest at ...", "rejected on the grounds that ...", "withdrew, citing falling
