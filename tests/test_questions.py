@@ -94,6 +94,7 @@ from antqa.questions import (
         # what someone was paid is a sum; what was paid for is a thing
         ("What were relief workers paid each day?", AnswerKind.AMOUNT, ()),
         ("What was paid for by the council?", AnswerKind.ANY, ()),
+        ("What did she change about how the orchestra was paid?", AnswerKind.ANY, ()),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(
@@ -140,6 +141,7 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.REASON, "The immediate cause was the collapse of the loan office", (), True),
         (AnswerKind.REASON, "the cause of the fire was never found", (), True),
         (AnswerKind.REASON, "the count abandoned Marrec's cause in 1290", (), False),
+        (AnswerKind.REASON, "remedies were tried before the cause was understood", (), False),
         (AnswerKind.AGE, "he left school at fourteen", (), True),
         (AnswerKind.AGE, "he succeeded in 1381 at the age of nine", (), True),
         (AnswerKind.AGE, "aged seventy, she retired", (), True),
