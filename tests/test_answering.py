@@ -861,6 +861,35 @@ def test_who_held_a_role_adds_the_sentence_naming_someone_beside_it(tmp_path) ->
     assert answerer.chooser._add_role_holder([speaking], values, spoke) == [speaking]
 
 
+#: A launch told by a sentence naming a company by one capitalised word after "the", the
+#: inquiry's chair named beside the verb of heading in another.
+LAUNCH = (
+    "The worst accident came in 1903 at the launch of the liner Hesperine, ordered by the "
+    "Calder company. The ship capsized as it left the slipway.\n\n"
+    "An inquiry chaired by Judge Abel Rennick blamed a corroded anchorage.\n\n"
+    "The yard was first encouraged to build liners by the Lombards of the river.\n"
+)
+
+
+def test_who_headed_adds_the_role_holder_when_the_chosen_name_only_a_company(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A company called by one capitalised word after "the" names no one who can answer
+    "who": the sentence telling who chaired the inquiry is still quoted first."""
+    answerer, scores, _ = _asked_over(
+        LAUNCH, "who headed the inquiry into the hesperine disaster", tmp_path
+    )
+    launch, capsized, inquiry, encouraged = range(4)
+    values = {launch: 2.0, capsized: 1.8, inquiry: 1.0, encouraged: 0.5}
+    chooser = answerer.chooser
+    assert chooser._add_role_holder([launch, capsized], values, scores) == [
+        inquiry,
+        launch,
+        capsized,
+    ]
+    assert not chooser._names_unasked(launch, scores.question)  # "the Calder company"
+    assert chooser._names_unasked(inquiry, scores.question)
+    assert chooser._names_unasked(encouraged, scores.question)  # a people: "the Lombards"
+
+
 #: A role with its rank named beside a person, near sentences naming others.
 SON = (
     "King Osric III ruled Orvane until his death in 1287. The war was fought between the "

@@ -245,7 +245,14 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)",
             r"\b(?!-)|",
             # "What did a twenty-word message cost when the cable opened?"
-            r"\bwhat (?:did|does|do|would|will)\b[^?]*\bcost\b",
+            r"\bwhat (?:did|does|do|would|will)\b[^?]*\bcost\b|",
+            # "What were relief workers paid each day?": a wage. Not "paid for" (a thing),
+            # nor "paid" in a clause of its own ("What did she change about how the
+            # orchestra was paid?" asks what changed: read as a sum, it showed "60
+            # singers"). Over every set (s26-base -> h45s-r5): 1 answer hit gained
+            # (fam-033, its short answer exact), 1 unanswerable refused, none lost
+            r"\bwhat (?:was|were|is|are)\b(?:(?!\b(?:how|when|where|why|who)\b)[^?])*",
+            r"\bpaid\b(?!\s+for\b)",
         ),
     ),
     (
@@ -349,6 +356,14 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.REASON: _pattern(
         r"\b(?:because|due to|owing to|as a result|result(?:ed)? (?:of|from)|caused|led to|",
         r"so that|in order to|reasons?|thanks to|",
+        # a cause told by its noun: what it was ("The immediate cause was the collapse of
+        # ..."), or what it was of; not what was done with it ("the cause was understood":
+        # read, an unanswerable's answer quoted one sentence more) nor a side taken
+        # ("abandoned Marrec's cause"). Over every set (s26-base -> h45s-r5): 1 answer hit
+        # gained ("Why did the weavers decide to start their own savings society?"), none
+        # lost, medians unchanged
+        r"causes?\s+of|causes?\s+(?:was|were|is|are)\s+(?!(?:not\s+)?(?:\w+ed|\w+en|",
+        r"understood|known|unknown|found|unclear)\b)|",
         # the phrases that give what an act answered or what it was done against
         # ("proposed ... as a response to the collapse of grain revenues", "resigned in
         # protest at ...", "rejected on the grounds that ...", "withdrew, citing falling
