@@ -310,6 +310,27 @@ def test_a_count_told_in_other_words_is_answered_and_a_count_told_nowhere_refuse
     assert not refused.answerable and "gives a number" in refused.answer
 
 
+@pytest.mark.parametrize(
+    ("told", "answered"),
+    [
+        ("30 warships and 12 galleys carrying marines.", "how many galleys there were"),
+        ("30 warships and 12 galleys, of which 5 were captured.", "5 were captured"),
+    ],
+)
+def test_a_part_asked_of_a_set_the_article_only_counts_whole_is_refused(
+    told: str, answered: str, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """ "How many of the fleet's galleys were captured?" is refused where the article gives
+    only how many galleys the fleet had, answered where it counts the captured ones."""
+    service = _service_over(
+        f"In 1571 the admiral's fleet comprised {told}\n\n"
+        "The fleet met the enemy off the cape in October.\n",
+        tmp_path,
+    )
+    answer = service.ask("How many of the fleet's galleys were captured?")
+    assert answer.answerable == ("captured" in told) and answered in answer.answer
+
+
 def test_a_short_follower_comes_from_the_same_paragraph_only(tmp_path) -> None:  # type: ignore[no-untyped-def]
     answerer = _answerer_over(
         "In 2010 the company held a strategy meeting. Only then did quick pay appear.\n\n"

@@ -8,6 +8,7 @@ import pytest
 
 from antqa.lexical import tokenize
 from antqa.refusals import (
+    asks_part,
     counts_for_time,
     event_untold,
     event_without_figure,
@@ -17,6 +18,7 @@ from antqa.refusals import (
     no_one_told,
     only_counted,
     only_larger_place,
+    part_untold,
     pinning_words,
     rate_untold,
     time_untold,
@@ -465,3 +467,24 @@ def test_a_count_is_not_answered_by_a_figure_of_another_kind(
 def test_a_time_is_not_answered_by_a_count(told: str, figure: str, counts: bool) -> None:
     at = told.index(figure)
     assert counts_for_time(told, at, at + len(figure)) is counts
+
+
+def test_a_part_asked_where_the_answer_counts_only_the_whole_set_is_untold() -> None:
+    whole = "The fleet comprised 30 warships and 12 galleys carrying 900 marines."
+    asked = "How many of the fleet's galleys were captured?"
+    # "12 galleys" counts the set the question asks a part of, and nothing counts a part
+    assert part_untold(asked, " galleys carrying 900 marines.", [whole]) == "galleys"
+    # a part told: "N of ...", "of whom N", "N were ..."
+    for told in (
+        "Of the 12 galleys, 5 were captured and the rest escaped.",
+        "The fleet had 12 galleys, of which three were captured.",
+        "Only 5 of its 12 galleys were captured.",
+    ):
+        assert part_untold(asked, " galleys", [told]) is None
+    # the figure counts something the question does not name, or ends the clause
+    assert part_untold(asked, " marines.", [whole]) is None
+    assert part_untold(asked, ", while", [whole]) is None
+    # not asked of a part of a named set
+    assert part_untold("How many galleys were captured?", " galleys", [whole]) is None
+    assert part_untold("How many of them were captured?", " galleys", [whole]) is None
+    assert asks_part(asked) and not asks_part("How many of them were captured?")

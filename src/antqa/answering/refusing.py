@@ -37,6 +37,7 @@ from antqa.refusals import (
     Period,
     age_of_another,
     asked_role,
+    asks_part,
     counts_for_time,
     dated_elsewhere,
     day_elsewhere,
@@ -65,6 +66,7 @@ from antqa.refusals import (
     opposite_word,
     owned_by_another,
     paragraph_times,
+    part_untold,
     periods,
     pinning_words,
     placed_elsewhere,
@@ -209,6 +211,7 @@ class RefusalChecks(AnswerStep):
             or self._untold_detail(plan, hits, question, chosen, runner)
             or self._figure_of_another(plan, question, chosen, runner)
             or self._figure_of_other_kind(plan, question, chosen)
+            or self._part_of_whole(plan, question, chosen, runner)
             or self._figure_elsewhere(plan, scores, chosen)
         )
 
@@ -605,6 +608,30 @@ class RefusalChecks(AnswerStep):
         if counted is None:
             return None
         return f" — where it tells of this, it gives no number of {counted}"
+
+    def _part_of_whole(
+        self, plan: SearchPlan, question: Question, chosen: list[Sentence], runner: Sentence | None
+    ) -> str | None:
+        """A count asked of a part of a set ("How many of the commission's recommendations
+        were rejected?"), where the short answer counts the whole set ("Most of the
+        commission's 38 recommendations were enacted") and no sentence the answer would
+        quote, the runner-up too, counts a part of anything
+        (:func:`antqa.refusals.part_untold`): the article tells how many there were, not
+        how many of them did what is asked. Not for a question asking two things."""
+        if plan.continuation or not chosen or question.compound:
+            return None
+        if question.kind is not AnswerKind.COUNT or not asks_part(question.text):
+            return None
+        short = self.short.find(question, chosen)
+        if short is None:
+            return None
+        sentence = next(s for s in chosen if s.start <= short.start < s.end)
+        after = sentence.text[short.end - sentence.start :]
+        quoted = [s.text for s in (*chosen, runner) if s is not None]
+        whole = part_untold(question.text, after, quoted)
+        if whole is None:
+            return None
+        return f" — it gives how many {whole} there were, not how many of them did this"
 
     def _event_without_kind(
         self, plan: SearchPlan, hits: list[Hit], scores: Scores, chosen: list[Sentence]
