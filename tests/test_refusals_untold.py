@@ -479,6 +479,7 @@ def test_a_part_asked_where_the_answer_counts_only_the_whole_set_is_untold() -> 
         "Of the 12 galleys, 5 were captured and the rest escaped.",
         "The fleet had 12 galleys, of which three were captured.",
         "Only 5 of its 12 galleys were captured.",
+        "The remaining 7 galleys were captured off the cape.",
     ):
         assert part_untold(asked, " galleys", [told]) is None
     # the figure counts something the question does not name, or ends the clause

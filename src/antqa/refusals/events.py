@@ -569,12 +569,19 @@ _PART_FIGURE = rf"(?:\d[\d,.]*|(?:one|{NUMBER_WORDS})\b)"
 #: How many words may stand between "of whom"/"of which" and the figure of the part: two,
 #: room for a hedge ("of whom roughly two thirds", "of which only about 40").
 _PART_HEDGE_WORDS = 2
+#: Words that make the figure after them a part of a set told before or around it ("the
+#: remaining 34 miners were never recovered", "another 40 came from the coast").
+_PART_WORDS = ("remaining", "other", "surviving", "another", "further")
 #: How a sentence counts a part of a set: a figure of it ("eleven of them", "11 of the 23
-#: blast furnaces"), after "of whom" or "of which" ("of whom 212 were arrested"), or a
-#: figure standing for things named before it ("8 were closed and 4 were kept").
+#: blast furnaces"), after "of whom" or "of which" ("of whom 212 were arrested"), a
+#: figure standing for things named before it ("8 were closed and 4 were kept"), or one
+#: after a word of :data:`_PART_WORDS` ("the remaining 34 miners": a twenty-eighth batch
+#: answerable, "How many of the miners' bodies were never recovered?", was refused
+#: without it).
 _PART_TOLD = re.compile(
     rf"\b{_PART_FIGURE}\s+(?:of|were|was|had|have|did)\b"
-    rf"|\bof\s+(?:whom|which)\s+(?:\w+\s+){{0,{_PART_HEDGE_WORDS}}}?{_PART_FIGURE}",
+    rf"|\bof\s+(?:whom|which)\s+(?:\w+\s+){{0,{_PART_HEDGE_WORDS}}}?{_PART_FIGURE}"
+    rf"|\b(?:{'|'.join(_PART_WORDS)})\s+{_PART_FIGURE}",
     re.IGNORECASE,
 )
 #: A noun counted by a figure comes right after it, past one space ("38 recommendations");
