@@ -2126,6 +2126,28 @@ def test_a_question_asking_whole_who_came_after_or_before_someone_needs_their_su
     assert not refused("Who was envoy after Leopold Averin retired?", [retired, succeeded])
 
 
+def test_who_did_a_step_after_someone_left_may_be_told_in_the_next_sentence(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """The step after "Rusk ... died in 1905": "Fenwick-Hale edited the third volume"
+    tells who edited it after Rusk's death, right after a sentence telling Rusk leaving."""
+    answerer = _answerer_over(
+        "Rusk completed the first volume in 1898 but died in 1905 with the work unfinished. "
+        "The botanist Margaret Fenwick-Hale edited the third volume, issued in 1911. "
+        "Rusk was born in Leith. The botanist Ann Lowe edited the fourth volume.\n\n"
+        "The canal opened in 1889.\n",
+        tmp_path,
+    )
+    _, edited, _, fourth = answerer.index.sentences[:4]
+    asked = "Who edited the third volume after Rusk's death?"
+    told = answerer.checks._succession_untold
+    assert told(SearchPlan(asked, asked, (), 0.0), analyse(asked), [edited]) is None
+    asked = "Who edited the fourth volume after Rusk's death?"  # no leaving right before
+    assert told(SearchPlan(asked, asked, (), 0.0), analyse(asked), [fourth]) is not None
+    asked = "Who chaired the society after Rusk's death?"  # another step
+    assert told(SearchPlan(asked, asked, (), 0.0), analyse(asked), [edited]) is not None
+
+
 def test_a_follow_up_asking_who_came_after_someone_keeps_the_sentences_of_their_succession(
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -677,6 +677,23 @@ def test_a_figure_of_it_given_only_far_from_the_last_answer_is_refused(tmp_path:
     assert doubt("How much did it cost?", before="What is the Halvessa Bourse?") is None
 
 
+def test_a_figure_told_far_of_a_name_the_last_answer_wrote_is_not_refused(
+    tmp_path: Path,
+) -> None:
+    """Far from the last answer, a sentence whose subject is a name alone that answer
+    wrote ("Kestrel was replaced ...", after "... an electronic system called KESTREL")
+    tells of the same thing: not refused as another's figure."""
+    retriever = retriever_over(
+        BOURSE + "\n\nKestrel was replaced in 2004 at a cost of £9 million.", tmp_path
+    )
+    answerer = Answerer(retriever)
+    far, kestrel = answerer.index.sentences[2], answerer.index.sentences[5]
+    searched = anchored("How much did it cost?")
+    scores = retriever.score(searched)
+    assert answerer.checks._figure_elsewhere(searched, scores, [kestrel]) is None
+    assert answerer.checks._figure_elsewhere(searched, scores, [far]) is not None
+
+
 def test_a_follow_up_asking_a_date_or_sum_of_it_reads_the_paragraph_it_stands_for(
     real_service: QAService, tmp_path: Path
 ) -> None:

@@ -13,9 +13,11 @@ from antqa.questions import (
     answer_kind,
     as_successor,
     asked_part,
+    asked_step,
     asks_cause_of_death,
     asks_succession,
     asks_successor,
+    asks_whether,
     changed_doing,
     counts_spans,
     counts_things,
@@ -35,6 +37,7 @@ from antqa.questions import (
     tells_change_asked,
     tells_change_of,
     tells_extreme_asked,
+    tells_leaving,
     tells_succession,
     without_successor,
     without_successor_named,
@@ -161,6 +164,9 @@ def test_the_kind_of_answer_a_question_asks_for(
         (AnswerKind.COUNT, "fourteen members resigned", ("member",), True),
         (AnswerKind.PLACE, "the event at the Huanglong Sports Center", (), True),
         (AnswerKind.PLACE, "the CEO of a web company", (), False),
+        (AnswerKind.DURATION, "it was sold as a remedy from 1899 until about 1920", (), True),
+        (AnswerKind.DURATION, "chairman from 1806 to 1831", (), True),
+        (AnswerKind.DURATION, "output rose from 14,000 tonnes in 1838 to 61,000", (), False),
         (AnswerKind.ANY, "anything at all", (), True),
     ],
 )
@@ -769,3 +775,18 @@ def test_a_change_told_names_someone_on_the_side_asked(
     sentence: str, name: str, before: bool, told: bool
 ) -> None:
     assert tells_change_of(sentence, _writes(name), before) is told
+
+
+def test_a_question_asking_whether_opens_with_an_auxiliary() -> None:
+    assert asks_whether("Did the union accept that?")
+    assert asks_whether("and was he prosecuted?")
+    assert not asks_whether("Who did he replace?")
+    assert not asks_whether("When was the union founded?")
+
+
+def test_a_leaving_and_the_step_a_who_question_asks() -> None:
+    assert tells_leaving("Rusk completed the second in 1903, but died in 1905.")
+    assert tells_leaving("After his retirement the post was vacant.")
+    assert not tells_leaving("Rusk completed the second volume in 1903.")
+    assert asked_step("Who edited the Flora's third volume after Rusk's death?") == "edited"
+    assert asked_step("What did he edit?") == ""

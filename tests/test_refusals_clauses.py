@@ -68,6 +68,13 @@ def test_an_opposite_in_a_clause_telling_of_something_else_denies_nothing() -> N
     # told of the treaty, the opposite still denies it
     swapped = "The rebels walked out when the treaty was accepted by 40 votes to 31."
     assert _opposite("By what vote was the treaty rejected?", swapped) == ("rejected", "accepted")
+    # approving is accepting: rejected terms deny that they were approved
+    terms = "Beal proposed an amalgamation in 1856, but the railway's shareholders rejected it."
+    asked = "In which year did the railway's shareholders approve the amalgamation?"
+    assert _opposite(asked, terms) == ("approve", "rejected")
+    # a vote against tells the rejection asked, whatever else the passage approved
+    voted = "Only Marrow voted against the first question, which the others approved."
+    assert _opposite("Which county rejected the first question?", voted) is None
     # a relative clause tells of what the clause before names: the mill opened, never closed
     mill = "The firm raised money to build a second mill at Ordby, which opened in 1988."
     assert _opposite("In which year did the Ordby mill close?", mill) == ("close", "opened")

@@ -70,6 +70,18 @@ def test_a_step_told_by_its_doer_s_noun_is_theirs() -> None:
     assert step_of_another(asked, [(other, [])]) == ("Aurel Vosk", "paint")
 
 
+def test_a_step_after_a_participle_clause_is_the_sentence_subject_s() -> None:
+    # "while collecting orchids above the Ychuma gorge and died": the gorge's name is in a
+    # clause with no subject of its own, so Kinnaird, the sentence's subject, died
+    fell = (
+        "On 2 August 1889 Kinnaird fell from a ledge while collecting orchids above the "
+        "Ychuma gorge and died of his injuries two days later."
+    )
+    assert step_of_another("How did Kinnaird die?", [(fell, [])]) is None
+    other = fell.replace("Kinnaird", "Lund")
+    assert step_of_another("How did Kinnaird die?", [(other, [])]) == ("Kinnaird", "die")
+
+
 def test_a_step_told_twice_is_theirs_if_either_telling_names_them() -> None:
     told = "Moellendaal lost six warships, two of them sunk, while no Varsennese ship was lost."
     asked = "How many ships did Moellendaal lose at Caldrenne Roads?"

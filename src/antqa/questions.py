@@ -292,6 +292,11 @@ _LENGTH_IN_SPACE = rf"{_MEASURE_FIGURE}[\s-]*(?:{LENGTH_UNITS})\b"
 #: A length of time or distance: a number of these counts no people or things.
 _SPAN = _pattern(_LENGTH_OF_TIME, r"|", _LENGTH_IN_SPACE)
 
+#: A stretch of time told by the years it ran from and to ("from 1899 until about 1920",
+#: "from 1806 to 1831"), its length left to the reader.
+_ABOUT_YEAR = r"(?:(?:about|around|c\.)\s*)?(?:1\d{3}|20\d\d)"
+_FROM_YEAR_TO_YEAR = rf"\bfrom\s+{_ABOUT_YEAR}\s+(?:until|till|to)\s+{_ABOUT_YEAR}\b"
+
 #: What in a sentence is that kind of thing (COUNT also checks the thing counted).
 _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     AnswerKind.COUNT: _pattern(rf"\b(?!{_YEAR}\b)\d+(?:[.,]\d+)*\b|\b{_NUMBER_WORD}\b"),
@@ -319,6 +324,10 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     ),
     AnswerKind.DURATION: _pattern(
         _SPAN.pattern,
+        # ... or a stretch from one year to another ("marketed as a fever remedy from 1899
+        # until about 1920": an answerable of the twenty-eighth unseen batch, "how long was
+        # it on the market?", was refused as giving no length of time)
+        rf"|{_FROM_YEAR_TO_YEAR}",
         # ... or a text's length in pages, in digits or words, or as its adjective
         # ("running to some 1,100 pages", "only eleven pages long", "a 112-page manuscript")
         rf"|{_MEASURE_FIGURE}[\s-]+pages?\b",
@@ -404,6 +413,10 @@ _SECOND_QUESTION = _pattern(
 _COMPOUND = _pattern(rf"{_SECOND_QUESTION.pattern}|", r"\b(?:what|which) (?:two|three)\b")
 _WH = r"what|which|who|whom|whose|where|when|why|how"
 _AUXILIARY = r"did|does|do|is|was|are|were|has|have|had|can|could|will|would"
+#: A question asking whether something is so, opening with an auxiliary ("Did the union
+#: accept that?", "and was he prosecuted?"): the article telling the other side ("rejected
+#: as inadequate") answers it "no".
+_ASKS_WHETHER = _pattern(rf"^\W*(?:(?:and|so|but)\s+)?(?:{_AUXILIARY})\b")
 #: A question that sets the scene before it asks: a phrase set off by a comma, then the
 #: words that ask, from a question word or an auxiliary on ("According to the business-level
 #: principles, what are the greatest experiences?", "Instead of chasing social networking,
@@ -441,6 +454,11 @@ class Question:
         # look a question up many times, and hashing every field (an enum's in Python) cost
         # more than the lookups saved. Equal questions still have equal texts.
         return hash(self.text)
+
+
+def asks_whether(question: str) -> bool:
+    """Whether ``question`` asks if something is so (:data:`_ASKS_WHETHER`)."""
+    return _ASKS_WHETHER.match(question) is not None
 
 
 def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
@@ -906,6 +924,25 @@ def left_named(sentence: str) -> list[str]:
     """The people ``sentence`` names leaving a post as the time of a change
     (:data:`_LEFT_NAMED`: "after Ferris's death in 2003, Mairead Quinlan")."""
     return [found.group("left") for found in _LEFT_NAMED.finditer(sentence)]
+
+
+#: A post or a life left, in so many words ("died in 1905 with the work unfinished",
+#: "his retirement"): :func:`tells_leaving`.
+_TELLS_LEAVING = _pattern(rf"\b(?:{_LEFT_POST_VERBS}|{_LEFT_POST_NOUNS})\b")
+#: The verb a "who" question asks the doer of ("edited" of "Who edited the third volume
+#: after Rusk's death?"): :func:`asked_step`.
+_WHO_STEP = _pattern(r"^\W*who\s+(?P<step>[a-z]{3,})\b")
+
+
+def tells_leaving(sentence: str) -> bool:
+    """Whether ``sentence`` tells someone leaving a post or life (:data:`_TELLS_LEAVING`)."""
+    return _TELLS_LEAVING.search(sentence) is not None
+
+
+def asked_step(question: str) -> str:
+    """The verb right after a question's "who" (:data:`_WHO_STEP`), ``""`` if none."""
+    found = _WHO_STEP.search(question)
+    return found.group("step") if found is not None else ""
 
 
 def asks_succession(question: str) -> bool:

@@ -235,6 +235,19 @@ def _succession_after(question: Question) -> Callable[[str], bool]:
     return tells
 
 
+def _asks_successor_of_named(question: Question) -> bool:
+    """Whether ``question`` asks who came after someone it names
+    (:func:`~antqa.questions.succession_of_named`), also by a post held after they left it
+    ("Who became chairman when Penhallow died?"), which :func:`asks_successor` does not
+    read: the refusal check then wants a sentence telling that change, so the chooser
+    prefers one ("After Penhallow's death, the chairmanship passed to his son-in-law")
+    over the one the question's words match best ("Penhallow became the first chairman
+    ... until his death in 1779"; an answerable of the twenty-eighth unseen batch was
+    refused so)."""
+    named = succession_of_named(question.text)
+    return named is not None and not named[1]
+
+
 def _told_plainly(question: Question) -> Callable[[str], bool] | None:
     """For a question whose answer a sentence tells in words of their own kind, which the
     question does not use, the test of such a sentence (only those are candidates when
@@ -249,7 +262,7 @@ def _told_plainly(question: Question) -> Callable[[str], bool] | None:
         return tells_parentage
     if asks_cause_of_death(question.text):
         return tells_cause_of_death
-    if asks_successor(question.text):
+    if asks_successor(question.text) or _asks_successor_of_named(question):
         return _succession_after(question)
     return tells_extreme_asked(question.text) or gives_measure_asked(question)
 

@@ -21,16 +21,19 @@ from antqa.questions import (
     Question,
     analyse,
     as_successor,
+    asked_step,
     asks_succession,
+    asks_whether,
     described_part,
     left_named,
     question_parts,
     succession_of_named,
     tells_any_succession,
     tells_change_of,
+    tells_leaving,
     without_successor,
 )
-from antqa.referents import FOR_SOMEONE, standing_for
+from antqa.referents import FOR_SOMEONE, standing_for, subject
 from antqa.refusals import (
     DESCRIBED_WORDS,
     KIND_FRAME_WORDS,
@@ -84,11 +87,15 @@ from antqa.refusals import (
     total_untold,
     unwritten_day,
     vague_time_alone,
+    word_written,
     written_out,
 )
 from antqa.retrieval import Scores
 from antqa.short_answers import Asked
 
+#: A subject that is a name alone, "The" before it or not ("Velmarine", "The Halvessa
+#: Bourse"): group 1.
+_NAME_ALONE = re.compile(r"(?:The\s+)?([A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)*)")
 #: What makes a number of a question an ordinal ("50th"), which words write as one.
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 #: The least number of a question looked for in words too: 2, since "one" and "first" are
@@ -235,7 +242,7 @@ class RefusalChecks(AnswerStep):
         question = scores.question
         if not chosen or question.compound or not self.asks_a_figure_of_it(plan, scores):
             return None
-        if self.near_the_anchors(plan, chosen[0]):
+        if self.near_the_anchors(plan, chosen[0]) or self._of_the_anchors(plan, chosen[0]):
             return None
         sentences = self.index.sentences
         if any(scores.kind_held[s.id] for s in sentences if self.near_the_anchors(plan, s)):
@@ -426,6 +433,8 @@ class RefusalChecks(AnswerStep):
         for sentence in chosen if runner is None else [*chosen, runner]:
             if not before and last[0] in tokenize(" ".join(left_named(sentence.text))):
                 return None  # "after Ferris's death in 2003, Mairead Quinlan"
+            if not before and self._takes_up_after_leaving(question, sentence, last[0]):
+                return None
             if not tells_any_succession(sentence.text):
                 continue
             text = (as_successor if before else without_successor)(sentence.text)
@@ -435,6 +444,28 @@ class RefusalChecks(AnswerStep):
         if before:
             return f" — where it tells of {written}, it names no one they took over from"
         return f" — where it tells of {written}, it names no one taking their place"
+
+    def _takes_up_after_leaving(self, question: Question, sentence: Sentence, name: str) -> bool:
+        """Whether ``sentence`` tells someone doing what the question asks who did after
+        the one it names left (:func:`~antqa.questions.asked_step`, written in any form),
+        right after a sentence of its paragraph writing that person's last word (``name``)
+        and their leaving (:func:`~antqa.questions.tells_leaving`): "Rusk completed the
+        first volume in 1898 and the second in 1903, but died in 1905 with the work
+        unfinished. The botanist Margaret Fenwick-Hale edited the third volume, ..." tells
+        who edited it after Rusk's death, a change told over two sentences (an answerable
+        of the twenty-eighth unseen batch was refused: "it names no one taking their
+        place"). Only for a question telling that leaving ("after Rusk's death"): "Who
+        succeeded Andrew Loudie as head gardener?" is answered by a sentence telling the
+        succession, not by one after his death naming anyone (an unanswerable answered)."""
+        step = tokenize(asked_step(question.text))
+        if not step or sentence.id == 0 or not tells_leaving(question.text):
+            return False
+        before = self.index.sentences[sentence.id - 1]
+        if before.paragraph != sentence.paragraph or not tells_leaving(before.text):
+            return False
+        if name not in self.lexicon.words(before.text):
+            return False
+        return word_written(step[0], self.lexicon.words(sentence.text))
 
     def _tells_of_named(self, sentence: Sentence, text: str, name: str) -> bool:
         """Whether ``text`` (``sentence``, or the part of it read) writes the last word of a
@@ -580,6 +611,24 @@ class RefusalChecks(AnswerStep):
             return None
         holder = age_of_another(question.text, [s.text for s in chosen])
         return None if holder is None else f" — the age it gives is {holder}'s"
+
+    def _of_the_anchors(self, plan: SearchPlan, sentence: Sentence) -> bool:
+        """Whether ``sentence`` tells of a name the previous answer wrote: its subject
+        (:func:`~antqa.referents.subject`) is a name alone (:data:`_NAME_ALONE`) whose
+        words the sentences it quoted (:attr:`SearchPlan.anchors`) write too. "Velmarine was
+        marketed as a fever remedy from 1899 until about 1920", paragraphs after "an
+        alkaloid she named velmarine", gives the figure of the thing "it" stands for ("how
+        long was it on the market?": an answerable of the twenty-eighth unseen batch was
+        refused as told elsewhere). Not a name after an opening phrase ("Instead of taking
+        the longer channel, Reigh steered ..." tells of Reigh, not of "that steward" who
+        saw him: read so, an unanswerable of the follow-up sets was answered)."""
+        alone = _NAME_ALONE.fullmatch(subject(sentence.text).strip())
+        named = set(tokenize(alone.group(1))) if alone is not None else set()
+        if not named:
+            return False
+        sentences = self.index.sentences
+        told = set().union(*(self.lexicon.words(sentences[a].text) for a in plan.anchors))
+        return not named.isdisjoint(told)
 
     def _figure_of_other_kind(
         self, plan: SearchPlan, question: Question, chosen: list[Sentence]
@@ -730,8 +779,12 @@ class RefusalChecks(AnswerStep):
         words of the other one ("the motion was defeated ... and founded the Union, which
         accepted municipal funding" denies no question on the motion "rejected"). Asked how
         long a state lasted ("How long did he survive after that?"), its end told ("he died
-        six days later") answers it (:func:`antqa.refusals.opposite_word`'s ``lasting``)."""
-        if plan.continuation or not chosen:
+        six days later") answers it (:func:`antqa.refusals.opposite_word`'s ``lasting``).
+        Not for a question asking whether something is so
+        (:func:`~antqa.questions.asks_whether`): "Did the union accept that?" is answered
+        "no" by "which the miners' union ... rejected as inadequate" (an answerable of the
+        twenty-eighth unseen batch was refused: it says "rejected", not "accept")."""
+        if plan.continuation or not chosen or asks_whether(question.text):
             return None
         ranked = rank_swapped(question.text, [s.text for s in chosen])
         if ranked is not None:  # "the second year" asked, "the first year" told

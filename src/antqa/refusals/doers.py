@@ -34,6 +34,11 @@ _STANDS_FOR = re.compile(r"\b(?:he|she|they|it|we|who|which)\b", re.I)
 #: sentences before may name as for "he". Only right before it: "his son Ottone bought"
 #: is the son's step.
 _OWNER_BEFORE = re.compile(r"\b(?:his|her|their|its)\s+$", re.I)
+#: A clause opening with a participle, after its joining word if any ("while collecting
+#: orchids above the Ychuma gorge and died"): its subject is left out, so a name in it
+#: (the gorge's) is no doer; the sentence's subject is (an answerable of the twenty-eighth
+#: unseen batch, "How did Kinnaird die?", was refused: "it never names Kinnaird").
+_SUBJECTLESS = re.compile(r"\W*(?:[a-z]+\s+)?[a-z]{2,}ing\b")
 #: Words after a name that are no step of it ("When is Marrick first recorded?").
 _NOT_STEPS = frozenset(tokenize("first last also only still ever never once"))
 #: How many sentences before the one telling the step may name who took it, when that
@@ -145,7 +150,7 @@ def _subject_before(sentence: str, at: int) -> str:
     not Calderra), else all of the sentence before it (a clause with its subject left out:
     "Calderra signed the treaty and paid 12 million crowns"), and when the clause calls its
     doer "it" or "the country" ("; on 14 August 1965 the country became a republic"), whom
-    the clauses before may name."""
+    the clauses before may name, or opens with a participle (:data:`_SUBJECTLESS`)."""
     held = [c for c in clauses(sentence) if c.start <= at]
     start = held[-1].start if held else 0
     own = sentence[start:at]
@@ -154,6 +159,7 @@ def _subject_before(sentence: str, at: int) -> str:
         and _NAMED_WORD.search(sentence, start, at)
         and not _STANDS_FOR.search(own)
         and not _DESCRIBED_DOER.search(own)
+        and not _SUBJECTLESS.match(own)
     ):
         return own
     return sentence[:at]

@@ -88,6 +88,9 @@ _OPPOSED = (
 #: time control lengthened?" of "shortened in 2007"; "a negative opinion" of "a positive
 #: scientific opinion"), they refused 4 there and 1 more on every other set (a mission
 #: "lengthened" where it was shortened), and no answerable of any set.
+#: Approving is accepting: "In which year did the railway's shareholders approve the
+#: amalgamation?" of "the railway's shareholders rejected the terms" (an unanswerable of
+#: the twenty-eighth unseen batch answered).
 #: Upstream/downstream, the sides of a river as upper/lower are of a thing: seen among the
 #: twentieth batch's unrefused unanswerables ("How far downstream of Fenwick does Harlow
 #: Creek lie?" of "about 38 kilometres upstream of Fenwick"), it refused that one on every
@@ -107,7 +110,10 @@ _ALTERNATIVES = (
     ("import imports imported importing", "export exports exported exporting"),
     ("cold", "warm hot"),
     ("wet", "dry"),
-    ("accept accepts accepted accepting", "reject rejects rejected rejecting"),
+    (
+        "accept accepts accepted accepting approve approves approved approving",
+        "reject rejects rejected rejecting",
+    ),
     ("high higher", "low"),
     ("fully", "partly partially"),
     ("full", "partial conditional"),
@@ -171,6 +177,12 @@ _ENDING_PHRASES = (
         ),
         "took_effect",
     ),
+    # a vote for or against tells approving or rejecting (:data:`_SAME_WAY`): "only
+    # Marrow ... voted against the first question" answers "Which county rejected the
+    # first question?", whose passage's "approved" (of the others) refused it once
+    # "approve" joined "accept" (an answerable of the SQuAD-format sets)
+    (re.compile(r"\b(?:vote|votes|voted|voting)\s+against\b"), "voted_against"),
+    (re.compile(r"\b(?:vote|votes|voted|voting)\s+(?:for|in\s+favour\s+of)\b"), "voted_for"),
 )
 
 
@@ -221,6 +233,8 @@ _SAME_WAY = {
     "rise": "climb climbs climbed climbing",
     "shrink": "contract contracts contracted contracting contraction",
     "grow": "expand expands expanded expanding expansion",
+    "reject": "voted_against",
+    "accept": "voted_for",
 }
 
 
