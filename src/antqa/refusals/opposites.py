@@ -121,10 +121,13 @@ _ALTERNATIVES = (
     ("spring", "summer", "autumn", "winter"),
     ("retain retains retained retaining", "lose loses lost losing"),
     ("pass passes passed", "defeat defeats defeated"),
-    ("survive survives survived surviving", "die dies died dying"),
+    ("survive survives survived surviving", "die dies died dying kill kills killed killing"),
     ("voluntary voluntarily", "compulsory mandatory"),
     ("introduce introduces introduced introducing", "abolish abolishes abolished abolishing"),
-    ("kill kills killed killing", "injure injures injured injuring"),
+    (
+        "kill kills killed killing die dies died dying drown drowns drowned drowning",
+        "injure injures injured injuring",
+    ),
     (
         "praise praises praised praising",
         "criticise criticises criticised criticising criticize criticizes criticized "
