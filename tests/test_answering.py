@@ -341,6 +341,17 @@ def test_a_short_follower_comes_from_the_same_paragraph_only(tmp_path) -> None: 
     assert answerer.chooser._add_short_follower([1]) == [1]  # the next unit is a new paragraph
 
 
+def test_a_bare_remark_after_the_best_is_quoted_with_the_sentence_it_comments(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "This is amazing." completes nothing: the short sentence after it is quoted too."""
+    answerer = _answerer_over(
+        "People who know her feel that she can understand the other person's heart. "
+        "This is amazing. In our words, it is called empathy. It matters a great deal.\n",
+        tmp_path,
+    )
+    assert answerer.chooser._add_short_follower([0]) == [0, 1, 2]
+    assert answerer.chooser._add_short_follower([2]) == [2, 3]  # no remark: one follower
+
+
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_citations_are_numbered_by_first_use_and_the_rest_are_not_cited(
     fake_service: QAService, question: str

@@ -41,6 +41,7 @@ from antqa.questions import (
     tells_succession,
     without_successor,
     without_successor_named,
+    without_writer_frame,
 )
 
 
@@ -790,3 +791,30 @@ def test_a_leaving_and_the_step_a_who_question_asks() -> None:
     assert not tells_leaving("Rusk completed the second volume in 1903.")
     assert asked_step("Who edited the Flora's third volume after Rusk's death?") == "edited"
     assert asked_step("What did he edit?") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "Why does the writer reckon the boss didn't have to say sorry?",
+            "Why the boss didn't have to say sorry?",
+        ),
+        (
+            "In the author's view, what did Ant fail to appreciate?",
+            "what did Ant fail to appreciate?",
+        ),
+        (
+            "Which tag has the world stuck on Ant, according to the author?",
+            "Which tag has the world stuck on Ant?",
+        ),
+        ("According to the writer, what did Ant misjudge?", "what did Ant misjudge?"),
+        # asked by its verb, or of another author: kept
+        ("How does the author describe the culture?", "How does the author describe the culture?"),
+        ("Who was the author of the 1994 memo?", "Who was the author of the 1994 memo?"),
+    ],
+)
+def test_the_frame_asking_the_writers_view_is_no_part_of_what_is_asked(
+    question: str, asked: str
+) -> None:
+    assert without_writer_frame(question) == asked

@@ -77,6 +77,33 @@ def months_spelled_out(text: str) -> str:
     return _SHORT_MONTH.sub(lambda m: (m.group(1) or "") + _MONTH_OF[m.group(2)[:3]], text)
 
 
+#: The article's writer, as a question names them.
+_WRITER = r"the\s+(?:author|writer)"
+#: A question's frame asking what the article's writer thinks, not what: "According to the
+#: author, ...", "..., in the writer's view?", "Why does the author think ...", "What does
+#: the writer say ...". The article is the writer's own telling, so the frame names nothing
+#: a sentence writes (an essay gives its view as "The problem may still be that ...", not
+#: "the author thinks"), and its words ("view", "think", "say") match sentences telling
+#: something else. Only verbs of saying or thinking: "How does the author describe ...?"
+#: and "What does the author see as ...?" ask by their verb.
+_WRITER_FRAME = re.compile(
+    rf"^\W*(?:according\s+to\s+{_WRITER}|in\s+{_WRITER}['’]s\s+(?:view|opinion|eyes))\s*,\s*"
+    rf"|\s*,?\s*(?:according\s+to\s+{_WRITER}|in\s+{_WRITER}['’]s\s+(?:view|opinion|eyes))"
+    r"(?=\s*[?.!]?\s*$)"
+    rf"|\b(?:does|did|do)\s+{_WRITER}\s+(?:think|believe|reckon|feel|say|argue|suggest|claim)\s+",
+    re.IGNORECASE,
+)
+
+
+def without_writer_frame(text: str) -> str:
+    """``text`` without the frame asking what the article's writer thinks
+    (:data:`_WRITER_FRAME`): what is asked, as the article would tell it ("Why does the
+    writer reckon the boss didn't have to say sorry?" -> "Why the boss didn't have to say
+    sorry?"); the text itself when it has none or is nothing else."""
+    stripped = _WRITER_FRAME.sub("", text).strip()
+    return stripped if re.search(r"\w", stripped) else text
+
+
 #: English's words for 1 to 9, 10 to 19 and the tens (a grammar's closed set).
 UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",

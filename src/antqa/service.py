@@ -28,7 +28,7 @@ from antqa.glossing import ChineseGlosser
 from antqa.index import ArticleIndex, load_index
 from antqa.languages import CHINESE, language_reply, model_languages, unsupported_language
 from antqa.models import Answer
-from antqa.questions import months_spelled_out
+from antqa.questions import months_spelled_out, without_writer_frame
 from antqa.retrieval import Retriever
 from antqa.state import ConversationStore, new_conversation_id, open_store
 from antqa.workers import WorkerPool
@@ -281,7 +281,8 @@ class QAService:
             conversation_id = new_conversation_id()
         history = [_anchored_in(turn, article) for turn in known or []]
         searched, language, gloss = self._reading(question, serving.index.article)
-        searched = serving.retriever.lexicon.respelt(months_spelled_out(searched))
+        searched = without_writer_frame(months_spelled_out(searched))
+        searched = serving.retriever.lexicon.respelt(searched)
         plan = plan_search(searched, history)
         scores = serving.retriever.score(plan)
         hits = serving.retriever.select(scores, self.settings.top_k)

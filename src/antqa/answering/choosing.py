@@ -294,6 +294,9 @@ _HEAD = re.compile(
 #: A sentence opening with a word standing for the thing told before (a possessive too:
 #: "Its construction cost ..."; :data:`~antqa.referents.REFERS_BACK` leaves it out, and
 #: "He"/"She" stand for no thing).
+#: A bare remark on the sentence before: a demonstrative, a copula and a word or two
+#: ("This is amazing.", "That was the key.").
+_REMARK = re.compile(r"^\W*(?:This|That|It)\s+(?:is|was)\s+(?:\w+\s+)?\w+\W*$")
 _THING_BACK = re.compile(r"^\W*(?:It|Its|They|Their)\b")
 
 
@@ -1533,8 +1536,22 @@ class SentenceChooser(AnswerStep):
         """A short sentence right after the best one usually completes it ("... the strategy
         meeting." -> "Only then did X come into existence."), so it is quoted too when it
         costs no cut: the answer stays within its length and no long sentence is trimmed.
+        A bare remark on it ("This is amazing.", :data:`_REMARK`) completes nothing: the
+        short sentence after the remark is quoted with it ("... the ability to understand
+        the other person's heart." -> "This is amazing." -> "In our current popular words,
+        it is called empathy.").
         """
-        follower = chosen[0] + 1
+        with_follower = self._with_follower(chosen)
+        if len(with_follower) > len(chosen) and _REMARK.match(
+            self.index.sentences[with_follower[-1]].text
+        ):
+            return self._with_follower(with_follower, with_follower[-1] + 1)
+        return with_follower
+
+    def _with_follower(self, chosen: list[int], follower: int | None = None) -> list[int]:
+        """``chosen`` and the short sentence ``follower`` (the one after the best by
+        default) when it fits (:meth:`_add_short_follower`)."""
+        follower = chosen[0] + 1 if follower is None else follower
         sentences = self.index.sentences
         if follower >= len(sentences) or follower in chosen:
             return chosen
