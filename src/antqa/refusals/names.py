@@ -210,7 +210,8 @@ class ArticleWords:
         for "Linnaean Club of Edinbury"): the other words pin the name, so one word typed
         as heard is still the article's (a fresh28 answerable was refused as "it never
         mentions Linean Club"). Only the one word the article writes there; a name swapped
-        for another ("Porvau" for "Drenvik") is more letters away."""
+        for another ("Porvau" for "Drenvik") is more letters away. Over every readable set
+        (run m28-b -> h46x-r3): that answerable answered, nothing else moved."""
         typed = words[at]
         if len(typed) < TYPO_LEAST_LETTERS:
             return None
