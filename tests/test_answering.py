@@ -2418,3 +2418,33 @@ def test_a_clear_answer_holding_the_questions_words_is_quoted_alone(tmp_path) ->
     assert alone("When did the river flood the Harlow mill?", (1, 0)) == [1, 0]
     # a compound question asks the other sentence's part too
     assert alone("When was the Harlow mill built, and who built it?", (0, 1)) == [0, 1]
+
+
+def test_a_follow_up_asking_what_someone_did_after_something_keeps_what_they_did_later(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "What did he do after the expedition?" after Charles Ashby: the later sentences
+    whose subject is Ashby ("Ashby joined ..."; "He became ..." right after a sentence
+    naming him), scored even when no candidate holds them; not "Ashby's survey ..."
+    (his survey did it), nor the sentence the previous answer quoted."""
+    answerer = _answerer_over(
+        "The surveyor Charles Ashby mapped the route for the expedition. "
+        "Ashby's survey of the plateau produced the first map of the region.\n\n"
+        "The herbarium holds 14,000 sheets from the expedition.\n\n"
+        "Ashby joined the colonial survey department at Port Anselm. "
+        "He became its director in 1909.\n",
+        tmp_path,
+    )
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    mapped, survey, sheets, joined, director = range(5)
+    scores = service.retriever.score("What did he do after the expedition?")
+    values = {mapped: 3.0, survey: 2.0, sheets: 1.0}
+
+    def kept(question: str, about: str = "Charles Ashby") -> set[int]:
+        plan = SearchPlan(question, "...", (mapped,), 1.0, about=about)
+        return set(answerer.chooser._later_doing_of_the_person(values, plan, scores))
+
+    assert kept("What did he do after the expedition?") == {joined, director}
+    assert kept("what happened to him after the expedition?") == {joined, director}
+    assert kept("What did he map?") == set(values)  # asks of no later doing
+    assert kept("What did he do after the expedition?", about="Ada Lund") == set(values)

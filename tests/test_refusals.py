@@ -891,6 +891,17 @@ def test_a_name_misspelt_by_a_letter_is_the_one_the_article_writes() -> None:
     assert words.spelt_as("When did the Mt Ossel mine close?", "mt") == tokenize("Mount")[0]
 
 
+def test_a_word_of_a_longer_name_misspelt_by_two_letters_is_the_one_written_there() -> None:
+    _, words = _article_words([*CRASH, (4, "The Linnaean Club of Edinbury gave 900 pounds.")])
+    question = "How much did the Linean Club of Edinbury put in?"
+    assert words.spelt_as(question, tokenize("Linean")[0]) == tokenize("Linnaean")[0]
+    # three letters away is another name, and the rest of the name must be written so
+    assert words.spelt_as("What did the Linaeus Club of Edinbury give?", "linaeus") is None
+    assert words.spelt_as("What did the Linean Society give?", "linean") is None
+    # a name of one word still takes one letter only
+    assert words.spelt_as("When did the crash hit Tarvinnia?", tokenize("Tarvinnia")[0]) is None
+
+
 def test_a_lone_name_misspelt_by_a_letter_is_the_one_the_article_writes() -> None:
     _, words = _article_words([*CRASH, (4, "Hallin and Hollin were mining towns.")])
     tarvenia = tokenize("Tarvenia")[0]

@@ -15,7 +15,7 @@ from antqa.short_answers import (
     target,
     told_before,
 )
-from antqa.short_answers.asked import Asked, mostly_asked
+from antqa.short_answers.asked import Asked, longer_names_of, mostly_asked, with_names_written
 from antqa.short_answers.quantities import of_the_group
 
 ARTICLE = (
@@ -804,6 +804,18 @@ def test_a_person_may_share_a_part_of_a_longer_name_the_question_gives(
     question: str, span: str, expected: bool
 ) -> None:
     assert mostly_asked(span, Asked.of(analyse(question))) is expected
+
+
+def test_a_longer_name_of_the_article_the_question_writes_in_lower_case_is_one_too() -> None:
+    names = longer_names_of("The Ostrander Expedition was financed by Josiah Ostrander.")
+    lower = Asked.of(analyse("who paid for most of the ostrander expedition?"))
+    assert mostly_asked("Josiah Ostrander", lower)  # the question's capitals say nothing
+    assert not mostly_asked("Josiah Ostrander", with_names_written(lower, names))
+    # a surname alone is still the one asked of, and no name is added but for "who"
+    alone = Asked.of(analyse("who did ostrander pay?"))
+    assert mostly_asked("Josiah Ostrander", with_names_written(alone, names))
+    count = Asked.of(analyse("how many men joined the ostrander expedition?"))
+    assert with_names_written(count, names) is count
 
 
 @pytest.mark.parametrize(

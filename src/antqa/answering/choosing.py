@@ -69,6 +69,14 @@ from antqa.short_answers import (
     told_before,
 )
 
+#: A follow-up asking what someone did, became or went through after something: "What did
+#: he do after the expedition?", "what happened to her after the war?", "what did she
+#: become after that?" (:meth:`SentenceChooser._later_doing_of_the_person`).
+_ASKS_LATER_DOING = re.compile(
+    r"\bwhat\s+(?:(?:did|had|has)\s+(?:he|she)\s+(?:do|done|become)|happened\s+to\s+(?:him|her))"
+    r"\b.*\b(?:after|afterwards|later)\b",
+    re.IGNORECASE,
+)
 #: Kinds whose pattern does not single out the answering sentence, so none is favoured
 #: for matching it. A place is written in too many ways ("of the Adriatic", "in southern
 #: Italy"): the one naming a place near the question's words is added by
@@ -342,6 +350,7 @@ class SentenceChooser(AnswerStep):
         values = self._near_the_person(values, plan, scores)
         values = self._telling_of_the_person(values, plan)
         values = self._succession_of_the_person(values, plan)
+        values = self._later_doing_of_the_person(values, plan, scores)
         values = self._near_the_anchors(values, plan, scores)
         values = self._writing_the_thing(values, plan)
         kind = scores.question.kind
@@ -582,6 +591,62 @@ class SentenceChooser(AnswerStep):
             and (before or not _named_as_successor(whole, sentences[s].text))
         }
         return kept or values
+
+    def _later_doing_of_the_person(
+        self, values: dict[int, float], plan: SearchPlan, scores: Scores
+    ) -> dict[int, float]:
+        """For a follow-up asking what the person its "he" or "she" stands for did, or
+        what became of them, after something (:data:`_ASKS_LATER_DOING`: "What did he do
+        after the expedition?", "What happened to him after the inquiry?"), only the
+        sentences after those the previous answer quoted whose subject is that person
+        (:meth:`_done_by_the_person`), scored as any candidate, whether or not a retrieved
+        passage holds them: what someone did is told with them as its doer ("Ashby joined
+        the colonial survey department ..."), while the follow-up's own words match any
+        sentence naming them or the event ("Ashby's survey of the plateau produced ...",
+        "The commission ... criticised Hennersdorf"), and "after" asks of what is told
+        later. All stay when no such sentence follows. Over every readable set (run m28-b
+        -> h46x-r3): 2 answerables of the twenty-eighth batch's follow-ups hit that missed
+        (BXF-13, SLF-10), nothing else moved."""
+        if not values or not plan.follow_up or plan.continuation or not plan.anchors:
+            return values
+        if not plan.about or not _ASKS_LATER_DOING.search(plan.question):
+            return values
+        asked_by = first_standing_for(plan.question)
+        person = self.reading.words.calling.called(plan.about).split()
+        if asked_by is None or not person:
+            return values
+        last = max(plan.anchors)
+        sentences = self.index.sentences
+        later = [
+            s
+            for s in range(last + 1, len(sentences))
+            if self._done_by_the_person(s, person[-1], asked_by)
+        ]
+        if not later:
+            return values
+        at = np.array(later, dtype=np.int64)
+        own = self.policy.own_weight
+        value = scores.relevance[at] + own * (scores.dense[at] + self._asked_coverage(at, scores))
+        return dict(zip(later, value.tolist(), strict=True))
+
+    def _done_by_the_person(self, sentence: int, surname: str, asked_by: re.Pattern[str]) -> bool:
+        """Whether ``sentence``'s subject (:func:`~antqa.referents.subject`) ends with the
+        person's ``surname`` ("Hennersdorf resigned", "In 1909 Charles Ashby became"; not
+        "Ashby's survey ... produced"), or is a pronoun ``asked_by`` reads ("he") opening
+        a sentence right after one of its paragraph that writes the surname."""
+        sentences = self.index.sentences
+        words = subject(sentences[sentence].text).split()
+        if not words:
+            return False
+        if words[-1] == surname:
+            return True
+        before = sentence - 1
+        return (
+            asked_by.fullmatch(words[-1]) is not None
+            and before >= 0
+            and sentences[before].paragraph == sentences[sentence].paragraph
+            and surname in sentences[before].text.split()
+        )
 
     def _near_the_anchors(
         self, values: dict[int, float], plan: SearchPlan, scores: Scores

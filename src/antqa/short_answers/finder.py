@@ -12,7 +12,13 @@ from functools import lru_cache
 from antqa.lexical import LexicalIndex, tokenize
 from antqa.models import Sentence, ShortAnswer
 from antqa.questions import Question
-from antqa.short_answers.asked import LENGTH, Asked, mostly_asked
+from antqa.short_answers.asked import (
+    LENGTH,
+    Asked,
+    longer_names_of,
+    mostly_asked,
+    with_names_written,
+)
 from antqa.short_answers.called import called_spans
 from antqa.short_answers.candidates import candidate_spans
 from antqa.short_answers.causes import cause_spans
@@ -194,6 +200,14 @@ class ShortAnswerFinder:
         #: step asks it of the best sentence up to three times (to choose the sentences, to
         #: hedge, to answer).
         self._found_in = lru_cache(maxsize=64)(self._search)
+        #: The stems of the article's names of two words or more: a question may write
+        #: one in lower case (:func:`~antqa.short_answers.asked.with_names_written`).
+        self._longer_names = longer_names_of(article)
+
+    def _asked(self, question: Question) -> Asked:
+        """What of ``question`` is weighed (:meth:`Asked.of`), with the article's longer
+        names it writes in any case (:func:`~antqa.short_answers.asked.with_names_written`)."""
+        return with_names_written(Asked.of(question), self._longer_names)
 
     def find(self, question: Question, sentences: list[Sentence]) -> ShortAnswer | None:
         """The short answer inside ``sentences`` (the best first), when confident."""
@@ -220,7 +234,7 @@ class ShortAnswerFinder:
         (:meth:`~antqa.answering.choosing.SentenceChooser.choose`), and the answer is not
         cut around it nor shows it."""
         question, kind = _asked_target(question)
-        asked = Asked.of(question)
+        asked = self._asked(question)
         if kind is Target.NAME and asked.person and not answers_who(short.text, self.names):
             return False
         names = kind in (Target.NAME, Target.PLACE)  # a count's "twenty-two" is two words
@@ -247,7 +261,7 @@ class ShortAnswerFinder:
         question, kind = _asked_target(question)
         if kind is None:
             return None
-        asked = Asked.of(question)
+        asked = self._asked(question)
         # the words that only say what kind of answer is asked ("how long did it take")
         # are not what a sentence about the question must share
         topic = [t for t in question.tokens if t not in FRAME_WORDS.get(kind, ())] or list(
@@ -282,7 +296,7 @@ class ShortAnswerFinder:
         Chemistry Letters ...": "Marine Chemistry Letters" for "Who noticed ...?"), so
         :meth:`Composer._clear_cut` does not cut it away."""
         question, kind = _asked_target(question)
-        return kind is not None and bool(self._spans(kind, text, Asked.of(question)))
+        return kind is not None and bool(self._spans(kind, text, self._asked(question)))
 
     def offers(self, question: Question, text: str) -> bool:
         """Whether ``text`` holds a span of the kind ``question`` asks for, near its words.
@@ -293,7 +307,7 @@ class ShortAnswerFinder:
         describes the Tapestry).
         """
         kind = target(question, ending=True)
-        return kind is not None and bool(self._pulls(kind, text, Asked.of(question)))
+        return kind is not None and bool(self._pulls(kind, text, self._asked(question)))
 
     def pull(self, question: Question, text: str) -> float:
         """How hard the question's words pull at the span of ``text`` they pull hardest
@@ -303,7 +317,7 @@ class ShortAnswerFinder:
         question, kind = _asked_target(question)
         if kind is None:
             return 0.0
-        pulls = self._pulls(kind, text, Asked.of(question))
+        pulls = self._pulls(kind, text, self._asked(question))
         return pulls[0][0] if pulls else 0.0
 
     def _best_span(self, kind: Target, text: str, asked: Asked) -> tuple[int, int] | None:
