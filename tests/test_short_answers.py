@@ -1077,3 +1077,33 @@ def test_apposition_end_reads_a_description_set_off_after_a_name() -> None:
     # a description naming another person tells of them too: none is read
     other = "Mairinger, a contrapuntist who had been a pupil of Jakob Steindl, taught him."
     assert apposition_end(other, len("Mairinger")) == len("Mairinger")
+
+
+#: Forms the finder missed on unseen articles: a name ending before "and" and a verb, a name
+#: before a verb's past, a size given as a sum or a count, a time counted in the unit asked.
+FORMS = (
+    "The expedition returned to the coast in 1891. "
+    "Lund settled in the Danish town of Aarvik and exhibited his watercolours there in 1899. "
+    "In that year Pell introduced the charged engine, in which a small pump raised the "
+    "pressure. "
+    "Ilsey meanwhile secured an emergency loan of 600,000 crowns from the province. "
+    "The merger in 1902 brought the fleet to 23 vessels, the largest the company ran. "
+    "The committee tested the brewery engine for nine days, recording its consumption. "
+    "The Norman and English forces met near the river."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Where did Lund settle after the expedition?", "Aarvik"),
+        ("Who introduced the charged engine?", "Pell"),
+        ("How large was the emergency loan Ilsey secured?", "600,000 crowns"),
+        ("How big was the fleet after the merger?", "23 vessels"),
+        ("For how many days was the brewery engine tested?", "nine days"),
+        # two capitalised qualifiers joined by "and" before a noun name no one
+        ("Who met near the river?", None),
+    ],
+)
+def test_forms_the_finder_reads_on_unseen_articles(question: str, expected: str | None) -> None:
+    assert_short_answer(FORMS, question, expected)
