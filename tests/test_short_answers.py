@@ -1089,7 +1089,9 @@ FORMS = (
     "Ilsey meanwhile secured an emergency loan of 600,000 crowns from the province. "
     "The merger in 1902 brought the fleet to 23 vessels, the largest the company ran. "
     "The committee tested the brewery engine for nine days, recording its consumption. "
-    "The Norman and English forces met near the river."
+    "The Norman and English forces met near the river. "
+    "The port, which handled 14 million tonnes of cargo a year, was closed for 23 days. "
+    "A second, shorter price dispute in 1968 was settled within four months."
 )
 
 
@@ -1103,6 +1105,9 @@ FORMS = (
         ("For how many days was the brewery engine tested?", "nine days"),
         # two capitalised qualifiers joined by "and" before a noun name no one
         ("Who met near the river?", None),
+        # "a year" after a noun is a rate, "A second," an ordinal: neither is how long
+        ("For how long was the port closed?", "23 days"),
+        ("How long did the 1968 price dispute last?", "four months"),
     ],
 )
 def test_forms_the_finder_reads_on_unseen_articles(question: str, expected: str | None) -> None:
