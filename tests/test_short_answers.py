@@ -1091,7 +1091,8 @@ FORMS = (
     "The committee tested the brewery engine for nine days, recording its consumption. "
     "The Norman and English forces met near the river. "
     "The port, which handled 14 million tonnes of cargo a year, was closed for 23 days. "
-    "A second, shorter price dispute in 1968 was settled within four months."
+    "A second, shorter price dispute in 1968 was settled within four months. "
+    "The insurer sponsored the prize fund for twenty-two years."
 )
 
 
@@ -1108,6 +1109,8 @@ FORMS = (
         # "a year" after a noun is a rate, "A second," an ordinal: neither is how long
         ("For how long was the port closed?", "23 days"),
         ("How long did the 1968 price dispute last?", "four months"),
+        # a size is no length of time
+        ("How large was the prize fund the insurer sponsored?", None),
     ],
 )
 def test_forms_the_finder_reads_on_unseen_articles(question: str, expected: str | None) -> None:

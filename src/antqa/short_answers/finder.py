@@ -152,12 +152,14 @@ def _sizes_unmeasured(
     or a count: the amounts with the words they count ("600,000 crowns" for "How large was
     the loan?", "23 vessels" for "How big was the fleet?"), or when there are none the
     figures that are no year ("31,000" for "How big had the town become by 1911?"); never
-    a share, a length of time or a rate ("about 8 beats per minute")."""
+    a share, a length of time ("twenty-two years") or a rate ("about 8 beats per minute")."""
     sizes = amounts or [span for span in figures if not YEAR_ALONE.fullmatch(text, *span)]
     return [
         span
         for span in sizes
-        if not TIME_UNIT.search(text, *span) and not PERCENT.search(text, *span)
+        if not TIME_UNIT.search(text, *span)
+        and not TIME_AFTER.match(text, span[1])
+        and not PERCENT.search(text, *span)
     ]
 
 
