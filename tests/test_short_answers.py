@@ -1087,7 +1087,8 @@ FORMS = (
     "In that year Pell introduced the charged engine, in which a small pump raised the "
     "pressure. "
     "Ilsey meanwhile secured an emergency loan of 600,000 crowns from the province. "
-    "The merger in 1902 brought the fleet to 23 vessels, the largest the company ran. "
+    "After the merger in 1902 the fleet reached 23 vessels, the largest the company ran. "
+    "The revision of the dictionary corrected an estimated 4,700 errors. "
     "The committee tested the brewery engine for nine days, recording its consumption. "
     "The Norman and English forces met near the river. "
     "The port, which handled 14 million tonnes of cargo a year, was closed for 23 days. "
@@ -1103,6 +1104,8 @@ FORMS = (
         ("Who introduced the charged engine?", "Pell"),
         ("How large was the emergency loan Ilsey secured?", "600,000 crowns"),
         ("How big was the fleet after the merger?", "23 vessels"),
+        # a count not written as the measure of a noun is no size
+        ("How large was the revision of the dictionary?", None),
         ("For how many days was the brewery engine tested?", "nine days"),
         # two capitalised qualifiers joined by "and" before a noun name no one
         ("Who met near the river?", None),

@@ -151,13 +151,16 @@ def _sizes_unmeasured(
     """For "how big / how large" when no figure is an area or a length, the size is a sum
     or a count: the amounts with the words they count ("600,000 crowns" for "How large was
     the loan?", "23 vessels" for "How big was the fleet?"), or when there are none the
-    figures that are no year ("31,000" for "How big had the town become by 1911?"); never
-    a share, a length of time ("twenty-two years") or a rate ("about 8 beats per minute")."""
+    figures that are no year ("31,000" for "How big had the town become by 1911?"), each
+    written as the measure of a noun ("a grant of £420,000", "the gap ... reached 6.8
+    points"; not "corrected an estimated 4,700 errors", "from 40 moves"); never a share,
+    a length of time ("twenty-two years") or a rate ("about 8 beats per minute")."""
     sizes = amounts or [span for span in figures if not YEAR_ALONE.fullmatch(text, *span)]
     return [
         span
         for span in sizes
-        if not TIME_UNIT.search(text, *span)
+        if _MEASURED_BEFORE.search(text, max(0, span[0] - _MEASURED_CHARS), span[0])
+        and not TIME_UNIT.search(text, *span)
         and not TIME_AFTER.match(text, span[1])
         and not PERCENT.search(text, *span)
     ]
