@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from antqa.lexical import STOPWORDS, is_past, tokenize
+from antqa.lexical import STOPWORDS, tokenize
 from antqa.people import two_word_names
 from antqa.questions import MONTH_NAMES
 from antqa.short_answers.asked import (
@@ -431,21 +431,8 @@ def abbreviates_asked(text: str, start: int, end: int, asked: Asked) -> bool:
 def _verbal(word: str) -> bool:
     """Whether ``word``, after a capitalised word, shows that word is a name, not one
     qualifying a noun: a function word ("Duncan as", "Berengaria was"), but not "and" or
-    "or", which may join two qualifiers ("Norman and English forces"), or a verb's past
-    ("Pell introduced", "the newspaper Dagposten revealed"): a qualifier comes before a
-    noun, a subject before its verb."""
-    return (word in STOPWORDS and word not in _JOINING) or is_past(word)
-
-
-def _joins_clause(text: str, following: re.Match[str]) -> bool:
-    """Whether the joining word after a name (``following``) opens a clause or a thing in
-    lower case, not a second qualifier: "the town of Aarvik and exhibited his
-    watercolours" ends the name, "Norman and English forces" joins two capitalised
-    qualifiers of one noun."""
-    if following.group(1) not in ("and", "or"):
-        return False
-    after = _FOLLOWING.match(text, following.end())
-    return after is not None
+    "or", which may join two qualifiers ("Norman and English forces")."""
+    return word in STOPWORDS and word not in _JOINING
 
 
 class ArticleNames:
@@ -518,12 +505,7 @@ class ArticleNames:
         if all(w.lower() in self.common for w in capitals) or not tokenize(text[start:end]):
             return False  # "Soon", "The", but not "Duke Richard" (a title before a name)
         following = _FOLLOWING.match(text, end)
-        if (
-            len(words) == 1
-            and following
-            and (start == 0 or not _verbal(following.group(1)))
-            and not _joins_clause(text, following)
-        ):
+        if len(words) == 1 and following and (start == 0 or not _verbal(following.group(1))):
             return False  # "Norman mercenary"; but "Duncan as a hostage" names him
         if words[-1] in MONTH_NAMES:
             return False  # "By 1 June", "in October 1958": a date, whatever a name asks for
