@@ -1089,3 +1089,36 @@ def test_apposition_end_reads_a_description_set_off_after_a_name() -> None:
     # a description naming another person tells of them too: none is read
     other = "Mairinger, a contrapuntist who had been a pupil of Jakob Steindl, taught him."
     assert apposition_end(other, len("Mairinger")) == len("Mairinger")
+
+
+#: Forms the finder missed on unseen articles: a size given as a sum or a count, a time
+#: counted in the unit asked, a rate or an ordinal read as a length of time.
+FORMS = (
+    "The expedition returned to the coast in 1891. "
+    "Ilsey meanwhile secured an emergency loan of 600,000 crowns from the province. "
+    "After the merger in 1902 the fleet reached 23 vessels, the largest the company ran. "
+    "The revision of the dictionary corrected an estimated 4,700 errors. "
+    "The committee tested the brewery engine for nine days, recording its consumption. "
+    "The port, which handled 14 million tonnes of cargo a year, was closed for 23 days. "
+    "A second, shorter price dispute in 1968 was settled within four months. "
+    "The insurer sponsored the prize fund for twenty-two years."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How large was the emergency loan Ilsey secured?", "600,000 crowns"),
+        ("How big was the fleet after the merger?", "23 vessels"),
+        # a count not written as the measure of a noun is no size
+        ("How large was the revision of the dictionary?", None),
+        ("For how many days was the brewery engine tested?", "nine days"),
+        # "a year" after a noun is a rate, "A second," an ordinal: neither is how long
+        ("For how long was the port closed?", "23 days"),
+        ("How long did the 1968 price dispute last?", "four months"),
+        # a size is no length of time
+        ("How large was the prize fund the insurer sponsored?", None),
+    ],
+)
+def test_forms_the_finder_reads_on_unseen_articles(question: str, expected: str | None) -> None:
+    assert_short_answer(FORMS, question, expected)

@@ -225,6 +225,29 @@ FORM_ENDINGS = ("er", "or", "li", "i")
 FORM_DROPS = ("t", "s")
 
 
+#: The past forms of general English verbs that do not end in "-ed" ("kept", "became").
+#: Not the ones written as nouns as often ("set", "cut", "read", "saw", "bore").
+IRREGULAR_PAST_FORMS = frozenset(
+    re.findall(
+        r"\w+",
+        "became began came went made took gave held led left lost won kept sold bought "
+        "brought fought thought taught caught found built sent spent told said ran rose fell "
+        "grew drew flew knew threw wrote rode broke spoke chose stood understood met paid laid "
+        "sat hung struck shut got drove sank sang rang arose overtook undertook",
+    )
+)
+#: Words in "-ed" that are no verb ("a hundred", "sacred").
+NOT_PAST = frozenset(re.findall(r"\w+", "hundred kindred sacred naked wicked beloved"))
+
+
+def is_past(word: str) -> bool:
+    """Whether ``word`` (lower case) is a verb's past form or participle: one of
+    :data:`IRREGULAR_PAST_FORMS`, or in "-ed" past four letters and no word of :data:`NOT_PAST`."""
+    return word in IRREGULAR_PAST_FORMS or (
+        len(word) > 4 and word.endswith("ed") and word not in NOT_PAST
+    )
+
+
 #: Verbs whose past the stemmer leaves apart from them ("lose" / "lost", "leave" / "left"):
 #: a question asks with the bare verb ("How many ships did he lose?"), an article tells with
 #: the past ("he lost six warships"). Read by :meth:`LexicalIndex.scored_form` and by the doer

@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from antqa.lexical import resembles
+from antqa.lexical import is_past, resembles
 from antqa.questions import TIME_UNIT_WORDS
 
 #: Words that open a clause of their own: coordinators, relative pronouns and the
@@ -53,19 +53,6 @@ AUXILIARIES = frozenset(
         "shall should must did does do",
     )
 )
-#: The past forms of general English verbs that do not end in "-ed" ("kept", "became").
-#: Not the ones written as nouns as often ("set", "cut", "read", "saw", "bore").
-_IRREGULAR_PAST = frozenset(
-    re.findall(
-        r"\w+",
-        "became began came went made took gave held led left lost won kept sold bought "
-        "brought fought thought taught caught found built sent spent told said ran rose fell "
-        "grew drew flew knew threw wrote rode broke spoke chose stood understood met paid laid "
-        "sat hung struck shut got drove sank sang rang arose overtook undertook",
-    )
-)
-#: Words in "-ed" that are no verb ("a hundred", "sacred").
-_NOT_PAST = frozenset(re.findall(r"\w+", "hundred kindred sacred naked wicked beloved"))
 #: Words in "-ing" that are nouns or prepositions, not a participle opening a clause.
 _NOT_PARTICIPLE = frozenset(
     re.findall(
@@ -99,15 +86,7 @@ def _has_verb(words: list[str]) -> bool:
     of be/have/do, a modal, a past form, or a participle opening it ("killing 161")."""
     if words and len(words[0]) > 4 and words[0].endswith("ing"):
         return words[0] not in _NOT_PARTICIPLE
-    return any(w in AUXILIARIES or _is_past(w) for w in words)
-
-
-def _is_past(word: str) -> bool:
-    """Whether ``word`` (lower case) is a verb's past form or participle: one of
-    :data:`_IRREGULAR_PAST`, or in "-ed" past four letters and no word of :data:`_NOT_PAST`."""
-    return word in _IRREGULAR_PAST or (
-        len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST
-    )
+    return any(w in AUXILIARIES or is_past(w) for w in words)
 
 
 def _parts(text: str) -> list[tuple[int, int, bool]]:
@@ -183,7 +162,7 @@ def _reduced_relative(text: str, start: int) -> bool:
     if start == 0 or not text[:start].rstrip().endswith(","):
         return False
     first = _WORD.match(text, len(text) - len(text[start:].lstrip()))
-    return first is not None and _is_past(first.group().lower())
+    return first is not None and is_past(first.group().lower())
 
 
 def _opens(text: str, part: tuple[int, int, bool]) -> bool:

@@ -75,6 +75,10 @@ _HOW_MEASURED = {
 }
 
 
+#: The units of "how big / how large" (an area or a length): when a sentence gives none,
+#: the size asked is a sum or a count (:func:`antqa.short_answers.finder._sizes_unmeasured`).
+SIZE_UNITS = _HOW_MEASURED["size"][1]
+
 #: "How big was the losing army?", "How large a crowd gathered?": the size of a body of
 #: people is a headcount ("around 5,500"), not an area or a length ("twelve miles west").
 #: English's collective nouns for people (a grammar's set, not a domain's).

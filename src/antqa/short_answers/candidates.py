@@ -15,6 +15,7 @@ from antqa.short_answers.quantities import (
     FREQUENCY_SPAN,
     NUMBER_SPAN,
     SHARE_SPAN,
+    not_a_length,
     ranges,
     with_open_amounts,
     with_unit,
@@ -72,6 +73,8 @@ def _candidate_spans(kind: Target, text: str) -> tuple[tuple[int, int], ...]:
             spans = [s for s in spans if not _designation(text, *s)]
         if kind is Target.AMOUNT:
             spans = with_open_amounts(text, spans)
+        if kind is Target.DURATION:  # "cargo a year": a rate; "A second, shorter": an ordinal
+            spans = [s for s in spans if not not_a_length(text, *s)]
         if kind is Target.NUMBER:
             spans = [s for s in spans if not day_of_month(text, *s)]
             spans = [(start, with_unit(text, end)) for start, end in ranges(text, spans)]

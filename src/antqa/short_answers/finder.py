@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from antqa.lexical import LexicalIndex, tokenize
@@ -14,6 +14,7 @@ from antqa.models import Sentence, ShortAnswer
 from antqa.questions import Question
 from antqa.short_answers.asked import (
     LENGTH,
+    SIZE_UNITS,
     Asked,
     longer_names_of,
     mostly_asked,
@@ -143,6 +144,33 @@ _MEASURED_BEFORE = re.compile(
 )
 #: How far before a quantity those words are looked for, in characters.
 _MEASURED_CHARS = 40
+
+
+def _figure_of(kind: Target, span: str) -> str:
+    """What of ``span`` must not be the question's own words: for a length of time its
+    figure, as the unit may be the question's ("nine days" for "For how many days ...?")."""
+    return TIME_UNIT.sub("", span) if kind is Target.DURATION else span
+
+
+def _sizes_unmeasured(
+    text: str, figures: list[tuple[int, int]], amounts: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """For "how big / how large" when no figure is an area or a length, the size is a sum
+    or a count: the amounts with the words they count ("600,000 crowns" for "How large was
+    the loan?", "23 vessels" for "How big was the fleet?"), or when there are none the
+    figures that are no year ("31,000" for "How big had the town become by 1911?"), each
+    written as the measure of a noun ("a grant of £420,000", "the gap ... reached 6.8
+    points"; not "corrected an estimated 4,700 errors", "from 40 moves"); never a share,
+    a length of time ("twenty-two years") or a rate ("about 8 beats per minute")."""
+    sizes = amounts or [span for span in figures if not YEAR_ALONE.fullmatch(text, *span)]
+    return [
+        span
+        for span in sizes
+        if _MEASURED_BEFORE.search(text, max(0, span[0] - _MEASURED_CHARS), span[0])
+        and not TIME_UNIT.search(text, *span)
+        and not TIME_AFTER.match(text, span[1])
+        and not PERCENT.search(text, *span)
+    ]
 
 
 def _measured_before(text: str, start: int, measure: str) -> bool:
@@ -373,7 +401,7 @@ class ShortAnswerFinder:
                 continue  # "the name of Halvard's moon" is not "Dr. Rafael Imbert"
             if kind is Target.NAME and self._person_for_thing(text[start:end], asked):
                 continue  # "On which move ...?" is not "Ottokar Maas"
-            if mostly_asked(text[start:end], asked):
+            if mostly_asked(_figure_of(kind, text[start:end]), asked):
                 continue
             if (
                 kind in (Target.NAME, Target.PLACE)
@@ -426,7 +454,13 @@ class ShortAnswerFinder:
         if kind is Target.TIME and asked.year:  # "In what year ...?": "1191" of "April 1191"
             spans = [year_of(text, *span) for span in spans]
         if asked.units is not None:  # "how far": a length, not a count or a weight
-            spans = [span for span in spans if asked.units.search(text, *span)]
+            measured = [span for span in spans if asked.units.search(text, *span)]
+            if not measured and asked.units is SIZE_UNITS and kind is not Target.AMOUNT:
+                # "How large was the loan?": "600,000 crowns", not an area or a length
+                return _sizes_unmeasured(
+                    text, spans, self._spans(Target.AMOUNT, text, replace(asked, units=None))
+                )
+            spans = measured
         if asked.measure and asked.measure not in tokenize(text):
             spans = [span for span in spans if WITH_UNIT.search(text, *span)]
         return spans

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, tokenize
+from antqa.lexical import STOPWORDS, UNSTOPPED_PREPOSITIONS, is_past, tokenize
 from antqa.questions import (
     AGE_AFTER_AT,
     CURRENCIES,
@@ -57,6 +57,27 @@ DURATION_SPAN = re.compile(
     rf"\b{NUMBER}[\s-]+(?:{LENGTHS})\b",
     re.IGNORECASE,
 )
+#: A length of time opened by "a" or "an" ("a year", "A second, shorter dispute") up to its
+#: end, and the word before it (group 1).
+_ONE_UNIT = re.compile(r"(?:\b([a-z]+)\s+)?\ban?\s+(?:[a-z]+\s+)?([a-z]+)$", re.I)
+#: How far before a length of time its "a" and the word before are looked for, in characters.
+_ONE_UNIT_CHARS = 40
+
+
+def not_a_length(text: str, start: int, end: int) -> bool:
+    """Whether the length of time ending at ``end`` (``start`` after its "a" or "an") is
+    none: after a noun it is a rate ("14 million tonnes of cargo a year"), and "a second"
+    is the ordinal ("A second, shorter price dispute"); after a function word or a verb's
+    past it is a length ("for a year", "took a year")."""
+    one = _ONE_UNIT.search(text, max(0, start - _ONE_UNIT_CHARS), end)
+    if one is None or any(c.isdigit() for c in text[start:end]):
+        return False
+    if one.group(2).lower() == "second":
+        return True
+    before = (one.group(1) or "").lower()
+    return bool(before) and before not in STOPWORDS and not is_past(before)
+
+
 #: How often: "every two years", "every 3.2 days", "twice a year", "annually".
 FREQUENCY_SPAN = re.compile(
     rf"\b(?:(?:once|twice|{NUMBER}\s+times)\s+(?:a|an|per|each|every)\s+(?:{TIME_UNITS})|"
