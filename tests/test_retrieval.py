@@ -140,6 +140,26 @@ def test_a_bare_verb_counts_as_the_irregular_past_the_texts_hold() -> None:
     assert lexicon.scored_form(tokenize("leave")[0]) == tokenize("leave")[0]
 
 
+def test_a_verb_counts_as_the_noun_the_texts_tell_it_by_and_back() -> None:
+    lexicon = LexicalIndex(
+        ["the canal's closure in 1921", "after his death at sea", "they decided to sell", "assets"]
+    )
+    assert lexicon.coverage("When did the canal close?")[0] == 1.0  # suffix: "close" -> "closur"
+    assert lexicon.coverage("When did he die?")[1] == 1.0  # closed list: "die" -> "death"
+    assert lexicon.coverage("What was the decision?")[2] == 1.0  # "decis" -> "decid"
+    assert lexicon.form(tokenize("close")[0]) == tokenize("close")[0]  # the checks read it as asked
+    # a word the texts hold stays itself, and no ending makes one word of another
+    assert lexicon.scored_form(tokenize("sell")[0]) == tokenize("sell")[0]
+    assert lexicon.coverage("What did they assess?").max() == 0.0  # not "assets"
+
+
+def test_a_text_telling_the_noun_holds_the_verb_beside_one_writing_the_verb() -> None:
+    lexicon = LexicalIndex(["the lock closed in May", "the closure of the lock", "the lock"])
+    coverage = lexicon.coverage("When did the lock close?")
+    assert coverage[0] == coverage[1] == pytest.approx(1.0)
+    assert coverage[2] < 0.5
+
+
 def test_coverage_is_bm25s_binary_score_bit_for_bit(fake_service: QAService) -> None:
     """The postings sum the same float32 IDFs in the same order as bm25s's BM25(k1=0, b=0)."""
     import bm25s

@@ -418,6 +418,92 @@ def stemmed_pasts() -> dict[str, str]:
     return {verb[0]: past[0] for verb, past in pairs if verb and past}
 
 
+#: Verbs and the nouns English makes of them by no ending the stemmer reads ("die" /
+#: "death", "sell" / "sale"): a question asks with one ("When did he die?"), an article
+#: tells with the other ("after his death in 1901"). A closed list of English derivations
+#: (each line one family), read with :data:`DERIVED_ENDINGS` by :func:`derived_partners`.
+DERIVED_FAMILIES = (
+    ("die", "death", "dead"),
+    ("born", "birth"),
+    ("sell", "sale"),
+    ("lose", "loss"),
+    ("grow", "growth"),
+    ("fly", "flight"),
+    ("choose", "choice"),
+    ("succeed", "success"),
+    ("conquer", "conquest"),
+    ("acquire", "acquisition"),
+    ("compete", "competition"),
+    ("destroy", "destruction"),
+    ("describe", "description"),
+    ("abolish", "abolition"),
+    ("enter", "entry"),
+    ("injure", "injury"),
+    ("occupy", "occupation"),
+    ("apply", "application"),
+    ("create", "creation"),
+    ("prove", "proof"),
+    ("believe", "belief"),
+    ("weigh", "weight"),
+    ("bury", "burial"),
+    ("deny", "denial"),
+    ("marry", "marriage"),
+    ("carry", "carriage"),
+    ("deliver", "delivery"),
+    ("discover", "discovery"),
+    ("recover", "recovery"),
+)
+
+#: Stem endings (as the stemmer leaves them) a verb and its noun differ by, each pair
+#: (the verb's, the noun's): "-ure" ("close" / "closur", "fail" / "failur"), "-sion"
+#: after a vowel and "d" ("decid" / "decis", "invad" / "invas", "includ" / "inclus") or
+#: after "nd" ("expand" / "expans", "respond" / "respons") or "it" ("admit" / "admiss"),
+#: and "-duction" ("produc" / "product"). Not any "d" for "s" ("word" / "wors" of
+#: "worse"), nor any "t" for "ss" ("asset" / "assess"). A pair joins two stems only
+#: where the article holds the other.
+DERIVED_ENDINGS = (
+    ("e", "ur"),
+    ("", "ur"),
+    ("id", "is"),
+    ("ad", "as"),
+    ("od", "os"),
+    ("ud", "us"),
+    ("nd", "ns"),
+    ("it", "iss"),
+    ("duc", "duct"),
+)
+#: The fewest letters of a stem left beside an ending of :data:`DERIVED_ENDINGS`: below
+#: three, a letter's change makes another word as often ("send" / "sens" of "sense").
+DERIVED_ROOT_LETTERS = 3
+
+
+@lru_cache(maxsize=1)
+def _stemmed_families() -> dict[str, frozenset[str]]:
+    """Each stem of :data:`DERIVED_FAMILIES` with the other stems of its family."""
+    families: dict[str, frozenset[str]] = {}
+    for family in DERIVED_FAMILIES:
+        stems = {s for word in family for s in tokenize(word, cached=False)}
+        for stem in stems:
+            families[stem] = frozenset(stems - {stem})
+    return families
+
+
+@lru_cache(maxsize=4096)
+def derived_partners(token: str) -> frozenset[str]:
+    """The stems a verb or noun ``token`` (a stem) may be told by in the other part of
+    speech: its family's (:data:`DERIVED_FAMILIES`) and those :data:`DERIVED_ENDINGS`
+    make of it ("close" -> "closur", "decis" -> "decid"). Candidates, not words: a reader
+    keeps those the texts hold."""
+    partners = set(_stemmed_families().get(token, ()))
+    for verb, noun in DERIVED_ENDINGS:
+        for told, other in ((verb, noun), (noun, verb)):
+            root = len(token) - len(told)
+            if token.endswith(told) and root >= DERIVED_ROOT_LETTERS:
+                partners.add(token[:root] + other)
+    partners.discard(token)
+    return frozenset(partners)
+
+
 #: The fewest letters of each part of a word blended from two of a query's words
 #: ("techfin": "tech" and "fin" of "finance"): three, a clipped word's usual least.
 BLEND_PART_LETTERS = 3
@@ -576,7 +662,16 @@ class LexicalIndex:
         did Vaskin leave ...?": not "Vaskin left in 2001, when ..."). Read by the checks too
         (:meth:`form`), the verb was looked for as the question writes it beside its
         past, and "give up" / "make public" refused 5 answerables for 8 unanswerables."""
-        return self._pasts.get(token) or self.form(token)
+        return self._pasts.get(token) or self._derived(token) or self.form(token)
+
+    def _derived(self, token: str) -> str | None:
+        """The stem the texts tell ``token`` by in the other part of speech
+        (:func:`derived_partners`: "closur" for "close") when they hold only that, the
+        most frequent when several; ``None`` when they hold ``token`` or no partner."""
+        if token in self._frequency:
+            return None
+        held = [p for p in derived_partners(token) if p in self._frequency]
+        return max(held, key=lambda p: (self._frequency[p], p)) if held else None
 
     def _terms(self, query: Sequence[str]) -> tuple[list[str], float, list[str]]:
         """What a coverage weighs of ``query`` (tokens): its distinct words in the texts'
@@ -637,6 +732,9 @@ class LexicalIndex:
         """The numbers of the texts holding ``token``, here or (with ``also``) in the text
         of the same number there."""
         here = self._postings[token][0] if token in self._postings else _NO_TEXTS
+        told = [self._postings[p][0] for p in derived_partners(token) if p in self._postings]
+        if told:  # a text telling the word in the other part of speech holds it
+            here = np.unique(np.concatenate([here, *told]))
         if also is None or token not in also._postings:
             return here
         return np.union1d(here, also._postings[token][0])
