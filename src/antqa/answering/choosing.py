@@ -299,12 +299,12 @@ _HEAD = re.compile(
 )
 
 
-#: A sentence opening with a word standing for the thing told before (a possessive too:
-#: "Its construction cost ..."; :data:`~antqa.referents.REFERS_BACK` leaves it out, and
-#: "He"/"She" stand for no thing).
 #: A bare remark on the sentence before: a demonstrative, a copula and a word or two
 #: ("This is amazing.", "That was the key.").
 _REMARK = re.compile(r"^\W*(?:This|That|It)\s+(?:is|was)\s+(?:\w+\s+)?\w+\W*$")
+#: A sentence opening with a word standing for the thing told before (a possessive too:
+#: "Its construction cost ..."; :data:`~antqa.referents.REFERS_BACK` leaves it out, and
+#: "He"/"She" stand for no thing).
 _THING_BACK = re.compile(r"^\W*(?:It|Its|They|Their)\b")
 
 
