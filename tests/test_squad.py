@@ -286,6 +286,9 @@ OTHER_FOLLOWUPS = (
     "botanical-expedition",
     "salt-mine",
     "river-navigation",
+    "university-press",
+    "hospital",
+    "wine-estate",
 )
 
 
