@@ -2448,3 +2448,26 @@ def test_a_follow_up_asking_what_someone_did_after_something_keeps_what_they_did
     assert kept("what happened to him after the expedition?") == {joined, director}
     assert kept("What did he map?") == set(values)  # asks of no later doing
     assert kept("What did he do after the expedition?", about="Ada Lund") == set(values)
+
+
+def test_for_who_the_close_namer_names_someone_where_the_question_is_told(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A best sentence naming no one is followed by the close candidate naming a person
+    near the question's words (as the short-answer finder reads one), not by the one
+    naming someone of another matter because it scores higher."""
+    text = (
+        "The canal was formally opened in 1889.\n\n"
+        "A report by Anna Barras drew the attention of investors.\n\n"
+        "Barras died in 1882 and was succeeded as chief engineer by Tomas Rendell.\n"
+    )
+    question = "Who was chief engineer by the time the canal opened in 1889?"
+    answerer, scores, _ = _asked_over(text, question, tmp_path)
+    opened, report, engineer = range(3)
+    chooser = answerer.chooser
+    values = {opened: 2.0, report: 1.8, engineer: 1.6}  # both within kind_margin of the best
+    assert chooser._names_person(report, scores.question)  # it names someone, higher
+    assert chooser._add_close_namer([opened], values, scores) == [opened, engineer]
+    # none naming a person near the question's words: the best namer, as before
+    assert chooser._add_close_namer([opened], {opened: 2.0, report: 1.8}, scores) == [
+        opened,
+        report,
+    ]
