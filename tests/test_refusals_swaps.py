@@ -1,6 +1,7 @@
 """Refusals of a question that swaps a rank, a step's doer or a word for its opposite
-(:func:`antqa.refusals.rank_swapped`, :func:`antqa.refusals.step_of_another`, the word
-pairs of :func:`antqa.refusals.opposite_word`), each next to the question kept."""
+(:func:`antqa.refusals.rank_swapped`, :func:`antqa.refusals.degree_swapped`,
+:func:`antqa.refusals.step_of_another`, the word pairs of
+:func:`antqa.refusals.opposite_word`), each next to the question kept."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from antqa.answering import NOT_COVERED
 from antqa.refusals import (
     asks_rank,
     asks_side,
+    degree_swapped,
     doer_reversed,
     figure_of_another,
     figure_told_apart,
@@ -758,3 +760,65 @@ def test_a_rank_or_only_makes_a_role_one_persons() -> None:
     assert ranks_one("first") and ranks_one("Last") and ranks_one("only")
     # a title several hold, or an order of size, ranks no one of them
     assert not ranks_one("chief") and not ranks_one("largest")
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "swapped"),
+    [
+        (
+            "Who was the last painter to exhibit a portrait in the gallery?",
+            "Her show in 1902 was the first of a portrait painter in the gallery.",
+            ("last", "first"),
+        ),
+        (
+            "Which was the least visited island of the archipelago?",
+            "Tarn was one of the most visited islands of the archipelago.",
+            ("least", "most"),
+        ),
+        (
+            "Which county had the smallest share of farmland?",
+            "Orlby had about 40 percent farmland, the highest share of any county.",
+            ("smallest", "highest"),
+        ),
+        (
+            "Which is the largest lower court in the state?",
+            "The High Bench is the largest tribunal, although Kelm remains the smallest "
+            "lower court in the state.",
+            ("largest", "smallest"),
+        ),
+        (
+            "Which was the earliest printed map of the coast?",
+            "The chart of 1610 is regarded as the last printed map of the coast.",
+            ("earliest", "last"),
+        ),
+    ],
+)
+def test_an_end_of_a_scale_asked_of_a_thing_told_at_its_other_end_is_swapped(
+    question: str, told: str, swapped: tuple[str, str]
+) -> None:
+    assert degree_swapped(question, [told]) == swapped
+    # the question's end told of the same thing, in the sentence or its passage: it may answer
+    own = "It was the " + swapped[0] + question.split(swapped[0], 1)[1].rstrip("?") + "."
+    assert degree_swapped(question, [told, own]) is None
+    assert degree_swapped(question, [told], around=[own]) is None
+
+
+def test_an_end_of_a_scale_is_not_swapped_in_other_words_or_of_another_thing() -> None:
+    # "biggest" and "largest", "first" and "earliest" are one end
+    assert (
+        degree_swapped("How much did the biggest mills pay?", ["The largest mills paid."]) is None
+    )
+    told = "It was the earliest school in the valley and the last one to close."
+    assert degree_swapped("What was the first school in the valley?", [told]) is None
+    # the other end told of another thing only
+    told = "Its smallest ward held 40 beds; the hospital opened in 1880."
+    assert degree_swapped("When did the largest hospital open?", [told]) is None
+    # "at least", "at first" tell no end of a scale
+    told = "At first the ferry carried at least 200 passengers a day."
+    assert degree_swapped("When did the last ferry carry passengers?", [told]) is None
+    # a word joined by a hyphen: a "semi-final" is no final
+    told = "Both goals of the semi-final were scored by Marr."
+    assert degree_swapped("Who scored the first goal of the cup?", [told]) is None
+    # a name's word: "the First Republic" sets nothing apart
+    told = "The last republic fell in 1871."
+    assert degree_swapped("Who led the First Republic?", [told]) is None

@@ -44,6 +44,7 @@ from antqa.refusals import (
     counts_for_time,
     dated_elsewhere,
     day_elsewhere,
+    degree_swapped,
     doer_named,
     doer_reversed,
     event_untold,
@@ -211,7 +212,7 @@ class RefusalChecks(AnswerStep):
             or self._person_apart(plan, chosen)
             or self._person_of_it_elsewhere(plan, scores, chosen)
             or self._succession_untold(plan, question, chosen, self._quoted(plan, runner, hits))
-            or self._opposite_extreme(plan, hits, question, chosen)
+            or self._opposite_extreme(plan, hits, question, chosen, runner)
             or self._no_one(plan, question, chosen)
             or self._counted_not_named(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
@@ -766,13 +767,20 @@ class RefusalChecks(AnswerStep):
         return f" — where it tells of this, it gives how many {noun}, not which"
 
     def _opposite_extreme(
-        self, plan: SearchPlan, hits: list[Hit], question: Question, chosen: list[Sentence]
+        self,
+        plan: SearchPlan,
+        hits: list[Hit],
+        question: Question,
+        chosen: list[Sentence],
+        runner: Sentence | None = None,
     ) -> str | None:
         """The sentences that would answer, or the passage they would come first from, say
         the opposite of what the question asks (:func:`antqa.refusals.opposite_word`): the
         smallest asked, the greatest told; "the happiest moment" asked where the passage
         tells of "the saddest moment" in a sentence that matches the question less well; or
-        they say what it asks of never happened (:func:`antqa.refusals.never_done`).
+        they tell only the other end of a scale of the thing it asks of ("the first of an
+        opera by a woman composer" for "the last woman composer", :meth:`_degree_swapped`);
+        or they say what it asks of never happened (:func:`antqa.refusals.never_done`).
 
         The opposite is read in the clauses of each sentence that tell the question's
         event (:func:`antqa.refusals.event_words`): a sentence telling two facts uses its
@@ -789,6 +797,9 @@ class RefusalChecks(AnswerStep):
         ranked = rank_swapped(question.text, [s.text for s in chosen])
         if ranked is not None:  # "the second year" asked, "the first year" told
             return f' — where it tells of this, it says "{ranked[1]}", not "{ranked[0]}"'
+        degree = self._degree_swapped(hits, question, chosen, runner)
+        if degree is not None:  # "the least successful" asked, "the most successful" told
+            return f' — where it tells of this, it says "{degree[1]}", not "{degree[0]}"'
         denied = never_done(question.text, [s.text for s in chosen])
         if denied is not None:  # "when was it reopened" asked, "never reopened" told
             return f' — where it tells of this, it says "{denied}"'
@@ -806,6 +817,26 @@ class RefusalChecks(AnswerStep):
                 asked, told = found
                 return f' — where it tells of this, it says "{told}", not "{asked}"'
         return None
+
+    def _degree_swapped(
+        self,
+        hits: list[Hit],
+        question: Question,
+        chosen: list[Sentence],
+        runner: Sentence | None,
+    ) -> tuple[str, str] | None:
+        """An end of a scale the question asks of a thing and the other end the sentences
+        the answer would quote tell of it (:func:`antqa.refusals.degree_swapped`): those it
+        chose and the runner-up it quotes after them when a passage it answers from holds
+        it (:class:`antqa.answering.Answerer`), the question's end looked for in the first
+        passage too. "Which was the first manned lighthouse to be automated?" chose the
+        sentence on the plan to automate, and quoted after it the one telling the final
+        manned lighthouse (an unanswerable of the twentieth unseen batch)."""
+        quoted = [s.text for s in chosen]
+        if runner is not None and hit_holding(runner, hits) is not None:
+            quoted.append(runner.text)
+        around = [self.index.sentences[s].text for s in hits[0].chunk.sentence_ids] if hits else []
+        return degree_swapped(question.text, quoted, around)
 
     def _plain_words(self, ids: set[int]) -> set[str]:
         """The words as written (:func:`antqa.refusals.plain_words`) of these sentences."""

@@ -27,6 +27,8 @@ Or they move the day ("on December 15" where the insurer acted on December 27, "
 29" where only "November 29" is written).
 
 Or they swap a rank ("in its second year" where the article gives the first year), or
+the end of a scale they tell a thing at ("the least densely populated district" where the
+article tells "one of the most densely populated districts"), or
 whose thing it is ("Peng Lei's book" where the article tells of "You Xi's new book"), or
 who did what: a step the article tells of someone else ("did Piet Ommeren publish" of
 "Kaarvig's analysis, published in 1933"), or a "who" question about what was done to a
@@ -120,7 +122,14 @@ from antqa.refusals.places import (
     only_larger_place,
     placed_elsewhere,
 )
-from antqa.refusals.ranks import asks_rank, rank_swapped, rank_told, ranks_in_words, ranks_one
+from antqa.refusals.ranks import (
+    asks_rank,
+    degree_swapped,
+    rank_swapped,
+    rank_told,
+    ranks_in_words,
+    ranks_one,
+)
 from antqa.refusals.roles import (
     ROLE_WORDS,
     asked_role,
@@ -166,6 +175,7 @@ __all__ = [
     "counts_for_time",
     "dated_elsewhere",
     "day_elsewhere",
+    "degree_swapped",
     "doer_named",
     "doer_reversed",
     "done_by",

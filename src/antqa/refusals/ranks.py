@@ -1,4 +1,5 @@
-"""The check that a question swaps the rank the sentences that would answer give a thing."""
+"""The checks that a question swaps the rank the sentences that would answer give a thing,
+or the end of a scale they tell it at ("the least" for "the most")."""
 
 from __future__ import annotations
 
@@ -186,3 +187,104 @@ def _ranks_told(rank: str, rest: str) -> tuple[str, ...]:
     if rank not in _ORDER[1:] or not _FOLLOWING.match(rest):
         return (rank,)
     return _ORDER[: _ORDER.index(rank) + 1]
+
+
+#: The two ends of scales that order things or set one apart by degree (general English):
+#: a question asking the end of a scale ("the last woman composer to have an opera
+#: premiered", "the least densely populated district") of what the sentences that would
+#: answer tell only at the other end ("the first of an opera by a woman composer", "one of
+#: the most densely populated districts") asks what the article never tells, a kind of
+#: unanswerable SQuAD 2.0 writers use. :func:`rank_swapped` reads a rank only right before
+#: the same word ("first of", "first to", "first in" say too many other things), and
+#: :func:`~antqa.refusals.opposite_word` a word only when the text never writes it (of any
+#: thing: "the largest legislature, although the Senate remains the smallest upper house"
+#: tells no largest upper house); and neither takes "the earliest" for "the first", nor
+#: "the highest proportion" for the other end of "the smallest proportion". Words of one
+#: end are one side: "the biggest banks" asked, "the largest banks" told, nothing swapped.
+#: A peak is the top end ("a peak of 211 new cases" of "In which week was the lowest
+#: number of new cases recorded?"). Not "before"/"after": they order as well ("How many
+#: weeks before their parents do young plovers leave?" of "three weeks after their
+#: parents"), but over every readable set (run s27-base, answers as given) they would
+#: refuse 7 unanswerables and 4 answerables answered right ("Before the expansion, what
+#: was the biggest ship size ...?" of "After the expansion the canal could take ships of
+#: up to 160,000 deadweight tonnes, compared with 65,000 before").
+_DEGREES = (
+    ("first earliest", "last final latest"),
+    ("oldest", "newest youngest"),
+    ("largest biggest greatest highest maximum most peak", "smallest lowest least fewest minimum"),
+    ("tallest highest", "shortest lowest"),
+    ("longest", "shortest"),
+    ("busiest", "quietest"),
+    ("strongest", "weakest"),
+    ("fastest quickest", "slowest"),
+    ("widest broadest", "narrowest"),
+    ("deepest", "shallowest"),
+    ("richest wealthiest", "poorest"),
+    ("heaviest", "lightest"),
+    ("hottest warmest", "coldest"),
+)
+#: Each end of :data:`_DEGREES` with its other end.
+_DEGREE_SIDES = tuple(
+    (frozenset(one.split()), frozenset(other.split()))
+    for pair in _DEGREES
+    for one, other in (pair, pair[::-1])
+)
+#: Not one joined to another word by a hyphen: "semi-final" is a match, "second-largest"
+#: not the largest, "first-order" a kind (an answerable of the SQuAD-format sets, "Who
+#: scored the first goal of the final?", was refused for "a 2–1 semi-final victory in
+#: which both goals were scored by ...").
+_DEGREE = re.compile(
+    r"(?<![\w-])("
+    + "|".join(sorted({w for p in _DEGREES for s in p for w in s.split()}))
+    + r")(?![\w-])",
+    re.I,
+)
+#: "at least", "at most", "at first", "at last": no end of a scale told of a thing.
+_NO_DEGREE_AFTER = frozenset(("at",))
+#: How many content words after a scale's end are read as the thing it sets apart ("the
+#: last woman composer to have an opera premiered": woman, composer, opera, premiered):
+#: enough for a thing told in a phrase, few enough to stay in it.
+DEGREE_THING_WORDS = 4
+#: Where the thing a scale's end sets apart stops: the end of its clause.
+_CLAUSE_END = re.compile(r"[,;:.()?!]")
+
+
+def _degrees(text: str) -> list[tuple[str, list[str]]]:
+    """Each end of a scale (:data:`_DEGREES`) ``text`` writes, lower-cased, with the
+    stemmed content words of what it sets apart: those after it in its clause, at most
+    :data:`DEGREE_THING_WORDS`, no figure ("its first 300 kilometres": kilometres). Not
+    one capitalised past the text's first word: it is a word of a name."""
+    found = []
+    for match in _DEGREE.finditer(text):
+        before = text[: match.start()].split()
+        if before and (before[-1].lower() in _NO_DEGREE_AFTER or match.group(1)[0].isupper()):
+            continue  # "at least"; "the First World War", "the Last Supper": a name's word
+        rest = _CLAUSE_END.split(text[match.end() :], maxsplit=1)[0]
+        thing = [t for t in tokenize(rest) if t not in STOPWORDS and not t.isdigit()]
+        found.append((match.group(1).lower(), thing[:DEGREE_THING_WORDS]))
+    return found
+
+
+def degree_swapped(
+    question: str, texts: Sequence[str], around: Sequence[str] = ()
+) -> tuple[str, str] | None:
+    """An end of a scale the question asks of a thing ("the last campaign in Tavessia")
+    and the other end that ``texts`` (the sentences that would answer) tell of the same
+    thing (a word of it shared: "the first in Tavessia to extend ..."), when neither they
+    nor ``around`` (the passage they come from) tell the question's end of it; else
+    ``None``. See :data:`_DEGREES`."""
+    asked = _degrees(question)
+    if not asked:
+        return None  # most questions ask no end of a scale: the texts need not be read
+    told = [found for text in texts for found in _degrees(text)]
+    near = told + [found for text in around for found in _degrees(text)]
+    for word, thing in asked:
+        for one, other in _DEGREE_SIDES:
+            if word not in one or not thing:
+                continue
+            if any(w in one and _shared(thing, words) for w, words in near):
+                break  # the question's end told of it too (in any of its words)
+            opposite = next((w for w, words in told if w in other and _shared(thing, words)), None)
+            if opposite is not None:
+                return word, opposite
+    return None
