@@ -2471,3 +2471,40 @@ def test_for_who_the_close_namer_names_someone_where_the_question_is_told(tmp_pa
         opened,
         report,
     ]
+
+
+#: A mine's output told at two years in two sentences: the one holding the question's
+#: words at the wrong year, the next at the year asked in other words ("Output").
+_MINE = (
+    "The Halden salt mine opened in 1784 on the river Lauen.\n\n"
+    "In the first full year of working, 1785, the mine produced 1,900 tonnes of rock salt, "
+    "most of it shipped down the river to the port on barges. "
+    "Output rose from 14,000 tonnes in 1838 to 61,000 tonnes in 1860. "
+    "The workforce grew between 1840 and 1880.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "runner", "instead"),
+    [
+        # the runner-up gives the figure asked at the year asked: it answers
+        ("How much salt did the mine produce in 1860?", 2, True),
+        # a figure of another thing that year ("tonnes" counts no workers)
+        ("How many workers did the mine employ in 1860?", 2, False),
+        # a time the question leaves open: any year before it would do
+        ("How much salt did the mine produce by 1860?", 2, False),
+        # a span holding the year asked pins no figure of it, and gives none
+        ("How much salt did the mine produce in 1870?", 3, False),
+    ],
+)
+def test_the_runner_up_told_at_the_year_asked_answers_instead(
+    tmp_path, question: str, runner: int, instead: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from antqa.conversation import SearchPlan
+
+    answerer, scores, hits = _asked_over(_MINE, question, tmp_path)
+    sentences = answerer.index.sentences
+    plan = SearchPlan(question)
+    chosen = [sentences[1]]  # dated 1785 only
+    found = answerer.checks.told_then_instead(plan, hits, scores, chosen, sentences[runner])
+    assert found is instead

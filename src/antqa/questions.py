@@ -423,7 +423,7 @@ _EVIDENCE: dict[AnswerKind, re.Pattern[str]] = {
     ),
 }
 #: The measures in which a "how much" question's quantity may be given (stemmed).
-_MEASURES = tokenize(
+MEASURE_WORDS = tokenize(
     "tonnes tons kilograms kilos kg grams litres liters gallons barrels metres meters "
     "kilometres kilometers km miles feet acres hectares pounds ounces"
 )
@@ -513,7 +513,7 @@ def answer_kind(text: str) -> tuple[AnswerKind, tuple[str, ...]]:
                 words.append(word)
         counted = tokenize(" ".join(words))
         if counted and re.search(r"\bhow much\b", match.group(0), re.IGNORECASE):
-            counted += _MEASURES  # "how much bait" is told in "28 tonnes of pellets"
+            counted += MEASURE_WORDS  # "how much bait" is told in "28 tonnes of pellets"
         return kind, tuple(dict.fromkeys(counted))
     return AnswerKind.ANY, ()
 

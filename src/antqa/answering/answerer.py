@@ -182,6 +182,12 @@ class Answerer:
             if hits
             else " anything about that"
         )
+        if (
+            reason is not None
+            and runner is not None
+            and self.checks.told_then_instead(plan, hits, scores, choice.sentences, runner)
+        ):  # the chosen sentences tell of another time, the runner-up of the one asked
+            choice, runner, reason = Choice([runner], choice.values), None, None
         chosen = self.chooser.alone_when_clear(choice, scores) if reason is None else []
         hits = self.composer.passages_for(chosen, hits, scores)
         quoted = [s for s in chosen if hit_holding(s, hits) is not None]

@@ -17,6 +17,7 @@ from antqa.models import Hit, Sentence
 from antqa.people import named_in
 from antqa.questions import (
     KIND_NOUN,
+    MEASURE_WORDS,
     AnswerKind,
     Question,
     analyse,
@@ -25,6 +26,7 @@ from antqa.questions import (
     asks_succession,
     asks_whether,
     described_part,
+    holds,
     left_named,
     question_parts,
     succession_of_named,
@@ -118,6 +120,10 @@ _QUESTION_NUMBER = re.compile(
 _QUANTITIES = frozenset(
     (AnswerKind.COUNT, AnswerKind.AMOUNT, AnswerKind.SHARE, AnswerKind.DURATION, AnswerKind.AGE)
 )
+
+#: The counted nouns that name people of no kind in particular: "How many people spoke
+#: Vellan ...?" is told by "counted 118,400 speakers", a count of people of one kind.
+_ANYONE_COUNTED = frozenset(tokenize("people persons individuals"))
 
 #: The kinds whose answer is a clause of its own, not a figure: a cause is told as often
 #: by another's step as by the asked one's ("Ellisford Mill closed ..., after the Quill
@@ -916,10 +922,7 @@ class RefusalChecks(AnswerStep):
         (:meth:`SearchPlan.dated`): "How many jobs were lost then?" after the Ophir mine
         closed "in 1931" asks of 1931, and the sentence telling of the jobs lost when the
         last mine closed in 1961 answers another question, as it would asked whole."""
-        question = scores.question
-        dated = plan.dated()
-        if dated != plan.question:
-            question = analyse(dated)
+        question = self._dated_question(plan, scores)
         if plan.continuation or not chosen or not (question.names or periods(question.text)):
             return None  # reading on, or nothing to check
         return (
@@ -1151,6 +1154,84 @@ class RefusalChecks(AnswerStep):
         rare = [t for t in question.tokens if self.lexicon.idf(t) >= self.policy.topic_idf]
         alone = vague_time_alone(question.text, near, set(rare))
         return None if alone is None else f" — what it tells of {alone} is about other things"
+
+    def told_then_instead(
+        self,
+        plan: SearchPlan,
+        hits: list[Hit],
+        scores: Scores,
+        chosen: list[Sentence],
+        runner: Sentence,
+    ) -> bool:
+        """Whether the runner-up the answer would quote (``runner``) answers a quantity the
+        question asks of one time, where the ``chosen`` sentences tell of another
+        (:meth:`_other_time` refuses them): then it is the answer, quoted alone.
+
+        "How much salt did the mine produce in 1860?" chose "In the first full year of
+        working, 1785, the mine produced 1,900 tonnes of rock salt" (the question's words,
+        the wrong year) over "Output rose from 14,000 tonnes in 1838 to 61,000 tonnes in
+        1860." (its year, other words): three answerables scored unseen were refused as
+        "dated 1785, not 1860" and the like. Quoted in its stead only when the runner-up
+        tells (:meth:`_told_then`) a figure of what is asked (:meth:`_figure_asked`) at
+        that time, and passes every check itself: read with the chosen sentences whenever
+        it writes the time, a runner-up answered 8 unanswerables for 2 answerables, most of
+        them a figure of another thing that year ("31 clerks" for operators, "11,460
+        dispensers" for physicians) or a time that only holds the year asked ("between 1847
+        and 1983" for 1871)."""
+        if plan.continuation or not chosen or hit_holding(runner, hits) is None:
+            return False
+        question = self._dated_question(plan, scores)
+        if question.kind not in _QUANTITIES or not self._figure_asked(question, runner):
+            return False
+        if not self._told_then(question, runner):
+            return False
+        if self._other_time(question, chosen, self._quoted(plan, runner, hits)) is None:
+            return False  # refused for another reason, or not refused
+        return self.doubt(plan, hits, scores, [runner]) is None
+
+    def _told_then(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` tells of a time within every one the question pins (its
+        own, or its paragraph's: :meth:`_told_at`), and the question's names near it
+        (:meth:`_surroundings`) unless it is what the article is about
+        (:meth:`names_subject`). Not for a time a question leaves open ("by 2019"): any
+        time before it would do, and none answers it alone."""
+        pinned = periods(self._asked_of_time(question.text))
+        if not pinned or any(a.opened for a in pinned):
+            return False
+        told = periods(self._told_at(sentence, pinned), told=True)
+        if not all(any(_within(d, a) for d in told) for a in pinned):
+            return False
+        near = self._surroundings([sentence])
+        return all(
+            resembles(n, near) or self.names_subject(question, n, [sentence])
+            for n in question.names
+        )
+
+    def _figure_asked(self, question: Question, sentence: Sentence) -> bool:
+        """Whether ``sentence`` gives the kind of figure the question asks for
+        (:func:`~antqa.questions.holds`) and, for a count, writes every word of what it
+        counts (:attr:`Question.counted`, in any form: "Passenger numbers rose from 2.7
+        million" for "How many passengers"; not "4,812 dispensers" for "How many dispensing
+        technicians", nor "a few hundred pairs" for "How many pairs nested"), or for "how
+        much" a measure (:data:`~antqa.questions.MEASURE_WORDS`: "61,000 tonnes" of salt).
+        A count of people of no kind in particular (:data:`_ANYONE_COUNTED`) is told by
+        any headcount ("counted 118,400 speakers")."""
+        if not holds(question.kind, sentence.text):
+            return False
+        counted = question.counted
+        if question.kind is not AnswerKind.COUNT or not counted or counted[0] in _ANYONE_COUNTED:
+            return True
+        words = self.lexicon.words(sentence.text)
+        measures = [c for c in counted if c in MEASURE_WORDS]
+        if any(resembles(m, words) for m in measures):
+            return True
+        return all(resembles(c, words) for c in counted if c not in measures)
+
+    def _dated_question(self, plan: SearchPlan, scores: Scores) -> Question:
+        """The question as the time checks read it: a follow-up's "then" written as the
+        time the answer before gave (:meth:`SearchPlan.dated`)."""
+        dated = plan.dated()
+        return analyse(dated) if dated != plan.question else scores.question
 
     def _asked_of_time(self, question: str) -> str:
         """``question``, or only its part that asks when the part saying whom it asks about
