@@ -2072,6 +2072,33 @@ def test_why_of_a_sentence_without_a_cause_quotes_a_neighbour_telling_what_came_
     assert chooser._add_cause([observed], scores) == [observed, joined]
 
 
+def test_a_follow_up_asking_someone_by_a_noun_no_quoted_sentence_writes_is_refused(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "who was its skipper?" after the wreck: the sentence that would answer counts the
+    dead, and writes no skipper, so the article does not say; one naming the skipper
+    answers. Asked outside a conversation, or reading on, nothing is checked."""
+    answerer = _answerer_over(
+        "The trawler Ellan sank off Skerry Point in 1931. Of the 12 people aboard, 9 died.\n\n"
+        "Her skipper, Tom Reddan, survived. The wreck was found in 1977.\n",
+        tmp_path,
+    )
+    counted, skipper = answerer.index.sentences[1], answerer.index.sentences[2]
+
+    def asked(question: str, chosen: list, strength: float = 1.0) -> str | None:  # type: ignore[type-arg]
+        plan = SearchPlan(question, "...", (0,), strength)
+        return answerer.checks._noun_asked_untold(plan, analyse(question), chosen)
+
+    assert asked("who was its skipper?", [counted]) == (
+        " who — where it tells of that, it names no skipper"
+    )
+    assert asked("What was the skipper's name?", [counted], strength=0.35) == (
+        " who — where it tells of that, it names no skipper"
+    )
+    assert asked("who was its skipper?", [skipper]) is None
+    assert asked("What was the skipper's name?", [counted], strength=0.0) is None
+
+
 def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_told_is_refused(
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -63,6 +63,7 @@ from antqa.refusals import (
     named_by_year,
     never_done,
     no_one_told,
+    noun_asked_of,
     numbered_names,
     only_counted,
     only_larger_place,
@@ -210,6 +211,9 @@ class RefusalChecks(AnswerStep):
             or self._beside_the_answer(plan, scores, chosen, self._quoted(plan, runner, hits))
             or self._person_apart(plan, chosen)
             or self._person_of_it_elsewhere(plan, scores, chosen)
+            or self._noun_asked_untold(
+                plan, question, self._with_runner(plan, chosen, runner, hits)
+            )
             or self._succession_untold(plan, question, chosen, self._quoted(plan, runner, hits))
             or self._opposite_extreme(plan, hits, question, chosen)
             or self._no_one(plan, question, chosen)
@@ -345,6 +349,26 @@ class RefusalChecks(AnswerStep):
         if self.near_the_anchors(plan, chosen[0], self.policy.person_of_it_paragraphs):
             return None
         return " who — where it tells of that, it names no one"
+
+    def _noun_asked_untold(
+        self, plan: SearchPlan, question: Question, quoted: list[Sentence]
+    ) -> str | None:
+        """A follow-up asking for someone by what they were to the thing or person the
+        conversation is on (:func:`~antqa.refusals.noun_asked_of`: "who was its skipper?",
+        "What was the pilot's name?"), where no sentence the answer would quote writes
+        that noun (:func:`~antqa.refusals.role_written`): they tell of the thing, and of
+        people who were something else to it (the crew lost, the ship's owner), not of its
+        skipper. A question asked whole names whose skipper, which the names check looks
+        for beside the answer; a follow-up leaves that to "its", so the noun is all that
+        says of whom the answer must tell. ``quoted``: the chosen sentences and the
+        runner-up the answer would quote (:meth:`_with_runner`)."""
+        leaning = plan.follow_up or (plan.strength > 0 and not question.names)
+        if not leaning or plan.continuation or not quoted:
+            return None
+        noun = noun_asked_of(question.text)
+        if not noun or role_written(tokenize(noun), [s.text for s in quoted]):
+            return None
+        return f" who — where it tells of that, it names no {noun}"
 
     def _succession_untold(
         self,
@@ -857,6 +881,15 @@ class RefusalChecks(AnswerStep):
         if any(words.writes_beside(self.lexicon.form(n), role_forms, reach) for n in name):
             return None
         return never
+
+    @classmethod
+    def _with_runner(
+        cls, plan: SearchPlan, chosen: list[Sentence], runner: Sentence | None, hits: list[Hit]
+    ) -> list[Sentence]:
+        """The ``chosen`` sentences, and the runner-up when the answer would quote it
+        (:meth:`_quoted`); none when nothing was chosen."""
+        quoted = cls._quoted(plan, runner, hits)
+        return [] if not chosen else chosen if quoted is None else [*chosen, quoted]
 
     @staticmethod
     def _quoted(plan: SearchPlan, runner: Sentence | None, hits: list[Hit]) -> Sentence | None:

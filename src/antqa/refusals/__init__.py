@@ -126,6 +126,7 @@ from antqa.refusals.roles import (
     asked_role,
     clauses,
     given_role,
+    noun_asked_of,
     role_held,
     role_written,
 )
@@ -186,6 +187,7 @@ __all__ = [
     "named_by_year",
     "never_done",
     "no_one_told",
+    "noun_asked_of",
     "numbered_names",
     "only_counted",
     "only_larger_place",
