@@ -2099,6 +2099,33 @@ def test_a_follow_up_asking_someone_by_a_noun_no_quoted_sentence_writes_is_refus
     assert asked("What was the skipper's name?", [counted], strength=0.0) is None
 
 
+def test_a_follow_up_counting_a_thing_no_quoted_sentence_writes_is_refused(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "How many copies did it sell?" after the memoir: the sentence that would answer
+    gives a payment, and writes no copies, so the article does not say; one counting the
+    copies answers. People and times are told by nouns of their own ("three crewmen"), a
+    short form typed in a chat ("ppl") is read by no form: neither is looked for. Asked
+    outside a conversation, nothing is checked."""
+    answerer = _answerer_over(
+        "Pryde wrote a memoir of the voyage in 1913. The quarrel was settled with 4,800 pounds."
+        "\n\nThe memoir sold 12,000 copies. Three crewmen were rescued.\n",
+        tmp_path,
+    )
+    paid, sold = answerer.index.sentences[1], answerer.index.sentences[2]
+
+    def asked(question: str, chosen: list, strength: float = 1.0) -> str | None:  # type: ignore[type-arg]
+        plan = SearchPlan(question, "...", (0,), strength)
+        return answerer.checks._counted_untold(plan, analyse(question), chosen)
+
+    untold = " — where it tells of that, it never counts what the question asks"
+    assert asked("How many copies did it sell?", [paid]) == untold
+    assert asked("How many copies did it sell?", [sold]) is None
+    assert asked("How many people did it save?", [paid]) is None
+    assert asked("how many ppl did it save?", [paid]) is None
+    assert asked("How many copies did it sell?", [paid], strength=0.0) is None
+
+
 def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_told_is_refused(
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -62,6 +62,7 @@ what).
 from antqa.refusals.clauses import told_after
 from antqa.refusals.days import Day, day_elsewhere, unwritten_day
 from antqa.refusals.doers import (
+    ANYONE,
     STEP_REACH,
     age_of_another,
     doer_named,
@@ -146,6 +147,7 @@ from antqa.refusals.times import (
 )
 
 __all__ = [
+    "ANYONE",
     "DATED_PART_WORDS",
     "DESCRIBED_WORDS",
     "EVENT_WORDS",
