@@ -7,6 +7,8 @@ logic, not the model's judgement of meaning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pytest
@@ -20,9 +22,9 @@ from antqa.config import Settings
 from antqa.conversation import SearchPlan
 from antqa.index import load_index
 from antqa.lexical import tokenize
-from antqa.models import Answer, Chunk, Hit, ShortAnswer
+from antqa.models import Answer, Chunk, Hit, Sentence, ShortAnswer
 from antqa.people import people
-from antqa.questions import analyse, tells_extreme_asked
+from antqa.questions import Question, analyse, tells_extreme_asked
 from antqa.refusals import done_by
 from antqa.service import QAService
 
@@ -2070,6 +2072,55 @@ def test_why_of_a_sentence_without_a_cause_quotes_a_neighbour_telling_what_came_
     when = service.retriever.score("When did Pendrecht leave the Vienna waterworks?")
     assert chooser._add_cause([worked], when) == [worked]  # only for "why"
     assert chooser._add_cause([observed], scores) == [observed, joined]
+
+
+def _in_a_conversation(
+    check: Callable[[SearchPlan, Question, list[Sentence]], str | None],
+    question: str,
+    chosen: list[Sentence],
+    strength: float = 1.0,
+) -> str | None:
+    """What a refusal check reading a plan, the question and the quoted sentences says of
+    ``question`` asked after an answer that quoted the first sentence (``strength`` 1: a
+    follow-up, less: any question in a conversation, 0: none)."""
+    return check(SearchPlan(question, "...", (0,), strength), analyse(question), chosen)
+
+
+def test_a_follow_up_asking_someone_by_a_noun_or_a_count_no_quoted_sentence_writes_is_refused(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "who was its skipper?" after the wreck: the sentence that would answer counts the
+    dead, and writes no skipper, so the article does not say; one naming the skipper
+    answers. "How many copies did it sell?" after the memoir: the sentence that would
+    answer gives a payment, and writes no copies; one counting the copies answers. People
+    and times are told by nouns of their own ("three crewmen"), a short form typed in a
+    chat ("ppl") is read by no form: neither is looked for. Asked outside a conversation,
+    nothing is checked."""
+    answerer = _answerer_over(
+        "The trawler Ellan sank off Skerry Point in 1931. Of the 12 people aboard, 9 died.\n\n"
+        "Her skipper, Tom Reddan, survived. The wreck was found in 1977.\n\n"
+        "Reddan wrote a memoir of the voyage in 1933. A quarrel was settled with 4,800 pounds."
+        "\n\nThe memoir sold 12,000 copies. Three crewmen were rescued.\n",
+        tmp_path,
+    )
+    counted, skipper, paid, sold = (answerer.index.sentences[i] for i in (1, 2, 5, 6))
+    asked = partial(_in_a_conversation, answerer.checks._noun_asked_untold)
+    assert asked("who was its skipper?", [counted]) == (
+        " who — where it tells of that, it names no skipper"
+    )
+    assert asked("What was the skipper's name?", [counted], strength=0.35) == (
+        " who — where it tells of that, it names no skipper"
+    )
+    assert asked("who was its skipper?", [skipper]) is None
+    assert asked("What was the skipper's name?", [counted], strength=0.0) is None
+
+    asked = partial(_in_a_conversation, answerer.checks._counted_untold)
+    untold = " — where it tells of that, it never counts what the question asks"
+    assert asked("How many copies did it sell?", [paid]) == untold
+    assert asked("How many copies did it sell?", [sold]) is None
+    assert asked("How many people did it save?", [paid]) is None
+    assert asked("how many ppl did it save?", [paid]) is None
+    assert asked("How many copies did it sell?", [paid], strength=0.0) is None
 
 
 def test_a_follow_up_asking_who_came_after_someone_whose_succession_is_never_told_is_refused(

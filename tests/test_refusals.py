@@ -17,6 +17,7 @@ from antqa.refusals import (
     given_to_another,
     in_period_written,
     languages_named,
+    noun_asked_of,
     numbered_names,
     opening_name,
     opposite_word,
@@ -536,6 +537,23 @@ def test_a_name_s_ordinal_is_beside_the_answer_when_written_in_figures() -> None
 )
 def test_a_who_question_asks_for_the_role_after_as(question: str, role: str) -> None:
     assert asked_role(question) == (role, tokenize(role))
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("and who was its captain?", "captain"),
+        ("What was the pilot's name?", "pilot"),
+        ("And what was the name of his ship's surgeon?", "surgeon"),
+        ("who was its leader then?", "leader"),
+        ("What was his son-in-law's name?", "son-in-law"),
+        ("And who was the least successful one?", ""),  # "one" stands for a noun told before
+        ("What was its advantage?", ""),  # asks no one
+        ("Who led it?", ""),  # a step, no noun
+    ],
+)
+def test_a_follow_up_asks_someone_by_a_noun(question: str, noun: str) -> None:
+    assert noun_asked_of(question) == noun
 
 
 @pytest.mark.parametrize(

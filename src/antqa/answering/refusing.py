@@ -28,6 +28,7 @@ from antqa.questions import (
     described_part,
     holds,
     left_named,
+    names_counted,
     question_parts,
     succession_of_named,
     tells_any_succession,
@@ -37,6 +38,7 @@ from antqa.questions import (
 )
 from antqa.referents import FOR_SOMEONE, standing_for, subject
 from antqa.refusals import (
+    ANYONE,
     DESCRIBED_WORDS,
     KIND_FRAME_WORDS,
     Period,
@@ -66,6 +68,7 @@ from antqa.refusals import (
     named_by_year,
     never_done,
     no_one_told,
+    noun_asked_of,
     numbered_names,
     only_counted,
     only_larger_place,
@@ -149,6 +152,17 @@ _YEAR_DATING = re.compile(r"\b\d{4}\b(?!\s+[a-z])")
 #: before, and the noun it calls it by (group 1): "This building, known as the New Mill".
 _THIS_NOUN = re.compile(r"^\W*(?:this|these)\s+([a-z]+)\b", re.I)
 
+#: What a count may be of that a sentence tells by a noun of its own: people ("how many
+#: people were killed" of "three crewmen") and times ("performed more than 900 times" as
+#: "900 performances"); :meth:`RefusalChecks._counted_untold` looks for no such word.
+_COUNTED_ANYHOW = ANYONE | frozenset(tokenize("times occasions"))
+
+#: The fewest letters of a counted word the article never writes that is looked for:
+#: :func:`~antqa.lexical.resembles` reads a shorter one only as itself, so a short form
+#: typed in a chat ("how many ppl ...") would never match the people a sentence counts
+#: (2 answerables of the follow-up sets were refused so).
+_LEAST_UNREAD = 4
+
 #: A question typed with letters and no capital: its capitals tell no names.
 _LOWER_CASE_TYPED = re.compile(r"^(?=.*[a-z])[^A-Z]*$", re.S)
 
@@ -217,6 +231,10 @@ class RefusalChecks(AnswerStep):
             or self._beside_the_answer(plan, scores, chosen, self._quoted(plan, runner, hits))
             or self._person_apart(plan, chosen)
             or self._person_of_it_elsewhere(plan, scores, chosen)
+            or self._counted_untold(plan, question, self._with_runner(plan, chosen, runner, hits))
+            or self._noun_asked_untold(
+                plan, question, self._with_runner(plan, chosen, runner, hits)
+            )
             or self._succession_untold(plan, question, chosen, self._quoted(plan, runner, hits))
             or self._opposite_extreme(plan, hits, question, chosen, runner)
             or self._no_one(plan, question, chosen)
@@ -352,6 +370,50 @@ class RefusalChecks(AnswerStep):
         if self.near_the_anchors(plan, chosen[0], self.policy.person_of_it_paragraphs):
             return None
         return " who — where it tells of that, it names no one"
+
+    def _counted_untold(
+        self, plan: SearchPlan, question: Question, quoted: list[Sentence]
+    ) -> str | None:
+        """A follow-up asking how many of a thing (:attr:`~antqa.questions.Question.counted`:
+        "How many copies did it sell?", "how many sailors were trained there?") where no
+        sentence the answer would quote writes that thing in any form
+        (:func:`~antqa.questions.names_counted`): they count something else of what "it"
+        or "there" stands for (the payment it was settled with, the boys the school then
+        numbered). A question asked whole names what it counts of, which the names check
+        looks for beside the answer; a follow-up leaves that to "it", so the thing counted
+        is all that ties the answer to it."""
+        if not plan.follow_up or plan.continuation or not quoted:
+            return None
+        counted = [
+            w
+            for w in question.counted
+            if w not in _COUNTED_ANYHOW and (len(w) >= _LEAST_UNREAD or self.lexicon.known(w))
+        ]
+        if question.kind is not AnswerKind.COUNT or not counted:
+            return None
+        if any(names_counted(frozenset(tokenize(s.text)), question.counted) for s in quoted):
+            return None
+        return " — where it tells of that, it never counts what the question asks"
+
+    def _noun_asked_untold(
+        self, plan: SearchPlan, question: Question, quoted: list[Sentence]
+    ) -> str | None:
+        """A follow-up asking for someone by what they were to the thing or person the
+        conversation is on (:func:`~antqa.refusals.noun_asked_of`: "who was its skipper?",
+        "What was the pilot's name?"), where no sentence the answer would quote writes
+        that noun (:func:`~antqa.refusals.role_written`): they tell of the thing, and of
+        people who were something else to it (the crew lost, the ship's owner), not of its
+        skipper. A question asked whole names whose skipper, which the names check looks
+        for beside the answer; a follow-up leaves that to "its", so the noun is all that
+        says of whom the answer must tell. ``quoted``: the chosen sentences and the
+        runner-up the answer would quote (:meth:`_with_runner`)."""
+        leaning = plan.follow_up or (plan.strength > 0 and not question.names)
+        if not leaning or plan.continuation or not quoted:
+            return None
+        noun = noun_asked_of(question.text)
+        if not noun or role_written(tokenize(noun), [s.text for s in quoted]):
+            return None
+        return f" who — where it tells of that, it names no {noun}"
 
     def _succession_untold(
         self,
@@ -894,6 +956,15 @@ class RefusalChecks(AnswerStep):
         if any(words.writes_beside(self.lexicon.form(n), role_forms, reach) for n in name):
             return None
         return never
+
+    @classmethod
+    def _with_runner(
+        cls, plan: SearchPlan, chosen: list[Sentence], runner: Sentence | None, hits: list[Hit]
+    ) -> list[Sentence]:
+        """The ``chosen`` sentences, and the runner-up when the answer would quote it
+        (:meth:`_quoted`); none when nothing was chosen."""
+        quoted = cls._quoted(plan, runner, hits)
+        return [] if not chosen else chosen if quoted is None else [*chosen, quoted]
 
     @staticmethod
     def _quoted(plan: SearchPlan, runner: Sentence | None, hits: list[Hit]) -> Sentence | None:

@@ -64,6 +64,7 @@ what).
 from antqa.refusals.clauses import told_after
 from antqa.refusals.days import Day, day_elsewhere, unwritten_day
 from antqa.refusals.doers import (
+    ANYONE,
     STEP_REACH,
     age_of_another,
     doer_named,
@@ -135,6 +136,7 @@ from antqa.refusals.roles import (
     asked_role,
     clauses,
     given_role,
+    noun_asked_of,
     role_held,
     role_written,
 )
@@ -154,6 +156,7 @@ from antqa.refusals.times import (
 )
 
 __all__ = [
+    "ANYONE",
     "DATED_PART_WORDS",
     "DESCRIBED_WORDS",
     "EVENT_WORDS",
@@ -196,6 +199,7 @@ __all__ = [
     "named_by_year",
     "never_done",
     "no_one_told",
+    "noun_asked_of",
     "numbered_names",
     "only_counted",
     "only_larger_place",

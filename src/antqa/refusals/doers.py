@@ -573,17 +573,17 @@ _AGE_WORDS = frozenset(tokenize("old age aged when year years"))
 #: Nouns that say of someone only that they are a person ("the man after whose home
 #: village the virus was named"): a question asking of one so, with a clause saying which
 #: (:data:`~antqa.refusals.names.DESCRIBING`), tells who it means by the clause alone.
-_ANYONE = frozenset(tokenize("man men woman women person people someone one"))
+ANYONE = frozenset(tokenize("man men woman women person people someone one"))
 
 
 def _only_anyone(question: str, clauses: Sequence[str]) -> bool:
     """Whether the words of ``question`` outside its describing ``clauses`` that do not
-    ask an age are only nouns of :data:`_ANYONE` (at least one)."""
+    ask an age are only nouns of :data:`ANYONE` (at least one)."""
     outside = question
     for clause in clauses:
         outside = outside.replace(clause, " ")
     words = set(tokenize(outside)) - _AGE_WORDS
-    return bool(words) and words <= _ANYONE
+    return bool(words) and words <= ANYONE
 
 
 def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
@@ -595,7 +595,7 @@ def age_of_another(question: str, sentences: Sequence[str]) -> str | None:
     matron, Martha Lyle, died": the age is another's. A question naming no one ("how old
     was he?"), or calling them only a person and saying which by a clause ("How old was
     the man after whose home village the virus was named?": what the clause tells of him
-    the article tells elsewhere, of whoever he is; :data:`_ANYONE`), or an age told any
+    the article tells elsewhere, of whoever he is; :data:`ANYONE`), or an age told any
     other way ("aged 40") decides nothing."""
     asked = set(tokenize(question)) - _AGE_WORDS
     clauses = [m.group() for m in DESCRIBING.finditer(question)]

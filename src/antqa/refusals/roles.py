@@ -80,6 +80,41 @@ _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 _NAME_PARTICLES = frozenset({"de", "du", "van", "von", "der", "den", "da", "di", "la", "le"})
 
 
+#: A question asking for someone by the noun of what they were to a thing or a person
+#: the conversation is on ("who was its skipper?", "What was the pilot's name?", "And what
+#: was the name of his ship's surgeon?", "Who was the director there?"): the noun phrase,
+#: its last word the noun (:func:`noun_asked_of`). Only "who was" and "what was the name
+#: of" / "'s name": "What was its advantage?" asks no one.
+_NOUN_ASKED_OF = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:"
+    r"who\s+(?:was|were|is|are)\s+(?:its|his|her|their|the)\s+(?P<who>[a-z][\w\s'’-]*?)"
+    r"|what\s+(?:was|is)\s+(?:the\s+name\s+of\s+(?:the|its|his|her|their)\s+"
+    r"(?P<of>[a-z][\w\s'’-]*?)|(?:the|its|his|her|their)\s+(?P<owned>[a-z][\w\s'’-]*?)['’]s\s+name)"
+    r")\s*(?:\b(?:then|there|at\s+the\s+time)\s*)?\W*$",
+    re.I,
+)
+
+#: Words ending a phrase that name nothing of their own: "one" stands for a noun told
+#: before ("the least successful one"), as the small words do.
+_NO_NOUN = STOPWORDS | {"one", "ones"}
+
+
+def noun_asked_of(question: str) -> str:
+    """The noun a question asks someone by (:data:`_NOUN_ASKED_OF`: "captain" of "What was
+    the captain's name?", "surgeon" of "his ship's surgeon"), or ``""``: the last word of
+    the phrase, what the one asked is; the words before it say whose ("ship's") or which
+    ("first") and may be told in other words or not at all. A phrase of more than
+    :data:`ROLE_WORDS` words is no noun asked ("the least successful one" is no role
+    either: a word of :data:`_NO_NOUN` ends none)."""
+    found = _NOUN_ASKED_OF.match(question)
+    if found is None:
+        return ""
+    words = (found.group("who") or found.group("of") or found.group("owned")).split()
+    if not words or len(words) > ROLE_WORDS or words[-1].lower() in _NO_NOUN:
+        return ""
+    return words[-1]
+
+
 def asked_role(question: str) -> tuple[str, list[str]]:
     """The role a "who ... as ROLE" or "who became ROLE" question asks about as written
     ("deputy squad leader") and its stemmed words, or ``("", [])`` when it asks none."""
