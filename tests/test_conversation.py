@@ -45,6 +45,7 @@ def turn(question: str, answer: str = "An answer. [1]", ids: tuple[int, ...] = (
         "Why?",
         "Which company does that remind them of?",
         "What position did she take after stepping down?",
+        "Who was director at the time?",  # the time the last answer told of
     ],
 )
 def test_follow_ups_are_recognised(question: str) -> None:

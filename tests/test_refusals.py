@@ -285,6 +285,19 @@ def test_a_name_in_a_clause_the_article_tells_says_who_is_meant() -> None:
     assert words.described(colon, "kelbi")
 
 
+def test_a_doer_named_after_a_past_participle_says_what_is_meant() -> None:
+    texts = [(0, "Eliza Hartwell became matron in 1868."),
+             (0, "Hartwell founded the Brennock Training School in 1872."),
+             (1, "The school closed in 1995.")]  # fmt: skip
+    _, words = _article_words(texts)
+    asked = "How long did the school founded by Eliza Hartwell exist?"
+    # told by the doer's last name with the noun and the participle
+    assert words.described(asked, "hartwel") and words.described(asked, "eliza")
+    # a description the article does not tell, or no participle before "by"
+    assert not words.described("How long did the school closed by Eliza Hartwell exist?", "eliza")
+    assert not words.described("How long did the school near Eliza Hartwell exist?", "eliza")
+
+
 def test_a_step_the_question_dates_by_is_looked_for_near_the_person() -> None:
     joined = "What did Ada Moss do before she joined the board?"
     assert own_steps(joined) == [("joined", "join", ("ada", "moss"))]  # hers, not the board's
@@ -783,6 +796,8 @@ def test_the_article_s_own_language_is_no_name_it_must_mention() -> None:
     assert meaning_language("What is the English title of her memoirs?") == {"english"}
     assert meaning_language("What does the motto mean in English?") == {"english"}
     assert meaning_language("What Greek word were the cells named after?") == frozenset()
+    # the language of the words a meaning is asked of: the article quotes them unnamed
+    assert meaning_language("What does the Latin motto mean in English?") == {"english", "latin"}
 
 
 def test_the_name_an_article_opens_on_is_its_subject() -> None:

