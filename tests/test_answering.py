@@ -1032,6 +1032,41 @@ def test_a_question_in_other_words_near_the_article_is_not_refused_as_unrelated(
     assert answerer.checks.doubt(SearchPlan(question), hits, told_across, chosen) is None
 
 
+def test_a_figure_asked_far_from_every_sentence_is_not_unrelated_when_the_best_gives_one(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """A question asking a figure: "How much did the merchant pledge?" lies far from "Penhallow ... pledged 2,000
+    pounds in his will" for the figure it lacks (an answerable of an unseen batch refused
+    as unrelated): a question asking a figure whose best sentence gives one of that kind
+    asks of this article. One asking no figure, as far, still is unrelated."""
+    from dataclasses import replace
+
+    from antqa.conversation import SearchPlan
+
+    text = (
+        "The wool merchant Josiah Penhallow founded the infirmary. "
+        "Penhallow pledged 2,000 pounds in his will to the new hospital.\n"
+    )
+    for question, refused in (
+        ("How much did the merchant pledge?", False),
+        ("Why did the merchant pledge?", True),
+    ):
+        folder = tmp_path / str(refused)
+        folder.mkdir()
+        answerer, scores, hits = _asked_over(text, question, folder)
+        far = answerer.policy.unrelated_similarity - 0.05
+        distant = replace(
+            scores,
+            dense=np.full_like(scores.dense, far),
+            passages=np.full_like(scores.passages, far),
+            coverage=np.minimum(scores.coverage, 0.5),
+        )
+        plan = SearchPlan(question)
+        chosen = [answerer.index.sentences[1]]  # the pledge, whatever the fake vectors rank
+        reason = answerer.checks.doubt(plan, hits, distant, chosen)
+        assert (reason == " anything about that") is refused, (question, reason)
+
+
 def test_the_opposite_in_the_passage_the_answer_comes_from_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from antqa.conversation import SearchPlan
 

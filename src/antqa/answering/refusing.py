@@ -213,7 +213,7 @@ class RefusalChecks(AnswerStep):
         wording completes "The article doesn't say…".
         """
         question = scores.question
-        off_topic = self._off_topic(plan, scores)
+        off_topic = self._off_topic(plan, scores, chosen)
         if off_topic is not None:
             return off_topic
         unmatched = self._unmatched_number(question.text, hits)
@@ -274,10 +274,22 @@ class RefusalChecks(AnswerStep):
             return None
         return f" — where it tells of that, it never gives {KIND_NOUN[question.kind]}"
 
-    def _off_topic(self, plan: SearchPlan, scores: Scores) -> str | None:
+    def _off_topic(self, plan: SearchPlan, scores: Scores, chosen: list[Sentence]) -> str | None:
         """The question names something the article never mentions, or names nothing it
         does, holds no sentence's every word and lies far from every sentence: it asks of
-        another article (the first of :meth:`doubt`'s checks)."""
+        another article (the first of :meth:`doubt`'s checks).
+
+        Not when it asks for a figure of a kind a sentence plainly holds (:func:`kind_applies`:
+        a number, a date) and the best ``chosen`` sentence gives one of that kind, of the
+        thing counted when it names one (:attr:`Scores.held`): a short question asking a
+        figure lies far from the sentence giving it, whose figure and its context the
+        question lacks ("How much did the merchant pledge?" of "Penhallow ... pledged 2,000
+        pounds in his will"; "how many employees watched the handover ceremony" of
+        "witnessed by more than 7,000 Ant Financial employees": answerables of two unseen
+        batches, s21 and s27, refused as unrelated). Of the 15 questions this refused over
+        every readable set (run m29-b), 7 answerable and 8 not, it lets those 2 through
+        and no other; of the three refused so when scored unseen, the same 2 (the third,
+        "Which one was thought the least important?", asks no figure)."""
         question = scores.question
         language = question.meaning_language  # "mean in English": not the subject
         missing = [
@@ -302,8 +314,9 @@ class RefusalChecks(AnswerStep):
         # them ("On what date did the transport minister step down?" of a passage naming
         # the Minister of Transport, then telling that he resigned on 3 May 1977).
         closest = max(float(scores.dense.max(initial=0.0)), float(scores.passages.max(initial=0.0)))
+        figured = bool(chosen and kind_applies(scores) and scores.held[chosen[0].id])
         if (
-            not (follow_up or named_here or worded_here)
+            not (follow_up or named_here or worded_here or figured)
             and closest < self.policy.unrelated_similarity
         ):
             return " anything about that"
