@@ -644,7 +644,9 @@ _ASKS_CAUSE_OF_DEATH = _pattern(
 #: English's verbs of a death that tell how it came: "who drowned on 19 May 1910 when the
 #: sea ice gave way", "killing him and two of his officers", "was hanged". Without them,
 #: "How did he die?" found another's "died of scurvy" beside the quoted "drowned" (the
-#: unseen polar-expedition, succession-war and fortress-siege follow-ups).
+#: unseen polar-expedition, succession-war and fortress-siege follow-ups). Over every
+#: readable set (run m29-b -> h48f-r2): 1 answerable answered (PXF-05), none lost, no
+#: first question moved.
 _DIED_SO = (
     r"\b(?:drowned|killing\s+(?:him|her)|murdered|assassinated|executed|hanged|beheaded|"
     r"strangled|poisoned|shot\s+dead|fell\s+to\s+(?:his|her)\s+death)\b"

@@ -389,7 +389,12 @@ class SentenceChooser(AnswerStep):
         so only a subject counts. Not when the follow-up writes both kinds ("what did he do
         to her lifeboats?"), nor for "who", whose answer either may call ("who replaced
         him?" of "... succeeded by Margaret Leddon; she ..."). All stay when every candidate
-        is one."""
+        is one. Over every readable set (run m29-b -> h48f-r2, with :data:`~antqa.questions.
+        _DIED_SO`): 1 answerable answered (MRF-04, unseen at its batch), 1 unanswerable
+        refused (MT-05), none lost; no first question can move (it reads only a follow-up).
+        Dropping every candidate writing any pronoun of the other kind, a possessive too,
+        lost 2 ("succeeded by his chief cashier, Miriam Tolland" for "how long did she stay?";
+        "what did he do to her lifeboats?")."""
         if not values or not plan.follow_up or _ASKS_WHO.match(plan.question):
             return values
         man, woman = FOR_A_MAN.search(plan.question), FOR_A_WOMAN.search(plan.question)
