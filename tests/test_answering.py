@@ -2594,3 +2594,33 @@ def test_the_runner_up_told_at_the_year_asked_answers_instead(
     chosen = [sentences[1]]  # dated 1785 only
     found = answerer.checks.told_then_instead(plan, hits, scores, chosen, sentences[runner])
     assert found is instead
+
+
+def test_a_follow_up_asking_of_him_leaves_out_the_candidates_telling_what_she_did(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """ "How long did he stay in charge?": a candidate where "she" did something and no
+    "he", "his" or "him" is written tells of another person, and goes; one writing only
+    "his" beside her name stays for "she" ("succeeded by his cashier, Mary Tolland"). Not
+    for "who" (its answer may be a woman), nor a follow-up
+    writing both kinds, nor a question asked first; all stay when every candidate is one."""
+    told = [
+        "During her 23 years in charge she tripled the list.",
+        "Halloway remained Controller until his death in 1889.",
+        "Abernook was succeeded by his cashier, Mary Tolland.",
+        "The press moved to Dunmere in 1901.",
+    ]
+    answerer = _answerer_over(" ".join(told) + "\n", tmp_path)
+    hers, his, cashier, moved = range(len(told))
+    values = {hers: 3.0, his: 1.0, cashier: 0.5, moved: 0.2}
+
+    def kept(question: str, strength: float = 1.0, of: dict[int, float] = values) -> set[int]:
+        plan = SearchPlan(question, "...", (moved,), strength)
+        return set(answerer.chooser._agreeing_with_the_pronoun(of, plan))
+
+    assert kept("And how long did he stay in charge?") == {his, cashier, moved}
+    assert kept("How long did she stay in the job?") == set(values)  # "she" is no "he"
+    assert kept("Who replaced him?") == set(values)
+    assert kept("What did he do to her lifeboats?") == set(values)
+    assert kept("And how long did he stay in charge?", strength=0.35) == set(values)
+    assert kept("And how long did he stay?", of={hers: 1.0}) == {hers}

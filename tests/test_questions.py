@@ -402,6 +402,17 @@ def test_a_sentence_tells_what_a_death_came_from_not_whose_it_was() -> None:
     assert not tells_cause_of_death("She died there on 2 November 1968, aged 77.")
 
 
+def test_a_verb_of_dying_that_tells_how_tells_what_a_death_came_from() -> None:
+    """ "How did he die?" is told by "drowned", "killing him" or "died in an accident", as
+    by "died of"; a year or a place of death tells no manner."""
+    assert tells_cause_of_death("The stoker Gaunt, who drowned on 19 May 1910 when the ice broke.")
+    assert tells_cause_of_death("A mortar bomb fell through the roof, killing him and two others.")
+    assert tells_cause_of_death("Quist died in a climbing accident the following year.")
+    assert tells_cause_of_death("He was hanged at Tyburn in 1701.")
+    assert not tells_cause_of_death("Etienne died in 1844 and was succeeded by his son.")
+    assert not tells_cause_of_death("She died in a cottage near the harbour.")
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

@@ -641,12 +641,25 @@ _ASKS_CAUSE_OF_DEATH = _pattern(
     r"^\W*what\s+(?:[a-z]+\s+)?caused?\b[^?]*\bdeath\b|^\W*what\b[^?]*\bcause of\b[^?]*\bdeath\b|",
     r"^\W*what\s+(?:[a-z]+\s+){0,2}?kill(?:s|ed)\b|^\W*how\s+did\b[^?]*\bdie\W*$",
 )
+#: English's verbs of a death that tell how it came: "who drowned on 19 May 1910 when the
+#: sea ice gave way", "killing him and two of his officers", "was hanged". Without them,
+#: "How did he die?" found another's "died of scurvy" beside the quoted "drowned" (the
+#: unseen polar-expedition, succession-war and fortress-siege follow-ups). Over every
+#: readable set (run m29-b -> h48f-r2): 1 answerable answered (PXF-05), none lost, no
+#: first question moved.
+_DIED_SO = (
+    r"\b(?:drowned|killing\s+(?:him|her)|murdered|assassinated|executed|hanged|beheaded|"
+    r"strangled|poisoned|shot\s+dead|fell\s+to\s+(?:his|her)\s+death)\b"
+)
 #: A death told with what it came from: "died of pneumonia", "dies, most often from kidney
-#: failure", "his death from a stroke", "killed by a fall" (not "the death of his wife":
-#: whose death, not what of).
+#: failure", "his death from a stroke", "killed by a fall", "died in a climbing accident"
+#: (not "the death of his wife": whose death, not what of), or told by one of
+#: :data:`_DIED_SO`.
 _TELLS_CAUSE_OF_DEATH = _pattern(
     r"\b(?:died|dies|die|dying)\b[\s,]+(?:[\w-]+[\s,]+){0,3}?(?:of|from)\b|",
-    r"\bdeaths?\s+from\b|\bkilled\s+by\b",
+    r"\b(?:died|dies)\s+in\s+an?\s+(?:[\w-]+\s+)?(?:accident|crash|fire|explosion|fall)\b|",
+    r"\bdeaths?\s+from\b|\bkilled\s+by\b|",
+    _DIED_SO,
 )
 
 

@@ -40,7 +40,14 @@ from antqa.questions import (
     without_successor,
     without_successor_named,
 )
-from antqa.referents import REFERS_BACK, first_standing_for, points_back, subject
+from antqa.referents import (
+    FOR_A_MAN,
+    FOR_A_WOMAN,
+    REFERS_BACK,
+    first_standing_for,
+    points_back,
+    subject,
+)
 from antqa.refusals import (
     asks_rank,
     asks_side,
@@ -324,6 +331,14 @@ _WHO_DID_IT = re.compile(
 _BY_SOMEONE = re.compile(r"\bby\s+(?:[a-z]+\s+){0,3}[A-Z]")
 
 
+#: A question asking who: its answer is a person, whom a candidate's own pronouns may call
+#: by either kind ("who replaced him?" of "... replaced by Jane Orme; she ...").
+_ASKS_WHO = re.compile(r"^\W*(?:(?:and|so|but)\s+)?who(?:m|se)?\b", re.IGNORECASE)
+#: A man and a woman written as a sentence's subject ("he", "she"), each: who did what it
+#: tells.
+_TOLD_AS = (re.compile(r"\bhe\b", re.IGNORECASE), re.compile(r"\bshe\b", re.IGNORECASE))
+
+
 class SentenceChooser(AnswerStep):
     """Picks the sentences that answer (:meth:`choose`) and a runner-up the scores
     cannot tell from the best (:meth:`runner_up`)."""
@@ -353,6 +368,7 @@ class SentenceChooser(AnswerStep):
         values = self._later_doing_of_the_person(values, plan, scores)
         values = self._near_the_anchors(values, plan, scores)
         values = self._writing_the_thing(values, plan)
+        values = self._agreeing_with_the_pronoun(values, plan)
         kind = scores.question.kind
         if kind_applies(scores):
             return self._holding(values, hits, scores)
@@ -360,6 +376,39 @@ class SentenceChooser(AnswerStep):
             for s in values:
                 values[s] += self.policy.kind_bonus * bool(scores.held[s])
         return values
+
+    def _agreeing_with_the_pronoun(
+        self, values: dict[int, float], plan: SearchPlan
+    ) -> dict[int, float]:
+        """Without the candidates telling of someone the other kind of pronoun stands for
+        than a follow-up's "he" or "she" (:data:`_TOLD_AS`: "she" written as a subject, no
+        "he", "his" or "him"): they tell what another person did ("And how long did he stay
+        in charge of it?" of "During her 23 years in charge she tripled ..."). A possessive
+        of the other kind may stand for anyone beside the one asked of ("succeeded by his
+        chief cashier, Miriam Tolland, who would remain ..." for "how long did she stay?"),
+        so only a subject counts. Not when the follow-up writes both kinds ("what did he do
+        to her lifeboats?"), nor for "who", whose answer either may call ("who replaced
+        him?" of "... succeeded by Margaret Leddon; she ..."). All stay when every candidate
+        is one. Over every readable set (run m29-b -> h48f-r2, with :data:`~antqa.questions.
+        _DIED_SO`): 1 answerable answered (MRF-04, unseen at its batch), 1 unanswerable
+        refused (MT-05), none lost; no first question can move (it reads only a follow-up).
+        Dropping every candidate writing any pronoun of the other kind, a possessive too,
+        lost 2 ("succeeded by his chief cashier, Miriam Tolland" for "how long did she stay?";
+        "what did he do to her lifeboats?")."""
+        if not values or not plan.follow_up or _ASKS_WHO.match(plan.question):
+            return values
+        man, woman = FOR_A_MAN.search(plan.question), FOR_A_WOMAN.search(plan.question)
+        if bool(man) == bool(woman):
+            return values
+        asked_by, other = (FOR_A_MAN, _TOLD_AS[1]) if man else (FOR_A_WOMAN, _TOLD_AS[0])
+        sentences = self.index.sentences
+
+        def other_only(s: int) -> bool:
+            text = sentences[s].text
+            return other.search(text) is not None and asked_by.search(text) is None
+
+        kept = {s: v for s, v in values.items() if not other_only(s)}
+        return kept or values
 
     def _done_by_someone(self, values: dict[int, float], question: Question) -> dict[int, float]:
         """Only the candidates telling in the passive who did what a "who" question asks
