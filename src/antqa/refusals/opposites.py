@@ -141,6 +141,8 @@ _ALTERNATIVES = (
     ("public", "private"),
     ("wood wooden timber", "stone brick concrete metal iron steel"),
     ("primary", "secondary"),
+    ("surplus surpluses profit profits", "deficit deficits loss losses"),
+    ("gold", "silver", "bronze"),
     ("restore restores restored restoring", "demolish demolishes demolished demolishing"),
     (
         "reintroduce reintroduces reintroduced reintroducing revive revives revived reviving "
