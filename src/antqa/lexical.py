@@ -429,14 +429,22 @@ def _meanings_held(frequency: Counter[str]) -> dict[str, str]:
     """Each one-word verb of :data:`ONE_MEANING` the texts do not hold, by the other
     verb of its meaning they hold most often (stemmed), when they hold one."""
     found: dict[str, str] = {}
-    for group in ONE_MEANING:
-        if _OTHER_SENSES.intersection(group):
-            continue
-        stems = [s[0] for s in (tokenize(v, cached=False) for v in group if " " not in v) if s]
+    for stems in stemmed_meanings():
         held = sorted((s for s in stems if s in frequency), key=lambda s: (-frequency[s], s))
         if held:
             found.update({s: held[0] for s in stems if s not in frequency})
     return found
+
+
+@lru_cache(maxsize=1)
+def stemmed_meanings() -> tuple[tuple[str, ...], ...]:
+    """The one-word verbs of each group of :data:`ONE_MEANING` coverage reads (none of
+    :data:`_OTHER_SENSES`), stemmed as tokens read them."""
+    groups = (g for g in ONE_MEANING if not _OTHER_SENSES.intersection(g))
+    return tuple(
+        tuple(s[0] for s in (tokenize(v, cached=False) for v in g if " " not in v) if s)
+        for g in groups
+    )
 
 
 def _pasts_held(frequency: Counter[str]) -> dict[str, str]:
