@@ -7,7 +7,7 @@ import pytest
 
 from antqa.answering.reading import _last_names
 from antqa.lexical import tokenize
-from antqa.people import people, two_word_names
+from antqa.people import described_in, descriptions, people, two_word_names
 from antqa.short_answers.names import names_body
 from tests.test_answering import _service_over
 from tests.test_refusals import _article_words
@@ -140,3 +140,23 @@ def test_a_name_ending_in_an_abstract_noun_names_a_body(name: str, body: bool) -
     """A firm's or a body's name may end in a noun made of a verb or an adjective
     ("Skyline Aviation"); a person's never does, and "who" is not answered by it."""
     assert names_body(name) is body
+
+
+def test_what_the_article_says_a_person_is_is_read_where_it_names_them() -> None:
+    texts = [
+        "In 1902 it was bought by Bernard Achterberg, a shipowner from the port city of Velmaar.",
+        "Her successor, the economist Cyril Aubery, was cautious.",
+        "The first physician appointed to the infirmary was Dr. Edmund Tallis.",
+        "Bernard Achterberg died in 1931 and left the estate to his son Hendrik.",
+        "Tallis kept detailed case books, and the Tallis Wing opened in 1938.",
+        "The press opened at the urging of Edwin Halloway.",
+    ]
+    assert descriptions(texts) == {
+        "Bernard Achterberg": "shipowner",
+        "Cyril Aubery": "economist",
+        "Edmund Tallis": "first physician appointed",
+    }
+    read = described_in(texts)
+    assert read[3] == "shipowner"  # another sentence said what he was
+    assert read[4] == "first physician appointed"  # by the last word, not "Tallis Wing"
+    assert read[5] == ""  # "the urging of" says nothing of what Halloway is

@@ -1049,3 +1049,15 @@ def test_a_word_is_written_in_any_of_its_forms() -> None:
     assert word_written(tokenize("farming")[0], sentence)  # another form
     assert word_written(tokenize("done")[0], sentence)  # "do" stands for any step
     assert not word_written(tokenize("recommend")[0], sentence)
+
+
+def test_a_surplus_asked_of_a_deficit_and_one_medal_of_another_are_swapped() -> None:
+    deficit = "In 1931 it ran a deficit of 19,000 pounds and closed two wards."
+    assert _opposite("What was the size of the hospital's surplus in 1931?", deficit) == (
+        "surplus",
+        "deficit",
+    )
+    assert _opposite("How big was the deficit in 1931?", deficit) is None
+    gold = "1864 was the vintage of the first gold medal."
+    assert _opposite("Which vintage won its first silver medal?", gold) == ("silver", "gold")
+    assert _opposite("Which vintage won its first gold medal?", gold) is None

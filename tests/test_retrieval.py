@@ -386,3 +386,14 @@ def test_a_qualifier_asked_counts_in_another_form_of_its_class() -> None:
     assert not qualifiers_asked("How long did the walkout last?")
     assert not qualifiers_asked("What happened last year?")
     assert not qualifiers_asked("When did the yard finally shut?")
+
+
+def test_a_verb_of_one_meaning_counts_as_the_one_the_texts_hold_unless_of_other_senses() -> None:
+    lexicon = LexicalIndex(
+        ["The estate was founded in 1742 by Anselme Ravoux", "It launched 9 ships"]
+    )
+    assert lexicon.coverage("Who established the estate?")[0] == 1.0  # "establish" -> "found"
+    assert lexicon.scored_form(tokenize("establish")[0]) == tokenize("founded")[0]
+    assert lexicon.form(tokenize("establish")[0]) == tokenize("establish")[0]  # checks: as asked
+    # "start" is not read as "launch": a yard launches ships, it does not start them
+    assert lexicon.scored_form(tokenize("start")[0]) == tokenize("start")[0]

@@ -217,3 +217,94 @@ class Calling:
         if len(first) == 1 and len(last) == 1 and self.by_last_alone(first[0], last[0]):
             return words[-1]
         return name
+
+
+#: Words that end a description's noun phrase: what follows tells more of the person
+#: ("a shipowner from the port city of Velmaar": "shipowner"), not what they are called.
+_DESCRIPTION_ENDS = frozenset(
+    [
+        "of",
+        "from",
+        "in",
+        "at",
+        "on",
+        "to",
+        "for",
+        "with",
+        "by",
+        "who",
+        "whose",
+        "which",
+        "that",
+        "and",
+        "or",
+        "but",
+        "as",
+        "was",
+        "is",
+        "had",
+        "has",
+        "named",
+        "called",
+        "known",
+    ]
+)
+#: A name of two capitalised words or more, a title allowed before it ("Dr. Edmund Tallis").
+_FULL_NAME = rf"(?:[A-Z][a-z]{{1,3}}\.\s+)?(?P<name>{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD})+)"
+#: A person said by what they are, in the article's three usual ways: after the name set
+#: off by commas ("Bernard Achterberg, a shipowner from ..."), before it ("the economist
+#: Cyril Aubery") and before "was" ("The first physician appointed to the infirmary was
+#: Dr. Edmund Tallis").
+_DESCRIBED = (
+    re.compile(rf"{_FULL_NAME},\s+(?:a|an|the)\s+(?P<words>[a-z][a-z\s-]*)"),
+    re.compile(rf"\b(?:the|a|an)\s+(?P<words>(?:[a-z][\w-]*\s+){{1,3}}){_FULL_NAME}\b"),
+    re.compile(rf"^\W*The\s+(?P<words>[a-z][\w\s'’-]*?)\s+(?:was|is)\s+{_FULL_NAME}\b"),
+)
+
+
+def _description(words: str) -> str:
+    """``words`` up to the first word ending a description (:data:`_DESCRIPTION_ENDS`):
+    "first physician appointed" of "The first physician appointed to the infirmary was"."""
+    kept = []
+    for word in words.split():
+        if word in _DESCRIPTION_ENDS:
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+def descriptions(texts: Sequence[str]) -> dict[str, str]:
+    """Per person's whole name (two words or more) the article says what they are of
+    (:data:`_DESCRIBED`), the words saying it, joined: what a question may call them by
+    instead of their name ("the shipowner", "the first physician")."""
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        for number, pattern in enumerate(_DESCRIBED):
+            for match in pattern.finditer(text):
+                words = match.group("words")
+                said = _description(words)
+                if said and (number != 1 or said == words.strip()):
+                    name = match.group("name").removesuffix("'s").removesuffix("’s")
+                    found.setdefault(name, []).append(said)
+    return {name: " ".join(said) for name, said in found.items()}
+
+
+def described_in(texts: Sequence[str]) -> list[str]:
+    """Per text, what the article says the people it names are (:func:`descriptions`):
+    a text writing a person's whole name, or the last word of it when no other described
+    person's name ends in that word, is read with their description. "Bernard Achterberg
+    died in 1931 and left the estate to his son Hendrik" answers "To whom did the shipowner
+    leave the estate when he died?": "shipowner" is said of him in another sentence."""
+    said = descriptions(texts)
+    lasts: dict[str, list[str]] = {}
+    for name in said:
+        lasts.setdefault(name.split()[-1], []).append(name)
+    calls = {
+        name: re.compile(
+            rf"\b(?:{re.escape(name)}|{re.escape(name.split()[-1])})\b(?!\s+[A-Z])"
+            if len(lasts[name.split()[-1]]) == 1
+            else rf"\b{re.escape(name)}\b"
+        )
+        for name in said
+    }
+    return [" ".join(said[n] for n, call in calls.items() if call.search(t)) for t in texts]

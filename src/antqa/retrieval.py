@@ -30,6 +30,7 @@ from antqa.embedding import Embedder
 from antqa.index import ArticleIndex
 from antqa.lexical import LexicalIndex, qualifiers_asked
 from antqa.models import Chunk, Hit, Sentence
+from antqa.people import described_in
 from antqa.questions import (
     KIND_NOUN,
     AnswerKind,
@@ -209,9 +210,12 @@ class Retriever:
         # before, and per sentence writing no time, the time its paragraph gave last:
         # the words it is read with (:func:`_coverage`); none in an article without either.
         found = [
-            f"{subject} {time}".strip()
-            for subject, time in zip(
-                referents(index.sentences), paragraph_times(index.sentences), strict=True
+            f"{subject} {time} {said}".strip()
+            for subject, time, said in zip(
+                referents(index.sentences),
+                paragraph_times(index.sentences),
+                described_in(texts),
+                strict=True,
             )
         ]
         self.referent_lexicon = LexicalIndex(found) if any(found) else None

@@ -1,33 +1,15 @@
-"""Verbs of one meaning: English tells one event with several verbs ("founded",
-"established", "set up"; "died", "passed away"), and a question may ask it in another
-verb than the article's. Read only where a check is about whether the event is told,
-never where it is about who took it or what it was done to."""
+"""Verbs of one meaning (:data:`~antqa.lexical.ONE_MEANING`): English tells one event
+with several verbs ("founded", "established", "set up"; "died", "passed away"), and a
+question may ask it in another verb than the article's. The checks read them only where
+they are about whether the event is told, never where they are about who took it or
+what it was done to."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from antqa.lexical import form_prefix, tokenize
-
-#: Events English writes with more than one verb, each as the verbs written in their plain
-#: form. Only verbs with one meaning between them: "start" (a race, a fire) and "create" (a
-#: role, a character) say more than founding. Not the noun of an event ("death" for
-#: "die"): a death near a person is often another's (2 unanswerables of the SQuAD-format
-#: sets answered, "When did Conrad Pyle die?" beside "Dunhallow's death"). On all sets
-#: the founding and the replacing each let one answerable through (fresh14's "Who
-#: established Cendrick Mills?"; "What replaced pulse relay in the 2000s?" of "displaced
-#: during the 2000s") and no unanswerable; dying, building and buying changed no item.
-#: Beginning is "start" only among verbs of beginning, never of founding ("When did the
-#: channel start broadcasting?" of "which was launched on 1 December 2009").
-ONE_MEANING = (
-    ("found", "establish", "set up"),
-    ("die", "pass away"),
-    ("replace", "displace", "supersede"),
-    ("build", "construct", "erect"),
-    ("buy", "purchase"),
-    ("begin", "start", "launch", "commence"),
-)
+from antqa.lexical import ONE_MEANING, form_prefix, tokenize
 
 
 def _written(phrase: str) -> str:

@@ -91,6 +91,10 @@ _OPPOSED = (
 #: Approving is accepting: "In which year did the railway's shareholders approve the
 #: amalgamation?" of "the railway's shareholders rejected the terms" (an unanswerable of
 #: the twenty-eighth unseen batch answered).
+#: A surplus or profit and a deficit or loss ("What was the size of the hospital's surplus
+#: in 1931?" of "in 1931 it ran a deficit of 19,000 pounds"), and the medals' metals ("Which
+#: vintage won its first silver medal?" of "the vintage of the first gold medal"): each
+#: refused one unanswerable of the twenty-ninth batch (read), no answerable of any set.
 #: Upstream/downstream, the sides of a river as upper/lower are of a thing: seen among the
 #: twentieth batch's unrefused unanswerables ("How far downstream of Fenwick does Harlow
 #: Creek lie?" of "about 38 kilometres upstream of Fenwick"), it refused that one on every
@@ -141,6 +145,8 @@ _ALTERNATIVES = (
     ("public", "private"),
     ("wood wooden timber", "stone brick concrete metal iron steel"),
     ("primary", "secondary"),
+    ("surplus surpluses profit profits", "deficit deficits loss losses"),
+    ("gold", "silver", "bronze"),
     ("restore restores restored restoring", "demolish demolishes demolished demolishing"),
     (
         "reintroduce reintroduces reintroduced reintroducing revive revives revived reviving "
