@@ -150,13 +150,28 @@ def test_what_the_article_says_a_person_is_is_read_where_it_names_them() -> None
         "Bernard Achterberg died in 1931 and left the estate to his son Hendrik.",
         "Tallis kept detailed case books, and the Tallis Wing opened in 1938.",
         "The press opened at the urging of Edwin Halloway.",
+        "Aubery cut the list, and Achterberg sold the barge.",
     ]
     assert descriptions(texts) == {
         "Bernard Achterberg": "shipowner",
         "Cyril Aubery": "economist",
-        "Edmund Tallis": "first physician appointed",
+        "Edmund Tallis": "first physician",
     }
     read = described_in(texts)
     assert read[3] == "shipowner"  # another sentence said what he was
-    assert read[4] == "first physician appointed"  # by the last word, not "Tallis Wing"
+    assert read[4] == "first physician"  # by the last word, not "Tallis Wing"
     assert read[5] == ""  # "the urging of" says nothing of what Halloway is
+
+
+def test_a_description_is_a_person_noun_said_of_a_person_the_article_calls_by_surname() -> None:
+    """Only a noun for a person, of a name whose last word the article writes alone: not
+    a place's or a vessel's ("the lower Velmar River", "the Marrow Queen, a paddle
+    steamer"), nor words before a name that say no one ("the council under Henrik Dow")."""
+    texts = [
+        "Goods went down the lower Velmar River on the Marrow Queen, a paddle steamer.",
+        "In 1970 the council under Henrik Dow, a retired bank manager, met twice.",
+        "Dow resigned in 1988; the Marrow Queen sank in the Velmar River.",
+        "The company sold the Queen Anne.",
+    ]
+    assert descriptions(texts) == {"Henrik Dow": "retired bank manager"}
+    assert described_in(texts)[2] == "retired bank manager"

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
-from antqa.lexical import tokenize
+from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import MONTH_NAMES
+from antqa.short_answers.asked import names_a_person, names_thing
 from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLE_QUALIFIERS, TITLES
 from antqa.short_answers.trimming import opens_only_as_first
 
@@ -262,15 +263,57 @@ _DESCRIBED = (
 )
 
 
+#: English's endings of a noun for someone by what they do or are ("merchant", "shipowner",
+#: "sculptor", "historian", "chairman", "patroness"), beyond the worker endings
+#: :func:`~antqa.short_answers.asked.names_a_person` reads.
+_AGENT_ENDING = re.compile(r"(?:er|or|ant|ian|man|woman|ess)s?$")
+#: Nouns for someone by kin, not work ("a widow", "his great-granddaughter").
+_KIN = frozenset(
+    ["widow", "widower", "wife", "husband", "son", "daughter", "child", "heir", "nephew", "niece"]
+)
+
+
+def _person_noun(word: str) -> bool:
+    """Whether ``word`` (lower case) is a noun for a person: one a question asks a person by
+    (:func:`~antqa.short_answers.asked.names_a_person`), one of kin (:data:`_KIN`, its last
+    part: "great-granddaughter") or of an agent's ending (:data:`_AGENT_ENDING`), no function
+    word ("after", "under") and no thing's noun ("tower", "steamer" are read by the name)."""
+    last = word.split("-")[-1]
+    return (
+        word not in STOPWORDS
+        and not names_thing(word)
+        and (names_a_person(word) or last in _KIN or _AGENT_ENDING.search(last) is not None)
+    )
+
+
 def _description(words: str) -> str:
-    """``words`` up to the first word ending a description (:data:`_DESCRIPTION_ENDS`):
-    "first physician appointed" of "The first physician appointed to the infirmary was"."""
-    kept = []
+    """``words`` up to the first word ending a description (:data:`_DESCRIPTION_ENDS`), and
+    within them up to the last noun for a person (:func:`_person_noun`): "first physician"
+    of "The first physician appointed to the infirmary was"; empty when none is one ("the
+    council under Henrik Dow", "the lower Velmar River")."""
+    kept: list[str] = []
     for word in words.split():
         if word in _DESCRIPTION_ENDS:
             break
         kept.append(word)
+    while kept and not _person_noun(kept[-1]):
+        kept.pop()
     return " ".join(kept)
+
+
+def _called_alone(name: str, texts: Sequence[str]) -> bool:
+    """Whether a text writes the last word of ``name`` alone, no capitalised word right
+    before or after it: the article calls them by the surname, as it does a person once
+    named ("Achterberg died"), never a place's or a vessel's last word ("the Velmar
+    River", "the Marrow Queen")."""
+    last = re.compile(rf"(?<![\w’'-]){re.escape(name.split()[-1])}\b(?!['’-])")
+    for text in texts:
+        for match in last.finditer(text):
+            before = text[: match.start()].split()[-1:]
+            after = text[match.end() :].split()[:1]
+            if not any(word[0].isupper() for word in before + after):
+                return True
+    return False
 
 
 def descriptions(texts: Sequence[str]) -> dict[str, str]:
@@ -283,8 +326,8 @@ def descriptions(texts: Sequence[str]) -> dict[str, str]:
             for match in pattern.finditer(text):
                 words = match.group("words")
                 said = _description(words)
-                if said and (number != 1 or said == words.strip()):
-                    name = match.group("name").removesuffix("'s").removesuffix("’s")
+                name = match.group("name").removesuffix("'s").removesuffix("’s")
+                if said and (number != 1 or said == words.strip()) and _called_alone(name, texts):
                     found.setdefault(name, []).append(said)
     return {name: " ".join(said) for name, said in found.items()}
 
