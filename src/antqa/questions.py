@@ -311,8 +311,11 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         # "For what year did the study project the 80 percent loss?": a year, which the
         # question names plainly, whatever share or sum it speaks of besides
         AnswerKind.TIME,
-        # ("What was the quietest day" asks for a day, not for its date)
-        _pattern(_asks_for("date|day|year|month", aux=False)),
+        # ("What was the quietest day" asks for a day, not for its date). A year is named by
+        # the kind of year it was ("which financial / drought / census year"); a day with a
+        # word before it ("what exact day") chose a dated sentence of another event, and
+        # an unanswerable was answered (h49k-r1)
+        _pattern(_asks_for("year", aux=False), r"|\b(?:what|which) (?:date|day|month)\b"),
     ),
     (
         AnswerKind.SHARE,
