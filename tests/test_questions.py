@@ -829,3 +829,28 @@ def test_the_frame_asking_the_writers_view_is_no_part_of_what_is_asked(
     question: str, asked: str
 ) -> None:
     assert without_writer_frame(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("In which financial year did digital income first exceed print income?", AnswerKind.TIME),
+        ("In which drought year did fewer than 10 percent of chicks fledge?", AnswerKind.TIME),
+        ("What was the price of a share when the company first listed?", AnswerKind.AMOUNT),
+        ("What price did the firm receive for its last 6% stake?", AnswerKind.AMOUNT),
+        ("What was the estimated cost of the viaduct?", AnswerKind.AMOUNT),
+        ("What were the paper's average daily sales in 1944?", AnswerKind.AMOUNT),
+        ("What interest rate did the products pay?", AnswerKind.SHARE),
+        ("what percentage voted against abolishing the senate", AnswerKind.SHARE),
+        ("what cut sales there in 2015?", AnswerKind.ANY),
+        ("What drove the price to its 2018 high?", AnswerKind.ANY),
+        ("Which official resigned over the cost overrun?", AnswerKind.ANY),
+        ("Which agency shared the cost of the telescope?", AnswerKind.ANY),
+        ("What part of its income came from the radio?", AnswerKind.ANY),
+        ("Which parish lost the biggest share of its population", AnswerKind.ANY),
+    ],
+)
+def test_the_kind_is_the_noun_asked_not_a_verbs_object(question: str, kind: AnswerKind) -> None:
+    """The noun right after "what/which" (or after its auxiliary) names the kind; a noun
+    after a verb is its object ("what cut sales" asks a cause, not a sum)."""
+    assert answer_kind(question)[0] is kind

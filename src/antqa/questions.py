@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from antqa.lexical import STOPWORDS, resembles, tokenize
+from antqa.lexical import IRREGULAR_PAST_FORMS, STOPWORDS, resembles, tokenize
 
 
 class AnswerKind(Enum):
@@ -215,6 +215,66 @@ ASKS_WHY = _pattern(r"^\W*(?:and\s+)?why\b")
 #: observatory's income to drop?" wants what made it drop, not a sum of money.
 _ASKS_CAUSE = _pattern(r"\bwhat (?:caused|led to|prompted)\b")
 
+#: The auxiliaries a "what/which" question may put before its subject ("What was the
+#: price ...", "What did revenue reach"), and "what about" of a follow-up.
+_KIND_AUX = (
+    r"(?:was|were|is|are|did|does|do|had|has|have|will|would|could|can|should|might|must|may|"
+    r"about)"
+)
+#: Words that end the noun phrase after "what/which": determiners, prepositions and
+#: conjunctions ("the price of a share" is a price; "the cost" in "Which agency shared
+#: the cost" is the verb's object), auxiliaries, and pasts of verbs ("What drove the price").
+_NOT_KIND_MODIFIER = (
+    r"(?!(?:the|a|an|this|that|these|those|its|his|her|their|of|in|on|at|to|for|per|by|with|over|under|from|about|after|before|"
+    r"into|through|during|since|between|among|against|within|and|or|"
+    rf"than|as|{_KIND_AUX[3:-1]})\b)"
+)
+#: A verb's past: "What drove the price", "Which agency shared the cost".
+_PAST = rf"(?:{'|'.join(sorted(IRREGULAR_PAST_FORMS))}|[a-z]{{3,}}ed)\b"
+#: A word of the noun phrase before its head ("financial", "the museum's", "interest"); after
+#: an auxiliary a participle too ("What was the estimated cost").
+_KIND_MODIFIER = rf"{_NOT_KIND_MODIFIER}[a-z][\w'’-]*\s+"
+_BARE_KIND_MODIFIER = rf"(?!{_PAST}){_KIND_MODIFIER}"
+#: How many words may come before the head: after an auxiliary and a determiner ("the
+#: museum's average daily sales" is four), and with none ("which financial year").
+_KIND_MODIFIERS_AFTER_AUX = 4
+_KIND_MODIFIERS_BARE = 2
+#: What may follow the head of a noun phrase right after "what/which" with no auxiliary:
+#: "of"/"per"/"in"/"for", an auxiliary, a past ("what percentage voted"), or the question's
+#: end ("what annual sales did", "what share of"); "what cut sales there" is a verb and its
+#: object.
+_AFTER_KIND_NOUN = rf"(?=\s+(?:of|per|in|for|{_KIND_AUX[3:-1]})\b|\s+{_PAST}|\W*$)"
+
+
+def _asks_for(nouns: str, *, after: str = "", guard: str = "", aux: bool = True) -> str:
+    """A pattern for a question whose asked thing is one of ``nouns``: the head of the noun
+    phrase right after "what/which" ("which financial year", "what interest rate did"), or
+    after "what/which" and an auxiliary ("What was the museum's annual revenue?"). A noun
+    further on is a verb's object or a preposition's ("What cut sales there", "What drove
+    the price", "the price of a share") and names no kind, but for what is told "about" it
+    ("What did she say about the firm's offline share?": its value).
+
+    ``after`` is what must follow the noun when no auxiliary comes first; ``guard`` is
+    tested where "what/which" starts; ``aux`` False reads the noun right after "what/which"
+    only."""
+    start = rf"{guard}\b(?:what|which)\s+"
+    head = rf"(?:{nouns})(?!\w)"
+    phrase = (
+        r"(?:(?:the|a|an|its|his|her|their|this|that)\s+)?"
+        rf"(?:{_KIND_MODIFIER}){{0,{_KIND_MODIFIERS_AFTER_AUX}}}{head}"
+    )
+    bare = rf"{start}(?:{_BARE_KIND_MODIFIER}){{0,{_KIND_MODIFIERS_BARE}}}{head}{after}"
+    if not aux:
+        return bare
+    with_aux = rf"{start}{_KIND_AUX}\s+{phrase}"
+    told_about = rf"{start}{_KIND_AUX}\s+[^?]*\babout\s+{phrase}"
+    return f"{with_aux}|{told_about}|{bare}"
+
+
+#: "Which award did the two inventors share": the verb, no share of anything.
+_NOT_THE_VERB_SHARE = r"(?![^?]*\b(?:did|do|does)\s+(?:\w+\s+){1,4}share\b)"
+
+
 #: What in a question names the kind of its answer, tried in this order (the first wins).
 _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
     (AnswerKind.REASON, ASKS_WHY),
@@ -251,28 +311,40 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         # "For what year did the study project the 80 percent loss?": a year, which the
         # question names plainly, whatever share or sum it speaks of besides
         AnswerKind.TIME,
-        _pattern(r"\b(?:what|which) (?:date|day|year|month)\b"),
+        # ("What was the quietest day" asks for a day, not for its date). A year is named by
+        # the kind of year it was ("which financial / drought / census year"); a day with a
+        # word before it ("what exact day") chose a dated sentence of another event, and
+        # an unanswerable was answered (h49k-r1)
+        _pattern(_asks_for("year", aux=False), r"|\b(?:what|which) (?:date|day|month)\b"),
     ),
     (
         AnswerKind.SHARE,
         _pattern(
             # not "what price per share": a share of stock, the unit of a price; nor
             # "which award did the two inventors share": the verb
-            r"\b(?:what|which|how (?:big|large|high|low))\b",
-            r"(?![^?]*\b(?:did|do|does)\s+(?:\w+\s+){1,4}share\b)",
+            _asks_for(
+                r"(?<!per )(?:share|percentage|proportion|fraction|percent|rate)|%",
+                after=_AFTER_KIND_NOUN,
+                guard=_NOT_THE_VERB_SHARE,
+            ),
+            r"|\bhow (?:big|large|high|low)\b",
+            _NOT_THE_VERB_SHARE,
             r"[^?]*(?:\b(?<!per )(?:share|percentage|",
-            r"proportion|fraction|percent|rate)\b|%)",  # "what % of ..." as typed
+            r"proportion|fraction|percent|rate)\b|%)",
         ),
     ),
     (
         AnswerKind.AMOUNT,
         _pattern(
             rf"\bhow much\b(?:{_NO_CLAUSE}|(?=\s+\w+\s+{_MONEY}))|",
-            r"\bworth\b|\bvalued\b|\bvaluation\b|\b(?:what|which) ",
-            r"(?:was|is|were|are)?\s*(?:\w+\W+){0,4}?(?:revenues?|profits?|income|sales|",
-            # "profit-sharing" names no sum
-            r"earnings|turnover|price|cost|salary|budget|funding|amount|sum|losses|fine|value)",
-            r"\b(?!-)|",
+            r"\bworth\b|\bvalued\b|\bvaluation\b|",
+            _asks_for(
+                # "profit-sharing" names no sum
+                r"(?:revenues?|profits?|income|sales|earnings|turnover|price|cost|salary|"
+                r"budget|funding|amount|sum|losses|fine|value)\b(?!-)",
+                after=_AFTER_KIND_NOUN,
+            ),
+            r"|",
             # "What did a twenty-word message cost when the cable opened?"
             r"\bwhat (?:did|does|do|would|will)\b[^?]*\bcost\b|",
             # "What were relief workers paid each day?": a wage. Not "paid for" (a thing),
