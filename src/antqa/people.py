@@ -327,9 +327,10 @@ def descriptions(texts: Sequence[str]) -> dict[str, str]:
                 words = match.group("words")
                 said = _description(words)
                 name = match.group("name").removesuffix("'s").removesuffix("’s")
-                if said and (number != 1 or said == words.strip()) and _called_alone(name, texts):
+                if said and (number != 1 or said == words.strip()):
                     found.setdefault(name, []).append(said)
-    return {name: " ".join(said) for name, said in found.items()}
+    # whether the article calls each by the surname alone, read once per name, not per match
+    return {name: " ".join(said) for name, said in found.items() if _called_alone(name, texts)}
 
 
 def described_in(texts: Sequence[str]) -> list[str]:
