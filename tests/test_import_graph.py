@@ -38,6 +38,20 @@ def _imports(tree: ast.AST, modules: set[str]) -> set[str]:
     return {name for name in found if name in modules}
 
 
+def _with_packages(importer: str, imported: set[str], modules: set[str]) -> set[str]:
+    """``imported`` and the packages holding each: importing ``antqa.short_answers.forms``
+    first runs ``antqa/short_answers/__init__.py``, whose own imports may lead back to the
+    importer. Not the importer's own packages, which are already loading."""
+    found = set(imported)
+    for name in imported:
+        parts = name.split(".")
+        for end in range(1, len(parts)):
+            package = ".".join(parts[:end])
+            if package in modules and not importer.startswith(f"{package}."):
+                found.add(package)
+    return found
+
+
 def import_graph() -> dict[str, set[str]]:
     files = {
         _module_name(package, folder, file): file
@@ -46,7 +60,10 @@ def import_graph() -> dict[str, set[str]]:
     }
     modules = set(files)
     return {
-        name: _imports(ast.parse(file.read_text(encoding="utf-8")), modules) - {name}
+        name: _with_packages(
+            name, _imports(ast.parse(file.read_text(encoding="utf-8")), modules), modules
+        )
+        - {name}
         for name, file in files.items()
     }
 
@@ -88,6 +105,19 @@ def test_the_cycle_check_finds_a_cycle_hidden_in_a_function() -> None:
     module = ast.parse("def f():\n    from antqa.index import load_index\n")
     graph = {"antqa.index": {"antqa.build"}, "antqa.build": _imports(module, {"antqa.index"})}
     assert _cycle(graph) == ["antqa.build", "antqa.index", "antqa.build"]
+
+
+def test_the_cycle_check_finds_a_cycle_through_a_package_init() -> None:
+    """Importing a package's module runs the package's ``__init__`` first: a module below
+    the package that the ``__init__`` reaches is in a cycle with it."""
+    modules = {"antqa.people", "antqa.short_answers", "antqa.short_answers.forms"}
+    people = _imports(ast.parse("from antqa.short_answers.forms import TITLES\n"), modules)
+    graph = {
+        "antqa.people": _with_packages("antqa.people", people, modules),
+        "antqa.short_answers": {"antqa.people"},
+        "antqa.short_answers.forms": set(),
+    }
+    assert _cycle(graph) == ["antqa.people", "antqa.short_answers", "antqa.people"]
 
 
 def test_the_index_format_does_not_know_how_an_index_is_built() -> None:

@@ -7,7 +7,8 @@ import pytest
 
 from antqa.answering.reading import _last_names
 from antqa.lexical import tokenize
-from antqa.people import described_in, descriptions, people, two_word_names
+from antqa.people import described_in, descriptions, people
+from antqa.short_answers.full_names import two_word_names
 from antqa.short_answers.names import names_body
 from tests.test_answering import _service_over
 from tests.test_refusals import _article_words

@@ -11,16 +11,15 @@ from collections.abc import Callable, Collection, Sequence
 from antqa.lexical import STOPWORDS, tokenize
 from antqa.questions import MONTH_NAMES
 from antqa.short_answers.asked import names_a_person, names_thing
-from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLE_QUALIFIERS, TITLES
+from antqa.short_answers.forms import PEOPLE_ENDINGS_BEFORE_LOWER, TITLES
+from antqa.short_answers.full_names import (
+    CAPITALISED_RUN,
+    CAPITALISED_WORD,
+    after_last_title,
+    two_word_names,
+)
 from antqa.short_answers.trimming import opens_only_as_first
 
-#: A capitalised word that is not all capitals ("Hesketh", not "CEO"), not glued to a word
-#: or an apostrophe before it, up to its last lower-case letter: every name check's word.
-CAPITALISED_WORD = r"(?<![\w’'])[A-Z][\w’'-]*[a-z]"
-#: Capitalised words in a row (a name: "Ilse Dorrance", "Sir Thomas Garland").
-CAPITALISED_RUN = re.compile(rf"{CAPITALISED_WORD}(?:\s+{CAPITALISED_WORD})*")
-#: ... ending where a word does.
-_NAME_RUN = re.compile(rf"{CAPITALISED_RUN.pattern}\b")
 #: A word ended as the adjectives of peoples and places are ("German", "Swedish",
 #: "French", "Icelandic", "Saudi"): one such word before a lower-case one qualifies it.
 _DEMONYM = re.compile(rf"(?:{PEOPLE_ENDINGS_BEFORE_LOWER})$")
@@ -28,72 +27,6 @@ _LOWER_NEXT = re.compile(r"\s+[a-z]")
 #: A capitalised name as a question writes it, with initials and abbreviations ("Jack
 #: Ma", "Is Python").
 _WRITTEN_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
-
-
-def _untitled(words: list[str], lower_words: frozenset[str]) -> list[str]:
-    """``words`` (a capitalised run of three or more) without the titles opening it
-    (:data:`TITLES`, or a word the article writes in lower case: a role noun), down to the
-    two words of a name, when those two are no title and words the article never writes
-    in lower case ("Walter Hesketh" of "Assemblyman Walter Hesketh", and after a title
-    inside the run, :func:`_after_last_title`, "Aurel Danek" of "Interior Minister Aurel
-    Danek"; not "World War" of "First World War", whose "war" is a common noun, nor
-    "Minister Ilse" of "Prime Minister Ilse")."""
-    words = _after_last_title(words)  # "Aurel Danek" of "Interior Minister Aurel Danek"
-    while len(words) > 2 and _title(words[0], lower_words):
-        words = words[1:]
-    if (
-        len(words) == 2
-        and not _title(words[0], lower_words)
-        and all(lower_words.isdisjoint(tokenize(w)) for w in words)
-    ):
-        return words
-    return []
-
-
-def _title(word: str, lower_words: frozenset[str]) -> bool:
-    """Whether ``word`` (capitalised) is a title before a name: one of :data:`TITLES`, or
-    a word the article writes in lower case (``lower_words``, stemmed), not a stop word."""
-    stems = tokenize(word)
-    return word.lower().rstrip(".") in TITLES or (bool(stems) and lower_words.issuperset(stems))
-
-
-def two_word_names(text: str, lower_words: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """The names of two capitalised words ``text`` writes, each as its two stemmed words
-    (neither a stop word: "The Dorrance ratio" is no name of two words), also after a
-    title (:func:`_untitled`, with ``lower_words``, the stemmed words the article writes
-    in lower case): the article calls "Assemblyman Walter Hesketh" "Hesketh" as it calls
-    "Walter Hesketh" so."""
-    found = []
-    for match in _NAME_RUN.finditer(text):
-        words = match.group().split()
-        if len(words) > 2:
-            words = _untitled(words, lower_words)
-        if len(words) == 2 and all(len(tokenize(word)) == 1 for word in words):
-            found.append((tokenize(words[0])[0], tokenize(words[1])[0]))
-    return found
-
-
-#: The fewest words a name after a title inside a run holds: "Aurel Danek" of "Interior
-#: Minister Aurel Danek" (one word, "Ilse" of "Prime Minister Ilse", may be a title's
-#: qualifier, or a place's: "Governor Kessel").
-_NAME_AFTER_TITLE_WORDS = 2
-
-
-def _after_last_title(words: list[str]) -> list[str]:
-    """The words of a capitalised run after its last title when they are
-    :data:`_NAME_AFTER_TITLE_WORDS` or more: the person named ("Aurel Danek" of "Interior
-    Minister Aurel Danek", whose "Interior" is no title); else ``words`` whole. Only a
-    title of :data:`TITLES` that names a role alone (not of :data:`TITLE_QUALIFIERS`,
-    "First", "General"), not any word the article writes in lower case: "Markets
-    Authority" of "Financial Markets Authority" is a body's name, no person."""
-    titles = [
-        i
-        for i, word in enumerate(words)
-        if (title := word.lower().rstrip(".")) in TITLES and title not in TITLE_QUALIFIERS
-    ]
-    if titles and len(words) - titles[-1] - 1 >= _NAME_AFTER_TITLE_WORDS:
-        return words[titles[-1] + 1 :]
-    return words
 
 
 def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[str, ...]:
@@ -105,7 +38,7 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
     name (:data:`~antqa.short_answers.forms.TITLES`, or a word the article writes in lower
     case before two more): "Mayor Ada Brun" names Ada Brun, "King Ethelred" Ethelred; and
     a run holding such a word names the two words or more after its last title
-    (:func:`_after_last_title`): "Interior Minister Aurel Danek" names Aurel Danek."""
+    (:func:`after_last_title`): "Interior Minister Aurel Danek" names Aurel Danek."""
     found = []
     for run in CAPITALISED_RUN.finditer(text):  # a name: "Robert Dacre"
         words = run.group().split()
@@ -117,7 +50,7 @@ def people(text: str, common: frozenset[str], places: frozenset[str]) -> tuple[s
         ):
             words.pop(0)  # "Mayor", "Colonel", "Sir": a title before the name
         if any(w.lower() in common for w in words):
-            words = _after_last_title(words)  # "Interior Minister Aurel Danek"
+            words = after_last_title(words)  # "Interior Minister Aurel Danek"
         if not words or (
             len(words) == 1 and _DEMONYM.search(words[0]) and _LOWER_NEXT.match(text, run.end())
         ):

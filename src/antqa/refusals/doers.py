@@ -13,11 +13,11 @@ from antqa.lexical import (
     stemmed_pasts,
     tokenize,
 )
-from antqa.people import CAPITALISED_WORD
 from antqa.refusals.clauses import clauses
 from antqa.refusals.meanings import told_in_any_verb
 from antqa.refusals.names import DESCRIBING
 from antqa.refusals.times import is_time, periods
+from antqa.short_answers.full_names import CAPITALISED_WORD
 
 #: "did Piet Ommeren publish", "was Per Almgren imprisoned": a name the question asks a
 #: step of, and the step; "did" (active: the name took the step) or "was" (it may have

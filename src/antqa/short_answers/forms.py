@@ -60,7 +60,7 @@ QUALIFIER_CHARS = 20
 #: ("Sir Thomas Garland", "Colonel Amos Redfern", "Assemblyman Walter Hesketh", "Prime
 #: Minister Ilse Korvald"). A closed class of the language, not a set's words; a role
 #: noun the article also writes in lower case ("the judge", "a professor") is one too
-#: (:func:`antqa.people.two_word_names`).
+#: (:func:`antqa.short_answers.full_names.two_word_names`).
 TITLES = frozenset(
     re.findall(
         r"\w+",

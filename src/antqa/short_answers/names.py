@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from antqa.lexical import STOPWORDS, tokenize
-from antqa.people import two_word_names
 from antqa.questions import MONTH_NAMES
 from antqa.short_answers.asked import (
     BODY_NOUNS,
@@ -25,6 +24,7 @@ from antqa.short_answers.forms import (
     TITLES,
     WEEKDAY,
 )
+from antqa.short_answers.full_names import two_word_names
 from antqa.short_answers.roles import ROLE_CHARS, role_spans
 from antqa.short_answers.targets import Target
 
