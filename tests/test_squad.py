@@ -289,6 +289,9 @@ OTHER_FOLLOWUPS = (
     "university-press",
     "hospital",
     "wine-estate",
+    "whaling-station",
+    "lifeboat-station",
+    "choir-school",
 )
 
 
