@@ -1179,9 +1179,10 @@ def test_a_sentence_with_a_manner_word_is_not_favoured_for_a_how_question(tmp_pa
     assert bonus("Why did the board apologize?") > 0.1
 
 
-def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """Two sentences within ``tie_margin`` of each other are both quoted (the article may
-    say it in other words than the question); one clearly behind is not."""
+def _damp_cliffs_runner_up(tmp_path):  # type: ignore[no-untyped-def]
+    """``runner_up(relevance, quoted, continuation)``: the runner-up's sentence number over a
+    three-sentence article whose sentences score ``relevance`` (nothing else weighing), the
+    first ``quoted`` of them chosen; and the ``tie_margin``."""
     from dataclasses import replace
 
     question = "What kept the cliffs damp?"
@@ -1195,18 +1196,37 @@ def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path
     sentences = answerer.index.sentences
     zero = np.zeros_like(scores.dense)
 
-    def runner_up(score: float, continuation: bool = False) -> int | None:
-        relevance = np.array([2.0, score, 0.5], dtype=np.float32)
-        scored = replace(scores, relevance=relevance, dense=zero, coverage=zero)
+    def runner_up(
+        relevance: list[float], quoted: int = 1, continuation: bool = False
+    ) -> int | None:
+        scored = replace(
+            scores, relevance=np.array(relevance, dtype=np.float32), dense=zero, coverage=zero
+        )
         asked = SearchPlan(question, continuation=continuation)
         values = answerer.chooser._candidates(hits, asked, scored)
-        found = answerer.chooser.runner_up(Choice([sentences[0]], values), asked, scored)
+        chosen = Choice(sentences[:quoted], values)
+        found = answerer.chooser.runner_up(chosen, asked, scored)
         return None if found is None else found.id
 
-    margin = answerer.policy.tie_margin
-    assert runner_up(2.0 * (1 - margin / 2)) == 1
-    assert runner_up(2.0 * (1 - margin * 2)) is None
-    assert runner_up(2.0, continuation=True) is None  # reading on wants what follows
+    return runner_up, answerer.policy.tie_margin
+
+
+def test_a_runner_up_the_scores_cannot_tell_from_the_best_is_quoted_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Two sentences within ``tie_margin`` of each other are both quoted (the article may
+    say it in other words than the question); one clearly behind is not."""
+    runner_up, margin = _damp_cliffs_runner_up(tmp_path)
+    assert runner_up([2.0, 2.0 * (1 - margin / 2), 0.5]) == 1
+    assert runner_up([2.0, 2.0 * (1 - margin * 2), 0.5]) is None
+    assert runner_up([2.0, 2.0, 0.5], continuation=True) is None  # reading on wants what follows
+
+
+def test_the_runner_up_is_the_best_sentence_not_yet_quoted(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """When the second best sentence is quoted already (as the best's partner), the third
+    is the close call the hedge weighs: within ``tie_margin`` of the best it is quoted."""
+    runner_up, margin = _damp_cliffs_runner_up(tmp_path)
+    second = 2.0 * (1 - margin / 4)
+    assert runner_up([2.0, second, 2.0 * (1 - margin / 2)], quoted=2) == 2
+    assert runner_up([2.0, second, 2.0 * (1 - margin * 2)], quoted=2) is None
 
 
 def test_a_clear_answer_is_hedged_wider_when_the_runner_up_holds_a_rival_answer(tmp_path) -> None:  # type: ignore[no-untyped-def]
