@@ -488,6 +488,10 @@ def test_a_regnal_number_is_part_of_the_name() -> None:
     assert pattern.search("vassal to Henry II of England")
     assert not pattern.search("vassal to Henry III of Castile")
     assert numbered_names("Could I ask what Should I do?") == []
+    [(written, pattern)] = numbered_names("How many lives were saved during World War II?")
+    assert pattern.search("During the Second World War she saved 112 lives")
+    assert not pattern.search("During the First World War she saved 40 lives")
+    assert not pattern.search("the second war of the World")
 
 
 def _article_words(texts: list[tuple[int, str]]) -> tuple[list[Sentence], ArticleWords]:
@@ -935,6 +939,16 @@ def test_a_word_of_a_longer_name_misspelt_by_two_letters_is_the_one_written_ther
     assert words.spelt_as("When did the crash hit Tarvinnia?", tokenize("Tarvinnia")[0]) is None
 
 
+def test_a_short_word_of_a_longer_name_may_drop_a_letter_only() -> None:
+    _, words = _article_words([*CRASH, (4, "The trawler ran aground near Black Carr Point."),
+                               (5, "The bridge is listed at Grade II.")])  # fmt: skip
+    question = "How far from the station is Black Car Point?"
+    assert words.spelt_as(question, tokenize("Car")[0]) == tokenize("Carr")[0]
+    # a letter changed in a short word makes another word; two letters are no slip
+    assert words.spelt_as("How far is Black Cat Point?", tokenize("Cat")[0]) is None
+    assert words.spelt_as("When was it listed at Grade I?", "i") is None
+
+
 def test_a_lone_name_misspelt_by_a_letter_is_the_one_the_article_writes() -> None:
     _, words = _article_words([*CRASH, (4, "Hallin and Hollin were mining towns.")])
     tarvenia = tokenize("Tarvenia")[0]
@@ -999,6 +1013,44 @@ def test_a_name_the_answer_never_writes_asked_of_the_subject_s_fact_is_refused(t
     assert own.answerable and "22 paid staff" in own.answer, own.answer
     founded = service.ask("When was the Halden Alpine Guard founded?")
     assert founded.answerable and "1924" in founded.answer, founded.answer
+
+
+#: A lifeboat station whose paragraph dates its loss once, in the sentence before the one
+#: naming the trawler, and whose war is "the Second World War".
+LIFEBOAT = (
+    "The Kelby Lifeboat Station is a rescue station at Kelby, a fishing town on the coast of "
+    "Westmarch. It was founded in 1861, two years after a brig was wrecked on the ledge.\n\n"
+    "The station's worst loss came on the night of 4 March 1931, during a storm still "
+    "remembered in the town as the Long Night. The Westmarch Guide was launched at midnight "
+    "to the steam trawler Corinne, reported aground near Gull Point, 9 miles north of the "
+    "station. On the way back the lifeboat was struck by a heavy sea off the mouth of the "
+    "river and capsized. Six of her nine crew drowned, among them the coxswain and his two "
+    "sons. A fund opened by the mayor raised 9,400 pounds for the families of the dead. A "
+    "memorial was unveiled outside the boathouse a year later.\n\n"
+    "During the Second World War the station's boat launched 87 times and saved 112 lives. "
+    "Her crew were given medals after the war.\n"
+)
+
+
+def test_a_month_or_a_numbered_war_asked_is_no_name_the_answer_lacks(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "in March 1931" dates what is asked, told in the sentence before the answer's: no
+    other thing than the station's fact; "World War II" is the article's "Second World
+    War". Both were refused as answerables of the thirtieth batch."""
+    from tests.test_answering import _service_over
+
+    service = _service_over(LIFEBOAT, tmp_path)
+    trawler = service.ask(
+        "What was the name of the trawler the lifeboat went out to in March 1931?"
+    )
+    assert trawler.answerable and "Corinne" in trawler.answer, trawler.answer
+    other_month = service.ask(
+        "What was the name of the trawler the lifeboat went out to in June 1931?"
+    )
+    assert not other_month.answerable, other_month.answer
+    war = service.ask("How many lives did the lifeboat save during World War II?")
+    assert war.answerable and "112 lives" in war.answer, war.answer
+    other_war = service.ask("How many lives did the lifeboat save during World War I?")
+    assert not other_war.answerable, other_war.answer
 
 
 def test_being_somewhere_is_no_step_the_article_must_write_near_the_name() -> None:

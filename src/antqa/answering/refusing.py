@@ -1158,12 +1158,17 @@ class RefusalChecks(AnswerStep):
         named thing's ("How many paid staff did the Halvard Alpine Guard have in 2019?" of
         "As of 2019 the service had ... 22 paid staff"). A name in a clause saying whom the
         question asks about (:meth:`~antqa.refusals.ArticleWords.described`) is left out,
-        as :meth:`names_apart` leaves it."""
+        as :meth:`names_apart` leaves it, and so is a time's name ("in March 1931"): it
+        dates what is asked, and a paragraph dates once ("What was the name of the trawler
+        the lifeboat went out to in March 1931?" of "The Westmarch Guide was launched ... to
+        the steam trawler Corinne", after "the night of 4 March 1931" was refused as told
+        of "the station", not March: an answerable of the thirtieth batch)."""
         others = {
             name: written_as
             for name, written_as in named.items()
             if not self.names_subject(question, name, chosen)
             and not self.reading.words.described(question.text, name)
+            and not is_time(named_in(question.text, name))
         }
         if not others:
             return None

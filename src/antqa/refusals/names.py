@@ -25,7 +25,7 @@ from antqa.people import Calling, named_in
 from antqa.refusals.clauses import AUXILIARIES
 from antqa.refusals.events import LASTING_WORDS, TAKING_ROLE_WORDS
 from antqa.refusals.meanings import any_verb, meaning_words
-from antqa.refusals.numbers import ordinal_figures
+from antqa.refusals.numbers import ordinal_figures, roman_ordinal
 from antqa.refusals.times import HAPPENING_WORDS
 from antqa.short_answers.forms import PEOPLE_ENDINGS
 
@@ -212,19 +212,20 @@ class ArticleWords:
         as heard is still the article's (a fresh28 answerable was refused as "it never
         mentions Linean Club"). Only the one word the article writes there; a name swapped
         for another ("Porvau" for "Drenvik") is more letters away. Over every readable set
-        (run m28-b -> h46x-r3): that answerable answered, nothing else moved."""
+        (run m28-b -> h46x-r3): that answerable answered, nothing else moved.
+
+        A shorter word (of :data:`SHORT_RUN_TYPO_LETTERS` or more) is read so only with one
+        letter dropped ("Black Car Point" for "Black Carr Point", refused as "it never
+        mentions Black Car Point" in the thirtieth batch): a letter changed in a short word
+        makes another word as often as a slip ("Grade I", "Grade II")."""
         typed = words[at]
-        if len(typed) < TYPO_LEAST_LETTERS:
+        if len(typed) < SHORT_RUN_TYPO_LETTERS:
             return None
         before, after = " ".join(words[:at]), " ".join(words[at + 1 :])
         pattern = rf"(?<![a-z]){re.escape(before + ' ' if before else '')}([a-z]+)"
         pattern += rf"{re.escape(' ' + after if after else '')}(?![a-z])"
         found = {m.group(1) for m in re.finditer(pattern, self._lowered)}
-        meant = [
-            w
-            for w in found
-            if len(w) >= TYPO_LEAST_LETTERS and _letters_apart(typed, w) <= RUN_TYPO_LETTERS
-        ]
+        meant = [w for w in found if _run_slip(typed, w)]
         if len(meant) != 1:
             return None
         stem = tokenize(meant[0])
@@ -471,6 +472,20 @@ THROUGHOUT_SHARE = 0.5
 #: (:meth:`ArticleWords._misspelt_in_run`): two, a vowel and a doubled letter heard
 #: alike ("Linean" for "Linnaean"); the other words already pin the name.
 RUN_TYPO_LETTERS = 2
+#: The fewest letters of a shorter word of a name of several words that may be typed
+#: with a letter dropped (:func:`_run_slip`): three, "Car" for "Carr"; a word of two
+#: ("Grade II") is a numeral or a function word, never a slip.
+SHORT_RUN_TYPO_LETTERS = 3
+
+
+def _run_slip(typed: str, written: str) -> bool:
+    """Whether ``typed``, a word of a name of several words, is ``written`` (the article's
+    word in its place) as :meth:`ArticleWords._misspelt_in_run` reads a slip: up to
+    :data:`RUN_TYPO_LETTERS` letters away in a word of
+    :data:`~antqa.lexical.TYPO_LEAST_LETTERS` or more, else one letter dropped."""
+    if len(written) >= TYPO_LEAST_LETTERS and len(typed) >= TYPO_LEAST_LETTERS:
+        return _letters_apart(typed, written) <= RUN_TYPO_LETTERS
+    return len(written) == len(typed) + 1 and _letters_apart(typed, written) == 1
 
 
 def _letters_apart(one: str, other: str) -> int:
@@ -714,12 +729,27 @@ def _pronoun_step(step: str, name: str) -> re.Pattern[str]:
 def numbered_names(question: str) -> list[tuple[str, re.Pattern[str]]]:
     """The names with a regnal number the question gives ("Henry II"), each with the
     pattern that finds it written (not "Henry III"): the number is the name, and a question
-    swapping it asks about someone else."""
+    swapping it asks about someone else. Written too with the number's ordinal word
+    opening the name (:func:`_numbered_pattern`): "World War II" is the "Second World War"."""
     return [
-        (match.group(), re.compile(rf"\b{re.escape(match.group(1))}\s+{match.group(2)}\b"))
+        (match.group(), _numbered_pattern(match.group(1), match.group(2)))
         for match in _NUMBERED.finditer(question)
         if match.start() > 0 and match.group(1).lower() not in STOPWORDS
     ]
+
+
+def _numbered_pattern(name: str, numeral: str) -> re.Pattern[str]:
+    """What finds the name ``name`` with the Roman ``numeral`` written: after the name
+    ("War II"), or as its ordinal word, capitalised, opening a run of capitalised words
+    that ends on the name ("Second World War", "Second Vatican Council"). The unseen batch
+    refused "How many lives did the Merrowby lifeboat save during World War II?" as "it
+    never mentions War II" of "During the Second World War she ... saved 112 lives"."""
+    after = rf"\b{re.escape(name)}\s+{numeral}\b"
+    ordinal = roman_ordinal(numeral)
+    if not ordinal:
+        return re.compile(after)
+    first = rf"\b{ordinal.capitalize()}\s+(?:[A-Z][\w'’-]*\s+)*{re.escape(name)}\b"
+    return re.compile(rf"{after}|{first}")
 
 
 #: A name right before a word of the question: "the Hollin pit", "Ma Huateng apologize".

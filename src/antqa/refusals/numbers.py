@@ -58,3 +58,9 @@ def ordinal_figures(word: str) -> re.Pattern[str] | None:
     article names "the Third Symphony" "Symphony No. 3", "the Second World War" "World
     War II"; ``None`` for any other word."""
     return _ORDINAL_FIGURES.get(word)
+
+
+def roman_ordinal(numeral: str) -> str:
+    """The ordinal word of a Roman ``numeral`` of 1 to 20 as a name writes it ("II":
+    "second"), else ``""``: "World War II" is the "Second World War" by another order."""
+    return written_out(_ROMAN.index(numeral) + 1)[1] if numeral in _ROMAN else ""
