@@ -1946,6 +1946,34 @@ def test_who_quotes_a_close_candidate_naming_someone_when_the_chosen_name_no_one
     assert answerer.chooser._add_close_namer([failing], values, what) == [failing]
 
 
+def test_who_quotes_the_neighbour_naming_someone_when_the_chosen_name_no_one(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """The chosen sentence restates the question's premise and names no one; the doer is
+    named beside it: before it when it tells by a pronoun, after it otherwise."""
+    answerer, scores, _ = _asked_over(
+        "In 1834 the mill installed a beam engine built by Anna Morrow of Carrick. "
+        "It was the first steam engine in the valley. Coal came by cart from the pits.\n\n"
+        "The depot was rebuilt that winter. It was the first depot of the valley to burn coal. "
+        "The work was paid for by Edwin Tallis of Selbrook.\n",
+        "Who built the first steam engine in the valley?",
+        tmp_path,
+    )
+    installed, first, coal, rebuilt, depot, paid = range(6)
+    chooser = answerer.chooser
+    assert chooser._add_naming_neighbour([first], scores) == [first, installed]
+    # told with no pronoun (or none named before), the doer is read after it
+    assert chooser._add_naming_neighbour([rebuilt], scores) == [rebuilt]
+    assert chooser._add_naming_neighbour([depot], scores) == [depot, paid]
+    # a chosen sentence naming someone answers "who" already
+    assert chooser._add_naming_neighbour([installed, first], scores) == [installed, first]
+    # not across a paragraph, nor for another kind of question
+    assert chooser._add_naming_neighbour([coal], scores) == [coal]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    when = service.retriever.score("When was the first steam engine in the valley installed?")
+    assert chooser._add_naming_neighbour([first], when) == [first]
+
+
 def test_who_quotes_a_close_namer_when_the_chosen_name_only_a_thing(
     tmp_path,
 ) -> None:  # type: ignore[no-untyped-def]

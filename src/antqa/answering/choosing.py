@@ -931,6 +931,7 @@ class SentenceChooser(AnswerStep):
         chosen = self._add_role_holder(chosen, values, scores)  # before any name that is no holder
         chosen = self._add_named_doer(chosen, scores)
         chosen = self._add_close_namer(chosen, values, scores)
+        chosen = self._add_naming_neighbour(chosen, scores)
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._add_summed_up(chosen, scores)
         chosen = self._add_announced(chosen)
@@ -1292,6 +1293,40 @@ class SentenceChooser(AnswerStep):
             values[chosen[0]], others, lambda s: self._names_person(s, question)
         )
         return [*chosen, *naming]
+
+    def _add_naming_neighbour(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "who", when no chosen sentence names a person the question does not
+        (:meth:`_names_person`), the nearest sentence beside one of them, in its paragraph,
+        that does: the one after it, or the one before it when it tells by a pronoun
+        (:func:`~antqa.referents.points_back`: "It was the first steam engine in the
+        valley" after "... a beam engine built by Haskett and Lyle"; "In 2020 he launched
+        Open Quill" after "Tomas Eklund ... became director"). The chosen sentences restate
+        the question's premise with its words; an article names the doer beside them, and
+        a sentence naming no one cannot answer "who". :meth:`_add_named_doer` reads only
+        the sentence after the best, and lets any capitalised word ("the newspaper
+        Dagposten") count as a name."""
+        question = scores.question
+        if not Asked.of(question).person:
+            return chosen
+        if any(self._names_person(s, question) for s in chosen):
+            return chosen
+        sentences, people = self.index.sentences, self.reading.people
+        for s in chosen:
+            beside = [s + 1]
+            text = sentences[s].text
+            if REFERS_BACK.match(text) or points_back(text, people[s]):
+                beside.insert(0, s - 1)
+            for near in beside:
+                if (
+                    0 <= near < len(sentences)
+                    and near not in chosen
+                    and near not in self.reading.captions
+                    and sentences[near].paragraph == sentences[s].paragraph
+                    and self._names_person(near, question)
+                ):
+                    at = chosen.index(s) + 1 if near < s else len(chosen)
+                    return [*chosen[:at], near, *chosen[at:]]
+        return chosen
 
     def _names_answer(self, sentence: int, scores: Scores) -> bool:
         """Whether ``sentence`` names someone the question does not (:meth:`_names_person`)
