@@ -1304,12 +1304,17 @@ class SentenceChooser(AnswerStep):
         the question's premise with its words; an article names the doer beside them, and
         a sentence naming no one cannot answer "who". :meth:`_add_named_doer` reads only
         the sentence after the best, and lets any capitalised word ("the newspaper
-        Dagposten") count as a name."""
+        Dagposten") count as a name. Not when the best holds a clear short answer
+        (:meth:`_clearly_answers`): a name of one word ("succeeded by Tilbury") is no
+        person to :meth:`_names_person`, and the neighbour only lengthened 6 answers that
+        hit already (run h50a-1)."""
         question = scores.question
         if not Asked.of(question).person:
             return chosen
         if any(self._names_person(s, question) for s in chosen):
             return chosen
+        if self._clearly_answers(chosen[0], scores):
+            return chosen  # it names whom it answers with ("succeeded by Tilbury")
         sentences, people = self.index.sentences, self.reading.people
         for s in chosen:
             beside = [s + 1]
