@@ -1327,11 +1327,19 @@ class SentenceChooser(AnswerStep):
                     and near not in chosen
                     and near not in self.reading.captions
                     and sentences[near].paragraph == sentences[s].paragraph
-                    and self._names_person(near, question)
+                    and self._names_person(near, question, self._not_named_after_someone)
                 ):
                     at = chosen.index(s) + 1 if near < s else len(chosen)
                     return [*chosen[:at], near, *chosen[at:]]
         return chosen
+
+    def _not_named_after_someone(self, person: str) -> bool:
+        """Whether ``person``, a name read as someone's (:func:`~antqa.people.people`), is
+        no thing named after another person of the article: none of its words ahead of the
+        last is that person's last name
+        (:attr:`~antqa.answering.reading.ArticleReading.last_names`): "the Halvard Palm
+        House", of the engineer "Tobias Halvard", is a glasshouse."""
+        return self.reading.last_names.isdisjoint(tokenize(" ".join(person.split()[:-1])))
 
     def _names_answer(self, sentence: int, scores: Scores) -> bool:
         """Whether ``sentence`` names someone the question does not (:meth:`_names_person`)
@@ -1345,7 +1353,12 @@ class SentenceChooser(AnswerStep):
         question = scores.question
         return self._names_person(sentence, question) and self._offers(sentence, scores)
 
-    def _names_person(self, sentence: int, unasked_by: Question | None = None) -> bool:
+    def _names_person(
+        self,
+        sentence: int,
+        unasked_by: Question | None = None,
+        counts: Callable[[str], bool] = lambda _: True,
+    ) -> bool:
         """Whether ``sentence`` names a person: by a name of :data:`_PERSON_WORDS` words or
         more, or by the last word of one, with no determiner before it
         (:attr:`~antqa.answering.reading.ArticleReading.last_names`), that the article calls
@@ -1353,7 +1366,7 @@ class SentenceChooser(AnswerStep):
         text, while Marovane insisted ..."); not "Internet" of "C Internet", no person's
         name, nor "the Lexicon" of "the Aldermere Lexicon". With ``unasked_by``, only a
         name sharing no word with that question counts (not "Although Spindle" for "...
-        Spindle's failure?")."""
+        Spindle's failure?"). Only a name that ``counts`` is read."""
         calling, last_names = self.reading.words.calling, self.reading.last_names
         text = self.index.sentences[sentence].text
         named = (
@@ -1361,7 +1374,7 @@ class SentenceChooser(AnswerStep):
             if unasked_by is None
             else self._unasked_people(sentence, unasked_by)
         )
-        for person in named:
+        for person in filter(counts, named):
             if len(person.split()) >= _PERSON_WORDS:
                 return True
             words = tokenize(person)
