@@ -1974,6 +1974,26 @@ def test_who_quotes_the_neighbour_naming_someone_when_the_chosen_name_no_one(
     assert chooser._add_naming_neighbour([first], when) == [first]
 
 
+def test_who_quotes_no_neighbour_naming_only_a_thing_named_after_someone(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """A name holding another person's last name ahead of its last word is a thing named
+    after them ("the Halvard Palm House" of "Tobias Halvard"): the sentence before "Its
+    construction cost ..." names no one who chaired the inquiry."""
+    answerer, scores, _ = _asked_over(
+        "The college commissioned the engineer Tobias Halvard to design a glasshouse.\n\n"
+        "Built between 1848 and 1852, the Halvard Palm House measures 110 metres in length. "
+        "Its construction cost 31,500 pounds, and the overrun led to a parliamentary inquiry "
+        "in 1853.\n",
+        "Who chaired the parliamentary inquiry of 1853?",
+        tmp_path,
+    )
+    _, built, cost = range(3)
+    chooser = answerer.chooser
+    assert chooser._names_person(built, scores.question)  # read as a name of three words
+    assert chooser._add_naming_neighbour([cost], scores) == [cost]
+
+
 def test_who_quotes_a_close_namer_when_the_chosen_name_only_a_thing(
     tmp_path,
 ) -> None:  # type: ignore[no-untyped-def]
