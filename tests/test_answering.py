@@ -1946,6 +1946,54 @@ def test_who_quotes_a_close_candidate_naming_someone_when_the_chosen_name_no_one
     assert answerer.chooser._add_close_namer([failing], values, what) == [failing]
 
 
+def test_who_quotes_the_neighbour_naming_someone_when_the_chosen_name_no_one(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """The chosen sentence restates the question's premise and names no one; the doer is
+    named beside it: before it when it tells by a pronoun, after it otherwise."""
+    answerer, scores, _ = _asked_over(
+        "In 1834 the mill installed a beam engine built by Anna Morrow of Carrick. "
+        "It was the first steam engine in the valley. Coal came by cart from the pits.\n\n"
+        "The depot was rebuilt that winter. It was the first depot of the valley to burn coal. "
+        "The work was paid for by Edwin Tallis of Selbrook.\n",
+        "Who built the first steam engine in the valley?",
+        tmp_path,
+    )
+    installed, first, coal, rebuilt, depot, paid = range(6)
+    chooser = answerer.chooser
+    assert chooser._add_naming_neighbour([first], scores) == [first, installed]
+    # told with no pronoun (or none named before), the doer is read after it
+    assert chooser._add_naming_neighbour([rebuilt], scores) == [rebuilt]
+    assert chooser._add_naming_neighbour([depot], scores) == [depot, paid]
+    # a chosen sentence naming someone answers "who" already
+    assert chooser._add_naming_neighbour([installed, first], scores) == [installed, first]
+    # not across a paragraph, nor for another kind of question
+    assert chooser._add_naming_neighbour([coal], scores) == [coal]
+    service = QAService(answerer.index, answerer_embedder(answerer))
+    when = service.retriever.score("When was the first steam engine in the valley installed?")
+    assert chooser._add_naming_neighbour([first], when) == [first]
+
+
+def test_who_quotes_no_neighbour_naming_only_a_thing_named_after_someone(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    """A name holding another person's last name ahead of its last word is a thing named
+    after them ("the Halvard Palm House" of "Tobias Halvard"): the sentence before "Its
+    construction cost ..." names no one who chaired the inquiry."""
+    answerer, scores, _ = _asked_over(
+        "The college commissioned the engineer Tobias Halvard to design a glasshouse.\n\n"
+        "Built between 1848 and 1852, the Halvard Palm House measures 110 metres in length. "
+        "Its construction cost 31,500 pounds, and the overrun led to a parliamentary inquiry "
+        "in 1853.\n",
+        "Who chaired the parliamentary inquiry of 1853?",
+        tmp_path,
+    )
+    _, built, cost = range(3)
+    chooser = answerer.chooser
+    assert chooser._names_person(built, scores.question)  # read as a name of three words
+    assert chooser._add_naming_neighbour([cost], scores) == [cost]
+
+
 def test_who_quotes_a_close_namer_when_the_chosen_name_only_a_thing(
     tmp_path,
 ) -> None:  # type: ignore[no-untyped-def]

@@ -931,6 +931,7 @@ class SentenceChooser(AnswerStep):
         chosen = self._add_role_holder(chosen, values, scores)  # before any name that is no holder
         chosen = self._add_named_doer(chosen, scores)
         chosen = self._add_close_namer(chosen, values, scores)
+        chosen = self._add_naming_neighbour(chosen, scores)
         chosen = self._add_antecedent(chosen, scores)
         chosen = self._add_summed_up(chosen, scores)
         chosen = self._add_announced(chosen)
@@ -1293,6 +1294,53 @@ class SentenceChooser(AnswerStep):
         )
         return [*chosen, *naming]
 
+    def _add_naming_neighbour(self, chosen: list[int], scores: Scores) -> list[int]:
+        """For "who", when no chosen sentence names a person the question does not
+        (:meth:`_names_person`), the nearest sentence beside one of them, in its paragraph,
+        that does: the one after it, or the one before it when it tells by a pronoun
+        (:func:`~antqa.referents.points_back`: "It was the first steam engine in the
+        valley" after "... a beam engine built by Haskett and Lyle"; "In 2020 he launched
+        Open Quill" after "Tomas Eklund ... became director"). The chosen sentences restate
+        the question's premise with its words; an article names the doer beside them, and
+        a sentence naming no one cannot answer "who". :meth:`_add_named_doer` reads only
+        the sentence after the best, and lets any capitalised word ("the newspaper
+        Dagposten") count as a name. Not when the best holds a clear short answer
+        (:meth:`_clearly_answers`): a name of one word ("succeeded by Tilbury") is no
+        person to :meth:`_names_person`, and the neighbour only lengthened 6 answers that
+        hit already (run h50a-1)."""
+        question = scores.question
+        if not Asked.of(question).person:
+            return chosen
+        if any(self._names_person(s, question) for s in chosen):
+            return chosen
+        if self._clearly_answers(chosen[0], scores):
+            return chosen  # it names whom it answers with ("succeeded by Tilbury")
+        sentences, people = self.index.sentences, self.reading.people
+        for s in chosen:
+            beside = [s + 1]
+            text = sentences[s].text
+            if REFERS_BACK.match(text) or points_back(text, people[s]):
+                beside.insert(0, s - 1)
+            for near in beside:
+                if (
+                    0 <= near < len(sentences)
+                    and near not in chosen
+                    and near not in self.reading.captions
+                    and sentences[near].paragraph == sentences[s].paragraph
+                    and self._names_person(near, question, self._not_named_after_someone)
+                ):
+                    at = chosen.index(s) + 1 if near < s else len(chosen)
+                    return [*chosen[:at], near, *chosen[at:]]
+        return chosen
+
+    def _not_named_after_someone(self, person: str) -> bool:
+        """Whether ``person``, a name read as someone's (:func:`~antqa.people.people`), is
+        no thing named after another person of the article: none of its words ahead of the
+        last is that person's last name
+        (:attr:`~antqa.answering.reading.ArticleReading.last_names`): "the Halvard Palm
+        House", of the engineer "Tobias Halvard", is a glasshouse."""
+        return self.reading.last_names.isdisjoint(tokenize(" ".join(person.split()[:-1])))
+
     def _names_answer(self, sentence: int, scores: Scores) -> bool:
         """Whether ``sentence`` names someone the question does not (:meth:`_names_person`)
         as the short-answer finder reads a person near the question's words
@@ -1305,7 +1353,12 @@ class SentenceChooser(AnswerStep):
         question = scores.question
         return self._names_person(sentence, question) and self._offers(sentence, scores)
 
-    def _names_person(self, sentence: int, unasked_by: Question | None = None) -> bool:
+    def _names_person(
+        self,
+        sentence: int,
+        unasked_by: Question | None = None,
+        counts: Callable[[str], bool] = lambda _: True,
+    ) -> bool:
         """Whether ``sentence`` names a person: by a name of :data:`_PERSON_WORDS` words or
         more, or by the last word of one, with no determiner before it
         (:attr:`~antqa.answering.reading.ArticleReading.last_names`), that the article calls
@@ -1313,7 +1366,7 @@ class SentenceChooser(AnswerStep):
         text, while Marovane insisted ..."); not "Internet" of "C Internet", no person's
         name, nor "the Lexicon" of "the Aldermere Lexicon". With ``unasked_by``, only a
         name sharing no word with that question counts (not "Although Spindle" for "...
-        Spindle's failure?")."""
+        Spindle's failure?"). Only a name that ``counts`` is read."""
         calling, last_names = self.reading.words.calling, self.reading.last_names
         text = self.index.sentences[sentence].text
         named = (
@@ -1321,7 +1374,7 @@ class SentenceChooser(AnswerStep):
             if unasked_by is None
             else self._unasked_people(sentence, unasked_by)
         )
-        for person in named:
+        for person in filter(counts, named):
             if len(person.split()) >= _PERSON_WORDS:
                 return True
             words = tokenize(person)
