@@ -15,6 +15,7 @@ from antqa.refusals import (
     event_word,
     figure_of_other_kind,
     figures_only_asked,
+    maker_untold,
     no_one_told,
     only_counted,
     only_larger_place,
@@ -73,6 +74,48 @@ def test_a_who_question_of_an_event_told_without_anyone_is_refused(
 )
 def test_a_who_question_whose_sentence_tells_of_someone_is_kept(question: str, told: str) -> None:
     assert not no_one_told(question, [told], COMMON)
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "step"),
+    [
+        # the sentence about the work names people of other roles, never its maker
+        (
+            "Who designed the boathouse at Gull Point?",
+            "The Gull Point boathouse was demolished and rebuilt between 2009 and 2011 at a "
+            "cost of 3.2 million pounds, most of it met by Henry Calloway.",
+            "designed",
+        ),
+        (
+            "Who restored the old manager's villa?",
+            "A meteorological station staffed by Nils Havdal was opened in the old manager's "
+            "villa in 1963.",
+            "restored",
+        ),
+    ],
+)
+def test_a_who_question_of_a_making_the_answer_never_tells_is_refused(
+    question: str, told: str, step: str
+) -> None:
+    assert maker_untold(question, [told]) == step
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        # the making told, in another form or as a noun
+        ("Who designed the Bourse Palace?", "The Bourse Palace was designed by Ada Voss."),
+        ("Who restored the refractor?", "Its restoration in 1990 was the work of Tom Hale."),
+        # a maker named by the noun of a maker, without the verb
+        ("Who designed the schoolhouse?", "The schoolhouse, by the architect Edwin Larch."),
+        # a step that is no making: told in other words as often as in its own
+        ("Who built the town?", "The company laid out the town of Corran Falls in 1881."),
+    ],
+)
+def test_a_who_question_of_a_making_told_or_of_another_step_is_kept(
+    question: str, told: str
+) -> None:
+    assert maker_untold(question, [told]) is None
 
 
 def test_the_event_word_is_the_rarest_word_written_that_is_no_name_nor_a_kind_word() -> None:

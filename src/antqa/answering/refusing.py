@@ -65,6 +65,7 @@ from antqa.refusals import (
     in_period_written,
     is_time,
     languages_named,
+    maker_untold,
     named_by_year,
     never_done,
     no_one_told,
@@ -238,6 +239,7 @@ class RefusalChecks(AnswerStep):
             or self._succession_untold(plan, question, chosen, self._quoted(plan, runner, hits))
             or self._opposite_extreme(plan, hits, question, chosen, runner)
             or self._no_one(plan, question, chosen)
+            or self._maker_untold(plan, question, self._with_runner(plan, chosen, runner, hits))
             or self._counted_not_named(plan, question, chosen)
             or self._event_without_kind(plan, hits, scores, chosen)
             or self._untold_detail(plan, hits, question, chosen, runner)
@@ -833,6 +835,18 @@ class RefusalChecks(AnswerStep):
         if not no_one_told(question.text, [s.text for s in chosen], self.reading.names.common):
             return None
         return " who — where it tells of this, it names no one"
+
+    @staticmethod
+    def _maker_untold(plan: SearchPlan, question: Question, quoted: list[Sentence]) -> str | None:
+        """A question asking who made a work ("Who designed the boathouse?") whose answer
+        never tells the making nor names a maker (:func:`antqa.refusals.maker_untold`):
+        the sentence about the work names people of other roles, not its maker."""
+        if plan.continuation or question.compound or not quoted:
+            return None
+        step = maker_untold(question.text, [s.text for s in quoted])
+        if step is None:
+            return None
+        return f" who {step} it — where it tells of this, it never tells of that"
 
     def _counted_not_named(
         self, plan: SearchPlan, question: Question, chosen: list[Sentence]
