@@ -217,17 +217,18 @@ _ASKS_CAUSE = _pattern(r"\bwhat (?:caused|led to|prompted)\b")
 
 #: The auxiliaries a "what/which" question may put before its subject ("What was the
 #: price ...", "What did revenue reach"), and "what about" of a follow-up.
-_KIND_AUX = (
-    r"(?:was|were|is|are|did|does|do|had|has|have|will|would|could|can|should|might|must|may|"
-    r"about)"
+_KIND_AUX_WORDS = (
+    r"was|were|is|are|did|does|do|had|has|have|will|would|could|can|should|might|must|may|"
+    r"about"
 )
+_KIND_AUX = rf"(?:{_KIND_AUX_WORDS})"
 #: Words that end the noun phrase after "what/which": determiners, prepositions and
 #: conjunctions ("the price of a share" is a price; "the cost" in "Which agency shared
 #: the cost" is the verb's object), auxiliaries, and pasts of verbs ("What drove the price").
 _NOT_KIND_MODIFIER = (
     r"(?!(?:the|a|an|this|that|these|those|its|his|her|their|of|in|on|at|to|for|per|by|with|over|under|from|about|after|before|"
     r"into|through|during|since|between|among|against|within|and|or|"
-    rf"than|as|{_KIND_AUX[3:-1]})\b)"
+    rf"than|as|{_KIND_AUX_WORDS})\b)"
 )
 #: A verb's past: "What drove the price", "Which agency shared the cost".
 _PAST = rf"(?:{'|'.join(sorted(IRREGULAR_PAST_FORMS))}|[a-z]{{3,}}ed)\b"
@@ -243,7 +244,7 @@ _KIND_MODIFIERS_BARE = 2
 #: "of"/"per"/"in"/"for", an auxiliary, a past ("what percentage voted"), or the question's
 #: end ("what annual sales did", "what share of"); "what cut sales there" is a verb and its
 #: object.
-_AFTER_KIND_NOUN = rf"(?=\s+(?:of|per|in|for|{_KIND_AUX[3:-1]})\b|\s+{_PAST}|\W*$)"
+_AFTER_KIND_NOUN = rf"(?=\s+(?:of|per|in|for|{_KIND_AUX_WORDS})\b|\s+{_PAST}|\W*$)"
 
 
 def _asks_for(nouns: str, *, after: str = "", guard: str = "", aux: bool = True) -> str:
@@ -271,6 +272,9 @@ def _asks_for(nouns: str, *, after: str = "", guard: str = "", aux: bool = True)
     return f"{with_aux}|{told_about}|{bare}"
 
 
+#: The nouns of a share, read after "what/which" and anywhere in "how big/large ..."
+#: (not "per share": a share of stock, the unit of a price).
+_SHARE_NOUN = r"(?<!per )(?:share|percentage|proportion|fraction|percent|rate)"
 #: "Which award did the two inventors share": the verb, no share of anything.
 _NOT_THE_VERB_SHARE = r"(?![^?]*\b(?:did|do|does)\s+(?:\w+\s+){1,4}share\b)"
 
@@ -323,14 +327,13 @@ _CUES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             # not "what price per share": a share of stock, the unit of a price; nor
             # "which award did the two inventors share": the verb
             _asks_for(
-                r"(?<!per )(?:share|percentage|proportion|fraction|percent|rate)|%",
+                rf"{_SHARE_NOUN}|%",
                 after=_AFTER_KIND_NOUN,
                 guard=_NOT_THE_VERB_SHARE,
             ),
             r"|\bhow (?:big|large|high|low)\b",
             _NOT_THE_VERB_SHARE,
-            r"[^?]*(?:\b(?<!per )(?:share|percentage|",
-            r"proportion|fraction|percent|rate)\b|%)",
+            rf"[^?]*(?:\b{_SHARE_NOUN}\b|%)",
         ),
     ),
     (
